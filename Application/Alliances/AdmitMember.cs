@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Alliances;
+using Fachwerk.Domain.Organisations;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Alliances;
+
+/// <summary>An organisation from the registry joins the alliance; one membership per organisation.</summary>
+public sealed record AdmitMember(long ExpectedVersion, Guid OrganisationId, DateOnly JoinedOn, string? Reason = null) : IChangeCommand;
+
+public sealed class AdmitMemberValidator : AbstractValidator<AdmitMember>
+{
+    public AdmitMemberValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.OrganisationId).NotEmpty();
+        RuleFor(x => x.JoinedOn).PlausibleDate();
+        this.OptionalReasonRule();
+    }
+}
+
+public static class AdmitMemberEndpoint
+{
+    [Authorize(Roles = Roles.RegistryKeepers)]
+    [WolverinePost("/api/alliances/{allianceId}/members")]
+    public static (CommandAccepted, Events) Post(
+        AdmitMember command,
+        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        [ReadAggregate(nameof(AdmitMember.OrganisationId))] Organisation organisation,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [AllianceDecider.AdmitMember(alliance, organisation, command.JoinedOn, user.Stamp(clock))];
+        return (CommandAccepted.After(alliance.Id, command, events), events);
+    }
+}

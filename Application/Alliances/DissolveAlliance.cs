@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Alliances;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Alliances;
+
+/// <summary>Dissolves the alliance; afterwards it no longer changes.</summary>
+public sealed record DissolveAlliance(long ExpectedVersion, DateOnly DissolvedOn, string Reason) : IChangeCommand;
+
+public sealed class DissolveAllianceValidator : AbstractValidator<DissolveAlliance>
+{
+    public DissolveAllianceValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.DissolvedOn).PlausibleDate();
+        this.RequiredReasonRule();
+    }
+}
+
+public static class DissolveAllianceEndpoint
+{
+    [Authorize(Roles = Roles.RegistryKeepers)]
+    [WolverinePost("/api/alliances/{allianceId}/dissolution")]
+    public static (CommandAccepted, Events) Post(
+        DissolveAlliance command,
+        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [AllianceDecider.Dissolve(alliance, command.DissolvedOn, command.Reason, user.Stamp(clock))];
+        return (CommandAccepted.After(alliance.Id, command, events), events);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Alliances;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Alliances;
+
+/// <summary>Sets the target groups the alliance focuses on (replacing the previous focus); an unchanged focus records nothing.</summary>
+public sealed record FocusOnTargetGroups(long ExpectedVersion, IReadOnlyList<TargetGroup> TargetGroups, string? Reason = null) : IChangeCommand;
+
+public sealed class FocusOnTargetGroupsValidator : AbstractValidator<FocusOnTargetGroups>
+{
+    public FocusOnTargetGroupsValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.TargetGroups).NotNull();
+        RuleForEach(x => x.TargetGroups).IsInEnum();
+        this.OptionalReasonRule();
+    }
+}
+
+public static class FocusOnTargetGroupsEndpoint
+{
+    [Authorize(Roles = Roles.RegistryKeepers)]
+    [WolverinePut("/api/alliances/{allianceId}/target-groups")]
+    public static (CommandAccepted, Events) Put(
+        FocusOnTargetGroups command,
+        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [.. AllianceDecider.FocusOn(alliance, command.TargetGroups, user.Stamp(clock))];
+        return (CommandAccepted.After(alliance.Id, command, events), events);
+    }
+}

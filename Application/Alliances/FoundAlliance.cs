@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Alliances;
+using Fachwerk.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Alliances;
+
+public sealed record FoundAlliance(
+    string Name,
+    FederalState FederalState,
+    IReadOnlyList<string> Districts,
+    string CoordinatingOffice,
+    DateOnly FoundedOn,
+    string? Reason = null) : ICommand;
+
+public sealed class FoundAllianceValidator : AbstractValidator<FoundAlliance>
+{
+    public const int MaxDistricts = 100;
+
+    public FoundAllianceValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(CommonRules.NameLength);
+        RuleFor(x => x.FederalState).IsInEnum();
+        RuleFor(x => x.Districts).NotEmpty().WithMessage("An alliance covers at least one district.")
+            .Must(d => d.Count <= MaxDistricts).WithMessage($"At most {MaxDistricts} districts.")
+            .Must(d => d.Select(x => x?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == d.Count)
+            .WithMessage("Each district is listed once.");
+        RuleForEach(x => x.Districts).NotEmpty().MaximumLength(CommonRules.ShortTextLength);
+        RuleFor(x => x.CoordinatingOffice).NotEmpty().MaximumLength(CommonRules.NameLength);
+        RuleFor(x => x.FoundedOn).PlausibleDate();
+        this.OptionalReasonRule();
+    }
+}
+
+public static class FoundAllianceEndpoint
+{
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [Authorize(Roles = Roles.RegistryKeepers)]
+    [WolverinePost("/api/alliances")]
+    public static (StreamCreated, IStartStream) Post(FoundAlliance command, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var id = Guid.CreateVersion7();
+        var founded = AllianceDecider.Found(id, command.Name, command.FederalState, command.Districts,
+            command.CoordinatingOffice, command.FoundedOn, user.Stamp(clock));
+        return (new StreamCreated(id, 1, $"/api/alliances/{id}"), MartenOps.StartStream<Alliance>(id, founded));
+    }
+}

@@ -1,0 +1,58 @@
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Alliances;
+using Fachwerk.Domain.Common;
+using FluentValidation;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Fachwerk.Application.Alliances;
+
+/// <summary>One row of the alliance list.</summary>
+public sealed record AllianceSummary(
+    Guid Id, string Name, FederalState FederalState, AllianceStatus Status, int MemberCount, DateOnly? RecognizedUntil, long Version);
+
+public sealed record AllianceQuery(
+    string? Name = null,
+    FederalState? FederalState = null,
+    AllianceStatus? Status = null,
+    string? District = null,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize) : IPagedQuery;
+
+public sealed class AllianceQueryValidator : AbstractValidator<AllianceQuery>
+{
+    public AllianceQueryValidator()
+    {
+        RuleFor(x => x.Name).MaximumLength(CommonRules.NameLength);
+        RuleFor(x => x.District).MaximumLength(CommonRules.ShortTextLength);
+        RuleFor(x => x.FederalState).IsInEnum();
+        RuleFor(x => x.Status).IsInEnum();
+        this.PagingRules();
+    }
+}
+
+public static class ListAlliancesEndpoint
+{
+    [WolverineGet("/api/alliances")]
+    public static async Task<Page<AllianceSummary>> List([FromQuery] AllianceQuery query, IQuerySession session, CancellationToken cancellation)
+    {
+        var alliances = session.Query<AllianceDetails>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(query.Name))
+            alliances = alliances.Where(a => a.Name.Contains(query.Name, StringComparison.OrdinalIgnoreCase));
+        if (query.FederalState is { } state)
+            alliances = alliances.Where(a => a.FederalState == state);
+        if (query.Status is { } status)
+            alliances = alliances.Where(a => a.Status == status);
+        if (!string.IsNullOrWhiteSpace(query.District))
+            alliances = alliances.Where(a => a.Districts.Contains(query.District));
+
+        var page = await alliances
+            .OrderBy(a => a.Name)
+            .Select(a => new AllianceSummary(a.Id, a.Name, a.FederalState, a.Status, a.MemberCount,
+                a.Recognition == null ? null : a.Recognition.FundingPeriod.To, a.Version))
+            .ToPagedListAsync(query.Page, query.PageSize, cancellation);
+        return page.ToPage();
+    }
+}

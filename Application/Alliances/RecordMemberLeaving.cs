@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Alliances;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Alliances;
+
+/// <summary>A member organisation leaves the alliance.</summary>
+public sealed record RecordMemberLeaving(long ExpectedVersion, DateOnly LeftOn, string? Reason = null) : IChangeCommand;
+
+public sealed class RecordMemberLeavingValidator : AbstractValidator<RecordMemberLeaving>
+{
+    public RecordMemberLeavingValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.LeftOn).PlausibleDate();
+        this.OptionalReasonRule();
+    }
+}
+
+public static class RecordMemberLeavingEndpoint
+{
+    [Authorize(Roles = Roles.RegistryKeepers)]
+    [WolverinePost("/api/alliances/{allianceId}/members/{organisationId}/departure")]
+    public static (CommandAccepted, Events) Post(
+        RecordMemberLeaving command,
+        Guid organisationId,
+        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [AllianceDecider.RecordLeaving(alliance, organisationId, command.LeftOn, command.Reason, user.Stamp(clock))];
+        return (CommandAccepted.After(alliance.Id, command, events), events);
+    }
+}

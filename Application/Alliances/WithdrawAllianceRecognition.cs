@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Alliances;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Alliances;
+
+/// <summary>Records that the ministry withdrew its recognition; the reason is required.</summary>
+public sealed record WithdrawAllianceRecognition(long ExpectedVersion, DateOnly WithdrawnOn, string Reason) : IChangeCommand;
+
+public sealed class WithdrawAllianceRecognitionValidator : AbstractValidator<WithdrawAllianceRecognition>
+{
+    public WithdrawAllianceRecognitionValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.WithdrawnOn).PlausibleDate();
+        this.RequiredReasonRule();
+    }
+}
+
+public static class WithdrawAllianceRecognitionEndpoint
+{
+    [Authorize(Roles = Roles.RegistryKeepers)]
+    [WolverinePost("/api/alliances/{allianceId}/recognition/withdrawal")]
+    public static (CommandAccepted, Events) Post(
+        WithdrawAllianceRecognition command,
+        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [AllianceDecider.WithdrawRecognition(alliance, command.WithdrawnOn, command.Reason, user.Stamp(clock))];
+        return (CommandAccepted.After(alliance.Id, command, events), events);
+    }
+}

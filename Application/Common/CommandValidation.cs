@@ -1,0 +1,60 @@
+using FluentValidation;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.CodeGeneration.Frames;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+using Wolverine.Http.CodeGen;
+
+namespace Fachwerk.Application.Common;
+
+/// <summary>
+/// Runs the FluentValidation validator of an endpoint's request body before anything is loaded or appended,
+/// and answers 400 with a ValidationProblemDetails whose error keys are the JSON paths of the offending fields.
+/// (WolverineFx.Http.FluentValidation is not served by our package registry; this is the small part of it we need.)
+/// </summary>
+public sealed class CommandValidationPolicy : IHttpPolicy
+{
+    public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
+    {
+        foreach (var chain in chains)
+        {
+            if (!chain.HasRequestType) continue;
+            var requestType = chain.RequestType!;
+            if (!container.HasRegistrationFor(typeof(IValidator<>).MakeGenericType(requestType))) continue;
+
+            var method = typeof(CommandValidation).GetMethod(nameof(CommandValidation.ValidateAsync))!
+                .MakeGenericMethod(requestType);
+            var validate = new MethodCall(typeof(CommandValidation), method) { CommentText = "Validate the request body" };
+            chain.Middleware.InsertRange(0, [validate, new MaybeEndWithResultFrame(validate.ReturnVariable!)]);
+            chain.Metadata.ProducesValidationProblem();
+        }
+    }
+}
+
+public static class CommandValidation
+{
+    public const string ProblemType = "urn:fachwerk:problem:validation";
+
+    public static async Task<IResult> ValidateAsync<T>(IValidator<T> validator, T? command)
+    {
+        if (command is null)
+            return Problem(new Dictionary<string, string[]> { ["body"] = ["A JSON request body is required."] });
+
+        var result = await validator.ValidateAsync(command);
+        if (result.IsValid) return WolverineContinue.Result();
+
+        return Problem(result.Errors
+            .GroupBy(e => JsonPath(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
+    }
+
+    private static IResult Problem(Dictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, title: "The request is invalid.", type: ProblemType,
+            detail: "See 'errors' for the fields that need correcting.");
+
+    /// <summary>"FundingPeriod.From" becomes "fundingPeriod.from", "Districts[0]" becomes "districts[0]".</summary>
+    public static string JsonPath(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(segment =>
+            segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
+}

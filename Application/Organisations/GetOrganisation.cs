@@ -1,0 +1,52 @@
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Organisations;
+using FluentValidation;
+using Marten;
+using Marten.Events.Aggregation;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+
+namespace Fachwerk.Application.Organisations;
+
+/// <summary>Read model of an organisation in the registry (inline projection).</summary>
+public sealed record OrganisationDetails(Guid Id, string Name, OrganisationKind Kind, string Town, long Version);
+
+public sealed partial class OrganisationDetailsProjection : SingleStreamProjection<OrganisationDetails, Guid>
+{
+    public static OrganisationDetails Create(OrganisationRegistered registered) =>
+        new(registered.OrganisationId, registered.Name, registered.Kind, registered.Town, 1);
+}
+
+public sealed record OrganisationQuery(string? Name = null, OrganisationKind? Kind = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
+    : IPagedQuery;
+
+public sealed class OrganisationQueryValidator : AbstractValidator<OrganisationQuery>
+{
+    public OrganisationQueryValidator()
+    {
+        RuleFor(x => x.Name).MaximumLength(CommonRules.NameLength);
+        RuleFor(x => x.Kind).IsInEnum();
+        this.PagingRules();
+    }
+}
+
+public static class GetOrganisationEndpoints
+{
+    [WolverineGet("/api/organisations/{id}")]
+    public static OrganisationDetails Get([Document] OrganisationDetails organisation) => organisation;
+
+    [WolverineGet("/api/organisations")]
+    public static async Task<Page<OrganisationDetails>> List([FromQuery] OrganisationQuery query, IQuerySession session, CancellationToken cancellation)
+    {
+        var organisations = session.Query<OrganisationDetails>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(query.Name))
+            organisations = organisations.Where(o => o.Name.Contains(query.Name, StringComparison.OrdinalIgnoreCase));
+        if (query.Kind is { } kind)
+            organisations = organisations.Where(o => o.Kind == kind);
+
+        var page = await organisations.OrderBy(o => o.Name).ToPagedListAsync(query.Page, query.PageSize, cancellation);
+        return page.ToPage();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Organisations;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Organisations;
+
+public sealed record RegisterOrganisation(string Name, OrganisationKind Kind, string Town, string? Reason = null) : ICommand;
+
+public sealed class RegisterOrganisationValidator : AbstractValidator<RegisterOrganisation>
+{
+    public RegisterOrganisationValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(CommonRules.NameLength);
+        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.Town).NotEmpty().MaximumLength(CommonRules.ShortTextLength);
+        this.OptionalReasonRule();
+    }
+}
+
+public static class RegisterOrganisationEndpoint
+{
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [Authorize(Roles = Roles.RegistryKeepers)]
+    [WolverinePost("/api/organisations")]
+    public static (StreamCreated, IStartStream) Post(RegisterOrganisation command, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var id = Guid.CreateVersion7();
+        var registered = OrganisationDecider.Register(id, command.Name, command.Kind, command.Town, user.Stamp(clock));
+        return (new StreamCreated(id, 1, $"/api/organisations/{id}"), MartenOps.StartStream<Organisation>(id, registered));
+    }
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+
+namespace Fachwerk.Host.Authentication;
+
+public sealed record DemoUser(string Id, string DisplayName, IReadOnlyList<string> Roles)
+{
+    public ClaimsPrincipal ToPrincipal(string authenticationType)
+    {
+        var claims = new List<Claim> { new(Actor.UserIdClaim, Id), new(ClaimTypes.NameIdentifier, Id), new(ClaimTypes.Name, DisplayName) };
+        claims.AddRange(Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
+    }
+}
+
+/// <summary>The people of the demo world, one per role; only the development authentication scheme knows them.</summary>
+public static class DemoUsers
+{
+    public static readonly DemoUser Caseworker = new("sabine.sachbearbeitung", "Sabine Sachbearbeitung (ArL Leine-Weser)", [Roles.Caseworker]);
+    public static readonly DemoUser SecondCaseworker = new("carsten.sachbearbeitung", "Carsten Sachbearbeitung (ArL Leine-Weser)", [Roles.Caseworker]);
+    public static readonly DemoUser Approver = new("zoe.zeichnung", "Zoë Zeichnungsbefugt (Referatsleitung)", [Roles.Approver]);
+    public static readonly DemoUser AllianceReviewer = new("bruno.buendnis", "Bruno Bündnisbüro (Leine-Weser)", [Roles.AllianceReviewer]);
+    public static readonly DemoUser Applicant = new("anna.antrag", "Anna Antrag (Haus Steinstraße e.V.)", [Roles.Applicant]);
+    public static readonly DemoUser ProjectLead = new("paul.projekt", "Paul Projektleitung (Relocation Service Magdeburg)", [Roles.ProjectLead]);
+    public static readonly DemoUser Auditor = new("petra.pruefung", "Petra Prüfbehörde (ESF-Prüfbehörde)", [Roles.Auditor]);
+    public static readonly DemoUser Administrator = new("admin", "Fachwerk administrator", [Roles.Administrator]);
+
+    public static readonly IReadOnlyList<DemoUser> All =
+        [Caseworker, SecondCaseworker, Approver, AllianceReviewer, Applicant, ProjectLead, Auditor, Administrator];
+
+    public static DemoUser? Find(string id) => All.FirstOrDefault(u => string.Equals(u.Id, id, StringComparison.OrdinalIgnoreCase));
+}

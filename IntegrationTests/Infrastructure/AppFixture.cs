@@ -1,0 +1,66 @@
+using Alba;
+using Fachwerk.Host.Authentication;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Wolverine;
+
+namespace Fachwerk.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One host for all integration tests: the real Program with its real database, the projection daemon in Solo mode,
+/// and a fake clock the tests move forward instead of sleeping.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    /// <summary>A Monday morning; tests advance the clock from here, never back.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+
+    private TestDatabase? _database;
+
+    private IAlbaHost? _host;
+
+    public IAlbaHost Host => _host ?? throw new InvalidOperationException("The host did not start.");
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public string ConnectionString => _database!.ConnectionString;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.StartAsync();
+        JasperFxEnvironment.AutoStartHost = true;
+
+        _host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Fachwerk", _database.ConnectionString);
+            builder.UseSetting("DemoWorld:Enabled", "false");
+            builder.UseSetting("Authentication:Development", "true");
+            builder.ConfigureServices(services =>
+            {
+                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+                services.MartenDaemonModeIsSolo();
+                services.RunWolverineInSoloMode();
+            });
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            await _host.DisposeAsync();
+        }
+
+        if (_database is not null) await _database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class IntegrationCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "integration";
+}

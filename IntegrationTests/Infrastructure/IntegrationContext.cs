@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Alba;
+using Fachwerk.Host.Authentication;
+using Fachwerk.Host.DemoWorld;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Fachwerk.IntegrationTests.Infrastructure;
+
+/// <summary>Base of the tests that talk to the running host: each test starts from an empty store.</summary>
+[Collection(IntegrationCollection.Name)]
+public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
+{
+    protected IAlbaHost Host => fixture.Host;
+    protected FakeTimeProvider Clock => fixture.Clock;
+    protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+    protected static JsonSerializerOptions Json => DemoWorldSeeder.Json;
+
+    public virtual async ValueTask InitializeAsync() => await Host.ResetAllMartenDataAsync();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Sends a command as <paramref name="user"/> and expects <paramref name="status"/>; returns the result.</summary>
+    protected Task<IScenarioResult> Send(DemoUser user, HttpMethod method, string url, object? body, int status = 200,
+        Action<Scenario>? configure = null) =>
+        Host.Scenario(s =>
+        {
+            s.WithRequestHeader(DevelopmentAuthenticationHandler.HeaderName, user.Id);
+            var request = method == HttpMethod.Put ? s.Put : method == HttpMethod.Delete ? s.Delete : s.Post;
+            if (body is null)
+                request.Url(url);
+            else
+                request.Text(JsonSerializer.Serialize(body, body.GetType(), Json)).ToUrl(url);
+            s.WithRequestHeader("Content-Type", "application/json");
+            configure?.Invoke(s);
+            s.StatusCodeShouldBe(status);
+        });
+
+    protected Task<IScenarioResult> Post(DemoUser user, string url, object? body, int status = 200, Action<Scenario>? configure = null) =>
+        Send(user, HttpMethod.Post, url, body, status, configure);
+
+    protected async Task<T> Post<T>(DemoUser user, string url, object body, int status = 200) =>
+        await Read<T>(await Post(user, url, body, status));
+
+    protected async Task<T> Get<T>(DemoUser user, string url)
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.WithRequestHeader(DevelopmentAuthenticationHandler.HeaderName, user.Id);
+            s.Get.Url(url);
+            s.StatusCodeShouldBeOk();
+        });
+        return await Read<T>(result);
+    }
+
+    protected static async Task<ProblemDetails> ProblemOf(IScenarioResult result)
+    {
+        result.Context.Response.ContentType.ShouldStartWith("application/problem+json");
+        return await Read<ProblemDetails>(result);
+    }
+
+    protected static async Task<ValidationProblemDetails> ValidationProblemOf(IScenarioResult result)
+    {
+        result.Context.Response.ContentType.ShouldStartWith("application/problem+json");
+        return await Read<ValidationProblemDetails>(result);
+    }
+
+    protected static async Task<T> Read<T>(IScenarioResult result) =>
+        JsonSerializer.Deserialize<T>(await result.ReadAsTextAsync(), Json)
+        ?? throw new InvalidOperationException("The response body is empty.");
+
+    /// <summary>Every event in the store, to show that a refused command appended nothing.</summary>
+    protected async Task<long> EventCount()
+    {
+        await using var session = Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().LongCountAsync();
+    }
+}
