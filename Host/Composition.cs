@@ -119,7 +119,7 @@ public static class Composition
 
         app.MapOpenApi(OpenApiPath).AllowAnonymous();
         app.MapScalarApiReference(ApiReferencePath, o => o.WithTitle("Fachwerk API").WithOpenApiRoutePattern(OpenApiPath)).AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect(ApiReferencePath)).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/", () => Results.Redirect(ApiReferencePath + "/")).AllowAnonymous().ExcludeFromDescription();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
@@ -129,7 +129,7 @@ public static class Composition
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
-                app.Logger.LogInformation("Fachwerk is running. API reference: {Url}", address.TrimEnd('/') + ApiReferencePath);
+                app.Logger.LogInformation("Fachwerk is running. API reference: {Url}", address.TrimEnd('/') + ApiReferencePath + "/");
         });
     }
 }

@@ -19,9 +19,9 @@ public sealed class CommandValidationPolicy : IHttpPolicy
     {
         foreach (var chain in chains)
         {
-            if (!chain.HasRequestType) continue;
-            var requestType = chain.RequestType!;
-            if (!container.HasRegistrationFor(typeof(IValidator<>).MakeGenericType(requestType))) continue;
+            // A command body, or the [FromQuery] parameters of a list query.
+            var requestType = chain.HasRequestType ? chain.RequestType : chain.ComplexQueryStringType;
+            if (requestType is null || !container.HasRegistrationFor(typeof(IValidator<>).MakeGenericType(requestType))) continue;
 
             var method = typeof(CommandValidation).GetMethod(nameof(CommandValidation.ValidateAsync))!
                 .MakeGenericMethod(requestType);

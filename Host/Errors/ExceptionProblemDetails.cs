@@ -20,8 +20,8 @@ public sealed class ExceptionProblemDetails(
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception is EventStreamUnexpectedMaxEventIdException stale
-            ? await StaleOrMissingStream(stale, cancellationToken)
+        var problem = exception is ConcurrencyException { Id: Guid streamId } stale
+            ? await StaleOrMissingStream(streamId, (stale as EventStreamUnexpectedMaxEventIdException)?.AggregateType, cancellationToken)
             : Map(exception);
 
         if (problem is null)
@@ -48,18 +48,17 @@ public sealed class ExceptionProblemDetails(
     /// An expected version that does not match: 404 when the stream does not exist at all,
     /// otherwise 409 naming the current version.
     /// </summary>
-    private async Task<ProblemDetails> StaleOrMissingStream(EventStreamUnexpectedMaxEventIdException stale, CancellationToken cancellation)
+    private async Task<ProblemDetails> StaleOrMissingStream(Guid streamId, Type? aggregateType, CancellationToken cancellation)
     {
-        var what = stale.AggregateType?.Name.ToLowerInvariant() ?? "stream";
-        StreamState? state = null;
-        if (stale.Id is Guid id)
+        StreamState? state;
+        await using (var session = store.QuerySession())
         {
-            await using var session = store.QuerySession();
-            state = await session.Events.FetchStreamStateAsync(id, cancellation);
+            state = await session.Events.FetchStreamStateAsync(streamId, cancellation);
         }
 
-        if (state is null && stale.Id is Guid)
-            return Problem(StatusCodes.Status404NotFound, "not-found", "Not found.", $"There is no {what} with id {stale.Id}.");
+        var what = (aggregateType ?? state?.AggregateType)?.Name.ToLowerInvariant() ?? "stream";
+        if (state is null)
+            return Problem(StatusCodes.Status404NotFound, "not-found", "Not found.", $"There is no {what} with id {streamId}.");
 
         var problem = Problem(StatusCodes.Status409Conflict, "stale-version",
             "The resource has changed since the version you sent.",

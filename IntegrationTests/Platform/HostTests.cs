@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Fachwerk.IntegrationTests.Infrastructure;
+
+namespace Fachwerk.IntegrationTests.Platform;
+
+public class HostTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Fact]
+    public async Task Liveness_and_readiness_answer_without_signing_in()
+    {
+        (await Host.Scenario(s => s.Get.Url("/health/live"))).ReadAsText().ShouldBe("Healthy");
+        (await Host.Scenario(s => s.Get.Url("/health/ready"))).ReadAsText().ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_alliance_api_and_how_to_sign_in()
+    {
+        var result = await Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
+
+        using var document = JsonDocument.Parse(await result.ReadAsTextAsync());
+        var paths = document.RootElement.GetProperty("paths");
+        foreach (var path in new[]
+                 {
+                     "/api/alliances", "/api/alliances/{id}", "/api/alliances/{allianceId}/recognition",
+                     "/api/alliances/{allianceId}/recognition/withdrawal", "/api/alliances/{allianceId}/members",
+                     "/api/alliances/{allianceId}/members/{organisationId}/departure", "/api/alliances/{allianceId}/target-groups",
+                     "/api/alliances/{allianceId}/dissolution", "/api/organisations", "/api/organisations/{id}",
+                 })
+        {
+            paths.TryGetProperty(path, out _).ShouldBeTrue(path);
+        }
+
+        document.RootElement.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("DemoUser", out _).ShouldBeTrue();
+        paths.GetProperty("/api/alliances/{allianceId}/recognition").GetProperty("post").GetProperty("responses")
+            .TryGetProperty("400", out _).ShouldBeTrue("validation problems are documented");
+    }
+
+    [Fact]
+    public async Task The_API_reference_is_served_and_the_root_leads_to_it()
+    {
+        (await Host.Scenario(s => s.Get.Url("/scalar/"))).ReadAsText().ShouldContain("openapi/v1.json");
+        await Host.Scenario(s =>
+        {
+            s.Get.Url("/");
+            s.StatusCodeShouldBe(302);
+            s.Header("Location").SingleValueShouldEqual("/scalar/");
+        });
+    }
+}
