@@ -1,4 +1,3 @@
-using Fachwerk.Application;
 using Fachwerk.Host;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.DemoWorld;
@@ -17,7 +16,7 @@ app.UseFachwerkApi();
 
 // A plain `dotnet run` starts the local PostgreSQL cluster (when no connection string is set) before anything else,
 // so a missing installation is reported as one clear line instead of a stack trace deep inside the event store.
-if (args.Length == 0 || args[0].StartsWith('-'))
+if (args.Length == 0 || args[0] == "run" || (args[0].StartsWith("--", StringComparison.Ordinal) && args[0] != "--help"))
 {
     try
     {

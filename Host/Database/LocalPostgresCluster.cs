@@ -87,7 +87,9 @@ public sealed class LocalPostgresCluster : IDisposable
         _started = false;
         try
         {
-            RunTool("pg_ctl", "stop", "-w", "-m", "fast", "-D", DataDirectory);
+            // Someone may have stopped it already (another host that adopted the same folder): that is fine.
+            if (RunningPort() is not null)
+                RunTool("pg_ctl", "stop", "-w", "-m", "fast", "-D", DataDirectory);
         }
         finally
         {
@@ -200,20 +202,26 @@ public sealed class LocalPostgresCluster : IDisposable
     /// Where initdb and pg_ctl live: the configured folder, the PATH, or the usual install locations
     /// (Debian/Ubuntu /usr/lib/postgresql/N/bin, Homebrew, EDB installers), newest version first.
     /// </summary>
-    public static string FindBinDirectory(string? configured = null)
+    public static string FindBinDirectory(string? configured = null) =>
+        FindBinDirectory(configured, Environment.GetEnvironmentVariable("PATH"), InstallRoots);
+
+    /// <summary>Folders whose versioned subfolders hold PostgreSQL installations.</summary>
+    public static readonly IReadOnlyList<string> InstallRoots =
+        ["/usr/lib/postgresql", "/opt/homebrew/opt", "/usr/local/opt", "/opt/postgresql", "/usr/pgsql", "/usr/local/pgsql"];
+
+    public static string FindBinDirectory(string? configured, string? path, IEnumerable<string> installRoots)
     {
         var candidates = new List<string>();
         if (!string.IsNullOrWhiteSpace(configured)) candidates.Add(configured);
-        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
-        foreach (var root in new[] { "/usr/lib/postgresql", "/opt/homebrew/opt", "/usr/local/opt", "/opt/postgresql", "/usr/pgsql" })
+        candidates.AddRange((path ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
+        foreach (var root in installRoots)
         {
             if (!Directory.Exists(root)) continue;
             candidates.AddRange(Directory.GetDirectories(root)
                 .OrderByDescending(d => d, StringComparer.Ordinal)
                 .Select(d => Path.Combine(d, "bin")));
+            candidates.Add(Path.Combine(root, "bin"));
         }
-
-        candidates.Add("/usr/local/pgsql/bin");
 
         foreach (var directory in candidates)
         {
