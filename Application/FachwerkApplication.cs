@@ -1,5 +1,10 @@
 using System.Reflection;
 using Fachwerk.Application.Alliances;
+using Fachwerk.Application.Applications;
+using Fachwerk.Application.Programmes;
+using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Programmes;
+using JasperFx;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Organisations;
 using Fachwerk.Domain.Alliances;
@@ -11,6 +16,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Weasel.Core;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Persistence;
 
@@ -23,6 +29,7 @@ namespace Fachwerk.Application;
 public static class FachwerkApplication
 {
     public const string SchemaName = "fachwerk";
+    public const string BudgetQueue = "budget";
 
     public static Assembly Assembly => typeof(FachwerkApplication).Assembly;
 
@@ -41,10 +48,27 @@ public static class FachwerkApplication
         // Write models, folded live for each command by the domain's own Evolve functions.
         opts.Projections.Add(new WriteModelProjection<Organisation>(), ProjectionLifecycle.Live);
         opts.Projections.Add(new WriteModelProjection<Alliance>(), ProjectionLifecycle.Live);
+        opts.Projections.Add(new WriteModelProjection<FundingApplication>(), ProjectionLifecycle.Live);
+        // A programme's stream grows with every commitment: its write model is kept as an inline snapshot.
+        opts.Projections.Add(new WriteModelProjection<FundingProgramme>(), ProjectionLifecycle.Inline);
 
         // Read models.
         opts.Projections.Add<OrganisationDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<AllianceDetailsProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ProgrammeDetailsProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ApplicationDetailsProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ApplicationSummaryProjection>(ProjectionLifecycle.Inline);
+        // Dashboards may lag a moment behind; the async daemon keeps them.
+        opts.Projections.Add<ProgrammeBudgetProjection>(ProjectionLifecycle.Async);
+
+        // The inbox filters and the alliance pipeline groups by these columns.
+        opts.Schema.For<ApplicationSummary>()
+            .Duplicate(x => x.AllianceId)
+            .Duplicate(x => x.ProgrammeId)
+            .Duplicate(x => x.Status)
+            .Duplicate(x => x.WaitingFor!)
+            .Duplicate(x => x.RequestedAmount)
+            .Duplicate(x => x.ApprovedAmount!);
     }
 
     public static void ConfigureMessaging(WolverineOptions opts)
@@ -56,6 +80,20 @@ public static class FachwerkApplication
         // Creating commands accept an Idempotency-Key header: a retry with the same key answers the first response again.
         opts.Durability.EnableDeduplicatedResponses = true;
         opts.Durability.DeduplicationWindow = TimeSpan.FromHours(24);
+
+        // Outgoing messages are stored with the events that caused them; local queues survive a restart.
+        opts.Policies.UseDurableLocalQueues();
+        // Messages a user's command sends carry the user; their events record it as user_name.
+        opts.EnableRelayOfUserName = true;
+
+        // The budget commitment workflow: one step at a time per node. The programme stream's version check keeps
+        // several nodes correct; a conflicting step is retried with fresh state.
+        opts.LocalQueue(BudgetQueue).Sequential();
+        opts.PublishMessage<CommitFunds>().ToLocalQueue(BudgetQueue);
+        opts.PublishMessage<ReleaseFunds>().ToLocalQueue(BudgetQueue);
+        opts.OnException<ConcurrencyException>()
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250),
+                TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
     }
 
     public static void ConfigureHttp(WolverineHttpOptions opts)

@@ -13,4 +13,7 @@ public static class Roles
 
     /// <summary>Who keeps the registries of alliances and organisations.</summary>
     public const string RegistryKeepers = Caseworker + "," + Administrator;
+
+    /// <summary>Who sets up funding programmes and their budgets.</summary>
+    public const string ProgrammeManagers = Administrator + "," + Caseworker;
 }

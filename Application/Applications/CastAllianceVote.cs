@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Alliances;
+using Fachwerk.Domain.Applications;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Applications;
+
+/// <summary>
+/// The alliance of the region records its vote (Votum) on behalf of one of its member organisations:
+/// recommend or not, with reasons and optional scores per criterion (0 to 10).
+/// </summary>
+public sealed record CastAllianceVote(
+    long ExpectedVersion,
+    Guid OnBehalfOf,
+    bool Recommends,
+    string Reasons,
+    IReadOnlyDictionary<string, int>? Scores = null,
+    string? Reason = null) : IChangeCommand;
+
+public sealed class CastAllianceVoteValidator : AbstractValidator<CastAllianceVote>
+{
+    public CastAllianceVoteValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.OnBehalfOf).NotEmpty();
+        RuleFor(x => x.Reasons).NotEmpty().MaximumLength(CommonRules.ReasonLength);
+        RuleFor(x => x.Scores).Must(s => s is null || s.Count <= 20).WithMessage("At most 20 criteria.");
+        RuleForEach(x => x.Scores).ChildRules(score =>
+        {
+            score.RuleFor(s => s.Key).NotEmpty().MaximumLength(CommonRules.ShortTextLength).OverridePropertyName("criterion");
+            score.RuleFor(s => s.Value).InclusiveBetween(0, 10).OverridePropertyName("score");
+        });
+        this.OptionalReasonRule();
+    }
+}
+
+public static class CastAllianceVoteEndpoint
+{
+    [Authorize(Roles = Roles.AllianceReviewer)]
+    [WolverinePost("/api/applications/{applicationId}/alliance-vote")]
+    public static async Task<(CommandAccepted, Events)> Post(
+        CastAllianceVote command,
+        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        IDocumentSession session,
+        ClaimsPrincipal user,
+        TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var alliance = await session.Events.FetchLatest<Alliance>(application.AllianceId, cancellation);
+        Events events =
+        [
+            ApplicationDecider.CastVote(application, alliance!, command.OnBehalfOf, command.Recommends, command.Reasons,
+                command.Scores ?? new Dictionary<string, int>(), command.ExpectedVersion, user.Stamp(clock)),
+        ];
+        return (CommandAccepted.After(application.Id, command, events), events);
+    }
+}

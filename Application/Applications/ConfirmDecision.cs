@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Applications;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Applications;
+
+/// <summary>
+/// A second person confirms the proposed decision (four-eyes). A rejection closes the application; an approval starts
+/// the budget commitment workflow, which approves it once the money is committed (or blocks it with the reason).
+/// </summary>
+public sealed record ConfirmDecision(long ExpectedVersion, string? Reason = null) : IChangeCommand;
+
+public sealed class ConfirmDecisionValidator : AbstractValidator<ConfirmDecision>
+{
+    public ConfirmDecisionValidator()
+    {
+        this.ExpectedVersionRule();
+        this.OptionalReasonRule();
+    }
+}
+
+public static class ConfirmDecisionEndpoint
+{
+    [Authorize(Roles = Roles.Approver)]
+    [WolverinePost("/api/applications/{applicationId}/decision-confirmation")]
+    public static (CommandAccepted, Events, OutgoingMessages) Post(
+        ConfirmDecision command,
+        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [.. ApplicationDecider.ConfirmDecision(application, user.Stamp(clock))];
+        OutgoingMessages workflow = [];
+        if (events.OfType<DecisionConfirmed>().Single().Kind == DecisionKind.Approve)
+            workflow.Add(new CommitFunds(application.ProgrammeId, application.Id, application.Proposal!.Number));
+        return (CommandAccepted.After(application.Id, command, events), events, workflow);
+    }
+}

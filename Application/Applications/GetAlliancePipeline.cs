@@ -1,0 +1,58 @@
+using Fachwerk.Application.Alliances;
+using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Organisations;
+using Marten;
+using Npgsql;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+
+namespace Fachwerk.Application.Applications;
+
+public sealed record PipelineStage(ApplicationStatus Status, int Applications, decimal Requested, decimal Approved);
+
+/// <summary>The alliance dashboard: members by kind, applications by status, requested versus approved amounts.</summary>
+public sealed record AlliancePipeline(
+    Guid AllianceId,
+    string Alliance,
+    int Members,
+    IReadOnlyDictionary<OrganisationKind, int> MembersByKind,
+    IReadOnlyList<PipelineStage> Stages,
+    int Applications,
+    decimal Requested,
+    decimal Approved);
+
+public static class GetAlliancePipelineEndpoint
+{
+    /// <summary>Applications that count as requested: submitted and neither withdrawn nor lapsed.</summary>
+    private static readonly ApplicationStatus[] NotRequested = [ApplicationStatus.Draft, ApplicationStatus.Withdrawn, ApplicationStatus.Lapsed];
+
+    /// <summary>
+    /// Aggregates the application summaries of the alliance in SQL (grouped over duplicated, indexed columns), so the
+    /// dashboard costs one small query however many applications there are.
+    /// </summary>
+    [WolverineGet("/api/alliances/{id}/pipeline")]
+    public static async Task<AlliancePipeline> Get([Document] AllianceDetails alliance, IQuerySession session, CancellationToken cancellation)
+    {
+        var table = session.DocumentStore.Options.Schema.For<ApplicationSummary>();
+        await using var command = new NpgsqlCommand(
+            $"select status, count(*), coalesce(sum(requested_amount), 0), coalesce(sum(approved_amount), 0) " +
+            $"from {table} where alliance_id = @alliance group by status");
+        command.Parameters.AddWithValue("alliance", alliance.Id);
+
+        var stages = new List<PipelineStage>();
+        await using (var reader = await session.ExecuteReaderAsync(command, cancellation))
+        {
+            while (await reader.ReadAsync(cancellation))
+            {
+                stages.Add(new PipelineStage(Enum.Parse<ApplicationStatus>(reader.GetString(0)), (int)reader.GetInt64(1),
+                    reader.GetDecimal(2), reader.GetDecimal(3)));
+            }
+        }
+
+        stages.Sort((a, b) => a.Status.CompareTo(b.Status));
+        return new AlliancePipeline(alliance.Id, alliance.Name, alliance.MemberCount, alliance.MembersByKind, stages,
+            stages.Sum(s => s.Applications),
+            stages.Where(s => !NotRequested.Contains(s.Status)).Sum(s => s.Requested),
+            stages.Where(s => s.Status == ApplicationStatus.Approved).Sum(s => s.Approved));
+    }
+}

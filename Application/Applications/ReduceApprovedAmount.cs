@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Applications;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Applications;
+
+/// <summary>The caseworker lowers an approved amount (e.g. lower actual costs); the difference goes back to the programme.</summary>
+public sealed record ReduceApprovedAmount(long ExpectedVersion, decimal Amount, string Reason) : IChangeCommand;
+
+public sealed class ReduceApprovedAmountValidator : AbstractValidator<ReduceApprovedAmount>
+{
+    public ReduceApprovedAmountValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.Amount).Money();
+        this.RequiredReasonRule();
+    }
+}
+
+public static class ReduceApprovedAmountEndpoint
+{
+    [Authorize(Roles = Roles.Caseworker)]
+    [WolverinePost("/api/applications/{applicationId}/approved-amount-reduction")]
+    public static (CommandAccepted, Events, OutgoingMessages) Post(
+        ReduceApprovedAmount command,
+        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [ApplicationDecider.ReduceApprovedAmount(application, command.Amount, command.Reason, user.Stamp(clock))];
+        OutgoingMessages workflow = [new ReleaseFunds(application.ProgrammeId, application.Id, "Approved amount reduced: " + command.Reason.Trim())];
+        return (CommandAccepted.After(application.Id, command, events), events, workflow);
+    }
+}

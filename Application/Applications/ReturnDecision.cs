@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Applications;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Applications;
+
+/// <summary>The second person sends the proposed decision back to the caseworker, with the reason.</summary>
+public sealed record ReturnDecision(long ExpectedVersion, string Reason) : IChangeCommand;
+
+public sealed class ReturnDecisionValidator : AbstractValidator<ReturnDecision>
+{
+    public ReturnDecisionValidator()
+    {
+        this.ExpectedVersionRule();
+        this.RequiredReasonRule();
+    }
+}
+
+public static class ReturnDecisionEndpoint
+{
+    [Authorize(Roles = Roles.Approver)]
+    [WolverinePost("/api/applications/{applicationId}/decision-return")]
+    public static (CommandAccepted, Events) Post(
+        ReturnDecision command,
+        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [ApplicationDecider.ReturnDecision(application, command.Reason, user.Stamp(clock))];
+        return (CommandAccepted.After(application.Id, command, events), events);
+    }
+}

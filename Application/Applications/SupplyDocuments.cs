@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Applications;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Applications;
+
+/// <summary>The applicant supplies the requested documents (as references into the document store) before the deadline.</summary>
+public sealed record SupplyDocuments(long ExpectedVersion, IReadOnlyList<string> DocumentReferences, string? Reason = null) : IChangeCommand;
+
+public sealed class SupplyDocumentsValidator : AbstractValidator<SupplyDocuments>
+{
+    public SupplyDocumentsValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.DocumentReferences).NotEmpty().WithMessage("Supply at least one document.")
+            .Must(d => d.Count <= 50).WithMessage("At most 50 documents at once.");
+        RuleForEach(x => x.DocumentReferences).NotEmpty().MaximumLength(CommonRules.NameLength);
+        this.OptionalReasonRule();
+    }
+}
+
+public static class SupplyDocumentsEndpoint
+{
+    [Authorize(Roles = Roles.Applicant)]
+    [WolverinePost("/api/applications/{applicationId}/document-supplies")]
+    public static (CommandAccepted, Events) Post(
+        SupplyDocuments command,
+        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [ApplicationDecider.SupplyDocuments(application, command.DocumentReferences, user.Stamp(clock))];
+        return (CommandAccepted.After(application.Id, command, events), events);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Applications;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Applications;
+
+/// <summary>
+/// The applicant withdraws the application. Before the decision that ends it; after an approval it renounces the funding,
+/// and the budget commitment workflow releases the committed money.
+/// </summary>
+public sealed record WithdrawApplication(long ExpectedVersion, string Reason) : IChangeCommand;
+
+public sealed class WithdrawApplicationValidator : AbstractValidator<WithdrawApplication>
+{
+    public WithdrawApplicationValidator()
+    {
+        this.ExpectedVersionRule();
+        this.RequiredReasonRule();
+    }
+}
+
+public static class WithdrawApplicationEndpoint
+{
+    [Authorize(Roles = Roles.Applicant)]
+    [WolverinePost("/api/applications/{applicationId}/withdrawal")]
+    public static (CommandAccepted, Events, OutgoingMessages) Post(
+        WithdrawApplication command,
+        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [ApplicationDecider.Withdraw(application, command.Reason, user.Stamp(clock))];
+        OutgoingMessages workflow = [];
+        if (application.Status == ApplicationStatus.Approved)
+            workflow.Add(new ReleaseFunds(application.ProgrammeId, application.Id, "Application withdrawn: " + command.Reason.Trim()));
+        return (CommandAccepted.After(application.Id, command, events), events, workflow);
+    }
+}

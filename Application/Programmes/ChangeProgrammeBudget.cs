@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Programmes;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Programmes;
+
+/// <summary>Adds money to a programme's budget (e.g. a supplementary allocation).</summary>
+public sealed record TopUpProgramme(long ExpectedVersion, decimal Amount, string Reason) : IChangeCommand;
+
+/// <summary>Takes money from a programme's budget; never below what is already committed.</summary>
+public sealed record CutProgramme(long ExpectedVersion, decimal Amount, string Reason) : IChangeCommand;
+
+public sealed class TopUpProgrammeValidator : AbstractValidator<TopUpProgramme>
+{
+    public TopUpProgrammeValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.Amount).Money();
+        this.RequiredReasonRule();
+    }
+}
+
+public sealed class CutProgrammeValidator : AbstractValidator<CutProgramme>
+{
+    public CutProgrammeValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.Amount).Money();
+        this.RequiredReasonRule();
+    }
+}
+
+public static class ChangeProgrammeBudgetEndpoints
+{
+    [Authorize(Roles = Roles.ProgrammeManagers)]
+    [WolverinePost("/api/programmes/{programmeId}/top-ups")]
+    public static (CommandAccepted, Events) TopUp(
+        TopUpProgramme command,
+        [WriteAggregate("programmeId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingProgramme programme,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [ProgrammeDecider.TopUp(programme, command.Amount, command.Reason, user.Stamp(clock))];
+        return (CommandAccepted.After(programme.Id, command, events), events);
+    }
+
+    [Authorize(Roles = Roles.ProgrammeManagers)]
+    [WolverinePost("/api/programmes/{programmeId}/cuts")]
+    public static (CommandAccepted, Events) Cut(
+        CutProgramme command,
+        [WriteAggregate("programmeId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingProgramme programme,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [ProgrammeDecider.Cut(programme, command.Amount, command.Reason, user.Stamp(clock))];
+        return (CommandAccepted.After(programme.Id, command, events), events);
+    }
+}

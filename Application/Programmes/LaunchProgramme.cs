@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Common;
+using Fachwerk.Domain.Programmes;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Programmes;
+
+/// <summary>Sets up a funding programme: a pot of money with a funding period and its rules.</summary>
+public sealed record LaunchProgramme(
+    string Name,
+    IReadOnlyList<FundingSource> Sources,
+    Period FundingPeriod,
+    decimal TotalBudget,
+    ProgrammeRules Rules,
+    string? Reason = null) : ICommand;
+
+public sealed class LaunchProgrammeValidator : AbstractValidator<LaunchProgramme>
+{
+    public LaunchProgrammeValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(CommonRules.NameLength);
+        RuleFor(x => x.Sources).NotEmpty().WithMessage("Name at least one funding source (e.g. ESF+, the state, the district).")
+            .Must(s => s.Count <= 20).WithMessage("At most 20 funding sources.")
+            .Must(s => s.Sum(x => x.Share) == 1m).WithMessage("The shares of the funding sources add up to 1 (100 %).");
+        RuleForEach(x => x.Sources).ChildRules(source =>
+        {
+            source.RuleFor(s => s.Name).NotEmpty().MaximumLength(CommonRules.ShortTextLength);
+            source.RuleFor(s => s.Share).GreaterThan(0).LessThanOrEqualTo(1);
+        });
+        this.PeriodRules(x => x.FundingPeriod);
+        RuleFor(x => x.TotalBudget).Money();
+        RuleFor(x => x.Rules).NotNull().ChildRules(rules =>
+        {
+            rules.RuleFor(r => r.MaxFundingRate).GreaterThan(0).LessThanOrEqualTo(1)
+                .WithMessage("The maximum funding rate is a share above 0 and at most 1 (100 %).");
+            rules.RuleFor(r => r.MaxAmountPerApplication!.Value).Money().When(r => r.MaxAmountPerApplication is not null)
+                .OverridePropertyName(nameof(ProgrammeRules.MaxAmountPerApplication));
+            rules.RuleFor(r => r.DocumentDeadlineDays).InclusiveBetween(1, 365);
+            rules.RuleFor(r => r.DecisionReminderDays).InclusiveBetween(1, 730);
+        });
+        this.OptionalReasonRule();
+    }
+}
+
+public static class LaunchProgrammeEndpoint
+{
+    [Authorize(Roles = Roles.ProgrammeManagers)]
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [WolverinePost("/api/programmes")]
+    public static (StreamCreated, IStartStream) Post(LaunchProgramme command, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var id = Guid.CreateVersion7();
+        var launched = ProgrammeDecider.Launch(id, command.Name, command.Sources, command.FundingPeriod, command.TotalBudget, command.Rules,
+            user.Stamp(clock));
+        return (new StreamCreated(id, 1, $"/api/programmes/{id}"), MartenOps.StartStream<FundingProgramme>(id, launched));
+    }
+}

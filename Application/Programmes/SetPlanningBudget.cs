@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Alliances;
+using Fachwerk.Domain.Programmes;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Programmes;
+
+/// <summary>Sets the planning figure for one alliance's applications; it may be exceeded only with a reason.</summary>
+public sealed record SetPlanningBudget(long ExpectedVersion, decimal Amount, string? Reason = null) : IChangeCommand;
+
+public sealed class SetPlanningBudgetValidator : AbstractValidator<SetPlanningBudget>
+{
+    public SetPlanningBudgetValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.Amount).MoneyOrZero();
+        this.OptionalReasonRule();
+    }
+}
+
+public static class SetPlanningBudgetEndpoint
+{
+    [Authorize(Roles = Roles.ProgrammeManagers)]
+    [WolverinePut("/api/programmes/{programmeId}/planning-budgets/{allianceId}")]
+    public static (CommandAccepted, Events) Put(
+        SetPlanningBudget command,
+        [WriteAggregate("programmeId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingProgramme programme,
+        [ReadAggregate("allianceId")] Alliance alliance,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [ProgrammeDecider.SetPlanningBudget(programme, alliance.Id, command.Amount, user.Stamp(clock))];
+        return (CommandAccepted.After(programme.Id, command, events), events);
+    }
+}

@@ -1,0 +1,146 @@
+using Fachwerk.Domain.Alliances;
+using Fachwerk.Domain.Common;
+
+namespace Fachwerk.Domain.Applications;
+
+/// <summary>
+/// What the applicant plans: the project and its financing. The financing plan balances:
+/// requested funding + own contribution + third-party funding = total eligible costs.
+/// </summary>
+public sealed record ProjectPlan(
+    string Title,
+    string Description,
+    Period Duration,
+    decimal TotalCosts,
+    decimal RequestedAmount,
+    decimal OwnContribution,
+    decimal ThirdPartyFunding,
+    IReadOnlyList<TargetGroup> TargetGroups,
+    int PlannedParticipants);
+
+/// <summary>The programme rules an application was submitted under; later decisions follow them.</summary>
+public sealed record SubmissionTerms(bool AllianceVoteRequired, int DocumentDeadlineDays, int DecisionReminderDays);
+
+public enum DecisionKind
+{
+    Approve,
+    Reject,
+}
+
+/// <summary>Every event of a funding application names it, so projections across applications can group them.</summary>
+public interface IApplicationEvent : IRecordedFact
+{
+    Guid ApplicationId { get; }
+}
+
+public sealed record ApplicationDrafted(
+    Guid ApplicationId,
+    Guid ApplicantId,
+    string ApplicantName,
+    Guid ProgrammeId,
+    string ProgrammeName,
+    Guid AllianceId,
+    string AllianceName,
+    string District,
+    ProjectPlan Plan,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IApplicationEvent;
+
+public sealed record ApplicationAmended(Guid ApplicationId, ProjectPlan Plan, string RecordedBy, DateTimeOffset RecordedAt) : IApplicationEvent;
+
+public sealed record ApplicationSubmitted(Guid ApplicationId, SubmissionTerms Terms, string RecordedBy, DateTimeOffset RecordedAt) : IApplicationEvent;
+
+/// <summary>The caseworker asked for missing documents; the application lapses when they are not supplied by <paramref name="DueBy"/>.</summary>
+public sealed record DocumentsRequested(
+    Guid ApplicationId,
+    int RequestNumber,
+    IReadOnlyList<string> Documents,
+    DateTimeOffset DueBy,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IApplicationEvent;
+
+public sealed record DocumentsSupplied(
+    Guid ApplicationId,
+    int RequestNumber,
+    IReadOnlyList<string> DocumentReferences,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IApplicationEvent;
+
+public sealed record ApplicationLapsed(Guid ApplicationId, int RequestNumber, DateTimeOffset DueBy, string RecordedBy, DateTimeOffset RecordedAt)
+    : IApplicationEvent;
+
+/// <summary>The application is complete; a decision is due by <paramref name="DecisionDueBy"/> (then a reminder is raised).</summary>
+public sealed record ApplicationFormallyCompleted(Guid ApplicationId, DateTimeOffset DecisionDueBy, string RecordedBy, DateTimeOffset RecordedAt)
+    : IApplicationEvent;
+
+/// <summary>The alliance's vote (Votum), cast on behalf of one of its member organisations, on the application as of <paramref name="BasedOnVersion"/>.</summary>
+public sealed record AllianceVoteCast(
+    Guid ApplicationId,
+    Guid AllianceId,
+    Guid CastOnBehalfOf,
+    bool Recommends,
+    string Reasons,
+    IReadOnlyDictionary<string, int> Scores,
+    long BasedOnVersion,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IApplicationEvent;
+
+public sealed record DecisionProposed(
+    Guid ApplicationId,
+    int ProposalNumber,
+    DecisionKind Kind,
+    decimal? Amount,
+    IReadOnlyList<string> Conditions,
+    string? Reason,
+    string? PlanningExceedanceReason,
+    long BasedOnVersion,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IApplicationEvent;
+
+/// <summary>The second person sent the proposal back; the caseworker proposes again.</summary>
+public sealed record DecisionReturned(Guid ApplicationId, int ProposalNumber, string Reason, string RecordedBy, DateTimeOffset RecordedAt)
+    : IApplicationEvent;
+
+/// <summary>A second person (not the proposer) confirmed the proposal (four-eyes principle).</summary>
+public sealed record DecisionConfirmed(
+    Guid ApplicationId,
+    int ProposalNumber,
+    DecisionKind Kind,
+    decimal? Amount,
+    string ProposedBy,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IApplicationEvent;
+
+public sealed record ApplicationRejected(Guid ApplicationId, string Reason, string RecordedBy, DateTimeOffset RecordedAt) : IApplicationEvent;
+
+/// <summary>Funds are committed: the notice can go out. Appended in the same transaction as the programme's FundsCommitted.</summary>
+public sealed record ApplicationApproved(
+    Guid ApplicationId,
+    Guid ProgrammeId,
+    decimal Amount,
+    IReadOnlyList<string> Conditions,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IApplicationEvent;
+
+/// <summary>The confirmed approval could not be funded; nothing was committed.</summary>
+public sealed record ApprovalBlocked(Guid ApplicationId, int ProposalNumber, string Code, string Reason, string RecordedBy, DateTimeOffset RecordedAt)
+    : IApplicationEvent;
+
+public sealed record ApprovedAmountReduced(
+    Guid ApplicationId,
+    decimal PreviousAmount,
+    decimal Amount,
+    string Reason,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IApplicationEvent;
+
+public sealed record ApplicationWithdrawn(
+    Guid ApplicationId,
+    ApplicationStatus WithdrawnFrom,
+    string Reason,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IApplicationEvent;
+
+/// <summary>The decision has been pending longer than the programme allows; shows on the caseworker inbox.</summary>
+public sealed record DecisionReminderRaised(Guid ApplicationId, DateTimeOffset DecisionDueBy, string RecordedBy, DateTimeOffset RecordedAt)
+    : IApplicationEvent;

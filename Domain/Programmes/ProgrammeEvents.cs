@@ -1,0 +1,59 @@
+using Fachwerk.Domain.Common;
+
+namespace Fachwerk.Domain.Programmes;
+
+/// <summary>Where a programme's money comes from, e.g. ESF+ 80 %, the state 20 %. Shares add up to 1.</summary>
+public sealed record FundingSource(string Name, decimal Share);
+
+/// <summary>The rules of a funding programme, as data.</summary>
+/// <param name="MaxFundingRate">Highest share of the eligible costs the programme pays (0.8 = 80 %); the applicant's own share is at least 1 minus this.</param>
+/// <param name="MaxAmountPerApplication">Cap per application in EUR, if any.</param>
+/// <param name="AllianceVoteRequired">Whether the alliance of the region must vote before a decision is proposed.</param>
+/// <param name="DocumentDeadlineDays">Days an applicant has to supply requested documents before the application lapses.</param>
+/// <param name="DeMinimis">Whether the aid counts towards the de-minimis ceiling of the undertaking.</param>
+/// <param name="DecisionReminderDays">Days a decision may be pending after formal completeness before a reminder is raised.</param>
+public sealed record ProgrammeRules(
+    decimal MaxFundingRate,
+    decimal? MaxAmountPerApplication,
+    bool AllianceVoteRequired,
+    int DocumentDeadlineDays,
+    bool DeMinimis,
+    int DecisionReminderDays);
+
+public sealed record FundingProgrammeLaunched(
+    Guid ProgrammeId,
+    string Name,
+    IReadOnlyList<FundingSource> Sources,
+    Period FundingPeriod,
+    decimal TotalBudget,
+    ProgrammeRules Rules,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IRecordedFact;
+
+public sealed record FundingProgrammeToppedUp(Guid ProgrammeId, decimal Amount, string Reason, string RecordedBy, DateTimeOffset RecordedAt) : IRecordedFact;
+
+public sealed record FundingProgrammeCut(Guid ProgrammeId, decimal Amount, string Reason, string RecordedBy, DateTimeOffset RecordedAt) : IRecordedFact;
+
+/// <summary>A planning figure for the applications of one alliance; exceeding it needs an explicit reason.</summary>
+public sealed record AlliancePlanningBudgetSet(Guid ProgrammeId, Guid AllianceId, decimal Amount, string RecordedBy, DateTimeOffset RecordedAt) : IRecordedFact;
+
+/// <summary>Money reserved for an approved application. The programme is never committed beyond its budget.</summary>
+public sealed record FundsCommitted(
+    Guid ProgrammeId,
+    Guid ApplicationId,
+    Guid AllianceId,
+    decimal Amount,
+    decimal OwnContribution,
+    string? PlanningExceedanceReason,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IRecordedFact;
+
+/// <summary>Money given back to the programme (withdrawal, reduced amount); <paramref name="RemainingCommitment"/> is what stays reserved.</summary>
+public sealed record FundsReleased(
+    Guid ProgrammeId,
+    Guid ApplicationId,
+    decimal Amount,
+    decimal RemainingCommitment,
+    string Reason,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IRecordedFact;
