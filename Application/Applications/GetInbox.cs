@@ -172,9 +172,9 @@ public static class GetInboxEndpoint
         if (query.AllianceId is { } alliance) items = items.Where(i => i.AllianceId == alliance);
         if (query.Status is { } status) items = items.Where(i => i.Status == status);
 
+        // PostgreSQL sorts missing due dates last in ascending order.
         var page = await items
-            .OrderBy(i => i.DueBy == null)
-            .ThenBy(i => i.DueBy)
+            .OrderBy(i => i.DueBy)
             .ThenBy(i => i.Since)
             .ToPagedListAsync(query.Page, query.PageSize, cancellation);
 

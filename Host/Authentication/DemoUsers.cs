@@ -9,7 +9,8 @@ public sealed record DemoUser(string Id, string DisplayName, IReadOnlyList<strin
     {
         var claims = new List<Claim> { new(Actor.UserIdClaim, Id), new(ClaimTypes.NameIdentifier, Id), new(ClaimTypes.Name, DisplayName) };
         claims.AddRange(Roles.Select(role => new Claim(ClaimTypes.Role, role)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
+        // Identity.Name is the stable user id (Wolverine relays it to the messages a command sends).
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, Actor.UserIdClaim, ClaimTypes.Role));
     }
 }
 
@@ -19,6 +20,9 @@ public static class DemoUsers
     public static readonly DemoUser Caseworker = new("sabine.sachbearbeitung", "Sabine Sachbearbeitung (ArL Leine-Weser)", [Roles.Caseworker]);
     public static readonly DemoUser SecondCaseworker = new("carsten.sachbearbeitung", "Carsten Sachbearbeitung (ArL Leine-Weser)", [Roles.Caseworker]);
     public static readonly DemoUser Approver = new("zoe.zeichnung", "Zoë Zeichnungsbefugt (Referatsleitung)", [Roles.Approver]);
+
+    /// <summary>Caseworker who also deputises as approver: may confirm others' proposals, never her own (four-eyes).</summary>
+    public static readonly DemoUser Deputy = new("ute.urlaubsvertretung", "Ute Urlaubsvertretung (caseworker, deputy approver)", [Roles.Caseworker, Roles.Approver]);
     public static readonly DemoUser AllianceReviewer = new("bruno.buendnis", "Bruno Bündnisbüro (Leine-Weser)", [Roles.AllianceReviewer]);
     public static readonly DemoUser Applicant = new("anna.antrag", "Anna Antrag (Haus Steinstraße e.V.)", [Roles.Applicant]);
     public static readonly DemoUser ProjectLead = new("paul.projekt", "Paul Projektleitung (Relocation Service Magdeburg)", [Roles.ProjectLead]);
@@ -26,7 +30,7 @@ public static class DemoUsers
     public static readonly DemoUser Administrator = new("admin", "Fachwerk administrator", [Roles.Administrator]);
 
     public static readonly IReadOnlyList<DemoUser> All =
-        [Caseworker, SecondCaseworker, Approver, AllianceReviewer, Applicant, ProjectLead, Auditor, Administrator];
+        [Caseworker, SecondCaseworker, Approver, Deputy, AllianceReviewer, Applicant, ProjectLead, Auditor, Administrator];
 
     public static DemoUser? Find(string id) => All.FirstOrDefault(u => string.Equals(u.Id, id, StringComparison.OrdinalIgnoreCase));
 }

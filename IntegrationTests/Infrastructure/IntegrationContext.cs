@@ -4,9 +4,11 @@ using Alba;
 using Fachwerk.Host.Authentication;
 using Fachwerk.Host.DemoWorld;
 using Marten;
+using Marten.Events;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Wolverine.Tracking;
 
 namespace Fachwerk.IntegrationTests.Infrastructure;
 
@@ -19,7 +21,12 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
     protected static JsonSerializerOptions Json => DemoWorldSeeder.Json;
 
-    public virtual async ValueTask InitializeAsync() => await Host.ResetAllMartenDataAsync();
+    public virtual async ValueTask InitializeAsync()
+    {
+        // Messages a previous test left scheduled or queued must not reach this one.
+        await Host.GetRuntime().Storage.Admin.ClearAllAsync();
+        await Host.ResetAllMartenDataAsync();
+    }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -71,6 +78,13 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected static async Task<T> Read<T>(IScenarioResult result) =>
         JsonSerializer.Deserialize<T>(await result.ReadAsTextAsync(), Json)
         ?? throw new InvalidOperationException("The response body is empty.");
+
+    /// <summary>Runs the asynchronous projections up to the last event (in tests the daemon only runs when asked).</summary>
+    protected async Task CatchUpProjections()
+    {
+        var failures = await Host.ForceAllMartenDaemonActivityToCatchUpAsync(TestContext.Current.CancellationToken);
+        failures.ShouldBeEmpty();
+    }
 
     /// <summary>Every event in the store, to show that a refused command appended nothing.</summary>
     protected async Task<long> EventCount()
