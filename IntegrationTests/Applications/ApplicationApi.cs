@@ -56,9 +56,10 @@ public abstract class ApplicationApi(AppFixture fixture) : IntegrationContext(fi
             [new FundingSource("Land Sachsen-Anhalt / ESF+", 0.8m), new FundingSource("Landkreis Mansfeld-Südharz", 0.2m)], Esf, budget,
             rules ?? Rules()), 201)).Id;
 
-    protected static ProjectPlan Plan(decimal requested = 40_000m, decimal own = 10_000m, string title = "Expedition Job") =>
+    /// <summary>A plan; without an own contribution given, it is a quarter of the request (an 80 % funding rate).</summary>
+    protected static ProjectPlan Plan(decimal requested = 40_000m, decimal? own = null, string title = "Expedition Job") =>
         new(title, "Berufsorientierung im Handwerk für Jugendliche mit Migrationshintergrund",
-            new Period(new DateOnly(2026, 9, 1), new DateOnly(2027, 8, 31)), requested + own, requested, own, 0m,
+            new Period(new DateOnly(2026, 9, 1), new DateOnly(2027, 8, 31)), requested + (own ?? requested / 4), requested, own ?? requested / 4, 0m,
             [TargetGroup.YoungPeople, TargetGroup.PeopleWithMigrationBackground], 40);
 
     protected async Task<Guid> Draft(Guid programme, ProjectPlan? plan = null, DemoUser? user = null) =>

@@ -1,0 +1,79 @@
+using Fachwerk.Application.Applications;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Organisations;
+using Fachwerk.Host.Authentication;
+using Fachwerk.IntegrationTests.Infrastructure;
+
+namespace Fachwerk.IntegrationTests.Applications;
+
+public class InboxAndPipelineTests(AppFixture fixture) : ApplicationApi(fixture)
+{
+    [Fact]
+    public async Task Each_role_sees_the_applications_waiting_for_it_with_what_to_do_and_by_when()
+    {
+        var programme = await LaunchProgramme();
+        var draft = await Draft(programme, Plan(title: "Entwurf"));
+        var submitted = await Submitted(programme, Plan(title: "Eingereicht"));
+        var withDocuments = await Submitted(programme, Plan(title: "Unterlagen fehlen"));
+        await Act(Caseworker, withDocuments, "document-requests", new RequestDocuments(2, ["Satzung"]));
+        var (awaitingVote, _) = await ReadyForDecision(programme, vote: false, Plan(title: "Votum offen"));
+        var (proposed, _) = await Proposed(programme, plan: Plan(title: "Entscheidung vorgeschlagen"));
+
+        (await Inbox(Applicant)).Items.Select(i => (i.ApplicationId, i.Action)).ShouldBe(
+            [(withDocuments, "Supply the requested documents"), (draft, "Complete and submit the application")]);
+        (await Inbox(Applicant)).Items[0].DueBy.ShouldBe(Clock.GetUtcNow().AddDays(14));
+        (await Inbox(Caseworker)).Items.ShouldHaveSingleItem().ApplicationId.ShouldBe(submitted);
+        (await Inbox(Reviewer)).Items.ShouldHaveSingleItem().ApplicationId.ShouldBe(awaitingVote);
+        var forApprover = (await Inbox(Approver)).Items.ShouldHaveSingleItem();
+        forApprover.ApplicationId.ShouldBe(proposed);
+        forApprover.Status.ShouldBe(ApplicationStatus.DecisionProposed);
+        forApprover.Alliance.ShouldBe("Fachkräfteallianz Sachsen-Anhalt Süd");
+
+        // A caseworker may look at another role's queue, filtered.
+        (await Inbox(Caseworker, $"?role=approver&programmeId={programme}&allianceId={AllianceId}&status=DecisionProposed")).TotalItems.ShouldBe(1);
+        (await Inbox(Caseworker, $"?role=approver&allianceId={Guid.NewGuid()}")).TotalItems.ShouldBe(0);
+        var page = await Inbox(Applicant, "?pageSize=1&page=2");
+        page.Items.ShouldHaveSingleItem().ApplicationId.ShouldBe(draft);
+        page.TotalItems.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_unknown_role_or_bad_paging_answers_400()
+    {
+        await ValidationProblemOf(await Host.Scenario(s =>
+        {
+            s.WithRequestHeader(DevelopmentAuthenticationHandler.HeaderName, Caseworker.Id);
+            s.Get.Url("/api/inbox?role=janitor&pageSize=0");
+            s.StatusCodeShouldBe(400);
+        }));
+    }
+
+    [Fact]
+    public async Task The_alliance_pipeline_counts_applications_by_status_with_requested_and_approved_amounts()
+    {
+        var programme = await LaunchProgramme(rules: Rules(voteRequired: false));
+        await Draft(programme, Plan(requested: 10_000m));
+        await Submitted(programme, Plan(requested: 20_000m));
+        await Submitted(programme, Plan(requested: 30_000m));
+        var (approved, version) = await Proposed(programme, amount: 35_000m, vote: false, plan: Plan(requested: 40_000m));
+        await ConfirmAndWait(approved, version);
+        var withdrawn = await Submitted(programme, Plan(requested: 50_000m));
+        await Act(Applicant, withdrawn, "withdrawal", new WithdrawApplication(2, "Träger aufgelöst"));
+
+        var pipeline = await Get<AlliancePipeline>(Caseworker, $"/api/alliances/{AllianceId}/pipeline");
+
+        pipeline.Stages.ShouldBe(
+        [
+            new PipelineStage(ApplicationStatus.Draft, 1, 10_000m, 0m),
+            new PipelineStage(ApplicationStatus.Submitted, 2, 50_000m, 0m),
+            new PipelineStage(ApplicationStatus.Approved, 1, 40_000m, 35_000m),
+            new PipelineStage(ApplicationStatus.Withdrawn, 1, 50_000m, 0m),
+        ]);
+        pipeline.Applications.ShouldBe(5);
+        pipeline.Requested.ShouldBe(90_000m);
+        pipeline.Approved.ShouldBe(35_000m);
+        pipeline.Members.ShouldBe(2);
+        pipeline.MembersByKind[OrganisationKind.ChamberOfCommerce].ShouldBe(1);
+    }
+}
