@@ -65,6 +65,7 @@ public static class FachwerkApplication
         opts.Schema.For<ApplicationSummary>()
             .Duplicate(x => x.AllianceId)
             .Duplicate(x => x.ProgrammeId)
+            .Duplicate(x => x.ApplicantId)
             .Duplicate(x => x.Status)
             .Duplicate(x => x.WaitingFor!)
             .Duplicate(x => x.RequestedAmount)

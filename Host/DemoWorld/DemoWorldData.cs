@@ -6,7 +6,8 @@ namespace Fachwerk.Host.DemoWorld;
 
 public sealed record DemoOrganisation(string Name, OrganisationKind Kind, string Town);
 
-public sealed record DemoRecognition(string Ministry, DateOnly RecognizedOn, Period FundingPeriod);
+/// <summary>A recognition by a state ministry; <paramref name="EndedOn"/> when it was withdrawn (e.g. at the end of its funding period).</summary>
+public sealed record DemoRecognition(string Ministry, DateOnly RecognizedOn, Period FundingPeriod, DateOnly? EndedOn = null, string? EndReason = null);
 
 public sealed record DemoAlliance(
     string Name,
@@ -14,7 +15,7 @@ public sealed record DemoAlliance(
     IReadOnlyList<string> Districts,
     string CoordinatingOffice,
     DateOnly FoundedOn,
-    DemoRecognition? Recognition,
+    IReadOnlyList<DemoRecognition> Recognitions,
     IReadOnlyList<TargetGroup> TargetGroups,
     IReadOnlyList<(string Organisation, DateOnly JoinedOn)> Members);
 
@@ -26,6 +27,8 @@ public sealed record DemoAlliance(
 public static class DemoWorldData
 {
     private static readonly Period EsfPeriod2014To2020 = new(new DateOnly(2014, 1, 1), new DateOnly(2020, 12, 31));
+    private static readonly Period EsfPlusPeriod2021To2027 = new(new DateOnly(2021, 1, 1), new DateOnly(2027, 12, 31));
+    private const string PeriodEnded = "Die EU-Förderperiode 2014–2020 ist beendet.";
 
     public static readonly IReadOnlyList<DemoOrganisation> Organisations =
     [
@@ -46,6 +49,7 @@ public static class DemoWorldData
         new("Hochschule Merseburg", OrganisationKind.University, "Merseburg"),
         new("Wirtschaftsförderung Mecklenburgische Seenplatte GmbH", OrganisationKind.PublicEmployer, "Neubrandenburg"),
         new("Leea GmbH", OrganisationKind.Company, "Neubrandenburg"),
+        new("Hausarztpraxis Dr. Kühn", OrganisationKind.Company, "Sangerhausen"),
     ];
 
     public static readonly IReadOnlyList<DemoAlliance> Alliances =
@@ -55,7 +59,12 @@ public static class DemoWorldData
             ["Nienburg", "Schaumburg", "Hameln-Pyrmont", "Holzminden", "Hildesheim", "Region Hannover"],
             "Amt für regionale Landesentwicklung Leine-Weser, Hildesheim",
             new DateOnly(2015, 6, 1),
-            new DemoRecognition("Niedersächsisches Ministerium für Wirtschaft, Arbeit und Verkehr", new DateOnly(2015, 8, 27), EsfPeriod2014To2020),
+            [
+                new DemoRecognition("Niedersächsisches Ministerium für Wirtschaft, Arbeit und Verkehr", new DateOnly(2015, 8, 27), EsfPeriod2014To2020,
+                    new DateOnly(2020, 12, 31), PeriodEnded),
+                new DemoRecognition("Niedersächsisches Ministerium für Wirtschaft, Verkehr, Bauen und Digitalisierung", new DateOnly(2021, 3, 15),
+                    EsfPlusPeriod2021To2027),
+            ],
             [TargetGroup.ReturnersToWork, TargetGroup.UniversityDropouts, TargetGroup.YoungPeople, TargetGroup.Refugees],
             [
                 ("Agentur für Arbeit Hildesheim", new DateOnly(2015, 6, 1)),
@@ -73,7 +82,12 @@ public static class DemoWorldData
             ["Mansfeld-Südharz", "Saalekreis", "Burgenlandkreis", "Halle (Saale)"],
             "Geschäftsstelle der Fachkräfteallianz Sachsen-Anhalt Süd, Halle (Saale)",
             new DateOnly(2016, 3, 1),
-            new DemoRecognition("Ministerium für Arbeit, Soziales und Integration des Landes Sachsen-Anhalt", new DateOnly(2016, 5, 10), EsfPeriod2014To2020),
+            [
+                new DemoRecognition("Ministerium für Arbeit, Soziales und Integration des Landes Sachsen-Anhalt", new DateOnly(2016, 5, 10), EsfPeriod2014To2020,
+                    new DateOnly(2020, 12, 31), PeriodEnded),
+                new DemoRecognition("Ministerium für Arbeit, Soziales, Gesundheit und Gleichstellung des Landes Sachsen-Anhalt", new DateOnly(2021, 6, 1),
+                    EsfPlusPeriod2021To2027),
+            ],
             [TargetGroup.YoungPeople, TargetGroup.ReturnersToWork, TargetGroup.Refugees],
             [
                 ("Landkreis Mansfeld-Südharz", new DateOnly(2016, 3, 1)),
@@ -87,7 +101,7 @@ public static class DemoWorldData
             ["Mecklenburgische Seenplatte"],
             "Wirtschaftsförderung Mecklenburgische Seenplatte GmbH, Neubrandenburg",
             new DateOnly(2018, 12, 20),
-            null,
+            [],
             [TargetGroup.YoungPeople, TargetGroup.ReturnersToWork],
             [
                 ("Wirtschaftsförderung Mecklenburgische Seenplatte GmbH", new DateOnly(2018, 12, 20)),

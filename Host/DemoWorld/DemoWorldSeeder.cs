@@ -2,15 +2,19 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Fachwerk.Application.Alliances;
+using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Organisations;
+using Fachwerk.Application.Programmes;
+using Fachwerk.Domain.Applications;
 using Fachwerk.Host.Authentication;
 
 namespace Fachwerk.Host.DemoWorld;
 
 /// <summary>
 /// Loads the demo world through the public HTTP API, with the same commands (and the same validation, rules and
-/// metadata) a user would send. Idempotent: what already exists (looked up by name) is left alone.
+/// metadata) the users would send, each as the role that sends it. Idempotent: what already exists (looked up by name
+/// or title) is left alone.
 /// </summary>
 public sealed class DemoWorldSeeder(HttpClient api, ILogger logger)
 {
@@ -18,67 +22,133 @@ public sealed class DemoWorldSeeder(HttpClient api, ILogger logger)
 
     private static readonly DemoUser Registrar = DemoUsers.Caseworker;
 
+    private readonly Dictionary<string, Guid> _organisations = [];
+    private readonly Dictionary<string, Guid> _alliances = [];
+    private readonly Dictionary<string, Guid> _programmes = [];
+    private int _commands;
+
     /// <summary>Seeds what is missing; returns the number of commands sent.</summary>
     public async Task<int> SeedAsync(CancellationToken cancellation)
     {
-        var commands = 0;
-        var organisations = new Dictionary<string, Guid>();
+        _commands = 0;
         foreach (var organisation in DemoWorldData.Organisations)
-        {
-            var existing = await FindAsync<OrganisationDetails>(
-                $"/api/organisations?name={Uri.EscapeDataString(organisation.Name)}", o => o.Name == organisation.Name, cancellation);
-            if (existing is not null)
-            {
-                organisations[organisation.Name] = existing.Id;
-                continue;
-            }
-
-            var created = await SendAsync<StreamCreated>(HttpMethod.Post, "/api/organisations",
-                new RegisterOrganisation(organisation.Name, organisation.Kind, organisation.Town, "Demo world"), cancellation);
-            organisations[organisation.Name] = created.Id;
-            commands++;
-        }
-
+            await EnsureOrganisationAsync(organisation, cancellation);
         foreach (var alliance in DemoWorldData.Alliances)
-        {
-            var existing = await FindAsync<AllianceSummary>(
-                $"/api/alliances?name={Uri.EscapeDataString(alliance.Name)}", a => a.Name == alliance.Name, cancellation);
-            if (existing is not null) continue;
+            await EnsureAllianceAsync(alliance, cancellation);
+        foreach (var programme in DemoFundingData.Programmes)
+            await EnsureProgrammeAsync(programme, cancellation);
+        foreach (var application in DemoFundingData.Applications)
+            await EnsureApplicationAsync(application, cancellation);
 
-            commands += await FoundAllianceAsync(alliance, organisations, cancellation);
-        }
-
-        logger.LogInformation("Demo world: {Commands} commands sent", commands);
-        return commands;
+        logger.LogInformation("Demo world: {Commands} commands sent", _commands);
+        return _commands;
     }
 
-    private async Task<int> FoundAllianceAsync(DemoAlliance alliance, Dictionary<string, Guid> organisations, CancellationToken cancellation)
+    private async Task EnsureOrganisationAsync(DemoOrganisation organisation, CancellationToken cancellation)
     {
-        var founded = await SendAsync<StreamCreated>(HttpMethod.Post, "/api/alliances",
+        var existing = await FindAsync<OrganisationDetails>(
+            $"/api/organisations?name={Uri.EscapeDataString(organisation.Name)}", o => o.Name == organisation.Name, cancellation);
+        _organisations[organisation.Name] = existing?.Id ?? (await SendAsync<StreamCreated>(Registrar, HttpMethod.Post, "/api/organisations",
+            new RegisterOrganisation(organisation.Name, organisation.Kind, organisation.Town, "Demo world"), cancellation)).Id;
+    }
+
+    private async Task EnsureAllianceAsync(DemoAlliance alliance, CancellationToken cancellation)
+    {
+        var existing = await FindAsync<AllianceSummary>(
+            $"/api/alliances?name={Uri.EscapeDataString(alliance.Name)}", a => a.Name == alliance.Name, cancellation);
+        if (existing is not null)
+        {
+            _alliances[alliance.Name] = existing.Id;
+            return;
+        }
+
+        var founded = await SendAsync<StreamCreated>(Registrar, HttpMethod.Post, "/api/alliances",
             new FoundAlliance(alliance.Name, alliance.FederalState, alliance.Districts, alliance.CoordinatingOffice, alliance.FoundedOn), cancellation);
+        _alliances[alliance.Name] = founded.Id;
         var url = founded.Url;
         var version = founded.Version;
-        var commands = 1;
 
-        if (alliance.Recognition is { } recognition)
+        foreach (var recognition in alliance.Recognitions)
         {
-            version = (await SendAsync<CommandAccepted>(HttpMethod.Post, $"{url}/recognition",
-                new RecognizeAlliance(version, recognition.Ministry, recognition.RecognizedOn, recognition.FundingPeriod), cancellation)).Version;
-            commands++;
+            version = await ChangeAsync(Registrar, $"{url}/recognition",
+                new RecognizeAlliance(version, recognition.Ministry, recognition.RecognizedOn, recognition.FundingPeriod), cancellation);
+            if (recognition.EndedOn is { } ended)
+                version = await ChangeAsync(Registrar, $"{url}/recognition/withdrawal",
+                    new WithdrawAllianceRecognition(version, ended, recognition.EndReason!), cancellation);
         }
 
-        version = (await SendAsync<CommandAccepted>(HttpMethod.Put, $"{url}/target-groups",
-            new FocusOnTargetGroups(version, alliance.TargetGroups), cancellation)).Version;
-        commands++;
-
+        version = await ChangeAsync(Registrar, $"{url}/target-groups", new FocusOnTargetGroups(version, alliance.TargetGroups), cancellation, HttpMethod.Put);
         foreach (var (organisation, joinedOn) in alliance.Members)
+            version = await ChangeAsync(Registrar, $"{url}/members", new AdmitMember(version, _organisations[organisation], joinedOn), cancellation);
+    }
+
+    private async Task EnsureProgrammeAsync(DemoProgramme programme, CancellationToken cancellation)
+    {
+        var existing = await FindAsync<ProgrammeDetails>(
+            $"/api/programmes?name={Uri.EscapeDataString(programme.Name)}", p => p.Name == programme.Name, cancellation);
+        if (existing is not null)
         {
-            version = (await SendAsync<CommandAccepted>(HttpMethod.Post, $"{url}/members",
-                new AdmitMember(version, organisations[organisation], joinedOn), cancellation)).Version;
-            commands++;
+            _programmes[programme.Name] = existing.Id;
+            return;
         }
 
-        return commands;
+        var launched = await SendAsync<StreamCreated>(Registrar, HttpMethod.Post, "/api/programmes",
+            new LaunchProgramme(programme.Name, programme.Sources, programme.FundingPeriod, programme.TotalBudget, programme.Rules, "Demo world"),
+            cancellation);
+        _programmes[programme.Name] = launched.Id;
+        var version = launched.Version;
+        foreach (var (alliance, amount) in programme.PlanningBudgets)
+            version = await ChangeAsync(Registrar, $"{launched.Url}/planning-budgets/{_alliances[alliance]}", new SetPlanningBudget(version, amount),
+                cancellation, HttpMethod.Put);
+    }
+
+    private async Task EnsureApplicationAsync(DemoApplication demo, CancellationToken cancellation)
+    {
+        var existing = await FindAsync<ApplicationSummary>(
+            $"/api/applications?title={Uri.EscapeDataString(demo.Title)}", a => a.Title == demo.Title, cancellation);
+        if (existing is not null) return;
+
+        var plan = new ProjectPlan(demo.Title, demo.Description, demo.Duration, demo.TotalCosts, demo.Requested, demo.OwnContribution, 0m,
+            demo.TargetGroups, demo.PlannedParticipants);
+        var drafted = await SendAsync<StreamCreated>(DemoUsers.Applicant, HttpMethod.Post, "/api/applications",
+            new DraftApplication(_organisations[demo.Applicant], _programmes[demo.Programme], _alliances[demo.Alliance], demo.District, plan), cancellation);
+        var url = drafted.Url;
+        var version = drafted.Version;
+        if (demo.Stage == DemoStage.Draft) return;
+
+        version = await ChangeAsync(DemoUsers.Applicant, $"{url}/submission", new SubmitApplication(version), cancellation);
+        switch (demo.Stage)
+        {
+            case DemoStage.Submitted:
+                return;
+            case DemoStage.DocumentsRequested:
+                await ChangeAsync(DemoUsers.Caseworker, $"{url}/document-requests",
+                    new RequestDocuments(version, ["Satzung des Trägers", "Kosten- und Finanzierungsplan mit Eigenmittelnachweis"]), cancellation);
+                return;
+            case DemoStage.Withdrawn:
+                await ChangeAsync(DemoUsers.Applicant, $"{url}/withdrawal", new WithdrawApplication(version, demo.Reason!), cancellation);
+                return;
+        }
+
+        version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/formal-completeness", new CompleteFormally(version), cancellation);
+        if (demo.VoteOnBehalfOf is { } voter)
+            version = await ChangeAsync(DemoUsers.AllianceReviewer, $"{url}/alliance-vote",
+                new CastAllianceVote(version, _organisations[voter], demo.Stage != DemoStage.Rejected, demo.Stage == DemoStage.Rejected
+                        ? "Kein Beitrag zur Fachkräftesicherung erkennbar."
+                        : "Passt zur regionalen Fachkräftestrategie; Bedarf durch die Arbeitsmarktdaten belegt.",
+                    new Dictionary<string, int> { ["Regionaler Bedarf"] = demo.Stage == DemoStage.Rejected ? 2 : 8, ["Nachhaltigkeit"] = 7 }),
+                cancellation);
+        if (demo.Stage is DemoStage.FormallyComplete or DemoStage.Voted) return;
+
+        var proposal = demo.Stage == DemoStage.Rejected
+            ? new ProposeDecision(version, DecisionKind.Reject, RejectionReason: demo.Reason)
+            : new ProposeDecision(version, DecisionKind.Approve, demo.ApprovedAmount ?? demo.Requested,
+                ["Zwischennachweis zum 30. April des Folgejahres", "Verwendungsnachweis binnen sechs Monaten nach Projektende"]);
+        version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/decision-proposal", proposal, cancellation);
+        if (demo.Stage == DemoStage.DecisionProposed) return;
+
+        // The approval's money is committed by the budget workflow in the background.
+        await ChangeAsync(DemoUsers.Approver, $"{url}/decision-confirmation", new ConfirmDecision(version), cancellation);
     }
 
     private async Task<T?> FindAsync<T>(string url, Func<T, bool> match, CancellationToken cancellation)
@@ -91,12 +161,16 @@ public sealed class DemoWorldSeeder(HttpClient api, ILogger logger)
         return page!.Items.FirstOrDefault(match);
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string url, object command, CancellationToken cancellation)
+    private async Task<long> ChangeAsync(DemoUser user, string url, object command, CancellationToken cancellation, HttpMethod? method = null) =>
+        (await SendAsync<CommandAccepted>(user, method ?? HttpMethod.Post, url, command, cancellation)).Version;
+
+    private async Task<T> SendAsync<T>(DemoUser user, HttpMethod method, string url, object command, CancellationToken cancellation)
     {
         using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(command, command.GetType(), options: Json) };
-        request.Headers.Add(DevelopmentAuthenticationHandler.HeaderName, Registrar.Id);
+        request.Headers.Add(DevelopmentAuthenticationHandler.HeaderName, user.Id);
         using var response = await api.SendAsync(request, cancellation);
         await EnsureSuccessAsync(response, request, cancellation);
+        _commands++;
         return (await response.Content.ReadFromJsonAsync<T>(Json, cancellation))!;
     }
 

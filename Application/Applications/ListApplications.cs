@@ -1,0 +1,46 @@
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Applications;
+using FluentValidation;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Fachwerk.Application.Applications;
+
+public sealed record ApplicationQuery(
+    string? Title = null,
+    Guid? ProgrammeId = null,
+    Guid? AllianceId = null,
+    Guid? ApplicantId = null,
+    ApplicationStatus? Status = null,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize) : IPagedQuery;
+
+public sealed class ApplicationQueryValidator : AbstractValidator<ApplicationQuery>
+{
+    public ApplicationQueryValidator()
+    {
+        RuleFor(x => x.Title).MaximumLength(CommonRules.NameLength);
+        RuleFor(x => x.Status).IsInEnum();
+        this.PagingRules();
+    }
+}
+
+public static class ListApplicationsEndpoint
+{
+    /// <summary>Finds applications by programme, alliance, applicant, status or title; newest first.</summary>
+    [WolverineGet("/api/applications")]
+    public static async Task<Page<ApplicationSummary>> List([FromQuery] ApplicationQuery query, IQuerySession session, CancellationToken cancellation)
+    {
+        var applications = session.Query<ApplicationSummary>().AsQueryable();
+        if (query.ProgrammeId is { } programme) applications = applications.Where(a => a.ProgrammeId == programme);
+        if (query.AllianceId is { } alliance) applications = applications.Where(a => a.AllianceId == alliance);
+        if (query.ApplicantId is { } applicant) applications = applications.Where(a => a.ApplicantId == applicant);
+        if (query.Status is { } status) applications = applications.Where(a => a.Status == status);
+        if (!string.IsNullOrWhiteSpace(query.Title))
+            applications = applications.Where(a => a.Title.Contains(query.Title, StringComparison.OrdinalIgnoreCase));
+
+        return (await applications.OrderByDescending(a => a.Id).ToPagedListAsync(query.Page, query.PageSize, cancellation)).ToPage();
+    }
+}
