@@ -4,6 +4,7 @@ using Fachwerk.Application.Applications;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Programmes;
+using Fachwerk.Domain.Sampling;
 using JasperFx;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Organisations;
@@ -49,11 +50,13 @@ public static class FachwerkApplication
         opts.Projections.Add(new WriteModelProjection<Organisation>(), ProjectionLifecycle.Live);
         opts.Projections.Add(new WriteModelProjection<Alliance>(), ProjectionLifecycle.Live);
         opts.Projections.Add(new WriteModelProjection<FundingApplication>(), ProjectionLifecycle.Live);
+        opts.Projections.Add(new WriteModelProjection<InDepthSample>(), ProjectionLifecycle.Live);
         // A programme's stream grows with every commitment: its write model is kept as an inline snapshot.
         opts.Projections.Add(new WriteModelProjection<FundingProgramme>(), ProjectionLifecycle.Inline);
 
         // Read models.
         opts.Projections.Add<OrganisationDetailsProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<DeMinimisLedgerProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<AllianceDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ProgrammeDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ApplicationDetailsProjection>(ProjectionLifecycle.Inline);
@@ -61,15 +64,21 @@ public static class FachwerkApplication
         // Dashboards may lag a moment behind; the async daemon keeps them.
         opts.Projections.Add<ProgrammeBudgetProjection>(ProjectionLifecycle.Async);
 
-        // The inbox filters and the alliance pipeline groups by these columns.
+        // The application list filters and the alliance pipeline groups by these columns; the inbox filters tasks by role and due date.
         opts.Schema.For<ApplicationSummary>()
             .Duplicate(x => x.AllianceId)
             .Duplicate(x => x.ProgrammeId)
             .Duplicate(x => x.ApplicantId)
             .Duplicate(x => x.Status)
-            .Duplicate(x => x.WaitingFor!)
             .Duplicate(x => x.RequestedAmount)
-            .Duplicate(x => x.ApprovedAmount!);
+            .Duplicate(x => x.ApprovedAmount!)
+            .Duplicate(x => x.PaidAmount);
+        opts.Schema.For<InboxTask>()
+            .Duplicate(x => x.ApplicationId)
+            .Duplicate(x => x.WaitingFor)
+            .Duplicate(x => x.DueBy!);
+        // The application summary keeps its open tasks as InboxTask documents, in the same transaction.
+        opts.Events.EnableSideEffectsOnInlineProjections = true;
     }
 
     public static void ConfigureMessaging(WolverineOptions opts)

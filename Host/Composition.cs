@@ -64,6 +64,7 @@ public static class Composition
     {
         services.AddWolverineHttp();
         services.AddFachwerkValidators();
+        services.Configure<FundingOptions>(configuration.GetSection(FundingOptions.Section));
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>

@@ -37,7 +37,7 @@ public static class ConfirmDecisionEndpoint
         Events events = [.. ApplicationDecider.ConfirmDecision(application, user.Stamp(clock))];
         OutgoingMessages workflow = [];
         if (events.OfType<DecisionConfirmed>().Single().Kind == DecisionKind.Approve)
-            workflow.Add(new CommitFunds(application.ProgrammeId, application.Id, application.Proposal!.Number));
+            workflow.Add(new CommitFunds(application.ProgrammeId, application.Id, application.ApplicantId, application.Proposal!.Number));
         return (CommandAccepted.After(application.Id, command, events), events, workflow);
     }
 }

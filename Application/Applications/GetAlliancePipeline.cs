@@ -8,9 +8,9 @@ using Wolverine.Http.Marten;
 
 namespace Fachwerk.Application.Applications;
 
-public sealed record PipelineStage(ApplicationStatus Status, int Applications, decimal Requested, decimal Approved);
+public sealed record PipelineStage(ApplicationStatus Status, int Applications, decimal Requested, decimal Approved, decimal Paid);
 
-/// <summary>The alliance dashboard: members by kind, applications by status, requested versus approved amounts.</summary>
+/// <summary>The alliance dashboard: members by kind, applications by status, requested versus approved versus paid amounts.</summary>
 public sealed record AlliancePipeline(
     Guid AllianceId,
     string Alliance,
@@ -19,7 +19,8 @@ public sealed record AlliancePipeline(
     IReadOnlyList<PipelineStage> Stages,
     int Applications,
     decimal Requested,
-    decimal Approved);
+    decimal Approved,
+    decimal Paid);
 
 public static class GetAlliancePipelineEndpoint
 {
@@ -35,7 +36,7 @@ public static class GetAlliancePipelineEndpoint
     {
         var table = session.DocumentStore.Options.Schema.For<ApplicationSummary>();
         await using var command = new NpgsqlCommand(
-            $"select status, count(*), coalesce(sum(requested_amount), 0), coalesce(sum(approved_amount), 0) " +
+            $"select status, count(*), coalesce(sum(requested_amount), 0), coalesce(sum(approved_amount), 0), coalesce(sum(paid_amount), 0) " +
             $"from {table} where alliance_id = @alliance group by status");
         command.Parameters.AddWithValue("alliance", alliance.Id);
 
@@ -45,7 +46,7 @@ public static class GetAlliancePipelineEndpoint
             while (await reader.ReadAsync(cancellation))
             {
                 stages.Add(new PipelineStage(Enum.Parse<ApplicationStatus>(reader.GetString(0)), (int)reader.GetInt64(1),
-                    reader.GetDecimal(2), reader.GetDecimal(3)));
+                    reader.GetDecimal(2), reader.GetDecimal(3), reader.GetDecimal(4)));
             }
         }
 
@@ -53,6 +54,7 @@ public static class GetAlliancePipelineEndpoint
         return new AlliancePipeline(alliance.Id, alliance.Name, alliance.MemberCount, alliance.MembersByKind, stages,
             stages.Sum(s => s.Applications),
             stages.Where(s => !NotRequested.Contains(s.Status)).Sum(s => s.Requested),
-            stages.Where(s => s.Status == ApplicationStatus.Approved).Sum(s => s.Approved));
+            stages.Where(s => s.Status is ApplicationStatus.Approved or ApplicationStatus.ReclaimDemanded or ApplicationStatus.Closed).Sum(s => s.Approved),
+            stages.Sum(s => s.Paid));
     }
 }

@@ -1,4 +1,5 @@
 using Fachwerk.Domain.Applications;
+using static Fachwerk.Domain.Programmes.ProgrammeDecider;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Wolverine.Http;
@@ -29,6 +30,37 @@ public sealed record ProposalRecord(
     string? PlanningExceedanceReason, long BasedOnVersion, string ProposedBy, DateTimeOffset ProposedAt,
     ProposalOutcome Outcome, string? DecidedBy, DateTimeOffset? DecidedAt, string? OutcomeReason);
 
+public sealed record PaymentRecord(
+    int Number, decimal Amount, DateOnly NeededBy, decimal OwnAndThirdPartySpent, PaymentRequestStatus Status, DateTimeOffset RequestedAt,
+    string? CheckedBy, string? ReleasedBy, DateOnly? BookedOn, string? RefusalReason);
+
+public sealed record DeadlineExtension(DateOnly From, DateOnly To, string Reason, string ExtendedBy);
+
+public sealed record CheckRecord(DateTimeOffset CheckedAt, string CheckedBy, IReadOnlyList<Finding> Findings);
+
+public sealed record ProofRecord(
+    string Proof, ProofKind Kind, DateOnly DueBy, bool Overdue, IReadOnlyList<DeadlineExtension> Extensions, DateTimeOffset? SubmittedAt,
+    string? Narrative, IReadOnlyDictionary<string, decimal>? SpentByCategory, decimal? OwnShareSpent, decimal? ThirdPartySpent,
+    IReadOnlyList<Receipt> Receipts, CheckRecord? FirstCheck, Guid? InDepthSampleId, CheckRecord? InDepthCheck);
+
+public sealed record ReclaimRecord(decimal Amount, decimal ApprovedAmountAfter, decimal RepaymentDue, DateOnly RepayBy, string Reason, DateTimeOffset DemandedAt);
+
+public sealed record RepaymentRecord(decimal Amount, DateOnly BookedOn, DateTimeOffset RecordedAt);
+
+/// <summary>The money side of an approved application: agreed rate, payments, proofs of use and their checks, reclaims.</summary>
+public sealed record FundingRecord(
+    decimal FundingRate,
+    decimal RetainedFinalInstalment,
+    decimal Paid,
+    decimal Repaid,
+    IReadOnlyList<PaymentRecord> Payments,
+    IReadOnlyList<ProofRecord> ProofsOfUse,
+    IReadOnlyList<ReclaimRecord> Reclaims,
+    IReadOnlyList<RepaymentRecord> Repayments)
+{
+    public decimal Pending => Payments.Where(p => p.Status is PaymentRequestStatus.Requested or PaymentRequestStatus.Checked).Sum(p => p.Amount);
+}
+
 /// <summary>
 /// Everything about one funding application, as caseworkers and applicants see it: plan, documents, vote, proposals
 /// and their outcome, the approved amount. Updated inline with every command.
@@ -55,6 +87,7 @@ public sealed record ApplicationDetails
     public decimal? ApprovedAmount { get; init; }
     public IReadOnlyList<string> Conditions { get; init; } = [];
     public DateTimeOffset? ApprovedAt { get; init; }
+    public FundingRecord? Funding { get; init; }
     public string? ClosingReason { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     public DateTimeOffset LastChangedAt { get; init; }
@@ -137,7 +170,87 @@ public sealed partial class ApplicationDetailsProjection : SingleStreamProjectio
         Closed(e, a, ApplicationStatus.Rejected, e.Data.Reason);
 
     public static ApplicationDetails Apply(IEvent<ApplicationApproved> e, ApplicationDetails a) =>
-        Touched(e, a) with { Status = ApplicationStatus.Approved, ApprovedAmount = e.Data.Amount, Conditions = e.Data.Conditions, ApprovedAt = e.Timestamp };
+        Touched(e, a) with
+        {
+            Status = ApplicationStatus.Approved,
+            ApprovedAmount = e.Data.Amount,
+            Conditions = e.Data.Conditions,
+            ApprovedAt = e.Timestamp,
+            Funding = new FundingRecord(e.Data.FundingRate, e.Data.RetainedFinalInstalment, 0, 0, [],
+                [.. e.Data.ProofsOfUse.Select(p => new ProofRecord(p.Proof, p.Kind, p.DueBy, false, [], null, null, null, null, null, [], null, null, null))],
+                [], []),
+        };
+
+    public static ApplicationDetails Apply(IEvent<PaymentRequested> e, ApplicationDetails a) =>
+        Funded(e, a, f => f with
+        {
+            Payments = [.. f.Payments, new PaymentRecord(e.Data.RequestNumber, e.Data.Amount, e.Data.NeededBy, e.Data.OwnAndThirdPartySpent,
+                PaymentRequestStatus.Requested, e.Timestamp, null, null, null, null)],
+        });
+
+    public static ApplicationDetails Apply(IEvent<PaymentRequestChecked> e, ApplicationDetails a) =>
+        Funded(e, a, f => WithPayment(f, e.Data.RequestNumber, p => p with { Status = PaymentRequestStatus.Checked, CheckedBy = e.Data.RecordedBy }));
+
+    public static ApplicationDetails Apply(IEvent<PaymentRequestRefused> e, ApplicationDetails a) =>
+        Funded(e, a, f => WithPayment(f, e.Data.RequestNumber, p => p with { Status = PaymentRequestStatus.Refused, RefusalReason = e.Data.Reason }));
+
+    public static ApplicationDetails Apply(IEvent<PaymentReleased> e, ApplicationDetails a) =>
+        Funded(e, a, f => WithPayment(f, e.Data.RequestNumber, p => p with
+        {
+            Status = PaymentRequestStatus.Released, ReleasedBy = e.Data.RecordedBy, BookedOn = e.Data.BookedOn,
+        }) with { Paid = f.Paid + e.Data.Amount });
+
+    public static ApplicationDetails Apply(IEvent<ProofOfUseSubmitted> e, ApplicationDetails a) =>
+        Funded(e, a, f => WithProof(f, e.Data.Proof, p => p with
+        {
+            SubmittedAt = e.Timestamp, Narrative = e.Data.Narrative, SpentByCategory = e.Data.SpentByCategory, OwnShareSpent = e.Data.OwnShareSpent,
+            ThirdPartySpent = e.Data.ThirdPartySpent, Receipts = e.Data.Receipts,
+        }));
+
+    public static ApplicationDetails Apply(IEvent<ProofOfUseDeadlineExtended> e, ApplicationDetails a) =>
+        Funded(e, a, f => WithProof(f, e.Data.Proof, p => p with
+        {
+            DueBy = e.Data.DueBy, Overdue = false,
+            Extensions = [.. p.Extensions, new DeadlineExtension(e.Data.PreviousDueBy, e.Data.DueBy, e.Data.Reason, e.Data.RecordedBy)],
+        }));
+
+    public static ApplicationDetails Apply(IEvent<ProofOfUseOverdue> e, ApplicationDetails a) =>
+        Funded(e, a, f => WithProof(f, e.Data.Proof, p => p with { Overdue = true }));
+
+    public static ApplicationDetails Apply(IEvent<ProofOfUseFirstCheckCompleted> e, ApplicationDetails a) =>
+        Funded(e, a, f => WithProof(f, e.Data.Proof, p => p with { FirstCheck = new CheckRecord(e.Timestamp, e.Data.RecordedBy, e.Data.Findings) }));
+
+    public static ApplicationDetails Apply(IEvent<ProofOfUseSelectedForInDepthCheck> e, ApplicationDetails a) =>
+        Funded(e, a, f => WithProof(f, e.Data.Proof, p => p with { InDepthSampleId = e.Data.SampleId }));
+
+    public static ApplicationDetails Apply(IEvent<ProofOfUseInDepthCheckCompleted> e, ApplicationDetails a) =>
+        Funded(e, a, f => WithProof(f, e.Data.Proof, p => p with { InDepthCheck = new CheckRecord(e.Timestamp, e.Data.RecordedBy, e.Data.Findings) }));
+
+    public static ApplicationDetails Apply(IEvent<ReclaimDemanded> e, ApplicationDetails a) =>
+        Funded(e, a, f => f with
+        {
+            Reclaims = [.. f.Reclaims, new ReclaimRecord(e.Data.Amount, e.Data.ApprovedAmount, e.Data.RepaymentDue, e.Data.RepayBy, e.Data.Reason, e.Timestamp)],
+        }) with
+        {
+            ApprovedAmount = e.Data.ApprovedAmount,
+            Status = e.Data.RepaymentDue > 0 ? ApplicationStatus.ReclaimDemanded : a.Status,
+        };
+
+    public static ApplicationDetails Apply(IEvent<RepaymentReceived> e, ApplicationDetails a)
+    {
+        var funded = Funded(e, a, f => f with
+        {
+            Repaid = f.Repaid + e.Data.Amount,
+            Repayments = [.. f.Repayments, new RepaymentRecord(e.Data.Amount, e.Data.BookedOn, e.Timestamp)],
+        });
+        var due = funded.Funding!.Reclaims.Sum(r => r.RepaymentDue) - funded.Funding.Repaid;
+        return funded with { Status = due > 0 ? ApplicationStatus.ReclaimDemanded : ApplicationStatus.Approved };
+    }
+
+    public static ApplicationDetails Apply(IEvent<ApplicationClosed> e, ApplicationDetails a) =>
+        Closed(e, a, ApplicationStatus.Closed, e.Data.Unpaid > 0
+            ? $"Closed with {Eur(e.Data.Paid)} paid; {Eur(e.Data.Unpaid)} of the grant was not called and went back to the programme."
+            : $"Closed with {Eur(e.Data.Paid)} paid.") with { ApprovedAmount = e.Data.Paid };
 
     public static ApplicationDetails Apply(IEvent<ApprovalBlocked> e, ApplicationDetails a) =>
         Decided(e, Touched(e, a) with { Status = ApplicationStatus.ApprovalBlocked }, e.Data.ProposalNumber, ProposalOutcome.Blocked, e.Data.Reason);
@@ -152,6 +265,15 @@ public sealed partial class ApplicationDetailsProjection : SingleStreamProjectio
         Touched(e, a) with { DecisionReminderRaisedAt = e.Timestamp };
 
     private static ApplicationDetails Touched(IEvent e, ApplicationDetails a) => a with { Version = e.Version, LastChangedAt = e.Timestamp };
+
+    private static ApplicationDetails Funded(IEvent e, ApplicationDetails a, Func<FundingRecord, FundingRecord> change) =>
+        Touched(e, a) with { Funding = change(a.Funding!) };
+
+    private static FundingRecord WithPayment(FundingRecord f, int number, Func<PaymentRecord, PaymentRecord> change) =>
+        f with { Payments = [.. f.Payments.Select(p => p.Number == number ? change(p) : p)] };
+
+    private static FundingRecord WithProof(FundingRecord f, string proof, Func<ProofRecord, ProofRecord> change) =>
+        f with { ProofsOfUse = [.. f.ProofsOfUse.Select(p => p.Proof == proof ? change(p) : p)] };
 
     private static ApplicationDetails Closed(IEvent e, ApplicationDetails a, ApplicationStatus status, string reason) =>
         Touched(e, a) with { Status = status, ClosingReason = reason, ClosedAt = e.Timestamp };

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Organisations;
 using FluentValidation;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -19,7 +21,9 @@ public sealed record ProposeDecision(
     IReadOnlyList<string>? Conditions = null,
     string? RejectionReason = null,
     string? PlanningExceedanceReason = null,
-    string? Reason = null) : IChangeCommand;
+    string? Reason = null,
+    decimal RetainedFinalInstalment = 0,
+    IReadOnlyList<DateOnly>? InterimProofDueDates = null) : IChangeCommand;
 
 public sealed class ProposeDecisionValidator : AbstractValidator<ProposeDecision>
 {
@@ -41,6 +45,9 @@ public sealed class ProposeDecisionValidator : AbstractValidator<ProposeDecision
         RuleFor(x => x.Conditions).Must(c => c is null || c.Count <= 50).WithMessage("At most 50 conditions.");
         RuleForEach(x => x.Conditions).NotEmpty().MaximumLength(CommonRules.ReasonLength);
         RuleFor(x => x.PlanningExceedanceReason).MaximumLength(CommonRules.ReasonLength);
+        RuleFor(x => x.RetainedFinalInstalment).MoneyOrZero();
+        RuleFor(x => x.InterimProofDueDates).Must(d => d is null || d.Count <= 20).WithMessage("At most 20 interim proofs of use.");
+        RuleForEach(x => x.InterimProofDueDates).PlausibleDate();
         this.OptionalReasonRule();
     }
 }
@@ -49,18 +56,27 @@ public static class ProposeDecisionEndpoint
 {
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/decision-proposal")]
-    public static (CommandAccepted, Events) Post(
+    public static async Task<(CommandAccepted, Events)> Post(
         ProposeDecision command,
         [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        IDocumentSession session,
         ClaimsPrincipal user,
-        TimeProvider clock)
+        TimeProvider clock,
+        CancellationToken cancellation)
     {
         var stamp = user.Stamp(clock);
+        if (command.Decision == DecisionKind.Approve && application.Terms?.DeMinimis == true)
+        {
+            // Early answer; the budget workflow checks the ceiling again, authoritatively, when it commits.
+            var applicant = await session.Events.FetchLatest<Organisation>(application.ApplicantId, cancellation);
+            ApplicationDecider.EnsureWithinDeMinimis(application, applicant!, command.Amount!.Value, DateOnly.FromDateTime(stamp.At.UtcDateTime));
+        }
+
         Events events =
         [
             command.Decision == DecisionKind.Approve
                 ? ApplicationDecider.ProposeApproval(application, command.Amount!.Value, command.Conditions ?? [],
-                    command.PlanningExceedanceReason, command.ExpectedVersion, stamp)
+                    command.PlanningExceedanceReason, command.ExpectedVersion, stamp, command.RetainedFinalInstalment, command.InterimProofDueDates)
                 : ApplicationDecider.ProposeRejection(application, command.RejectionReason!, command.ExpectedVersion, stamp),
         ];
         return (CommandAccepted.After(application.Id, command, events), events);

@@ -33,7 +33,7 @@ public static class ReduceApprovedAmountEndpoint
         TimeProvider clock)
     {
         Events events = [ApplicationDecider.ReduceApprovedAmount(application, command.Amount, command.Reason, user.Stamp(clock))];
-        OutgoingMessages workflow = [new ReleaseFunds(application.ProgrammeId, application.Id, "Approved amount reduced: " + command.Reason.Trim())];
+        OutgoingMessages workflow = [new ReleaseFunds(application.ProgrammeId, application.Id, application.ApplicantId, "Approved amount reduced: " + command.Reason.Trim())];
         return (CommandAccepted.After(application.Id, command, events), events, workflow);
     }
 }

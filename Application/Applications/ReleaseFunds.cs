@@ -1,22 +1,30 @@
 using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Organisations;
 using Fachwerk.Domain.Programmes;
+using JasperFx.Events;
 using Wolverine.Marten;
 
 namespace Fachwerk.Application.Applications;
 
 /// <summary>Step of the budget commitment workflow: bring the application's commitment down to what it still keeps.</summary>
-public sealed record ReleaseFunds(Guid ProgrammeId, Guid ApplicationId, string Reason);
+public sealed record ReleaseFunds(Guid ProgrammeId, Guid ApplicationId, Guid ApplicantId, string Reason);
 
 /// <summary>
-/// Releases what an application no longer needs: everything after a withdrawal, the difference after a reduction.
-/// Computed from both streams' current state, so a redelivered or late message releases nothing twice.
+/// Releases what an application no longer needs (everything after a withdrawal, the difference after a reduction or reclaim,
+/// the unpaid rest at closing) and adjusts the applicant's de-minimis aid with it. Computed from the streams' current state,
+/// so a redelivered or late message releases nothing twice.
 /// </summary>
 public static class ReleaseFundsHandler
 {
-    public static Events Handle(
+    public static void Handle(
         ReleaseFunds step,
-        [WriteAggregate(nameof(ReleaseFunds.ProgrammeId))] FundingProgramme programme,
+        [WriteAggregate(nameof(ReleaseFunds.ProgrammeId))] IEventStream<FundingProgramme> programme,
         [ReadAggregate(nameof(ReleaseFunds.ApplicationId))] FundingApplication application,
-        TimeProvider clock) =>
-        [.. BudgetCommitment.Release(programme, application, step.Reason, clock.GetUtcNow())];
+        [WriteAggregate(nameof(ReleaseFunds.ApplicantId))] IEventStream<Organisation> applicant,
+        TimeProvider clock)
+    {
+        var outcome = BudgetCommitment.Release(programme.Aggregate!, application, applicant.Aggregate!, step.Reason, clock.GetUtcNow());
+        programme.AppendMany(outcome.ProgrammeEvents);
+        applicant.AppendMany(outcome.ApplicantEvents);
+    }
 }

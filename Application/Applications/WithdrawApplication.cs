@@ -37,7 +37,7 @@ public static class WithdrawApplicationEndpoint
         Events events = [ApplicationDecider.Withdraw(application, command.Reason, user.Stamp(clock))];
         OutgoingMessages workflow = [];
         if (application.Status == ApplicationStatus.Approved)
-            workflow.Add(new ReleaseFunds(application.ProgrammeId, application.Id, "Application withdrawn: " + command.Reason.Trim()));
+            workflow.Add(new ReleaseFunds(application.ProgrammeId, application.Id, application.ApplicantId, "Application withdrawn: " + command.Reason.Trim()));
         return (CommandAccepted.After(application.Id, command, events), events, workflow);
     }
 }

@@ -2,7 +2,8 @@ using Fachwerk.Application.Alliances;
 using Fachwerk.Domain.Programmes;
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Aggregation;
+using Fachwerk.Domain.Applications;
+using Marten.Events.Projections;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
 
@@ -11,8 +12,9 @@ namespace Fachwerk.Application.Programmes;
 public sealed record BudgetCommitmentLine(Guid ApplicationId, Guid AllianceId, decimal Amount, decimal OwnContribution);
 
 /// <summary>
-/// The programme budget dashboard: total, committed, released, remaining, the applicants' own contributions, and planning
-/// versus actual commitments per alliance. An asynchronous projection of the programme stream.
+/// The programme budget dashboard: total, committed, released, remaining, paid, reclaimed and repaid, the applicants' own
+/// contributions, and planning versus actual commitments per alliance. An asynchronous projection of the programme's stream
+/// and of the payments, reclaims and repayments on its applications' streams.
 /// </summary>
 public sealed record ProgrammeBudget
 {
@@ -25,15 +27,30 @@ public sealed record ProgrammeBudget
     public decimal Released { get; init; }
     public decimal Remaining => TotalBudget - Committed;
     public decimal OwnContributions { get; init; }
-    public int Commitments { get; init; }
+    public decimal Paid { get; init; }
+    public decimal Reclaimed { get; init; }
+    public decimal Repaid { get; init; }
     public IReadOnlyDictionary<Guid, decimal> PlanningBudgets { get; init; } = new Dictionary<Guid, decimal>();
     public IReadOnlyDictionary<Guid, BudgetCommitmentLine> CommitmentLines { get; init; } = new Dictionary<Guid, BudgetCommitmentLine>();
     public DateTimeOffset LastChangedAt { get; init; }
     public long LastEventSequence { get; init; }
 }
 
-public sealed partial class ProgrammeBudgetProjection : SingleStreamProjection<ProgrammeBudget, Guid>
+public sealed partial class ProgrammeBudgetProjection : MultiStreamProjection<ProgrammeBudget, Guid>
 {
+    public ProgrammeBudgetProjection()
+    {
+        Identity<FundingProgrammeLaunched>(e => e.ProgrammeId);
+        Identity<FundingProgrammeToppedUp>(e => e.ProgrammeId);
+        Identity<FundingProgrammeCut>(e => e.ProgrammeId);
+        Identity<AlliancePlanningBudgetSet>(e => e.ProgrammeId);
+        Identity<FundsCommitted>(e => e.ProgrammeId);
+        Identity<FundsReleased>(e => e.ProgrammeId);
+        Identity<PaymentReleased>(e => e.ProgrammeId);
+        Identity<ReclaimDemanded>(e => e.ProgrammeId);
+        Identity<RepaymentReceived>(e => e.ProgrammeId);
+    }
+
     public static ProgrammeBudget Create(IEvent<FundingProgrammeLaunched> e) => new()
     {
         Id = e.Data.ProgrammeId,
@@ -56,7 +73,7 @@ public sealed partial class ProgrammeBudgetProjection : SingleStreamProjection<P
         Recalculated(Touched(e, b), new Dictionary<Guid, BudgetCommitmentLine>(b.CommitmentLines)
         {
             [e.Data.ApplicationId] = new(e.Data.ApplicationId, e.Data.AllianceId, e.Data.Amount, e.Data.OwnContribution),
-        }) with { Commitments = b.Commitments + 1 };
+        });
 
     public static ProgrammeBudget Apply(IEvent<FundsReleased> e, ProgrammeBudget b)
     {
@@ -67,6 +84,12 @@ public sealed partial class ProgrammeBudgetProjection : SingleStreamProjection<P
             lines[e.Data.ApplicationId] = lines[e.Data.ApplicationId] with { Amount = e.Data.RemainingCommitment };
         return Recalculated(Touched(e, b), lines) with { Released = b.Released + e.Data.Amount };
     }
+
+    public static ProgrammeBudget Apply(IEvent<PaymentReleased> e, ProgrammeBudget b) => Touched(e, b) with { Paid = b.Paid + e.Data.Amount };
+
+    public static ProgrammeBudget Apply(IEvent<ReclaimDemanded> e, ProgrammeBudget b) => Touched(e, b) with { Reclaimed = b.Reclaimed + e.Data.Amount };
+
+    public static ProgrammeBudget Apply(IEvent<RepaymentReceived> e, ProgrammeBudget b) => Touched(e, b) with { Repaid = b.Repaid + e.Data.Amount };
 
     // Sums are recomputed from the lines, so the totals always equal what the lines say.
     private static ProgrammeBudget Recalculated(ProgrammeBudget b, Dictionary<Guid, BudgetCommitmentLine> lines) =>
@@ -92,6 +115,9 @@ public sealed record ProgrammeBudgetView(
     decimal Released,
     decimal Remaining,
     decimal OwnContributions,
+    decimal Paid,
+    decimal Reclaimed,
+    decimal Repaid,
     int ActiveCommitments,
     IReadOnlyList<AlliancePlanning> Alliances,
     DateTimeOffset AsOf);
@@ -117,6 +143,7 @@ public static class GetProgrammeBudgetEndpoint
             .ToList();
 
         return new ProgrammeBudgetView(budget.Id, budget.Name, budget.TotalBudget, budget.ToppedUp, budget.Cut, budget.Committed,
-            budget.Released, budget.Remaining, budget.OwnContributions, budget.CommitmentLines.Count, alliances, budget.LastChangedAt);
+            budget.Released, budget.Remaining, budget.OwnContributions, budget.Paid, budget.Reclaimed, budget.Repaid, budget.CommitmentLines.Count,
+            alliances, budget.LastChangedAt);
     }
 }

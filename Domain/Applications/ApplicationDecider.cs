@@ -51,7 +51,7 @@ public static class ApplicationDecider
 
         var rules = programme.Rules;
         return new ApplicationSubmitted(application.Id,
-            new SubmissionTerms(rules.AllianceVoteRequired, rules.DocumentDeadlineDays, rules.DecisionReminderDays), stamp.By, stamp.At);
+            new SubmissionTerms(rules.AllianceVoteRequired, rules.DocumentDeadlineDays, rules.DecisionReminderDays, rules.DeMinimis), stamp.By, stamp.At);
     }
 
     public static DocumentsRequested RequestDocuments(FundingApplication application, IReadOnlyList<string> documents, Stamp stamp)
@@ -121,16 +121,38 @@ public static class ApplicationDecider
         return new AllianceVoteCast(application.Id, alliance.Id, onBehalfOf, recommends, reasons.Trim(), scores, basedOnVersion, stamp.By, stamp.At);
     }
 
+    /// <summary>
+    /// Proposes to approve <paramref name="amount"/> (at most the requested amount) with conditions; may retain a final instalment
+    /// until the final proof of use is checked, and may set the interim proofs' due dates (else the defaults apply).
+    /// </summary>
     public static DecisionProposed ProposeApproval(
         FundingApplication application, decimal amount, IReadOnlyList<string> conditions, string? planningExceedanceReason,
-        long basedOnVersion, Stamp stamp)
+        long basedOnVersion, Stamp stamp, decimal retainedFinalInstalment = 0, IReadOnlyList<DateOnly>? interimProofDueDates = null)
     {
         EnsureReadyForProposal(application);
         if (amount <= 0 || amount > application.Plan.RequestedAmount)
             throw new RuleViolation("application.amount-out-of-range",
                 $"An approval grants more than 0 EUR and at most the requested {Eur(application.Plan.RequestedAmount)}; proposed: {Eur(amount)}.");
+        if (retainedFinalInstalment < 0 || retainedFinalInstalment > amount)
+            throw new RuleViolation("application.retention-out-of-range",
+                $"The retained final instalment lies between 0 EUR and the approved {Eur(amount)}; proposed: {Eur(retainedFinalInstalment)}.");
+        var finalDue = application.Plan.Duration.To.AddMonths(6);
+        if (interimProofDueDates?.FirstOrDefault(d => d <= application.Plan.Duration.From || d >= finalDue) is { } outside && outside != default)
+            throw new RuleViolation("application.proof-date-out-of-range",
+                $"Interim proofs of use fall due after the project starts ({application.Plan.Duration.From:yyyy-MM-dd}) and before the final proof " +
+                $"({finalDue:yyyy-MM-dd}); {outside:yyyy-MM-dd} does not.");
         return new DecisionProposed(application.Id, application.Proposals + 1, DecisionKind.Approve, amount,
-            [.. conditions.Select(c => c.Trim())], null, Blank(planningExceedanceReason), basedOnVersion, stamp.By, stamp.At);
+            [.. conditions.Select(c => c.Trim())], null, Blank(planningExceedanceReason), basedOnVersion, stamp.By, stamp.At,
+            retainedFinalInstalment, interimProofDueDates is { Count: > 0 } ? [.. interimProofDueDates.Order()] : null);
+    }
+
+    /// <summary>In a de-minimis programme, an approval that would break the applicant's ceiling is refused with the computation.</summary>
+    public static void EnsureWithinDeMinimis(FundingApplication application, Organisation applicant, decimal amount, DateOnly grantedOn)
+    {
+        if (application.Terms?.DeMinimis != true) return;
+        var check = DeMinimis.Check(applicant, application.Id, amount, grantedOn);
+        if (!check.Allowed)
+            throw new RuleViolation("application.de-minimis-ceiling", check.Computation);
     }
 
     public static DecisionProposed ProposeRejection(FundingApplication application, string reason, long basedOnVersion, Stamp stamp)
@@ -166,8 +188,11 @@ public static class ApplicationDecider
     /// <summary>The applicant withdraws; after an approval this renounces the funding and its commitment is released.</summary>
     public static ApplicationWithdrawn Withdraw(FundingApplication application, string reason, Stamp stamp)
     {
-        if (application.IsClosed)
-            throw Illegal(application, "withdrawn", "once it is closed");
+        if (application.IsClosed || application.Status == ApplicationStatus.ReclaimDemanded)
+            throw Illegal(application, "withdrawn", "once it is closed or being reclaimed");
+        if (application.Funding is { Paid: > 0 } funding)
+            throw new RuleViolation("application.payments-made",
+                $"{Eur(funding.Paid)} has been paid out; the grant is revoked by a reclaim, not a withdrawal.");
         return new ApplicationWithdrawn(application.Id, application.Status, reason.Trim(), stamp.By, stamp.At);
     }
 
@@ -178,6 +203,10 @@ public static class ApplicationDecider
         if (amount <= 0 || amount >= application.ApprovedAmount)
             throw new RuleViolation("application.amount-out-of-range",
                 $"A reduction lowers the approved {Eur(application.ApprovedAmount!.Value)} to more than 0 EUR; proposed: {Eur(amount)}.");
+        var committed = application.Funding!.NetPaid + application.Funding.Pending;
+        if (amount < committed)
+            throw new RuleViolation("application.amount-below-payments",
+                $"{Eur(committed)} is paid or requested already; the approved amount cannot fall below it (reclaim instead).");
         return new ApprovedAmountReduced(application.Id, application.ApprovedAmount!.Value, amount, reason.Trim(), stamp.By, stamp.At);
     }
 

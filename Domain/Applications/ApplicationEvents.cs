@@ -19,7 +19,7 @@ public sealed record ProjectPlan(
     int PlannedParticipants);
 
 /// <summary>The programme rules an application was submitted under; later decisions follow them.</summary>
-public sealed record SubmissionTerms(bool AllianceVoteRequired, int DocumentDeadlineDays, int DecisionReminderDays);
+public sealed record SubmissionTerms(bool AllianceVoteRequired, int DocumentDeadlineDays, int DecisionReminderDays, bool DeMinimis = false);
 
 public enum DecisionKind
 {
@@ -85,6 +85,10 @@ public sealed record AllianceVoteCast(
     string RecordedBy,
     DateTimeOffset RecordedAt) : IApplicationEvent;
 
+/// <summary>
+/// A proposed decision. An approval may retain a final instalment until the final proof of use is checked, and may set the
+/// due dates of interim proofs of use (by default 30 April after each calendar year of the project).
+/// </summary>
 public sealed record DecisionProposed(
     Guid ApplicationId,
     int ProposalNumber,
@@ -95,7 +99,9 @@ public sealed record DecisionProposed(
     string? PlanningExceedanceReason,
     long BasedOnVersion,
     string RecordedBy,
-    DateTimeOffset RecordedAt) : IApplicationEvent;
+    DateTimeOffset RecordedAt,
+    decimal RetainedFinalInstalment = 0,
+    IReadOnlyList<DateOnly>? InterimProofDueDates = null) : IApplicationEvent;
 
 /// <summary>The second person sent the proposal back; the caseworker proposes again.</summary>
 public sealed record DecisionReturned(Guid ApplicationId, int ProposalNumber, string Reason, string RecordedBy, DateTimeOffset RecordedAt)
@@ -113,14 +119,30 @@ public sealed record DecisionConfirmed(
 
 public sealed record ApplicationRejected(Guid ApplicationId, string Reason, string RecordedBy, DateTimeOffset RecordedAt) : IApplicationEvent;
 
-/// <summary>Funds are committed: the notice can go out. Appended in the same transaction as the programme's FundsCommitted.</summary>
+/// <summary>
+/// Funds are committed: the notice can go out. Appended in the same transaction as the programme's FundsCommitted.
+/// It fixes the agreed funding rate (approved amount of the eligible costs), the instalment retained until the final proof
+/// of use is checked, and the proofs of use due.
+/// </summary>
 public sealed record ApplicationApproved(
     Guid ApplicationId,
     Guid ProgrammeId,
     decimal Amount,
     IReadOnlyList<string> Conditions,
+    decimal FundingRate,
+    decimal RetainedFinalInstalment,
+    IReadOnlyList<ProofOfUseDue> ProofsOfUse,
     string RecordedBy,
     DateTimeOffset RecordedAt) : IApplicationEvent;
+
+public enum ProofKind
+{
+    Interim,
+    Final,
+}
+
+/// <summary>A proof of use (Verwendungsnachweis) the recipient owes: <paramref name="Proof"/> names it, e.g. "interim-2026" or "final".</summary>
+public sealed record ProofOfUseDue(string Proof, ProofKind Kind, DateOnly DueBy);
 
 /// <summary>The confirmed approval could not be funded; nothing was committed.</summary>
 public sealed record ApprovalBlocked(Guid ApplicationId, int ProposalNumber, string Code, string Reason, string RecordedBy, DateTimeOffset RecordedAt)

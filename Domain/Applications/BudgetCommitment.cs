@@ -1,48 +1,90 @@
 using Fachwerk.Domain.Common;
+using Fachwerk.Domain.Organisations;
 using Fachwerk.Domain.Programmes;
 
 namespace Fachwerk.Domain.Applications;
 
-/// <summary>Events for both streams of one budget commitment step; both are appended in one transaction.</summary>
-public sealed record CommitmentStep(IReadOnlyList<object> ProgrammeEvents, IReadOnlyList<object> ApplicationEvents)
+/// <summary>Events for the streams of one budget commitment step; all are appended in one transaction.</summary>
+public sealed record CommitmentStep(IReadOnlyList<object> ProgrammeEvents, IReadOnlyList<object> ApplicationEvents, IReadOnlyList<object> ApplicantEvents)
 {
-    public static readonly CommitmentStep Nothing = new([], []);
+    public static readonly CommitmentStep Nothing = new([], [], []);
 }
 
 /// <summary>
 /// The budget commitment workflow as pure decisions. A confirmed approval reserves its amount in the programme and
-/// is approved in the same transaction, or is blocked with the reason and nothing reserved. A redelivered step,
-/// or one overtaken by a withdrawal or a newer proposal, changes nothing.
+/// is approved in the same transaction, or is blocked with the reason and nothing reserved. In a de-minimis programme
+/// the grant is also entered in the applicant's de-minimis ledger, and refused when it would break the ceiling.
+/// A redelivered step, or one overtaken by a withdrawal or a newer proposal, changes nothing.
 /// </summary>
 public static class BudgetCommitment
 {
     public const string Actor = "system:budget-commitment";
 
-    public static CommitmentStep Commit(FundingProgramme programme, FundingApplication application, int proposalNumber, DateTimeOffset now)
+    public static CommitmentStep Commit(
+        FundingProgramme programme, FundingApplication application, Organisation applicant, int proposalNumber, DateTimeOffset now)
     {
         if (application.Status != ApplicationStatus.AwaitingCommitment || application.Proposal?.Number != proposalNumber)
             return CommitmentStep.Nothing;
 
         var proposal = application.Proposal;
+        var amount = proposal.Amount!.Value;
         var stamp = new Stamp(Actor, now);
-        var approved = new ApplicationApproved(application.Id, programme.Id, proposal.Amount!.Value, proposal.Conditions, stamp.By, stamp.At);
+        var approved = new ApplicationApproved(application.Id, programme.Id, amount, proposal.Conditions,
+            Math.Round(amount / application.Plan.TotalCosts, 6), proposal.RetainedFinalInstalment,
+            ProofsOfUse(application.Plan.Duration, proposal.InterimProofDueDates), stamp.By, stamp.At);
         if (programme.Commitments.ContainsKey(application.Id))
-            return new CommitmentStep([], [approved]);
+            return new CommitmentStep([], [approved], []);
 
-        return ProgrammeDecider.Commit(programme, application.Id, application.AllianceId, proposal.Amount.Value,
-                application.Plan.OwnContribution, proposal.PlanningExceedanceReason, stamp) switch
+        var applicantEvents = new List<object>();
+        if (application.Terms?.DeMinimis == true)
         {
-            CommitmentOutcome.Committed committed => new CommitmentStep([committed.Event], [approved]),
-            CommitmentOutcome.Refused refused => new CommitmentStep([],
-                [new ApprovalBlocked(application.Id, proposal.Number, refused.Code, refused.Reason, stamp.By, stamp.At)]),
+            var grantedOn = DateOnly.FromDateTime(now.UtcDateTime);
+            var check = DeMinimis.Check(applicant, application.Id, amount, grantedOn);
+            if (!check.Allowed)
+                return Blocked(application, proposal, "application.de-minimis-ceiling", check.Computation, stamp);
+            applicantEvents.Add(new DeMinimisAidGranted(applicant.Id, application.Id, programme.Id, amount, grantedOn, stamp.By, stamp.At));
+        }
+
+        return ProgrammeDecider.Commit(programme, application.Id, application.AllianceId, amount, application.Plan.OwnContribution,
+                proposal.PlanningExceedanceReason, stamp) switch
+        {
+            CommitmentOutcome.Committed committed => new CommitmentStep([committed.Event], [approved], applicantEvents),
+            CommitmentOutcome.Refused refused => Blocked(application, proposal, refused.Code, refused.Reason, stamp),
             _ => throw new InvalidOperationException("Unknown commitment outcome."),
         };
     }
 
-    /// <summary>Brings the application's commitment down to what it keeps: 0 after a withdrawal, the new amount after a reduction.</summary>
-    public static IReadOnlyList<object> Release(FundingProgramme programme, FundingApplication application, string reason, DateTimeOffset now)
+    /// <summary>
+    /// Brings the application's commitment down to what it keeps (0 after a withdrawal, the new amount after a reduction or
+    /// reclaim, what was paid after closing), and its de-minimis aid with it.
+    /// </summary>
+    public static CommitmentStep Release(
+        FundingProgramme programme, FundingApplication application, Organisation applicant, string reason, DateTimeOffset now)
     {
-        var keeps = application.Status == ApplicationStatus.Approved ? application.ApprovedAmount ?? 0 : 0;
-        return ProgrammeDecider.Release(programme, application.Id, keeps, reason, new Stamp(Actor, now));
+        var keeps = application.KeepsCommitted;
+        var stamp = new Stamp(Actor, now);
+        var aid = applicant.Aid.FirstOrDefault(a => a.ApplicationId == application.Id);
+        return new CommitmentStep(
+            ProgrammeDecider.Release(programme, application.Id, keeps, reason, stamp),
+            [],
+            aid is not null && aid.Amount != keeps ? [new DeMinimisAidAdjusted(applicant.Id, application.Id, keeps, stamp.By, stamp.At)] : []);
     }
+
+    /// <summary>
+    /// The proofs of use an approval asks for: the given interim due dates, or by default one interim proof per calendar year of
+    /// the project (due 30 April of the following year) while the project runs on; the final proof six months after the end.
+    /// </summary>
+    public static IReadOnlyList<ProofOfUseDue> ProofsOfUse(Period duration, IReadOnlyList<DateOnly>? interimDueDates)
+    {
+        var final = new ProofOfUseDue("final", ProofKind.Final, duration.To.AddMonths(6));
+        var interim = interimDueDates is { Count: > 0 }
+            ? interimDueDates.Order().Select((due, i) => new ProofOfUseDue($"interim-{i + 1}", ProofKind.Interim, due))
+            : Enumerable.Range(duration.From.Year, duration.To.Year - duration.From.Year)
+                .Select(year => new ProofOfUseDue($"interim-{year}", ProofKind.Interim, new DateOnly(year + 1, 4, 30)))
+                .Where(p => p.DueBy < duration.To);
+        return [.. interim, final];
+    }
+
+    private static CommitmentStep Blocked(FundingApplication application, Proposal proposal, string code, string reason, Stamp stamp) =>
+        new([], [new ApprovalBlocked(application.Id, proposal.Number, code, reason, stamp.By, stamp.At)], []);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Fachwerk.Domain.Common;
 
 namespace Fachwerk.Domain.Applications;
@@ -18,6 +19,10 @@ public enum ApplicationStatus
     Rejected,
     Withdrawn,
     Lapsed,
+    /// <summary>Part of the grant was revoked and the recipient owes a repayment.</summary>
+    ReclaimDemanded,
+    /// <summary>The final proof of use passed its checks (or a reclaim was settled): the funding case is complete.</summary>
+    Closed,
 }
 
 public sealed record DocumentRequest(int Number, IReadOnlyList<string> Documents, DateTimeOffset DueBy);
@@ -26,7 +31,56 @@ public sealed record Vote(Guid CastOnBehalfOf, bool Recommends, long BasedOnVers
 
 public sealed record Proposal(
     int Number, DecisionKind Kind, decimal? Amount, IReadOnlyList<string> Conditions, string? Reason, string? PlanningExceedanceReason,
-    string ProposedBy);
+    string ProposedBy, decimal RetainedFinalInstalment = 0, IReadOnlyList<DateOnly>? InterimProofDueDates = null);
+
+public enum PaymentRequestStatus
+{
+    Requested,
+    Checked,
+    Released,
+    Refused,
+}
+
+public sealed record PaymentRequestState(
+    int Number, decimal Amount, DateOnly NeededBy, decimal OwnAndThirdPartySpent, PaymentRequestStatus Status, string? CheckedBy);
+
+public sealed record ProofState(
+    string Proof, ProofKind Kind, DateOnly DueBy, bool Overdue, DateTimeOffset? SubmittedAt, bool FirstChecked, bool SelectedForInDepthCheck,
+    bool InDepthChecked, int Findings)
+{
+    public bool Submitted => SubmittedAt is not null;
+
+    public bool ChecksComplete => FirstChecked && (!SelectedForInDepthCheck || InDepthChecked);
+}
+
+/// <summary>The funding of an approved application: agreed rate, payments, proofs of use, reclaims.</summary>
+public sealed record Funding(
+    decimal FundingRate,
+    decimal RetainedFinalInstalment,
+    ImmutableList<PaymentRequestState> PaymentRequests,
+    decimal Paid,
+    decimal Repaid,
+    decimal DeclaredOwnAndThirdPartySpent,
+    ImmutableList<ProofState> Proofs,
+    decimal RepaymentDue,
+    bool FindingsSettledByReclaim)
+{
+    /// <summary>Requested or checked, not yet paid.</summary>
+    public decimal Pending => PaymentRequests.Where(r => r.Status is PaymentRequestStatus.Requested or PaymentRequestStatus.Checked).Sum(r => r.Amount);
+
+    public decimal NetPaid => Paid - Repaid;
+
+    public ProofState? FinalProof => Proofs.FirstOrDefault(p => p.Kind == ProofKind.Final);
+
+    /// <summary>The final proof passed its checks, or what they found was settled by a reclaim.</summary>
+    public bool FinalProofSettled => FinalProof is { Submitted: true, ChecksComplete: true } final && (final.Findings == 0 || FindingsSettledByReclaim);
+
+    public Funding WithProof(string proof, Func<ProofState, ProofState> change) =>
+        this with { Proofs = Proofs.Select(p => p.Proof == proof ? change(p) : p).ToImmutableList() };
+
+    public Funding WithRequest(int number, Func<PaymentRequestState, PaymentRequestState> change) =>
+        this with { PaymentRequests = PaymentRequests.Select(r => r.Number == number ? change(r) : r).ToImmutableList() };
+}
 
 /// <summary>Write model of a funding application (Förderantrag), folded from its events.</summary>
 public sealed record FundingApplication(
@@ -45,9 +99,15 @@ public sealed record FundingApplication(
     int Proposals,
     decimal? ApprovedAmount,
     DateTimeOffset? DecisionDueBy,
-    bool ReminderRaised) : IEventSourced<FundingApplication>
+    bool ReminderRaised,
+    Funding? Funding = null) : IEventSourced<FundingApplication>
 {
-    public bool IsClosed => Status is ApplicationStatus.Rejected or ApplicationStatus.Withdrawn or ApplicationStatus.Lapsed;
+    public bool IsClosed => Status is ApplicationStatus.Rejected or ApplicationStatus.Withdrawn or ApplicationStatus.Lapsed or ApplicationStatus.Closed;
+
+    /// <summary>What stays committed in the programme for this application: its approved amount while it is funded, else nothing.</summary>
+    public decimal KeepsCommitted => Status is ApplicationStatus.Approved or ApplicationStatus.ReclaimDemanded or ApplicationStatus.Closed
+        ? ApprovedAmount ?? 0
+        : 0;
 
     /// <summary>Complete and not yet decided: the time a decision takes counts against the reminder.</summary>
     public bool IsAwaitingDecision => Status is ApplicationStatus.FormallyComplete or ApplicationStatus.AllianceVoted
@@ -83,7 +143,7 @@ public sealed record FundingApplication(
         {
             Status = ApplicationStatus.DecisionProposed,
             Proposal = new Proposal(proposed.ProposalNumber, proposed.Kind, proposed.Amount, proposed.Conditions, proposed.Reason,
-                proposed.PlanningExceedanceReason, proposed.RecordedBy),
+                proposed.PlanningExceedanceReason, proposed.RecordedBy, proposed.RetainedFinalInstalment, proposed.InterimProofDueDates),
             Proposals = proposed.ProposalNumber,
         },
         (_, DecisionReturned) => application with
@@ -96,11 +156,85 @@ public sealed record FundingApplication(
             Status = confirmed.Kind == DecisionKind.Approve ? ApplicationStatus.AwaitingCommitment : application.Status,
         },
         (_, ApplicationRejected) => application with { Status = ApplicationStatus.Rejected },
-        (_, ApplicationApproved approved) => application with { Status = ApplicationStatus.Approved, ApprovedAmount = approved.Amount },
+        (_, ApplicationApproved approved) => application with
+        {
+            Status = ApplicationStatus.Approved,
+            ApprovedAmount = approved.Amount,
+            Funding = new Funding(approved.FundingRate, approved.RetainedFinalInstalment, [], 0, 0, 0,
+                approved.ProofsOfUse.Select(p => new ProofState(p.Proof, p.Kind, p.DueBy, false, null, false, false, false, 0)).ToImmutableList(),
+                0, false),
+        },
         (_, ApprovalBlocked) => application with { Status = ApplicationStatus.ApprovalBlocked, Proposal = null },
         (_, ApprovedAmountReduced reduced) => application with { ApprovedAmount = reduced.Amount },
         (_, ApplicationWithdrawn) => application with { Status = ApplicationStatus.Withdrawn },
         (_, DecisionReminderRaised) => application with { ReminderRaised = true },
+        (_, PaymentRequested requested) => application with
+        {
+            Funding = application.Funding! with
+            {
+                PaymentRequests = application.Funding.PaymentRequests.Add(new PaymentRequestState(requested.RequestNumber, requested.Amount,
+                    requested.NeededBy, requested.OwnAndThirdPartySpent, PaymentRequestStatus.Requested, null)),
+                DeclaredOwnAndThirdPartySpent = requested.OwnAndThirdPartySpent,
+            },
+        },
+        (_, PaymentRequestChecked check) => application with
+        {
+            Funding = application.Funding!.WithRequest(check.RequestNumber, r => r with { Status = PaymentRequestStatus.Checked, CheckedBy = check.RecordedBy }),
+        },
+        (_, PaymentRequestRefused refused) => application with
+        {
+            Funding = application.Funding!.WithRequest(refused.RequestNumber, r => r with { Status = PaymentRequestStatus.Refused }),
+        },
+        (_, PaymentReleased released) => application with
+        {
+            Funding = application.Funding!.WithRequest(released.RequestNumber, r => r with { Status = PaymentRequestStatus.Released })
+                with { Paid = application.Funding.Paid + released.Amount },
+        },
+        (_, ProofOfUseSubmitted submitted) => application with
+        {
+            Funding = application.Funding!.WithProof(submitted.Proof, p => p with { SubmittedAt = submitted.RecordedAt }),
+        },
+        (_, ProofOfUseDeadlineExtended extended) => application with
+        {
+            Funding = application.Funding!.WithProof(extended.Proof, p => p with { DueBy = extended.DueBy, Overdue = false }),
+        },
+        (_, ProofOfUseOverdue overdue) => application with
+        {
+            Funding = application.Funding!.WithProof(overdue.Proof, p => p with { Overdue = true }),
+        },
+        (_, ProofOfUseFirstCheckCompleted check) => application with
+        {
+            Funding = application.Funding!.WithProof(check.Proof, p => p with { FirstChecked = true, Findings = p.Findings + check.Findings.Count }),
+        },
+        (_, ProofOfUseSelectedForInDepthCheck selected) => application with
+        {
+            Funding = application.Funding!.WithProof(selected.Proof, p => p with { SelectedForInDepthCheck = true }),
+        },
+        (_, ProofOfUseInDepthCheckCompleted check) => application with
+        {
+            Funding = application.Funding!.WithProof(check.Proof, p => p with { InDepthChecked = true, Findings = p.Findings + check.Findings.Count }),
+        },
+        (_, ReclaimDemanded reclaim) => application with
+        {
+            Status = reclaim.RepaymentDue > 0 ? ApplicationStatus.ReclaimDemanded : application.Status,
+            ApprovedAmount = reclaim.ApprovedAmount,
+            Funding = application.Funding! with
+            {
+                RepaymentDue = application.Funding.RepaymentDue + reclaim.RepaymentDue,
+                FindingsSettledByReclaim = application.Funding.FindingsSettledByReclaim
+                                           || application.Funding.FinalProof is { Submitted: true, ChecksComplete: true },
+            },
+        },
+        (_, RepaymentReceived repayment) => application with
+        {
+            Status = application.Funding!.RepaymentDue - repayment.Amount > 0 ? application.Status : ApplicationStatus.Approved,
+            Funding = application.Funding with
+            {
+                Repaid = application.Funding.Repaid + repayment.Amount,
+                RepaymentDue = application.Funding.RepaymentDue - repayment.Amount,
+            },
+        },
+        (_, ApplicationClosed closed) => application with { Status = ApplicationStatus.Closed, ApprovedAmount = closed.Paid },
         _ => application,
     };
 }

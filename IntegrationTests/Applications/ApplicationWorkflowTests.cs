@@ -190,8 +190,8 @@ public class ApplicationWorkflowTests(AppFixture fixture) : ApplicationApi(fixtu
         await ConfirmAndWait(id, version);
         var events = await EventCount();
 
-        await Host.InvokeMessageAndWaitAsync(new CommitFunds(programme, id, 1));
-        await Host.InvokeMessageAndWaitAsync(new ReleaseFunds(programme, id, "redelivered"));
+        await Host.InvokeMessageAndWaitAsync(new CommitFunds(programme, id, ApplicantId, 1));
+        await Host.InvokeMessageAndWaitAsync(new ReleaseFunds(programme, id, ApplicantId, "redelivered"));
 
         (await EventCount()).ShouldBe(events);
         (await Budget(programme)).Committed.ShouldBe(40_000m);

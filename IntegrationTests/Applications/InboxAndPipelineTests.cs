@@ -65,10 +65,10 @@ public class InboxAndPipelineTests(AppFixture fixture) : ApplicationApi(fixture)
 
         pipeline.Stages.ShouldBe(
         [
-            new PipelineStage(ApplicationStatus.Draft, 1, 10_000m, 0m),
-            new PipelineStage(ApplicationStatus.Submitted, 2, 50_000m, 0m),
-            new PipelineStage(ApplicationStatus.Approved, 1, 40_000m, 35_000m),
-            new PipelineStage(ApplicationStatus.Withdrawn, 1, 50_000m, 0m),
+            new PipelineStage(ApplicationStatus.Draft, 1, 10_000m, 0m, 0m),
+            new PipelineStage(ApplicationStatus.Submitted, 2, 50_000m, 0m, 0m),
+            new PipelineStage(ApplicationStatus.Approved, 1, 40_000m, 35_000m, 0m),
+            new PipelineStage(ApplicationStatus.Withdrawn, 1, 50_000m, 0m, 0m),
         ]);
         pipeline.Applications.ShouldBe(5);
         pipeline.Requested.ShouldBe(90_000m);

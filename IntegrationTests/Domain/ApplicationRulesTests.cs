@@ -32,7 +32,7 @@ public class ApplicationRulesTests
     {
         var submitted = ApplicationDecider.Submit(History(), Arbeitsmarktkreis, Applicant);
 
-        submitted.Terms.ShouldBe(new SubmissionTerms(AllianceVoteRequired: true, DocumentDeadlineDays: 14, DecisionReminderDays: 30));
+        submitted.Terms.ShouldBe(new SubmissionTerms(AllianceVoteRequired: true, DocumentDeadlineDays: 14, DecisionReminderDays: 30, DeMinimis: false));
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public class ApplicationRulesTests
     {
         ApplicationDecider.Withdraw(History(Submitted()), "Project cancelled", Applicant).WithdrawnFrom.ShouldBe(ApplicationStatus.Submitted);
         var approved = History(Submitted(), Completed, Voted(Region), ProposedApproval(), ConfirmedApproval(),
-            new ApplicationApproved(AppId, Arbeitsmarktkreis.Id, 40_000m, [], "system", Now));
+            new ApplicationApproved(AppId, Arbeitsmarktkreis.Id, 40_000m, [], 0.8m, 0m, [new ProofOfUseDue("final", ProofKind.Final, new DateOnly(2028, 2, 29))], "system", Now));
         ApplicationDecider.Withdraw(approved, "Renounced", Applicant).WithdrawnFrom.ShouldBe(ApplicationStatus.Approved);
         var withdrawn = History(new ApplicationWithdrawn(AppId, ApplicationStatus.Draft, "x", "anna", Now));
         Given.Refusal(() => ApplicationDecider.Withdraw(withdrawn, "again", Applicant)).Code.ShouldBe("application.illegal-transition");

@@ -17,7 +17,7 @@ public class BudgetCommitmentTests
     {
         var programme = Programme(budget: 100_000m);
 
-        var step = BudgetCommitment.Commit(programme, AwaitingCommitment(programme), 1, Now);
+        var step = BudgetCommitment.Commit(programme, AwaitingCommitment(programme), HausSteinstrasse, 1, Now);
 
         var committed = step.ProgrammeEvents.ShouldHaveSingleItem().ShouldBeOfType<FundsCommitted>();
         committed.Amount.ShouldBe(40_000m);
@@ -31,7 +31,7 @@ public class BudgetCommitmentTests
     {
         var programme = Programme(budget: 30_000m);
 
-        var step = BudgetCommitment.Commit(programme, AwaitingCommitment(programme), 1, Now);
+        var step = BudgetCommitment.Commit(programme, AwaitingCommitment(programme), HausSteinstrasse, 1, Now);
 
         step.ProgrammeEvents.ShouldBeEmpty();
         var blocked = step.ApplicationEvents.ShouldHaveSingleItem().ShouldBeOfType<ApprovalBlocked>();
@@ -45,9 +45,9 @@ public class BudgetCommitmentTests
     {
         var planned = FundingProgramme.Evolve(Programme(), new AlliancePlanningBudgetSet(Guid.Empty, Region.Id, 30_000m, "admin", Now));
 
-        BudgetCommitment.Commit(planned, AwaitingCommitment(planned), 1, Now).ApplicationEvents.ShouldHaveSingleItem()
+        BudgetCommitment.Commit(planned, AwaitingCommitment(planned), HausSteinstrasse, 1, Now).ApplicationEvents.ShouldHaveSingleItem()
             .ShouldBeOfType<ApprovalBlocked>().Code.ShouldBe("programme.planning-budget-exceeded");
-        BudgetCommitment.Commit(planned, AwaitingCommitment(planned, planningReason: "Model project for the state"), 1, Now).ProgrammeEvents
+        BudgetCommitment.Commit(planned, AwaitingCommitment(planned, planningReason: "Model project for the state"), HausSteinstrasse, 1, Now).ProgrammeEvents
             .ShouldHaveSingleItem().ShouldBeOfType<FundsCommitted>().PlanningExceedanceReason.ShouldBe("Model project for the state");
     }
 
@@ -56,15 +56,15 @@ public class BudgetCommitmentTests
     {
         var programme = Programme();
         var awaiting = AwaitingCommitment(programme);
-        var step = BudgetCommitment.Commit(programme, awaiting, 1, Now);
+        var step = BudgetCommitment.Commit(programme, awaiting, HausSteinstrasse, 1, Now);
         var afterwards = Given.History<FundingProgramme>([new FundingProgrammeLaunched(programme.Id, programme.Name, [new FundingSource("ESF+", 1m)],
             programme.FundingPeriod, programme.TotalBudget, programme.Rules, "admin", Now), .. step.ProgrammeEvents]);
         var approved = FundingApplication.Evolve(awaiting, step.ApplicationEvents.Single());
 
-        BudgetCommitment.Commit(afterwards, approved, 1, Now).ShouldBe(CommitmentStep.Nothing);
-        BudgetCommitment.Commit(programme, awaiting, 2, Now).ShouldBe(CommitmentStep.Nothing, "another proposal");
+        BudgetCommitment.Commit(afterwards, approved, HausSteinstrasse, 1, Now).ShouldBe(CommitmentStep.Nothing);
+        BudgetCommitment.Commit(programme, awaiting, HausSteinstrasse, 2, Now).ShouldBe(CommitmentStep.Nothing, "another proposal");
         var withdrawn = FundingApplication.Evolve(awaiting, new ApplicationWithdrawn(AppId, ApplicationStatus.AwaitingCommitment, "x", "anna", Now));
-        BudgetCommitment.Commit(programme, withdrawn, 1, Now).ShouldBe(CommitmentStep.Nothing);
+        BudgetCommitment.Commit(programme, withdrawn, HausSteinstrasse, 1, Now).ShouldBe(CommitmentStep.Nothing);
     }
 
     [Fact]
@@ -72,19 +72,19 @@ public class BudgetCommitmentTests
     {
         var programme = Programme();
         var awaiting = AwaitingCommitment(programme);
-        var step = BudgetCommitment.Commit(programme, awaiting, 1, Now);
+        var step = BudgetCommitment.Commit(programme, awaiting, HausSteinstrasse, 1, Now);
         var committed = FundingProgramme.Evolve(programme, step.ProgrammeEvents.Single());
         var approved = FundingApplication.Evolve(awaiting, step.ApplicationEvents.Single());
 
         var reduced = FundingApplication.Evolve(approved, new ApprovedAmountReduced(AppId, 40_000m, 25_000m, "Lower costs", "sabine", Now));
-        var release = BudgetCommitment.Release(committed, reduced, "reduced", Now).ShouldHaveSingleItem().ShouldBeOfType<FundsReleased>();
+        var release = BudgetCommitment.Release(committed, reduced, HausSteinstrasse, "reduced", Now).ProgrammeEvents.ShouldHaveSingleItem().ShouldBeOfType<FundsReleased>();
         release.Amount.ShouldBe(15_000m);
         release.RemainingCommitment.ShouldBe(25_000m);
         var afterRelease = FundingProgramme.Evolve(committed, release);
-        BudgetCommitment.Release(afterRelease, reduced, "reduced", Now).ShouldBeEmpty("redelivered");
+        BudgetCommitment.Release(afterRelease, reduced, HausSteinstrasse, "reduced", Now).ProgrammeEvents.ShouldBeEmpty("redelivered");
 
         var withdrawn = FundingApplication.Evolve(reduced, new ApplicationWithdrawn(AppId, ApplicationStatus.Approved, "x", "anna", Now));
-        var all = BudgetCommitment.Release(afterRelease, withdrawn, "withdrawn", Now).ShouldHaveSingleItem().ShouldBeOfType<FundsReleased>();
+        var all = BudgetCommitment.Release(afterRelease, withdrawn, HausSteinstrasse, "withdrawn", Now).ProgrammeEvents.ShouldHaveSingleItem().ShouldBeOfType<FundsReleased>();
         all.Amount.ShouldBe(25_000m);
         FundingProgramme.Evolve(afterRelease, all).Committed.ShouldBe(0m);
     }

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Applications;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Applications;
+
+/// <summary>
+/// The recipient requests money (Mittelabruf) for needs due by <paramref name="NeededBy"/>, declaring the own and third-party
+/// money spent on the project so far (cumulative).
+/// </summary>
+public sealed record RequestPayment(long ExpectedVersion, decimal Amount, DateOnly NeededBy, decimal OwnAndThirdPartySpent, string? Reason = null)
+    : IChangeCommand;
+
+public sealed class RequestPaymentValidator : AbstractValidator<RequestPayment>
+{
+    public RequestPaymentValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.Amount).Money();
+        RuleFor(x => x.NeededBy).PlausibleDate();
+        RuleFor(x => x.OwnAndThirdPartySpent).MoneyOrZero();
+        this.OptionalReasonRule();
+    }
+}
+
+public static class RequestPaymentEndpoint
+{
+    [Authorize(Roles = Roles.Applicant)]
+    [WolverinePost("/api/applications/{applicationId}/payment-requests")]
+    public static (CommandAccepted, Events) Post(
+        RequestPayment command,
+        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [FundingDecider.RequestPayment(application, command.Amount, command.NeededBy, command.OwnAndThirdPartySpent, user.Stamp(clock))];
+        return (CommandAccepted.After(application.Id, command, events), events);
+    }
+}
