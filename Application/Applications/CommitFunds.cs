@@ -32,7 +32,7 @@ public static class CommitFundsHandler
 
         OutgoingMessages reminders = [];
         foreach (var proof in outcome.ApplicationEvents.OfType<ApplicationApproved>().SelectMany(a => a.ProofsOfUse))
-            reminders.Add(ProofOfUseDueHandler.ScheduleFor(step.ApplicationId, proof.Proof, proof.DueBy));
+            reminders.Add(ProofOfUseDeadlineReachedHandler.ScheduleFor(step.ApplicationId, proof.Proof, proof.DueBy));
         return reminders;
     }
 }

@@ -98,7 +98,7 @@ public static class ProofOfUseEndpoints
     {
         var extended = FundingDecider.ExtendProofDeadline(application, proof, command.DueBy, command.Reason, user.Stamp(clock));
         Events events = [extended];
-        OutgoingMessages reminder = [ProofOfUseDueHandler.ScheduleFor(application.Id, proof, extended.DueBy)];
+        OutgoingMessages reminder = [ProofOfUseDeadlineReachedHandler.ScheduleFor(application.Id, proof, extended.DueBy)];
         return (CommandAccepted.After(application.Id, command, events), events, reminder);
     }
 }

@@ -27,7 +27,8 @@ public abstract class ApplicationApi(AppFixture fixture) : IntegrationContext(fi
     protected static readonly DemoUser Caseworker = DemoUsers.Caseworker;
     protected static readonly DemoUser Approver = DemoUsers.Approver;
     protected static readonly DemoUser Reviewer = DemoUsers.AllianceReviewer;
-    protected static readonly Period Esf = new(new DateOnly(2021, 1, 1), new DateOnly(2027, 12, 31));
+    // Long enough for tests that move the clock forward by months.
+    protected static readonly Period Esf = new(new DateOnly(2021, 1, 1), new DateOnly(2035, 12, 31));
 
     protected Guid AllianceId { get; private set; }
     protected Guid ApplicantId { get; private set; }
@@ -57,9 +58,9 @@ public abstract class ApplicationApi(AppFixture fixture) : IntegrationContext(fi
             rules ?? Rules()), 201)).Id;
 
     /// <summary>A plan; without an own contribution given, it is a quarter of the request (an 80 % funding rate).</summary>
-    protected static ProjectPlan Plan(decimal requested = 40_000m, decimal? own = null, string title = "Expedition Job") =>
+    protected static ProjectPlan Plan(decimal requested = 40_000m, decimal? own = null, string title = "Expedition Job", Period? duration = null) =>
         new(title, "Berufsorientierung im Handwerk für Jugendliche mit Migrationshintergrund",
-            new Period(new DateOnly(2026, 9, 1), new DateOnly(2027, 8, 31)), requested + (own ?? requested / 4), requested, own ?? requested / 4, 0m,
+            duration ?? new Period(new DateOnly(2026, 9, 1), new DateOnly(2027, 8, 31)), requested + (own ?? requested / 4), requested, own ?? requested / 4, 0m,
             [TargetGroup.YoungPeople, TargetGroup.PeopleWithMigrationBackground], 40);
 
     protected async Task<Guid> Draft(Guid programme, ProjectPlan? plan = null, DemoUser? user = null) =>

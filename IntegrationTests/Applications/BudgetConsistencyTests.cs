@@ -1,0 +1,125 @@
+using Fachwerk.Application.Applications;
+using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Programmes;
+using Fachwerk.IntegrationTests.Infrastructure;
+using Marten;
+using Wolverine.Tracking;
+
+namespace Fachwerk.IntegrationTests.Applications;
+
+/// <summary>
+/// The programme budget read model always equals what the events say: random sequences of approvals, payments, reductions,
+/// reclaims and withdrawals (some refused, as in real life) end with the dashboard compared against sums computed here,
+/// independently, from the raw events.
+/// </summary>
+public class BudgetConsistencyTests(AppFixture fixture) : FundingApi(fixture)
+{
+    private const int Applications = 8;
+    private const int Steps = 40;
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(2026)]
+    public async Task The_budget_read_model_equals_the_sums_of_the_events_after_a_random_history(int seed)
+    {
+        var random = new Random(seed);
+        var programme = await LaunchProgramme(budget: 150_000m, rules: Rules(voteRequired: false, cap: null));
+        var applications = new List<Guid>();
+        for (var i = 0; i < Applications; i++)
+            applications.Add((await ReadyForDecision(programme, vote: false, Plan(requested: 60_000m, title: $"Projekt {seed}-{i}"))).Id);
+
+        for (var step = 0; step < Steps; step++)
+        {
+            var id = applications[random.Next(applications.Count)];
+            await Host.ExecuteAndWaitAsync(() => RandomStep(random, id), 60_000);
+        }
+
+        await CatchUpProjections();
+        var budget = await Budget(programme);
+        await using var session = Store.QuerySession();
+        var events = (await session.Events.QueryAllRawEvents().ToListAsync(TestContext.Current.CancellationToken)).Select(e => e.Data).ToList();
+        var committed = events.OfType<FundsCommitted>().Sum(e => e.Amount) - events.OfType<FundsReleased>().Sum(e => e.Amount);
+
+        budget.Committed.ShouldBe(committed);
+        budget.Remaining.ShouldBe(150_000m - committed);
+        budget.Paid.ShouldBe(events.OfType<PaymentReleased>().Sum(e => e.Amount));
+        budget.Reclaimed.ShouldBe(events.OfType<ReclaimDemanded>().Sum(e => e.Amount));
+        budget.Repaid.ShouldBe(events.OfType<RepaymentReceived>().Sum(e => e.Amount));
+        budget.Released.ShouldBe(events.OfType<FundsReleased>().Sum(e => e.Amount));
+        committed.ShouldBeLessThanOrEqualTo(150_000m, "never over-committed");
+
+        // And the programme keeps committed exactly what each application still holds.
+        var held = 0m;
+        foreach (var id in applications)
+        {
+            var details = await Details(id);
+            if (details.Status is ApplicationStatus.Approved or ApplicationStatus.ReclaimDemanded or ApplicationStatus.Closed)
+                held += details.ApprovedAmount!.Value;
+            details.Status.ShouldNotBe(ApplicationStatus.AwaitingCommitment, "nothing half-done");
+        }
+
+        committed.ShouldBe(held);
+        events.OfType<PaymentReleased>().Count().ShouldBeGreaterThan(0, "the history exercised payments");
+    }
+
+    /// <summary>Sends a command that the rules may refuse (409); anything else than success or refusal fails the test.</summary>
+    private async Task Attempt(Fachwerk.Host.Authentication.DemoUser user, Guid id, string step, object body)
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.WithRequestHeader(Fachwerk.Host.Authentication.DevelopmentAuthenticationHandler.HeaderName, user.Id);
+            s.Post.Text(System.Text.Json.JsonSerializer.Serialize(body, body.GetType(), Json)).ToUrl($"/api/applications/{id}/{step}");
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.IgnoreStatusCode();
+        });
+        result.Context.Response.StatusCode.ShouldBeOneOf(200, 409);
+    }
+
+    private async Task RandomStep(Random random, Guid id)
+    {
+        var application = await Details(id);
+        var version = application.Version;
+        switch (application.Status)
+        {
+            case ApplicationStatus.FormallyComplete or ApplicationStatus.ApprovalBlocked:
+                if (random.Next(6) == 0)
+                {
+                    await Send(Applicant, HttpMethod.Post, $"/api/applications/{id}/withdrawal", new WithdrawApplication(version, "Zufall"), 200);
+                    return;
+                }
+
+                var amount = 10_000m * random.Next(1, 7);
+                version = await Act(Caseworker, id, "decision-proposal", new ProposeDecision(version, DecisionKind.Approve, amount));
+                await Act(Approver, id, "decision-confirmation", new ConfirmDecision(version));
+                return;
+
+            case ApplicationStatus.Approved:
+                var funding = application.Funding!;
+                var open = application.ApprovedAmount!.Value - funding.Paid + funding.Repaid - funding.Pending;
+                switch (random.Next(5))
+                {
+                    case 0 or 1 when open > 0:
+                        await Paid(id, version, Math.Min(open, 5_000m * random.Next(1, 5)), ownSpent: 1_000_000m);
+                        return;
+                    case 2 when funding.Paid == 0:
+                        await Act(Applicant, id, "withdrawal", new WithdrawApplication(version, "Verzicht"));
+                        return;
+                    case 3 when application.ApprovedAmount > funding.Paid - funding.Repaid + funding.Pending + 1_000m:
+                        await Act(Caseworker, id, "approved-amount-reduction",
+                            new ReduceApprovedAmount(version, application.ApprovedAmount.Value - 1_000m, "Geringere Kosten"));
+                        return;
+                    default:
+                        if (application.ApprovedAmount > 0)
+                            await Attempt(Caseworker, id, "reclaims", new DemandReclaim(version,
+                                Math.Min(application.ApprovedAmount.Value, 2_500m * random.Next(1, 4)), "Prüfungsfeststellung", Today.AddDays(30)));
+                        return;
+                }
+
+            case ApplicationStatus.ReclaimDemanded:
+                var due = application.Funding!.Reclaims.Sum(r => r.RepaymentDue) - application.Funding.Repaid;
+                await Act(Caseworker, id, "repayments", new RecordRepayment(version, random.Next(2) == 0 ? due : Math.Max(0.01m, Math.Round(due / 2, 2)), Today));
+                return;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Fachwerk.Application.Applications;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Common;
+using Fachwerk.Host.Authentication;
+using Fachwerk.IntegrationTests.Infrastructure;
+using Wolverine.Tracking;
+
+namespace Fachwerk.IntegrationTests.Applications;
+
+/// <summary>Approved applications and the requests that move their funding along.</summary>
+public abstract class FundingApi(AppFixture fixture) : ApplicationApi(fixture)
+{
+    protected static readonly DemoUser OtherCaseworker = DemoUsers.SecondCaseworker;
+
+    protected DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>An application approved for <paramref name="amount"/> (80 % of its costs) with the given proof dates; returns its version.</summary>
+    protected async Task<(Guid Id, long Version)> Approved(Guid programme, decimal amount = 40_000m, decimal retained = 0,
+        IReadOnlyList<DateOnly>? interimProofs = null, string title = "Expedition Job", Period? duration = null)
+    {
+        var (id, version) = await ReadyForDecision(programme, vote: false, Plan(requested: amount, title: title, duration: duration));
+        version = await Act(Caseworker, id, "decision-proposal", new ProposeDecision(version, DecisionKind.Approve, amount,
+            RetainedFinalInstalment: retained, InterimProofDueDates: interimProofs));
+        await ConfirmAndWait(id, version);
+        var details = await Details(id);
+        details.Status.ShouldBe(ApplicationStatus.Approved);
+        return (id, details.Version);
+    }
+
+    /// <summary>Requests, checks (one caseworker) and releases (another) a payment; returns the version.</summary>
+    protected async Task<long> Paid(Guid application, long version, decimal amount, decimal ownSpent)
+    {
+        version = await Act(Applicant, application, "payment-requests", new RequestPayment(version, amount, Today.AddDays(10), ownSpent));
+        var number = (await Details(application)).Funding!.Payments.Count;
+        version = await Act(Caseworker, application, $"payment-requests/{number}/check", new CheckPaymentRequest(version));
+        return await Act(OtherCaseworker, application, $"payment-requests/{number}/release", new ReleasePayment(version, Today.AddDays(3)));
+    }
+
+    protected static SubmitProofOfUse Proof(long version, decimal spent = 50_000m, decimal own = 10_000m) =>
+        new(version, "Alle Module durchgeführt, 48 Jugendliche erreicht.", new Dictionary<string, decimal> { ["Personal"] = spent * 0.7m, ["Sachkosten"] = spent * 0.3m },
+            own, 0m, [new Receipt("dms://beleg-001", new DateOnly(2026, 10, 1), 1_250m, "Sachkosten")]);
+
+    /// <summary>Runs a command and waits for the workflow messages it sends (releases of funds).</summary>
+    protected async Task<long> ActAndWait(DemoUser user, Guid application, string step, object body)
+    {
+        long version = 0;
+        await Host.ExecuteAndWaitAsync(async () => version = await Act(user, application, step, body), 60_000);
+        return version;
+    }
+}
