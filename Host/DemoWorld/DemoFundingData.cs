@@ -22,6 +22,17 @@ public enum DemoStage
     Withdrawn,
 }
 
+/// <summary>
+/// What happened after the approval: payments released, a payment request waiting for its check, the final proof of use with
+/// its first check (and a finding), a reclaim of part of the grant.
+/// </summary>
+public sealed record DemoFunding(
+    IReadOnlyList<decimal> Payments,
+    decimal? PendingRequest = null,
+    bool FinalProof = false,
+    string? Finding = null,
+    decimal? Reclaim = null);
+
 public sealed record DemoApplication(
     string Title,
     string Description,
@@ -38,7 +49,8 @@ public sealed record DemoApplication(
     DemoStage Stage,
     string? VoteOnBehalfOf = null,
     decimal? ApprovedAmount = null,
-    string? Reason = null);
+    string? Reason = null,
+    DemoFunding? Funding = null);
 
 /// <summary>
 /// The funding side of the demo world: the 26 M EUR of EU funds for Lower Saxony's eight alliances, the district labour-market
@@ -80,10 +92,20 @@ public static class DemoFundingData
         new("Expedition Job", "Viertägiges Orientierungsverfahren im Handwerk für Jugendliche mit Migrationshintergrund: Berufsbilder, " +
                               "Bewerbungsgespräche, Kurzpraktika.",
             "Haus Steinstraße e.V.", LabourMarketCircle, SachsenAnhaltSued, "Halle (Saale)", SchoolYear, 62_500m, 50_000m, 12_500m,
-            [TargetGroup.YoungPeople, TargetGroup.PeopleWithMigrationBackground], 48, DemoStage.Approved, ApprovedAmount: 48_000m),
+            [TargetGroup.YoungPeople, TargetGroup.PeopleWithMigrationBackground], 48, DemoStage.Approved, ApprovedAmount: 48_000m,
+            Funding: new DemoFunding([12_000m])),
         new("Wiedereinstieg in den Beruf – Rückkehrerinnen Hildesheim", "Coaching und Teilzeitqualifizierung für Berufsrückkehrende.",
             "Landkreis Hildesheim", LowerSaxony, LeineWeser, "Hildesheim", Year2027, 150_000m, 120_000m, 30_000m,
-            [TargetGroup.ReturnersToWork], 60, DemoStage.Approved, "Agentur für Arbeit Hildesheim", 110_000m),
+            [TargetGroup.ReturnersToWork], 60, DemoStage.Approved, "Agentur für Arbeit Hildesheim", 110_000m,
+            Funding: new DemoFunding([], PendingRequest: 20_000m)),
+        new("Sprachkurse für Pflegekräfte aus Vietnam", "Berufsbezogene Deutschkurse B2 für angeworbene Pflegefachkräfte.",
+            "Jobcenter Hildesheim", LowerSaxony, LeineWeser, "Hildesheim", new Period(new DateOnly(2025, 1, 1), new DateOnly(2026, 6, 30)),
+            100_000m, 80_000m, 20_000m, [TargetGroup.ForeignSkilledWorkers], 24, DemoStage.Approved, "Agentur für Arbeit Hildesheim", 80_000m,
+            Funding: new DemoFunding([40_000m, 40_000m], FinalProof: true, Finding: "Bewirtungskosten von 4.500 EUR sind nicht förderfähig.", Reclaim: 4_500m)),
+        new("Ausbildungslotsen Schaumburg", "Lotsen begleiten Auszubildende und Betriebe durch das erste Ausbildungsjahr.",
+            "Handwerkskammer Hildesheim-Südniedersachsen", LowerSaxony, LeineWeser, "Schaumburg", new Period(new DateOnly(2025, 2, 1), new DateOnly(2026, 1, 31)),
+            37_500m, 30_000m, 7_500m, [TargetGroup.YoungPeople], 30, DemoStage.Approved, "Agentur für Arbeit Hildesheim", 30_000m,
+            Funding: new DemoFunding([30_000m], FinalProof: true)),
         new("Studienabbrecher ins Handwerk", "Beratung und verkürzte Ausbildung für Studienabbrecherinnen und -abbrecher.",
             "Handwerkskammer Hildesheim-Südniedersachsen", LowerSaxony, LeineWeser, "Hildesheim", Year2027, 200_000m, 160_000m, 40_000m,
             [TargetGroup.UniversityDropouts, TargetGroup.YoungPeople], 35, DemoStage.DecisionProposed, "Agentur für Arbeit Hildesheim", 150_000m),
@@ -108,6 +130,6 @@ public static class DemoFundingData
             [TargetGroup.ReturnersToWork], 150, DemoStage.Withdrawn, Reason: "Wird aus Eigenmitteln des Landkreises finanziert."),
         new("Niederlassungsförderung Hausarztpraxis Sangerhausen", "Zuschuss zur Übernahme einer Hausarztpraxis im ländlichen Raum.",
             "Hausarztpraxis Dr. Kühn", Doctors, SachsenAnhaltSued, "Mansfeld-Südharz", Year2027, 50_000m, 50_000m, 0m,
-            [TargetGroup.ForeignSkilledWorkers], 1, DemoStage.Submitted),
+            [TargetGroup.ForeignSkilledWorkers], 1, DemoStage.Approved, ApprovedAmount: 50_000m),
     ];
 }

@@ -17,7 +17,7 @@ public static class DemoWorldRegistration
 }
 
 public sealed class DemoWorldOnStartup(
-    IHostApplicationLifetime lifetime, IServer server, IConfiguration configuration,
+    IHostApplicationLifetime lifetime, IServer server, IConfiguration configuration, TimeProvider clock,
     ILogger<DemoWorldOnStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ public sealed class DemoWorldOnStartup(
             var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                           ?? throw new InvalidOperationException("The server listens on no address.");
             using var api = new HttpClient { BaseAddress = new Uri(LocalAddress(address)) };
-            await new DemoWorldSeeder(api, logger).SeedAsync(cancellation);
+            await new DemoWorldSeeder(api, logger, clock).SeedAsync(cancellation);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

@@ -7,6 +7,7 @@ using Fachwerk.Application.Common;
 using Fachwerk.Application.Organisations;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Common;
 using Fachwerk.Host.Authentication;
 
 namespace Fachwerk.Host.DemoWorld;
@@ -14,9 +15,9 @@ namespace Fachwerk.Host.DemoWorld;
 /// <summary>
 /// Loads the demo world through the public HTTP API, with the same commands (and the same validation, rules and
 /// metadata) the users would send, each as the role that sends it. Idempotent: what already exists (looked up by name
-/// or title) is left alone.
+/// or title) is left alone. Business dates (payments needed, bookings) are taken from <paramref name="clock"/>, the service's clock.
 /// </summary>
-public sealed class DemoWorldSeeder(HttpClient api, ILogger logger)
+public sealed class DemoWorldSeeder(HttpClient api, ILogger logger, TimeProvider? clock = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -149,6 +150,60 @@ public sealed class DemoWorldSeeder(HttpClient api, ILogger logger)
 
         // The approval's money is committed by the budget workflow in the background.
         await ChangeAsync(DemoUsers.Approver, $"{url}/decision-confirmation", new ConfirmDecision(version), cancellation);
+        if (demo.Funding is { } funding)
+            await FundAsync(url, demo, funding, cancellation);
+    }
+
+    /// <summary>Payments, the final proof of use, its check and a reclaim, as the demo application's funding prescribes.</summary>
+    private async Task FundAsync(string url, DemoApplication demo, DemoFunding funding, CancellationToken cancellation)
+    {
+        var version = await ApprovedVersionAsync(url, cancellation);
+        var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+        var number = 0;
+        foreach (var amount in funding.Payments)
+        {
+            number++;
+            version = await ChangeAsync(DemoUsers.Applicant, $"{url}/payment-requests",
+                new RequestPayment(version, amount, today.AddDays(14), demo.TotalCosts), cancellation);
+            version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/payment-requests/{number}/check", new CheckPaymentRequest(version), cancellation);
+            version = await ChangeAsync(DemoUsers.SecondCaseworker, $"{url}/payment-requests/{number}/release", new ReleasePayment(version, today.AddDays(3)),
+                cancellation);
+        }
+
+        if (funding.PendingRequest is { } pending)
+            version = await ChangeAsync(DemoUsers.Applicant, $"{url}/payment-requests",
+                new RequestPayment(version, pending, today.AddDays(30), demo.TotalCosts), cancellation);
+
+        if (!funding.FinalProof) return;
+        version = await ChangeAsync(DemoUsers.Applicant, $"{url}/proofs-of-use/final", new SubmitProofOfUse(version,
+            "Das Projekt wurde wie geplant durchgeführt; Teilnehmende und Ergebnisse siehe Anlage.",
+            new Dictionary<string, decimal> { ["Personal"] = demo.TotalCosts * 0.7m, ["Sachkosten"] = demo.TotalCosts * 0.3m },
+            demo.OwnContribution, 0m, [new Receipt("dms://belegliste/" + Uri.EscapeDataString(demo.Title), demo.Duration.To, demo.TotalCosts * 0.3m, "Sachkosten")]),
+            cancellation);
+        version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/proofs-of-use/final/first-check",
+            new CompleteProofCheck(version, funding.Finding is null ? [] : [new Finding(funding.Finding, funding.Reclaim)]), cancellation);
+        if (funding.Reclaim is { } reclaim)
+            await ChangeAsync(DemoUsers.Caseworker, $"{url}/reclaims",
+                new DemandReclaim(version, reclaim, funding.Finding ?? "Prüfungsfeststellung", today.AddDays(30)), cancellation);
+    }
+
+    /// <summary>The budget workflow approves in the background; wait (briefly) until it has, and return the version.</summary>
+    private async Task<long> ApprovedVersionAsync(string url, CancellationToken cancellation)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add(DevelopmentAuthenticationHandler.HeaderName, Registrar.Id);
+            using var response = await api.SendAsync(request, cancellation);
+            await EnsureSuccessAsync(response, request, cancellation);
+            var details = (await response.Content.ReadFromJsonAsync<ApplicationDetails>(Json, cancellation))!;
+            if (details.Status == ApplicationStatus.Approved) return details.Version;
+            if (details.Status != ApplicationStatus.AwaitingCommitment)
+                throw new InvalidOperationException($"Demo world: {url} was not approved: {details.Status}.");
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellation);
+        }
+
+        throw new TimeoutException($"Demo world: {url} is still waiting for its budget commitment.");
     }
 
     private async Task<T?> FindAsync<T>(string url, Func<T, bool> match, CancellationToken cancellation)

@@ -1,6 +1,7 @@
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
+using Fachwerk.Application.Organisations;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Applications;
@@ -17,7 +18,7 @@ public class DemoWorldTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task The_demo_world_loads_the_articles_world_through_the_api_and_a_second_run_changes_nothing()
     {
-        var seeder = new DemoWorldSeeder(Host.Server.CreateClient(), NullLogger.Instance);
+        var seeder = new DemoWorldSeeder(Host.Server.CreateClient(), NullLogger.Instance, Clock);
 
         var commands = 0;
         await Host.ExecuteAndWaitAsync(async () => commands = await seeder.SeedAsync(TestContext.Current.CancellationToken), 120_000);
@@ -42,7 +43,12 @@ public class DemoWorldTests(AppFixture fixture) : IntegrationContext(fixture)
         expeditionJob.Applicant.ShouldBe("Haus Steinstraße e.V.");
         expeditionJob.Status.ShouldBe(ApplicationStatus.Approved);
         expeditionJob.ApprovedAmount.ShouldBe(48_000m);
-        applications.Select(a => a.Status).Distinct().Count().ShouldBeGreaterThanOrEqualTo(8, "the demo shows the workflow's stages");
+        applications.Select(a => a.Status).Distinct().Count().ShouldBeGreaterThanOrEqualTo(10, "the demo shows the workflow's stages");
+        applications.ShouldContain(a => a.Status == ApplicationStatus.Closed);
+        applications.ShouldContain(a => a.Status == ApplicationStatus.ReclaimDemanded);
+        applications.Single(a => a.Title == "Expedition Job").PaidAmount.ShouldBe(12_000m);
+        var doctors = applications.Single(a => a.Applicant == "Hausarztpraxis Dr. Kühn");
+        (await Get<DeMinimisStatement>(DemoUsers.Auditor, $"/api/organisations/{doctors.ApplicantId}/de-minimis")).AidInWindow.ShouldBe(50_000m);
 
         (await seeder.SeedAsync(TestContext.Current.CancellationToken)).ShouldBe(0);
         (await EventCount()).ShouldBe(events);
