@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Fachwerk.Application.Common;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Fachwerk.Host.Authentication;
+
+/// <summary>Settings of token authentication (configuration section "Authentication").</summary>
+public sealed class TokenSettings
+{
+    public const string Section = "Authentication";
+
+    /// <summary>The OpenID Connect provider (issuer URL); its metadata supplies the signing keys.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>The audience Fachwerk's tokens are issued for.</summary>
+    public string Audience { get; set; } = "fachwerk-api";
+
+    /// <summary>The claim that carries roles in the provider's tokens.</summary>
+    public string RoleClaim { get; set; } = Claims.Role;
+
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>Only in Development: mint tokens for the demo users at <c>POST /dev/token</c>.</summary>
+    public bool DevelopmentTokens { get; set; }
+
+    /// <summary>Signature algorithms accepted; anything else (including "none") is refused.</summary>
+    public IReadOnlyList<string> Algorithms { get; set; } =
+        [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384];
+}
+
+/// <summary>The claims Fachwerk reads from a token besides the standard ones.</summary>
+public static class Claims
+{
+    public const string Subject = JwtRegisteredClaimNames.Sub;
+    public const string Name = "name";
+    public const string Role = "role";
+
+    /// <summary>The organisation an applicant acts for.</summary>
+    public const string Organisation = "org";
+
+    /// <summary>The alliance an alliance reviewer acts for.</summary>
+    public const string Alliance = "alliance";
+
+    /// <summary>The pilot project a project lead acts for.</summary>
+    public const string Pilot = "pilot";
+}
+
+/// <summary>
+/// Development-only token issuer: signs short-lived tokens for the demo users with a key that lives as long as the process.
+/// Announced by a warning at start-up; never registered outside Development.
+/// </summary>
+public sealed class DevelopmentTokenIssuer : IDisposable
+{
+    public const string Issuer = "https://fachwerk.invalid/development-tokens";
+
+    private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly TimeProvider _clock;
+    private readonly string _audience;
+
+    public DevelopmentTokenIssuer(TimeProvider clock, TokenSettings settings)
+    {
+        _clock = clock;
+        _audience = settings.Audience;
+        SigningKey = new ECDsaSecurityKey(_key) { KeyId = "fachwerk-development" };
+    }
+
+    public SecurityKey SigningKey { get; }
+
+    /// <summary>A token for <paramref name="user"/> with the given bindings (organisation, alliance, pilot project).</summary>
+    public string Mint(DemoUser user, Guid? organisation = null, Guid? alliance = null, Guid? pilot = null, TimeSpan? lifetime = null)
+    {
+        var now = _clock.GetUtcNow();
+        var claims = new Dictionary<string, object> { [Claims.Name] = user.DisplayName, [Claims.Role] = user.Roles.ToArray() };
+        if (organisation is { } org) claims[Claims.Organisation] = org.ToString();
+        if (alliance is { } all) claims[Claims.Alliance] = all.ToString();
+        if (pilot is { } pil) claims[Claims.Pilot] = pil.ToString();
+
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = _audience,
+            Subject = new ClaimsIdentity([new Claim(Claims.Subject, user.Id)]),
+            Claims = claims,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + (lifetime ?? TimeSpan.FromHours(8))).UtcDateTime,
+            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.EcdsaSha256),
+        });
+    }
+
+    public void Dispose() => _key.Dispose();
+}
+
+public static class TokenAuthentication
+{
+    /// <summary>
+    /// JWT bearer tokens: from the configured OpenID Connect provider (issuer, audience and signing keys from its metadata),
+    /// or, in Development without a provider, from the development token issuer. Only the allowed algorithms; exp, nbf,
+    /// iss and aud are checked, with 30 seconds of clock skew.
+    /// </summary>
+    public static void ConfigureJwtBearer(JwtBearerOptions options, TokenSettings settings, DevelopmentTokenIssuer? developmentIssuer, TimeProvider clock)
+    {
+        options.MapInboundClaims = false;
+        options.Authority = settings.Authority;
+        options.Audience = settings.Audience;
+        options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+        options.TimeProvider = clock;
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidAudience = settings.Audience,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = true,
+            ValidAlgorithms = settings.Algorithms,
+            ClockSkew = TimeSpan.FromSeconds(30),
+            NameClaimType = Claims.Subject,
+            RoleClaimType = settings.RoleClaim,
+        };
+
+        if (settings.Authority is null && developmentIssuer is not null)
+        {
+            options.TokenValidationParameters.ValidIssuer = DevelopmentTokenIssuer.Issuer;
+            options.TokenValidationParameters.IssuerSigningKey = developmentIssuer.SigningKey;
+        }
+    }
+}
