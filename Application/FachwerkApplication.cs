@@ -2,8 +2,11 @@ using System.Reflection;
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Organisations;
+using Fachwerk.Application.Pilots;
+using Fachwerk.Application.Privacy;
 using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Organisations;
+using Fachwerk.Domain.Pilots;
 using FluentValidation;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -45,6 +48,13 @@ public static class FachwerkApplication
         // Read models.
         opts.Projections.Add<OrganisationDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<AllianceDetailsProjection>(ProjectionLifecycle.Inline);
+
+        // Pilot projects: one stream per pilot; personal data sealed with per-person keys in their own table (docs/pilots.md).
+        opts.Projections.Add(new WriteModelProjection<Pilot>(), ProjectionLifecycle.Live);
+        opts.Projections.Add<PilotDetailsProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ParticipantRecordProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<PilotDemandProjection>(ProjectionLifecycle.Async);
+        PersonalDataVault.ConfigureStore(opts);
     }
 
     public static void ConfigureMessaging(WolverineOptions opts)
@@ -56,6 +66,7 @@ public static class FachwerkApplication
         // Creating commands accept an Idempotency-Key header: a retry with the same key answers the first response again.
         opts.Durability.EnableDeduplicatedResponses = true;
         opts.Durability.DeduplicationWindow = TimeSpan.FromHours(24);
+        EvaluatePilotPhase.ConfigureMessaging(opts);
     }
 
     public static void ConfigureHttp(WolverineHttpOptions opts)
