@@ -280,7 +280,7 @@ public static class PilotDecider
     private static PilotParticipant Participant(Pilot pilot, Guid participantId) =>
         pilot.Participants.TryGetValue(participantId, out var participant)
             ? participant
-            : throw new RuleViolation("pilot.unknown-participant", $"Participant {participantId} is not enrolled in '{pilot.Name}'.");
+            : throw new UnknownEntity("pilot.unknown-participant", $"Participant {participantId} is not enrolled in '{pilot.Name}'.");
 
     /// <summary>A participant whose record may still change: personal data not erased.</summary>
     private static PilotParticipant ParticipantToChange(Pilot pilot, Guid participantId)
@@ -295,7 +295,7 @@ public static class PilotDecider
     private static PilotCompany Company(Pilot pilot, Guid companyId) =>
         pilot.Companies.TryGetValue(companyId, out var company)
             ? company
-            : throw new RuleViolation("pilot.unknown-company", $"Company {companyId} is not enrolled in '{pilot.Name}'.");
+            : throw new UnknownEntity("pilot.unknown-company", $"Company {companyId} is not enrolled in '{pilot.Name}'.");
 
     private static void EnsureSealedFor(Guid participantId, SealedPersonalData personalData)
     {

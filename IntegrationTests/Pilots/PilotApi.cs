@@ -6,6 +6,8 @@ using Fachwerk.Host.Authentication;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;
 using Marten.Events;
+using Marten.Events.Daemon.Coordination;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fachwerk.IntegrationTests.Pilots;
 
@@ -16,6 +18,17 @@ namespace Fachwerk.IntegrationTests.Pilots;
 public abstract class PilotApi(AppFixture fixture) : IntegrationContext(fixture)
 {
     protected static readonly DemoUser Lead = DemoUsers.ProjectLead;
+
+    /// <summary>
+    /// Starts the asynchronous projections (the demand dashboard) after the base class reset the store. In Solo mode
+    /// Marten 9's test coordinator (ExplicitProjectionCoordinator) runs only daemons someone asked for, and the reset
+    /// stops them.
+    /// </summary>
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase().StartAllAsync();
+    }
 
     /// <summary>Today on the fixture's clock, which other tests may have moved forward: dates are relative to it.</summary>
     protected DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
