@@ -12,7 +12,7 @@ namespace Fachwerk.Host.DemoWorld;
 /// Loads the demo world through the public HTTP API, with the same commands (and the same validation, rules and
 /// metadata) a user would send. Idempotent: what already exists (looked up by name) is left alone.
 /// </summary>
-public sealed class DemoWorldSeeder(HttpClient api, ILogger logger)
+public sealed partial class DemoWorldSeeder(HttpClient api, ILogger logger)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -47,6 +47,8 @@ public sealed class DemoWorldSeeder(HttpClient api, ILogger logger)
 
             commands += await FoundAllianceAsync(alliance, organisations, cancellation);
         }
+
+        commands += await SeedPilotsAsync(cancellation);
 
         logger.LogInformation("Demo world: {Commands} commands sent", commands);
         return commands;
