@@ -1,10 +1,13 @@
+using System.Text;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Pilots;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Pilots;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
+using Wolverine.Persistence.Durability;
 using Wolverine.Tracking;
 
 namespace Fachwerk.IntegrationTests.Pilots;
@@ -54,6 +57,22 @@ public class PilotEvaluationTests(AppFixture fixture) : PilotApi(fixture)
         ScheduledEvaluationIn(tracked, created.Id).ShouldBe(new DateTimeOffset(phase.To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         (await Details(created.Id)).Status.ShouldBe(PilotStatus.Running);
         (await EvaluationsDue(created.Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_scheduled_evaluation_waits_in_the_durable_inbox_so_it_survives_a_restart()
+    {
+        // A phase ending long after the wall clock's today, so that Wolverine keeps the message for later.
+        var phase = new Period(ThisMonth, new DateOnly(2099, 12, 31));
+
+        var (_, created) = await Tracked<StreamCreated>(HttpMethod.Post, "/api/pilots", Relocation(phase), 201);
+
+        var stored = (await Host.Services.GetRequiredService<IMessageStore>().Admin.AllIncomingAsync())
+            .Where(e => e.MessageType == typeof(EvaluatePilotPhase).FullName
+                        && Encoding.UTF8.GetString(e.Data ?? []).Contains(created.Id.ToString(), StringComparison.OrdinalIgnoreCase))
+            .ShouldHaveSingleItem();
+        stored.Status.ShouldBe(EnvelopeStatus.Scheduled);
+        stored.ScheduledTime.ShouldBe(new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero));
     }
 
     [Fact]
