@@ -8,8 +8,11 @@ using Fachwerk.Domain.Sampling;
 using JasperFx;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Organisations;
+using Fachwerk.Application.Pilots;
+using Fachwerk.Application.Privacy;
 using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Organisations;
+using Fachwerk.Domain.Pilots;
 using FluentValidation;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -79,6 +82,13 @@ public static class FachwerkApplication
             .Duplicate(x => x.DueBy!);
         // The application summary keeps its open tasks as InboxTask documents, in the same transaction.
         opts.Events.EnableSideEffectsOnInlineProjections = true;
+
+        // Pilot projects: one stream per pilot; personal data sealed with per-person keys in their own table (docs/pilots.md).
+        opts.Projections.Add(new WriteModelProjection<Pilot>(), ProjectionLifecycle.Live);
+        opts.Projections.Add<PilotDetailsProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ParticipantRecordProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<PilotDemandProjection>(ProjectionLifecycle.Async);
+        PersonalDataVault.ConfigureStore(opts);
     }
 
     public static void ConfigureMessaging(WolverineOptions opts)
@@ -104,6 +114,7 @@ public static class FachwerkApplication
         opts.OnException<ConcurrencyException>()
             .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250),
                 TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
+        EvaluatePilotPhase.ConfigureMessaging(opts);
     }
 
     public static void ConfigureHttp(WolverineHttpOptions opts)

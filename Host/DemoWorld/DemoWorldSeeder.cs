@@ -17,7 +17,7 @@ namespace Fachwerk.Host.DemoWorld;
 /// metadata) the users would send, each as the role that sends it. Idempotent: what already exists (looked up by name
 /// or title) is left alone. Business dates (payments needed, bookings) are taken from <paramref name="clock"/>, the service's clock.
 /// </summary>
-public sealed class DemoWorldSeeder(HttpClient api, ILogger logger, TimeProvider? clock = null)
+public sealed partial class DemoWorldSeeder(HttpClient api, ILogger logger, TimeProvider? clock = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -40,6 +40,8 @@ public sealed class DemoWorldSeeder(HttpClient api, ILogger logger, TimeProvider
             await EnsureProgrammeAsync(programme, cancellation);
         foreach (var application in DemoFundingData.Applications)
             await EnsureApplicationAsync(application, cancellation);
+
+        await SeedPilotsAsync(cancellation);
 
         logger.LogInformation("Demo world: {Commands} commands sent", _commands);
         return _commands;
@@ -206,10 +208,10 @@ public sealed class DemoWorldSeeder(HttpClient api, ILogger logger, TimeProvider
         throw new TimeoutException($"Demo world: {url} is still waiting for its budget commitment.");
     }
 
-    private async Task<T?> FindAsync<T>(string url, Func<T, bool> match, CancellationToken cancellation)
+    private async Task<T?> FindAsync<T>(string url, Func<T, bool> match, CancellationToken cancellation, DemoUser? user = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add(DevelopmentAuthenticationHandler.HeaderName, Registrar.Id);
+        request.Headers.Add(DevelopmentAuthenticationHandler.HeaderName, (user ?? Registrar).Id);
         using var response = await api.SendAsync(request, cancellation);
         await EnsureSuccessAsync(response, request, cancellation);
         var page = await response.Content.ReadFromJsonAsync<Page<T>>(Json, cancellation);

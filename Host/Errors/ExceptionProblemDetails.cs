@@ -73,6 +73,7 @@ public sealed class ExceptionProblemDetails(
         {
             RuleViolation violation => Problem(StatusCodes.Status409Conflict, violation.Code,
                 "The command is not allowed in the current state.", violation.Message),
+            UnknownEntity unknown => Problem(StatusCodes.Status404NotFound, unknown.Code, "Not found.", unknown.Message),
             ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
                 => Problem(StatusCodes.Status409Conflict, "stale-version",
                     "The resource has changed since the version you sent.",

@@ -24,7 +24,12 @@ public sealed class AppFixture : IAsyncLifetime
     private IAlbaHost? _host;
 
     public IAlbaHost Host => _host ?? throw new InvalidOperationException("The host did not start.");
-    public FakeTimeProvider Clock { get; } = new(Start);
+    private readonly TestClock _clock = new();
+
+    /// <summary>The fake clock of the current test; <see cref="ResetClock"/> gives every test a fresh one at <see cref="Start"/>.</summary>
+    public FakeTimeProvider Clock => _clock.Current;
+
+    public void ResetClock() => _clock.Current = new FakeTimeProvider(Start);
     public string ConnectionString => _database!.ConnectionString;
 
     public async ValueTask InitializeAsync()
@@ -40,7 +45,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Authentication:Development", "true");
             builder.ConfigureServices(services =>
             {
-                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
                 services.MartenDaemonModeIsSolo();
                 services.RunWolverineInSoloMode();
             });
@@ -57,6 +62,23 @@ public sealed class AppFixture : IAsyncLifetime
 
         if (_database is not null) await _database.DisposeAsync();
     }
+}
+
+/// <summary>The host's clock: delegates to a fake clock that each test replaces, so every test starts on the same morning.</summary>
+internal sealed class TestClock : TimeProvider
+{
+    public FakeTimeProvider Current { get; set; } = new(AppFixture.Start);
+
+    public override DateTimeOffset GetUtcNow() => Current.GetUtcNow();
+
+    public override long GetTimestamp() => Current.GetTimestamp();
+
+    public override long TimestampFrequency => Current.TimestampFrequency;
+
+    public override TimeZoneInfo LocalTimeZone => Current.LocalTimeZone;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        Current.CreateTimer(callback, state, dueTime, period);
 }
 
 [CollectionDefinition(Name)]

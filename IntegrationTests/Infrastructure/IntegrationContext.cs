@@ -23,6 +23,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
+        fixture.ResetClock();
         // Messages a previous test left scheduled or queued must not reach this one.
         await Host.GetRuntime().Storage.Admin.ClearAllAsync();
         await Host.ResetAllMartenDataAsync();

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Pilots;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Pilots;
+
+/// <summary>A partner at home or abroad joins the pilot: country as ISO 3166-1 alpha-2 code (DE, LV), and its role.</summary>
+public sealed record AddPilotPartner(long ExpectedVersion, string Name, string Country, string Role, DateOnly JoinedOn, string? Reason = null)
+    : IChangeCommand;
+
+public sealed class AddPilotPartnerValidator : AbstractValidator<AddPilotPartner>
+{
+    public AddPilotPartnerValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(CommonRules.NameLength);
+        RuleFor(x => x.Country).CountryCode();
+        RuleFor(x => x.Role).NotEmpty().MaximumLength(CommonRules.ShortTextLength);
+        RuleFor(x => x.JoinedOn).PlausibleDate();
+        this.OptionalReasonRule();
+    }
+}
+
+public static class AddPilotPartnerEndpoint
+{
+    [Authorize(Roles = PilotRoles.Recorders)]
+    [WolverinePost("/api/pilots/{pilotId}/partners")]
+    public static (PilotItemAdded, Events) Post(
+        AddPilotPartner command,
+        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        var partnerId = Guid.CreateVersion7();
+        Events events = [PilotDecider.AddPartner(pilot, partnerId, command.Name, command.Country, command.Role, command.JoinedOn, user.Stamp(clock))];
+        return (new PilotItemAdded(pilot.Id, command.ExpectedVersion + events.Count, partnerId, PilotUrls.Pilot(pilot.Id)), events);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using System.Text.Json.Serialization;
+using Fachwerk.Application.Common;
+using Fachwerk.Application.Privacy;
+using Fachwerk.Domain.Pilots;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Pilots;
+
+/// <summary>Replaces a participant's personal data (rectification, GDPR Art. 16), sealed with the same key. No free-text reason.</summary>
+public sealed record CorrectParticipantData(long ExpectedVersion, ParticipantPersonalData PersonalData) : IChangeCommand
+{
+    [JsonIgnore]
+    public string? Reason => null;
+}
+
+public sealed class CorrectParticipantDataValidator : AbstractValidator<CorrectParticipantData>
+{
+    public CorrectParticipantDataValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.PersonalData).NotNull().SetValidator(new ParticipantPersonalDataValidator());
+    }
+}
+
+public static class CorrectParticipantDataEndpoint
+{
+    [Authorize(Roles = PilotRoles.Recorders)]
+    [WolverinePut("/api/pilots/{pilotId}/participants/{participantId}/personal-data")]
+    public static async Task<(CommandAccepted, Events)> Put(
+        CorrectParticipantData command,
+        Guid participantId,
+        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        IDocumentSession session,
+        ClaimsPrincipal user,
+        TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var personalData = pilot.Participants.ContainsKey(participantId)
+            ? await PersonalDataVault.SealAgainAsync(session, participantId, command.PersonalData, cancellation)
+            : null;
+        Events events = [PilotDecider.CorrectParticipantData(pilot, participantId, personalData, user.Stamp(clock))];
+        return (CommandAccepted.After(pilot.Id, command, events), events);
+    }
+}

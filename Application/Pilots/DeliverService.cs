@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using System.Text.Json.Serialization;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Pilots;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Pilots;
+
+/// <summary>Records a service delivered to a participant on a business date. No free-text reason.</summary>
+public sealed record DeliverService(long ExpectedVersion, PilotService Service, DateOnly DeliveredOn) : IChangeCommand
+{
+    [JsonIgnore]
+    public string? Reason => null;
+}
+
+public sealed class DeliverServiceValidator : AbstractValidator<DeliverService>
+{
+    public DeliverServiceValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.Service).IsInEnum();
+        RuleFor(x => x.DeliveredOn).PlausibleDate();
+    }
+}
+
+public static class DeliverServiceEndpoint
+{
+    [Authorize(Roles = PilotRoles.Recorders)]
+    [WolverinePost("/api/pilots/{pilotId}/participants/{participantId}/services")]
+    public static (CommandAccepted, Events) Post(
+        DeliverService command,
+        Guid participantId,
+        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [PilotDecider.DeliverService(pilot, participantId, command.Service, command.DeliveredOn, user.Stamp(clock))];
+        return (CommandAccepted.After(pilot.Id, command, events), events);
+    }
+}

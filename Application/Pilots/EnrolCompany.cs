@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Pilots;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Pilots;
+
+/// <summary>A company with a need for skilled workers enrols in the pilot (on a business date).</summary>
+public sealed record EnrolCompany(
+    long ExpectedVersion,
+    string Name,
+    string Town,
+    int SkilledWorkersNeeded,
+    IReadOnlyList<string> Occupations,
+    DateOnly EnrolledOn,
+    string? Reason = null) : IChangeCommand;
+
+public sealed class EnrolCompanyValidator : AbstractValidator<EnrolCompany>
+{
+    public const int MaxOccupations = 50;
+    public const int MaxNeed = 10_000;
+
+    public EnrolCompanyValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(CommonRules.NameLength);
+        RuleFor(x => x.Town).NotEmpty().MaximumLength(CommonRules.ShortTextLength);
+        RuleFor(x => x.SkilledWorkersNeeded).InclusiveBetween(0, MaxNeed);
+        RuleFor(x => x.Occupations).NotNull().Must(o => o.Count <= MaxOccupations).WithMessage($"At most {MaxOccupations} occupations.");
+        RuleForEach(x => x.Occupations).NotEmpty().MaximumLength(CommonRules.ShortTextLength);
+        RuleFor(x => x.EnrolledOn).PlausibleDate();
+        this.OptionalReasonRule();
+    }
+}
+
+public static class EnrolCompanyEndpoint
+{
+    [Authorize(Roles = PilotRoles.Recorders)]
+    [WolverinePost("/api/pilots/{pilotId}/companies")]
+    public static (PilotItemAdded, Events) Post(
+        EnrolCompany command,
+        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        var companyId = Guid.CreateVersion7();
+        Events events = [PilotDecider.EnrolCompany(pilot, companyId, command.Name, command.Town, command.SkilledWorkersNeeded,
+            command.Occupations, command.EnrolledOn, user.Stamp(clock))];
+        return (new PilotItemAdded(pilot.Id, command.ExpectedVersion + events.Count, companyId, PilotUrls.Company(pilot.Id, companyId)), events);
+    }
+}

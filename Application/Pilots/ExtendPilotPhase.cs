@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Pilots;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Pilots;
+
+/// <summary>
+/// Moves the end of a running pilot phase later. The evaluation scheduled for the old end stays scheduled (Wolverine
+/// cannot cancel it) and finds nothing to do; a new one is scheduled for the new end.
+/// </summary>
+public sealed record ExtendPilotPhase(long ExpectedVersion, DateOnly NewEnd, string Reason) : IChangeCommand;
+
+public sealed class ExtendPilotPhaseValidator : AbstractValidator<ExtendPilotPhase>
+{
+    public ExtendPilotPhaseValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.NewEnd).PlausibleDate();
+        this.RequiredReasonRule();
+    }
+}
+
+public static class ExtendPilotPhaseEndpoint
+{
+    [Authorize(Roles = PilotRoles.Recorders)]
+    [WolverinePost("/api/pilots/{pilotId}/phase-extension")]
+    public static (CommandAccepted, Events, OutgoingMessages) Post(
+        ExtendPilotPhase command,
+        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [.. PilotDecider.ExtendPhase(pilot, command.NewEnd, command.Reason, user.Stamp(clock))];
+        return (CommandAccepted.After(pilot.Id, command, events), events,
+            EvaluatePilotPhase.ScheduleUnlessDue(pilot.Id, pilot.Phase with { To = command.NewEnd }, events));
+    }
+}

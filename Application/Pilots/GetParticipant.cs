@@ -1,0 +1,173 @@
+using Fachwerk.Application.Common;
+using Fachwerk.Application.Privacy;
+using Fachwerk.Domain.Common;
+using Fachwerk.Domain.Pilots;
+using FluentValidation;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+
+namespace Fachwerk.Application.Pilots;
+
+public sealed record ParticipantReferral(Guid CompanyId, string CompanyName, DateOnly ReferredOn);
+
+public sealed record ParticipantPlacement(Guid CompanyId, string CompanyName, DateOnly PlacedOn);
+
+public sealed record ParticipantService(PilotService Service, DateOnly DeliveredOn);
+
+/// <summary>The erasure of a participant's personal data: who, when, on which ground.</summary>
+public sealed record ParticipantErasure(ErasureGround LegalBasis, DateOnly RequestedOn, string? RequestReference, string ErasedBy, DateTimeOffset ErasedAt);
+
+/// <summary>
+/// A participant's record, one document per participant (inline, from the pilot's stream). The personal data are kept
+/// sealed, as in the events; only the reads below open them. After the erasure the sealed data are dropped too.
+/// </summary>
+public sealed record ParticipantRecord
+{
+    public Guid Id { get; init; }
+    public Guid PilotId { get; init; }
+    public long PilotVersion { get; init; }
+    public ParticipantKind Kind { get; init; }
+    public DateOnly EnrolledOn { get; init; }
+    public DateOnly? InternshipEndsOn { get; init; }
+    public SealedPersonalData? PersonalData { get; init; }
+    public ParticipantErasure? Erasure { get; init; }
+    public IReadOnlyList<ParticipantReferral> Referrals { get; init; } = [];
+    public ParticipantPlacement? Placement { get; init; }
+    public IReadOnlyList<ParticipantService> Services { get; init; } = [];
+    public DateTimeOffset LastChangedAt { get; init; }
+}
+
+public sealed partial class ParticipantRecordProjection : MultiStreamProjection<ParticipantRecord, Guid>
+{
+    public ParticipantRecordProjection()
+    {
+        Identity<IParticipantFact>(e => e.ParticipantId);
+    }
+
+    public static ParticipantRecord Create(IEvent<PilotParticipantEnrolled> e) => new()
+    {
+        Id = e.Data.ParticipantId,
+        PilotId = e.Data.PilotId,
+        PilotVersion = e.Version,
+        Kind = e.Data.Kind,
+        EnrolledOn = e.Data.EnrolledOn,
+        InternshipEndsOn = e.Data.InternshipEndsOn,
+        PersonalData = e.Data.PersonalData,
+        LastChangedAt = e.Timestamp,
+    };
+
+    public static ParticipantRecord Apply(IEvent<PilotParticipantDataCorrected> e, ParticipantRecord participant) =>
+        Touched(e, participant) with { PersonalData = e.Data.PersonalData };
+
+    public static ParticipantRecord Apply(IEvent<PilotParticipantReferred> e, ParticipantRecord participant) =>
+        Touched(e, participant) with
+        {
+            Referrals = [.. participant.Referrals, new ParticipantReferral(e.Data.CompanyId, e.Data.CompanyName, e.Data.ReferredOn)],
+        };
+
+    public static ParticipantRecord Apply(IEvent<PilotParticipantPlaced> e, ParticipantRecord participant) =>
+        Touched(e, participant) with { Placement = new ParticipantPlacement(e.Data.CompanyId, e.Data.CompanyName, e.Data.PlacedOn) };
+
+    public static ParticipantRecord Apply(IEvent<PilotServiceDelivered> e, ParticipantRecord participant) =>
+        Touched(e, participant) with { Services = [.. participant.Services, new ParticipantService(e.Data.Service, e.Data.DeliveredOn)] };
+
+    public static ParticipantRecord Apply(IEvent<PilotParticipantDataErased> e, ParticipantRecord participant) =>
+        Touched(e, participant) with
+        {
+            PersonalData = null,
+            Erasure = new ParticipantErasure(e.Data.LegalBasis, e.Data.RequestedOn, e.Data.RequestReference, e.Data.RecordedBy, e.Data.RecordedAt),
+        };
+
+    private static ParticipantRecord Touched(IEvent e, ParticipantRecord participant) =>
+        participant with { PilotVersion = e.Version, LastChangedAt = e.Timestamp };
+}
+
+public enum PersonalDataStatus
+{
+    Present,
+
+    /// <summary>Erased on request, or (without an erasure event) the key no longer exists: nobody can read them.</summary>
+    Erased,
+}
+
+/// <summary>A participant as authorized roles see them: the record with the personal data opened, or marked as erased.</summary>
+public sealed record ParticipantView(
+    Guid Id,
+    Guid PilotId,
+    ParticipantKind Kind,
+    DateOnly EnrolledOn,
+    DateOnly? InternshipEndsOn,
+    PersonalDataStatus PersonalDataStatus,
+    string DisplayName,
+    ParticipantPersonalData? PersonalData,
+    ParticipantErasure? Erasure,
+    IReadOnlyList<ParticipantReferral> Referrals,
+    ParticipantPlacement? Placement,
+    IReadOnlyList<ParticipantService> Services,
+    long PilotVersion)
+{
+    public const string ErasedName = "[personal data erased]";
+
+    public static ParticipantView Of(ParticipantRecord record, IReadOnlyDictionary<Guid, ParticipantPersonalData> opened)
+    {
+        var personalData = record.PersonalData is not null && opened.TryGetValue(record.Id, out var data) ? data : null;
+        return new ParticipantView(record.Id, record.PilotId, record.Kind, record.EnrolledOn, record.InternshipEndsOn,
+            personalData is null ? PersonalDataStatus.Erased : PersonalDataStatus.Present,
+            personalData is null ? ErasedName : $"{personalData.GivenName} {personalData.FamilyName}",
+            personalData, record.Erasure, record.Referrals, record.Placement, record.Services, record.PilotVersion);
+    }
+}
+
+public sealed record ParticipantQuery(ParticipantKind? Kind = null, int Page = 1, int PageSize = Paging.DefaultPageSize) : IPagedQuery;
+
+public sealed class ParticipantQueryValidator : AbstractValidator<ParticipantQuery>
+{
+    public ParticipantQueryValidator()
+    {
+        RuleFor(x => x.Kind).IsInEnum();
+        this.PagingRules();
+    }
+}
+
+/// <summary>The only reads that open personal data; they are for the roles that need them, and answer only (never store).</summary>
+public static class GetParticipantEndpoints
+{
+    [Authorize(Roles = PilotRoles.PersonalDataReaders)]
+    [WolverineGet("/api/pilots/{pilotId}/participants/{participantId}")]
+    public static async Task<IResult> Get(Guid pilotId, Guid participantId, IQuerySession session, CancellationToken cancellation)
+    {
+        var record = await session.LoadAsync<ParticipantRecord>(participantId, cancellation);
+        if (record is null || record.PilotId != pilotId)
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.",
+                detail: $"There is no participant {participantId} in pilot {pilotId}.", type: "urn:fachwerk:problem:not-found");
+
+        var opened = await PersonalDataVault.OpenAsync<ParticipantPersonalData>(session, Sealed([record]), cancellation);
+        return Results.Ok(ParticipantView.Of(record, opened));
+    }
+
+    [Authorize(Roles = PilotRoles.PersonalDataReaders)]
+    [WolverineGet("/api/pilots/{pilotId}/participants")]
+    public static async Task<Page<ParticipantView>> List(
+        [Document("pilotId")] PilotDetails pilot, [FromQuery] ParticipantQuery query, IQuerySession session, CancellationToken cancellation)
+    {
+        var participants = session.Query<ParticipantRecord>().Where(p => p.PilotId == pilot.Id);
+        if (query.Kind is { } kind)
+            participants = participants.Where(p => p.Kind == kind);
+
+        var page = (await participants.OrderBy(p => p.EnrolledOn).ThenBy(p => p.Id)
+            .ToPagedListAsync(query.Page, query.PageSize, cancellation)).ToPage();
+        var opened = await PersonalDataVault.OpenAsync<ParticipantPersonalData>(session, Sealed(page.Items), cancellation);
+        return new Page<ParticipantView>([.. page.Items.Select(p => ParticipantView.Of(p, opened))],
+            page.PageNumber, page.PageSize, page.TotalItems, page.PageCount);
+    }
+
+    private static IEnumerable<SealedPersonalData> Sealed(IEnumerable<ParticipantRecord> records) =>
+        records.Select(r => r.PersonalData).OfType<SealedPersonalData>();
+}

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Common;
+using Fachwerk.Domain.Pilots;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Pilots;
+
+/// <summary>A sponsor (e.g. a city department) launches a pilot project with its phase, funding and offered services.</summary>
+public sealed record LaunchPilot(
+    string Name,
+    string Sponsor,
+    Period PilotPhase,
+    IReadOnlyList<FundingSource> FundingSources,
+    IReadOnlyList<PilotService> OfferedServices,
+    string? Reason = null) : ICommand;
+
+public sealed class LaunchPilotValidator : AbstractValidator<LaunchPilot>
+{
+    public const int MaxFundingSources = 20;
+
+    public LaunchPilotValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(CommonRules.NameLength);
+        RuleFor(x => x.Sponsor).NotEmpty().MaximumLength(CommonRules.NameLength);
+        RuleFor(x => x.PilotPhase.From).PlausibleDate();
+        RuleFor(x => x.PilotPhase.To).PlausibleDate()
+            .GreaterThanOrEqualTo(x => x.PilotPhase.From).WithMessage("The pilot phase cannot end before it starts.");
+        RuleFor(x => x.FundingSources).NotNull().Must(s => s.Count <= MaxFundingSources).WithMessage($"At most {MaxFundingSources} funding sources.");
+        RuleForEach(x => x.FundingSources).ChildRules(source =>
+        {
+            source.RuleFor(s => s.Name).NotEmpty().MaximumLength(CommonRules.NameLength);
+            source.RuleFor(s => s.Kind).IsInEnum();
+            source.RuleFor(s => s.Amount).GreaterThanOrEqualTo(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+        });
+        RuleFor(x => x.OfferedServices).NotEmpty().WithMessage("A pilot offers at least one service.");
+        RuleForEach(x => x.OfferedServices).IsInEnum();
+        this.OptionalReasonRule();
+    }
+}
+
+public static class LaunchPilotEndpoint
+{
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [Authorize(Roles = PilotRoles.Recorders)]
+    [WolverinePost("/api/pilots")]
+    public static (StreamCreated, IStartStream, OutgoingMessages) Post(LaunchPilot command, ClaimsPrincipal user, TimeProvider clock)
+    {
+        var id = Guid.CreateVersion7();
+        var events = PilotDecider.Launch(id, command.Name, command.Sponsor, command.PilotPhase, command.FundingSources,
+            command.OfferedServices, user.Stamp(clock));
+        return (new StreamCreated(id, events.Count, PilotUrls.Pilot(id)), MartenOps.StartStream<Pilot>(id, [.. events]),
+            EvaluatePilotPhase.ScheduleUnlessDue(id, command.PilotPhase, events));
+    }
+}

@@ -1,0 +1,44 @@
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Common;
+using Fachwerk.Domain.Pilots;
+using FluentValidation;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Fachwerk.Application.Pilots;
+
+/// <summary>One row of the pilot list.</summary>
+public sealed record PilotSummary(
+    Guid Id, string Name, string Sponsor, Period PilotPhase, PilotStatus Status, int Participants, int Companies, long Version);
+
+public sealed record PilotQuery(string? Name = null, PilotStatus? Status = null, int Page = 1, int PageSize = Paging.DefaultPageSize) : IPagedQuery;
+
+public sealed class PilotQueryValidator : AbstractValidator<PilotQuery>
+{
+    public PilotQueryValidator()
+    {
+        RuleFor(x => x.Name).MaximumLength(CommonRules.NameLength);
+        RuleFor(x => x.Status).IsInEnum();
+        this.PagingRules();
+    }
+}
+
+public static class ListPilotsEndpoint
+{
+    [WolverineGet("/api/pilots")]
+    public static async Task<Page<PilotSummary>> List([FromQuery] PilotQuery query, IQuerySession session, CancellationToken cancellation)
+    {
+        var pilots = session.Query<PilotDetails>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(query.Name))
+            pilots = pilots.Where(p => p.Name.Contains(query.Name, StringComparison.OrdinalIgnoreCase));
+        if (query.Status is { } status)
+            pilots = pilots.Where(p => p.Status == status);
+
+        var page = (await pilots.OrderBy(p => p.Name).ToPagedListAsync(query.Page, query.PageSize, cancellation)).ToPage();
+        return new Page<PilotSummary>(
+            [.. page.Items.Select(p => new PilotSummary(p.Id, p.Name, p.Sponsor, p.PilotPhase, p.Status, p.Participants.Enrolled, p.Companies.Count, p.Version))],
+            page.PageNumber, page.PageSize, page.TotalItems, page.PageCount);
+    }
+}

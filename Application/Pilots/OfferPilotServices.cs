@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Pilots;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Pilots;
+
+/// <summary>Sets the services the pilot offers (replacing the previous offer); an unchanged offer records nothing.</summary>
+public sealed record OfferPilotServices(long ExpectedVersion, IReadOnlyList<PilotService> Services, string? Reason = null) : IChangeCommand;
+
+public sealed class OfferPilotServicesValidator : AbstractValidator<OfferPilotServices>
+{
+    public OfferPilotServicesValidator()
+    {
+        this.ExpectedVersionRule();
+        RuleFor(x => x.Services).NotEmpty().WithMessage("A pilot offers at least one service.");
+        RuleForEach(x => x.Services).IsInEnum();
+        this.OptionalReasonRule();
+    }
+}
+
+public static class OfferPilotServicesEndpoint
+{
+    [Authorize(Roles = PilotRoles.Recorders)]
+    [WolverinePut("/api/pilots/{pilotId}/services")]
+    public static (CommandAccepted, Events) Put(
+        OfferPilotServices command,
+        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [.. PilotDecider.OfferServices(pilot, command.Services, user.Stamp(clock))];
+        return (CommandAccepted.After(pilot.Id, command, events), events);
+    }
+}

@@ -1,0 +1,31 @@
+using Fachwerk.Application.Common;
+using Wolverine.Http;
+
+namespace Fachwerk.Application.Pilots;
+
+/// <summary>Who may do what with pilot projects.</summary>
+public static class PilotRoles
+{
+    /// <summary>Who records a pilot's partners, companies, participants, services and decisions.</summary>
+    public const string Recorders = Roles.ProjectLead;
+
+    /// <summary>
+    /// Who may read participants' personal data: the project lead, and caseworkers and auditors of the funding.
+    /// Everyone signed in may read the pilot, its companies and its demand, which hold no personal data.
+    /// </summary>
+    public const string PersonalDataReaders = Roles.ProjectLead + "," + Roles.Caseworker + "," + Roles.Auditor;
+}
+
+/// <summary>
+/// 201 Created for something added inside a pilot's stream (a participant, a company, a partner, a training):
+/// the pilot's id and new version (the next expected version), the new item's id, and where to read it.
+/// Never carries personal data.
+/// </summary>
+public sealed record PilotItemAdded(Guid Id, long Version, Guid ItemId, string Url) : CreationResponse(Url);
+
+public static class PilotUrls
+{
+    public static string Pilot(Guid pilotId) => $"/api/pilots/{pilotId}";
+    public static string Participant(Guid pilotId, Guid participantId) => $"/api/pilots/{pilotId}/participants/{participantId}";
+    public static string Company(Guid pilotId, Guid companyId) => $"/api/pilots/{pilotId}/companies/{companyId}";
+}
