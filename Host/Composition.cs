@@ -7,7 +7,11 @@ using Fachwerk.Host.Errors;
 using Fachwerk.Host.Health;
 using JasperFx.Events.Daemon;
 using Marten;
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.HttpOverrides;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -60,8 +64,13 @@ public static class Composition
     public static void UseFachwerkMessaging(this IHostBuilder host) =>
         host.UseWolverine(FachwerkApplication.ConfigureMessaging);
 
-    public static void AddFachwerkApi(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Largest request body accepted (1 MiB): larger ones answer 413 before anything reads them.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static void AddFachwerkApi(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
         services.AddWolverineHttp();
         services.AddFachwerkValidators();
         services.Configure<FundingOptions>(configuration.GetSection(FundingOptions.Section));
@@ -72,14 +81,26 @@ public static class Composition
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<ExceptionProblemDetails>();
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
-        var authentication = services.AddAuthentication(DevelopmentAuthenticationHandler.SchemeName);
-        if (configuration.GetValue("Authentication:Development", false))
-            authentication.AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null);
+        AddTokenAuthentication(builder);
         services.AddAuthorization(o =>
         {
             // Every endpoint needs a signed-in user unless it says [AllowAnonymous] (health, API reference).
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(DevelopmentTokenEndpoint.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                SecurityLog.NetworkOf(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+            o.OnRejected = (rejected, _) =>
+            {
+                SecurityLog.RateLimited(rejected.HttpContext.Logger(), rejected.HttpContext.Request.Method, rejected.HttpContext.Request.Path,
+                    SecurityLog.NetworkOf(rejected.HttpContext));
+                return ValueTask.CompletedTask;
+            };
         });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -91,30 +112,86 @@ public static class Composition
                 Title = "Fachwerk API",
                 Version = "v1",
                 Description = "Back office for regional skilled-labour programmes: alliances, funding programmes, " +
-                              "funding applications and pilot projects. Errors are RFC 9457 problem details.",
+                              "funding applications and pilot projects. Errors are RFC 9457 problem details. " +
+                              "Sign in with a bearer token (in Development: POST /dev/token).",
             };
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes[DevelopmentAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
+            document.Components.SecuritySchemes[JwtBearerDefaults.AuthenticationScheme] = new OpenApiSecurityScheme
             {
-                Type = SecuritySchemeType.ApiKey,
-                In = ParameterLocation.Header,
-                Name = DevelopmentAuthenticationHandler.HeaderName,
-                Description = "Development only: the id of a demo user, e.g. sabine.sachbearbeitung.",
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "An access token from the OpenID Connect provider (in Development: from POST /dev/token).",
             };
             document.Security ??= [];
             document.Security.Add(new OpenApiSecurityRequirement
             {
-                [new OpenApiSecuritySchemeReference(DevelopmentAuthenticationHandler.SchemeName, document)] = [],
+                [new OpenApiSecuritySchemeReference(JwtBearerDefaults.AuthenticationScheme, document)] = [],
             });
             return Task.CompletedTask;
         }));
     }
 
+    /// <summary>
+    /// JWT bearer tokens from the configured OpenID Connect provider; in Development (and only there) optionally also the
+    /// built-in development token issuer, announced by a warning at start-up.
+    /// </summary>
+    private static void AddTokenAuthentication(WebApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(TokenSettings.Section).Get<TokenSettings>() ?? new TokenSettings();
+        var developmentTokens = settings.DevelopmentTokens && builder.Environment.IsDevelopment();
+        builder.Services.AddSingleton(settings);
+        if (developmentTokens)
+            builder.Services.AddSingleton<DevelopmentTokenIssuer>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IServiceProvider>((options, provider) =>
+            {
+                TokenAuthentication.ConfigureJwtBearer(options, settings, provider.GetService<DevelopmentTokenIssuer>(),
+                    provider.GetRequiredService<TimeProvider>());
+                options.Events = new JwtBearerEvents
+                {
+                    OnAuthenticationFailed = context =>
+                    {
+                        SecurityLog.AuthenticationFailed(context.HttpContext.Logger(), context.Request.Method, context.Request.Path,
+                            SecurityLog.NetworkOf(context.HttpContext), context.Exception.GetType().Name);
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+    }
+
+    /// <summary>Refuses bodies over the limit by their declared length (Kestrel also stops longer streamed ones).</summary>
+    private static Task RejectOversizedBodies(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.ContentLength > MaxRequestBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = 413, Title = "The request body is too large.", Detail = $"At most {MaxRequestBodyBytes} bytes are accepted." },
+            }).AsTask();
+        }
+
+        return next(context);
+    }
+
     public static void UseFachwerkApi(this WebApplication app)
     {
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(RejectOversizedBodies);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -125,6 +202,14 @@ public static class Composition
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
         app.MapWolverineEndpoints(FachwerkApplication.ConfigureHttp);
+
+        if (app.Services.GetService<DevelopmentTokenIssuer>() is not null)
+        {
+            app.MapDevelopmentTokens();
+            app.Logger.LogWarning(
+                "Development token issuer enabled: POST {Path} mints tokens for the demo users. Never enable it outside Development.",
+                DevelopmentTokenEndpoint.Path);
+        }
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

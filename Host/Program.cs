@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddFachwerkLogging();
 builder.Services.AddFachwerkPersistence();
 builder.Host.UseFachwerkMessaging();
-builder.Services.AddFachwerkApi(builder.Configuration);
+builder.AddFachwerkApi();
 builder.Services.AddFachwerkDemoWorld(builder.Configuration);
 
 var app = builder.Build();

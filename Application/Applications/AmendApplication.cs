@@ -35,6 +35,7 @@ public static class AmendApplicationEndpoint
         TimeProvider clock,
         CancellationToken cancellation)
     {
+        user.EnsureActsForOrganisation(application.ApplicantId);
         var programme = await session.Events.FetchLatest<FundingProgramme>(application.ProgrammeId, cancellation);
         Events events = [ApplicationDecider.Amend(application, programme!, command.Plan, user.Stamp(clock))];
         return (CommandAccepted.After(application.Id, command, events), events);

@@ -51,6 +51,7 @@ public static class CastAllianceVoteEndpoint
         TimeProvider clock,
         CancellationToken cancellation)
     {
+        user.EnsureActsForAlliance(application.AllianceId);
         var alliance = await session.Events.FetchLatest<Alliance>(application.AllianceId, cancellation);
         Events events =
         [

@@ -69,6 +69,7 @@ public static class DraftApplicationEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForOrganisation(command.ApplicantId);
         var id = Guid.CreateVersion7();
         var drafted = ApplicationDecider.Draft(id, applicant, programme, alliance, command.District, command.Plan, user.Stamp(clock));
         return (new StreamCreated(id, 1, $"/api/applications/{id}"), MartenOps.StartStream<FundingApplication>(id, drafted));

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using static Fachwerk.Domain.Programmes.ProgrammeDecider;
 using JasperFx.Events;
@@ -297,5 +299,9 @@ public sealed partial class ApplicationDetailsProjection : SingleStreamProjectio
 public static class GetApplicationEndpoint
 {
     [WolverineGet("/api/applications/{id}")]
-    public static ApplicationDetails Get([Document] ApplicationDetails application) => application;
+    public static ApplicationDetails Get([Document] ApplicationDetails application, ClaimsPrincipal user)
+    {
+        user.EnsureMayReadApplication(application.Applicant.Id, application.Alliance.Id);
+        return application;
+    }
 }

@@ -4,6 +4,7 @@ using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using FluentValidation;
 using JasperFx.Events;
+using Microsoft.AspNetCore.Authorization;
 using Marten;
 using Marten.Events.Aggregation;
 using Marten.Pagination;
@@ -63,6 +64,7 @@ public sealed record InboxTask
     public Guid ApplicationId { get; init; }
     public long Version { get; init; }
     public string Key { get; init; } = "";
+    public Guid ApplicantId { get; init; }
     public string WaitingFor { get; init; } = "";
     public string Action { get; init; } = "";
     public DateTimeOffset? DueBy { get; init; }
@@ -208,6 +210,7 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
                 ApplicationId = summary.Id,
                 Version = summary.Version,
                 Key = task.Key,
+                ApplicantId = summary.ApplicantId,
                 WaitingFor = task.WaitingFor,
                 Action = task.Action,
                 DueBy = task.DueBy,
@@ -353,6 +356,9 @@ public static class GetInboxEndpoints
     {
         var role = query.Role ?? InboxQueryValidator.ActingRoles.FirstOrDefault(user.IsInRole) ?? Roles.Caseworker;
         var tasks = session.Query<InboxTask>().Where(t => t.WaitingFor == role);
+        var scope = user.ApplicationScope();
+        if (scope.ApplicantId is { } ownOrganisation) tasks = tasks.Where(t => t.ApplicantId == ownOrganisation);
+        if (scope.AllianceId is { } ownAlliance) tasks = tasks.Where(t => t.AllianceId == ownAlliance);
         if (query.ProgrammeId is { } programme) tasks = tasks.Where(t => t.ProgrammeId == programme);
         if (query.AllianceId is { } alliance) tasks = tasks.Where(t => t.AllianceId == alliance);
         if (query.Status is { } status) tasks = tasks.Where(t => t.Status == status);
@@ -360,6 +366,7 @@ public static class GetInboxEndpoints
     }
 
     /// <summary>Everything past its due date: proofs of use not submitted, checks and payments not done, decisions not taken.</summary>
+    [Authorize(Roles = Roles.Staff)]
     [WolverineGet("/api/overdue")]
     public static async Task<Page<InboxEntry>> Overdue([FromQuery] OverdueQuery query, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using FluentValidation;
@@ -29,11 +30,15 @@ public sealed class ApplicationQueryValidator : AbstractValidator<ApplicationQue
 
 public static class ListApplicationsEndpoint
 {
-    /// <summary>Finds applications by programme, alliance, applicant, status or title; newest first.</summary>
+    /// <summary>Finds applications by programme, alliance, applicant, status or title; newest first. Applicants see their own, reviewers their alliance's.</summary>
     [WolverineGet("/api/applications")]
-    public static async Task<Page<ApplicationSummary>> List([FromQuery] ApplicationQuery query, IQuerySession session, CancellationToken cancellation)
+    public static async Task<Page<ApplicationSummary>> List(
+        [FromQuery] ApplicationQuery query, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
     {
         var applications = session.Query<ApplicationSummary>().AsQueryable();
+        var scope = user.ApplicationScope();
+        if (scope.ApplicantId is { } ownOrganisation) applications = applications.Where(a => a.ApplicantId == ownOrganisation);
+        if (scope.AllianceId is { } ownAlliance) applications = applications.Where(a => a.AllianceId == ownAlliance);
         if (query.ProgrammeId is { } programme) applications = applications.Where(a => a.ProgrammeId == programme);
         if (query.AllianceId is { } alliance) applications = applications.Where(a => a.AllianceId == alliance);
         if (query.ApplicantId is { } applicant) applications = applications.Where(a => a.ApplicantId == applicant);

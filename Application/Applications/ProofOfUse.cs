@@ -79,6 +79,7 @@ public static class ProofOfUseEndpoints
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForOrganisation(application.ApplicantId);
         Events events =
         [
             FundingDecider.SubmitProof(application, proof, command.Narrative, command.SpentByCategory, command.OwnShareSpent, command.ThirdPartySpent,

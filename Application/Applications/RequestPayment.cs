@@ -37,6 +37,7 @@ public static class RequestPaymentEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForOrganisation(application.ApplicantId);
         Events events = [FundingDecider.RequestPayment(application, command.Amount, command.NeededBy, command.OwnAndThirdPartySpent, user.Stamp(clock))];
         return (CommandAccepted.After(application.Id, command, events), events);
     }

@@ -34,6 +34,7 @@ public static class SubmitApplicationEndpoint
         TimeProvider clock,
         CancellationToken cancellation)
     {
+        user.EnsureActsForOrganisation(application.ApplicantId);
         var programme = await session.Events.FetchLatest<FundingProgramme>(application.ProgrammeId, cancellation);
         Events events = [ApplicationDecider.Submit(application, programme!, user.Stamp(clock))];
         return (CommandAccepted.After(application.Id, command, events), events);

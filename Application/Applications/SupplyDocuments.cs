@@ -33,6 +33,7 @@ public static class SupplyDocumentsEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForOrganisation(application.ApplicantId);
         Events events = [ApplicationDecider.SupplyDocuments(application, command.DocumentReferences, user.Stamp(clock))];
         return (CommandAccepted.After(application.Id, command, events), events);
     }

@@ -34,6 +34,7 @@ public static class WithdrawApplicationEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForOrganisation(application.ApplicantId);
         Events events = [ApplicationDecider.Withdraw(application, command.Reason, user.Stamp(clock))];
         OutgoingMessages workflow = [];
         if (application.Status == ApplicationStatus.Approved)

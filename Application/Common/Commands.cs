@@ -24,7 +24,7 @@ public sealed record CommandAccepted(Guid Id, long Version)
 
 public static class Actor
 {
-    public const string UserIdClaim = "sub";
+    public const string UserIdClaim = UserClaims.Subject;
 
     /// <summary>The stable user id of the authenticated caller (the "sub" claim, or the name identifier).</summary>
     public static string UserId(this ClaimsPrincipal user) =>

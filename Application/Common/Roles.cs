@@ -14,6 +14,9 @@ public static class Roles
     /// <summary>Who keeps the registries of alliances and organisations.</summary>
     public const string RegistryKeepers = Caseworker + "," + Administrator;
 
+    /// <summary>The funding authority's people and the auditors: not bound to an organisation, alliance or pilot.</summary>
+    public const string Staff = Caseworker + "," + Approver + "," + Administrator + "," + Auditor;
+
     /// <summary>Who sets up funding programmes and their budgets.</summary>
     public const string ProgrammeManagers = Administrator + "," + Caseworker;
 }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
 using Fachwerk.Domain.Organisations;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -35,8 +37,9 @@ public sealed record DeMinimisStatement(
 public static class GetDeMinimisAidEndpoint
 {
     [WolverineGet("/api/organisations/{id}/de-minimis")]
-    public static DeMinimisStatement Get([Document] DeMinimisLedger ledger, TimeProvider clock)
+    public static DeMinimisStatement Get([Document] DeMinimisLedger ledger, ClaimsPrincipal user, TimeProvider clock)
     {
+        user.EnsureActsForOrganisation(ledger.Id);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var from = today.AddYears(-3).AddDays(1);
         var inWindow = ledger.Aid.Where(a => a.GrantedOn >= from && a.GrantedOn <= today).Sum(a => a.Amount);

@@ -35,6 +35,7 @@ public static class AddPilotPartnerEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForPilot(pilot.Id);
         var partnerId = Guid.CreateVersion7();
         Events events = [PilotDecider.AddPartner(pilot, partnerId, command.Name, command.Country, command.Role, command.JoinedOn, user.Stamp(clock))];
         return (new PilotItemAdded(pilot.Id, command.ExpectedVersion + events.Count, partnerId, PilotUrls.Pilot(pilot.Id)), events);

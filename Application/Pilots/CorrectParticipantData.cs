@@ -40,6 +40,7 @@ public static class CorrectParticipantDataEndpoint
         TimeProvider clock,
         CancellationToken cancellation)
     {
+        user.EnsureActsForPilot(pilot.Id);
         var personalData = pilot.Participants.ContainsKey(participantId)
             ? await PersonalDataVault.SealAgainAsync(session, participantId, command.PersonalData, cancellation)
             : null;

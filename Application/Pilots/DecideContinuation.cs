@@ -52,6 +52,7 @@ public static class DecideContinuationEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForPilot(pilot.Id);
         Events events = [PilotDecider.DecideContinuation(pilot, command.Decision, command.Reasons, command.DecidedOn,
             command.ContinuedUntil, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);

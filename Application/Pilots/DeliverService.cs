@@ -37,6 +37,7 @@ public static class DeliverServiceEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForPilot(pilot.Id);
         Events events = [PilotDecider.DeliverService(pilot, participantId, command.Service, command.DeliveredOn, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);
     }

@@ -46,6 +46,7 @@ public static class EnrolCompanyEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForPilot(pilot.Id);
         var companyId = Guid.CreateVersion7();
         Events events = [PilotDecider.EnrolCompany(pilot, companyId, command.Name, command.Town, command.SkilledWorkersNeeded,
             command.Occupations, command.EnrolledOn, user.Stamp(clock))];

@@ -87,6 +87,7 @@ public static class EnrolParticipantEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForPilot(pilot.Id);
         var participantId = Guid.CreateVersion7();
         // The new key is stored with the session: it commits with the event, or not at all.
         var personalData = PersonalDataVault.SealForNewSubject(session, participantId, command.PersonalData, clock);

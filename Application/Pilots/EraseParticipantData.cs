@@ -47,6 +47,7 @@ public static class EraseParticipantDataEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForPilot(pilot.Id);
         Events events = [PilotDecider.EraseParticipantData(pilot, participantId, command.LegalBasis, command.RequestedOn,
             command.RequestReference, user.Stamp(clock))];
         PersonalDataVault.DestroyKey(session, participantId);

@@ -35,6 +35,7 @@ public static class ExtendPilotPhaseEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForPilot(pilot.Id);
         Events events = [.. PilotDecider.ExtendPhase(pilot, command.NewEnd, command.Reason, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events,
             EvaluatePilotPhase.ScheduleUnlessDue(pilot.Id, pilot.Phase with { To = command.NewEnd }, events));

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Privacy;
 using Fachwerk.Domain.Common;
@@ -141,8 +142,9 @@ public static class GetParticipantEndpoints
 {
     [Authorize(Roles = PilotRoles.PersonalDataReaders)]
     [WolverineGet("/api/pilots/{pilotId}/participants/{participantId}")]
-    public static async Task<IResult> Get(Guid pilotId, Guid participantId, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(Guid pilotId, Guid participantId, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
     {
+        user.EnsureActsForPilot(pilotId);
         var record = await session.LoadAsync<ParticipantRecord>(participantId, cancellation);
         if (record is null || record.PilotId != pilotId)
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.",
@@ -155,8 +157,9 @@ public static class GetParticipantEndpoints
     [Authorize(Roles = PilotRoles.PersonalDataReaders)]
     [WolverineGet("/api/pilots/{pilotId}/participants")]
     public static async Task<Page<ParticipantView>> List(
-        [Document("pilotId")] PilotDetails pilot, [FromQuery] ParticipantQuery query, IQuerySession session, CancellationToken cancellation)
+        [Document("pilotId")] PilotDetails pilot, [FromQuery] ParticipantQuery query, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
     {
+        user.EnsureActsForPilot(pilot.Id);
         var participants = session.Query<ParticipantRecord>().Where(p => p.PilotId == pilot.Id);
         if (query.Kind is { } kind)
             participants = participants.Where(p => p.Kind == kind);

@@ -37,6 +37,7 @@ public static class HoldInterculturalTrainingEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForPilot(pilot.Id);
         var trainingId = Guid.CreateVersion7();
         Events events = [PilotDecider.HoldInterculturalTraining(pilot, trainingId, command.CompanyIds, command.HeldOn, user.Stamp(clock))];
         return (new PilotItemAdded(pilot.Id, command.ExpectedVersion + events.Count, trainingId, PilotUrls.Pilot(pilot.Id)), events);

@@ -47,6 +47,7 @@ public static class LegalHoldEndpoints
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForPilot(pilot.Id);
         Events events = [PilotDecider.PlaceLegalHold(pilot, command.HeldUntil, command.LegalBasis, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);
     }
@@ -59,6 +60,7 @@ public static class LegalHoldEndpoints
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForPilot(pilot.Id);
         Events events = [PilotDecider.LiftLegalHold(pilot, command.Reason, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);
     }

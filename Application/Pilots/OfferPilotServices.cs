@@ -32,6 +32,7 @@ public static class OfferPilotServicesEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForPilot(pilot.Id);
         Events events = [.. PilotDecider.OfferServices(pilot, command.Services, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);
     }

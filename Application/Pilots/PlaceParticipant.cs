@@ -37,6 +37,7 @@ public static class PlaceParticipantEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForPilot(pilot.Id);
         Events events = [PilotDecider.Place(pilot, participantId, command.CompanyId, command.PlacedOn, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);
     }

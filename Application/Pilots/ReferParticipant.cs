@@ -37,6 +37,7 @@ public static class ReferParticipantEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
+        user.EnsureActsForPilot(pilot.Id);
         Events events = [PilotDecider.Refer(pilot, participantId, command.CompanyId, command.ReferredOn, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);
     }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Fachwerk.Application.Common;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -19,7 +19,7 @@ public sealed class TokenSettings
     public string Audience { get; set; } = "fachwerk-api";
 
     /// <summary>The claim that carries roles in the provider's tokens.</summary>
-    public string RoleClaim { get; set; } = Claims.Role;
+    public string RoleClaim { get; set; } = UserClaims.Role;
 
     public bool RequireHttpsMetadata { get; set; } = true;
 
@@ -29,23 +29,6 @@ public sealed class TokenSettings
     /// <summary>Signature algorithms accepted; anything else (including "none") is refused.</summary>
     public IReadOnlyList<string> Algorithms { get; set; } =
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384];
-}
-
-/// <summary>The claims Fachwerk reads from a token besides the standard ones.</summary>
-public static class Claims
-{
-    public const string Subject = JwtRegisteredClaimNames.Sub;
-    public const string Name = "name";
-    public const string Role = "role";
-
-    /// <summary>The organisation an applicant acts for.</summary>
-    public const string Organisation = "org";
-
-    /// <summary>The alliance an alliance reviewer acts for.</summary>
-    public const string Alliance = "alliance";
-
-    /// <summary>The pilot project a project lead acts for.</summary>
-    public const string Pilot = "pilot";
 }
 
 /// <summary>
@@ -73,16 +56,16 @@ public sealed class DevelopmentTokenIssuer : IDisposable
     public string Mint(DemoUser user, Guid? organisation = null, Guid? alliance = null, Guid? pilot = null, TimeSpan? lifetime = null)
     {
         var now = _clock.GetUtcNow();
-        var claims = new Dictionary<string, object> { [Claims.Name] = user.DisplayName, [Claims.Role] = user.Roles.ToArray() };
-        if (organisation is { } org) claims[Claims.Organisation] = org.ToString();
-        if (alliance is { } all) claims[Claims.Alliance] = all.ToString();
-        if (pilot is { } pil) claims[Claims.Pilot] = pil.ToString();
+        var claims = new Dictionary<string, object> { [UserClaims.Name] = user.DisplayName, [UserClaims.Role] = user.Roles.ToArray() };
+        if (organisation is { } org) claims[UserClaims.Organisation] = org.ToString();
+        if (alliance is { } all) claims[UserClaims.Alliance] = all.ToString();
+        if (pilot is { } pil) claims[UserClaims.Pilot] = pil.ToString();
 
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = _audience,
-            Subject = new ClaimsIdentity([new Claim(Claims.Subject, user.Id)]),
+            Subject = new ClaimsIdentity([new Claim(UserClaims.Subject, user.Id)]),
             Claims = claims,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
@@ -99,7 +82,7 @@ public static class TokenAuthentication
     /// <summary>
     /// JWT bearer tokens: from the configured OpenID Connect provider (issuer, audience and signing keys from its metadata),
     /// or, in Development without a provider, from the development token issuer. Only the allowed algorithms; exp, nbf,
-    /// iss and aud are checked, with 30 seconds of clock skew.
+    /// iss and aud are checked, with 30 seconds of clock skew, against the application's TimeProvider.
     /// </summary>
     public static void ConfigureJwtBearer(JwtBearerOptions options, TokenSettings settings, DevelopmentTokenIssuer? developmentIssuer, TimeProvider clock)
     {
@@ -119,8 +102,14 @@ public static class TokenAuthentication
             ValidateIssuerSigningKey = true,
             ValidAlgorithms = settings.Algorithms,
             ClockSkew = TimeSpan.FromSeconds(30),
-            NameClaimType = Claims.Subject,
+            NameClaimType = UserClaims.Subject,
             RoleClaimType = settings.RoleClaim,
+            // exp and nbf against the application's clock (the token library would read the machine's clock directly).
+            LifetimeValidator = (notBefore, expires, _, parameters) =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                return expires is { } exp && exp >= now - parameters.ClockSkew && (notBefore is not { } nbf || nbf <= now + parameters.ClockSkew);
+            },
         };
 
         if (settings.Authority is null && developmentIssuer is not null)

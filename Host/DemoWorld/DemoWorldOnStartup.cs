@@ -1,3 +1,4 @@
+using Fachwerk.Host.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -17,7 +18,7 @@ public static class DemoWorldRegistration
 }
 
 public sealed class DemoWorldOnStartup(
-    IHostApplicationLifetime lifetime, IServer server, IConfiguration configuration, TimeProvider clock,
+    IHostApplicationLifetime lifetime, IServer server, IServiceProvider services, TimeProvider clock,
     ILogger<DemoWorldOnStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -32,16 +33,16 @@ public sealed class DemoWorldOnStartup(
     {
         try
         {
-            if (!configuration.GetValue("Authentication:Development", false))
+            if (services.GetService<DevelopmentTokenIssuer>() is not { } tokens)
             {
-                logger.LogWarning("Demo world: needs Authentication:Development (the demo users) to send its commands; nothing seeded");
+                logger.LogWarning("Demo world: needs the development token issuer (Development, Authentication:DevelopmentTokens) to send its commands; nothing seeded");
                 return;
             }
 
             var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                           ?? throw new InvalidOperationException("The server listens on no address.");
             using var api = new HttpClient { BaseAddress = new Uri(LocalAddress(address)) };
-            await new DemoWorldSeeder(api, logger, clock).SeedAsync(cancellation);
+            await new DemoWorldSeeder(api, tokens, logger, clock).SeedAsync(cancellation);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

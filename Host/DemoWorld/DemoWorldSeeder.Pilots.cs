@@ -29,9 +29,11 @@ public sealed partial class DemoWorldSeeder
         var url = launched.Url;
         var version = launched.Version;
 
+        var lead = new Caller(ProjectLead, Pilot: launched.Id);
+
         async Task<T> Send<T>(HttpMethod method, string path, object command) where T : class
         {
-            var answer = await SendAsync<T>(ProjectLead, method, url + path, command, cancellation);
+            var answer = await SendAsync<T>(lead, method, url + path, command, cancellation);
             version = answer switch
             {
                 CommandAccepted accepted => accepted.Version,

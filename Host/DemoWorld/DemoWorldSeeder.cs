@@ -17,11 +17,19 @@ namespace Fachwerk.Host.DemoWorld;
 /// metadata) the users would send, each as the role that sends it. Idempotent: what already exists (looked up by name
 /// or title) is left alone. Business dates (payments needed, bookings) are taken from <paramref name="clock"/>, the service's clock.
 /// </summary>
-public sealed partial class DemoWorldSeeder(HttpClient api, ILogger logger, TimeProvider? clock = null)
+public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssuer tokens, ILogger logger, TimeProvider? clock = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private static readonly DemoUser Registrar = DemoUsers.Caseworker;
+
+    /// <summary>A demo user acting for an organisation, alliance or pilot project (the token carries the binding).</summary>
+    private sealed record Caller(DemoUser User, Guid? Organisation = null, Guid? Alliance = null, Guid? Pilot = null)
+    {
+        public static implicit operator Caller(DemoUser user) => new(user);
+    }
+
+    private readonly Dictionary<Caller, string> _tokens = [];
 
     private readonly Dictionary<string, Guid> _organisations = [];
     private readonly Dictionary<string, Guid> _alliances = [];
@@ -113,13 +121,15 @@ public sealed partial class DemoWorldSeeder(HttpClient api, ILogger logger, Time
 
         var plan = new ProjectPlan(demo.Title, demo.Description, demo.Duration, demo.TotalCosts, demo.Requested, demo.OwnContribution, 0m,
             demo.TargetGroups, demo.PlannedParticipants);
-        var drafted = await SendAsync<StreamCreated>(DemoUsers.Applicant, HttpMethod.Post, "/api/applications",
+        var applicant = new Caller(DemoUsers.Applicant, Organisation: _organisations[demo.Applicant]);
+        var reviewer = new Caller(DemoUsers.AllianceReviewer, Alliance: _alliances[demo.Alliance]);
+        var drafted = await SendAsync<StreamCreated>(applicant, HttpMethod.Post, "/api/applications",
             new DraftApplication(_organisations[demo.Applicant], _programmes[demo.Programme], _alliances[demo.Alliance], demo.District, plan), cancellation);
         var url = drafted.Url;
         var version = drafted.Version;
         if (demo.Stage == DemoStage.Draft) return;
 
-        version = await ChangeAsync(DemoUsers.Applicant, $"{url}/submission", new SubmitApplication(version), cancellation);
+        version = await ChangeAsync(applicant, $"{url}/submission", new SubmitApplication(version), cancellation);
         switch (demo.Stage)
         {
             case DemoStage.Submitted:
@@ -129,13 +139,13 @@ public sealed partial class DemoWorldSeeder(HttpClient api, ILogger logger, Time
                     new RequestDocuments(version, ["Satzung des Trägers", "Kosten- und Finanzierungsplan mit Eigenmittelnachweis"]), cancellation);
                 return;
             case DemoStage.Withdrawn:
-                await ChangeAsync(DemoUsers.Applicant, $"{url}/withdrawal", new WithdrawApplication(version, demo.Reason!), cancellation);
+                await ChangeAsync(applicant, $"{url}/withdrawal", new WithdrawApplication(version, demo.Reason!), cancellation);
                 return;
         }
 
         version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/formal-completeness", new CompleteFormally(version), cancellation);
         if (demo.VoteOnBehalfOf is { } voter)
-            version = await ChangeAsync(DemoUsers.AllianceReviewer, $"{url}/alliance-vote",
+            version = await ChangeAsync(reviewer, $"{url}/alliance-vote",
                 new CastAllianceVote(version, _organisations[voter], demo.Stage != DemoStage.Rejected, demo.Stage == DemoStage.Rejected
                         ? "Kein Beitrag zur Fachkräftesicherung erkennbar."
                         : "Passt zur regionalen Fachkräftestrategie; Bedarf durch die Arbeitsmarktdaten belegt.",
@@ -153,11 +163,11 @@ public sealed partial class DemoWorldSeeder(HttpClient api, ILogger logger, Time
         // The approval's money is committed by the budget workflow in the background.
         await ChangeAsync(DemoUsers.Approver, $"{url}/decision-confirmation", new ConfirmDecision(version), cancellation);
         if (demo.Funding is { } funding)
-            await FundAsync(url, demo, funding, cancellation);
+            await FundAsync(url, demo, funding, applicant, cancellation);
     }
 
     /// <summary>Payments, the final proof of use, its check and a reclaim, as the demo application's funding prescribes.</summary>
-    private async Task FundAsync(string url, DemoApplication demo, DemoFunding funding, CancellationToken cancellation)
+    private async Task FundAsync(string url, DemoApplication demo, DemoFunding funding, Caller applicant, CancellationToken cancellation)
     {
         var version = await ApprovedVersionAsync(url, cancellation);
         var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
@@ -165,7 +175,7 @@ public sealed partial class DemoWorldSeeder(HttpClient api, ILogger logger, Time
         foreach (var amount in funding.Payments)
         {
             number++;
-            version = await ChangeAsync(DemoUsers.Applicant, $"{url}/payment-requests",
+            version = await ChangeAsync(applicant, $"{url}/payment-requests",
                 new RequestPayment(version, amount, today.AddDays(14), demo.TotalCosts), cancellation);
             version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/payment-requests/{number}/check", new CheckPaymentRequest(version), cancellation);
             version = await ChangeAsync(DemoUsers.SecondCaseworker, $"{url}/payment-requests/{number}/release", new ReleasePayment(version, today.AddDays(3)),
@@ -173,11 +183,11 @@ public sealed partial class DemoWorldSeeder(HttpClient api, ILogger logger, Time
         }
 
         if (funding.PendingRequest is { } pending)
-            version = await ChangeAsync(DemoUsers.Applicant, $"{url}/payment-requests",
+            version = await ChangeAsync(applicant, $"{url}/payment-requests",
                 new RequestPayment(version, pending, today.AddDays(30), demo.TotalCosts), cancellation);
 
         if (!funding.FinalProof) return;
-        version = await ChangeAsync(DemoUsers.Applicant, $"{url}/proofs-of-use/final", new SubmitProofOfUse(version,
+        version = await ChangeAsync(applicant, $"{url}/proofs-of-use/final", new SubmitProofOfUse(version,
             "Das Projekt wurde wie geplant durchgeführt; Teilnehmende und Ergebnisse siehe Anlage.",
             new Dictionary<string, decimal> { ["Personal"] = demo.TotalCosts * 0.7m, ["Sachkosten"] = demo.TotalCosts * 0.3m },
             demo.OwnContribution, 0m, [new Receipt("dms://belegliste/" + Uri.EscapeDataString(demo.Title), demo.Duration.To, demo.TotalCosts * 0.3m, "Sachkosten")]),
@@ -195,7 +205,7 @@ public sealed partial class DemoWorldSeeder(HttpClient api, ILogger logger, Time
         for (var attempt = 0; attempt < 300; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Add(DevelopmentAuthenticationHandler.HeaderName, Registrar.Id);
+            Authorize(request, Registrar);
             using var response = await api.SendAsync(request, cancellation);
             await EnsureSuccessAsync(response, request, cancellation);
             var details = (await response.Content.ReadFromJsonAsync<ApplicationDetails>(Json, cancellation))!;
@@ -211,24 +221,31 @@ public sealed partial class DemoWorldSeeder(HttpClient api, ILogger logger, Time
     private async Task<T?> FindAsync<T>(string url, Func<T, bool> match, CancellationToken cancellation, DemoUser? user = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add(DevelopmentAuthenticationHandler.HeaderName, (user ?? Registrar).Id);
+        Authorize(request, user ?? Registrar);
         using var response = await api.SendAsync(request, cancellation);
         await EnsureSuccessAsync(response, request, cancellation);
         var page = await response.Content.ReadFromJsonAsync<Page<T>>(Json, cancellation);
         return page!.Items.FirstOrDefault(match);
     }
 
-    private async Task<long> ChangeAsync(DemoUser user, string url, object command, CancellationToken cancellation, HttpMethod? method = null) =>
-        (await SendAsync<CommandAccepted>(user, method ?? HttpMethod.Post, url, command, cancellation)).Version;
+    private async Task<long> ChangeAsync(Caller caller, string url, object command, CancellationToken cancellation, HttpMethod? method = null) =>
+        (await SendAsync<CommandAccepted>(caller, method ?? HttpMethod.Post, url, command, cancellation)).Version;
 
-    private async Task<T> SendAsync<T>(DemoUser user, HttpMethod method, string url, object command, CancellationToken cancellation)
+    private async Task<T> SendAsync<T>(Caller caller, HttpMethod method, string url, object command, CancellationToken cancellation)
     {
         using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(command, command.GetType(), options: Json) };
-        request.Headers.Add(DevelopmentAuthenticationHandler.HeaderName, user.Id);
+        Authorize(request, caller);
         using var response = await api.SendAsync(request, cancellation);
         await EnsureSuccessAsync(response, request, cancellation);
         _commands++;
         return (await response.Content.ReadFromJsonAsync<T>(Json, cancellation))!;
+    }
+
+    private void Authorize(HttpRequestMessage request, Caller caller)
+    {
+        if (!_tokens.TryGetValue(caller, out var token))
+            _tokens[caller] = token = tokens.Mint(caller.User, caller.Organisation, caller.Alliance, caller.Pilot);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, HttpRequestMessage request, CancellationToken cancellation)

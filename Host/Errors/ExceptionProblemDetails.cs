@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Fachwerk.Application.Common;
 using Fachwerk.Domain.Common;
 using JasperFx;
 using JasperFx.Events;
@@ -23,6 +24,9 @@ public sealed class ExceptionProblemDetails(
         var problem = exception is ConcurrencyException { Id: Guid streamId } stale
             ? await StaleOrMissingStream(streamId, (stale as EventStreamUnexpectedMaxEventIdException)?.AggregateType, cancellationToken)
             : Map(exception);
+
+        if (exception is AccessDenied)
+            Fachwerk.Host.Authentication.SecurityLog.Denied(httpContext, exception.Message);
 
         if (problem is null)
         {
@@ -73,6 +77,7 @@ public sealed class ExceptionProblemDetails(
         {
             RuleViolation violation => Problem(StatusCodes.Status409Conflict, violation.Code,
                 "The command is not allowed in the current state.", violation.Message),
+            AccessDenied denied => Problem(StatusCodes.Status403Forbidden, "forbidden", "You may not do this.", denied.Message),
             UnknownEntity unknown => Problem(StatusCodes.Status404NotFound, unknown.Code, "Not found.", unknown.Message),
             ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
                 => Problem(StatusCodes.Status409Conflict, "stale-version",

@@ -124,7 +124,7 @@ public class AllianceBadInputTests(AppFixture fixture) : AllianceApi(fixture)
     {
         var problem = await ProblemOf(await Host.Scenario(s =>
         {
-            s.WithRequestHeader(DevelopmentAuthenticationHandler.HeaderName, Caseworker.Id);
+            Authorize(s, Caseworker);
             s.Get.Url($"/api/alliances/{Guid.NewGuid()}");
             s.StatusCodeShouldBe(404);
         }));
@@ -197,7 +197,7 @@ public class AllianceBadInputTests(AppFixture fixture) : AllianceApi(fixture)
 
         var result = await Host.Scenario(s =>
         {
-            s.WithRequestHeader(DevelopmentAuthenticationHandler.HeaderName, Caseworker.Id);
+            Authorize(s, Caseworker);
             s.Post.Text(body).ToUrl("/api/alliances");
             s.WithRequestHeader("Content-Type", "application/json");
             s.StatusCodeShouldBe(400);
@@ -215,7 +215,7 @@ public class AllianceBadInputTests(AppFixture fixture) : AllianceApi(fixture)
     {
         var result = await Host.Scenario(s =>
         {
-            s.WithRequestHeader(DevelopmentAuthenticationHandler.HeaderName, Caseworker.Id);
+            Authorize(s, Caseworker);
             s.Get.Url($"/api/alliances?{query}");
             s.StatusCodeShouldBe(400);
         });

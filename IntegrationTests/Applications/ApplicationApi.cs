@@ -49,6 +49,10 @@ public abstract class ApplicationApi(AppFixture fixture) : IntegrationContext(fi
         await Post(Caseworker, $"/api/alliances/{AllianceId}/members", new AdmitMember(3, ApplicantId, new DateOnly(2021, 2, 1)));
     }
 
+    /// <summary>The applicant acts for the region's applicant organisation, the reviewer for its alliance.</summary>
+    protected override (Guid? Organisation, Guid? Alliance, Guid? Pilot) BindingsOf(DemoUser user, string? url) =>
+        user == Applicant ? (ApplicantId, null, null) : user == Reviewer ? (null, AllianceId, null) : (null, null, null);
+
     protected static ProgrammeRules Rules(bool voteRequired = true, decimal maxRate = 0.8m, decimal? cap = 100_000m) =>
         new(maxRate, cap, voteRequired, DocumentDeadlineDays: 14, DeMinimis: false, DecisionReminderDays: 30);
 

@@ -68,7 +68,7 @@ public class BudgetConsistencyTests(AppFixture fixture) : FundingApi(fixture)
     {
         var result = await Host.Scenario(s =>
         {
-            s.WithRequestHeader(Fachwerk.Host.Authentication.DevelopmentAuthenticationHandler.HeaderName, user.Id);
+            Authorize(s, user);
             s.Post.Text(System.Text.Json.JsonSerializer.Serialize(body, body.GetType(), Json)).ToUrl($"/api/applications/{id}/{step}");
             s.WithRequestHeader("Content-Type", "application/json");
             s.IgnoreStatusCode();

@@ -43,7 +43,7 @@ public class InboxAndPipelineTests(AppFixture fixture) : ApplicationApi(fixture)
     {
         await ValidationProblemOf(await Host.Scenario(s =>
         {
-            s.WithRequestHeader(DevelopmentAuthenticationHandler.HeaderName, Caseworker.Id);
+            Authorize(s, Caseworker);
             s.Get.Url("/api/inbox?role=janitor&pageSize=0");
             s.StatusCodeShouldBe(400);
         }));

@@ -42,7 +42,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Fachwerk", _database.ConnectionString);
             builder.UseSetting("DemoWorld:Enabled", "false");
-            builder.UseSetting("Authentication:Development", "true");
+            builder.UseSetting("Authentication:DevelopmentTokens", "true");
             builder.ConfigureServices(services =>
             {
                 services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));

@@ -7,6 +7,7 @@ using Marten;
 using Marten.Events;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Wolverine.Tracking;
 
@@ -36,7 +37,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         Action<Scenario>? configure = null) =>
         Host.Scenario(s =>
         {
-            s.WithRequestHeader(DevelopmentAuthenticationHandler.HeaderName, user.Id);
+            Authorize(s, user, url);
             var request = method == HttpMethod.Put ? s.Put : method == HttpMethod.Delete ? s.Delete : s.Post;
             if (body is null)
                 request.Url(url);
@@ -57,12 +58,26 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     {
         var result = await Host.Scenario(s =>
         {
-            s.WithRequestHeader(DevelopmentAuthenticationHandler.HeaderName, user.Id);
+            Authorize(s, user, url);
             s.Get.Url(url);
             s.StatusCodeShouldBeOk();
         });
         return await Read<T>(result);
     }
+
+    /// <summary>The organisation, alliance and pilot project a demo user acts for in this test's request to <paramref name="url"/> (none by default).</summary>
+    protected virtual (Guid? Organisation, Guid? Alliance, Guid? Pilot) BindingsOf(DemoUser user, string? url) => (null, null, null);
+
+    /// <summary>Signs the request in as <paramref name="user"/> with a development token carrying the user's bindings.</summary>
+    protected void Authorize(Scenario scenario, DemoUser user, string? url = null)
+    {
+        var (organisation, alliance, pilot) = BindingsOf(user, url);
+        var token = Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint(user, organisation, alliance, pilot);
+        scenario.WithRequestHeader("Authorization", "Bearer " + token);
+    }
+
+    protected DemoWorldSeeder DemoWorld() =>
+        new(Host.Server.CreateClient(), Host.Services.GetRequiredService<DevelopmentTokenIssuer>(), NullLogger.Instance, Clock);
 
     protected static async Task<ProblemDetails> ProblemOf(IScenarioResult result)
     {

@@ -38,7 +38,7 @@ public class OrganisationTests(AppFixture fixture) : IntegrationContext(fixture)
     {
         await Host.Scenario(s =>
         {
-            s.WithRequestHeader(DevelopmentAuthenticationHandler.HeaderName, Caseworker.Id);
+            Authorize(s, Caseworker);
             s.Get.Url($"/api/organisations/{Guid.NewGuid()}");
             s.StatusCodeShouldBe(404);
         });

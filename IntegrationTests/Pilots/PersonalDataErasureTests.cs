@@ -244,13 +244,13 @@ public class PersonalDataErasureTests(AppFixture fixture) : PilotApi(fixture)
         {
             await Host.Scenario(s =>
             {
-                s.WithRequestHeader(DevelopmentAuthenticationHandler.HeaderName, outsider.Id);
+                Authorize(s, outsider);
                 s.Get.Url($"/api/pilots/{pilot}/participants/{participant}");
                 s.StatusCodeShouldBe(403);
             });
             await Host.Scenario(s =>
             {
-                s.WithRequestHeader(DevelopmentAuthenticationHandler.HeaderName, outsider.Id);
+                Authorize(s, outsider);
                 s.Get.Url($"/api/pilots/{pilot}/participants");
                 s.StatusCodeShouldBe(403);
             });

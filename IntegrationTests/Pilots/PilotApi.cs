@@ -30,6 +30,13 @@ public abstract class PilotApi(AppFixture fixture) : IntegrationContext(fixture)
         await Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase().StartAllAsync();
     }
 
+    /// <summary>The project lead acts for the pilot the request is about (its id in the URL).</summary>
+    protected override (Guid? Organisation, Guid? Alliance, Guid? Pilot) BindingsOf(DemoUser user, string? url)
+    {
+        var match = url is null ? null : System.Text.RegularExpressions.Regex.Match(url, "/api/pilots/([0-9a-fA-F-]{36})");
+        return match is { Success: true } && user == Lead ? (null, null, Guid.Parse(match.Groups[1].Value)) : (null, null, null);
+    }
+
     /// <summary>Today on the fixture's clock, which other tests may have moved forward: dates are relative to it.</summary>
     protected DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 

@@ -215,7 +215,7 @@ public class PilotBadInputTests(AppFixture fixture) : PilotApi(fixture)
         {
             var result = await Host.Scenario(s =>
             {
-                s.WithRequestHeader(DevelopmentAuthenticationHandler.HeaderName, Lead.Id);
+                Authorize(s, Lead, url);
                 s.Get.Url(url);
                 s.StatusCodeShouldBe(404);
             });
@@ -230,7 +230,7 @@ public class PilotBadInputTests(AppFixture fixture) : PilotApi(fixture)
     {
         var result = await Host.Scenario(s =>
         {
-            s.WithRequestHeader(DevelopmentAuthenticationHandler.HeaderName, Lead.Id);
+            Authorize(s, Lead);
             s.Get.Url(url);
             s.StatusCodeShouldBe(400);
         });

@@ -13,7 +13,7 @@ public class PilotDemoWorldTests(AppFixture fixture) : PilotApi(fixture)
     [Fact]
     public async Task The_demo_world_holds_the_Magdeburg_relocation_pilot_with_its_partners_and_a_year_of_stable_demand()
     {
-        var seeder = new DemoWorldSeeder(Host.Server.CreateClient(), NullLogger.Instance, Clock);
+        var seeder = DemoWorld();
         await seeder.SeedAsync(TestContext.Current.CancellationToken);
         var data = DemoWorldPilotData.Relocation;
 

@@ -18,7 +18,7 @@ public class DemoWorldTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task The_demo_world_loads_the_articles_world_through_the_api_and_a_second_run_changes_nothing()
     {
-        var seeder = new DemoWorldSeeder(Host.Server.CreateClient(), NullLogger.Instance, Clock);
+        var seeder = DemoWorld();
 
         var commands = 0;
         await Host.ExecuteAndWaitAsync(async () => commands = await seeder.SeedAsync(TestContext.Current.CancellationToken), 120_000);

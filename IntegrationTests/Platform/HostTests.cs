@@ -30,7 +30,7 @@ public class HostTests(AppFixture fixture) : IntegrationContext(fixture)
             paths.TryGetProperty(path, out _).ShouldBeTrue(path);
         }
 
-        document.RootElement.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("DemoUser", out _).ShouldBeTrue();
+        document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString().ShouldBe("bearer");
         paths.GetProperty("/api/alliances/{allianceId}/recognition").GetProperty("post").GetProperty("responses")
             .TryGetProperty("400", out _).ShouldBeTrue("validation problems are documented");
     }

@@ -1,0 +1,54 @@
+using Fachwerk.Application.Alliances;
+using Fachwerk.Application.Organisations;
+using Fachwerk.Application.Pilots;
+using Marten;
+
+namespace Fachwerk.Host.Authentication;
+
+/// <summary>Asks the development token issuer for a token; bindings default to the demo user's, looked up by name.</summary>
+public sealed record DevelopmentTokenRequest(string User, Guid? OrganisationId = null, Guid? AllianceId = null, Guid? PilotId = null, int? Minutes = null);
+
+public sealed record DevelopmentToken(string AccessToken, string TokenType, int ExpiresIn, string User, IReadOnlyList<string> Roles,
+    Guid? OrganisationId, Guid? AllianceId, Guid? PilotId);
+
+public static class DevelopmentTokenEndpoint
+{
+    public const string Path = "/dev/token";
+    public const string RateLimitPolicy = "token";
+
+    /// <summary>
+    /// <c>POST /dev/token {"user": "sabine.sachbearbeitung"}</c>: a signed token for a demo user. Development only, rate limited.
+    /// </summary>
+    public static void MapDevelopmentTokens(this WebApplication app) =>
+        app.MapPost(Path, async (DevelopmentTokenRequest request, DevelopmentTokenIssuer issuer, IQuerySession session, CancellationToken cancellation) =>
+            {
+                var user = DemoUsers.Find(request.User ?? "");
+                if (user is null)
+                    return Results.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        ["user"] = [$"Not a demo user. Known: {string.Join(", ", DemoUsers.All.Select(u => u.Id))}."],
+                    });
+                if (request.Minutes is < 1 or > 24 * 60)
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["minutes"] = ["Between 1 and 1440 minutes."] });
+
+                var organisation = request.OrganisationId ?? await FindAsync<OrganisationDetails>(session, user.OrganisationName, o => o.Name == user.OrganisationName, o => o.Id, cancellation);
+                var alliance = request.AllianceId ?? await FindAsync<AllianceDetails>(session, user.AllianceName, a => a.Name == user.AllianceName, a => a.Id, cancellation);
+                var pilot = request.PilotId ?? await FindAsync<PilotDetails>(session, user.PilotName, p => p.Name == user.PilotName, p => p.Id, cancellation);
+                var lifetime = TimeSpan.FromMinutes(request.Minutes ?? 480);
+                return Results.Ok(new DevelopmentToken(issuer.Mint(user, organisation, alliance, pilot, lifetime), "Bearer", (int)lifetime.TotalSeconds,
+                    user.Id, user.Roles, organisation, alliance, pilot));
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithTags("Development")
+            .WithSummary("Development only: a token for a demo user");
+
+    private static async Task<Guid?> FindAsync<T>(
+        IQuerySession session, string? name, System.Linq.Expressions.Expression<Func<T, bool>> match, Func<T, Guid> id, CancellationToken cancellation)
+        where T : notnull
+    {
+        if (name is null) return null;
+        var found = await session.Query<T>().Where(match).FirstOrDefaultAsync(cancellation);
+        return found is null ? null : id(found);
+    }
+}
