@@ -24,6 +24,9 @@ public sealed class AppFixture : IAsyncLifetime
     private IAlbaHost? _host;
 
     public IAlbaHost Host => _host ?? throw new InvalidOperationException("The host did not start.");
+
+    /// <summary>Every log entry the host writes, for tests of what is (and is not) logged.</summary>
+    public LogSink Logs { get; } = new();
     private readonly TestClock _clock = new();
 
     /// <summary>The fake clock of the current test; <see cref="ResetClock"/> gives every test a fresh one at <see cref="Start"/>.</summary>
@@ -46,6 +49,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.ConfigureServices(services =>
             {
                 services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
                 services.MartenDaemonModeIsSolo();
                 services.RunWolverineInSoloMode();
             });

@@ -19,6 +19,8 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 {
     protected IAlbaHost Host => fixture.Host;
     protected FakeTimeProvider Clock => fixture.Clock;
+    protected LogSink Logs => fixture.Logs;
+    protected string ConnectionString => fixture.ConnectionString;
     protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
     protected static JsonSerializerOptions Json => DemoWorldSeeder.Json;
 

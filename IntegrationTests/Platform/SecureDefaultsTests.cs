@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text;
+using Alba;
+using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Errors;
+using Fachwerk.IntegrationTests.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Fachwerk.IntegrationTests.Platform;
+
+public class SecureDefaultsTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Fact]
+    public async Task A_body_over_the_limit_answers_413_before_anything_reads_it()
+    {
+        var body = new string('x', (int)Fachwerk.Host.Composition.MaxRequestBodyBytes + 1);
+
+        var result = await Host.Scenario(s =>
+        {
+            Authorize(s, DemoUsers.Caseworker);
+            s.Post.Text(body).ToUrl("/api/organisations");
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.StatusCodeShouldBe(413);
+        });
+
+        (await ProblemOf(result)).Status.ShouldBe(413);
+        (await EventCount()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_token_endpoint_is_rate_limited_per_network()
+    {
+        var statuses = new List<int>();
+        for (var i = 0; i < 31; i++)
+        {
+            var result = await Host.Scenario(s =>
+            {
+                s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.7"));
+                s.Post.Json(new DevelopmentTokenRequest("petra.pruefung")).ToUrl(DevelopmentTokenEndpoint.Path);
+                s.IgnoreStatusCode();
+            });
+            statuses.Add(result.Context.Response.StatusCode);
+        }
+
+        statuses.Take(30).ShouldAllBe(status => status == 200);
+        statuses.Last().ShouldBe(429);
+        Logs.Entries.ShouldContain(e => e.Category == SecurityLog.Category && e.EventId.Id == 4029 && e.State["Network"] == "203.0.113.0/24");
+    }
+
+    [Fact]
+    public async Task An_unexpected_error_answers_500_without_internals()
+    {
+        var context = new DefaultHttpContext { RequestServices = Host.Services };
+        context.Response.Body = new MemoryStream();
+        var handler = ActivatorUtilities.CreateInstance<ExceptionProblemDetails>(Host.Services);
+
+        await handler.TryHandleAsync(context, new InvalidOperationException("secret connection string Password=hunter2"), TestContext.Current.CancellationToken);
+
+        context.Response.StatusCode.ShouldBe(500);
+        var body = Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
+        body.ShouldContain("urn:fachwerk:problem:internal");
+        body.ShouldNotContain("hunter2");
+        body.ShouldNotContain("InvalidOperationException");
+        body.ShouldNotContain(" at ");
+    }
+
+    [Fact]
+    public async Task Outside_Development_there_is_no_token_issuer_and_plain_http_is_redirected_to_https_with_hsts()
+    {
+        await using var production = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("https_port", "443");
+            builder.UseSetting("ConnectionStrings:Fachwerk", ConnectionString);
+            builder.UseSetting("Authentication:DevelopmentTokens", "true");
+            builder.UseSetting("DemoWorld:Enabled", "true");
+            builder.ConfigureServices(services =>
+            {
+                services.MartenDaemonModeIsSolo();
+                services.RunWolverineInSoloMode();
+            });
+        });
+
+        production.Services.GetService<DevelopmentTokenIssuer>().ShouldBeNull();
+        var redirected = await production.Scenario(s =>
+        {
+            s.Get.Url("/health/live");
+            s.StatusCodeShouldBe(307);
+        });
+        redirected.Context.Response.Headers.Location.ToString().ShouldStartWith("https://");
+        var secure = await production.Scenario(s =>
+        {
+            // HSTS is never sent for localhost, so ask as a browser would on the real host name.
+            s.ConfigureHttpContext(c =>
+            {
+                c.Request.Scheme = "https";
+                c.Request.Host = new HostString("fachwerk.example.org");
+            });
+            s.Get.Url("/health/live");
+        });
+        secure.Context.Response.Headers.StrictTransportSecurity.ToString().ShouldContain("max-age=");
+        await production.Scenario(s =>
+        {
+            s.ConfigureHttpContext(c => c.Request.Scheme = "https");
+            s.Post.Json(new DevelopmentTokenRequest("admin")).ToUrl(DevelopmentTokenEndpoint.Path);
+            s.StatusCodeShouldBe(401);
+        });
+    }
+}
