@@ -12,14 +12,12 @@ namespace Fachwerk.Application.Alliances;
 /// <summary>An organisation from the registry joins the alliance; one membership per organisation.</summary>
 public sealed record AdmitMember(long ExpectedVersion, Guid OrganisationId, DateOnly JoinedOn, string? Reason = null) : IChangeCommand;
 
-public sealed class AdmitMemberValidator : AbstractValidator<AdmitMember>
+public sealed class AdmitMemberValidator : ChangeCommandValidator<AdmitMember>
 {
     public AdmitMemberValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.OrganisationId).NotEmpty();
         RuleFor(x => x.JoinedOn).PlausibleDate();
-        this.OptionalReasonRule();
     }
 }
 

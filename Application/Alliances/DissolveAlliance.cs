@@ -11,13 +11,11 @@ namespace Fachwerk.Application.Alliances;
 /// <summary>Dissolves the alliance; afterwards it no longer changes.</summary>
 public sealed record DissolveAlliance(long ExpectedVersion, DateOnly DissolvedOn, string Reason) : IChangeCommand;
 
-public sealed class DissolveAllianceValidator : AbstractValidator<DissolveAlliance>
+public sealed class DissolveAllianceValidator : ChangeCommandValidator<DissolveAlliance>
 {
-    public DissolveAllianceValidator()
+    public DissolveAllianceValidator() : base(reasonRequired: true)
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.DissolvedOn).PlausibleDate();
-        this.RequiredReasonRule();
     }
 }
 

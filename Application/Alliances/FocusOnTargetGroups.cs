@@ -11,14 +11,12 @@ namespace Fachwerk.Application.Alliances;
 /// <summary>Sets the target groups the alliance focuses on (replacing the previous focus); an unchanged focus records nothing.</summary>
 public sealed record FocusOnTargetGroups(long ExpectedVersion, IReadOnlyList<TargetGroup> TargetGroups, string? Reason = null) : IChangeCommand;
 
-public sealed class FocusOnTargetGroupsValidator : AbstractValidator<FocusOnTargetGroups>
+public sealed class FocusOnTargetGroupsValidator : ChangeCommandValidator<FocusOnTargetGroups>
 {
     public FocusOnTargetGroupsValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.TargetGroups).NotNull();
         RuleForEach(x => x.TargetGroups).IsInEnum();
-        this.OptionalReasonRule();
     }
 }
 

@@ -17,17 +17,15 @@ public sealed record RecognizeAlliance(
     Period FundingPeriod,
     string? Reason = null) : IChangeCommand;
 
-public sealed class RecognizeAllianceValidator : AbstractValidator<RecognizeAlliance>
+public sealed class RecognizeAllianceValidator : ChangeCommandValidator<RecognizeAlliance>
 {
     public RecognizeAllianceValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.Ministry).NotEmpty().MaximumLength(CommonRules.NameLength);
         RuleFor(x => x.RecognizedOn).PlausibleDate();
         RuleFor(x => x.FundingPeriod.From).PlausibleDate();
         RuleFor(x => x.FundingPeriod.To).PlausibleDate()
             .GreaterThanOrEqualTo(x => x.FundingPeriod.From).WithMessage("The funding period cannot end before it starts.");
-        this.OptionalReasonRule();
     }
 }
 

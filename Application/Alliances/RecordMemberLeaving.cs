@@ -11,13 +11,11 @@ namespace Fachwerk.Application.Alliances;
 /// <summary>A member organisation leaves the alliance.</summary>
 public sealed record RecordMemberLeaving(long ExpectedVersion, DateOnly LeftOn, string? Reason = null) : IChangeCommand;
 
-public sealed class RecordMemberLeavingValidator : AbstractValidator<RecordMemberLeaving>
+public sealed class RecordMemberLeavingValidator : ChangeCommandValidator<RecordMemberLeaving>
 {
     public RecordMemberLeavingValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.LeftOn).PlausibleDate();
-        this.OptionalReasonRule();
     }
 }
 

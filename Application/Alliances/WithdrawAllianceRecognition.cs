@@ -11,13 +11,11 @@ namespace Fachwerk.Application.Alliances;
 /// <summary>Records that the ministry withdrew its recognition; the reason is required.</summary>
 public sealed record WithdrawAllianceRecognition(long ExpectedVersion, DateOnly WithdrawnOn, string Reason) : IChangeCommand;
 
-public sealed class WithdrawAllianceRecognitionValidator : AbstractValidator<WithdrawAllianceRecognition>
+public sealed class WithdrawAllianceRecognitionValidator : ChangeCommandValidator<WithdrawAllianceRecognition>
 {
-    public WithdrawAllianceRecognitionValidator()
+    public WithdrawAllianceRecognitionValidator() : base(reasonRequired: true)
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.WithdrawnOn).PlausibleDate();
-        this.RequiredReasonRule();
     }
 }
 

@@ -13,13 +13,11 @@ namespace Fachwerk.Application.Applications;
 /// <summary>The applicant changes the project plan; allowed until the application is formally complete.</summary>
 public sealed record AmendApplication(long ExpectedVersion, ProjectPlan Plan, string? Reason = null) : IChangeCommand;
 
-public sealed class AmendApplicationValidator : AbstractValidator<AmendApplication>
+public sealed class AmendApplicationValidator : ChangeCommandValidator<AmendApplication>
 {
     public AmendApplicationValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.Plan).NotNull().SetValidator(new ProjectPlanValidator());
-        this.OptionalReasonRule();
     }
 }
 

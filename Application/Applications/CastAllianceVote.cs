@@ -22,11 +22,10 @@ public sealed record CastAllianceVote(
     IReadOnlyDictionary<string, int>? Scores = null,
     string? Reason = null) : IChangeCommand;
 
-public sealed class CastAllianceVoteValidator : AbstractValidator<CastAllianceVote>
+public sealed class CastAllianceVoteValidator : ChangeCommandValidator<CastAllianceVote>
 {
     public CastAllianceVoteValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.OnBehalfOf).NotEmpty();
         RuleFor(x => x.Reasons).NotEmpty().MaximumLength(CommonRules.ReasonLength);
         RuleFor(x => x.Scores).Must(s => s is null || s.Count <= 20).WithMessage("At most 20 criteria.");
@@ -35,7 +34,6 @@ public sealed class CastAllianceVoteValidator : AbstractValidator<CastAllianceVo
             score.RuleFor(s => s.Key).NotEmpty().MaximumLength(CommonRules.ShortTextLength).OverridePropertyName("criterion");
             score.RuleFor(s => s.Value).InclusiveBetween(0, 10).OverridePropertyName("score");
         });
-        this.OptionalReasonRule();
     }
 }
 

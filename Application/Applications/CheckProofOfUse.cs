@@ -11,11 +11,10 @@ namespace Fachwerk.Application.Applications;
 /// <summary>The result of a check of a proof of use: what it found wrong (nothing, if the list is empty).</summary>
 public sealed record CompleteProofCheck(long ExpectedVersion, IReadOnlyList<Finding> Findings, string? Reason = null) : IChangeCommand;
 
-public sealed class CompleteProofCheckValidator : AbstractValidator<CompleteProofCheck>
+public sealed class CompleteProofCheckValidator : ChangeCommandValidator<CompleteProofCheck>
 {
     public CompleteProofCheckValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.Findings).NotNull().Must(f => f.Count <= 200).WithMessage("At most 200 findings per check.");
         RuleForEach(x => x.Findings).ChildRules(finding =>
         {
@@ -23,7 +22,6 @@ public sealed class CompleteProofCheckValidator : AbstractValidator<CompleteProo
             finding.RuleFor(f => f.AmountConcerned!.Value).MoneyOrZero().When(f => f.AmountConcerned is not null)
                 .OverridePropertyName(nameof(Finding.AmountConcerned));
         });
-        this.OptionalReasonRule();
     }
 }
 

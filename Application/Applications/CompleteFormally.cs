@@ -12,14 +12,7 @@ namespace Fachwerk.Application.Applications;
 /// <summary>The caseworker finds the application complete; from now on the decision is due within the programme's reminder days.</summary>
 public sealed record CompleteFormally(long ExpectedVersion, string? Reason = null) : IChangeCommand;
 
-public sealed class CompleteFormallyValidator : AbstractValidator<CompleteFormally>
-{
-    public CompleteFormallyValidator()
-    {
-        this.ExpectedVersionRule();
-        this.OptionalReasonRule();
-    }
-}
+public sealed class CompleteFormallyValidator : ChangeCommandValidator<CompleteFormally>;
 
 public static class CompleteFormallyEndpoint
 {

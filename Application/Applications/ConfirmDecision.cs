@@ -15,14 +15,7 @@ namespace Fachwerk.Application.Applications;
 /// </summary>
 public sealed record ConfirmDecision(long ExpectedVersion, string? Reason = null) : IChangeCommand;
 
-public sealed class ConfirmDecisionValidator : AbstractValidator<ConfirmDecision>
-{
-    public ConfirmDecisionValidator()
-    {
-        this.ExpectedVersionRule();
-        this.OptionalReasonRule();
-    }
-}
+public sealed class ConfirmDecisionValidator : ChangeCommandValidator<ConfirmDecision>;
 
 public static class ConfirmDecisionEndpoint
 {

@@ -18,31 +18,15 @@ public sealed record RefusePaymentRequest(long ExpectedVersion, string Reason) :
 /// <summary>A caseworker releases a checked payment for booking on <paramref name="BookedOn"/>.</summary>
 public sealed record ReleasePayment(long ExpectedVersion, DateOnly BookedOn, string? Reason = null) : IChangeCommand;
 
-public sealed class CheckPaymentRequestValidator : AbstractValidator<CheckPaymentRequest>
-{
-    public CheckPaymentRequestValidator()
-    {
-        this.ExpectedVersionRule();
-        this.OptionalReasonRule();
-    }
-}
+public sealed class CheckPaymentRequestValidator : ChangeCommandValidator<CheckPaymentRequest>;
 
-public sealed class RefusePaymentRequestValidator : AbstractValidator<RefusePaymentRequest>
-{
-    public RefusePaymentRequestValidator()
-    {
-        this.ExpectedVersionRule();
-        this.RequiredReasonRule();
-    }
-}
+public sealed class RefusePaymentRequestValidator() : ChangeCommandValidator<RefusePaymentRequest>(reasonRequired: true);
 
-public sealed class ReleasePaymentValidator : AbstractValidator<ReleasePayment>
+public sealed class ReleasePaymentValidator : ChangeCommandValidator<ReleasePayment>
 {
     public ReleasePaymentValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.BookedOn).PlausibleDate();
-        this.OptionalReasonRule();
     }
 }
 

@@ -58,13 +58,11 @@ public sealed class SubmitProofOfUseValidator : AbstractValidator<SubmitProofOfU
     }
 }
 
-public sealed class ExtendProofOfUseDeadlineValidator : AbstractValidator<ExtendProofOfUseDeadline>
+public sealed class ExtendProofOfUseDeadlineValidator : ChangeCommandValidator<ExtendProofOfUseDeadline>
 {
-    public ExtendProofOfUseDeadlineValidator()
+    public ExtendProofOfUseDeadlineValidator() : base(reasonRequired: true)
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.DueBy).PlausibleDate();
-        this.RequiredReasonRule();
     }
 }
 

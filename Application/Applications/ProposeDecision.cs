@@ -25,11 +25,10 @@ public sealed record ProposeDecision(
     decimal RetainedFinalInstalment = 0,
     IReadOnlyList<DateOnly>? InterimProofDueDates = null) : IChangeCommand;
 
-public sealed class ProposeDecisionValidator : AbstractValidator<ProposeDecision>
+public sealed class ProposeDecisionValidator : ChangeCommandValidator<ProposeDecision>
 {
     public ProposeDecisionValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.Decision).IsInEnum();
         When(x => x.Decision == DecisionKind.Approve, () =>
         {
@@ -48,7 +47,6 @@ public sealed class ProposeDecisionValidator : AbstractValidator<ProposeDecision
         RuleFor(x => x.RetainedFinalInstalment).MoneyOrZero();
         RuleFor(x => x.InterimProofDueDates).Must(d => d is null || d.Count <= 20).WithMessage("At most 20 interim proofs of use.");
         RuleForEach(x => x.InterimProofDueDates).PlausibleDate();
-        this.OptionalReasonRule();
     }
 }
 

@@ -18,36 +18,25 @@ public sealed record RecordRepayment(long ExpectedVersion, decimal Amount, DateO
 /// <summary>A caseworker closes the case once the final proof is settled, also when not all of the grant was called.</summary>
 public sealed record CloseCase(long ExpectedVersion, string? Reason = null) : IChangeCommand;
 
-public sealed class DemandReclaimValidator : AbstractValidator<DemandReclaim>
+public sealed class DemandReclaimValidator : ChangeCommandValidator<DemandReclaim>
 {
-    public DemandReclaimValidator()
+    public DemandReclaimValidator() : base(reasonRequired: true)
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.Amount).Money();
         RuleFor(x => x.RepayBy).PlausibleDate();
-        this.RequiredReasonRule();
     }
 }
 
-public sealed class RecordRepaymentValidator : AbstractValidator<RecordRepayment>
+public sealed class RecordRepaymentValidator : ChangeCommandValidator<RecordRepayment>
 {
     public RecordRepaymentValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.Amount).Money();
         RuleFor(x => x.BookedOn).PlausibleDate();
-        this.OptionalReasonRule();
     }
 }
 
-public sealed class CloseCaseValidator : AbstractValidator<CloseCase>
-{
-    public CloseCaseValidator()
-    {
-        this.ExpectedVersionRule();
-        this.OptionalReasonRule();
-    }
-}
+public sealed class CloseCaseValidator : ChangeCommandValidator<CloseCase>;
 
 public static class ReclaimAndCloseEndpoints
 {

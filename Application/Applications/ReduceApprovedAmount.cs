@@ -12,13 +12,11 @@ namespace Fachwerk.Application.Applications;
 /// <summary>The caseworker lowers an approved amount (e.g. lower actual costs); the difference goes back to the programme.</summary>
 public sealed record ReduceApprovedAmount(long ExpectedVersion, decimal Amount, string Reason) : IChangeCommand;
 
-public sealed class ReduceApprovedAmountValidator : AbstractValidator<ReduceApprovedAmount>
+public sealed class ReduceApprovedAmountValidator : ChangeCommandValidator<ReduceApprovedAmount>
 {
-    public ReduceApprovedAmountValidator()
+    public ReduceApprovedAmountValidator() : base(reasonRequired: true)
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.Amount).Money();
-        this.RequiredReasonRule();
     }
 }
 

@@ -12,15 +12,13 @@ namespace Fachwerk.Application.Applications;
 /// <summary>The caseworker asks for missing documents; the programme's deadline starts running.</summary>
 public sealed record RequestDocuments(long ExpectedVersion, IReadOnlyList<string> Documents, string? Reason = null) : IChangeCommand;
 
-public sealed class RequestDocumentsValidator : AbstractValidator<RequestDocuments>
+public sealed class RequestDocumentsValidator : ChangeCommandValidator<RequestDocuments>
 {
     public RequestDocumentsValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.Documents).NotEmpty().WithMessage("Name at least one missing document.")
             .Must(d => d.Count <= 50).WithMessage("At most 50 documents per request.");
         RuleForEach(x => x.Documents).NotEmpty().MaximumLength(CommonRules.NameLength);
-        this.OptionalReasonRule();
     }
 }
 

@@ -15,15 +15,13 @@ namespace Fachwerk.Application.Applications;
 public sealed record RequestPayment(long ExpectedVersion, decimal Amount, DateOnly NeededBy, decimal OwnAndThirdPartySpent, string? Reason = null)
     : IChangeCommand;
 
-public sealed class RequestPaymentValidator : AbstractValidator<RequestPayment>
+public sealed class RequestPaymentValidator : ChangeCommandValidator<RequestPayment>
 {
     public RequestPaymentValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.Amount).Money();
         RuleFor(x => x.NeededBy).PlausibleDate();
         RuleFor(x => x.OwnAndThirdPartySpent).MoneyOrZero();
-        this.OptionalReasonRule();
     }
 }
 

@@ -11,14 +11,7 @@ namespace Fachwerk.Application.Applications;
 /// <summary>The second person sends the proposed decision back to the caseworker, with the reason.</summary>
 public sealed record ReturnDecision(long ExpectedVersion, string Reason) : IChangeCommand;
 
-public sealed class ReturnDecisionValidator : AbstractValidator<ReturnDecision>
-{
-    public ReturnDecisionValidator()
-    {
-        this.ExpectedVersionRule();
-        this.RequiredReasonRule();
-    }
-}
+public sealed class ReturnDecisionValidator() : ChangeCommandValidator<ReturnDecision>(reasonRequired: true);
 
 public static class ReturnDecisionEndpoint
 {

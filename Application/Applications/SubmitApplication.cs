@@ -13,14 +13,7 @@ namespace Fachwerk.Application.Applications;
 /// <summary>The applicant submits the draft; it must meet the programme's financing rules on that day.</summary>
 public sealed record SubmitApplication(long ExpectedVersion, string? Reason = null) : IChangeCommand;
 
-public sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplication>
-{
-    public SubmitApplicationValidator()
-    {
-        this.ExpectedVersionRule();
-        this.OptionalReasonRule();
-    }
-}
+public sealed class SubmitApplicationValidator : ChangeCommandValidator<SubmitApplication>;
 
 public static class SubmitApplicationEndpoint
 {

@@ -11,15 +11,13 @@ namespace Fachwerk.Application.Applications;
 /// <summary>The applicant supplies the requested documents (as references into the document store) before the deadline.</summary>
 public sealed record SupplyDocuments(long ExpectedVersion, IReadOnlyList<string> DocumentReferences, string? Reason = null) : IChangeCommand;
 
-public sealed class SupplyDocumentsValidator : AbstractValidator<SupplyDocuments>
+public sealed class SupplyDocumentsValidator : ChangeCommandValidator<SupplyDocuments>
 {
     public SupplyDocumentsValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.DocumentReferences).NotEmpty().WithMessage("Supply at least one document.")
             .Must(d => d.Count <= 50).WithMessage("At most 50 documents at once.");
         RuleForEach(x => x.DocumentReferences).NotEmpty().MaximumLength(CommonRules.NameLength);
-        this.OptionalReasonRule();
     }
 }
 

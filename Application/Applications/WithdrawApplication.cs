@@ -15,14 +15,7 @@ namespace Fachwerk.Application.Applications;
 /// </summary>
 public sealed record WithdrawApplication(long ExpectedVersion, string Reason) : IChangeCommand;
 
-public sealed class WithdrawApplicationValidator : AbstractValidator<WithdrawApplication>
-{
-    public WithdrawApplicationValidator()
-    {
-        this.ExpectedVersionRule();
-        this.RequiredReasonRule();
-    }
-}
+public sealed class WithdrawApplicationValidator() : ChangeCommandValidator<WithdrawApplication>(reasonRequired: true);
 
 public static class WithdrawApplicationEndpoint
 {

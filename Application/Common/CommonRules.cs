@@ -54,3 +54,17 @@ public static class CommonRules
         validator.RuleFor(x => x.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
     }
 }
+
+/// <summary>Validates what every change command carries: the expected version, and a reason (required or optional).</summary>
+public abstract class ChangeCommandValidator<T> : AbstractValidator<T> where T : IChangeCommand
+{
+    protected ChangeCommandValidator(bool reasonRequired = false)
+    {
+        this.ExpectedVersionRule();
+        if (reasonRequired)
+            this.RequiredReasonRule();
+        else
+            this.OptionalReasonRule();
+    }
+}
+

@@ -12,16 +12,14 @@ namespace Fachwerk.Application.Pilots;
 public sealed record AddPilotPartner(long ExpectedVersion, string Name, string Country, string Role, DateOnly JoinedOn, string? Reason = null)
     : IChangeCommand;
 
-public sealed class AddPilotPartnerValidator : AbstractValidator<AddPilotPartner>
+public sealed class AddPilotPartnerValidator : ChangeCommandValidator<AddPilotPartner>
 {
     public AddPilotPartnerValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.Name).NotEmpty().MaximumLength(CommonRules.NameLength);
         RuleFor(x => x.Country).CountryCode();
         RuleFor(x => x.Role).NotEmpty().MaximumLength(CommonRules.ShortTextLength);
         RuleFor(x => x.JoinedOn).PlausibleDate();
-        this.OptionalReasonRule();
     }
 }
 

@@ -15,13 +15,11 @@ namespace Fachwerk.Application.Pilots;
 /// </summary>
 public sealed record ExtendPilotPhase(long ExpectedVersion, DateOnly NewEnd, string Reason) : IChangeCommand;
 
-public sealed class ExtendPilotPhaseValidator : AbstractValidator<ExtendPilotPhase>
+public sealed class ExtendPilotPhaseValidator : ChangeCommandValidator<ExtendPilotPhase>
 {
-    public ExtendPilotPhaseValidator()
+    public ExtendPilotPhaseValidator() : base(reasonRequired: true)
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.NewEnd).PlausibleDate();
-        this.RequiredReasonRule();
     }
 }
 

@@ -14,28 +14,19 @@ namespace Fachwerk.Application.Pilots;
 /// </summary>
 public sealed record PlaceLegalHold(long ExpectedVersion, DateOnly HeldUntil, string LegalBasis, string? Reason = null) : IChangeCommand;
 
-public sealed class PlaceLegalHoldValidator : AbstractValidator<PlaceLegalHold>
+public sealed class PlaceLegalHoldValidator : ChangeCommandValidator<PlaceLegalHold>
 {
     public PlaceLegalHoldValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.HeldUntil).PlausibleDate();
         RuleFor(x => x.LegalBasis).NotEmpty().MaximumLength(CommonRules.NameLength);
-        this.OptionalReasonRule();
     }
 }
 
 /// <summary>Lifts the legal hold; the reason is required.</summary>
 public sealed record LiftLegalHold(long ExpectedVersion, string Reason) : IChangeCommand;
 
-public sealed class LiftLegalHoldValidator : AbstractValidator<LiftLegalHold>
-{
-    public LiftLegalHoldValidator()
-    {
-        this.ExpectedVersionRule();
-        this.RequiredReasonRule();
-    }
-}
+public sealed class LiftLegalHoldValidator() : ChangeCommandValidator<LiftLegalHold>(reasonRequired: true);
 
 public static class LegalHoldEndpoints
 {

@@ -11,14 +11,12 @@ namespace Fachwerk.Application.Pilots;
 /// <summary>Sets the services the pilot offers (replacing the previous offer); an unchanged offer records nothing.</summary>
 public sealed record OfferPilotServices(long ExpectedVersion, IReadOnlyList<PilotService> Services, string? Reason = null) : IChangeCommand;
 
-public sealed class OfferPilotServicesValidator : AbstractValidator<OfferPilotServices>
+public sealed class OfferPilotServicesValidator : ChangeCommandValidator<OfferPilotServices>
 {
     public OfferPilotServicesValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.Services).NotEmpty().WithMessage("A pilot offers at least one service.");
         RuleForEach(x => x.Services).IsInEnum();
-        this.OptionalReasonRule();
     }
 }
 

@@ -14,23 +14,19 @@ public sealed record TopUpProgramme(long ExpectedVersion, decimal Amount, string
 /// <summary>Takes money from a programme's budget; never below what is already committed.</summary>
 public sealed record CutProgramme(long ExpectedVersion, decimal Amount, string Reason) : IChangeCommand;
 
-public sealed class TopUpProgrammeValidator : AbstractValidator<TopUpProgramme>
+public sealed class TopUpProgrammeValidator : ChangeCommandValidator<TopUpProgramme>
 {
-    public TopUpProgrammeValidator()
+    public TopUpProgrammeValidator() : base(reasonRequired: true)
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.Amount).Money();
-        this.RequiredReasonRule();
     }
 }
 
-public sealed class CutProgrammeValidator : AbstractValidator<CutProgramme>
+public sealed class CutProgrammeValidator : ChangeCommandValidator<CutProgramme>
 {
-    public CutProgrammeValidator()
+    public CutProgrammeValidator() : base(reasonRequired: true)
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.Amount).Money();
-        this.RequiredReasonRule();
     }
 }
 

@@ -12,13 +12,11 @@ namespace Fachwerk.Application.Programmes;
 /// <summary>Sets the planning figure for one alliance's applications; it may be exceeded only with a reason.</summary>
 public sealed record SetPlanningBudget(long ExpectedVersion, decimal Amount, string? Reason = null) : IChangeCommand;
 
-public sealed class SetPlanningBudgetValidator : AbstractValidator<SetPlanningBudget>
+public sealed class SetPlanningBudgetValidator : ChangeCommandValidator<SetPlanningBudget>
 {
     public SetPlanningBudgetValidator()
     {
-        this.ExpectedVersionRule();
         RuleFor(x => x.Amount).MoneyOrZero();
-        this.OptionalReasonRule();
     }
 }
 
