@@ -6,6 +6,7 @@ using JasperFx;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFachwerkLogging();
+builder.Services.AddFachwerkCodeGeneration();
 builder.Services.AddFachwerkPersistence();
 builder.Host.UseFachwerkMessaging();
 builder.AddFachwerkApi();

@@ -202,30 +202,7 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
         if (summary is null) return ValueTask.CompletedTask;
 
         operations.DeleteWhere<InboxTask>(t => t.ApplicationId == summary.Id);
-        foreach (var task in summary.Tasks)
-        {
-            operations.Store(new InboxTask
-            {
-                Id = $"{summary.Id:N}/{task.Key}",
-                ApplicationId = summary.Id,
-                Version = summary.Version,
-                Key = task.Key,
-                ApplicantId = summary.ApplicantId,
-                WaitingFor = task.WaitingFor,
-                Action = task.Action,
-                DueBy = task.DueBy,
-                ReminderRaised = task.ReminderRaised,
-                Title = summary.Title,
-                Applicant = summary.Applicant,
-                ProgrammeId = summary.ProgrammeId,
-                Programme = summary.Programme,
-                AllianceId = summary.AllianceId,
-                Alliance = summary.Alliance,
-                RequestedAmount = summary.RequestedAmount,
-                Status = summary.Status,
-                Since = summary.Since,
-            });
-        }
+        foreach (var task in InboxTasks.Of(summary)) operations.Store(task);
 
         return ValueTask.CompletedTask;
     }
