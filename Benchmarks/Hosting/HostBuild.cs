@@ -45,6 +45,12 @@ public static class HostBuild
         if (readyToRun) publish.AddRange(["-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true"]);
         await Dotnet(publish, TimeSpan.FromMinutes(15), cancellation);
 
+        return LastPublish(readyToRun);
+    }
+
+    /// <summary>The folder of the last publish (ReadyToRun or not).</summary>
+    public static string LastPublish(bool readyToRun)
+    {
         var output = Path.Combine(ArtifactsFolder, "publish", "Host", readyToRun ? "release_linux-x64" : "release");
         if (!File.Exists(Path.Combine(output, "Fachwerk.Host.dll")))
             throw new InvalidOperationException($"The publish left no Fachwerk.Host.dll in {output}.");

@@ -24,10 +24,12 @@ public sealed class ProjectionLagProbe(string connectionString, string schema, s
         return start;
     }
 
-    /// <summary>Waits until the projection has passed every event after <paramref name="fromSequence"/>, then works out the lags.</summary>
-    public async Task<IReadOnlyList<double>> LagsAsync(long fromSequence, IReadOnlyCollection<string> eventTypes, TimeSpan settle, CancellationToken cancellation)
+    /// <summary>
+    /// Waits until the projection has passed every event after <paramref name="fromSequence"/>, then works out the lags of the
+    /// events of <paramref name="eventTypes"/> (all events when null: the projection's progress passes each of them).
+    /// </summary>
+    public async Task<IReadOnlyList<double>> LagsAsync(long fromSequence, IReadOnlyCollection<string>? eventTypes, TimeSpan settle, CancellationToken cancellation)
     {
-        ArgumentNullException.ThrowIfNull(eventTypes);
         var end = await ScalarAsync<long>($"select coalesce(max(seq_id), 0) from {schema}.mt_events", cancellation);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < settle && LastSeen() < end) await Task.Delay(50, cancellation);
@@ -40,11 +42,12 @@ public sealed class ProjectionLagProbe(string connectionString, string schema, s
         var lags = new List<double>();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellation);
+        var ofTypes = eventTypes is null ? "" : " and type = any(@types)";
         await using var events = new NpgsqlCommand(
-            $"select seq_id, timestamp from {schema}.mt_events where seq_id > @from and seq_id <= @end and type = any(@types) order by seq_id", connection);
+            $"select seq_id, timestamp from {schema}.mt_events where seq_id > @from and seq_id <= @end{ofTypes} order by seq_id", connection);
         events.Parameters.AddWithValue("from", fromSequence);
         events.Parameters.AddWithValue("end", end);
-        events.Parameters.AddWithValue("types", eventTypes.ToArray());
+        if (eventTypes is not null) events.Parameters.AddWithValue("types", eventTypes.ToArray());
         await using var reader = await events.ExecuteReaderAsync(cancellation);
         var next = 0;
         while (await reader.ReadAsync(cancellation))
