@@ -129,9 +129,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         foreach (var operation in await Operations())
         {
             if (!Matrix.TryGetValue(operation.Key, out var allowed)) continue;
-            var status = await Call(operation, user: null);
-            var expected = allowed.Contains(Anyone) ? "not 401" : "401";
-            if ((status == 401) != (expected == "401")) wrong.Add($"{operation.Key}: {status}, expected {expected}");
+            if (Mismatch(allowed, role: null, await Call(operation, user: null)) is { } mismatch) wrong.Add($"{operation.Key}: {mismatch}");
         }
 
         wrong.ShouldBeEmpty();
@@ -152,14 +150,59 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         foreach (var operation in await Operations())
         {
             if (!Matrix.TryGetValue(operation.Key, out var allowed) || allowed.Contains(Anyone)) continue;
-            var may = allowed.Contains(SignedIn) || allowed.Contains(role);
-            var status = await Call(operation, UserOf[role]);
-            if (status == 401 || (status == 403) == may)
-                wrong.Add($"{operation.Key}: {status}, expected {(may ? "not 401/403" : "403")}");
+            if (Mismatch(allowed, role, await Call(operation, UserOf[role])) is { } mismatch) wrong.Add($"{operation.Key}: {mismatch}");
         }
 
         wrong.ShouldBeEmpty();
         (await EventCount()).ShouldBe(eventsBefore, "a request in the matrix walk appended events");
+    }
+
+    [Theory]
+    [InlineData(new[] { Caseworker, Administrator }, Auditor, 400, "403")] // the policy was removed: the request got through
+    [InlineData(new[] { Caseworker, Administrator }, Auditor, 201, "403")]
+    [InlineData(new[] { Caseworker, Administrator }, Caseworker, 403, "not 401/403")] // a role lost its right
+    [InlineData(new[] { SignedIn }, ProjectLead, 403, "not 401/403")]
+    [InlineData(new[] { SignedIn }, ProjectLead, 401, "not 401/403")]
+    [InlineData(new[] { SignedIn }, null, 200, "401")] // readable without a token
+    [InlineData(new[] { Anyone }, null, 401, "not 401")]
+    public void A_host_answering_otherwise_than_the_matrix_is_reported(string[] allowed, string? role, int status, string expected)
+    {
+        Mismatch(allowed, role, status).ShouldBe($"{status}, expected {expected}");
+    }
+
+    [Theory]
+    [InlineData(new[] { Caseworker, Administrator }, Auditor, 403)]
+    [InlineData(new[] { Caseworker, Administrator }, Caseworker, 400)]
+    [InlineData(new[] { Caseworker, Administrator }, Administrator, 404)]
+    [InlineData(new[] { SignedIn }, ProjectLead, 200)]
+    [InlineData(new[] { SignedIn }, null, 401)]
+    [InlineData(new[] { Anyone }, null, 400)]
+    public void A_host_answering_as_the_matrix_says_is_not_reported(string[] allowed, string? role, int status)
+    {
+        Mismatch(allowed, role, status).ShouldBeNull();
+    }
+
+    /// <summary>
+    /// What is wrong with <paramref name="status"/> as the answer to <paramref name="role"/> (null: no token), or null
+    /// when it is what the matrix expects: 401 without a token unless public; 403 exactly for the roles not allowed.
+    /// Any other status (400, 404, 409, 200) means the role got past the policy, which is all this test is about.
+    /// </summary>
+    private static string? Mismatch(string[] allowed, string? role, int status)
+    {
+        string expected;
+        bool matches;
+        if (role is null)
+        {
+            var isPublic = allowed.Contains(Anyone);
+            (expected, matches) = isPublic ? ("not 401", status != 401) : ("401", status == 401);
+        }
+        else
+        {
+            var may = allowed.Contains(Anyone) || allowed.Contains(SignedIn) || allowed.Contains(role);
+            (expected, matches) = may ? ("not 401/403", status is not 401 and not 403) : ("403", status == 403);
+        }
+
+        return matches ? null : $"{status}, expected {expected}";
     }
 
     [Fact]
