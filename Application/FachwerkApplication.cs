@@ -61,6 +61,9 @@ public static class FachwerkApplication
         // Dashboards may lag a moment behind; the async daemon keeps them.
         opts.Projections.Add<ProgrammeBudgetProjection>(ProjectionLifecycle.Async);
 
+        // Audit: the hash chain over every stored event, and the rule re-checks (docs/architecture.md, "Audit").
+        Audit.AuditRegistration.ConfigureStore(opts);
+
         // The inbox filters and the alliance pipeline groups by these columns.
         opts.Schema.For<ApplicationSummary>()
             .Duplicate(x => x.AllianceId)

@@ -16,4 +16,7 @@ public static class Roles
 
     /// <summary>Who sets up funding programmes and their budgets.</summary>
     public const string ProgrammeManagers = Administrator + "," + Caseworker;
+
+    /// <summary>Who reads the audit views (timelines, states as of a moment, chain verification, case files).</summary>
+    public const string Auditors = Auditor + "," + Administrator;
 }
