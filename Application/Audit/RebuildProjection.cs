@@ -138,7 +138,15 @@ public sealed class RebuildJob : IObserver<ShardState>
             try
             {
                 logger.LogInformation("Rebuilding projection {Projection} (requested by {User})", Projection, _status.RequestedBy);
+                // The rebuild stops the projection's continuous agents on this node and does not start them again (by
+                // JasperFx's contract the caller does); those that were running resume from the rebuilt position.
+                var running = daemon.CurrentAgents()
+                    .Where(a => a.Name.Name == Projection && a.Status == JasperFx.AgentStatus.Running)
+                    .Select(a => a.Name)
+                    .ToList();
                 await daemon.RebuildProjectionAsync(Projection, ProjectionRebuilds.ShardTimeout, CancellationToken.None);
+                foreach (var shard in running)
+                    await daemon.StartAgentAsync(shard, CancellationToken.None);
                 Update(s => s with { State = RebuildState.Completed, FinishedAt = clock.GetUtcNow(), Processed = Math.Max(s.Processed, s.Target), Percent = 100 });
                 logger.LogInformation("Rebuilt projection {Projection}", Projection);
             }

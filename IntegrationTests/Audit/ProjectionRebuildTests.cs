@@ -73,6 +73,34 @@ public class ProjectionRebuildTests(AppFixture fixture) : AuditApi(fixture)
     }
 
     [Fact]
+    public async Task After_the_rebuild_the_projection_goes_on_with_new_events()
+    {
+        // In the service the daemon runs the projection continuously; in tests it runs when asked, so this test starts it.
+        var daemon = Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>().DaemonForMainDatabase();
+        const string shard = ApplicationRuleCheckProjection.ProjectionName + ":All";
+        await Approved();
+        await daemon.StartAgentAsync(shard, Cancellation);
+        try
+        {
+            daemon.StatusFor(shard).ShouldBe(JasperFx.AgentStatus.Running);
+
+            var started = await StartRebuild(ApplicationRuleCheckProjection.ProjectionName);
+            await Rebuilds.Find(started.Id)!.Completion.WaitAsync(TimeSpan.FromMinutes(2), Cancellation);
+
+            daemon.StatusFor(shard).ShouldBe(JasperFx.AgentStatus.Running);
+            var id = await Submitted(await LaunchProgramme());
+            await using var session = Store.QuerySession();
+            var last = (await session.Events.FetchStreamAsync(id, token: Cancellation))[^1].Sequence;
+            await daemon.Tracker.WaitForShardState(shard, last, TimeSpan.FromSeconds(30));
+            (await session.LoadAsync<ApplicationRuleCheck>(id, Cancellation))!.Version.ShouldBe(2);
+        }
+        finally
+        {
+            await daemon.StopAgentAsync(shard);
+        }
+    }
+
+    [Fact]
     public async Task An_inline_read_model_can_be_rebuilt_as_well()
     {
         var id = await Approved();
