@@ -63,12 +63,15 @@ public static class DecisionProvenances
         {
             if (Describe(e) is not { } decision) continue;
             var basis = decision.BasedOnVersion;
+            // A basis outside the stream (only possible in data recorded around the workflow) has no state to show.
+            var basisIndex = IndexOfVersion(events, basis);
+            var known = basisIndex >= 0 && basis < e.Version;
             decisions.Add(new DecisionOnRecord(decision.Kind, EventLabels.For(e.EventType), e.Version, e.Timestamp,
                 (e.Data as Domain.Common.IRecordedFact)?.RecordedBy, e.UserName, decision.ProposalNumber, decision.Outcome, basis,
                 decision.Recorded,
-                basis >= 1 ? await session.Events.AggregateStreamAsync<ApplicationDetails>(applicationId, basis, token: cancellation) : null,
+                known ? await session.Events.AggregateStreamAsync<ApplicationDetails>(applicationId, basis, token: cancellation) : null,
                 [.. events.Where(later => later.Version > basis && later.Version < e.Version).Select(TimelineEntry.From)],
-                basis >= 1 ? ChangesAfter(basis, events, substances) : []));
+                known ? ChangesAfter(basisIndex, events, substances) : []));
         }
 
         var current = await session.Events.AggregateStreamAsync<ApplicationDetails>(applicationId, token: cancellation);
@@ -88,15 +91,22 @@ public static class DecisionProvenances
         _ => null,
     };
 
-    /// <summary>What of the substance differs in any version after <paramref name="basis"/> from what it was at the basis.</summary>
-    private static List<SubstanceChange> ChangesAfter(long basis, IReadOnlyList<IEvent> events, List<IReadOnlyDictionary<string, string?>> states)
+    private static int IndexOfVersion(IReadOnlyList<IEvent> events, long version)
     {
-        var atBasis = states[(int)basis - 1];
+        for (var index = 0; index < events.Count; index++)
+            if (events[index].Version == version) return index;
+        return -1;
+    }
+
+    /// <summary>What of the substance differs after the event at <paramref name="basisIndex"/> from what it was then.</summary>
+    private static List<SubstanceChange> ChangesAfter(int basisIndex, IReadOnlyList<IEvent> events, List<IReadOnlyDictionary<string, string?>> states)
+    {
+        var atBasis = states[basisIndex];
         var now = states[^1];
         var changes = new List<SubstanceChange>();
         foreach (var (field, value) in atBasis)
         {
-            for (var index = (int)basis; index < states.Count; index++)
+            for (var index = basisIndex + 1; index < states.Count; index++)
             {
                 if (string.Equals(states[index][field], value, StringComparison.Ordinal)) continue;
                 var changedBy = events[index];

@@ -69,6 +69,16 @@ public sealed class ProjectionRebuilds(IDocumentStore store, IServiceProvider se
         ];
     }
 
+    /// <summary>
+    /// In HotCold mode only the leader node runs the projections; a rebuild on another node would run beside the leader's
+    /// continuous agent. True when this node may rebuild.
+    /// </summary>
+    public async Task<bool> RunsProjectionsAsync()
+    {
+        if (store.Options.Events.Daemon.AsyncMode != DaemonMode.HotCold) return true;
+        return (await DaemonAsync()).IsRunning;
+    }
+
     /// <summary>Starts rebuilding <paramref name="projection"/>; returns the running rebuild if there is one already.</summary>
     public async Task<(RebuildJob Job, bool Started)> StartAsync(string projection, string requestedBy, CancellationToken cancellation)
     {
@@ -202,6 +212,10 @@ public static class RebuildProjectionEndpoints
         if (!rebuilds.IsRebuildable(name))
             return AuditProblems.NotFound(
                 $"There is no stored projection named '{name}'. Projections: {string.Join(", ", rebuilds.Projections.Where(p => p.Lifecycle != ProjectionLifecycle.Live).Select(p => p.Name))}.");
+
+        if (!await rebuilds.RunsProjectionsAsync())
+            return AuditProblems.Problem(StatusCodes.Status409Conflict, "rebuild-not-on-leader", "This node does not run the projections.",
+                "In HotCold mode the node that holds the projection daemon's lock runs the projections and their rebuilds; send the request there.");
 
         var (job, started) = await rebuilds.StartAsync(name, user.UserId(), cancellation);
         return started
