@@ -68,11 +68,7 @@ public sealed class EventChainStorage(StoreOptions options) : FeatureSchemaBase(
     private static string HashFunctionSql(string schema) => $"""
         CREATE OR REPLACE FUNCTION {schema}.{HashFunctionName}(previous_hash varchar, stream uuid, event_version bigint, seq bigint, event_id uuid, event_type varchar, event_timestamp timestamp with time zone, tenant varchar, user_name varchar, correlation varchar, causation varchar, headers jsonb, body jsonb, binary_body bytea) RETURNS varchar AS $$
         DECLARE
-            preimage text;
-        BEGIN
-            SELECT string_agg(CASE WHEN field IS NULL THEN '-1:' ELSE octet_length(field)::text || ':' || field END || ',', '' ORDER BY position)
-            INTO preimage
-            FROM unnest(ARRAY[
+            fields text[] := ARRAY[
                 '{EventChainHash.Scheme}',
                 previous_hash,
                 stream::text,
@@ -87,8 +83,13 @@ public sealed class EventChainStorage(StoreOptions options) : FeatureSchemaBase(
                 causation,
                 headers::text,
                 body::text,
-                encode(binary_body, 'hex')
-            ]::text[]) WITH ORDINALITY AS fields(field, position);
+                encode(binary_body, 'hex')];
+            preimage text := '';
+            field text;
+        BEGIN
+            FOREACH field IN ARRAY fields LOOP
+                preimage := preimage || coalesce(octet_length(field)::text || ':' || field, '-1:') || ',';
+            END LOOP;
             RETURN encode(sha256(convert_to(preimage, 'UTF8')), 'hex');
         END
         $$ LANGUAGE plpgsql;
