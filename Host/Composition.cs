@@ -1,4 +1,5 @@
 using Fachwerk.Application;
+using Fachwerk.Application.Audit;
 using Fachwerk.Application.Common;
 using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
@@ -74,6 +75,7 @@ public static class Composition
         services.AddWolverineHttp();
         services.AddFachwerkValidators();
         services.Configure<FundingOptions>(configuration.GetSection(FundingOptions.Section));
+        services.AddFachwerkAudit();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>

@@ -28,4 +28,7 @@ public static class Roles
 
     /// <summary>Who reads an organisation's de-minimis ledger: staff, and the organisation's own applicants.</summary>
     public const string DeMinimisReaders = Staff + "," + Applicant;
+
+    /// <summary>Who reads the audit views (timelines, states as of a moment, chain verification, case files).</summary>
+    public const string Auditors = Auditor + "," + Administrator;
 }

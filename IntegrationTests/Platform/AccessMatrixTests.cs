@@ -87,6 +87,17 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["POST /api/applications/{applicationId}/repayments"] = [Caseworker],
         ["POST /api/applications/{applicationId}/closure"] = [Caseworker],
 
+        ["GET /api/audit/streams/{streamId}/timeline"] = [Auditor, Administrator],
+        ["GET /api/audit/streams/{streamId}/state"] = [Auditor, Administrator],
+        ["GET /api/audit/applications/{applicationId}/decisions"] = [Auditor, Administrator],
+        ["GET /api/audit/applications/{applicationId}/case-file"] = [Auditor, Administrator],
+        ["GET /api/audit/chains/verification"] = [Auditor, Administrator],
+        ["GET /api/audit/chains/digest"] = [Auditor, Administrator],
+        ["GET /api/audit/rule-findings"] = [Auditor, Administrator],
+        ["GET /api/admin/projections"] = [Administrator],
+        ["POST /api/admin/projections/{name}/rebuilds"] = [Administrator],
+        ["GET /api/admin/projection-rebuilds/{id}"] = [Administrator],
+
         ["GET /api/pilots"] = [SignedIn],
         ["GET /api/pilots/{id}"] = [SignedIn],
         ["GET /api/pilots/{id}/demand"] = [SignedIn],
