@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fachwerk.Domain.Organisations;
 
 namespace Fachwerk.Application.Audit;
 
@@ -23,9 +24,9 @@ public sealed record RuleFinding(string Rule, Label RuleLabel, long Version, Dat
 
 public static class ApplicationRules
 {
-    /// <summary>The rules re-checked for every application. (A de-minimis rule follows with the payments.)</summary>
+    /// <summary>The rules re-checked for every application.</summary>
     public static readonly IReadOnlyList<IApplicationRule> All =
-        [new ProgrammeRulesKnown(), new FundingRateCap(), new AmountCap(), new OwnShareMinimum(), new FourEyes()];
+        [new ProgrammeRulesKnown(), new FundingRateCap(), new AmountCap(), new OwnShareMinimum(), new FourEyes(), new DeMinimisCeiling()];
 
     public static IReadOnlyList<RuleFinding> Evaluate(ApplicationRuleCheck application) =>
         [.. All.SelectMany(rule => rule.Check(application)).OrderBy(f => f.Version).ThenBy(f => f.Rule, StringComparer.Ordinal)];
@@ -148,6 +149,35 @@ public sealed class FourEyes : IApplicationRule
             yield return new RuleFinding(Code, Label, confirmation.Version, confirmation.At, new Label(
                 $"Vorschlag {confirmation.ProposalNumber} wurde von derselben Person vorgeschlagen und mitgezeichnet: {confirmation.ConfirmedBy}.",
                 $"Proposal {confirmation.ProposalNumber} was proposed and confirmed by the same person: {confirmation.ConfirmedBy}."));
+        }
+    }
+}
+
+/// <summary>
+/// In de-minimis programmes every approval is entered in the applicant's de-minimis ledger, and the aid of the rolling three
+/// years up to the grant, this grant included, stays within the ceiling (Regulation (EU) 2023/2831, 300,000 EUR).
+/// </summary>
+public sealed class DeMinimisCeiling : IApplicationRule
+{
+    public string Code => "de-minimis-ceiling";
+    public Label Label { get; } = new("De-minimis-Höchstbetrag", "De-minimis ceiling");
+
+    public IEnumerable<RuleFinding> Check(ApplicationRuleCheck application)
+    {
+        foreach (var grant in application.DeMinimisGrants)
+        {
+            var amount = ApplicationRules.Eur(grant.Amount);
+            if (!grant.EnteredInLedger)
+                yield return new RuleFinding(Code, Label, grant.Version, grant.At, new Label(
+                    $"Bewilligung über {amount.De} in einem De-minimis-Programm, aber nicht in der De-minimis-Aufstellung von {grant.Undertaking} eingetragen.",
+                    $"Approval of {amount.En} in a de-minimis programme, but not entered in the de-minimis ledger of {grant.Undertaking}."));
+            if (grant.Check.Allowed) continue;
+            var (earlier, total, ceiling) = (ApplicationRules.Eur(grant.Check.AidInWindow), ApplicationRules.Eur(grant.Check.AidInWindow + grant.Amount),
+                ApplicationRules.Eur(DeMinimis.Ceiling));
+            var window = $"{grant.Check.WindowStart:yyyy-MM-dd} – {grant.Check.GrantedOn:yyyy-MM-dd}";
+            yield return new RuleFinding(Code, Label, grant.Version, grant.At, new Label(
+                $"De-minimis-Beihilfen an {grant.Undertaking} im Zeitraum {window}: bisher {earlier.De}, mit dieser Bewilligung über {amount.De} {total.De}; Höchstbetrag {ceiling.De} überschritten.",
+                $"De-minimis aid to {grant.Undertaking} in {window}: {earlier.En} before, {total.En} with this grant of {amount.En}; ceiling {ceiling.En} exceeded."));
         }
     }
 }

@@ -4,9 +4,9 @@ namespace Fachwerk.Application.Audit;
 
 /// <summary>
 /// Extension point of the case file: another part of Fachwerk adds a section to every application's case file by
-/// implementing this interface anywhere in the Application assembly (it is found and registered at start-up). The payments
-/// and proofs of use (being built in parallel) plug in here with <see cref="CaseFileSections.Payments"/> as their key; until
-/// then the case file names that section as not covered.
+/// implementing this interface anywhere in the Application assembly (it is found and registered at start-up). Payments, proofs
+/// of use and reclaims plug in here (<see cref="PaymentsCaseFileSection"/>); an expected section nobody registered is named
+/// in the case file as not covered.
 /// </summary>
 public interface ICaseFileSection
 {

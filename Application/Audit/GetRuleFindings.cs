@@ -1,5 +1,6 @@
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Organisations;
 using Fachwerk.Domain.Programmes;
 using FluentValidation;
 using JasperFx.Events;
@@ -31,6 +32,12 @@ public sealed record ProposalOnRecord(int Number, DecisionKind Kind, decimal? Am
 public sealed record ConfirmationOnRecord(int ProposalNumber, string ProposedBy, string ConfirmedBy, long Version, DateTimeOffset At);
 
 /// <summary>
+/// An approval in a de-minimis programme: whether the applicant's ledger holds the grant, and the ceiling re-computed over the
+/// aid the ledger held at that moment (the applicant's stream as of the approval).
+/// </summary>
+public sealed record DeMinimisGrantOnRecord(long Version, DateTimeOffset At, decimal Amount, bool EnteredInLedger, string Undertaking, DeMinimisCheck Check);
+
+/// <summary>
 /// An application's history re-checked against the rules (<see cref="ApplicationRules"/>): the facts the rules need and the
 /// findings. Kept by the async daemon and rebuildable over the whole history (a new or changed rule applies to every past
 /// application after a rebuild; no data migration).
@@ -41,6 +48,7 @@ public sealed record ApplicationRuleCheck
     public long Version { get; init; }
     public string Title { get; init; } = "";
     public string Applicant { get; init; } = "";
+    public Guid ApplicantId { get; init; }
     public Guid ProgrammeId { get; init; }
     public ProgrammeTerms? Terms { get; init; }
     public DateTimeOffset DraftedAt { get; init; }
@@ -49,6 +57,7 @@ public sealed record ApplicationRuleCheck
     public IReadOnlyList<PlanCheckpoint> Checkpoints { get; init; } = [];
     public IReadOnlyList<ProposalOnRecord> Proposals { get; init; } = [];
     public IReadOnlyList<ConfirmationOnRecord> Confirmations { get; init; } = [];
+    public IReadOnlyList<DeMinimisGrantOnRecord> DeMinimisGrants { get; init; } = [];
     public IReadOnlyList<RuleFinding> Findings { get; init; } = [];
     public int FindingCount { get; init; }
     public DateTimeOffset CheckedUpTo { get; init; }
@@ -76,6 +85,7 @@ public sealed class ApplicationRuleCheckProjection : SingleStreamProjection<Appl
                 Id = drafted.ApplicationId,
                 Title = drafted.Plan.Title,
                 Applicant = drafted.ApplicantName,
+                ApplicantId = drafted.ApplicantId,
                 ProgrammeId = drafted.ProgrammeId,
                 Terms = await TermsOf(session, drafted.ProgrammeId, cancellation),
                 DraftedAt = e.Timestamp,
@@ -110,6 +120,9 @@ public sealed class ApplicationRuleCheckProjection : SingleStreamProjection<Appl
             (_, ApplicationApproved approved) => snapshot with
             {
                 Checkpoints = [.. snapshot.Checkpoints, new PlanCheckpoint(PlanCheckpointKind.Approval, e.Version, e.Timestamp, snapshot.Plan, approved.Amount)],
+                DeMinimisGrants = snapshot.Terms?.DeMinimis == true
+                    ? [.. snapshot.DeMinimisGrants, await DeMinimisGrant(session, snapshot, approved, e, cancellation)]
+                    : snapshot.DeMinimisGrants,
             },
             (_, ApprovedAmountReduced reduced) => snapshot with
             {
@@ -121,6 +134,22 @@ public sealed class ApplicationRuleCheckProjection : SingleStreamProjection<Appl
         if (next is null) return null;
         var findings = ApplicationRules.Evaluate(next);
         return next with { Version = e.Version, CheckedUpTo = e.Timestamp, Findings = findings, FindingCount = findings.Count };
+    }
+
+    /// <summary>
+    /// The applicant's de-minimis ledger as it stood when the approval was stored (the grant is entered in the same
+    /// transaction), and the ceiling re-computed for this grant over it.
+    /// </summary>
+    private static async Task<DeMinimisGrantOnRecord> DeMinimisGrant(
+        IQuerySession session, ApplicationRuleCheck application, ApplicationApproved approved, IEvent e, CancellationToken cancellation)
+    {
+        // An applicant not stored (a migrated history) has an empty ledger: the grant shows as not entered.
+        var undertaking = await session.Events.AggregateStreamAsync<Organisation>(application.ApplicantId, timestamp: e.Timestamp, token: cancellation)
+                          ?? new Organisation(application.ApplicantId, application.Applicant, OrganisationKind.Company, "");
+        var grantedOn = DateOnly.FromDateTime(approved.RecordedAt.UtcDateTime);
+        var check = DeMinimis.Check(undertaking, application.Id, approved.Amount, grantedOn);
+        return new DeMinimisGrantOnRecord(e.Version, e.Timestamp, approved.Amount, undertaking.Aid.Any(a => a.ApplicationId == application.Id),
+            undertaking.Name, check);
     }
 
     /// <summary>The rules of a programme as launched (programme rules have no later change event).</summary>

@@ -10,8 +10,8 @@ using Npgsql;
 
 namespace Fachwerk.IntegrationTests.Audit;
 
-/// <summary>The application workflow of <see cref="ApplicationApi"/>, read as the auditor, plus direct access to the database for tampering.</summary>
-public abstract class AuditApi(AppFixture fixture) : ApplicationApi(fixture)
+/// <summary>The application workflow of <see cref="ApplicationApi"/> and <see cref="FundingApi"/>, read as the auditor, plus direct access to the database for tampering.</summary>
+public abstract class AuditApi(AppFixture fixture) : FundingApi(fixture)
 {
     protected static readonly DemoUser Auditor = DemoUsers.Auditor;
     protected static readonly DemoUser Administrator = DemoUsers.Administrator;

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Fachwerk.Application.Applications;
 using Fachwerk.Application.Audit;
 using Fachwerk.Domain.Applications;
 using Fachwerk.IntegrationTests.Infrastructure;
@@ -59,8 +60,14 @@ public class CaseFileTests(AppFixture fixture) : AuditApi(fixture)
         caseFile.Decisions[1].StateAtBasis!.Status.ShouldBe(ApplicationStatus.AllianceVoted);
         caseFile.Decisions[1].StateAtBasis!.ApprovedAmount.ShouldBeNull();
         caseFile.RuleCheck!.FindingCount.ShouldBe(0);
-        caseFile.Sections.ShouldBeEmpty();
-        caseFile.SectionsNotCovered.ShouldBe([CaseFileSections.Payments]);
+        caseFile.SectionsNotCovered.ShouldBeEmpty();
+        var money = caseFile.Sections.ShouldHaveSingleItem();
+        money.Key.ShouldBe(CaseFileSections.Payments);
+        var payments = ((JsonElement)money.Content!).Deserialize<PaymentsSection>(AuditJson.Options)!;
+        payments.ApprovedAmount.ShouldBe(31_500m);
+        payments.Committed.ShouldBe(31_500m);
+        payments.Payments.ShouldBeEmpty();
+        payments.BudgetMovements.ShouldHaveSingleItem().Kind.ShouldBe("committed");
 
         var links = await Verifier.LinksAsync(id, Cancellation);
         caseFile.Chain.Intact.ShouldBeTrue();
@@ -76,8 +83,46 @@ public class CaseFileTests(AppFixture fixture) : AuditApi(fixture)
         html.ShouldContain("Votum des Bündnisses abgegeben");
         html.ShouldContain("31.500,00 €");
         html.ShouldContain(links[^1].Hash);
-        html.ShouldContain("payments");
+        html.ShouldContain("Zahlungen, Verwendungsnachweise und Rückforderungen");
         html.ShouldNotContain("<script");
+    }
+
+    [Fact]
+    public async Task The_case_file_follows_the_money_committed_paid_checked_reclaimed_and_repaid_with_who_did_what()
+    {
+        var programme = await LaunchProgramme(budget: 100_000m, rules: Rules(voteRequired: false));
+        var (id, version) = await Approved(programme, 40_000m);
+        version = await Paid(id, version, 40_000m, 10_000m);
+        version = await Act(Applicant, id, "proofs-of-use/interim-2026", Proof(version, 20_000m, 5_000m));
+        version = await Act(Caseworker, id, "proofs-of-use/interim-2026/first-check", new CompleteProofCheck(version, []));
+        version = await Act(Applicant, id, "proofs-of-use/final", Proof(version));
+        version = await Act(Caseworker, id, "proofs-of-use/final/first-check",
+            new CompleteProofCheck(version, [new Finding("Bewirtungskosten sind nicht förderfähig", 6_000m)]));
+        version = await ActAndWait(Caseworker, id, "reclaims", new DemandReclaim(version, 6_000m, "Nicht förderfähige Bewirtungskosten", Today.AddDays(30)));
+        await Act(Caseworker, id, "repayments", new RecordRepayment(version, 6_000m, Today.AddDays(20)));
+
+        var caseFile = JsonSerializer.Deserialize<CaseFile>((await Download(id))[CaseFiles.JsonName], AuditJson.Options)!;
+        var payments = ((JsonElement)caseFile.Sections.Single(s => s.Key == CaseFileSections.Payments).Content!).Deserialize<PaymentsSection>(AuditJson.Options)!;
+
+        payments.ApprovedAmount.ShouldBe(34_000m);
+        payments.FundingRate.ShouldBe(0.8m);
+        payments.Paid.ShouldBe(40_000m);
+        payments.Reclaimed.ShouldBe(6_000m);
+        payments.Repaid.ShouldBe(6_000m);
+        payments.Committed.ShouldBe(34_000m);
+        var payment = payments.Payments.ShouldHaveSingleItem();
+        (payment.Amount, payment.CheckedBy, payment.ReleasedBy).ShouldBe((40_000m, Caseworker.Id, OtherCaseworker.Id));
+        payments.ProofsOfUse.Select(p => p.Proof).ShouldBe(["interim-2026", "final"]);
+        payments.ProofsOfUse[1].FirstCheck!.Findings.ShouldHaveSingleItem().AmountConcerned.ShouldBe(6_000m);
+        payments.Reclaims.ShouldHaveSingleItem().Reason.ShouldBe("Nicht förderfähige Bewirtungskosten");
+        payments.Repayments.ShouldHaveSingleItem().Amount.ShouldBe(6_000m);
+
+        // The programme's side of the money, placed in the programme's stream for its timeline and chain.
+        payments.BudgetMovements.Select(m => (m.Kind, m.Amount)).ShouldBe([("committed", 40_000m), ("released", 6_000m)]);
+        payments.BudgetMovements.ShouldAllBe(m => m.ProgrammeStreamId == programme);
+        var programmeTimeline = await Get<StreamTimeline>(Auditor, $"/api/audit/streams/{programme}/timeline");
+        foreach (var movement in payments.BudgetMovements)
+            programmeTimeline.Entries.Single(e => e.Version == movement.ProgrammeStreamVersion).Sequence.ShouldBe(movement.Sequence);
     }
 
     [Fact]

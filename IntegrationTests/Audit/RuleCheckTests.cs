@@ -83,6 +83,32 @@ public class RuleCheckTests(AppFixture fixture) : AuditApi(fixture)
     }
 
     [Fact]
+    public async Task Approvals_in_de_minimis_programmes_are_re_checked_against_the_ledger_and_the_ceiling()
+    {
+        var programme = await LaunchProgramme(budget: 2_000_000m, rules: Rules(voteRequired: false, maxRate: 0.8m, cap: null) with { DeMinimis = true });
+        var (throughTheWorkflow, _) = await Approved(programme, 280_000m, title: "Großprojekt");
+        var stamp = Clock.GetUtcNow();
+        // Approved past the workflow: not entered in the ledger, and 280,000 + 30,000 EUR in three years is over the ceiling.
+        var pastTheWorkflow = await Recorded(programme,
+            id => Drafted(id, programme, Financing(total: 50_000m, requested: 30_000m, own: 20_000m)),
+            id => new ApplicationSubmitted(id, new SubmissionTerms(false, 14, 30), Applicant.Id, stamp),
+            id => new DecisionProposed(id, 1, DecisionKind.Approve, 30_000m, [], null, null, 2, Caseworker.Id, stamp),
+            id => new DecisionConfirmed(id, 1, DecisionKind.Approve, 30_000m, Caseworker.Id, Approver.Id, stamp),
+            id => new ApplicationApproved(id, programme, 30_000m, [], 0.6m, 0m, [], BudgetCommitment.Actor, stamp));
+
+        await CatchUpProjections();
+
+        var all = await Findings("?all=true");
+        all.Items.Single(c => c.Id == throughTheWorkflow).DeMinimisGrants.ShouldHaveSingleItem().EnteredInLedger.ShouldBeTrue();
+        var findings = (await Findings("?rule=de-minimis-ceiling")).Items.ShouldHaveSingleItem();
+        findings.Id.ShouldBe(pastTheWorkflow);
+        findings.Findings.Select(f => (f.Rule, f.Version)).ShouldBe([("de-minimis-ceiling", 5L), ("de-minimis-ceiling", 5L)]);
+        findings.Findings[0].Detail.En.ShouldBe("Approval of 30,000.00 EUR in a de-minimis programme, but not entered in the de-minimis ledger of Haus Steinstraße e.V..");
+        findings.Findings[1].Detail.En.ShouldContain("280,000.00 EUR before, 310,000.00 EUR with this grant of 30,000.00 EUR; ceiling 300,000.00 EUR exceeded.");
+        findings.Findings[1].Detail.De.ShouldContain("Höchstbetrag 300.000,00 EUR überschritten");
+    }
+
+    [Fact]
     public async Task An_application_of_an_unknown_programme_cannot_be_re_checked_and_says_so()
     {
         var missingProgramme = Guid.NewGuid();
