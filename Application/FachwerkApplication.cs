@@ -67,6 +67,9 @@ public static class FachwerkApplication
         // Dashboards may lag a moment behind; the async daemon keeps them.
         opts.Projections.Add<ProgrammeBudgetProjection>(ProjectionLifecycle.Async);
 
+        // Audit: the hash chain over every stored event, and the rule re-checks (docs/architecture.md, "Audit").
+        Audit.AuditRegistration.ConfigureStore(opts);
+
         // The application list filters and the alliance pipeline groups by these columns; the inbox filters tasks by role and due date.
         opts.Schema.For<ApplicationSummary>()
             .Duplicate(x => x.AllianceId)

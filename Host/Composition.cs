@@ -1,4 +1,5 @@
 using Fachwerk.Application;
+using Fachwerk.Application.Audit;
 using Fachwerk.Application.Common;
 using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
@@ -74,6 +75,7 @@ public static class Composition
         services.AddWolverineHttp();
         services.AddFachwerkValidators();
         services.Configure<FundingOptions>(configuration.GetSection(FundingOptions.Section));
+        services.AddFachwerkAudit();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -179,6 +181,25 @@ public static class Composition
         return next(context);
     }
 
+    /// <summary>
+    /// API answers carry personal data (applicants, participants) and money: no browser or proxy may keep them, and no
+    /// browser may guess another content type (OWASP ASVS 8.2.1, 14.4.4).
+    /// </summary>
+    private static Task ProtectApiResponses(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/dev"))
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                return Task.CompletedTask;
+            });
+        }
+
+        return next(context);
+    }
+
     public static void UseFachwerkApi(this WebApplication app)
     {
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
@@ -188,6 +209,7 @@ public static class Composition
             app.UseHttpsRedirection();
         }
 
+        app.Use(ProtectApiResponses);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RejectOversizedBodies);

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Microsoft.AspNetCore.Authorization;
 using Fachwerk.Application.Alliances;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Organisations;
@@ -31,9 +34,11 @@ public static class GetAlliancePipelineEndpoint
     /// Aggregates the application summaries of the alliance in SQL (grouped over duplicated, indexed columns), so the
     /// dashboard costs one small query however many applications there are.
     /// </summary>
+    [Authorize(Roles = Roles.AllianceDashboardReaders)]
     [WolverineGet("/api/alliances/{id}/pipeline")]
-    public static async Task<AlliancePipeline> Get([Document] AllianceDetails alliance, IQuerySession session, CancellationToken cancellation)
+    public static async Task<AlliancePipeline> Get([Document] AllianceDetails alliance, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
     {
+        user.EnsureActsForAlliance(alliance.Id);
         var table = session.DocumentStore.Options.Schema.For<ApplicationSummary>();
         await using var command = new NpgsqlCommand(
             $"select status, count(*), coalesce(sum(requested_amount), 0), coalesce(sum(approved_amount), 0), coalesce(sum(paid_amount), 0) " +

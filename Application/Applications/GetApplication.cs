@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
@@ -298,6 +299,7 @@ public sealed partial class ApplicationDetailsProjection : SingleStreamProjectio
 
 public static class GetApplicationEndpoint
 {
+    [Authorize(Roles = Roles.ApplicationReaders)]
     [WolverineGet("/api/applications/{id}")]
     public static ApplicationDetails Get([Document] ApplicationDetails application, ClaimsPrincipal user)
     {

@@ -327,6 +327,7 @@ public static class GetInboxEndpoints
     /// <summary>
     /// Tasks waiting for a role (by default the caller's), most urgent first: by due date, then those waiting longest.
     /// </summary>
+    [Authorize(Roles = Roles.ApplicationReaders)]
     [WolverineGet("/api/inbox")]
     public static async Task<Page<InboxEntry>> Inbox(
         [FromQuery] InboxQuery query, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken cancellation)

@@ -76,6 +76,7 @@ public static class InDepthSampleEndpoints
     }
 
     /// <summary>The sample with its rule, seed and population; <c>reproduced</c> re-runs the selection to show it is the recorded one.</summary>
+    [Authorize(Roles = Roles.Staff)]
     [WolverineGet("/api/in-depth-samples/{id}")]
     public static InDepthSampleView Get([ReadAggregate] InDepthSample sample) =>
         new(sample.Id, sample.ProgrammeId, sample.Rule, sample.Rule.Describe(), sample.Seed, sample.Population, sample.Selected,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
@@ -31,6 +32,7 @@ public sealed class ApplicationQueryValidator : AbstractValidator<ApplicationQue
 public static class ListApplicationsEndpoint
 {
     /// <summary>Finds applications by programme, alliance, applicant, status or title; newest first. Applicants see their own, reviewers their alliance's.</summary>
+    [Authorize(Roles = Roles.ApplicationReaders)]
     [WolverineGet("/api/applications")]
     public static async Task<Page<ApplicationSummary>> List(
         [FromQuery] ApplicationQuery query, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)

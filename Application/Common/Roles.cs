@@ -19,4 +19,16 @@ public static class Roles
 
     /// <summary>Who sets up funding programmes and their budgets.</summary>
     public const string ProgrammeManagers = Administrator + "," + Caseworker;
+
+    /// <summary>Who reads applications at all (each only those they act for: see Access.ApplicationScope).</summary>
+    public const string ApplicationReaders = Staff + "," + Applicant + "," + AllianceReviewer;
+
+    /// <summary>Who reads an alliance's dashboard: staff, and the reviewers of that alliance.</summary>
+    public const string AllianceDashboardReaders = Staff + "," + AllianceReviewer;
+
+    /// <summary>Who reads an organisation's de-minimis ledger: staff, and the organisation's own applicants.</summary>
+    public const string DeMinimisReaders = Staff + "," + Applicant;
+
+    /// <summary>Who reads the audit views (timelines, states as of a moment, chain verification, case files).</summary>
+    public const string Auditors = Auditor + "," + Administrator;
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Organisations;
@@ -36,6 +37,7 @@ public sealed record DeMinimisStatement(
 
 public static class GetDeMinimisAidEndpoint
 {
+    [Authorize(Roles = Roles.DeMinimisReaders)]
     [WolverineGet("/api/organisations/{id}/de-minimis")]
     public static DeMinimisStatement Get([Document] DeMinimisLedger ledger, ClaimsPrincipal user, TimeProvider clock)
     {

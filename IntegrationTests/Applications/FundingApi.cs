@@ -41,6 +41,22 @@ public abstract class FundingApi(AppFixture fixture) : ApplicationApi(fixture)
         new(version, "Alle Module durchgeführt, 48 Jugendliche erreicht.", new Dictionary<string, decimal> { ["Personal"] = spent * 0.7m, ["Sachkosten"] = spent * 0.3m },
             own, 0m, [new Receipt("dms://beleg-001", new DateOnly(2026, 10, 1), 1_250m, "Sachkosten")]);
 
+    /// <summary>
+    /// Approved for and paid 40,000 EUR; the interim proof passed its check, the final proof's first check found
+    /// <paramref name="ineligible"/> EUR of catering costs not eligible. Returns the version.
+    /// </summary>
+    protected async Task<(Guid Id, long Version)> FinalProofWithFinding(Guid programme, decimal ineligible)
+    {
+        var (id, version) = await Approved(programme, 40_000m);
+        version = await Paid(id, version, 40_000m, 10_000m);
+        version = await Act(Applicant, id, "proofs-of-use/interim-2026", Proof(version, 20_000m, 5_000m));
+        version = await Act(Caseworker, id, "proofs-of-use/interim-2026/first-check", new CompleteProofCheck(version, []));
+        version = await Act(Applicant, id, "proofs-of-use/final", Proof(version));
+        version = await Act(Caseworker, id, "proofs-of-use/final/first-check",
+            new CompleteProofCheck(version, [new Finding("Bewirtungskosten sind nicht förderfähig", ineligible)]));
+        return (id, version);
+    }
+
     /// <summary>Runs a command and waits for the workflow messages it sends (releases of funds).</summary>
     protected async Task<long> ActAndWait(DemoUser user, Guid application, string step, object body)
     {

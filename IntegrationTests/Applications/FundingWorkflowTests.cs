@@ -144,13 +144,7 @@ public class FundingWorkflowTests(AppFixture fixture) : FundingApi(fixture)
     public async Task Findings_lead_to_a_reclaim_that_lowers_the_commitment_and_the_repayment_closes_the_case()
     {
         var programme = await LaunchProgramme(budget: 100_000m, rules: Rules(voteRequired: false));
-        var (id, version) = await Approved(programme, 40_000m);
-        version = await Paid(id, version, 40_000m, 10_000m);
-        version = await Act(Applicant, id, "proofs-of-use/interim-2026", Proof(version, 20_000m, 5_000m));
-        version = await Act(Caseworker, id, "proofs-of-use/interim-2026/first-check", new CompleteProofCheck(version, []));
-        version = await Act(Applicant, id, "proofs-of-use/final", Proof(version));
-        version = await Act(Caseworker, id, "proofs-of-use/final/first-check",
-            new CompleteProofCheck(version, [new Finding("Bewirtungskosten sind nicht förderfähig", 6_000m)]));
+        var (id, version) = await FinalProofWithFinding(programme, 6_000m);
 
         version = await ActAndWait(Caseworker, id, "reclaims", new DemandReclaim(version, 6_000m, "Nicht förderfähige Bewirtungskosten", Today.AddDays(30)));
         var details = await Details(id);

@@ -87,6 +87,15 @@ public class IsolationTests(AppFixture fixture) : ApplicationApi(fixture)
         });
         (await Get<Page<ApplicationSummary>>(OtherReviewer, "/api/applications")).Items.ShouldBeEmpty();
         (await Get<Page<InboxEntry>>(OtherReviewer, "/api/inbox")).Items.ShouldBeEmpty();
+        // The dashboard of an alliance is its reviewers' and the funding authority's, not the neighbours'.
+        await Host.Scenario(s =>
+        {
+            Authorize(s, OtherReviewer);
+            s.Get.Url($"/api/alliances/{AllianceId}/pipeline");
+            s.StatusCodeShouldBe(403);
+        });
+        (await Get<AlliancePipeline>(Reviewer, $"/api/alliances/{AllianceId}/pipeline")).Applications.ShouldBe(1);
+        (await Get<AlliancePipeline>(OtherReviewer, $"/api/alliances/{_otherAlliance}/pipeline")).Applications.ShouldBe(0);
         (await EventCount()).ShouldBe(before);
 
         await Act(Reviewer, id, "alliance-vote", new CastAllianceVote(version, ChamberId, true, "Passt"));

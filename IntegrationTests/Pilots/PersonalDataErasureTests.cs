@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Fachwerk.Application.Audit;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Pilots;
 using Fachwerk.Application.Privacy;
@@ -162,6 +163,18 @@ public class PersonalDataErasureTests(AppFixture fixture) : PilotApi(fixture)
         }
 
         await ShowsTheErasedPersonWithHerHistory();
+
+        // The erasure rewrote no event: the pilot's hash chain still verifies, and the auditors' timeline shows the erasure
+        // but no personal data.
+        (await Get<ChainVerification>(DemoUsers.Auditor, $"/api/audit/chains/verification?streamId={pilot}")).Intact.ShouldBeTrue();
+        var timeline = await Host.Scenario(s =>
+        {
+            Authorize(s, DemoUsers.Auditor);
+            s.Get.Url($"/api/audit/streams/{pilot}/timeline");
+        });
+        var timelineText = await timeline.ReadAsTextAsync();
+        timelineText.ShouldContain("Personendaten gelöscht");
+        foreach (var trace in Plaintext.Take(4)) timelineText.ShouldNotContain(trace);
 
         // The history keeps the erasure (who, when, ground) and the sealed enrolment, which no key opens any more.
         await using (var session = Store.QuerySession())

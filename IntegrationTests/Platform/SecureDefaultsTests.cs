@@ -31,6 +31,23 @@ public class SecureDefaultsTests(AppFixture fixture) : IntegrationContext(fixtur
         (await EventCount()).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("/api/organisations", 200)]
+    [InlineData("/api/applications/00000000-0000-4000-8000-000000000001", 404)]
+    [InlineData("/api/audit/chains/digest", 403)]
+    public async Task API_answers_are_never_cached_nor_content_sniffed(string url, int status)
+    {
+        var result = await Host.Scenario(s =>
+        {
+            Authorize(s, DemoUsers.Caseworker);
+            s.Get.Url(url);
+            s.StatusCodeShouldBe(status);
+        });
+
+        result.Context.Response.Headers.CacheControl.ToString().ShouldBe("no-store");
+        result.Context.Response.Headers.XContentTypeOptions.ToString().ShouldBe("nosniff");
+    }
+
     [Fact]
     public async Task The_token_endpoint_is_rate_limited_per_network()
     {

@@ -1,0 +1,113 @@
+using System.IO.Compression;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Fachwerk.Application.Applications;
+using Fachwerk.Application.Common;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Fachwerk.Application.Audit;
+
+/// <summary>The application stream's hash chain as of the export: whether it verifies, its links, and the digest of its head.</summary>
+public sealed record CaseFileChain(Guid StreamId, bool Intact, ChainBreak? Break, long Version, string? HeadHash, string Digest, IReadOnlyList<ChainLink> Links);
+
+/// <summary>A section contributed through <see cref="ICaseFileSection"/> (e.g. payments).</summary>
+public sealed record CaseFileSectionContent(string Key, Label Title, object? Content);
+
+/// <summary>
+/// Everything an auditor needs about one application, self-contained: the application now, each vote and decision beside
+/// the state it was based on, the full timeline, the rule re-check, the stream's hash chain with its digest, and the
+/// sections other parts contribute (payments).
+/// </summary>
+public sealed record CaseFile(
+    string Format,
+    Guid ApplicationId,
+    string Title,
+    DateTimeOffset GeneratedAt,
+    string GeneratedBy,
+    ApplicationDetails Current,
+    IReadOnlyList<DecisionOnRecord> Decisions,
+    StreamTimeline Timeline,
+    ApplicationRuleCheck? RuleCheck,
+    CaseFileChain Chain,
+    IReadOnlyList<CaseFileSectionContent> Sections,
+    IReadOnlyList<string> SectionsNotCovered);
+
+public static class CaseFiles
+{
+    public const string Format = "fachwerk-case-file/v1";
+    public const string JsonName = "case-file.json";
+    public const string HtmlName = "case-file.html";
+    public const string ChecksumsName = "SHA256SUMS";
+
+    public static async Task<CaseFile?> BuildAsync(
+        Guid applicationId, IQuerySession session, EventChainVerifier chains, CaseFileSections sections, string generatedBy, DateTimeOffset now,
+        CancellationToken cancellation)
+    {
+        if (await DecisionProvenances.LoadAsync(session, applicationId, cancellation) is not { } provenance) return null;
+        var timeline = (await StreamTimelines.LoadAsync(session, applicationId, 0, cancellation))!;
+        var ruleCheck = await session.LoadAsync<ApplicationRuleCheck>(applicationId, cancellation);
+
+        var verification = await chains.VerifyAsync(applicationId, cancellation);
+        var links = await chains.LinksAsync(applicationId, cancellation);
+        var head = verification.Heads.SingleOrDefault();
+        var chain = new CaseFileChain(applicationId, verification.Intact, verification.Breaks.FirstOrDefault(), head?.Version ?? 0, head?.Hash,
+            EventChainHash.Digest(verification.Heads), links);
+
+        var contributed = new List<CaseFileSectionContent>();
+        foreach (var section in sections.All)
+        {
+            if (await section.BuildAsync(applicationId, session, cancellation) is { } content)
+                contributed.Add(new CaseFileSectionContent(section.Key, section.Title, content));
+        }
+
+        return new CaseFile(Format, applicationId, provenance.Current.Plan.Title, now, generatedBy, provenance.Current, provenance.Decisions, timeline,
+            ruleCheck, chain, contributed, sections.NotCovered);
+    }
+
+    /// <summary>The download: case-file.json, case-file.html and their SHA-256 sums, in one zip.</summary>
+    public static byte[] Zip(CaseFile caseFile)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(caseFile, AuditJson.Options);
+        var html = Encoding.UTF8.GetBytes(CaseFileHtml.Render(caseFile));
+        var sums = Encoding.UTF8.GetBytes(
+            $"{EventChainHash.Hex(SHA256.HashData(json))}  {JsonName}\n{EventChainHash.Hex(SHA256.HashData(html))}  {HtmlName}\n");
+
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in new[] { (JsonName, json), (HtmlName, html), (ChecksumsName, sums) })
+            {
+                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+                entry.LastWriteTime = caseFile.GeneratedAt;
+                using var stream = entry.Open();
+                stream.Write(content);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+public static class ExportCaseFileEndpoint
+{
+    /// <summary>The case file of one application as a zip download (case-file.json, case-file.html, SHA256SUMS).</summary>
+    [Authorize(Roles = Roles.Auditors)]
+    [WolverineGet("/api/audit/applications/{applicationId}/case-file")]
+    [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/zip")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(
+        Guid applicationId, IQuerySession session, EventChainVerifier chains, CaseFileSections sections, ClaimsPrincipal user, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var caseFile = await CaseFiles.BuildAsync(applicationId, session, chains, sections, user.UserId(), clock.GetUtcNow(), cancellation);
+        return caseFile is null
+            ? AuditProblems.ApplicationNotFound(applicationId)
+            : Results.File(CaseFiles.Zip(caseFile), "application/zip", $"case-file-{applicationId}.zip");
+    }
+}

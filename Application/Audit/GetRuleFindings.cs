@@ -1,0 +1,200 @@
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Organisations;
+using Fachwerk.Domain.Programmes;
+using FluentValidation;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Aggregation;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Fachwerk.Application.Audit;
+
+/// <summary>The programme rules an application is re-checked against, read from the programme's launch event.</summary>
+public sealed record ProgrammeTerms(Guid ProgrammeId, string Name, decimal MaxFundingRate, decimal? MaxAmountPerApplication, bool DeMinimis);
+
+public enum PlanCheckpointKind
+{
+    Submission,
+    Amendment,
+    Approval,
+    Reduction,
+}
+
+/// <summary>A moment the rules apply to: the plan as submitted or amended after submission, or the amount approved (or reduced to).</summary>
+public sealed record PlanCheckpoint(PlanCheckpointKind Kind, long Version, DateTimeOffset At, ProjectPlan Plan, decimal? Amount);
+
+public sealed record ProposalOnRecord(int Number, DecisionKind Kind, decimal? Amount, string ProposedBy, long Version);
+
+public sealed record ConfirmationOnRecord(int ProposalNumber, string ProposedBy, string ConfirmedBy, long Version, DateTimeOffset At);
+
+/// <summary>
+/// An approval in a de-minimis programme: whether the applicant's ledger holds the grant, and the ceiling re-computed over the
+/// aid the ledger held at that moment (the applicant's stream as of the approval).
+/// </summary>
+public sealed record DeMinimisGrantOnRecord(long Version, DateTimeOffset At, decimal Amount, bool EnteredInLedger, string Undertaking, DeMinimisCheck Check);
+
+/// <summary>
+/// An application's history re-checked against the rules (<see cref="ApplicationRules"/>): the facts the rules need and the
+/// findings. Kept by the async daemon and rebuildable over the whole history (a new or changed rule applies to every past
+/// application after a rebuild; no data migration).
+/// </summary>
+public sealed record ApplicationRuleCheck
+{
+    public Guid Id { get; init; }
+    public long Version { get; init; }
+    public string Title { get; init; } = "";
+    public string Applicant { get; init; } = "";
+    public Guid ApplicantId { get; init; }
+    public Guid ProgrammeId { get; init; }
+    public ProgrammeTerms? Terms { get; init; }
+    public DateTimeOffset DraftedAt { get; init; }
+    public bool Submitted { get; init; }
+    public ProjectPlan Plan { get; init; } = null!;
+    public IReadOnlyList<PlanCheckpoint> Checkpoints { get; init; } = [];
+    public IReadOnlyList<ProposalOnRecord> Proposals { get; init; } = [];
+    public IReadOnlyList<ConfirmationOnRecord> Confirmations { get; init; } = [];
+    public IReadOnlyList<DeMinimisGrantOnRecord> DeMinimisGrants { get; init; } = [];
+    public IReadOnlyList<RuleFinding> Findings { get; init; } = [];
+    public int FindingCount { get; init; }
+    public DateTimeOffset CheckedUpTo { get; init; }
+}
+
+public sealed class ApplicationRuleCheckProjection : SingleStreamProjection<ApplicationRuleCheck, Guid>
+{
+    public const string ProjectionName = "ApplicationRuleCheck";
+
+    public ApplicationRuleCheckProjection()
+    {
+        Name = ProjectionName;
+        foreach (var eventType in typeof(IApplicationEvent).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IApplicationEvent))))
+            IncludeType(eventType);
+    }
+
+    public override async ValueTask<ApplicationRuleCheck?> EvolveAsync(
+        ApplicationRuleCheck? snapshot, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
+    {
+        var next = (snapshot, e.Data) switch
+        {
+            (null, ApplicationDrafted drafted) => new ApplicationRuleCheck
+            {
+                Id = drafted.ApplicationId,
+                Title = drafted.Plan.Title,
+                Applicant = drafted.ApplicantName,
+                ApplicantId = drafted.ApplicantId,
+                ProgrammeId = drafted.ProgrammeId,
+                Terms = await TermsOf(session, drafted.ProgrammeId, cancellation),
+                DraftedAt = e.Timestamp,
+                Plan = drafted.Plan,
+            },
+            (null, _) => null,
+            (_, ApplicationAmended amended) => snapshot with
+            {
+                Plan = amended.Plan,
+                Title = amended.Plan.Title,
+                Checkpoints = snapshot.Submitted
+                    ? [.. snapshot.Checkpoints, new PlanCheckpoint(PlanCheckpointKind.Amendment, e.Version, e.Timestamp, amended.Plan, null)]
+                    : snapshot.Checkpoints,
+            },
+            (_, ApplicationSubmitted) => snapshot with
+            {
+                Submitted = true,
+                Checkpoints = [.. snapshot.Checkpoints, new PlanCheckpoint(PlanCheckpointKind.Submission, e.Version, e.Timestamp, snapshot.Plan, null)],
+            },
+            (_, DecisionProposed proposed) => snapshot with
+            {
+                Proposals = [.. snapshot.Proposals, new ProposalOnRecord(proposed.ProposalNumber, proposed.Kind, proposed.Amount, proposed.RecordedBy, e.Version)],
+            },
+            (_, DecisionConfirmed confirmed) => snapshot with
+            {
+                Confirmations =
+                [
+                    .. snapshot.Confirmations,
+                    new ConfirmationOnRecord(confirmed.ProposalNumber, confirmed.ProposedBy, confirmed.RecordedBy, e.Version, e.Timestamp),
+                ],
+            },
+            (_, ApplicationApproved approved) => snapshot with
+            {
+                Checkpoints = [.. snapshot.Checkpoints, new PlanCheckpoint(PlanCheckpointKind.Approval, e.Version, e.Timestamp, snapshot.Plan, approved.Amount)],
+                DeMinimisGrants = snapshot.Terms?.DeMinimis == true
+                    ? [.. snapshot.DeMinimisGrants, await DeMinimisGrant(session, snapshot, approved, e, cancellation)]
+                    : snapshot.DeMinimisGrants,
+            },
+            (_, ApprovedAmountReduced reduced) => snapshot with
+            {
+                Checkpoints = [.. snapshot.Checkpoints, new PlanCheckpoint(PlanCheckpointKind.Reduction, e.Version, e.Timestamp, snapshot.Plan, reduced.Amount)],
+            },
+            _ => snapshot,
+        };
+
+        if (next is null) return null;
+        var findings = ApplicationRules.Evaluate(next);
+        return next with { Version = e.Version, CheckedUpTo = e.Timestamp, Findings = findings, FindingCount = findings.Count };
+    }
+
+    /// <summary>
+    /// The applicant's de-minimis ledger as it stood when the approval was stored (the grant is entered in the same
+    /// transaction), and the ceiling re-computed for this grant over it.
+    /// </summary>
+    private static async Task<DeMinimisGrantOnRecord> DeMinimisGrant(
+        IQuerySession session, ApplicationRuleCheck application, ApplicationApproved approved, IEvent e, CancellationToken cancellation)
+    {
+        // An applicant not stored (a migrated history) has an empty ledger: the grant shows as not entered.
+        var undertaking = await session.Events.AggregateStreamAsync<Organisation>(application.ApplicantId, timestamp: e.Timestamp, token: cancellation)
+                          ?? new Organisation(application.ApplicantId, application.Applicant, OrganisationKind.Company, "");
+        var grantedOn = DateOnly.FromDateTime(approved.RecordedAt.UtcDateTime);
+        var check = DeMinimis.Check(undertaking, application.Id, approved.Amount, grantedOn);
+        return new DeMinimisGrantOnRecord(e.Version, e.Timestamp, approved.Amount, undertaking.Aid.Any(a => a.ApplicationId == application.Id),
+            undertaking.Name, check);
+    }
+
+    /// <summary>The rules of a programme as launched (programme rules have no later change event).</summary>
+    private static async Task<ProgrammeTerms?> TermsOf(IQuerySession session, Guid programmeId, CancellationToken cancellation)
+    {
+        var launch = await session.Events.FetchStreamAsync(programmeId, version: 1, token: cancellation);
+        return launch.Count == 1 && launch[0].Data is FundingProgrammeLaunched launched
+            ? new ProgrammeTerms(programmeId, launched.Name, launched.Rules.MaxFundingRate, launched.Rules.MaxAmountPerApplication, launched.Rules.DeMinimis)
+            : null;
+    }
+}
+
+public sealed record RuleFindingQuery(
+    string? Rule = null,
+    Guid? ProgrammeId = null,
+    Guid? ApplicationId = null,
+    bool All = false,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize) : IPagedQuery;
+
+public sealed class RuleFindingQueryValidator : AbstractValidator<RuleFindingQuery>
+{
+    public RuleFindingQueryValidator()
+    {
+        RuleFor(x => x.Rule).Must(rule => rule is null || ApplicationRules.All.Any(r => r.Code == rule))
+            .WithMessage($"Known rules: {string.Join(", ", ApplicationRules.All.Select(r => r.Code))}.");
+        this.PagingRules();
+    }
+}
+
+public static class GetRuleFindingsEndpoint
+{
+    /// <summary>
+    /// Applications whose history breaks a rule (<c>?all=true</c>: every application re-checked), with the findings; filtered
+    /// by rule, programme or application. Kept by the async daemon: <c>checkedUpTo</c> says how far.
+    /// </summary>
+    [Authorize(Roles = Roles.Auditors)]
+    [WolverineGet("/api/audit/rule-findings")]
+    public static async Task<Page<ApplicationRuleCheck>> Get([FromQuery] RuleFindingQuery query, IQuerySession session, CancellationToken cancellation)
+    {
+        var checks = session.Query<ApplicationRuleCheck>().AsQueryable();
+        if (!query.All) checks = checks.Where(c => c.FindingCount > 0);
+        if (query.ProgrammeId is { } programme) checks = checks.Where(c => c.ProgrammeId == programme);
+        if (query.ApplicationId is { } application) checks = checks.Where(c => c.Id == application);
+        if (query.Rule is { } rule) checks = checks.Where(c => c.Findings.Any(f => f.Rule == rule));
+        return (await checks.OrderBy(c => c.DraftedAt).ToPagedListAsync(query.Page, query.PageSize, cancellation)).ToPage();
+    }
+}

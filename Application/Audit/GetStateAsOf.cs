@@ -1,0 +1,82 @@
+using System.Globalization;
+using Fachwerk.Application.Common;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Fachwerk.Application.Audit;
+
+/// <summary>A moment in a stream's life: a version, or a point in time (the last event recorded at or before it). Neither: now.</summary>
+public sealed record AsOfQuery(long? Version = null, DateTimeOffset? At = null);
+
+public sealed class AsOfQueryValidator : AbstractValidator<AsOfQuery>
+{
+    public AsOfQueryValidator()
+    {
+        RuleFor(x => x.Version).GreaterThanOrEqualTo(1).WithMessage("Versions start at 1.");
+        RuleFor(x => x.At).Null().When(x => x.Version is not null).WithMessage("Give either a version or a moment (at), not both.");
+    }
+}
+
+/// <summary>
+/// A stream as it stood at a moment: the write model the commands were decided on, and the detail read model a user saw
+/// (for an application: the caseworker's detail screen). <see cref="Version"/> is the last event included.
+/// </summary>
+public sealed record StateAsOf(
+    Guid StreamId,
+    string Kind,
+    Label KindLabel,
+    long? RequestedVersion,
+    DateTimeOffset? RequestedAt,
+    long Version,
+    DateTimeOffset VersionRecordedAt,
+    long CurrentVersion,
+    object? State,
+    object? Details);
+
+public static class StatesAsOf
+{
+    /// <summary>The stream at <paramref name="version"/> or at <paramref name="at"/> (neither: now); null when it did not exist then.</summary>
+    public static async Task<StateAsOf?> LoadAsync(
+        IQuerySession session, Guid streamId, long? version, DateTimeOffset? at, CancellationToken cancellation)
+    {
+        var current = await session.Events.FetchStreamStateAsync(streamId, cancellation);
+        if (current is null) return null;
+
+        // Marten reads the stream up to the version or the timestamp; the last event read is the moment's version.
+        var events = await session.Events.FetchStreamAsync(streamId, version ?? 0, at, token: cancellation);
+        if (events.Count == 0) return null;
+        var reached = events[^1];
+        var kind = AuditedAggregates.StartedBy(events[0].EventType);
+
+        return new StateAsOf(streamId, kind?.Kind ?? "unknown", kind?.Label ?? AuditedAggregates.Unknown, version, at, reached.Version,
+            reached.Timestamp, current.Version,
+            kind is null ? null : await kind.WriteModelAsync(session, streamId, reached.Version, cancellation),
+            kind is null ? null : await kind.DetailsAsync(session, streamId, reached.Version, cancellation));
+    }
+}
+
+public static class GetStateAsOfEndpoint
+{
+    /// <summary>
+    /// Any stream as it stood at a version (<c>?version=</c>) or a moment (<c>?at=2026-03-02T09:00:00Z</c>): its write model and
+    /// its detail read model, folded by Marten from the events up to then.
+    /// </summary>
+    [Authorize(Roles = Roles.Auditors)]
+    [WolverineGet("/api/audit/streams/{streamId}/state")]
+    [ProducesResponseType<StateAsOf>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(Guid streamId, [FromQuery] AsOfQuery query, IQuerySession session, CancellationToken cancellation)
+    {
+        var state = await StatesAsOf.LoadAsync(session, streamId, query.Version, query.At, cancellation);
+        if (state is not null) return Results.Ok(state);
+
+        return await session.Events.FetchStreamStateAsync(streamId, cancellation) is null
+            ? AuditProblems.StreamNotFound(streamId)
+            : AuditProblems.NotFound(
+                $"Stream {streamId} did not exist yet at {query.At?.ToString("O", CultureInfo.InvariantCulture)}.");
+    }
+}

@@ -1,0 +1,234 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Wolverine.Http;
+
+namespace Fachwerk.Application.Audit;
+
+public enum RebuildState
+{
+    Running,
+    Completed,
+    Failed,
+}
+
+/// <summary>
+/// A projection rebuild and how far it got: <see cref="Processed"/> is the last event sequence the rebuilt projection has
+/// applied, <see cref="Target"/> the last event sequence in the store when the rebuild started.
+/// </summary>
+public sealed record ProjectionRebuildStatus(
+    Guid Id, string Projection, RebuildState State, string RequestedBy, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, long Target,
+    long Processed, int Percent, string? Error);
+
+/// <summary>A projection of the event store: its lifecycle and how far it has applied the events.</summary>
+public sealed record ProjectionInfo(string Name, ProjectionLifecycle Lifecycle, bool Rebuildable, long? Processed, long HighWaterMark);
+
+/// <summary>
+/// Runs projection rebuilds in the background with Marten's own machinery (the projection daemon's
+/// <c>RebuildProjectionAsync</c>, the same the <c>projections rebuild</c> command uses) and follows their progress through the
+/// daemon's shard-state tracker. One rebuild per projection at a time.
+/// </summary>
+public sealed class ProjectionRebuilds(IDocumentStore store, IServiceProvider services, TimeProvider clock, ILogger<ProjectionRebuilds> logger)
+{
+    public static readonly TimeSpan ShardTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<Guid, RebuildJob> _jobs = new();
+    private readonly Lock _starting = new();
+
+    /// <summary>Async and inline projections can be rebuilt; live ones (the write models) are folded per command and have nothing stored.</summary>
+    public IReadOnlyList<(string Name, ProjectionLifecycle Lifecycle)> Projections =>
+        [.. store.Options.Events.Projections().Select(p => (p.Name, p.Lifecycle)).OrderBy(p => p.Name, StringComparer.Ordinal)];
+
+    public bool IsRebuildable(string name) =>
+        Projections.Any(p => p.Name == name && p.Lifecycle != ProjectionLifecycle.Live);
+
+    public RebuildJob? Find(Guid id) => _jobs.GetValueOrDefault(id);
+
+    public RebuildJob? RunningFor(string projection) =>
+        _jobs.Values.FirstOrDefault(j => j.Projection == projection && j.Status.State == RebuildState.Running);
+
+    public async Task<IReadOnlyList<ProjectionInfo>> DescribeAsync(CancellationToken cancellation)
+    {
+        var progress = await store.Advanced.AllProjectionProgress(token: cancellation);
+        var highWater = await HighWaterMarkAsync(cancellation);
+        return
+        [
+            .. Projections.Select(p => new ProjectionInfo(p.Name, p.Lifecycle, p.Lifecycle != ProjectionLifecycle.Live,
+                progress.Where(s => s.ShardName.StartsWith(p.Name + ":", StringComparison.Ordinal)).Select(s => (long?)s.Sequence).Max(),
+                highWater)),
+        ];
+    }
+
+    /// <summary>
+    /// In HotCold mode only the leader node runs the projections; a rebuild on another node would run beside the leader's
+    /// continuous agent. True when this node may rebuild.
+    /// </summary>
+    public async Task<bool> RunsProjectionsAsync()
+    {
+        if (store.Options.Events.Daemon.AsyncMode != DaemonMode.HotCold) return true;
+        return (await DaemonAsync()).IsRunning;
+    }
+
+    /// <summary>Starts rebuilding <paramref name="projection"/>; returns the running rebuild if there is one already.</summary>
+    public async Task<(RebuildJob Job, bool Started)> StartAsync(string projection, string requestedBy, CancellationToken cancellation)
+    {
+        var target = await HighWaterMarkAsync(cancellation);
+        var daemon = await DaemonAsync();
+        lock (_starting)
+        {
+            if (RunningFor(projection) is { } running) return (running, false);
+            var job = new RebuildJob(projection, requestedBy, clock.GetUtcNow(), target);
+            _jobs[job.Id] = job;
+            job.Run(daemon, clock, logger);
+            return (job, true);
+        }
+    }
+
+    /// <summary>
+    /// The daemon of the node's projection coordinator (which pauses the projection's continuous agent while it rebuilds), or a
+    /// daemon of its own when the async daemon is not configured.
+    /// </summary>
+    private async Task<IProjectionDaemon> DaemonAsync()
+    {
+        var coordinator = services.GetService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
+        return coordinator is not null ? coordinator.DaemonForMainDatabase() : await store.BuildProjectionDaemonAsync();
+    }
+
+    private async Task<long> HighWaterMarkAsync(CancellationToken cancellation)
+    {
+        await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand($"SELECT coalesce(max(seq_id), 0) FROM {store.Options.Events.DatabaseSchemaName}.mt_events", connection);
+        return (long)(await command.ExecuteScalarAsync(cancellation))!;
+    }
+}
+
+/// <summary>One rebuild: follows the rebuilt shards' states published by the daemon.</summary>
+public sealed class RebuildJob : IObserver<ShardState>
+{
+    private readonly Lock _lock = new();
+    private ProjectionRebuildStatus _status;
+
+    internal RebuildJob(string projection, string requestedBy, DateTimeOffset startedAt, long target)
+    {
+        Projection = projection;
+        _status = new ProjectionRebuildStatus(Guid.CreateVersion7(), projection, RebuildState.Running, requestedBy, startedAt, null, target, 0,
+            target == 0 ? 100 : 0, null);
+    }
+
+    public Guid Id => _status.Id;
+    public string Projection { get; }
+
+    /// <summary>Completes when the rebuild has finished (successfully or not).</summary>
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    public ProjectionRebuildStatus Status
+    {
+        get
+        {
+            lock (_lock) return _status;
+        }
+    }
+
+    internal void Run(IProjectionDaemon daemon, TimeProvider clock, ILogger logger)
+    {
+        Completion = Task.Run(async () =>
+        {
+            using var subscription = daemon.Tracker.Subscribe(this);
+            try
+            {
+                logger.LogInformation("Rebuilding projection {Projection} (requested by {User})", Projection, _status.RequestedBy);
+                // The rebuild stops the projection's continuous agents on this node and does not start them again (by
+                // JasperFx's contract the caller does); those that were running resume from the rebuilt position.
+                var running = daemon.CurrentAgents()
+                    .Where(a => a.Name.Name == Projection && a.Status == JasperFx.AgentStatus.Running)
+                    .Select(a => a.Name)
+                    .ToList();
+                await daemon.RebuildProjectionAsync(Projection, ProjectionRebuilds.ShardTimeout, CancellationToken.None);
+                foreach (var shard in running)
+                    await daemon.StartAgentAsync(shard, CancellationToken.None);
+                Update(s => s with { State = RebuildState.Completed, FinishedAt = clock.GetUtcNow(), Processed = Math.Max(s.Processed, s.Target), Percent = 100 });
+                logger.LogInformation("Rebuilt projection {Projection}", Projection);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Rebuilding projection {Projection} failed", Projection);
+                Update(s => s with { State = RebuildState.Failed, FinishedAt = clock.GetUtcNow(), Error = e.Message });
+            }
+        });
+    }
+
+    public void OnNext(ShardState value)
+    {
+        if (!value.ShardName.StartsWith(Projection + ":", StringComparison.Ordinal)) return;
+        Update(s => s.State != RebuildState.Running || value.Sequence <= s.Processed
+            ? s
+            : s with { Processed = value.Sequence, Percent = s.Target == 0 ? 100 : (int)Math.Min(99, value.Sequence * 100 / s.Target) });
+    }
+
+    public void OnError(Exception error)
+    {
+    }
+
+    public void OnCompleted()
+    {
+    }
+
+    private void Update(Func<ProjectionRebuildStatus, ProjectionRebuildStatus> change)
+    {
+        lock (_lock) _status = change(_status);
+    }
+}
+
+public static class RebuildProjectionEndpoints
+{
+    /// <summary>The projections with their lifecycle and progress (last event sequence applied) against the store's last event.</summary>
+    [Authorize(Roles = Roles.Administrator)]
+    [WolverineGet("/api/admin/projections")]
+    public static Task<IReadOnlyList<ProjectionInfo>> List(ProjectionRebuilds rebuilds, CancellationToken cancellation) =>
+        rebuilds.DescribeAsync(cancellation);
+
+    /// <summary>
+    /// Starts rebuilding a projection from the whole event history in the background and answers 202 with the rebuild's status
+    /// resource. Reads go on being served throughout (from the partly rebuilt read model, see docs/running.md).
+    /// </summary>
+    [Authorize(Roles = Roles.Administrator)]
+    [WolverinePost("/api/admin/projections/{name}/rebuilds")]
+    [ProducesResponseType<ProjectionRebuildStatus>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public static async Task<IResult> Start(string name, ProjectionRebuilds rebuilds, ClaimsPrincipal user, CancellationToken cancellation)
+    {
+        if (!rebuilds.IsRebuildable(name))
+            return AuditProblems.NotFound(
+                $"There is no stored projection named '{name}'. Projections: {string.Join(", ", rebuilds.Projections.Where(p => p.Lifecycle != ProjectionLifecycle.Live).Select(p => p.Name))}.");
+
+        if (!await rebuilds.RunsProjectionsAsync())
+            return AuditProblems.Problem(StatusCodes.Status409Conflict, "rebuild-not-on-leader", "This node does not run the projections.",
+                "In HotCold mode the node that holds the projection daemon's lock runs the projections and their rebuilds; send the request there.");
+
+        var (job, started) = await rebuilds.StartAsync(name, user.UserId(), cancellation);
+        return started
+            ? Results.Accepted($"/api/admin/projection-rebuilds/{job.Id}", job.Status)
+            : AuditProblems.Problem(StatusCodes.Status409Conflict, "rebuild-running", "A rebuild of this projection is running.",
+                $"Rebuild {job.Id} of {name} is still running: /api/admin/projection-rebuilds/{job.Id}.");
+    }
+
+    /// <summary>How far a rebuild has come.</summary>
+    [Authorize(Roles = Roles.Administrator)]
+    [WolverineGet("/api/admin/projection-rebuilds/{id}")]
+    [ProducesResponseType<ProjectionRebuildStatus>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static IResult Get(Guid id, ProjectionRebuilds rebuilds) =>
+        rebuilds.Find(id) is { } job ? Results.Ok(job.Status) : AuditProblems.NotFound($"There is no projection rebuild with id {id} (on this node).");
+}

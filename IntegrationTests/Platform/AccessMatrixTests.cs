@@ -1,0 +1,296 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Fachwerk.Host.Authentication;
+using Fachwerk.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fachwerk.IntegrationTests.Platform;
+
+/// <summary>
+/// Walks every operation of the OpenAPI document with every role (and without a token) and compares what the host
+/// answers with <see cref="Matrix"/>, the table of who may call what. A new endpoint fails here until someone decides
+/// who may call it; docs/access.md is that table for readers and must match it.
+/// Only the role is tested here: which organisation, alliance or pilot a user may act for is shown by the isolation tests.
+/// </summary>
+public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private const string Anyone = "anyone";
+    private const string SignedIn = "signed in";
+    private const string Applicant = "applicant", Caseworker = "caseworker", Approver = "approver", AllianceReviewer = "alliance-reviewer",
+        ProjectLead = "project-lead", Auditor = "auditor", Administrator = "administrator";
+
+    /// <summary>One user per role, each with a single role.</summary>
+    private static readonly IReadOnlyDictionary<string, DemoUser> UserOf = new Dictionary<string, DemoUser>
+    {
+        [Applicant] = DemoUsers.Applicant, [Caseworker] = DemoUsers.Caseworker, [Approver] = DemoUsers.Approver,
+        [AllianceReviewer] = DemoUsers.AllianceReviewer, [ProjectLead] = DemoUsers.ProjectLead, [Auditor] = DemoUsers.Auditor,
+        [Administrator] = DemoUsers.Administrator,
+    };
+
+    /// <summary>Who may call each operation: <see cref="Anyone"/>, <see cref="SignedIn"/>, or the roles allowed.</summary>
+    private static readonly IReadOnlyDictionary<string, string[]> Matrix = new SortedDictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["POST /dev/token"] = [Anyone],
+
+        ["GET /api/organisations"] = [SignedIn],
+        ["GET /api/organisations/{id}"] = [SignedIn],
+        ["GET /api/organisations/{id}/de-minimis"] = [Caseworker, Approver, Auditor, Administrator, Applicant],
+        ["POST /api/organisations"] = [Caseworker, Administrator],
+
+        ["GET /api/alliances"] = [SignedIn],
+        ["GET /api/alliances/{id}"] = [SignedIn],
+        ["GET /api/alliances/{id}/pipeline"] = [Caseworker, Approver, Auditor, Administrator, AllianceReviewer],
+        ["POST /api/alliances"] = [Caseworker, Administrator],
+        ["POST /api/alliances/{allianceId}/recognition"] = [Caseworker, Administrator],
+        ["POST /api/alliances/{allianceId}/recognition/withdrawal"] = [Caseworker, Administrator],
+        ["POST /api/alliances/{allianceId}/members"] = [Caseworker, Administrator],
+        ["POST /api/alliances/{allianceId}/members/{organisationId}/departure"] = [Caseworker, Administrator],
+        ["PUT /api/alliances/{allianceId}/target-groups"] = [Caseworker, Administrator],
+        ["POST /api/alliances/{allianceId}/dissolution"] = [Caseworker, Administrator],
+
+        ["GET /api/programmes"] = [SignedIn],
+        ["GET /api/programmes/{id}"] = [SignedIn],
+        ["GET /api/programmes/{id}/budget"] = [SignedIn],
+        ["POST /api/programmes"] = [Caseworker, Administrator],
+        ["POST /api/programmes/{programmeId}/top-ups"] = [Caseworker, Administrator],
+        ["POST /api/programmes/{programmeId}/cuts"] = [Caseworker, Administrator],
+        ["PUT /api/programmes/{programmeId}/planning-budgets/{allianceId}"] = [Caseworker, Administrator],
+        ["POST /api/programmes/{programmeId}/in-depth-samples"] = [Caseworker],
+        ["GET /api/in-depth-samples/{id}"] = [Caseworker, Approver, Auditor, Administrator],
+
+        ["GET /api/applications"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
+        ["GET /api/applications/{id}"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
+        ["GET /api/inbox"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
+        ["GET /api/overdue"] = [Caseworker, Approver, Auditor, Administrator],
+        ["POST /api/applications"] = [Applicant],
+        ["PUT /api/applications/{applicationId}/plan"] = [Applicant],
+        ["POST /api/applications/{applicationId}/submission"] = [Applicant],
+        ["POST /api/applications/{applicationId}/withdrawal"] = [Applicant],
+        ["POST /api/applications/{applicationId}/document-supplies"] = [Applicant],
+        ["POST /api/applications/{applicationId}/document-requests"] = [Caseworker],
+        ["POST /api/applications/{applicationId}/formal-completeness"] = [Caseworker],
+        ["POST /api/applications/{applicationId}/alliance-vote"] = [AllianceReviewer],
+        ["POST /api/applications/{applicationId}/decision-proposal"] = [Caseworker],
+        ["POST /api/applications/{applicationId}/decision-confirmation"] = [Approver],
+        ["POST /api/applications/{applicationId}/decision-return"] = [Approver],
+        ["POST /api/applications/{applicationId}/payment-requests"] = [Applicant],
+        ["POST /api/applications/{applicationId}/payment-requests/{number}/check"] = [Caseworker],
+        ["POST /api/applications/{applicationId}/payment-requests/{number}/release"] = [Caseworker],
+        ["POST /api/applications/{applicationId}/payment-requests/{number}/refusal"] = [Caseworker],
+        ["POST /api/applications/{applicationId}/approved-amount-reduction"] = [Caseworker],
+        ["POST /api/applications/{applicationId}/proofs-of-use/{proof}"] = [Applicant],
+        ["POST /api/applications/{applicationId}/proofs-of-use/{proof}/extension"] = [Caseworker],
+        ["POST /api/applications/{applicationId}/proofs-of-use/{proof}/first-check"] = [Caseworker],
+        ["POST /api/applications/{applicationId}/proofs-of-use/{proof}/in-depth-check"] = [Caseworker],
+        ["POST /api/applications/{applicationId}/reclaims"] = [Caseworker],
+        ["POST /api/applications/{applicationId}/repayments"] = [Caseworker],
+        ["POST /api/applications/{applicationId}/closure"] = [Caseworker],
+
+        ["GET /api/audit/streams/{streamId}/timeline"] = [Auditor, Administrator],
+        ["GET /api/audit/streams/{streamId}/state"] = [Auditor, Administrator],
+        ["GET /api/audit/applications/{applicationId}/decisions"] = [Auditor, Administrator],
+        ["GET /api/audit/applications/{applicationId}/case-file"] = [Auditor, Administrator],
+        ["GET /api/audit/chains/verification"] = [Auditor, Administrator],
+        ["GET /api/audit/chains/digest"] = [Auditor, Administrator],
+        ["GET /api/audit/rule-findings"] = [Auditor, Administrator],
+        ["GET /api/admin/projections"] = [Administrator],
+        ["POST /api/admin/projections/{name}/rebuilds"] = [Administrator],
+        ["GET /api/admin/projection-rebuilds/{id}"] = [Administrator],
+
+        ["GET /api/pilots"] = [SignedIn],
+        ["GET /api/pilots/{id}"] = [SignedIn],
+        ["GET /api/pilots/{id}/demand"] = [SignedIn],
+        ["GET /api/pilots/{pilotId}/companies/{companyId}"] = [SignedIn],
+        ["GET /api/pilots/{pilotId}/participants"] = [ProjectLead, Caseworker, Auditor],
+        ["GET /api/pilots/{pilotId}/participants/{participantId}"] = [ProjectLead, Caseworker, Auditor],
+        ["POST /api/pilots"] = [ProjectLead],
+        ["POST /api/pilots/{pilotId}/partners"] = [ProjectLead],
+        ["PUT /api/pilots/{pilotId}/services"] = [ProjectLead],
+        ["POST /api/pilots/{pilotId}/companies"] = [ProjectLead],
+        ["POST /api/pilots/{pilotId}/participants"] = [ProjectLead],
+        ["PUT /api/pilots/{pilotId}/participants/{participantId}/personal-data"] = [ProjectLead],
+        ["POST /api/pilots/{pilotId}/participants/{participantId}/referrals"] = [ProjectLead],
+        ["POST /api/pilots/{pilotId}/participants/{participantId}/services"] = [ProjectLead],
+        ["POST /api/pilots/{pilotId}/participants/{participantId}/placement"] = [ProjectLead],
+        ["POST /api/pilots/{pilotId}/participants/{participantId}/erasure"] = [ProjectLead],
+        ["POST /api/pilots/{pilotId}/intercultural-trainings"] = [ProjectLead],
+        ["POST /api/pilots/{pilotId}/phase-extension"] = [ProjectLead],
+        ["POST /api/pilots/{pilotId}/continuation"] = [ProjectLead],
+        ["PUT /api/pilots/{pilotId}/legal-hold"] = [ProjectLead],
+        ["POST /api/pilots/{pilotId}/legal-hold/lifting"] = [ProjectLead],
+    };
+
+    /// <summary>The one id of every route and every binding: bindings match the URL, so only the role can refuse.</summary>
+    private static readonly Guid Id = Guid.Parse("0b5e55ed-0000-4000-8000-00000000a11c");
+
+    [Fact]
+    public async Task Every_operation_of_the_API_has_an_entry_in_the_access_matrix_and_every_entry_an_operation()
+    {
+        var operations = (await Operations()).Select(o => o.Key).ToList();
+
+        operations.Except(Matrix.Keys).ShouldBeEmpty("operations without a decision who may call them (add them to the matrix and docs/access.md)");
+        Matrix.Keys.Except(operations).ShouldBeEmpty("matrix entries without an operation");
+    }
+
+    [Fact]
+    public async Task Every_operation_refuses_a_request_without_a_token_unless_it_is_public()
+    {
+        var wrong = new List<string>();
+        foreach (var operation in await Operations())
+        {
+            if (!Matrix.TryGetValue(operation.Key, out var allowed)) continue;
+            if (Mismatch(allowed, role: null, await Call(operation, user: null)) is { } mismatch) wrong.Add($"{operation.Key}: {mismatch}");
+        }
+
+        wrong.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(Applicant)]
+    [InlineData(Caseworker)]
+    [InlineData(Approver)]
+    [InlineData(AllianceReviewer)]
+    [InlineData(ProjectLead)]
+    [InlineData(Auditor)]
+    [InlineData(Administrator)]
+    public async Task Each_role_is_refused_with_403_exactly_where_the_matrix_says_so(string role)
+    {
+        var eventsBefore = await EventCount();
+        var wrong = new List<string>();
+        foreach (var operation in await Operations())
+        {
+            if (!Matrix.TryGetValue(operation.Key, out var allowed) || allowed.Contains(Anyone)) continue;
+            if (Mismatch(allowed, role, await Call(operation, UserOf[role])) is { } mismatch) wrong.Add($"{operation.Key}: {mismatch}");
+        }
+
+        wrong.ShouldBeEmpty();
+        (await EventCount()).ShouldBe(eventsBefore, "a request in the matrix walk appended events");
+    }
+
+    [Theory]
+    [InlineData(new[] { Caseworker, Administrator }, Auditor, 400, "403")] // the policy was removed: the request got through
+    [InlineData(new[] { Caseworker, Administrator }, Auditor, 201, "403")]
+    [InlineData(new[] { Caseworker, Administrator }, Caseworker, 403, "not 401/403")] // a role lost its right
+    [InlineData(new[] { SignedIn }, ProjectLead, 403, "not 401/403")]
+    [InlineData(new[] { SignedIn }, ProjectLead, 401, "not 401/403")]
+    [InlineData(new[] { SignedIn }, null, 200, "401")] // readable without a token
+    [InlineData(new[] { Anyone }, null, 401, "not 401")]
+    public void A_host_answering_otherwise_than_the_matrix_is_reported(string[] allowed, string? role, int status, string expected)
+    {
+        Mismatch(allowed, role, status).ShouldBe($"{status}, expected {expected}");
+    }
+
+    [Theory]
+    [InlineData(new[] { Caseworker, Administrator }, Auditor, 403)]
+    [InlineData(new[] { Caseworker, Administrator }, Caseworker, 400)]
+    [InlineData(new[] { Caseworker, Administrator }, Administrator, 404)]
+    [InlineData(new[] { SignedIn }, ProjectLead, 200)]
+    [InlineData(new[] { SignedIn }, null, 401)]
+    [InlineData(new[] { Anyone }, null, 400)]
+    public void A_host_answering_as_the_matrix_says_is_not_reported(string[] allowed, string? role, int status)
+    {
+        Mismatch(allowed, role, status).ShouldBeNull();
+    }
+
+    /// <summary>
+    /// What is wrong with <paramref name="status"/> as the answer to <paramref name="role"/> (null: no token), or null
+    /// when it is what the matrix expects: 401 without a token unless public; 403 exactly for the roles not allowed.
+    /// Any other status (400, 404, 409, 200) means the role got past the policy, which is all this test is about.
+    /// </summary>
+    private static string? Mismatch(string[] allowed, string? role, int status)
+    {
+        string expected;
+        bool matches;
+        if (role is null)
+        {
+            var isPublic = allowed.Contains(Anyone);
+            (expected, matches) = isPublic ? ("not 401", status != 401) : ("401", status == 401);
+        }
+        else
+        {
+            var may = allowed.Contains(Anyone) || allowed.Contains(SignedIn) || allowed.Contains(role);
+            (expected, matches) = may ? ("not 401/403", status is not 401 and not 403) : ("403", status == 403);
+        }
+
+        return matches ? null : $"{status}, expected {expected}";
+    }
+
+    [Fact]
+    public async Task The_access_page_in_docs_shows_the_matrix()
+    {
+        var page = Path.Combine(RepositoryRoot(), "docs", "access.md");
+        File.Exists(page).ShouldBeTrue($"{page} is missing");
+        var text = await File.ReadAllTextAsync(page, TestContext.Current.CancellationToken);
+
+        var missing = Matrix.Select(entry => AccessLine(entry.Key, entry.Value)).Where(line => !text.Contains(line, StringComparison.Ordinal)).ToList();
+        missing.ShouldBeEmpty("docs/access.md lacks these lines (or shows other roles)");
+    }
+
+    /// <summary>The line of docs/access.md's table for an operation, e.g. "| `POST /api/organisations` | caseworker, administrator |".</summary>
+    private static string AccessLine(string operation, string[] allowed) =>
+        $"| `{operation}` | {string.Join(", ", allowed)} |";
+
+    private sealed record Operation(string Method, string Path, IReadOnlyDictionary<string, string> ParameterTypes)
+    {
+        public string Key => $"{Method} {Path}";
+    }
+
+    private async Task<IReadOnlyList<Operation>> Operations()
+    {
+        var result = await Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
+        using var document = JsonDocument.Parse(await result.ReadAsTextAsync());
+        var operations = new List<Operation>();
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var method in path.Value.EnumerateObject().Where(m => m.Name is "get" or "post" or "put" or "delete" or "patch"))
+            {
+                var types = new Dictionary<string, string>();
+                if (method.Value.TryGetProperty("parameters", out var parameters))
+                {
+                    foreach (var parameter in parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "path"))
+                    {
+                        var schema = parameter.GetProperty("schema");
+                        var type = schema.TryGetProperty("format", out var format) ? format.GetString() : schema.TryGetProperty("type", out var t) ? t.ToString() : null;
+                        types[parameter.GetProperty("name").GetString()!] = type ?? "string";
+                    }
+                }
+
+                operations.Add(new Operation(method.Name.ToUpperInvariant(), path.Name, types));
+            }
+        }
+
+        return operations;
+    }
+
+    /// <summary>Calls the operation with the shared id in every route parameter and an empty JSON object as body.</summary>
+    private async Task<int> Call(Operation operation, DemoUser? user)
+    {
+        var url = new StringBuilder(operation.Path);
+        foreach (var (name, type) in operation.ParameterTypes)
+            url.Replace("{" + name + "}", type is "uuid" ? Id.ToString() : type.Contains("integer", StringComparison.Ordinal) || type.StartsWith("int", StringComparison.Ordinal) ? "1" : "x");
+
+        using var request = new HttpRequestMessage(new HttpMethod(operation.Method), url.ToString());
+        if (operation.Method is not "GET" and not "DELETE")
+            request.Content = JsonContent.Create(new { });
+        if (user is not null)
+        {
+            var token = Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint(user, Id, Id, Id);
+            request.Headers.Authorization = new("Bearer", token);
+        }
+
+        using var client = Host.Server.CreateClient();
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        return (int)response.StatusCode;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Fachwerk.slnx"))) return directory.FullName;
+        }
+
+        throw new InvalidOperationException("Fachwerk.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
