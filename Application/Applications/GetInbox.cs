@@ -359,11 +359,11 @@ public static class GetInboxEndpoints
     private static async Task<Page<InboxEntry>> PageOf(IQueryable<InboxTask> tasks, IPagedQuery query, TimeProvider clock, CancellationToken cancellation)
     {
         // PostgreSQL sorts missing due dates last in ascending order.
-        var page = await tasks.OrderBy(t => t.DueBy).ThenBy(t => t.Since).ToPagedListAsync(query.Page, query.PageSize, cancellation);
+        var page = await tasks.PageAsync(t => t.OrderBy(x => x.DueBy).ThenBy(x => x.Since), query.Page, query.PageSize, cancellation);
         var now = clock.GetUtcNow();
         return new Page<InboxEntry>(
-            [.. page.Select(t => new InboxEntry(t.ApplicationId, t.Version, t.Key, t.Title, t.Applicant, t.ProgrammeId, t.Programme, t.AllianceId,
+            [.. page.Items.Select(t => new InboxEntry(t.ApplicationId, t.Version, t.Key, t.Title, t.Applicant, t.ProgrammeId, t.Programme, t.AllianceId,
                 t.Alliance, t.RequestedAmount, t.Status, t.WaitingFor, t.Action, t.DueBy, t.ReminderRaised || t.DueBy <= now, t.Since))],
-            page.PageNumber, page.PageSize, page.TotalItemCount, page.PageCount);
+            page.PageNumber, page.PageSize, page.TotalItems, page.PageCount);
     }
 }

@@ -195,6 +195,6 @@ public static class GetRuleFindingsEndpoint
         if (query.ProgrammeId is { } programme) checks = checks.Where(c => c.ProgrammeId == programme);
         if (query.ApplicationId is { } application) checks = checks.Where(c => c.Id == application);
         if (query.Rule is { } rule) checks = checks.Where(c => c.Findings.Any(f => f.Rule == rule));
-        return (await checks.OrderBy(c => c.DraftedAt).ToPagedListAsync(query.Page, query.PageSize, cancellation)).ToPage();
+        return await checks.PageAsync(c => c.OrderBy(x => x.DraftedAt), query.Page, query.PageSize, cancellation);
     }
 }
