@@ -7,8 +7,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFachwerkLogging();
 builder.Services.AddFachwerkCodeGeneration();
-builder.Services.AddFachwerkPersistence();
-builder.Host.UseFachwerkMessaging();
+builder.Services.AddFachwerkPersistence(builder.Configuration);
+builder.Host.UseFachwerkMessaging(builder.Configuration);
 builder.AddFachwerkApi();
 builder.Services.AddFachwerkDemoWorld(builder.Configuration);
 

@@ -31,7 +31,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static HostProcess Start(string publishFolder, string connectionString, string logPath)
+    /// <param name="applySchema">false for a start as deployments do it, with the schema applied beforehand (db-apply).</param>
+    public static HostProcess Start(string publishFolder, string connectionString, string logPath, bool applySchema = true)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -46,6 +47,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["DemoWorld__Enabled"] = "false";
         start.Environment["Authentication__DevelopmentTokens"] = "true";
         start.Environment["ConnectionStrings__Fachwerk"] = connectionString;
+        start.Environment["Database__ApplySchemaOnStartup"] = applySchema ? "true" : "false";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
 
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
