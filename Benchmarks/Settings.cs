@@ -30,8 +30,8 @@ public sealed record Settings(
         ColdStarts: 5, HistoryApplications: 100_000, HistoryProgrammes: 20, QueryIterations: 1_000, output);
 
     public static Settings Quick(string output) => new("quick", TargetsEnforced: false, ReadyToRun: false, Clients: 16, Warmup: TimeSpan.FromSeconds(1),
-        ThroughputDuration: TimeSpan.FromSeconds(3), FloorDuration: TimeSpan.FromSeconds(2), FixedRate: 200, FixedRateDuration: TimeSpan.FromSeconds(4),
-        ColdStarts: 1, HistoryApplications: 1_500, HistoryProgrammes: 3, QueryIterations: 100, output);
+        ThroughputDuration: TimeSpan.FromSeconds(3), FloorDuration: TimeSpan.FromSeconds(1), FixedRate: 200, FixedRateDuration: TimeSpan.FromSeconds(3),
+        ColdStarts: 1, HistoryApplications: 1_500, HistoryProgrammes: 3, QueryIterations: 40, output);
 
     /// <summary>
     /// Reads the command line: <c>--quick</c>, <c>--output FOLDER</c>, <c>--no-ready-to-run</c>, and for working on the harness

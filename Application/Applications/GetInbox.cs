@@ -82,6 +82,9 @@ public sealed record InboxTask
 
 public sealed partial class ApplicationSummaryProjection : SingleStreamProjection<ApplicationSummary, Guid>
 {
+    // Rebuilds read pages of 2,000 events instead of 500: fewer round trips and flushes over a million events (docs/benchmarks.md).
+    public ApplicationSummaryProjection() => Options.BatchSize = 2_000;
+
     public static ApplicationSummary Create(IEvent<ApplicationDrafted> e) => Next(new ApplicationSummary
     {
         Id = e.Data.ApplicationId,
