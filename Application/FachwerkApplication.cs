@@ -78,11 +78,19 @@ public static class FachwerkApplication
             .Duplicate(x => x.Status)
             .Duplicate(x => x.RequestedAmount)
             .Duplicate(x => x.ApprovedAmount!)
-            .Duplicate(x => x.PaidAmount);
+            .Duplicate(x => x.PaidAmount)
+            // The pipeline reads only this index (an index-only scan, however many applications an alliance has) ...
+            .Index([x => x.AllianceId, x => x.Status], index => index.IncludeColumns = ["requested_amount", "approved_amount", "paid_amount"])
+            // ... and the list, newest first, reads a page of a programme or an alliance off the front of these.
+            .Index([x => x.ProgrammeId, x => x.Id])
+            .Index([x => x.AllianceId, x => x.Id]);
         opts.Schema.For<InboxTask>()
             .Duplicate(x => x.ApplicationId)
             .Duplicate(x => x.WaitingFor)
-            .Duplicate(x => x.DueBy!);
+            .Duplicate(x => x.DueBy!)
+            .Duplicate(x => x.Since)
+            // The inbox's order (most urgent first, then waiting longest) is this index's order: a page is read off its front.
+            .Index([x => x.WaitingFor, x => x.DueBy!, x => x.Since]);
         // The application summary keeps its open tasks as InboxTask documents, in the same transaction.
         opts.Events.EnableSideEffectsOnInlineProjections = true;
 

@@ -1,3 +1,4 @@
+using JasperFx;
 using Fachwerk.Application;
 using Fachwerk.Application.Audit;
 using Fachwerk.Application.Common;
@@ -41,12 +42,20 @@ public static class Composition
             builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.UseUtcTimestamp = true; });
     }
 
-    public static void AddFachwerkPersistence(this IServiceCollection services)
+    /// <summary>
+    /// <c>Database:ApplySchemaOnStartup</c> (default true): whether the host brings the database schema up to date when it
+    /// starts. Deployments that apply it beforehand (<c>db-apply</c>) set it to false: the host then starts faster and needs
+    /// no right to change the schema.
+    /// </summary>
+    public static bool AppliesSchemaOnStartup(IConfiguration configuration) => configuration.GetValue("Database:ApplySchemaOnStartup", true);
+
+    public static void AddFachwerkPersistence(this IServiceCollection services, IConfiguration configuration)
     {
+        var applySchema = AppliesSchemaOnStartup(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<FachwerkDatabase>();
 
-        services.AddMarten(sp =>
+        var marten = services.AddMarten(sp =>
             {
                 var opts = new StoreOptions();
                 opts.Connection(sp.GetRequiredService<FachwerkDatabase>().ConnectionString);
@@ -54,16 +63,21 @@ public static class Composition
                 opts.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
                 // Needed with DistributedLock.Postgres 1.3.1 for the HotCold daemon to take its lock (docs/adr/0003).
                 opts.Events.UseAdvisoryLockTransaction = true;
+                if (!applySchema) opts.AutoCreateSchemaObjects = AutoCreate.None;
                 return opts;
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()
-            .AddAsyncDaemon(DaemonMode.HotCold)
-            .ApplyAllDatabaseChangesOnStartup();
+            .AddAsyncDaemon(DaemonMode.HotCold);
+        if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
     }
 
-    public static void UseFachwerkMessaging(this IHostBuilder host) =>
-        host.UseWolverine(FachwerkApplication.ConfigureMessaging);
+    public static void UseFachwerkMessaging(this IHostBuilder host, IConfiguration configuration) =>
+        host.UseWolverine(opts =>
+        {
+            FachwerkApplication.ConfigureMessaging(opts);
+            if (!AppliesSchemaOnStartup(configuration)) opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;
+        });
 
     /// <summary>Largest request body accepted (1 MiB): larger ones answer 413 before anything reads them.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;

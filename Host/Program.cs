@@ -6,8 +6,9 @@ using JasperFx;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFachwerkLogging();
-builder.Services.AddFachwerkPersistence();
-builder.Host.UseFachwerkMessaging();
+builder.Services.AddFachwerkCodeGeneration();
+builder.Services.AddFachwerkPersistence(builder.Configuration);
+builder.Host.UseFachwerkMessaging(builder.Configuration);
 builder.AddFachwerkApi();
 builder.Services.AddFachwerkDemoWorld(builder.Configuration);
 

@@ -48,11 +48,9 @@ public static class ListAlliancesEndpoint
         if (!string.IsNullOrWhiteSpace(query.District))
             alliances = alliances.Where(a => a.Districts.Contains(query.District));
 
-        var page = await alliances
+        return await alliances.PageAsync(ordered => ordered
             .OrderBy(a => a.Name)
             .Select(a => new AllianceSummary(a.Id, a.Name, a.FederalState, a.Status, a.MemberCount,
-                a.Recognition == null ? null : a.Recognition.FundingPeriod.To, a.Version))
-            .ToPagedListAsync(query.Page, query.PageSize, cancellation);
-        return page.ToPage();
+                a.Recognition == null ? null : a.Recognition.FundingPeriod.To, a.Version)), query.Page, query.PageSize, cancellation);
     }
 }

@@ -82,6 +82,9 @@ public sealed record InboxTask
 
 public sealed partial class ApplicationSummaryProjection : SingleStreamProjection<ApplicationSummary, Guid>
 {
+    // Rebuilds read pages of 2,000 events instead of 500: fewer round trips and flushes over a million events (docs/benchmarks.md).
+    public ApplicationSummaryProjection() => Options.BatchSize = 2_000;
+
     public static ApplicationSummary Create(IEvent<ApplicationDrafted> e) => Next(new ApplicationSummary
     {
         Id = e.Data.ApplicationId,
@@ -202,30 +205,7 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
         if (summary is null) return ValueTask.CompletedTask;
 
         operations.DeleteWhere<InboxTask>(t => t.ApplicationId == summary.Id);
-        foreach (var task in summary.Tasks)
-        {
-            operations.Store(new InboxTask
-            {
-                Id = $"{summary.Id:N}/{task.Key}",
-                ApplicationId = summary.Id,
-                Version = summary.Version,
-                Key = task.Key,
-                ApplicantId = summary.ApplicantId,
-                WaitingFor = task.WaitingFor,
-                Action = task.Action,
-                DueBy = task.DueBy,
-                ReminderRaised = task.ReminderRaised,
-                Title = summary.Title,
-                Applicant = summary.Applicant,
-                ProgrammeId = summary.ProgrammeId,
-                Programme = summary.Programme,
-                AllianceId = summary.AllianceId,
-                Alliance = summary.Alliance,
-                RequestedAmount = summary.RequestedAmount,
-                Status = summary.Status,
-                Since = summary.Since,
-            });
-        }
+        foreach (var task in InboxTasks.Of(summary)) operations.Store(task);
 
         return ValueTask.CompletedTask;
     }
@@ -382,11 +362,11 @@ public static class GetInboxEndpoints
     private static async Task<Page<InboxEntry>> PageOf(IQueryable<InboxTask> tasks, IPagedQuery query, TimeProvider clock, CancellationToken cancellation)
     {
         // PostgreSQL sorts missing due dates last in ascending order.
-        var page = await tasks.OrderBy(t => t.DueBy).ThenBy(t => t.Since).ToPagedListAsync(query.Page, query.PageSize, cancellation);
+        var page = await tasks.PageAsync(t => t.OrderBy(x => x.DueBy).ThenBy(x => x.Since), query.Page, query.PageSize, cancellation);
         var now = clock.GetUtcNow();
         return new Page<InboxEntry>(
-            [.. page.Select(t => new InboxEntry(t.ApplicationId, t.Version, t.Key, t.Title, t.Applicant, t.ProgrammeId, t.Programme, t.AllianceId,
+            [.. page.Items.Select(t => new InboxEntry(t.ApplicationId, t.Version, t.Key, t.Title, t.Applicant, t.ProgrammeId, t.Programme, t.AllianceId,
                 t.Alliance, t.RequestedAmount, t.Status, t.WaitingFor, t.Action, t.DueBy, t.ReminderRaised || t.DueBy <= now, t.Since))],
-            page.PageNumber, page.PageSize, page.TotalItemCount, page.PageCount);
+            page.PageNumber, page.PageSize, page.TotalItems, page.PageCount);
     }
 }

@@ -48,6 +48,6 @@ public static class ListApplicationsEndpoint
         if (!string.IsNullOrWhiteSpace(query.Title))
             applications = applications.Where(a => a.Title.Contains(query.Title, StringComparison.OrdinalIgnoreCase));
 
-        return (await applications.OrderByDescending(a => a.Id).ToPagedListAsync(query.Page, query.PageSize, cancellation)).ToPage();
+        return await applications.PageAsync(a => a.OrderByDescending(x => x.Id), query.Page, query.PageSize, cancellation);
     }
 }

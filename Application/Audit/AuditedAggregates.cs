@@ -9,23 +9,26 @@ using Fachwerk.Domain.Organisations;
 using Fachwerk.Domain.Pilots;
 using Fachwerk.Domain.Programmes;
 using Fachwerk.Domain.Sampling;
+using JasperFx.Events;
 using Marten;
+using Marten.Internal;
 
 namespace Fachwerk.Application.Audit;
 
 /// <summary>
 /// One kind of stream the auditors can replay: the event that starts it, its write model (folded by the domain's Evolve) and
-/// its detail read model (folded by its projection). Both are aggregated by Marten up to any version.
+/// its detail read model (folded by its projection). Both are folded by Marten's aggregators from the events up to any version,
+/// read once for both.
 /// </summary>
 public sealed class AuditedAggregate
 {
-    private readonly Func<IQuerySession, Guid, long, CancellationToken, Task<object?>> _writeModel;
-    private readonly Func<IQuerySession, Guid, long, CancellationToken, Task<object?>> _details;
+    private readonly Func<IQuerySession, IReadOnlyList<IEvent>, CancellationToken, Task<object?>> _writeModel;
+    private readonly Func<IQuerySession, IReadOnlyList<IEvent>, CancellationToken, Task<object?>> _details;
 
     private AuditedAggregate(
         string kind, Label label, Type startedBy, Type writeModel, Type details,
-        Func<IQuerySession, Guid, long, CancellationToken, Task<object?>> loadWriteModel,
-        Func<IQuerySession, Guid, long, CancellationToken, Task<object?>> loadDetails)
+        Func<IQuerySession, IReadOnlyList<IEvent>, CancellationToken, Task<object?>> loadWriteModel,
+        Func<IQuerySession, IReadOnlyList<IEvent>, CancellationToken, Task<object?>> loadDetails)
     {
         Kind = kind;
         Label = label;
@@ -45,16 +48,20 @@ public sealed class AuditedAggregate
     public static AuditedAggregate Of<TStart, TWriteModel, TDetails>(string kind, Label label)
         where TWriteModel : class where TDetails : class =>
         new(kind, label, typeof(TStart), typeof(TWriteModel), typeof(TDetails),
-            async (session, id, version, cancellation) => await session.Events.AggregateStreamAsync<TWriteModel>(id, version, token: cancellation),
-            async (session, id, version, cancellation) => await session.Events.AggregateStreamAsync<TDetails>(id, version, token: cancellation));
+            async (session, events, cancellation) => await FoldAsync<TWriteModel>(session, events, cancellation),
+            async (session, events, cancellation) => await FoldAsync<TDetails>(session, events, cancellation));
 
-    /// <summary>The write model as it stood at <paramref name="version"/>.</summary>
-    public Task<object?> WriteModelAsync(IQuerySession session, Guid id, long version, CancellationToken cancellation) =>
-        _writeModel(session, id, version, cancellation);
+    // Folds events already read with the store's own aggregator for T, as AggregateStreamAsync would, without reading them again.
+    private static Task<T?> FoldAsync<T>(IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken cancellation) where T : class =>
+        ((IMartenSession)session).Options.Projections.AggregatorFor<T>().BuildAsync(events, session, null, cancellation).AsTask();
 
-    /// <summary>The detail read model as it stood at <paramref name="version"/>: what a user saw on the detail screen then.</summary>
-    public Task<object?> DetailsAsync(IQuerySession session, Guid id, long version, CancellationToken cancellation) =>
-        _details(session, id, version, cancellation);
+    /// <summary>The write model folded from <paramref name="events"/> (a stream from its start up to a moment).</summary>
+    public Task<object?> WriteModelAsync(IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
+        _writeModel(session, events, cancellation);
+
+    /// <summary>The detail read model folded from <paramref name="events"/>: what a user saw on the detail screen then.</summary>
+    public Task<object?> DetailsAsync(IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
+        _details(session, events, cancellation);
 }
 
 /// <summary>

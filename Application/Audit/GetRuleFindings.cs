@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Organisations;
@@ -152,13 +153,17 @@ public sealed class ApplicationRuleCheckProjection : SingleStreamProjection<Appl
             undertaking.Name, check);
     }
 
+    // A launch event never changes, so its terms are read once per programme, not once per application (a rebuild drafts 100,000).
+    private readonly ConcurrentDictionary<Guid, ProgrammeTerms> _launchTerms = new();
+
     /// <summary>The rules of a programme as launched (programme rules have no later change event).</summary>
-    private static async Task<ProgrammeTerms?> TermsOf(IQuerySession session, Guid programmeId, CancellationToken cancellation)
+    private async Task<ProgrammeTerms?> TermsOf(IQuerySession session, Guid programmeId, CancellationToken cancellation)
     {
+        if (_launchTerms.TryGetValue(programmeId, out var known)) return known;
         var launch = await session.Events.FetchStreamAsync(programmeId, version: 1, token: cancellation);
-        return launch.Count == 1 && launch[0].Data is FundingProgrammeLaunched launched
-            ? new ProgrammeTerms(programmeId, launched.Name, launched.Rules.MaxFundingRate, launched.Rules.MaxAmountPerApplication, launched.Rules.DeMinimis)
-            : null;
+        if (launch.Count != 1 || launch[0].Data is not FundingProgrammeLaunched launched) return null;
+        return _launchTerms[programmeId] =
+            new ProgrammeTerms(programmeId, launched.Name, launched.Rules.MaxFundingRate, launched.Rules.MaxAmountPerApplication, launched.Rules.DeMinimis);
     }
 }
 
@@ -195,6 +200,6 @@ public static class GetRuleFindingsEndpoint
         if (query.ProgrammeId is { } programme) checks = checks.Where(c => c.ProgrammeId == programme);
         if (query.ApplicationId is { } application) checks = checks.Where(c => c.Id == application);
         if (query.Rule is { } rule) checks = checks.Where(c => c.Findings.Any(f => f.Rule == rule));
-        return (await checks.OrderBy(c => c.DraftedAt).ToPagedListAsync(query.Page, query.PageSize, cancellation)).ToPage();
+        return await checks.PageAsync(c => c.OrderBy(x => x.DraftedAt), query.Page, query.PageSize, cancellation);
     }
 }

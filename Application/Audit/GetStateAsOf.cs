@@ -54,8 +54,8 @@ public static class StatesAsOf
 
         return new StateAsOf(streamId, kind?.Kind ?? "unknown", kind?.Label ?? AuditedAggregates.Unknown, version, at, reached.Version,
             reached.Timestamp, current.Version,
-            kind is null ? null : await kind.WriteModelAsync(session, streamId, reached.Version, cancellation),
-            kind is null ? null : await kind.DetailsAsync(session, streamId, reached.Version, cancellation));
+            kind is null ? null : await kind.WriteModelAsync(session, events, cancellation),
+            kind is null ? null : await kind.DetailsAsync(session, events, cancellation));
     }
 }
 

@@ -1,3 +1,4 @@
+using Marten;
 using Wolverine.Http;
 
 namespace Fachwerk.Application.Common;
@@ -20,6 +21,18 @@ public static class Paging
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 200;
 
-    public static Page<T> ToPage<T>(this Marten.Pagination.IPagedList<T> list) =>
-        new([.. list], list.PageNumber, list.PageSize, list.TotalItemCount, list.PageCount);
+    /// <summary>
+    /// One page of <paramref name="filtered"/> in the order (and shape) <paramref name="orderAndShape"/> gives it, with the total.
+    /// Two queries on purpose: Marten's <c>ToPagedListAsync</c> counts with <c>count(*) over()</c>, which makes PostgreSQL read
+    /// every matching document before it can cut the page; a plain count reads an index, and the page reads only its rows.
+    /// </summary>
+    public static async Task<Page<TItem>> PageAsync<TDoc, TItem>(
+        this IQueryable<TDoc> filtered, Func<IQueryable<TDoc>, IQueryable<TItem>> orderAndShape, int page, int pageSize, CancellationToken cancellation)
+        where TDoc : notnull where TItem : notnull
+    {
+        ArgumentNullException.ThrowIfNull(orderAndShape);
+        var total = await filtered.LongCountAsync(cancellation);
+        var items = await orderAndShape(filtered).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellation);
+        return new Page<TItem>(items, page, pageSize, total, (total + pageSize - 1) / pageSize);
+    }
 }

@@ -46,7 +46,6 @@ public static class GetOrganisationEndpoints
         if (query.Kind is { } kind)
             organisations = organisations.Where(o => o.Kind == kind);
 
-        var page = await organisations.OrderBy(o => o.Name).ToPagedListAsync(query.Page, query.PageSize, cancellation);
-        return page.ToPage();
+        return await organisations.PageAsync(o => o.OrderBy(x => x.Name), query.Page, query.PageSize, cancellation);
     }
 }

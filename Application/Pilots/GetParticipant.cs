@@ -164,8 +164,7 @@ public static class GetParticipantEndpoints
         if (query.Kind is { } kind)
             participants = participants.Where(p => p.Kind == kind);
 
-        var page = (await participants.OrderBy(p => p.EnrolledOn).ThenBy(p => p.Id)
-            .ToPagedListAsync(query.Page, query.PageSize, cancellation)).ToPage();
+        var page = await participants.PageAsync(p => p.OrderBy(x => x.EnrolledOn).ThenBy(x => x.Id), query.Page, query.PageSize, cancellation);
         var opened = await PersonalDataVault.OpenAsync<ParticipantPersonalData>(session, Sealed(page.Items), cancellation);
         return new Page<ParticipantView>([.. page.Items.Select(p => ParticipantView.Of(p, opened))],
             page.PageNumber, page.PageSize, page.TotalItems, page.PageCount);

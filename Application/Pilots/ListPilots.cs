@@ -36,7 +36,7 @@ public static class ListPilotsEndpoint
         if (query.Status is { } status)
             pilots = pilots.Where(p => p.Status == status);
 
-        var page = (await pilots.OrderBy(p => p.Name).ToPagedListAsync(query.Page, query.PageSize, cancellation)).ToPage();
+        var page = await pilots.PageAsync(p => p.OrderBy(x => x.Name), query.Page, query.PageSize, cancellation);
         return new Page<PilotSummary>(
             [.. page.Items.Select(p => new PilotSummary(p.Id, p.Name, p.Sponsor, p.PilotPhase, p.Status, p.Participants.Enrolled, p.Companies.Count, p.Version))],
             page.PageNumber, page.PageSize, page.TotalItems, page.PageCount);

@@ -78,6 +78,6 @@ public static class GetProgrammeEndpoints
         var programmes = session.Query<ProgrammeDetails>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Name))
             programmes = programmes.Where(p => p.Name.Contains(query.Name, StringComparison.OrdinalIgnoreCase));
-        return (await programmes.OrderBy(p => p.Name).ToPagedListAsync(query.Page, query.PageSize, cancellation)).ToPage();
+        return await programmes.PageAsync(p => p.OrderBy(x => x.Name), query.Page, query.PageSize, cancellation);
     }
 }

@@ -3,7 +3,7 @@ using Fachwerk.Domain.Common;
 
 namespace Fachwerk.Domain.Programmes;
 
-public sealed record Commitment(Guid ApplicationId, Guid AllianceId, decimal Amount);
+public sealed record Commitment(Guid ApplicationId, Guid AllianceId, decimal Amount, decimal OwnContribution);
 
 /// <summary>Write model of a funding programme (Förderprogramm): its budget, rules and what is committed.</summary>
 public sealed record FundingProgramme(
@@ -36,7 +36,7 @@ public sealed record FundingProgramme(
         (_, FundsCommitted committed) => programme with
         {
             Commitments = programme.Commitments.SetItem(committed.ApplicationId,
-                new Commitment(committed.ApplicationId, committed.AllianceId, committed.Amount)),
+                new Commitment(committed.ApplicationId, committed.AllianceId, committed.Amount, committed.OwnContribution)),
         },
         (_, FundsReleased released) => programme with
         {

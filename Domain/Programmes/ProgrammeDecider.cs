@@ -91,7 +91,11 @@ public static class ProgrammeDecider
     {
         if (!programme.Commitments.TryGetValue(applicationId, out var commitment) || commitment.Amount <= remaining)
             return [];
-        return [new FundsReleased(programme.Id, applicationId, commitment.Amount - remaining, remaining, reason, stamp.By, stamp.At)];
+        return
+        [
+            new FundsReleased(programme.Id, applicationId, commitment.Amount - remaining, remaining, commitment.AllianceId,
+                remaining == 0 ? commitment.OwnContribution : 0, reason, stamp.By, stamp.At),
+        ];
     }
 
     public static string Eur(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture) + " EUR";

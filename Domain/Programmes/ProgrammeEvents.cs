@@ -48,12 +48,18 @@ public sealed record FundsCommitted(
     string RecordedBy,
     DateTimeOffset RecordedAt) : IRecordedFact;
 
-/// <summary>Money given back to the programme (withdrawal, reduced amount); <paramref name="RemainingCommitment"/> is what stays reserved.</summary>
+/// <summary>
+/// Money given back to the programme (withdrawal, reduced amount); <paramref name="RemainingCommitment"/> is what stays reserved.
+/// The alliance and, when the whole commitment goes, the own contribution that no longer counts are carried along, so the
+/// budget dashboard needs no copy of every commitment.
+/// </summary>
 public sealed record FundsReleased(
     Guid ProgrammeId,
     Guid ApplicationId,
     decimal Amount,
     decimal RemainingCommitment,
+    Guid AllianceId,
+    decimal OwnContributionReleased,
     string Reason,
     string RecordedBy,
     DateTimeOffset RecordedAt) : IRecordedFact;

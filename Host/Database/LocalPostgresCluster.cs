@@ -23,13 +23,15 @@ public sealed class LocalPostgresCluster : IDisposable
 
     private readonly string _binDirectory;
     private readonly bool _throwaway;
+    private readonly bool _durable;
     private bool _started;
 
-    private LocalPostgresCluster(string binDirectory, string dataDirectory, bool throwaway)
+    private LocalPostgresCluster(string binDirectory, string dataDirectory, bool throwaway, bool durable = false)
     {
         _binDirectory = binDirectory;
         DataDirectory = dataDirectory;
         _throwaway = throwaway;
+        _durable = durable;
     }
 
     public string DataDirectory { get; }
@@ -44,6 +46,14 @@ public sealed class LocalPostgresCluster : IDisposable
     public static LocalPostgresCluster Throwaway(string? binDirectory = null) =>
         new(FindBinDirectory(binDirectory),
             Path.Combine(Path.GetTempPath(), "fachwerk-pg-" + Guid.NewGuid().ToString("N")[..12]), throwaway: true);
+
+    /// <summary>
+    /// A throwaway cluster that keeps PostgreSQL's default durability (fsync, synchronous commit, full-page writes), deleted on
+    /// <see cref="Stop"/>: the benchmarks measure real commits, so their floor and our figures pay the same commit cost.
+    /// </summary>
+    public static LocalPostgresCluster DurableThrowaway(string? binDirectory = null) =>
+        new(FindBinDirectory(binDirectory),
+            Path.Combine(Path.GetTempPath(), "fachwerk-pg-" + Guid.NewGuid().ToString("N")[..12]), throwaway: true, durable: true);
 
     /// <summary>
     /// Creates the cluster if needed, starts it (or adopts one already running on this folder) and creates the database.
@@ -63,7 +73,7 @@ public sealed class LocalPostgresCluster : IDisposable
         {
             Port = preferredPort > 0 && IsPortFree(preferredPort) ? preferredPort : FreePort();
             var settings = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300";
-            if (_throwaway)
+            if (_throwaway && !_durable)
                 settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             try
             {

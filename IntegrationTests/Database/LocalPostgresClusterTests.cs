@@ -77,6 +77,41 @@ public class LocalPostgresClusterTests
         }
     }
 
+    [Fact]
+    public async Task A_durable_throwaway_cluster_commits_like_a_real_server_and_is_deleted_when_stopped()
+    {
+        var cluster = LocalPostgresCluster.DurableThrowaway();
+        cluster.Start(preferredPort: 0);
+        try
+        {
+            (await Scalar(cluster, "show fsync")).ShouldBe("on");
+            (await Scalar(cluster, "show synchronous_commit")).ShouldBe("on");
+            (await Scalar(cluster, "show full_page_writes")).ShouldBe("on");
+        }
+        finally
+        {
+            cluster.Stop();
+        }
+
+        Directory.Exists(cluster.DataDirectory).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task The_tests_throwaway_cluster_trades_durability_for_speed()
+    {
+        var cluster = LocalPostgresCluster.Throwaway();
+        cluster.Start(preferredPort: 0);
+        try
+        {
+            (await Scalar(cluster, "show fsync")).ShouldBe("off");
+            (await Scalar(cluster, "show synchronous_commit")).ShouldBe("off");
+        }
+        finally
+        {
+            cluster.Stop();
+        }
+    }
+
     private static async Task Execute(LocalPostgresCluster cluster, string sql)
     {
         await using var connection = new NpgsqlConnection(cluster.ConnectionString);

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Fachwerk.Benchmarks.Hosting;
+
+/// <summary>
+/// The released host as a separate process, as in production: Development environment only for the development token
+/// issuer (the demo world stays off), pointed at the harness's database, on a free loopback port; its output goes to a log.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly Task _pump;
+    private readonly StreamWriter _log;
+
+    private HostProcess(Process process, Stopwatch sinceStart, Uri address, StreamWriter log)
+    {
+        _process = process;
+        SinceStart = sinceStart;
+        Address = address;
+        _log = log;
+        _pump = Task.WhenAll(PumpAsync(process.StandardOutput), PumpAsync(process.StandardError));
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>Time since the process was started.</summary>
+    public Stopwatch SinceStart { get; }
+
+    public int Id => _process.Id;
+
+    /// <param name="applySchema">false for a start as deployments do it, with the schema applied beforehand (db-apply).</param>
+    public static HostProcess Start(string publishFolder, string connectionString, string logPath, bool applySchema = true)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = publishFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(publishFolder, "Fachwerk.Host.dll"));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DemoWorld__Enabled"] = "false";
+        start.Environment["Authentication__DevelopmentTokens"] = "true";
+        start.Environment["ConnectionStrings__Fachwerk"] = connectionString;
+        start.Environment["Database__ApplySchemaOnStartup"] = applySchema ? "true" : "false";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+
+        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+        var log = new StreamWriter(logPath, append: true, Encoding.UTF8) { AutoFlush = true };
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host.");
+        return new HostProcess(process, clock, new Uri($"http://127.0.0.1:{port}/"), log);
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public double? PeakResidentMegabytes => Processes.PeakResidentMegabytes(_process.Id);
+
+    public double? ResidentMegabytes => Processes.ResidentMegabytes(_process.Id);
+
+    public TimeSpan? CpuTime => Processes.CpuTime(_process.Id);
+
+    /// <summary>Stops the host as an orchestrator would (SIGTERM, then a grace period), killing it only if it hangs.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                await term.WaitForExitAsync();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+
+        await _pump;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+        await _log.DisposeAsync();
+    }
+
+    private async Task PumpAsync(StreamReader reader)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            lock (_log) _log.WriteLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Fachwerk.Benchmarks.Measuring;
+
+/// <summary>
+/// Load at a fixed rate: operation i is due at start + i / rate, whether or not earlier ones have finished, and its latency
+/// counts from when it was due. A slow answer therefore delays nothing and hides nothing (no coordinated omission).
+/// </summary>
+public static class OpenLoop
+{
+    public sealed record Outcome(IReadOnlyList<double> LatenciesMs, int Failures, int Issued, TimeSpan Elapsed, double LateStartsMs);
+
+    public static async Task<Outcome> RunAsync(double perSecond, TimeSpan duration, Func<int, Task<bool>> operation, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var latencies = new ConcurrentBag<double>();
+        var failures = 0;
+        var running = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        var count = (int)(perSecond * duration.TotalSeconds);
+        double worstLateStart = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / perSecond);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait, cancellation);
+            worstLateStart = Math.Max(worstLateStart, (clock.Elapsed - due).TotalMilliseconds);
+            var index = i;
+            running.Add(Task.Run(async () =>
+            {
+                var ok = false;
+                try
+                {
+                    ok = await operation(index);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
+                {
+                    ok = false;
+                }
+
+                if (ok) latencies.Add((clock.Elapsed - due).TotalMilliseconds);
+                else Interlocked.Increment(ref failures);
+            }, cancellation));
+        }
+
+        await Task.WhenAll(running);
+        return new Outcome([.. latencies], failures, count, clock.Elapsed, worstLateStart);
+    }
+}
+
+/// <summary>Load from a fixed number of clients, each sending its next operation as soon as the previous one is answered.</summary>
+public static class ClosedLoop
+{
+    public sealed record Outcome(int Completed, int Failures, TimeSpan Elapsed, IReadOnlyList<double> LatenciesMs)
+    {
+        public double PerSecond => Completed / Elapsed.TotalSeconds;
+    }
+
+    public static async Task<Outcome> RunAsync(int clients, TimeSpan duration, Func<int, CancellationToken, Task<bool>> operation, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var latencies = new ConcurrentBag<double>();
+        var completed = 0;
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            while (clock.Elapsed < duration && !cancellation.IsCancellationRequested)
+            {
+                var started = clock.Elapsed;
+                bool ok;
+                try
+                {
+                    ok = await operation(client, cancellation);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
+                {
+                    ok = false;
+                }
+
+                if (ok)
+                {
+                    Interlocked.Increment(ref completed);
+                    latencies.Add((clock.Elapsed - started).TotalMilliseconds);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }, cancellation)).ToList();
+        await Task.WhenAll(workers);
+        return new Outcome(completed, failures, clock.Elapsed, [.. latencies]);
+    }
+}

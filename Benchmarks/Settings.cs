@@ -1,0 +1,54 @@
+namespace Fachwerk.Benchmarks;
+
+/// <summary>How much each phase measures. Full mode is the one the targets are judged on; quick mode only keeps the harness working.</summary>
+public sealed record Settings(
+    string Mode,
+    bool TargetsEnforced,
+    bool ReadyToRun,
+    int Clients,
+    TimeSpan Warmup,
+    TimeSpan ThroughputDuration,
+    TimeSpan FloorDuration,
+    double FixedRate,
+    TimeSpan FixedRateDuration,
+    int ColdStarts,
+    int HistoryApplications,
+    int HistoryProgrammes,
+    int QueryIterations,
+    string OutputFolder)
+{
+    /// <summary>Phases to run (cold-start, commands, history); all unless <c>--only</c> names some, for working on one of them.</summary>
+    public IReadOnlySet<string> Phases { get; init; } = new HashSet<string>(["cold-start", "commands", "history"]);
+
+    /// <summary>Use the last published host instead of generating and publishing again (<c>--reuse-build</c>).</summary>
+    public bool ReuseBuild { get; init; }
+
+    public bool Runs(string phase) => Phases.Contains(phase);
+
+    public static Settings Full(string output) => new("full", TargetsEnforced: true, ReadyToRun: true, Clients: 16, Warmup: TimeSpan.FromSeconds(20),
+        ThroughputDuration: TimeSpan.FromSeconds(30), FloorDuration: TimeSpan.FromSeconds(10), FixedRate: 200, FixedRateDuration: TimeSpan.FromSeconds(60),
+        ColdStarts: 5, HistoryApplications: 100_000, HistoryProgrammes: 20, QueryIterations: 1_000, output);
+
+    public static Settings Quick(string output) => new("quick", TargetsEnforced: false, ReadyToRun: false, Clients: 16, Warmup: TimeSpan.FromSeconds(1),
+        ThroughputDuration: TimeSpan.FromSeconds(3), FloorDuration: TimeSpan.FromSeconds(1), FixedRate: 200, FixedRateDuration: TimeSpan.FromSeconds(3),
+        ColdStarts: 1, HistoryApplications: 1_500, HistoryProgrammes: 3, QueryIterations: 40, output);
+
+    /// <summary>
+    /// Reads the command line: <c>--quick</c>, <c>--output FOLDER</c>, <c>--no-ready-to-run</c>, and for working on the harness
+    /// <c>--only PHASE[,PHASE]</c> and <c>--reuse-build</c>.
+    /// </summary>
+    public static Settings FromArguments(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var quick = args.Contains("--quick");
+        var outputIndex = args.ToList().IndexOf("--output");
+        var output = outputIndex >= 0 && outputIndex + 1 < args.Count
+            ? Path.GetFullPath(args[outputIndex + 1])
+            : quick ? Hosting.Repository.PathOf("artifacts", "benchmarks", "quick") : Hosting.Repository.PathOf("docs");
+        var settings = quick ? Quick(output) : Full(output);
+        if (args.Contains("--no-ready-to-run")) settings = settings with { ReadyToRun = false };
+        var onlyIndex = args.ToList().IndexOf("--only");
+        if (onlyIndex >= 0 && onlyIndex + 1 < args.Count) settings = settings with { Phases = new HashSet<string>(args[onlyIndex + 1].Split(',')) };
+        return settings with { ReuseBuild = args.Contains("--reuse-build") };
+    }
+}

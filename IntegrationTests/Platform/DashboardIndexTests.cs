@@ -1,0 +1,33 @@
+using Fachwerk.Application;
+using Fachwerk.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace Fachwerk.IntegrationTests.Platform;
+
+/// <summary>
+/// The dashboards stay fast with 100,000 applications only because their queries read these indexes (docs/benchmarks.md);
+/// the indexes are declared in the store's configuration, where a change could drop one unnoticed.
+/// </summary>
+public class DashboardIndexTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Theory]
+    [InlineData("mt_doc_applicationsummary", "(alliance_id, status) INCLUDE (requested_amount, approved_amount, paid_amount)")]
+    [InlineData("mt_doc_applicationsummary", "(programme_id, id)")]
+    [InlineData("mt_doc_applicationsummary", "(alliance_id, id)")]
+    [InlineData("mt_doc_inboxtask", "(waiting_for, due_by, since)")]
+    public async Task The_dashboard_queries_have_their_indexes(string table, string columns)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("select indexdef from pg_indexes where schemaname = @schema and tablename = @table", connection);
+        command.Parameters.AddWithValue("schema", FachwerkApplication.SchemaName);
+        command.Parameters.AddWithValue("table", table);
+        var definitions = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken)) definitions.Add(reader.GetString(0));
+        }
+
+        definitions.ShouldContain(d => d.EndsWith($"USING btree {columns}", StringComparison.Ordinal), string.Join("\n", definitions));
+    }
+}

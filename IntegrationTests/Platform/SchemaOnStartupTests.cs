@@ -1,0 +1,77 @@
+using Alba;
+using Fachwerk.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Marten;
+using Npgsql;
+using Wolverine;
+
+namespace Fachwerk.IntegrationTests.Platform;
+
+/// <summary>
+/// Deployments that apply the schema beforehand (<c>db-apply</c>) start the host with <c>Database:ApplySchemaOnStartup=false</c>:
+/// it then changes nothing in the database, and a missing schema stops it with a message instead of being created.
+/// </summary>
+public class SchemaOnStartupTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Fact]
+    public async Task A_host_told_not_to_apply_the_schema_refuses_to_start_on_an_empty_database_and_creates_nothing()
+    {
+        var connectionString = await NewDatabaseAsync();
+
+        var failure = await Should.ThrowAsync<Exception>(async () => await StartAsync(connectionString, applySchema: false));
+
+        failure.ToString().ShouldContain("message storage");
+        failure.ToString().ShouldContain("is missing");
+        (await TableCountAsync(connectionString)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_host_told_not_to_apply_the_schema_serves_on_a_schema_applied_before()
+    {
+        var connectionString = await NewDatabaseAsync();
+        await using (var first = await StartAsync(connectionString, applySchema: true))
+        {
+            (await first.Scenario(s => s.Get.Url("/health/ready"))).ReadAsText().ShouldBe("Healthy");
+        }
+
+        var tables = await TableCountAsync(connectionString);
+        tables.ShouldBeGreaterThan(0);
+
+        await using var host = await StartAsync(connectionString, applySchema: false);
+        (await host.Scenario(s => s.Get.Url("/health/ready"))).ReadAsText().ShouldBe("Healthy");
+        (await TableCountAsync(connectionString)).ShouldBe(tables);
+    }
+
+    private static Task<IAlbaHost> StartAsync(string connectionString, bool applySchema) =>
+        AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Fachwerk", connectionString);
+            builder.UseSetting("DemoWorld:Enabled", "false");
+            builder.UseSetting("Database:ApplySchemaOnStartup", applySchema ? "true" : "false");
+            builder.ConfigureServices(services =>
+            {
+                services.MartenDaemonModeIsSolo();
+                services.RunWolverineInSoloMode();
+            });
+        });
+
+    private async Task<string> NewDatabaseAsync()
+    {
+        var database = $"fachwerk_schema_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var create = new NpgsqlCommand($"create database {database}", connection);
+        await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database, Pooling = false }.ConnectionString;
+    }
+
+    private static async Task<long> TableCountAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var tables = new NpgsqlCommand(
+            "select count(*) from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')", connection);
+        return (long)(await tables.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+}
