@@ -3,7 +3,6 @@ using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Common;
 using FluentValidation;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 

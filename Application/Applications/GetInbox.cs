@@ -7,7 +7,6 @@ using JasperFx.Events;
 using Microsoft.AspNetCore.Authorization;
 using Marten;
 using Marten.Events.Aggregation;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 

@@ -4,7 +4,6 @@ using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using FluentValidation;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 

@@ -7,7 +7,6 @@ using FluentValidation;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;

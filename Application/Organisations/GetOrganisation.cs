@@ -3,7 +3,6 @@ using Fachwerk.Domain.Organisations;
 using FluentValidation;
 using Marten;
 using Marten.Events.Aggregation;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Http.Marten;

@@ -7,7 +7,6 @@ using FluentValidation;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -3,7 +3,6 @@ using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Pilots;
 using FluentValidation;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 

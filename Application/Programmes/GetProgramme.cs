@@ -5,7 +5,6 @@ using FluentValidation;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
