@@ -47,6 +47,7 @@ public sealed class Harness(Settings settings)
         Log($"{settings.Mode} run; results go to {settings.OutputFolder}");
 
         var cluster = LocalPostgresCluster.DurableThrowaway();
+        if (settings.Statements) foreach (var setting in StatementProfile.ServerSettings) cluster.ServerSettings.Add(setting);
         cluster.Start(preferredPort: 0);
         try
         {
@@ -154,7 +155,10 @@ public sealed class Harness(Settings settings)
         Log($"floor: single-row insert commits with {settings.Clients} connections");
         var commitFloor = await floors.InsertCommitsPerSecondAsync(settings.Clients, settings.FloorDuration, cancellation);
         Log($"commands with {settings.Clients} concurrent clients for {settings.ThroughputDuration.TotalSeconds} s");
+        if (settings.Statements) await StatementProfile.ResetAsync(connectionString, cancellation);
         var throughput = await ClosedLoop.RunAsync(settings.Clients, settings.ThroughputDuration, Closed, cancellation);
+        if (settings.Statements)
+            await StatementProfile.WriteAsync(connectionString, throughput.Completed, Path.Combine(settings.OutputFolder, "statements-commands.txt"), cancellation);
         var saturated = LatencySummary.Of(throughput.LatenciesMs);
         AddFigure(new Figure("1a", $"command throughput over HTTP, {settings.Clients} concurrent clients", throughput.PerSecond, "commands/s", commitFloor,
             $"single-row INSERT commits with {settings.Clients} connections", Target.RatioAtLeast(0.25))

@@ -23,6 +23,13 @@ public sealed record Settings(
     /// <summary>Use the last published host instead of generating and publishing again (<c>--reuse-build</c>).</summary>
     public bool ReuseBuild { get; init; }
 
+    /// <summary>
+    /// Profile PostgreSQL's side of the command path (<c>--statements</c>): load pg_stat_statements and write, per statement,
+    /// calls, execution and planning time during the throughput phase to statements-commands.txt. It costs throughput, so
+    /// figures of such a run are not comparable.
+    /// </summary>
+    public bool Statements { get; init; }
+
     public bool Runs(string phase) => Phases.Contains(phase);
 
     public static Settings Full(string output) => new("full", TargetsEnforced: true, ReadyToRun: true, Clients: 16, Warmup: TimeSpan.FromSeconds(20),
@@ -35,7 +42,7 @@ public sealed record Settings(
 
     /// <summary>
     /// Reads the command line: <c>--quick</c>, <c>--output FOLDER</c>, <c>--no-ready-to-run</c>, and for working on the harness
-    /// <c>--only PHASE[,PHASE]</c> and <c>--reuse-build</c>.
+    /// <c>--only PHASE[,PHASE]</c>, <c>--reuse-build</c> and <c>--statements</c>.
     /// </summary>
     public static Settings FromArguments(IReadOnlyList<string> args)
     {
@@ -49,6 +56,6 @@ public sealed record Settings(
         if (args.Contains("--no-ready-to-run")) settings = settings with { ReadyToRun = false };
         var onlyIndex = args.ToList().IndexOf("--only");
         if (onlyIndex >= 0 && onlyIndex + 1 < args.Count) settings = settings with { Phases = new HashSet<string>(args[onlyIndex + 1].Split(',')) };
-        return settings with { ReuseBuild = args.Contains("--reuse-build") };
+        return settings with { ReuseBuild = args.Contains("--reuse-build"), Statements = args.Contains("--statements") };
     }
 }

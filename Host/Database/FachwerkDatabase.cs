@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Fachwerk.Host.Database;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed class FachwerkDatabase : IDisposable
         _connectionString = new Lazy<string>(() =>
         {
             var configured = configuration.GetConnectionString(ConnectionStringName);
-            if (!string.IsNullOrWhiteSpace(configured)) return configured;
+            if (!string.IsNullOrWhiteSpace(configured)) return WithStatementPreparation(configured);
 
             var dataDirectory = configuration["LocalPostgres:DataDirectory"] ?? DefaultDataDirectory(environment.ContentRootPath);
             var cluster = LocalPostgresCluster.Persistent(dataDirectory, configuration["LocalPostgres:BinDirectory"]);
@@ -26,8 +28,26 @@ public sealed class FachwerkDatabase : IDisposable
             cluster.Start(port);
             logger.LogInformation("Local PostgreSQL cluster listens on 127.0.0.1:{Port} (database {Database})", cluster.Port, LocalPostgresCluster.DatabaseName);
             _localCluster = cluster;
-            return cluster.ConnectionString;
+            return WithStatementPreparation(cluster.ConnectionString);
         });
+    }
+
+    /// <summary>Statements a connection prepares automatically unless the connection string says otherwise (ADR 0020).</summary>
+    public const int DefaultMaxAutoPrepare = 200;
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements a connection runs again and again (the append, the document upserts and loads
+    /// of every command are the same few texts): PostgreSQL then plans them once per connection, not on every command.
+    /// Because prepared statements exist, Npgsql's reset of a pooled connection also keeps the cached plans of Marten's
+    /// PL/pgSQL functions and of the hash-chain trigger instead of dropping them with DISCARD ALL (ADR 0020). A
+    /// <c>Max Auto Prepare</c> in the configured connection string wins (0 turns it off).
+    /// </summary>
+    public static string WithStatementPreparation(string connectionString)
+    {
+        // Npgsql's builder claims every keyword it knows; the generic builder sees what the string itself sets.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
     }
 
     /// <summary>The connection string; the first call starts the local cluster when none is configured.</summary>

@@ -35,6 +35,10 @@ public sealed class LocalPostgresCluster : IDisposable
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Further server settings (<c>name=value</c>) for the next start, e.g. to load pg_stat_statements for a profile.</summary>
+    public IList<string> ServerSettings { get; } = [];
+
     public int Port { get; private set; }
     public string ConnectionString => ConnectionStringFor(DatabaseName);
 
@@ -75,6 +79,7 @@ public sealed class LocalPostgresCluster : IDisposable
             var settings = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300";
             if (_throwaway && !_durable)
                 settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+            foreach (var setting in ServerSettings) settings += $" -c {setting}";
             try
             {
                 RunTool("pg_ctl", "start", "-w", "-t", "60", "-D", DataDirectory, "-l", LogFile, "-o", settings);
