@@ -121,21 +121,4 @@ public static class FachwerkApplication
         opts.AddPolicy<CommandValidationPolicy>();
         opts.AddPolicy<CommandMetadataPolicy>();
     }
-
-    /// <summary>Registers every FluentValidation validator of the application (stateless, so singletons).</summary>
-    public static IServiceCollection AddFachwerkValidators(this IServiceCollection services)
-    {
-        // One message per field: a rule stops at its first failure (and never runs Must() on a null it just reported).
-        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
-        foreach (var type in Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
-        {
-            foreach (var validator in type.GetInterfaces()
-                         .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
-            {
-                services.AddSingleton(validator, type);
-            }
-        }
-
-        return services;
-    }
 }

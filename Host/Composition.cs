@@ -87,7 +87,6 @@ public static class Composition
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddWolverineHttp();
-        services.AddFachwerkValidators();
         services.Configure<FundingOptions>(configuration.GetSection(FundingOptions.Section));
         services.AddFachwerkAudit();
 
