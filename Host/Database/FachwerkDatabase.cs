@@ -16,10 +16,12 @@ public sealed class FachwerkDatabase : IDisposable
 
     public FachwerkDatabase(IConfiguration configuration, IHostEnvironment environment, ILogger<FachwerkDatabase> logger)
     {
-        _connectionString = new Lazy<string>(() =>
+        _connectionString = new Lazy<string>(() => WithStatementPreparation(ConfiguredOrLocal()));
+
+        string ConfiguredOrLocal()
         {
             var configured = configuration.GetConnectionString(ConnectionStringName);
-            if (!string.IsNullOrWhiteSpace(configured)) return WithStatementPreparation(configured);
+            if (!string.IsNullOrWhiteSpace(configured)) return configured;
 
             var dataDirectory = configuration["LocalPostgres:DataDirectory"] ?? DefaultDataDirectory(environment.ContentRootPath);
             var cluster = LocalPostgresCluster.Persistent(dataDirectory, configuration["LocalPostgres:BinDirectory"]);
@@ -28,8 +30,8 @@ public sealed class FachwerkDatabase : IDisposable
             cluster.Start(port);
             logger.LogInformation("Local PostgreSQL cluster listens on 127.0.0.1:{Port} (database {Database})", cluster.Port, LocalPostgresCluster.DatabaseName);
             _localCluster = cluster;
-            return WithStatementPreparation(cluster.ConnectionString);
-        });
+            return cluster.ConnectionString;
+        }
     }
 
     /// <summary>Statements a connection prepares automatically unless the connection string says otherwise (ADR 0020).</summary>
