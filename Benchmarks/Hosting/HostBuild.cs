@@ -41,6 +41,8 @@ public static class HostBuild
         [
             "publish", Repository.PathOf("Host", "Host.csproj"), "-c", "Release", "-nologo", "-p:UsePreGeneratedCode=true",
             "--artifacts-path", ArtifactsFolder,
+            // The analysers ran in the developers' build; over the generated code they only cost time (a fifth of the publish).
+            "-p:RunAnalyzers=false",
         ];
         if (readyToRun) publish.AddRange(["-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true"]);
         await Dotnet(publish, TimeSpan.FromMinutes(15), cancellation);
