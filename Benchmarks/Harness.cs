@@ -48,6 +48,9 @@ public sealed class Harness(Settings settings)
 
         var cluster = LocalPostgresCluster.DurableThrowaway();
         if (settings.Statements) foreach (var setting in StatementProfile.ServerSettings) cluster.ServerSettings.Add(setting);
+        // Checkpoints and autovacuum runs in the server log, kept with the hosts' logs: they explain many a slow stretch.
+        cluster.ServerSettings.Add("log_checkpoints=on");
+        cluster.ServerSettings.Add("log_autovacuum_min_duration=0");
         cluster.Start(preferredPort: 0);
         try
         {
@@ -84,7 +87,20 @@ public sealed class Harness(Settings settings)
         }
         finally
         {
+            KeepServerLog(cluster);
             cluster.Stop();
+        }
+    }
+
+    private void KeepServerLog(LocalPostgresCluster cluster)
+    {
+        try
+        {
+            if (File.Exists(cluster.LogFile)) File.Copy(cluster.LogFile, LogPath("postgres"), overwrite: true);
+        }
+        catch (IOException e)
+        {
+            Log($"could not keep the server log: {e.Message}");
         }
     }
 
@@ -457,7 +473,7 @@ public sealed class Harness(Settings settings)
 
     private string LogPath(string name) => Path.Combine(_logFolder, $"{name}.log");
 
-    private void Log(string message) => Console.WriteLine($"[{_clock.Elapsed:mm\\:ss}] {message}");
+    private void Log(string message) => Console.WriteLine($"[{_clock.Elapsed:mm\\:ss} {DateTime.UtcNow:HH\\:mm\\:ss}Z] {message}");
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

@@ -124,7 +124,8 @@ public sealed class LocalPostgresCluster : IDisposable
         MaxPoolSize = 100,
     }.ConnectionString;
 
-    private string LogFile => Path.Combine(DataDirectory, "server.log");
+    /// <summary>The server's log (pg_ctl -l); a throwaway cluster's goes with its folder on <see cref="Stop"/>.</summary>
+    public string LogFile => Path.Combine(DataDirectory, "server.log");
 
     private void InitializeDataDirectory()
     {
