@@ -55,8 +55,10 @@ public static class FachwerkApplication
         opts.Projections.Add(new WriteModelProjection<Alliance>(), ProjectionLifecycle.Live);
         opts.Projections.Add(new WriteModelProjection<FundingApplication>(), ProjectionLifecycle.Live);
         opts.Projections.Add(new WriteModelProjection<InDepthSample>(), ProjectionLifecycle.Live);
-        // A programme's stream grows with every commitment: its write model is kept as an inline snapshot.
+        // A programme's stream grows with every commitment: its write model is kept as an inline snapshot of its sums, and
+        // what each application holds is a document of its own, so neither grows with the applications funded (ADR 0021).
         opts.Projections.Add(new WriteModelProjection<FundingProgramme>(), ProjectionLifecycle.Inline);
+        CommitmentProjection.ConfigureStore(opts);
 
         // Read models.
         opts.Projections.Add<OrganisationDetailsProjection>(ProjectionLifecycle.Inline);

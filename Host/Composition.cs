@@ -1,5 +1,6 @@
 using JasperFx;
 using Fachwerk.Application;
+using Fachwerk.Application.Programmes;
 using Fachwerk.Application.Audit;
 using Fachwerk.Application.Common;
 using Fachwerk.Host.Authentication;
@@ -67,6 +68,8 @@ public static class Composition
                 return opts;
             })
             .UseLightweightSessions()
+            // Once per store, after the schema and before any message is handled: commitments as documents (ADR 0021).
+            .InitializeWith<CommitmentsUpgrade>()
             .IntegrateWithWolverine()
             .AddAsyncDaemon(DaemonMode.HotCold);
         if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();

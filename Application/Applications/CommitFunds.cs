@@ -4,6 +4,7 @@ using Fachwerk.Domain.Programmes;
 using JasperFx.Events;
 using Wolverine;
 using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace Fachwerk.Application.Applications;
 
@@ -23,9 +24,11 @@ public static class CommitFundsHandler
         [WriteAggregate(nameof(CommitFunds.ProgrammeId))] IEventStream<FundingProgramme> programme,
         [WriteAggregate(nameof(CommitFunds.ApplicationId))] IEventStream<FundingApplication> application,
         [WriteAggregate(nameof(CommitFunds.ApplicantId))] IEventStream<Organisation> applicant,
+        [Entity(nameof(CommitFunds.ApplicationId), Required = false)] Commitment? commitment,
         TimeProvider clock)
     {
-        var outcome = BudgetCommitment.Commit(programme.Aggregate!, application.Aggregate!, applicant.Aggregate!, step.ProposalNumber, clock.GetUtcNow());
+        var outcome = BudgetCommitment.Commit(programme.Aggregate!, commitment, application.Aggregate!, applicant.Aggregate!, step.ProposalNumber,
+            clock.GetUtcNow());
         programme.AppendMany(outcome.ProgrammeEvents);
         application.AppendMany(outcome.ApplicationEvents);
         applicant.AppendMany(outcome.ApplicantEvents);

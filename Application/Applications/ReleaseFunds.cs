@@ -3,6 +3,7 @@ using Fachwerk.Domain.Organisations;
 using Fachwerk.Domain.Programmes;
 using JasperFx.Events;
 using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace Fachwerk.Application.Applications;
 
@@ -21,9 +22,10 @@ public static class ReleaseFundsHandler
         [WriteAggregate(nameof(ReleaseFunds.ProgrammeId))] IEventStream<FundingProgramme> programme,
         [ReadAggregate(nameof(ReleaseFunds.ApplicationId))] FundingApplication application,
         [WriteAggregate(nameof(ReleaseFunds.ApplicantId))] IEventStream<Organisation> applicant,
+        [Entity(nameof(ReleaseFunds.ApplicationId), Required = false)] Commitment? commitment,
         TimeProvider clock)
     {
-        var outcome = BudgetCommitment.Release(programme.Aggregate!, application, applicant.Aggregate!, step.Reason, clock.GetUtcNow());
+        var outcome = BudgetCommitment.Release(programme.Aggregate!, commitment, application, applicant.Aggregate!, step.Reason, clock.GetUtcNow());
         programme.AppendMany(outcome.ProgrammeEvents);
         applicant.AppendMany(outcome.ApplicantEvents);
     }

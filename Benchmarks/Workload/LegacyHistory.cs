@@ -268,6 +268,7 @@ public sealed class LegacyHistory
     private sealed class Life(LegacyHistory history, int programmeIndex, Guid id, DateTimeOffset start)
     {
         private DateTimeOffset _now = start;
+        private Commitment? _commitment;
 
         public Guid Id => id;
         public HistoryStream Stream { get; } = new(id, typeof(FundingApplication), []);
@@ -291,14 +292,14 @@ public sealed class LegacyHistory
         {
             var applicant = Organisation.Evolve(null, new OrganisationRegistered(State.ApplicantId, "Antragsteller", OrganisationKind.Association, "Ort",
                 Caseworker, _now));
-            Apply(BudgetCommitment.Commit(Programme, State, applicant, State.Proposal!.Number, Stamp(BudgetCommitment.Actor, 0).At));
+            Apply(BudgetCommitment.Commit(Programme, _commitment, State, applicant, State.Proposal!.Number, Stamp(BudgetCommitment.Actor, 0).At));
         }
 
         public void Release(string reason)
         {
             var applicant = Organisation.Evolve(null, new OrganisationRegistered(State.ApplicantId, "Antragsteller", OrganisationKind.Association, "Ort",
                 Caseworker, _now));
-            Apply(BudgetCommitment.Release(Programme, State, applicant, reason, Stamp(BudgetCommitment.Actor, 0).At));
+            Apply(BudgetCommitment.Release(Programme, _commitment, State, applicant, reason, Stamp(BudgetCommitment.Actor, 0).At));
         }
 
         private void Apply(CommitmentStep step)
@@ -308,6 +309,7 @@ public sealed class LegacyHistory
             {
                 stream.Events.Add(e);
                 programme = FundingProgramme.Evolve(programme, e);
+                _commitment = Commitment.Evolve(_commitment, e);
             }
 
             history._programmes[programmeIndex] = (stream, programme);

@@ -20,8 +20,10 @@ public static class BudgetCommitment
 {
     public const string Actor = "system:budget-commitment";
 
+    /// <param name="commitment">What the programme already holds for this application, if anything.</param>
     public static CommitmentStep Commit(
-        FundingProgramme programme, FundingApplication application, Organisation applicant, int proposalNumber, DateTimeOffset now)
+        FundingProgramme programme, Commitment? commitment, FundingApplication application, Organisation applicant, int proposalNumber,
+        DateTimeOffset now)
     {
         if (application.Status != ApplicationStatus.AwaitingCommitment || application.Proposal?.Number != proposalNumber)
             return CommitmentStep.Nothing;
@@ -32,7 +34,7 @@ public static class BudgetCommitment
         var approved = new ApplicationApproved(application.Id, programme.Id, amount, proposal.Conditions,
             Math.Round(amount / application.Plan.TotalCosts, 6), proposal.RetainedFinalInstalment,
             ProofsOfUse(application.Plan.Duration, proposal.InterimProofDueDates), stamp.By, stamp.At);
-        if (programme.Commitments.ContainsKey(application.Id))
+        if (commitment is not null)
             return new CommitmentStep([], [approved], []);
 
         var applicantEvents = new List<object>();
@@ -59,13 +61,14 @@ public static class BudgetCommitment
     /// reclaim, what was paid after closing), and its de-minimis aid with it.
     /// </summary>
     public static CommitmentStep Release(
-        FundingProgramme programme, FundingApplication application, Organisation applicant, string reason, DateTimeOffset now)
+        FundingProgramme programme, Commitment? commitment, FundingApplication application, Organisation applicant, string reason,
+        DateTimeOffset now)
     {
         var keeps = application.KeepsCommitted;
         var stamp = new Stamp(Actor, now);
         var aid = applicant.Aid.FirstOrDefault(a => a.ApplicationId == application.Id);
         return new CommitmentStep(
-            ProgrammeDecider.Release(programme, application.Id, keeps, reason, stamp),
+            ProgrammeDecider.Release(programme, commitment, keeps, reason, stamp),
             [],
             aid is not null && aid.Amount != keeps ? [new DeMinimisAidAdjusted(applicant.Id, application.Id, keeps, stamp.By, stamp.At)] : []);
     }

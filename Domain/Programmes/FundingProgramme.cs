@@ -3,9 +3,27 @@ using Fachwerk.Domain.Common;
 
 namespace Fachwerk.Domain.Programmes;
 
-public sealed record Commitment(Guid ApplicationId, Guid AllianceId, decimal Amount, decimal OwnContribution);
+/// <summary>
+/// What a programme holds back for one approved application (Mittelbindung). Kept beside the programme, one per application,
+/// so the programme's own write model stays the same size however many applications it funds.
+/// </summary>
+public sealed record Commitment(Guid ApplicationId, Guid ProgrammeId, Guid AllianceId, decimal Amount, decimal OwnContribution)
+{
+    /// <summary>Folds the programme's events about one application; null once nothing is committed for it any more.</summary>
+    public static Commitment? Evolve(Commitment? commitment, object @event) => @event switch
+    {
+        FundsCommitted committed => new Commitment(committed.ApplicationId, committed.ProgrammeId, committed.AllianceId, committed.Amount,
+            committed.OwnContribution),
+        FundsReleased { RemainingCommitment: 0 } => null,
+        FundsReleased released when commitment is not null => commitment with { Amount = released.RemainingCommitment },
+        _ => commitment,
+    };
+}
 
-/// <summary>Write model of a funding programme (Förderprogramm): its budget, rules and what is committed.</summary>
+/// <summary>
+/// Write model of a funding programme (Förderprogramm): its budget, rules and what is committed, in total and per alliance.
+/// Which application holds how much is in <see cref="Commitment"/>.
+/// </summary>
 public sealed record FundingProgramme(
     Guid Id,
     string Name,
@@ -13,18 +31,18 @@ public sealed record FundingProgramme(
     decimal TotalBudget,
     ProgrammeRules Rules,
     ImmutableDictionary<Guid, decimal> PlanningBudgets,
-    ImmutableDictionary<Guid, Commitment> Commitments) : IEventSourced<FundingProgramme>
+    ImmutableDictionary<Guid, decimal> CommittedByAlliance) : IEventSourced<FundingProgramme>
 {
-    public decimal Committed => Commitments.Values.Sum(c => c.Amount);
+    public decimal Committed => CommittedByAlliance.Values.Sum();
 
     public decimal Available => TotalBudget - Committed;
 
-    public decimal CommittedFor(Guid allianceId) => Commitments.Values.Where(c => c.AllianceId == allianceId).Sum(c => c.Amount);
+    public decimal CommittedFor(Guid allianceId) => CommittedByAlliance.GetValueOrDefault(allianceId);
 
     public static FundingProgramme Evolve(FundingProgramme? programme, object @event) => (programme, @event) switch
     {
         (null, FundingProgrammeLaunched launched) => new FundingProgramme(launched.ProgrammeId, launched.Name, launched.FundingPeriod,
-            launched.TotalBudget, launched.Rules, ImmutableDictionary<Guid, decimal>.Empty, ImmutableDictionary<Guid, Commitment>.Empty),
+            launched.TotalBudget, launched.Rules, ImmutableDictionary<Guid, decimal>.Empty, ImmutableDictionary<Guid, decimal>.Empty),
         (null, _) => throw new UnexpectedFirstEventException(typeof(FundingProgramme), @event),
 
         (_, FundingProgrammeToppedUp topUp) => programme with { TotalBudget = programme.TotalBudget + topUp.Amount },
@@ -33,18 +51,17 @@ public sealed record FundingProgramme(
         {
             PlanningBudgets = programme.PlanningBudgets.SetItem(planning.AllianceId, planning.Amount),
         },
-        (_, FundsCommitted committed) => programme with
-        {
-            Commitments = programme.Commitments.SetItem(committed.ApplicationId,
-                new Commitment(committed.ApplicationId, committed.AllianceId, committed.Amount, committed.OwnContribution)),
-        },
-        (_, FundsReleased released) => programme with
-        {
-            Commitments = released.RemainingCommitment == 0
-                ? programme.Commitments.Remove(released.ApplicationId)
-                : programme.Commitments.SetItem(released.ApplicationId,
-                    programme.Commitments[released.ApplicationId] with { Amount = released.RemainingCommitment }),
-        },
+        (_, FundsCommitted committed) => programme.WithCommitted(committed.AllianceId, committed.Amount),
+        (_, FundsReleased released) => programme.WithCommitted(released.AllianceId, -released.Amount),
         _ => programme,
     };
+
+    private FundingProgramme WithCommitted(Guid allianceId, decimal change)
+    {
+        var committed = CommittedFor(allianceId) + change;
+        return this with
+        {
+            CommittedByAlliance = committed == 0 ? CommittedByAlliance.Remove(allianceId) : CommittedByAlliance.SetItem(allianceId, committed),
+        };
+    }
 }

@@ -86,14 +86,19 @@ public static class ProgrammeDecider
             string.IsNullOrWhiteSpace(planningExceedanceReason) ? null : planningExceedanceReason.Trim(), stamp.By, stamp.At));
     }
 
-    /// <summary>Lowers an application's commitment to <paramref name="remaining"/>; nothing when it is already there (idempotent).</summary>
-    public static IReadOnlyList<object> Release(FundingProgramme programme, Guid applicationId, decimal remaining, string reason, Stamp stamp)
+    /// <summary>
+    /// Lowers an application's <paramref name="commitment"/> (null: none) to <paramref name="remaining"/>; nothing when it is
+    /// already there (idempotent).
+    /// </summary>
+    public static IReadOnlyList<object> Release(FundingProgramme programme, Commitment? commitment, decimal remaining, string reason, Stamp stamp)
     {
-        if (!programme.Commitments.TryGetValue(applicationId, out var commitment) || commitment.Amount <= remaining)
+        if (commitment is null || commitment.Amount <= remaining)
             return [];
+        if (commitment.ProgrammeId != programme.Id)
+            throw new InvalidOperationException($"The commitment of application {commitment.ApplicationId} belongs to programme {commitment.ProgrammeId}, not {programme.Id}.");
         return
         [
-            new FundsReleased(programme.Id, applicationId, commitment.Amount - remaining, remaining, commitment.AllianceId,
+            new FundsReleased(programme.Id, commitment.ApplicationId, commitment.Amount - remaining, remaining, commitment.AllianceId,
                 remaining == 0 ? commitment.OwnContribution : 0, reason, stamp.By, stamp.At),
         ];
     }

@@ -232,9 +232,9 @@ public class FundingRulesTests
             Completed, Voted(Region), ProposedApproval(), ConfirmedApproval());
         var nearCeiling = HausSteinstrasse with { DeMinimisAid = [new(Guid.NewGuid(), Guid.NewGuid(), 280_000m, new DateOnly(2025, 1, 1))] };
 
-        BudgetCommitment.Commit(programme, awaiting, nearCeiling, 1, Now).ApplicationEvents.ShouldHaveSingleItem().ShouldBeOfType<ApprovalBlocked>()
+        BudgetCommitment.Commit(programme, null, awaiting, nearCeiling, 1, Now).ApplicationEvents.ShouldHaveSingleItem().ShouldBeOfType<ApprovalBlocked>()
             .Code.ShouldBe("application.de-minimis-ceiling");
-        var granted = BudgetCommitment.Commit(programme, awaiting, HausSteinstrasse, 1, Now).ApplicantEvents.ShouldHaveSingleItem()
+        var granted = BudgetCommitment.Commit(programme, null, awaiting, HausSteinstrasse, 1, Now).ApplicantEvents.ShouldHaveSingleItem()
             .ShouldBeOfType<DeMinimisAidGranted>();
         granted.Amount.ShouldBe(40_000m);
         granted.GrantedOn.ShouldBe(new DateOnly(2026, 3, 2));
