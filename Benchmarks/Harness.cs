@@ -191,6 +191,7 @@ public sealed class Harness(Settings settings)
         var lagFloor = await floors.PropagationLagAsync(settings.FixedRate, settings.FloorDuration, TimeSpan.FromMilliseconds(10), cancellation);
 
         Log($"commands at a fixed {settings.FixedRate}/s for {settings.FixedRateDuration.TotalSeconds} s, with the budget projection's lag");
+        var backlogAtStart = await ProjectionLagProbe.BacklogAsync(connectionString, FachwerkApplication.SchemaName, cancellation);
         await using var probe = new ProjectionLagProbe(connectionString, FachwerkApplication.SchemaName, "ProgrammeBudget:All");
         var fromSequence = await probe.StartAsync(cancellation);
         var idle = new System.Collections.Concurrent.ConcurrentQueue<CommandCase>();
@@ -221,7 +222,8 @@ public sealed class Harness(Settings settings)
             "p99 from commit to a reader polling every 10 ms seeing the row", Target.AtMost(1000))
         {
             Notes = $"{lag.Count} events, p50 {Format.Number(lag.P50)} ms, max {Format.Number(lag.Max)} ms{commitments}; lag from an event's timestamp to the first " +
-                    "10 ms poll of the projection's progress (mt_event_progression) past it, both on PostgreSQL's clock",
+                    "10 ms poll of the projection's progress (mt_event_progression) past it, both on PostgreSQL's clock; events the async projections " +
+                    $"had still to read when the phase started: {backlogAtStart}",
         });
 
         return host.PeakResidentMegabytes ?? 0;
@@ -285,7 +287,7 @@ public sealed class Harness(Settings settings)
         foreach (var rebuild in new Func<CancellationToken, Task<TimeSpan>>[]
                  {
                      store.RebuildAsync<AllianceDetails>, store.RebuildAsync<OrganisationDetails>, store.RebuildAsync<ProgrammeDetails>,
-                     store.RebuildAsync<FundingProgramme>, store.RebuildAsync<PilotDemand>,
+                     store.RebuildAsync<FundingProgramme>, store.RebuildAsync<Commitment>, store.RebuildAsync<PilotDemand>,
                  })
         {
             await rebuild(cancellation);

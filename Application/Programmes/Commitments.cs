@@ -31,67 +31,60 @@ public sealed class CommitmentProjection : MultiStreamProjection<Commitment, Gui
     {
         opts.Projections.Add(new CommitmentProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<Commitment>().Identity(c => c.ApplicationId);
-        opts.RegisterDocumentType<StoreUpgrade>();
     }
 }
 
-/// <summary>A change to stored data that was made once, and when (see <see cref="CommitmentsUpgrade"/>).</summary>
-public sealed record StoreUpgrade(string Id, DateTimeOffset AppliedAt);
-
 /// <summary>
-/// Brings a store written before commitments were documents of their own up to date, once, when the service starts: the
-/// commitment documents and the programmes' snapshots are rebuilt from the events. Without it the budget steps of such a store
-/// would find no commitment to release and programme snapshots of the old shape. Marten runs it after applying the schema and
-/// before Wolverine handles messages; a marker document records that it ran, an advisory lock keeps nodes that start together
-/// from running it twice. A store with no programme yet (a new one) only gets the marker.
+/// Brings a store written before commitments were documents of their own up to date when the service starts: if any
+/// programme snapshot still lists every commitment (the old shape, without <c>committedByAlliance</c>), the commitment
+/// documents and the programme snapshots are rebuilt from the events. Without that, the budget steps of such a store would
+/// find no commitment to release and programme snapshots without sums. Marten runs it after applying the schema and before
+/// Wolverine handles messages; an advisory lock keeps nodes that start together from rebuilding twice. Afterwards no
+/// snapshot of the old shape is left, so later starts only ask (one query over one row per programme).
 /// </summary>
-public sealed class CommitmentsUpgrade(TimeProvider clock, ILogger<CommitmentsUpgrade> logger) : IInitialData
+public sealed class CommitmentsUpgrade(ILogger<CommitmentsUpgrade> logger) : IInitialData
 {
-    public const string MarkerId = "commitments-as-documents";
-
     // Any number unique among the advisory locks on this database: "Fachwerk" in ASCII, plus the ADR's number.
     private const long LockId = 0x4661_6368_7765_0021;
 
     public async Task Populate(IDocumentStore store, CancellationToken cancellation)
     {
-        try
-        {
-            await using var query = store.QuerySession();
-            if (await query.LoadAsync<StoreUpgrade>(MarkerId, cancellation) is not null) return;
-        }
-        catch (Marten.Exceptions.MartenCommandException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable } missing)
-        {
-            // Only when the host was told not to apply the schema (Database:ApplySchemaOnStartup=false).
-            throw new InvalidOperationException(
-                $"The database schema is missing or older than this release ({missing.MessageText}). Apply it first with db-apply (docs/running.md).", e);
-        }
-
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        await LockAsync(connection, "select pg_advisory_lock($1)", cancellation);
+        if (!await OldSnapshotsRemainAsync(store, connection, cancellation)) return;
+
+        await ExecuteAsync(connection, "select pg_advisory_lock($1)", cancellation);
         try
         {
-            await using var session = store.LightweightSession();
-            if (await session.LoadAsync<StoreUpgrade>(MarkerId, cancellation) is not null) return;
-
-            if (await session.Events.QueryRawEventDataOnly<FundingProgrammeLaunched>().AnyAsync(cancellation))
-            {
-                logger.LogWarning("Building the commitment documents and the programme snapshots from the events (once, ADR 0021)");
-                using var daemon = await store.BuildProjectionDaemonAsync(logger: logger);
-                await daemon.RebuildProjectionAsync(CommitmentProjection.ProjectionName, TimeSpan.FromMinutes(10), cancellation);
-                await daemon.RebuildProjectionAsync(nameof(FundingProgramme), TimeSpan.FromMinutes(10), cancellation);
-            }
-
-            session.Store(new StoreUpgrade(MarkerId, clock.GetUtcNow()));
-            await session.SaveChangesAsync(cancellation);
+            if (!await OldSnapshotsRemainAsync(store, connection, cancellation)) return;
+            logger.LogWarning("Building the commitment documents and the programme snapshots from the events (once, ADR 0021)");
+            using var daemon = await store.BuildProjectionDaemonAsync(logger: logger);
+            await daemon.RebuildProjectionAsync(CommitmentProjection.ProjectionName, TimeSpan.FromMinutes(10), cancellation);
+            await daemon.RebuildProjectionAsync(nameof(FundingProgramme), TimeSpan.FromMinutes(10), cancellation);
         }
         finally
         {
-            await LockAsync(connection, "select pg_advisory_unlock($1)", CancellationToken.None);
+            await ExecuteAsync(connection, "select pg_advisory_unlock($1)", CancellationToken.None);
         }
     }
 
-    private static async Task LockAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
+    private static async Task<bool> OldSnapshotsRemainAsync(IDocumentStore store, NpgsqlConnection connection, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select exists(select 1 from {store.Options.DatabaseSchemaName}.mt_doc_fundingprogramme where not data ? 'committedByAlliance')", connection);
+        try
+        {
+            return (bool)(await command.ExecuteScalarAsync(cancellation))!;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            // Only when the host was told not to apply the schema (Database:ApplySchemaOnStartup=false).
+            throw new InvalidOperationException(
+                $"The database schema is missing or older than this release ({e.MessageText}). Apply it first with db-apply (docs/running.md).", e);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new NpgsqlParameter { Value = LockId } } };
         await command.ExecuteNonQueryAsync(cancellation);

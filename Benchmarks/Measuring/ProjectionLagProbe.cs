@@ -62,6 +62,23 @@ public sealed class ProjectionLagProbe(string connectionString, string schema, s
         return lags;
     }
 
+    /// <summary>
+    /// How many events each asynchronous projection has still to read (the store's last event minus the projection's
+    /// progress), as "name n" pairs: a projection still behind when a phase starts competes with that phase's commands.
+    /// </summary>
+    public static async Task<string> BacklogAsync(string connectionString, string schema, CancellationToken cancellation)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand(
+            $"select p.name, (select coalesce(max(seq_id), 0) from {schema}.mt_events) - p.last_seq_id from {schema}.mt_event_progression p " +
+            "where p.name <> 'HighWaterMark' order by p.name", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        var backlog = new List<string>();
+        while (await reader.ReadAsync(cancellation)) backlog.Add($"{reader.GetString(0)} {reader.GetInt64(1):N0}");
+        return backlog.Count == 0 ? "none" : string.Join(", ", backlog);
+    }
+
     private long LastSeen()
     {
         lock (_observations) return _observations.Count == 0 ? 0 : _observations[^1].Sequence;

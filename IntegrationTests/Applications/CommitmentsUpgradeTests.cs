@@ -35,12 +35,8 @@ public class CommitmentsUpgradeTests(AppFixture fixture) : ApplicationApi(fixtur
     }
 
     [Fact]
-    public async Task The_host_runs_the_upgrade_at_start_and_records_it()
-    {
+    public void The_host_runs_the_upgrade_when_it_starts() =>
         Store.Advanced.InitialDataCollection.OfType<CommitmentsUpgrade>().ShouldHaveSingleItem();
-
-        (await Load<StoreUpgrade>(CommitmentsUpgrade.MarkerId)).ShouldNotBeNull();
-    }
 
     [Fact]
     public async Task A_store_from_before_gets_its_commitments_and_programme_snapshots_from_the_events_and_releases_correctly()
@@ -48,11 +44,10 @@ public class CommitmentsUpgradeTests(AppFixture fixture) : ApplicationApi(fixtur
         var programme = await LaunchProgramme(budget: 100_000m);
         var (id, version) = await Proposed(programme, amount: 40_000m);
         await ConfirmAndWait(id, version);
-        // Such a store has no commitment documents, programme snapshots that list every commitment, and no marker.
+        // Such a store has no commitment documents, and programme snapshots that list every commitment.
         await using (var session = Store.LightweightSession())
         {
             session.Delete<Commitment>(id);
-            session.Delete<StoreUpgrade>(CommitmentsUpgrade.MarkerId);
             session.QueueSqlCommand(
                 $"update {FachwerkApplication.SchemaName}.mt_doc_fundingprogramme set data = (data - 'committedByAlliance') || " +
                 "jsonb_build_object('commitments', jsonb_build_object(?::text, jsonb_build_object('amount', 40000))) where id = ?",
@@ -62,11 +57,10 @@ public class CommitmentsUpgradeTests(AppFixture fixture) : ApplicationApi(fixtur
 
         (await Load<FundingProgramme>(programme)).ShouldNotBeNull().CommittedByAlliance.ShouldBeNull("the old shape has no sums");
 
-        await new CommitmentsUpgrade(Clock, NullLogger<CommitmentsUpgrade>.Instance).Populate(Store, TestContext.Current.CancellationToken);
+        await new CommitmentsUpgrade(NullLogger<CommitmentsUpgrade>.Instance).Populate(Store, TestContext.Current.CancellationToken);
 
         (await Load<Commitment>(id)).ShouldNotBeNull().Amount.ShouldBe(40_000m);
         (await Load<FundingProgramme>(programme)).ShouldNotBeNull().Committed.ShouldBe(40_000m);
-        (await Load<StoreUpgrade>(CommitmentsUpgrade.MarkerId)).ShouldNotBeNull().AppliedAt.ShouldBe(Clock.GetUtcNow());
 
         await Withdraw(id);
 
@@ -75,7 +69,7 @@ public class CommitmentsUpgradeTests(AppFixture fixture) : ApplicationApi(fixtur
     }
 
     [Fact]
-    public async Task Once_recorded_the_upgrade_changes_nothing()
+    public async Task A_store_of_the_current_shape_is_left_as_it_is()
     {
         var programme = await LaunchProgramme(budget: 100_000m);
         var (id, version) = await Proposed(programme, amount: 40_000m);
@@ -86,23 +80,18 @@ public class CommitmentsUpgradeTests(AppFixture fixture) : ApplicationApi(fixtur
             await session.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        await new CommitmentsUpgrade(Clock, NullLogger<CommitmentsUpgrade>.Instance).Populate(Store, TestContext.Current.CancellationToken);
+        await new CommitmentsUpgrade(NullLogger<CommitmentsUpgrade>.Instance).Populate(Store, TestContext.Current.CancellationToken);
 
-        (await Load<Commitment>(id)).ShouldBeNull("the marker says the store was brought up to date before");
+        (await Load<Commitment>(id)).ShouldBeNull("no programme snapshot of the old shape, so nothing was rebuilt");
     }
 
     private async Task Withdraw(Guid id) =>
         await Host.ExecuteAndWaitAsync(async () =>
             await Act(Applicant, id, "withdrawal", new WithdrawApplication((await Details(id)).Version, "Projektträger hat keine Räume mehr")), 60_000);
 
-    private async Task<T?> Load<T>(object id) where T : class
+    private async Task<T?> Load<T>(Guid id) where T : class
     {
         await using var session = Store.QuerySession();
-        return id switch
-        {
-            Guid guid => await session.LoadAsync<T>(guid, TestContext.Current.CancellationToken),
-            string text => await session.LoadAsync<T>(text, TestContext.Current.CancellationToken),
-            _ => throw new ArgumentException("Guid or string ids only.", nameof(id)),
-        };
+        return await session.LoadAsync<T>(id, TestContext.Current.CancellationToken);
     }
 }
