@@ -43,11 +43,15 @@ public static class StatesAsOf
     public static async Task<StateAsOf?> LoadAsync(
         IQuerySession session, Guid streamId, long? version, DateTimeOffset? at, CancellationToken cancellation)
     {
-        var current = await session.Events.FetchStreamStateAsync(streamId, cancellation);
+        // One round trip: the stream's current state, and its events up to the version or the timestamp (Marten stops
+        // there); the last event read is the moment's version.
+        var batch = session.CreateBatchQuery();
+        var currentState = batch.Events.FetchStreamState(streamId);
+        var eventsUpTo = batch.Events.FetchStream(streamId, version ?? 0, at);
+        await batch.Execute(cancellation);
+        var current = await currentState;
         if (current is null) return null;
-
-        // Marten reads the stream up to the version or the timestamp; the last event read is the moment's version.
-        var events = await session.Events.FetchStreamAsync(streamId, version ?? 0, at, token: cancellation);
+        var events = await eventsUpTo;
         if (events.Count == 0) return null;
         var reached = events[^1];
         var kind = AuditedAggregates.StartedBy(events[0].EventType);

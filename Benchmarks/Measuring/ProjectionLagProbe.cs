@@ -72,7 +72,7 @@ public sealed class ProjectionLagProbe(string connectionString, string schema, s
         await connection.OpenAsync(cancellation);
         await using var command = new NpgsqlCommand(
             $"select p.name, (select coalesce(max(seq_id), 0) from {schema}.mt_events) - p.last_seq_id from {schema}.mt_event_progression p " +
-            "where p.name <> 'HighWaterMark' order by p.name", connection);
+            "where p.name like '%:%' order by p.name", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         var backlog = new List<string>();
         while (await reader.ReadAsync(cancellation)) backlog.Add($"{reader.GetString(0)} {reader.GetInt64(1):N0}");
