@@ -202,6 +202,8 @@ public sealed class Harness(Settings settings)
             if (ok && !next.Finished) idle.Enqueue(next);
             return ok;
         }, cancellation);
+        // Latency second by second, to set beside the hosts' and PostgreSQL's logs when the phase falls behind its schedule.
+        await File.WriteAllLinesAsync(LogPath("fixed-rate-timeline").Replace(".log", ".csv", StringComparison.Ordinal), fixedRate.TimelineCsv(), cancellation);
         var budgetEvents = EventTypeNames.Of(typeof(FundsCommitted));
         var lags = await probe.LagsAsync(fromSequence, null, TimeSpan.FromSeconds(60), cancellation);
         var commitmentLags = await probe.LagsAsync(fromSequence, budgetEvents, TimeSpan.Zero, cancellation);

@@ -9,14 +9,31 @@ namespace Fachwerk.Benchmarks.Measuring;
 /// </summary>
 public static class OpenLoop
 {
-    public sealed record Outcome(IReadOnlyList<double> LatenciesMs, int Failures, int Issued, TimeSpan Elapsed, double LateStartsMs);
+    /// <param name="Timeline">Every accepted operation's due time (seconds from the start) and latency, for a picture over time.</param>
+    public sealed record Outcome(
+        IReadOnlyList<double> LatenciesMs, int Failures, int Issued, TimeSpan Elapsed, double LateStartsMs, DateTimeOffset StartedAt,
+        IReadOnlyList<(double DueSeconds, double LatencyMs)> Timeline)
+    {
+        /// <summary>Per second of the schedule: when it began (UTC), how many operations were due then, their p50, p99 and max latency.</summary>
+        public IEnumerable<string> TimelineCsv()
+        {
+            yield return "second,utc,due,p50_ms,p99_ms,max_ms";
+            foreach (var second in Timeline.GroupBy(t => (int)t.DueSeconds).OrderBy(g => g.Key))
+            {
+                var latencies = second.Select(t => t.LatencyMs).ToList();
+                yield return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{second.Key},{StartedAt.AddSeconds(second.Key):HH:mm:ss},{latencies.Count},{Percentiles.Of(latencies, 50):0.0},{Percentiles.Of(latencies, 99):0.0},{latencies.Max():0.0}");
+            }
+        }
+    }
 
     public static async Task<Outcome> RunAsync(double perSecond, TimeSpan duration, Func<int, Task<bool>> operation, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var latencies = new ConcurrentBag<double>();
+        var timeline = new ConcurrentBag<(double DueSeconds, double LatencyMs)>();
         var failures = 0;
         var running = new List<Task>();
+        var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var count = (int)(perSecond * duration.TotalSeconds);
         double worstLateStart = 0;
@@ -39,13 +56,13 @@ public static class OpenLoop
                     ok = false;
                 }
 
-                if (ok) latencies.Add((clock.Elapsed - due).TotalMilliseconds);
+                if (ok) timeline.Add((due.TotalSeconds, (clock.Elapsed - due).TotalMilliseconds));
                 else Interlocked.Increment(ref failures);
             }, cancellation));
         }
 
         await Task.WhenAll(running);
-        return new Outcome([.. latencies], failures, count, clock.Elapsed, worstLateStart);
+        return new Outcome([.. timeline.Select(t => t.LatencyMs)], failures, count, clock.Elapsed, worstLateStart, startedAt, [.. timeline]);
     }
 }
 
