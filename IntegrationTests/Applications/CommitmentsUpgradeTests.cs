@@ -18,9 +18,7 @@ public class CommitmentsUpgradeTests(AppFixture fixture) : ApplicationApi(fixtur
     [Fact]
     public async Task An_approval_holds_its_money_in_a_commitment_document_that_a_withdrawal_removes()
     {
-        var programme = await LaunchProgramme(budget: 100_000m);
-        var (id, version) = await Proposed(programme, amount: 40_000m);
-        await ConfirmAndWait(id, version);
+        var (programme, id) = await ApprovedFor40000();
 
         var commitment = (await Load<Commitment>(id)).ShouldNotBeNull();
         commitment.ProgrammeId.ShouldBe(programme);
@@ -41,9 +39,7 @@ public class CommitmentsUpgradeTests(AppFixture fixture) : ApplicationApi(fixtur
     [Fact]
     public async Task A_store_from_before_gets_its_commitments_and_programme_snapshots_from_the_events_and_releases_correctly()
     {
-        var programme = await LaunchProgramme(budget: 100_000m);
-        var (id, version) = await Proposed(programme, amount: 40_000m);
-        await ConfirmAndWait(id, version);
+        var (programme, id) = await ApprovedFor40000();
         // Such a store has no commitment documents, and programme snapshots that list every commitment.
         await using (var session = Store.LightweightSession())
         {
@@ -71,9 +67,7 @@ public class CommitmentsUpgradeTests(AppFixture fixture) : ApplicationApi(fixtur
     [Fact]
     public async Task A_store_of_the_current_shape_is_left_as_it_is()
     {
-        var programme = await LaunchProgramme(budget: 100_000m);
-        var (id, version) = await Proposed(programme, amount: 40_000m);
-        await ConfirmAndWait(id, version);
+        var (programme, id) = await ApprovedFor40000();
         await using (var session = Store.LightweightSession())
         {
             session.Delete<Commitment>(id);
@@ -83,6 +77,15 @@ public class CommitmentsUpgradeTests(AppFixture fixture) : ApplicationApi(fixtur
         await new CommitmentsUpgrade(NullLogger<CommitmentsUpgrade>.Instance).Populate(Store, TestContext.Current.CancellationToken);
 
         (await Load<Commitment>(id)).ShouldBeNull("no programme snapshot of the old shape, so nothing was rebuilt");
+    }
+
+    /// <summary>A programme of 100,000 EUR with one application approved for 40,000 EUR, its budget workflow finished.</summary>
+    private async Task<(Guid Programme, Guid Application)> ApprovedFor40000()
+    {
+        var programme = await LaunchProgramme(budget: 100_000m);
+        var (id, version) = await Proposed(programme, amount: 40_000m);
+        await ConfirmAndWait(id, version);
+        return (programme, id);
     }
 
     private async Task Withdraw(Guid id) =>
