@@ -43,9 +43,19 @@ public static class HostBuild
             "--artifacts-path", ArtifactsFolder,
             // The analysers ran in the developers' build; over the generated code they only cost time (a fifth of the publish).
             "-p:RunAnalyzers=false",
+            // One warm compiler for the three projects instead of a cold one each: about half the publish. Shut down below.
+            "-p:UseSharedCompilation=true",
         ];
         if (readyToRun) publish.AddRange(["-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true"]);
-        await Dotnet(publish, TimeSpan.FromMinutes(15), cancellation);
+        try
+        {
+            await Dotnet(publish, TimeSpan.FromMinutes(15), cancellation);
+        }
+        finally
+        {
+            // The compiler server would otherwise stay for minutes, holding memory the measurements share.
+            await Dotnet(["build-server", "shutdown", "--vbcscompiler"], TimeSpan.FromMinutes(1), CancellationToken.None);
+        }
 
         return LastPublish(readyToRun);
     }
