@@ -41,7 +41,7 @@ public sealed record Settings(
     /// 200 commands/s, so the fixed rate is 100/s: at 200/s it fell behind and the phase took twice as long.
     /// </summary>
     public static Settings Quick(string output) => new("quick", TargetsEnforced: false, ReadyToRun: false, Clients: 16, Warmup: TimeSpan.FromSeconds(1),
-        ThroughputDuration: TimeSpan.FromSeconds(3), FloorDuration: TimeSpan.FromSeconds(1), FixedRate: 100, FixedRateDuration: TimeSpan.FromSeconds(3),
+        ThroughputDuration: TimeSpan.FromSeconds(2), FloorDuration: TimeSpan.FromSeconds(1), FixedRate: 100, FixedRateDuration: TimeSpan.FromSeconds(2),
         ColdStarts: 1, HistoryApplications: 1_500, HistoryProgrammes: 3, QueryIterations: 40, output);
 
     /// <summary>
