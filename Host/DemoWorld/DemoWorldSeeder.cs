@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Applications;
@@ -233,12 +234,54 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
 
     private async Task<T> SendAsync<T>(Caller caller, HttpMethod method, string url, object command, CancellationToken cancellation)
     {
-        using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(command, command.GetType(), options: Json) };
-        Authorize(request, caller);
-        using var response = await api.SendAsync(request, cancellation);
-        await EnsureSuccessAsync(response, request, cancellation);
+        var body = JsonSerializer.SerializeToNode(command, command.GetType(), Json)!;
+        using var response = command is IChangeCommand
+            ? await SendChangeAsync(api, method, url, body, request => Authorize(request, caller), cancellation)
+            : await SendOnceAsync(api, method, url, body, request => Authorize(request, caller), cancellation);
+        await EnsureSuccessAsync(response, method, url, cancellation);
         _commands++;
         return (await response.Content.ReadFromJsonAsync<T>(Json, cancellation))!;
+    }
+
+    /// <summary>How often a change command is sent at most when it keeps meeting a newer version.</summary>
+    public const int MaxAttempts = 4;
+
+    /// <summary>
+    /// Sends a change command (its body carries <c>expectedVersion</c>). Background steps append to the same application
+    /// between two of the seeder's commands: the budget workflow, and the overdue flags of proofs that the demo's past
+    /// projects owe. A person would read the application again and resend; so does the seeder: on a stale-version refusal
+    /// it sends the command again with the version the refusal names, up to <see cref="MaxAttempts"/> times. Any other
+    /// answer is returned as it is.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendChangeAsync(
+        HttpClient api, HttpMethod method, string url, JsonNode body, Action<HttpRequestMessage> authorize, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(body);
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await SendOnceAsync(api, method, url, body, authorize, cancellation);
+            if (response.StatusCode != System.Net.HttpStatusCode.Conflict || attempt == MaxAttempts ||
+                await CurrentVersionAsync(response, cancellation) is not { } current)
+                return response;
+            response.Dispose();
+            body["expectedVersion"] = current;
+        }
+    }
+
+    private static async Task<HttpResponseMessage> SendOnceAsync(
+        HttpClient api, HttpMethod method, string url, JsonNode body, Action<HttpRequestMessage> authorize, CancellationToken cancellation)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, options: Json) };
+        authorize(request);
+        return await api.SendAsync(request, cancellation);
+    }
+
+    /// <summary>The stream's version a stale-version refusal names; null for any other conflict.</summary>
+    private static async Task<long?> CurrentVersionAsync(HttpResponseMessage response, CancellationToken cancellation)
+    {
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellation));
+        return problem?["code"]?.GetValue<string>() == "stale-version" ? problem["currentVersion"]?.GetValue<long>() : null;
     }
 
     private void Authorize(HttpRequestMessage request, Caller caller)
@@ -248,11 +291,13 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
     }
 
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, HttpRequestMessage request, CancellationToken cancellation)
+    private static Task EnsureSuccessAsync(HttpResponseMessage response, HttpRequestMessage request, CancellationToken cancellation) =>
+        EnsureSuccessAsync(response, request.Method, request.RequestUri?.ToString() ?? "", cancellation);
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, HttpMethod method, string url, CancellationToken cancellation)
     {
         if (response.IsSuccessStatusCode) return;
         var problem = await response.Content.ReadAsStringAsync(cancellation);
-        throw new InvalidOperationException(
-            $"Demo world: {request.Method} {request.RequestUri} answered {(int)response.StatusCode}: {problem}");
+        throw new InvalidOperationException($"Demo world: {method} {url} answered {(int)response.StatusCode}: {problem}");
     }
 }
