@@ -225,7 +225,7 @@ public sealed class Harness(Settings settings)
         {
             Notes = $"{lag.Count} events, p50 {Format.Number(lag.P50)} ms, max {Format.Number(lag.Max)} ms{commitments}; lag from an event's timestamp to the first " +
                     "10 ms poll of the projection's progress (mt_event_progression) past it, both on PostgreSQL's clock; events the async projections " +
-                    $"had still to read when the phase started: {backlogAtStart}",
+                    $"had still to read when the phase started: {backlogAtStart}; {probe.Stillness()}",
         });
 
         return host.PeakResidentMegabytes ?? 0;

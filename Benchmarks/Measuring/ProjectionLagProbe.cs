@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Npgsql;
 
 namespace Fachwerk.Benchmarks.Measuring;
@@ -12,6 +13,7 @@ namespace Fachwerk.Benchmarks.Measuring;
 public sealed class ProjectionLagProbe(string connectionString, string schema, string shardName) : IAsyncDisposable
 {
     private readonly List<(DateTimeOffset At, long Sequence)> _observations = [];
+    private readonly List<(DateTimeOffset At, long LastEvent)> _storeHeads = [];
     private readonly CancellationTokenSource _stop = new();
     private Task? _polling;
 
@@ -79,6 +81,30 @@ public sealed class ProjectionLagProbe(string connectionString, string schema, s
         return backlog.Count == 0 ? "none" : string.Join(", ", backlog);
     }
 
+    /// <summary>
+    /// What the polls saw besides the projection, for telling a stall's cause: the longest time between two answers (a
+    /// database or machine that stood still answers nothing) and the longest time the store's last event did not move
+    /// (answers, but no command committed), each with when it began.
+    /// </summary>
+    public string Stillness()
+    {
+        (DateTimeOffset At, long LastEvent)[] heads;
+        lock (_observations) heads = [.. _storeHeads];
+        if (heads.Length < 2) return "too few polls to tell";
+        var (answerGap, answerGapAt) = (TimeSpan.Zero, heads[0].At);
+        var (stillFor, stillFrom) = (TimeSpan.Zero, heads[0].At);
+        var movedAt = heads[0].At;
+        for (var i = 1; i < heads.Length; i++)
+        {
+            if (heads[i].At - heads[i - 1].At > answerGap) (answerGap, answerGapAt) = (heads[i].At - heads[i - 1].At, heads[i - 1].At);
+            if (heads[i].LastEvent != heads[i - 1].LastEvent) movedAt = heads[i].At;
+            else if (heads[i].At - movedAt > stillFor) (stillFor, stillFrom) = (heads[i].At - movedAt, movedAt);
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"longest wait for a poll's answer {answerGap.TotalMilliseconds:N0} ms (from {answerGapAt:HH:mm:ss.f}), longest time without a new event in the store {stillFor.TotalMilliseconds:N0} ms (from {stillFrom:HH:mm:ss.f})");
+    }
+
     private long LastSeen()
     {
         lock (_observations) return _observations.Count == 0 ? 0 : _observations[^1].Sequence;
@@ -88,7 +114,9 @@ public sealed class ProjectionLagProbe(string connectionString, string schema, s
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var poll = new NpgsqlCommand($"select last_seq_id, clock_timestamp() from {schema}.mt_event_progression where name = @name", connection);
+        await using var poll = new NpgsqlCommand(
+            $"select last_seq_id, clock_timestamp(), (select coalesce(max(seq_id), 0) from {schema}.mt_events) from {schema}.mt_event_progression where name = @name",
+            connection);
         poll.Parameters.AddWithValue("name", shardName);
         while (!_stop.IsCancellationRequested)
         {
@@ -96,8 +124,12 @@ public sealed class ProjectionLagProbe(string connectionString, string schema, s
             {
                 if (await reader.ReadAsync())
                 {
-                    var observation = (reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt64(0));
-                    lock (_observations) _observations.Add(observation);
+                    var at = reader.GetFieldValue<DateTimeOffset>(1);
+                    lock (_observations)
+                    {
+                        _observations.Add((at, reader.GetInt64(0)));
+                        _storeHeads.Add((at, reader.GetInt64(2)));
+                    }
                 }
             }
 
