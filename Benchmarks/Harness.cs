@@ -203,7 +203,7 @@ public sealed class Harness(Settings settings)
             return ok;
         }, cancellation);
         // Latency second by second, to set beside the hosts' and PostgreSQL's logs when the phase falls behind its schedule.
-        await File.WriteAllLinesAsync(LogPath("fixed-rate-timeline").Replace(".log", ".csv", StringComparison.Ordinal), fixedRate.TimelineCsv(), cancellation);
+        await File.WriteAllLinesAsync(LogPath("fixed-rate-timeline", "csv"), fixedRate.TimelineCsv(), cancellation);
         var budgetEvents = EventTypeNames.Of(typeof(FundsCommitted));
         var lags = await probe.LagsAsync(fromSequence, null, TimeSpan.FromSeconds(60), cancellation);
         var commitmentLags = await probe.LagsAsync(fromSequence, budgetEvents, TimeSpan.Zero, cancellation);
@@ -475,7 +475,7 @@ public sealed class Harness(Settings settings)
             $" {verdict}");
     }
 
-    private string LogPath(string name) => Path.Combine(_logFolder, $"{name}.log");
+    private string LogPath(string name, string extension = "log") => Path.Combine(_logFolder, $"{name}.{extension}");
 
     private void Log(string message) => Console.WriteLine($"[{_clock.Elapsed:mm\\:ss} {DateTime.UtcNow:HH\\:mm\\:ss}Z] {message}");
 

@@ -11,9 +11,10 @@ public static class OpenLoop
 {
     /// <param name="Timeline">Every accepted operation's due time (seconds from the start) and latency, for a picture over time.</param>
     public sealed record Outcome(
-        IReadOnlyList<double> LatenciesMs, int Failures, int Issued, TimeSpan Elapsed, double LateStartsMs, DateTimeOffset StartedAt,
-        IReadOnlyList<(double DueSeconds, double LatencyMs)> Timeline)
+        int Failures, int Issued, TimeSpan Elapsed, double LateStartsMs, DateTimeOffset StartedAt, IReadOnlyList<(double DueSeconds, double LatencyMs)> Timeline)
     {
+        public IReadOnlyList<double> LatenciesMs => [.. Timeline.Select(t => t.LatencyMs)];
+
         /// <summary>Per second of the schedule: when it began (UTC), how many operations were due then, their p50, p99 and max latency.</summary>
         public IEnumerable<string> TimelineCsv()
         {
@@ -62,7 +63,7 @@ public static class OpenLoop
         }
 
         await Task.WhenAll(running);
-        return new Outcome([.. timeline.Select(t => t.LatencyMs)], failures, count, clock.Elapsed, worstLateStart, startedAt, [.. timeline]);
+        return new Outcome(failures, count, clock.Elapsed, worstLateStart, startedAt, [.. timeline]);
     }
 }
 

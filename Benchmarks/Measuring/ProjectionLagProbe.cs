@@ -12,8 +12,8 @@ namespace Fachwerk.Benchmarks.Measuring;
 /// </summary>
 public sealed class ProjectionLagProbe(string connectionString, string schema, string shardName) : IAsyncDisposable
 {
-    private readonly List<(DateTimeOffset At, long Sequence)> _observations = [];
-    private readonly List<(DateTimeOffset At, long LastEvent)> _storeHeads = [];
+    // Per poll, on PostgreSQL's clock: the projection's progress and the store's last event.
+    private readonly List<(DateTimeOffset At, long Sequence, long LastEvent)> _observations = [];
     private readonly CancellationTokenSource _stop = new();
     private Task? _polling;
 
@@ -38,7 +38,7 @@ public sealed class ProjectionLagProbe(string connectionString, string schema, s
         await _stop.CancelAsync();
         if (_polling is not null) await _polling;
 
-        (DateTimeOffset At, long Sequence)[] observations;
+        (DateTimeOffset At, long Sequence, long LastEvent)[] observations;
         lock (_observations) observations = [.. _observations];
 
         var lags = new List<double>();
@@ -88,8 +88,8 @@ public sealed class ProjectionLagProbe(string connectionString, string schema, s
     /// </summary>
     public string Stillness()
     {
-        (DateTimeOffset At, long LastEvent)[] heads;
-        lock (_observations) heads = [.. _storeHeads];
+        (DateTimeOffset At, long Sequence, long LastEvent)[] heads;
+        lock (_observations) heads = [.. _observations];
         if (heads.Length < 2) return "too few polls to tell";
         var (answerGap, answerGapAt) = (TimeSpan.Zero, heads[0].At);
         var (stillFor, stillFrom) = (TimeSpan.Zero, heads[0].At);
@@ -124,12 +124,8 @@ public sealed class ProjectionLagProbe(string connectionString, string schema, s
             {
                 if (await reader.ReadAsync())
                 {
-                    var at = reader.GetFieldValue<DateTimeOffset>(1);
-                    lock (_observations)
-                    {
-                        _observations.Add((at, reader.GetInt64(0)));
-                        _storeHeads.Add((at, reader.GetInt64(2)));
-                    }
+                    var observation = (reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt64(0), reader.GetInt64(2));
+                    lock (_observations) _observations.Add(observation);
                 }
             }
 

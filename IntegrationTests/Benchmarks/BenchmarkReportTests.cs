@@ -24,7 +24,7 @@ public class BenchmarkReportTests
     [Fact]
     public void The_fixed_rate_timeline_sums_up_each_second_of_the_schedule_with_its_wall_clock_time()
     {
-        var outcome = new OpenLoop.Outcome([], 0, 5, TimeSpan.FromSeconds(3), 0, new DateTimeOffset(2026, 11, 23, 16, 55, 59, TimeSpan.Zero),
+        var outcome = new OpenLoop.Outcome(0, 5, TimeSpan.FromSeconds(3), 0, new DateTimeOffset(2026, 11, 23, 16, 55, 59, TimeSpan.Zero),
             [(0.0, 8.0), (0.5, 12.0), (2.2, 3_000.0), (2.7, 1_000.0), (2.9, 2_000.0)]);
 
         outcome.TimelineCsv().ShouldBe(
