@@ -89,7 +89,7 @@ public sealed class ProjectionRebuilds(IDocumentStore store, IServiceProvider se
             if (RunningFor(projection) is { } running) return (running, false);
             var job = new RebuildJob(projection, requestedBy, clock.GetUtcNow(), target);
             _jobs[job.Id] = job;
-            job.Run(daemon, clock, logger);
+            job.Run(store, daemon, clock, logger);
             return (job, true);
         }
     }
@@ -140,7 +140,7 @@ public sealed class RebuildJob : IObserver<ShardState>
         }
     }
 
-    internal void Run(IProjectionDaemon daemon, TimeProvider clock, ILogger logger)
+    internal void Run(IDocumentStore store, IProjectionDaemon daemon, TimeProvider clock, ILogger logger)
     {
         Completion = Task.Run(async () =>
         {
@@ -148,6 +148,7 @@ public sealed class RebuildJob : IObserver<ShardState>
             try
             {
                 logger.LogInformation("Rebuilding projection {Projection} (requested by {User})", Projection, _status.RequestedBy);
+                await EventTableStatistics.RefreshIfStaleAsync(store, logger, CancellationToken.None);
                 // The rebuild stops the projection's continuous agents on this node and does not start them again (by
                 // JasperFx's contract the caller does); those that were running resume from the rebuilt position.
                 var running = daemon.CurrentAgents()

@@ -1,3 +1,4 @@
+using Fachwerk.Application.Common;
 using Fachwerk.Domain.Programmes;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -58,6 +59,7 @@ public sealed class CommitmentsUpgrade(ILogger<CommitmentsUpgrade> logger) : IIn
         {
             if (!await OldSnapshotsRemainAsync(store, connection, cancellation)) return;
             logger.LogWarning("Building the commitment documents and the programme snapshots from the events (once, ADR 0021)");
+            await EventTableStatistics.RefreshIfStaleAsync(store, logger, cancellation);
             using var daemon = await store.BuildProjectionDaemonAsync(logger: logger);
             await daemon.RebuildProjectionAsync(CommitmentProjection.ProjectionName, TimeSpan.FromMinutes(10), cancellation);
             await daemon.RebuildProjectionAsync(nameof(FundingProgramme), TimeSpan.FromMinutes(10), cancellation);
