@@ -15,6 +15,7 @@ public sealed record Settings(
     int HistoryApplications,
     int HistoryProgrammes,
     int QueryIterations,
+    TimeSpan QueryWarmup,
     string OutputFolder)
 {
     /// <summary>Phases to run (cold-start, commands, history); all unless <c>--only</c> names some, for working on one of them.</summary>
@@ -34,7 +35,8 @@ public sealed record Settings(
 
     public static Settings Full(string output) => new("full", TargetsEnforced: true, ReadyToRun: true, Clients: 16, Warmup: TimeSpan.FromSeconds(20),
         ThroughputDuration: TimeSpan.FromSeconds(30), FloorDuration: TimeSpan.FromSeconds(10), FixedRate: 200, FixedRateDuration: TimeSpan.FromSeconds(60),
-        ColdStarts: 5, HistoryApplications: 100_000, HistoryProgrammes: 20, QueryIterations: 1_000, output);
+        ColdStarts: 5, HistoryApplications: 100_000, HistoryProgrammes: 20, QueryIterations: 1_000,
+        QueryWarmup: TimeSpan.FromSeconds(15), output);
 
     /// <summary>
     /// Quick mode: everything once, small. Its host runs without ReadyToRun and a second of warm-up, which serves fewer than
@@ -42,7 +44,8 @@ public sealed record Settings(
     /// </summary>
     public static Settings Quick(string output) => new("quick", TargetsEnforced: false, ReadyToRun: false, Clients: 16, Warmup: TimeSpan.FromSeconds(1),
         ThroughputDuration: TimeSpan.FromSeconds(2), FloorDuration: TimeSpan.FromSeconds(1), FixedRate: 100, FixedRateDuration: TimeSpan.FromSeconds(2),
-        ColdStarts: 1, HistoryApplications: 1_500, HistoryProgrammes: 3, QueryIterations: 40, output);
+        ColdStarts: 1, HistoryApplications: 1_500, HistoryProgrammes: 3, QueryIterations: 40,
+        QueryWarmup: TimeSpan.Zero, output);
 
     /// <summary>
     /// Reads the command line: <c>--quick</c>, <c>--output FOLDER</c>, <c>--no-ready-to-run</c>, and for working on the harness
