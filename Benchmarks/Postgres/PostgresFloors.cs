@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Fachwerk.Benchmarks.Measuring;
+using Fachwerk.Host.Database;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -41,7 +42,10 @@ public sealed class PostgresFloors(string connectionString)
     public async Task<LatencySummary> InsertLatencyAtRateAsync(double perSecond, TimeSpan duration, CancellationToken cancellation)
     {
         await PrepareCommitTableAsync(cancellation);
-        await using var source = NpgsqlDataSource.Create(connectionString);
+        // The same pool cap as the service's (ADR 0024): with Npgsql's 100, a slow commit made the floor open dozens of
+        // connections at once, and their start-up, not the commits, set its tail.
+        await using var source = NpgsqlDataSource.Create(
+            new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = FachwerkDatabase.DefaultMaxPoolSize }.ConnectionString);
         var outcome = await OpenLoop.RunAsync(perSecond, duration, async i =>
         {
             await using var connection = await source.OpenConnectionAsync(cancellation);

@@ -16,7 +16,7 @@ public sealed class FachwerkDatabase : IDisposable
 
     public FachwerkDatabase(IConfiguration configuration, IHostEnvironment environment, ILogger<FachwerkDatabase> logger)
     {
-        _connectionString = new Lazy<string>(() => WithStatementPreparation(ConfiguredOrLocal()));
+        _connectionString = new Lazy<string>(() => WithConnectionDefaults(ConfiguredOrLocal()));
 
         string ConfiguredOrLocal()
         {
@@ -37,20 +37,34 @@ public sealed class FachwerkDatabase : IDisposable
     /// <summary>Statements a connection prepares automatically unless the connection string says otherwise (ADR 0020).</summary>
     public const int DefaultMaxAutoPrepare = 200;
 
+    /// <summary>Connections a node's pool opens at most unless the connection string says otherwise (ADR 0024).</summary>
+    public const int DefaultMaxPoolSize = 32;
+
     /// <summary>
-    /// Lets Npgsql prepare the statements a connection runs again and again (the append, the document upserts and loads
-    /// of every command are the same few texts): PostgreSQL then plans them once per connection, not on every command.
-    /// Because prepared statements exist, Npgsql's reset of a pooled connection also keeps the cached plans of Marten's
-    /// PL/pgSQL functions and of the hash-chain trigger instead of dropping them with DISCARD ALL (ADR 0020). A
-    /// <c>Max Auto Prepare</c> in the configured connection string wins (0 turns it off).
+    /// The connection settings of the command path, each unless the configured connection string sets it itself:
+    /// <list type="bullet">
+    /// <item><c>Max Auto Prepare=200</c>: Npgsql prepares the statements a connection runs again and again (the append, the
+    /// document upserts and loads of every command are the same few texts), so PostgreSQL plans them once per connection,
+    /// not on every command; and because prepared statements exist, Npgsql's reset of a pooled connection keeps the cached
+    /// plans of Marten's PL/pgSQL functions and of the hash-chain trigger instead of dropping them with DISCARD ALL
+    /// (ADR 0020). 0 turns it off.</item>
+    /// <item><c>Maximum Pool Size=32</c> instead of Npgsql's 100: when the database slows for a moment, requests pile up and
+    /// each would open a connection of its own; a new PostgreSQL backend costs a process, its caches, and the compilation
+    /// and planning of every statement and function again, which slowed a two-core database for seconds (ADR 0024).
+    /// Requests beyond the pool wait for a connection instead.</item>
+    /// </list>
     /// </summary>
-    public static string WithStatementPreparation(string connectionString)
+    public static string WithConnectionDefaults(string connectionString)
     {
         // Npgsql's builder claims every keyword it knows; the generic builder sees what the string itself sets.
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return connectionString;
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
+        var result = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Sets(given, "Max Auto Prepare", "MaxAutoPrepare")) result.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        if (!Sets(given, "Maximum Pool Size", "MaxPoolSize")) result.MaxPoolSize = DefaultMaxPoolSize;
+        return result.ConnectionString;
     }
+
+    private static bool Sets(System.Data.Common.DbConnectionStringBuilder given, params string[] keywords) => keywords.Any(given.ContainsKey);
 
     /// <summary>The connection string; the first call starts the local cluster when none is configured.</summary>
     public string ConnectionString => _connectionString.Value;

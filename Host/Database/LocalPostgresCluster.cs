@@ -121,7 +121,6 @@ public sealed class LocalPostgresCluster : IDisposable
         Port = Port,
         Username = SuperUser,
         Database = database,
-        MaxPoolSize = 100,
     }.ConnectionString;
 
     /// <summary>The server's log (pg_ctl -l); a throwaway cluster's goes with its folder on <see cref="Stop"/>.</summary>

@@ -2,13 +2,15 @@ using Fachwerk.Application.Applications;
 using Fachwerk.Host.Database;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Fachwerk.IntegrationTests.Database;
 
 /// <summary>
-/// The command path's connection settings (ADR 0020): a session keeps one connection, and that connection prepares the
-/// statements it runs repeatedly, so PostgreSQL plans them once and keeps its cached plans across pooled uses.
+/// The command path's connection settings (ADR 0020, 0024): a session keeps one connection, and that connection prepares the
+/// statements it runs repeatedly, so PostgreSQL plans them once and keeps its cached plans across pooled uses; the pool is
+/// capped so a slow moment cannot make it open a connection per waiting request.
 /// </summary>
 public class ConnectionDefaultsTests(AppFixture fixture) : IntegrationContext(fixture)
 {
@@ -17,12 +19,35 @@ public class ConnectionDefaultsTests(AppFixture fixture) : IntegrationContext(fi
     {
         const string plain = "Host=db;Database=fachwerk;Username=fachwerk";
 
-        new NpgsqlConnectionStringBuilder(FachwerkDatabase.WithStatementPreparation(plain)).MaxAutoPrepare
-            .ShouldBe(FachwerkDatabase.DefaultMaxAutoPrepare);
-        new NpgsqlConnectionStringBuilder(FachwerkDatabase.WithStatementPreparation(plain + ";Max Auto Prepare=0")).MaxAutoPrepare.ShouldBe(0);
-        new NpgsqlConnectionStringBuilder(FachwerkDatabase.WithStatementPreparation(plain + ";MaxAutoPrepare=7")).MaxAutoPrepare.ShouldBe(7);
-        new NpgsqlConnectionStringBuilder(FachwerkDatabase.WithStatementPreparation(plain)).Host.ShouldBe("db");
+        Defaults(plain).MaxAutoPrepare.ShouldBe(FachwerkDatabase.DefaultMaxAutoPrepare);
+        Defaults(plain + ";Max Auto Prepare=0").MaxAutoPrepare.ShouldBe(0);
+        Defaults(plain + ";MaxAutoPrepare=7").MaxAutoPrepare.ShouldBe(7);
+        Defaults(plain).Host.ShouldBe("db");
+        Defaults(plain).Username.ShouldBe("fachwerk");
     }
+
+    [Fact]
+    public void The_pool_opens_at_most_32_connections_unless_the_connection_string_says_otherwise()
+    {
+        const string plain = "Host=db;Database=fachwerk;Username=fachwerk";
+
+        Defaults(plain).MaxPoolSize.ShouldBe(FachwerkDatabase.DefaultMaxPoolSize);
+        Defaults(plain + ";Maximum Pool Size=100").MaxPoolSize.ShouldBe(100);
+        Defaults(plain + ";MaxPoolSize=64").MaxPoolSize.ShouldBe(64);
+        Defaults(plain + ";maxpoolsize=8").MaxPoolSize.ShouldBe(8);
+    }
+
+    [Fact]
+    public void The_running_host_uses_these_defaults()
+    {
+        var used = new NpgsqlConnectionStringBuilder(Host.Services.GetRequiredService<FachwerkDatabase>().ConnectionString);
+
+        used.MaxPoolSize.ShouldBe(FachwerkDatabase.DefaultMaxPoolSize);
+        used.MaxAutoPrepare.ShouldBe(FachwerkDatabase.DefaultMaxAutoPrepare);
+    }
+
+    private static NpgsqlConnectionStringBuilder Defaults(string connectionString) =>
+        new(FachwerkDatabase.WithConnectionDefaults(connectionString));
 
     [Fact]
     public async Task A_session_runs_on_one_connection_that_prepares_a_repeated_load()
