@@ -407,7 +407,6 @@ public sealed class Harness(Settings settings)
         return host.PeakResidentMegabytes ?? 0;
     }
 
-    /// <summary>Runs an operation <see cref="Settings.QueryIterations"/> times one after another (a tenth more to warm up).</summary>
     /// <summary>
     /// Sends the queries in turn for <see cref="Settings.QueryWarmup"/> before any is measured. The host's hot paths are
     /// ReadyToRun code until tiered compilation has rejitted them, which on two shared cores takes thousands of requests:
@@ -428,6 +427,7 @@ public sealed class Harness(Settings settings)
                    $"then {settings.QueryIterations / 10} requests of each before its {settings.QueryIterations}.");
     }
 
+    /// <summary>Runs an operation <see cref="Settings.QueryIterations"/> times one after another (a tenth more to warm up).</summary>
     private async Task<LatencySummary> MeasureAsync(Func<Task> operation)
     {
         for (var i = 0; i < settings.QueryIterations / 10; i++) await operation();

@@ -42,8 +42,8 @@ public sealed class PostgresFloors(string connectionString)
     public async Task<LatencySummary> InsertLatencyAtRateAsync(double perSecond, TimeSpan duration, CancellationToken cancellation)
     {
         await PrepareCommitTableAsync(cancellation);
-        // The same pool cap as the service's (ADR 0024): with Npgsql's 100, a slow commit made the floor open dozens of
-        // connections at once, and their start-up, not the commits, set its tail.
+        // The same pool cap as the service's (ADR 0024), so both sides are measured alike: with Npgsql's 100, a slow commit
+        // made the floor open dozens of connections at once, whose start-up added seconds to its tail.
         await using var source = NpgsqlDataSource.Create(
             new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = FachwerkDatabase.DefaultMaxPoolSize }.ConnectionString);
         var outcome = await OpenLoop.RunAsync(perSecond, duration, async i =>

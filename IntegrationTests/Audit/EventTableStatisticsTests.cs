@@ -64,17 +64,10 @@ public class EventTableStatisticsTests(AppFixture fixture) : IntegrationContext(
 
     private async Task<DocumentStore> NewStoreAsync()
     {
-        var database = $"fachwerk_statistics_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(ConnectionString))
-        {
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var create = new NpgsqlCommand($"create database {database}", connection);
-            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        }
-
+        var connectionString = await NewDatabaseAsync("fachwerk_statistics");
         var store = DocumentStore.For(opts =>
         {
-            opts.Connection(new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database, Pooling = false }.ConnectionString);
+            opts.Connection(connectionString);
             FachwerkApplication.ConfigureStore(opts);
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
@@ -98,28 +91,20 @@ public class EventTableStatisticsTests(AppFixture fixture) : IntegrationContext(
         await store.BulkInsertEventsAsync(streams, cancellation: TestContext.Current.CancellationToken);
     }
 
-    private static async Task<float> PlannedRowsAsync(DocumentStore store, string table)
-    {
-        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand($"select reltuples from pg_class where oid = '{FachwerkApplication.SchemaName}.{table}'::regclass", connection);
-        return (float)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
-    }
+    private static async Task<float> PlannedRowsAsync(DocumentStore store, string table) =>
+        (float)(await ScalarAsync(store, $"select reltuples from pg_class where oid = '{FachwerkApplication.SchemaName}.{table}'::regclass"))!;
 
-    private static async Task<DateTimeOffset?> LastAnalysedAsync(DocumentStore store)
-    {
-        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"select last_analyze from pg_stat_user_tables where schemaname = '{FachwerkApplication.SchemaName}' and relname = 'mt_events'", connection);
-        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) is DateTime analysed ? new DateTimeOffset(analysed, TimeSpan.Zero) : null;
-    }
+    private static async Task<DateTimeOffset?> LastAnalysedAsync(DocumentStore store) =>
+        await ScalarAsync(store, $"select last_analyze from pg_stat_user_tables where schemaname = '{FachwerkApplication.SchemaName}' and relname = 'mt_events'")
+            is DateTime analysed ? new DateTimeOffset(analysed, TimeSpan.Zero) : null;
 
-    private static async Task ExecuteAsync(DocumentStore store, string sql)
+    private static Task ExecuteAsync(DocumentStore store, string sql) => ScalarAsync(store, sql);
+
+    private static async Task<object?> ScalarAsync(DocumentStore store, string sql)
     {
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
     }
 }

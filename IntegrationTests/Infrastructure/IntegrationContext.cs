@@ -34,6 +34,17 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
+    /// <summary>A new, empty database on the test server; answers its connection string (no pooling, so nothing stays open).</summary>
+    protected async Task<string> NewDatabaseAsync(string prefix)
+    {
+        var database = $"{prefix}_{Guid.NewGuid():N}";
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var create = new Npgsql.NpgsqlCommand($"create database {database}", connection);
+        await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        return new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = database, Pooling = false }.ConnectionString;
+    }
+
     /// <summary>Sends a command as <paramref name="user"/> and expects <paramref name="status"/>; returns the result.</summary>
     protected Task<IScenarioResult> Send(DemoUser user, HttpMethod method, string url, object? body, int status = 200,
         Action<Scenario>? configure = null) =>

@@ -21,7 +21,7 @@ public class SchemaOnStartupTests(AppFixture fixture) : IntegrationContext(fixtu
     [Fact]
     public async Task A_host_told_not_to_apply_the_schema_refuses_to_start_on_an_empty_database_and_creates_nothing()
     {
-        var connectionString = await NewDatabaseAsync();
+        var connectionString = await NewDatabaseAsync("fachwerk_schema");
 
         var failure = await Should.ThrowAsync<Exception>(async () => await StartAsync(connectionString, applySchema: false));
 
@@ -33,7 +33,7 @@ public class SchemaOnStartupTests(AppFixture fixture) : IntegrationContext(fixtu
     [Fact]
     public async Task A_host_told_not_to_apply_the_schema_serves_on_a_schema_applied_before()
     {
-        var connectionString = await NewDatabaseAsync();
+        var connectionString = await NewDatabaseAsync("fachwerk_schema");
         await using (var first = await StartAsync(connectionString, applySchema: true))
         {
             (await first.Scenario(s => s.Get.Url("/health/ready"))).ReadAsText().ShouldBe("Healthy");
@@ -50,7 +50,7 @@ public class SchemaOnStartupTests(AppFixture fixture) : IntegrationContext(fixtu
     [Fact]
     public async Task A_host_starting_on_a_store_from_before_commitments_were_documents_builds_them_from_the_events()
     {
-        var connectionString = await NewDatabaseAsync();
+        var connectionString = await NewDatabaseAsync("fachwerk_schema");
         var programme = Guid.NewGuid();
         var application = Guid.NewGuid();
         var alliance = Guid.NewGuid();
@@ -99,16 +99,6 @@ public class SchemaOnStartupTests(AppFixture fixture) : IntegrationContext(fixtu
                 services.RunWolverineInSoloMode();
             });
         });
-
-    private async Task<string> NewDatabaseAsync()
-    {
-        var database = $"fachwerk_schema_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var create = new NpgsqlCommand($"create database {database}", connection);
-        await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database, Pooling = false }.ConnectionString;
-    }
 
     private static async Task<long> TableCountAsync(string connectionString)
     {
