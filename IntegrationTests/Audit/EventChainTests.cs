@@ -4,6 +4,9 @@ using Fachwerk.Domain.Applications;
 using Fachwerk.Host.Audit;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;
+using Marten.Storage;
+using Npgsql;
+using NpgsqlTypes;
 using Weasel.Core;
 using Wolverine.Tracking;
 
@@ -201,6 +204,48 @@ public class EventChainTests(AppFixture fixture) : AuditApi(fixture)
         {
             File.Delete(digestFile);
         }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_database_hashes_the_same_bytes_as_the_verifier_with_every_optional_field_present_or_missing(bool present)
+    {
+        // Multi-byte characters make the byte lengths differ from the character counts.
+        var stored = new StoredEvent(Guid.NewGuid(), 12, 4711, Guid.NewGuid(), "funds_committed", new DateTime(2026, 3, 1, 9, 30, 15, 123, 456, DateTimeKind.Utc),
+            present ? "Südbaden" : null, present ? "Jürgen Groß" : null, present ? "korrelation-ä" : null, present ? "ursache-ö" : null,
+            present ? """{"grund": "Prüfung"}""" : null, """{"betrag": 1250.50, "zweck": "Umzugsbegleitung für Fachkräfte"}""",
+            present ? [0x00, 0xAB, 0xFF] : null);
+        var previous = present ? new string('a', 64) : null;
+
+        await using var connection = Store.Storage.Database.CreateConnection(ConnectionUsage.ReadWrite);
+        await connection.OpenAsync(Cancellation);
+        await using var command = new NpgsqlCommand(
+            $"SELECT {Store.Options.Events.DatabaseSchemaName}.{EventChainStorage.HashFunctionName}(" +
+            "@previous, @stream, @version, @seq, @id, @type, @timestamp, @tenant, @user, @correlation, @causation, @headers::jsonb, @data::jsonb, @bdata)",
+            connection);
+        command.Parameters.Add(new NpgsqlParameter("previous", NpgsqlDbType.Varchar) { Value = (object?)previous ?? DBNull.Value });
+        command.Parameters.AddWithValue("stream", stored.StreamId);
+        command.Parameters.AddWithValue("version", stored.Version);
+        command.Parameters.AddWithValue("seq", stored.Sequence);
+        command.Parameters.AddWithValue("id", stored.EventId);
+        command.Parameters.Add(new NpgsqlParameter("type", NpgsqlDbType.Varchar) { Value = stored.Type });
+        command.Parameters.AddWithValue("timestamp", stored.TimestampUtc);
+        foreach (var (name, value) in new[] { ("tenant", stored.TenantId), ("user", stored.UserName), ("correlation", stored.CorrelationId), ("causation", stored.CausationId) })
+            command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Varchar) { Value = (object?)value ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("headers", NpgsqlDbType.Text) { Value = (object?)stored.Headers ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("data", NpgsqlDbType.Text) { Value = stored.Data });
+        command.Parameters.Add(new NpgsqlParameter("bdata", NpgsqlDbType.Bytea) { Value = (object?)stored.BinaryData ?? DBNull.Value });
+
+        var hash = (string?)await command.ExecuteScalarAsync(Cancellation);
+
+        // The jsonb columns as PostgreSQL renders them (keys ordered, one space after each colon and comma).
+        var rendered = stored with
+        {
+            Headers = present ? """{"grund": "Prüfung"}""" : null,
+            Data = """{"zweck": "Umzugsbegleitung für Fachkräfte", "betrag": 1250.50}""",
+        };
+        hash.ShouldBe(EventChainHash.Compute(previous, rendered));
     }
 
     [Fact]
