@@ -23,10 +23,17 @@ public abstract class AuditApi(AppFixture fixture) : FundingApi(fixture)
     /// <summary>Runs SQL straight against the store's database, as someone with database access could; returns the rows affected.</summary>
     protected async Task<int> Sql(string sql)
     {
-        await using var connection = Store.Storage.Database.CreateConnection(ConnectionUsage.ReadWrite);
-        await connection.OpenAsync(Cancellation);
+        await using var connection = await OpenConnectionAsync();
         await using var command = new NpgsqlCommand(sql.Replace("{schema}", Store.Options.Events.DatabaseSchemaName, StringComparison.Ordinal), connection);
         return await command.ExecuteNonQueryAsync(Cancellation);
+    }
+
+    /// <summary>An open connection straight to the store's database.</summary>
+    protected async Task<NpgsqlConnection> OpenConnectionAsync()
+    {
+        var connection = Store.Storage.Database.CreateConnection(ConnectionUsage.ReadWrite);
+        await connection.OpenAsync(Cancellation);
+        return connection;
     }
 
     /// <summary>A GET as <paramref name="user"/> that expects <paramref name="status"/>.</summary>

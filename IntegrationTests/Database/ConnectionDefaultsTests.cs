@@ -17,24 +17,20 @@ public class ConnectionDefaultsTests(AppFixture fixture) : IntegrationContext(fi
     [Fact]
     public void Statement_preparation_is_switched_on_unless_the_connection_string_says_otherwise()
     {
-        const string plain = "Host=db;Database=fachwerk;Username=fachwerk";
-
-        Defaults(plain).MaxAutoPrepare.ShouldBe(FachwerkDatabase.DefaultMaxAutoPrepare);
-        Defaults(plain + ";Max Auto Prepare=0").MaxAutoPrepare.ShouldBe(0);
-        Defaults(plain + ";MaxAutoPrepare=7").MaxAutoPrepare.ShouldBe(7);
-        Defaults(plain).Host.ShouldBe("db");
-        Defaults(plain).Username.ShouldBe("fachwerk");
+        Defaults(Plain).MaxAutoPrepare.ShouldBe(FachwerkDatabase.DefaultMaxAutoPrepare);
+        Defaults(Plain + ";Max Auto Prepare=0").MaxAutoPrepare.ShouldBe(0);
+        Defaults(Plain + ";MaxAutoPrepare=7").MaxAutoPrepare.ShouldBe(7);
+        Defaults(Plain).Host.ShouldBe("db");
+        Defaults(Plain).Username.ShouldBe("fachwerk");
     }
 
     [Fact]
     public void The_pool_opens_at_most_32_connections_unless_the_connection_string_says_otherwise()
     {
-        const string plain = "Host=db;Database=fachwerk;Username=fachwerk";
-
-        Defaults(plain).MaxPoolSize.ShouldBe(FachwerkDatabase.DefaultMaxPoolSize);
-        Defaults(plain + ";Maximum Pool Size=100").MaxPoolSize.ShouldBe(100);
-        Defaults(plain + ";MaxPoolSize=64").MaxPoolSize.ShouldBe(64);
-        Defaults(plain + ";maxpoolsize=8").MaxPoolSize.ShouldBe(8);
+        Defaults(Plain).MaxPoolSize.ShouldBe(FachwerkDatabase.DefaultMaxPoolSize);
+        Defaults(Plain + ";Maximum Pool Size=100").MaxPoolSize.ShouldBe(100);
+        Defaults(Plain + ";MaxPoolSize=64").MaxPoolSize.ShouldBe(64);
+        Defaults(Plain + ";maxpoolsize=8").MaxPoolSize.ShouldBe(8);
     }
 
     [Fact]
@@ -45,6 +41,8 @@ public class ConnectionDefaultsTests(AppFixture fixture) : IntegrationContext(fi
         used.MaxPoolSize.ShouldBe(FachwerkDatabase.DefaultMaxPoolSize);
         used.MaxAutoPrepare.ShouldBe(FachwerkDatabase.DefaultMaxAutoPrepare);
     }
+
+    private const string Plain = "Host=db;Database=fachwerk;Username=fachwerk";
 
     private static NpgsqlConnectionStringBuilder Defaults(string connectionString) =>
         new(FachwerkDatabase.WithConnectionDefaults(connectionString));
