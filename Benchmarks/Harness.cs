@@ -67,7 +67,7 @@ public sealed class Harness(Settings settings)
 
             var publish = settings.ReuseBuild ? HostBuild.LastPublish(settings.ReadyToRun) : await HostBuild.PublishAsync(commands, settings.ReadyToRun, Log, cancellation);
             var idleMegabytes = settings.Runs("cold-start") ? await ColdStartAsync(publish, commands, cluster, cancellation) : 0;
-            var commandHostPeak = settings.Runs("commands") ? await CommandsAsync(publish, commands, cancellation) : 0;
+            var commandHostPeak = settings.Runs("commands") ? await CommandsAsync(publish, commands, cluster, cancellation) : 0;
             var historyHostPeak = settings.Runs("history") ? await HistoryAsync(publish, history, cancellation) : 0;
             if (settings.Phases.Count == 3) AddFigure(new Figure("6b", "peak memory of the host under load (VmHWM)", Math.Max(commandHostPeak, historyHostPeak), "MB",
                 idleMegabytes, "the same host idle right after its cold start (no PostgreSQL floor applies to our process)", Target.AtMost(400))
@@ -149,7 +149,7 @@ public sealed class Harness(Settings settings)
     }
 
     /// <summary>(1) and (4): the command path over HTTP at saturation and at a fixed rate, with the budget projection's lag.</summary>
-    private async Task<double> CommandsAsync(string publish, string connectionString, CancellationToken cancellation)
+    private async Task<double> CommandsAsync(string publish, string connectionString, LocalPostgresCluster cluster, CancellationToken cancellation)
     {
         await using var host = HostProcess.Start(publish, connectionString, LogPath("host-commands"));
         await FirstCommandAsync(host, cancellation);
@@ -169,10 +169,16 @@ public sealed class Harness(Settings settings)
         await ClosedLoop.RunAsync(settings.Clients, settings.Warmup, Closed, cancellation);
 
         Log($"floor: single-row insert commits with {settings.Clients} connections");
+        var floorCpuBefore = CpuShares.Now(host.Id, cluster.DataDirectory);
+        var floorClock = Stopwatch.StartNew();
         var commitFloor = await floors.InsertCommitsPerSecondAsync(settings.Clients, settings.FloorDuration, cancellation);
+        var floorCpu = CpuShares.Used(floorCpuBefore, CpuShares.Now(host.Id, cluster.DataDirectory));
+        var floorCommits = commitFloor * floorClock.Elapsed.TotalSeconds;
         Log($"commands with {settings.Clients} concurrent clients for {settings.ThroughputDuration.TotalSeconds} s");
         if (settings.Statements) await StatementProfile.ResetAsync(connectionString, cancellation);
+        var commandCpuBefore = CpuShares.Now(host.Id, cluster.DataDirectory);
         var throughput = await ClosedLoop.RunAsync(settings.Clients, settings.ThroughputDuration, Closed, cancellation);
+        var commandCpu = CpuShares.Used(commandCpuBefore, CpuShares.Now(host.Id, cluster.DataDirectory));
         if (settings.Statements)
             await StatementProfile.WriteAsync(connectionString, throughput.Completed, Path.Combine(settings.OutputFolder, "statements-commands.txt"), cancellation);
         var saturated = LatencySummary.Of(throughput.LatenciesMs);
@@ -182,7 +188,9 @@ public sealed class Harness(Settings settings)
             FloorUnit = "commits/s",
             Notes = $"mix of {CommandCase.Steps} commands per application (draft, submit, request and supply documents, formal completeness, alliance vote, " +
                     $"proposal, confirmation with the budget workflow); {throughput.Completed} accepted, {throughput.Failures} refused or failed" +
-                    $"{(throughput.Failures > 0 ? $" (last: {CommandCase.LastFailure})" : "")}; latency at saturation p50 {Format.Number(saturated.P50)} ms, p99 {Format.Number(saturated.P99)} ms",
+                    $"{(throughput.Failures > 0 ? $" (last: {CommandCase.LastFailure})" : "")}; latency at saturation p50 {Format.Number(saturated.P50)} ms, p99 {Format.Number(saturated.P99)} ms" +
+                    (commandCpu is null || floorCpu is null || throughput.Completed == 0 || floorCommits < 1 ? "" :
+                        $"; CPU per command: {commandCpu.PerOperation(throughput.Completed)}; per floor commit: {floorCpu.PerOperation(floorCommits, withHost: false)}"),
         });
         EnsureFew(throughput.Failures, throughput.Completed, "the throughput phase");
 

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Fachwerk.Benchmarks.Hosting;
 
-/// <summary>Runs the tools the harness needs (dotnet, psql) and reads a process's memory from /proc.</summary>
+/// <summary>Runs the tools the harness needs (dotnet, psql) and reads a process's memory and CPU time from /proc.</summary>
 public static class Processes
 {
     public static async Task<string> RunAsync(
@@ -50,15 +50,68 @@ public static class Processes
     public static double? ResidentMegabytes(int processId) => StatusValueMegabytes(processId, "VmRSS:");
 
     /// <summary>CPU time (user + system) a running process has used so far, from /proc/&lt;pid&gt;/stat.</summary>
-    public static TimeSpan? CpuTime(int processId)
+    public static TimeSpan? CpuTime(int processId) => ReadStat(processId) is { } stat ? stat.Own : null;
+
+    /// <summary>
+    /// CPU time of a process and all its children, those still running and those it has waited for (PostgreSQL's postmaster
+    /// and its backends: a backend's time moves into the postmaster's once the backend exits, so nothing is counted twice).
+    /// </summary>
+    public static TimeSpan? TreeCpuTime(int processId)
     {
-        var path = $"/proc/{processId}/stat";
-        if (!File.Exists(path)) return null;
-        // Fields after the command name (which may contain spaces) start after the last ')'; utime and stime are fields 14 and 15.
-        var stat = File.ReadAllText(path);
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100.0);
+        if (ReadStat(processId) is not { } root) return null;
+        var total = root.Own + root.WaitedForChildren;
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id == processId) continue;
+            if (ReadStat(id) is { } child && child.ParentId == processId) total += child.Own + child.WaitedForChildren;
+        }
+
+        return total;
+    }
+
+    /// <summary>The postmaster's process id, from the first line of postmaster.pid in the cluster's data directory.</summary>
+    public static int? PostmasterId(string dataDirectory)
+    {
+        var path = Path.Combine(dataDirectory, "postmaster.pid");
+        try
+        {
+            return int.TryParse(File.ReadLines(path).FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null; // the data directory belongs to the postgres user, with mode 0700
+        }
+    }
+
+    /// <summary>The fields of /proc/&lt;pid&gt;/stat the harness reads; CPU times in clock ticks of 1/100 s (USER_HZ).</summary>
+    public sealed record ProcessStat(int ParentId, TimeSpan Own, TimeSpan WaitedForChildren)
+    {
+        public static ProcessStat Parse(string stat)
+        {
+            ArgumentNullException.ThrowIfNull(stat);
+            // Fields after the command name (which may contain spaces and parentheses) start after the last ')': state is field 3,
+            // ppid 4, utime 14, stime 15, cutime 16, cstime 17.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            long Field(int number) => long.Parse(fields[number - 3], CultureInfo.InvariantCulture);
+            static TimeSpan Ticks(long ticks) => TimeSpan.FromSeconds(ticks / 100.0);
+            return new ProcessStat((int)Field(4), Ticks(Field(14) + Field(15)), Ticks(Field(16) + Field(17)));
+        }
+    }
+
+    private static ProcessStat? ReadStat(int processId)
+    {
+        try
+        {
+            return ProcessStat.Parse(File.ReadAllText($"/proc/{processId}/stat"));
+        }
+        catch (IOException)
+        {
+            return null; // not there, or it exited while being read
+        }
     }
 
     private static double? StatusValueMegabytes(int processId, string key)

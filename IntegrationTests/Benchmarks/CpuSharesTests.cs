@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Fachwerk.Benchmarks.Hosting;
+using Fachwerk.Benchmarks.Measuring;
+
+namespace Fachwerk.IntegrationTests.Benchmarks;
+
+/// <summary>How the harness splits a phase's CPU between host, PostgreSQL and itself (the figure 1a's notes rest on it).</summary>
+public class CpuSharesTests
+{
+    [Fact]
+    public void A_process_stat_line_gives_parent_own_time_and_the_time_of_children_waited_for_even_with_parentheses_in_the_name()
+    {
+        var stat = Processes.ProcessStat.Parse(
+            "4711 (postgres: fachwerk (1) idle) S 77 4711 4711 0 -1 4194560 1020 0 0 0 250 50 7 3 20 0 1 0 9000 221298688 4096 18446744073709551615");
+
+        stat.ShouldBe(new Processes.ProcessStat(77, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(0.1)));
+    }
+
+    [Fact]
+    public async Task The_cpu_of_a_process_tree_counts_a_child_that_has_exited()
+    {
+        var self = Environment.ProcessId;
+        var before = Processes.TreeCpuTime(self)!.Value;
+        var ownBefore = Processes.CpuTime(self)!.Value;
+
+        using (var child = Process.Start("sh", ["-c", "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done"]))
+        {
+            await child.WaitForExitAsync(TestContext.Current.CancellationToken);
+            child.ExitCode.ShouldBe(0);
+        }
+
+        var children = Processes.TreeCpuTime(self)!.Value - before - (Processes.CpuTime(self)!.Value - ownBefore);
+        children.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(0.1), "the shell's loop runs for several tenths of a second of CPU");
+    }
+
+    [Fact]
+    public void The_postmaster_is_found_by_the_first_line_of_its_pid_file()
+    {
+        var folder = Directory.CreateTempSubdirectory("fachwerk-pid-");
+        try
+        {
+            Processes.PostmasterId(folder.FullName).ShouldBeNull();
+            File.WriteAllLines(Path.Combine(folder.FullName, "postmaster.pid"), ["4321", folder.FullName, "1763912345", "54329"]);
+            Processes.PostmasterId(folder.FullName).ShouldBe(4321);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Cpu_per_operation_is_what_each_party_used_between_two_readings_divided_by_the_operations()
+    {
+        var before = new CpuShares(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1));
+        var after = new CpuShares(TimeSpan.FromSeconds(13), TimeSpan.FromSeconds(24.5), TimeSpan.FromSeconds(1.3));
+
+        var used = CpuShares.Used(before, after)!;
+
+        used.PerOperation(1_000).ShouldBe("host 3 ms, PostgreSQL 4.5 ms, harness 0.3 ms");
+        used.PerOperation(1_000, withHost: false).ShouldBe("PostgreSQL 4.5 ms, harness 0.3 ms");
+        CpuShares.Used(null, after).ShouldBeNull();
+        Should.Throw<ArgumentOutOfRangeException>(() => used.PerOperation(0));
+    }
+}
