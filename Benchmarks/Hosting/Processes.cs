@@ -69,6 +69,30 @@ public static class Processes
         return total;
     }
 
+    /// <summary>
+    /// Busy time of all cores together since boot, from the first line of /proc/stat: user, nice, system, irq, softirq and
+    /// steal (guest time is part of user already); idle and I/O wait are not busy.
+    /// </summary>
+    public static TimeSpan? MachineBusyTime()
+    {
+        try
+        {
+            return MachineBusyTime(File.ReadLines("/proc/stat").First());
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    public static TimeSpan MachineBusyTime(string cpuLine)
+    {
+        ArgumentNullException.ThrowIfNull(cpuLine);
+        var ticks = cpuLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        // user nice system idle iowait irq softirq steal ...
+        return TimeSpan.FromSeconds((ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6] + ticks[7]) / 100.0);
+    }
+
     /// <summary>The postmaster's process id, from the first line of postmaster.pid in the cluster's data directory.</summary>
     public static int? PostmasterId(string dataDirectory)
     {

@@ -34,6 +34,14 @@ public class CpuSharesTests
     }
 
     [Fact]
+    public void The_machine_is_busy_in_user_nice_system_interrupt_and_steal_time_not_in_idle_or_io_wait()
+    {
+        // user nice system idle iowait irq softirq steal guest guest_nice, in 1/100 s
+        Processes.MachineBusyTime("cpu  4360854 117 1516534 3975422 62522 0 143385 9 0 0")
+            .ShouldBe(TimeSpan.FromSeconds((4360854 + 117 + 1516534 + 143385 + 9) / 100.0));
+    }
+
+    [Fact]
     public void The_postmaster_is_found_by_the_first_line_of_its_pid_file()
     {
         var folder = Directory.CreateTempSubdirectory("fachwerk-pid-");
@@ -52,13 +60,13 @@ public class CpuSharesTests
     [Fact]
     public void Cpu_per_operation_is_what_each_party_used_between_two_readings_divided_by_the_operations()
     {
-        var before = new CpuShares(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1));
-        var after = new CpuShares(TimeSpan.FromSeconds(13), TimeSpan.FromSeconds(24.5), TimeSpan.FromSeconds(1.3));
+        var before = new CpuShares(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(100));
+        var after = new CpuShares(TimeSpan.FromSeconds(13), TimeSpan.FromSeconds(24.5), TimeSpan.FromSeconds(1.3), TimeSpan.FromSeconds(109));
 
         var used = CpuShares.Used(before, after)!;
 
-        used.PerOperation(1_000).ShouldBe("host 3 ms, PostgreSQL 4.5 ms, harness 0.3 ms");
-        used.PerOperation(1_000, withHost: false).ShouldBe("PostgreSQL 4.5 ms, harness 0.3 ms");
+        used.PerOperation(1_000).ShouldBe("host 3 ms, PostgreSQL 4.5 ms, harness 0.3 ms, machine 9 ms");
+        used.PerOperation(1_000, withHost: false).ShouldBe("PostgreSQL 4.5 ms, harness 0.3 ms, machine 9 ms");
         CpuShares.Used(null, after).ShouldBeNull();
         Should.Throw<ArgumentOutOfRangeException>(() => used.PerOperation(0));
     }
