@@ -170,10 +170,9 @@ public sealed class Harness(Settings settings)
 
         Log($"floor: single-row insert commits with {settings.Clients} connections");
         var floorCpuBefore = CpuShares.Now(host.Id, cluster.DataDirectory);
-        var floorClock = Stopwatch.StartNew();
-        var commitFloor = await floors.InsertCommitsPerSecondAsync(settings.Clients, settings.FloorDuration, cancellation);
+        var floorCommits = await floors.InsertCommitsAsync(settings.Clients, settings.FloorDuration, cancellation);
         var floorCpu = CpuShares.Used(floorCpuBefore, CpuShares.Now(host.Id, cluster.DataDirectory));
-        var floorCommits = commitFloor * floorClock.Elapsed.TotalSeconds;
+        var commitFloor = floorCommits.PerSecond;
         Log($"commands with {settings.Clients} concurrent clients for {settings.ThroughputDuration.TotalSeconds} s");
         if (settings.Statements) await StatementProfile.ResetAsync(connectionString, cancellation);
         var commandCpuBefore = CpuShares.Now(host.Id, cluster.DataDirectory);
@@ -189,8 +188,8 @@ public sealed class Harness(Settings settings)
             Notes = $"mix of {CommandCase.Steps} commands per application (draft, submit, request and supply documents, formal completeness, alliance vote, " +
                     $"proposal, confirmation with the budget workflow); {throughput.Completed} accepted, {throughput.Failures} refused or failed" +
                     $"{(throughput.Failures > 0 ? $" (last: {CommandCase.LastFailure})" : "")}; latency at saturation p50 {Format.Number(saturated.P50)} ms, p99 {Format.Number(saturated.P99)} ms" +
-                    (commandCpu is null || floorCpu is null || throughput.Completed == 0 || floorCommits < 1 ? "" :
-                        $"; CPU per command: {commandCpu.PerOperation(throughput.Completed)}; per floor commit: {floorCpu.PerOperation(floorCommits, withHost: false)}"),
+                    (commandCpu is null || floorCpu is null || throughput.Completed == 0 || floorCommits.Commits == 0 ? "" :
+                        $"; CPU per command: {commandCpu.PerOperation(throughput.Completed)}; per floor commit: {floorCpu.PerOperation(floorCommits.Commits, withHost: false)}"),
         });
         EnsureFew(throughput.Failures, throughput.Completed, "the throughput phase");
 

@@ -18,8 +18,14 @@ public sealed class PostgresFloors(string connectionString)
     public static string EventSizedPayload(int seed) =>
         $$"""{"applicationId":"{{Guid.NewGuid()}}","requestNumber":{{seed % 7}},"documents":["Finanzierungsplan (unterschrieben)","Satzung des Trägers","Kooperationsvereinbarung mit der Kammer"],"dueBy":"2026-03-16T08:00:00+00:00","recordedBy":"sabine.sachbearbeitung","recordedAt":"2026-03-02T08:00:00+00:00","note":"{{new string('x', 240)}}"}""";
 
-    /// <summary>Single-row INSERTs, each its own transaction (autocommit), from <paramref name="clients"/> connections: commits per second.</summary>
-    public async Task<double> InsertCommitsPerSecondAsync(int clients, TimeSpan duration, CancellationToken cancellation)
+    /// <summary>How many commits a floor made in how long.</summary>
+    public sealed record CommitCount(int Commits, TimeSpan Elapsed)
+    {
+        public double PerSecond => Commits / Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Single-row INSERTs, each its own transaction (autocommit), from <paramref name="clients"/> connections.</summary>
+    public async Task<CommitCount> InsertCommitsAsync(int clients, TimeSpan duration, CancellationToken cancellation)
     {
         await PrepareCommitTableAsync(cancellation);
         var commits = 0;
@@ -35,7 +41,7 @@ public sealed class PostgresFloors(string connectionString)
                 Interlocked.Increment(ref commits);
             }
         }));
-        return commits / clock.Elapsed.TotalSeconds;
+        return new CommitCount(commits, clock.Elapsed);
     }
 
     /// <summary>Latency of single-row INSERT commits sent at a fixed rate (open loop), from a pool of connections.</summary>
