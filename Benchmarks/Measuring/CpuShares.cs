@@ -11,14 +11,14 @@ namespace Fachwerk.Benchmarks.Measuring;
 /// </summary>
 public sealed record CpuShares(TimeSpan Host, TimeSpan Postgres, TimeSpan Harness, TimeSpan Machine)
 {
-    /// <summary>The CPU used so far; the host's is zero when no host is given. Null where /proc cannot be read.</summary>
-    public static CpuShares? Now(int? hostProcessId, string postgresDataDirectory)
+    /// <summary>The CPU used so far; null where /proc cannot be read.</summary>
+    public static CpuShares? Now(int hostProcessId, string postgresDataDirectory)
     {
         var postgres = Processes.PostmasterId(postgresDataDirectory) is { } postmaster ? Processes.TreeCpuTime(postmaster) : null;
-        var host = hostProcessId is { } id ? Processes.CpuTime(id) : TimeSpan.Zero;
+        var host = Processes.CpuTime(hostProcessId);
         var machine = Processes.MachineBusyTime();
         if (postgres is null || host is null || machine is null) return null;
-        return new CpuShares(host.Value, postgres.Value, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime, machine.Value);
+        return new CpuShares(host.Value, postgres.Value, Environment.CpuUsage.TotalTime, machine.Value);
     }
 
     /// <summary>What was used between two readings; null when either could not be taken.</summary>
