@@ -6,6 +6,8 @@ using Fachwerk.Application.Common;
 using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.DemoWorld;
+using Fachwerk.Host.Development;
+using Fachwerk.Web;
 using Fachwerk.Host.Errors;
 using Fachwerk.Host.Health;
 using JasperFx.Events.Daemon;
@@ -93,7 +95,7 @@ public static class Composition
         services.Configure<FundingOptions>(configuration.GetSection(FundingOptions.Section));
         services.AddFachwerkAudit();
 
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier);
@@ -157,13 +159,20 @@ public static class Composition
     /// </summary>
     private static void AddTokenAuthentication(WebApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(TokenSettings.Section).Get<TokenSettings>() ?? new TokenSettings();
-        var developmentTokens = settings.DevelopmentTokens && builder.Environment.IsDevelopment();
+        var settings = TokenSettingsOf(builder);
         builder.Services.AddSingleton(settings);
-        if (developmentTokens)
+        if (DevelopmentTokens(builder, settings))
+        {
             builder.Services.AddSingleton<DevelopmentTokenIssuer>();
+            if (settings.Authority is null)
+                builder.Services.AddDevelopmentIdentityProvider(settings, builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.ClientId ?? new WebOptions().ClientId);
+        }
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // The API answers bearer tokens; the UI's pages a session that its sign-in started (ADR 0050). The path decides.
+        builder.Services.AddAuthentication(UserScheme)
+            .AddPolicyScheme(UserScheme, "API bearer token or UI session", o => o.ForwardDefaultSelector = context =>
+                FachwerkWeb.IsApiRequest(context.Request.Path) ? JwtBearerDefaults.AuthenticationScheme : FachwerkWeb.SessionScheme)
+            .AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IServiceProvider>((options, provider) =>
             {
@@ -179,6 +188,27 @@ public static class Composition
                     },
                 };
             });
+    }
+
+    /// <summary>The scheme every request authenticates with: bearer tokens for the API, the session for the UI.</summary>
+    public const string UserScheme = "fachwerk";
+
+    private static TokenSettings TokenSettingsOf(WebApplicationBuilder builder) =>
+        builder.Configuration.GetSection(TokenSettings.Section).Get<TokenSettings>() ?? new TokenSettings();
+
+    /// <summary>The development token issuer (and, without another provider, the development OpenID Connect provider) runs only in Development.</summary>
+    private static bool DevelopmentTokens(WebApplicationBuilder builder, TokenSettings settings) =>
+        settings.DevelopmentTokens && builder.Environment.IsDevelopment();
+
+    /// <summary>
+    /// The web UI signs people in at the API's provider; in Development without one, at the service's own provider. The UI
+    /// calls the API over HTTP with the signed-in user's token, like any other client.
+    /// </summary>
+    public static void AddFachwerkUi(this WebApplicationBuilder builder)
+    {
+        var settings = TokenSettingsOf(builder);
+        builder.AddFachwerkWeb(new WebSignIn(settings.Authority, settings.RequireHttpsMetadata, settings.RoleClaim,
+            settings.Authority is null && DevelopmentTokens(builder, settings) ? DevelopmentIdentityProvider.Metadata : null));
     }
 
     /// <summary>Refuses bodies over the limit by their declared length (Kestrel also stops longer streamed ones).</summary>
@@ -235,7 +265,6 @@ public static class Composition
 
         app.MapOpenApi(OpenApiPath).AllowAnonymous();
         app.MapScalarApiReference(ApiReferencePath, o => o.WithTitle("Fachwerk API").WithOpenApiRoutePattern(OpenApiPath)).AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect(ApiReferencePath + "/")).AllowAnonymous().ExcludeFromDescription();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
@@ -249,11 +278,15 @@ public static class Composition
                 DevelopmentTokenEndpoint.Path);
         }
 
+        if (app.Services.GetService<DevelopmentAudience>() is not null)
+            app.MapDevelopmentIdentityProvider();
+
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
-                app.Logger.LogInformation("Fachwerk is running. API reference: {Url}", address.TrimEnd('/') + ApiReferencePath + "/");
+                app.Logger.LogInformation("Fachwerk is running. Web UI: {Ui} API reference: {Url}", address.TrimEnd('/') + "/",
+                    address.TrimEnd('/') + ApiReferencePath + "/");
         });
     }
 }

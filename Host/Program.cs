@@ -1,6 +1,7 @@
 using Fachwerk.Host;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.DemoWorld;
+using Fachwerk.Web;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,10 +11,12 @@ builder.Services.AddFachwerkCodeGeneration();
 builder.Services.AddFachwerkPersistence(builder.Configuration);
 builder.Host.UseFachwerkMessaging(builder.Configuration);
 builder.AddFachwerkApi();
+builder.AddFachwerkUi();
 builder.Services.AddFachwerkDemoWorld(builder.Configuration);
 
 var app = builder.Build();
 app.UseFachwerkApi();
+app.MapFachwerkWeb();
 
 // A plain `dotnet run` starts the local PostgreSQL cluster (when no connection string is set) before anything else,
 // so a missing installation is reported as one clear line instead of a stack trace deep inside the event store.
