@@ -82,13 +82,17 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         var alliance = (await registrar.GetAsync<Page<AllianceSummary>>("/api/alliances?name=" + Uri.EscapeDataString("Fachkräfteallianz Sachsen-Anhalt Süd"))).Result.Items.Single();
 
         var api = fixture.Api(DemoUsers.Applicant, organisation: applicant.Id);
-        var plan = new ProjectPlan(title, "Orientierungstage im Handwerk für Jugendliche.", new Period(new DateOnly(2027, 9, 1), new DateOnly(2028, 7, 31)),
+        var plan = new ProjectPlan(title, "Orientierungstage im Handwerk für Jugendliche.", new Period(new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31)),
             62_500m, 50_000m, 12_500m, 0m, [TargetGroup.YoungPeople], 48);
         var drafted = (await api.SendAsync<StreamCreated>(HttpMethod.Post, "/api/applications",
             new DraftApplication(applicant.Id, programme.Id, alliance.Id, "Halle (Saale)", plan))).Result;
         (await api.SendAsync<CommandAccepted>(HttpMethod.Post, $"/api/applications/{drafted.Id}/submission", new SubmitApplication(drafted.Version))).Result.ShouldNotBeNull();
         return await ApplicationAsync(drafted.Id);
     }
+
+    /// <summary>A command through the API as <paramref name="user"/> (acting for <paramref name="organisation"/>), expected to succeed.</summary>
+    protected async Task<CommandAccepted> CommandAsync(DemoUser user, string url, object command, Guid? organisation = null) =>
+        (await fixture.Api(user, organisation).SendAsync<CommandAccepted>(HttpMethod.Post, url, command, cancellation: TestContext.Current.CancellationToken)).Result;
 
     protected async Task<ApplicationDetails> ApplicationAsync(Guid id) =>
         (await fixture.Api(DemoUsers.Caseworker).GetAsync<ApplicationDetails>($"/api/applications/{id}")).Result;
