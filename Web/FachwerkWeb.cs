@@ -4,6 +4,7 @@ using Fachwerk.Web.Localization;
 using Fachwerk.Web.Shared;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +64,14 @@ public static class FachwerkWeb
         {
             pages.UseRequestLocalization(Cultures.Options());
             pages.Use(PageHeaders.Protect);
+        });
+        // A page that is not there (or a page request that failed without a body) shows a page in words, not a bare status;
+        // the API's answers stay problem details (the host's status code pages, further out, write those).
+        app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (!IsPageRequest(context.Request.Path) && context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+            return next(context);
         });
         // After authentication and authorization (the host's), before the endpoints: every form carries and checks a token.
         app.UseAntiforgery();
