@@ -33,11 +33,21 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
     };
 
+    /// <summary>What the browser complained about: script errors and refusals of the content security policy.</summary>
+    private readonly List<string> _consoleErrors = [];
+
     public async ValueTask InitializeAsync()
     {
         _context = await fixture.Browser.NewContextAsync(ContextOptions);
         _context.SetDefaultTimeout(15_000);
         _page = await _context.NewPageAsync();
+        _page.Console += (_, message) =>
+        {
+            // A page answered 404 on purpose is logged as a failed resource; anything else is a fault of the page.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+                _consoleErrors.Add(message.Text);
+        };
+        _page.PageError += (_, error) => _consoleErrors.Add(error);
     }
 
     public async ValueTask DisposeAsync()
@@ -54,9 +64,10 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         await Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path && !url.Contains("/connect/", StringComparison.Ordinal));
     }
 
-    /// <summary>axe-core finds nothing serious or critical on the page as it is now.</summary>
+    /// <summary>axe-core finds nothing serious or critical on the page as it is now, and the browser reported no error so far.</summary>
     protected async Task ExpectAccessibleAsync()
     {
+        _consoleErrors.ShouldBeEmpty($"the browser reported errors up to {Page.Url}");
         var result = await Page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },

@@ -15,7 +15,7 @@ public class DeskTests(BrowserFixture fixture) : BrowserTest(fixture)
         (await Page.Locator("header").InnerTextAsync()).ShouldContain("Sabine Sachbearbeitung");
         var queue = Page.GetByRole(AriaRole.Table, new() { Name = "Aufgaben der Sachbearbeitung: Fälligkeit, Aufgabe und Antrag" });
         var rows = await queue.Locator("tbody tr").AllInnerTextsAsync();
-        rows.ShouldContain(r => r.Contains("Azubi-Speed-Dating Nienburg") && r.Contains("Antrag auf Vollständigkeit prüfen") && r.Contains("20.000,00 €"));
+        rows.ShouldContain(r => r.Contains("Azubi-Speed-Dating Nienburg") && r.Contains("Antrag auf Vollständigkeit prüfen") && r.Contains("20.000,00\u00a0€"));
         await ExpectAccessibleAsync();
     }
 }

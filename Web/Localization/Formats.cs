@@ -10,7 +10,7 @@ public static class Formats
 {
     public static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
-    public static string Money(decimal amount) => amount.ToString("C2", Euro(CultureInfo.CurrentCulture));
+    public static string Money(decimal amount) => KeepTogether(amount.ToString("C2", Euro(CultureInfo.CurrentCulture)));
 
     public static string Number(decimal number) => number.ToString("#,##0.##", CultureInfo.CurrentCulture);
 
@@ -18,7 +18,10 @@ public static class Formats
 
     /// <summary>A share (0.8) as a percentage in the user's culture ("80 %", "80%").</summary>
     public static string Percent(decimal share) =>
-        share.ToString(decimal.Round(share * 100, 1) % 1 == 0 ? "P0" : "P1", CultureInfo.CurrentCulture);
+        KeepTogether(share.ToString(decimal.Round(share * 100, 1) % 1 == 0 ? "P0" : "P1", CultureInfo.CurrentCulture));
+
+    /// <summary>A number and its unit never part at a line break.</summary>
+    private static string KeepTogether(string text) => text.Replace(' ', '\u00a0');
 
     public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
 
