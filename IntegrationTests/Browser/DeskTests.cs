@@ -1,3 +1,4 @@
+using Fachwerk.Application.Applications;
 using Fachwerk.Host.Authentication;
 using Microsoft.Playwright;
 
@@ -16,6 +17,29 @@ public class DeskTests(BrowserFixture fixture) : BrowserTest(fixture)
         var queue = Page.GetByRole(AriaRole.Table, new() { Name = "Aufgaben der Sachbearbeitung: Fälligkeit, Aufgabe und Antrag" });
         var rows = await queue.Locator("tbody tr").AllInnerTextsAsync();
         rows.ShouldContain(r => r.Contains("Azubi-Speed-Dating Nienburg") && r.Contains("Antrag auf Vollständigkeit prüfen") && r.Contains("20.000,00\u00a0€"));
+        await ExpectAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task Overdue_tasks_come_first_and_say_so_in_words_with_a_warning_sign()
+    {
+        var application = await SubmittedApplicationAsync("Orientierungstage Halle – Entscheidung überfällig");
+        await CommandAsync(DemoUsers.SecondCaseworker, $"/api/applications/{application.Id}/formal-completeness", new CompleteFormally(application.Version));
+        // The programme wants a decision within 28 days of formal completeness.
+        Fixture.Clock.Advance(TimeSpan.FromDays(29));
+
+        await SignInAsync(DemoUsers.Caseworker);
+
+        var rows = Page.GetByRole(AriaRole.Table, new() { Name = "Aufgaben der Sachbearbeitung: Fälligkeit, Aufgabe und Antrag" }).Locator("tbody tr");
+        var overdue = await rows.EvaluateAllAsync<bool[]>("rows => rows.map(r => r.classList.contains('row--overdue'))");
+        overdue.ShouldContain(true);
+        overdue.SkipWhile(o => o).ShouldAllBe(o => !o, "overdue tasks come first");
+        var row = rows.Filter(new() { HasText = application.Plan.Title });
+        (await row.GetAttributeAsync("class")).ShouldBe("row--overdue");
+        var due = await row.Locator(".overdue").InnerTextAsync();
+        due.ShouldStartWith("⚠ überfällig seit");
+        due.ShouldContain(Fachwerk.Web.Localization.Formats.InBerlin(Fixture.Clock.GetUtcNow().AddDays(-1)).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        (await Page.Locator(".card").First.InnerTextAsync()).ShouldMatch(@"davon [1-9]\d* überfällig");
         await ExpectAccessibleAsync();
     }
 }
