@@ -1,21 +1,17 @@
 using System.Net;
-using Fachwerk.Application.Common;
 using Fachwerk.Host.Authentication;
 using Fachwerk.Host.DemoWorld;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Fachwerk.Web.Api;
 using JasperFx.CommandLine;
 using Marten;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
-using Wolverine;
 
 namespace Fachwerk.IntegrationTests.Browser;
 
@@ -52,19 +48,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         _database = await TestDatabase.StartAsync();
         JasperFxEnvironment.AutoStartHost = true;
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Fachwerk", _database.ConnectionString);
-            builder.UseSetting("DemoWorld:Enabled", "false");
-            builder.UseSetting("Authentication:DevelopmentTokens", "true");
-            builder.ConfigureServices(services =>
-            {
-                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-                services.MartenDaemonModeIsSolo();
-                services.RunWolverineInSoloMode();
-            });
-        });
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => TestHost.Configure(builder, _database.ConnectionString, Clock));
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         _factory = factory;

@@ -91,6 +91,12 @@ internal static class SessionSignIn
         options.Events.OnRedirectToIdentityProvider = context =>
         {
             context.ProtocolMessage.UiLocales = Cultures.Of(context.Request);
+            if (signIn.OwnProvider is not null) context.ProtocolMessage.IssuerAddress = AsSeenByTheBrowser(context.Request, context.ProtocolMessage.IssuerAddress);
+            return Task.CompletedTask;
+        };
+        options.Events.OnRedirectToIdentityProviderForSignOut = context =>
+        {
+            if (signIn.OwnProvider is not null) context.ProtocolMessage.IssuerAddress = AsSeenByTheBrowser(context.Request, context.ProtocolMessage.IssuerAddress);
             return Task.CompletedTask;
         };
         options.Events.OnTokenValidated = context =>
@@ -109,6 +115,13 @@ internal static class SessionSignIn
             return Task.CompletedTask;
         };
     }
+
+    /// <summary>
+    /// The service's own provider at the address the browser used (a port mapping or a proxy may show the service under
+    /// another address than the one it listens on); the UI itself reaches the provider's token endpoint over loopback.
+    /// </summary>
+    private static string AsSeenByTheBrowser(HttpRequest request, string endpoint) =>
+        $"{request.Scheme}://{request.Host}{request.PathBase}{new Uri(endpoint).PathAndQuery}";
 
     /// <summary>Ends the session when it is older than its maximum or its access token has expired; the next page signs in again.</summary>
     private static async Task EndExpiredSessions(CookieValidatePrincipalContext context)
