@@ -33,10 +33,16 @@ public static class Composition
     public const string ApiReferencePath = "/scalar";
     public const string OpenApiPath = "/openapi/v1.json";
 
+    private static readonly HashSet<string> CommandCategories = [.. FachwerkApplication.Assembly.GetTypes()
+        .Where(t => t.IsAssignableTo(typeof(ICommand)) && t.FullName is not null).Select(t => t.FullName!)];
+
     public static void AddFachwerkLogging(this WebApplicationBuilder builder)
     {
         // Structured logs: JSON lines outside Development (for log shippers), readable lines in Development.
         builder.Logging.ClearProviders();
+        // Wolverine logs a body it cannot read as an error under the command's type; it is the client's mistake, answered 400 in
+        // our words (ProblemNormaliser), and no error of the service.
+        builder.Logging.AddFilter((category, level) => level < LogLevel.Error || category is null || !CommandCategories.Contains(category));
         if (builder.Environment.IsDevelopment())
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         else

@@ -103,6 +103,28 @@ public class IsolationTests(AppFixture fixture) : ApplicationApi(fixture)
     }
 
     [Fact]
+    public async Task A_caller_who_may_not_act_on_an_application_learns_nothing_of_its_version()
+    {
+        var programme = await LaunchProgramme();
+        var mine = await Draft(programme);
+        var before = await EventCount();
+
+        // A stale version, and a current one: both answer 403, never 409 with the current version.
+        foreach (var version in new long[] { 7, 1 })
+        {
+            var problem = await ProblemOf(await Post(OtherApplicant, $"/api/applications/{mine}/submission", new SubmitApplication(version), 403));
+            problem.Type.ShouldBe("urn:fachwerk:problem:forbidden");
+            problem.Extensions.ShouldNotContainKey("currentVersion");
+        }
+
+        // The applicant's own stale command still answers 409 with the current version.
+        var stale = await ProblemOf(await Post(Applicant, $"/api/applications/{mine}/submission", new SubmitApplication(7), 409));
+        stale.Type.ShouldBe("urn:fachwerk:problem:stale-version");
+        stale.Extensions["currentVersion"].ShouldNotBeNull().ToString().ShouldBe("1");
+        (await EventCount()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task A_denial_is_written_to_the_security_log_with_who_what_and_from_where_but_no_other_personal_data()
     {
         var programme = await LaunchProgramme();
