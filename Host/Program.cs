@@ -13,6 +13,7 @@ builder.AddFachwerkApi();
 builder.Services.AddFachwerkDemoWorld(builder.Configuration);
 
 var app = builder.Build();
+app.LogCodeGeneration();
 app.UseFachwerkApi();
 
 // A plain `dotnet run` starts the local PostgreSQL cluster (when no connection string is set) before anything else,

@@ -69,8 +69,6 @@ public sealed class FachwerkDatabase : IDisposable
     /// <summary>The connection string; the first call starts the local cluster when none is configured.</summary>
     public string ConnectionString => _connectionString.Value;
 
-    public bool UsesLocalCluster => _localCluster is not null;
-
     public void Dispose() => _localCluster?.Stop();
 
     /// <summary>.fachwerk/postgres beside the solution file, so every checkout has its own cluster.</summary>
