@@ -26,7 +26,7 @@ using Npgsql;
 namespace Fachwerk.Benchmarks;
 
 /// <summary>
-/// Runs every phase of issue 8 in one go against one throwaway PostgreSQL cluster with default durability, measuring each
+/// Runs every phase of the benchmark (docs/benchmarks.md) in one go against one throwaway PostgreSQL cluster with default durability, measuring each
 /// figure right after its PostgreSQL floor on the same database: (1) commands over HTTP, (2) bulk import, (3) projection
 /// rebuilds, (4) async projection lag, (5) as-of, timeline and dashboard queries, (6) cold start and host memory.
 /// </summary>
@@ -293,7 +293,7 @@ public sealed class Harness(Settings settings)
             "sequential read of every event row (type and payload) in order", null)
         {
             FloorUnit = "rows/s",
-            Notes = $"{events} events in the store, {Format.Number(ruleChecks.TotalSeconds)} s; not a dashboard, so issue 8 sets it no target",
+            Notes = $"{events} events in the store, {Format.Number(ruleChecks.TotalSeconds)} s; not a dashboard, so it has no target",
         });
         foreach (var rebuild in new Func<CancellationToken, Task<TimeSpan>>[]
                  {
@@ -353,7 +353,7 @@ public sealed class Harness(Settings settings)
         });
         AddFigure(new Figure("5c", "timeline p99 (all 200 events with labels, who and when)", timeline.P99, "ms", floor.P99, floorText, null)
         {
-            Notes = $"p50 {Format.Number(timeline.P50)} ms; GET /api/audit/streams/{{id}}/timeline over HTTP; issue 8 sets the timeline no target",
+            Notes = $"p50 {Format.Number(timeline.P50)} ms; GET /api/audit/streams/{{id}}/timeline over HTTP; the timeline has no target",
         });
     }
 
