@@ -18,8 +18,8 @@ using Fachwerk.Benchmarks.Workload;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Organisations;
 using Fachwerk.Domain.Programmes;
-using Fachwerk.Host.Authentication;
-using Fachwerk.Host.Database;
+using Fachwerk.Host.Development;
+using Fachwerk.Host.Development.LocalPostgres;
 using Marten;
 using Npgsql;
 
