@@ -6,6 +6,7 @@ using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Organisations;
 using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Logging;
 
