@@ -2,7 +2,7 @@ using System.Text.Json;
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Common;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 
 namespace Fachwerk.IntegrationTests.Platform;
