@@ -1,3 +1,5 @@
+using Fachwerk.Application.Common;
+using Marten;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Pilots;
 using JasperFx.Events;
@@ -114,17 +116,25 @@ public sealed record PilotDemandReport(
     DateOnly? ContinuedUntil,
     IReadOnlyList<PilotMonth> Months,
     PilotDemandTotals Totals,
-    DemandAssessment Indicator);
+    DemandAssessment Indicator,
+    bool Building = false);
 
 public static class GetPilotDemandEndpoint
 {
     [WolverineGet("/api/pilots/{id}/demand")]
-    public static PilotDemandReport Get([Document] PilotDemand demand, TimeProvider clock)
+    public static async Task<PilotDemandReport> Get(
+        Guid id, [Document("id", Required = false)] PilotDemand? demand, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
+        // Right after a launch the dashboard may not have read the pilot yet: an empty demand, marked as being built, not 404.
+        var building = demand is null;
+        demand ??= await session.LoadAsync<PilotDetails>(id, cancellation) is { } pilot
+            ? new PilotDemand { Id = pilot.Id, Name = pilot.Name, PilotPhase = pilot.PilotPhase, ContinuedUntil = pilot.Continuation?.ContinuedUntil }
+            : throw new UnknownEntity(Problems.NotFoundCode, $"There is no pilot project with id {id}.");
+
         var months = WithoutGaps(demand.Months);
         var indicator = StableDemandRule.Default.Assess(demand.PilotPhase, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             months.Select(m => m.ToMonthlyDemand()));
-        return new PilotDemandReport(demand.Id, demand.Name, demand.PilotPhase, demand.ContinuedUntil, months, Totals(months), indicator);
+        return new PilotDemandReport(demand.Id, demand.Name, demand.PilotPhase, demand.ContinuedUntil, months, Totals(months), indicator, building);
     }
 
     private static List<PilotMonth> WithoutGaps(IReadOnlyList<PilotMonth> months)

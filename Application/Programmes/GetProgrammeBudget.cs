@@ -1,3 +1,5 @@
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Common;
 using Fachwerk.Application.Alliances;
 using Marten;
 using Wolverine.Http;
@@ -22,14 +24,23 @@ public sealed record ProgrammeBudgetView(
     decimal Repaid,
     int ActiveCommitments,
     IReadOnlyList<AlliancePlanning> Alliances,
-    DateTimeOffset AsOf);
+    DateTimeOffset AsOf,
+    bool Building = false);
 
 public static class GetProgrammeBudgetEndpoint
 {
     /// <summary>The budget dashboard of one programme; alliances are named from their current details.</summary>
     [WolverineGet("/api/programmes/{id}/budget")]
-    public static async Task<ProgrammeBudgetView> Get([Document] ProgrammeBudget budget, IQuerySession session, CancellationToken cancellation)
+    public static async Task<ProgrammeBudgetView> Get(
+        Guid id, [Document("id", Required = false)] ProgrammeBudget? budget, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
+        // Right after a programme is launched the dashboard may not have read it yet: answer what the programme's own record
+        // knows (budget, commitments, planning), marked as being built, rather than 404.
+        var building = budget is null;
+        budget ??= await session.LoadAsync<ProgrammeDetails>(id, cancellation) is { } programme
+            ? ProgrammeBudget.BeingBuilt(programme, clock.GetUtcNow())
+            : throw new UnknownEntity(Problems.NotFoundCode, $"There is no funding programme with id {id}.");
+
         var allianceIds = budget.CommittedByAlliance.Keys.Union(budget.PlanningBudgets.Keys).ToArray();
         var names = (await session.LoadManyAsync<AllianceDetails>(cancellation, allianceIds)).ToDictionary(a => a.Id, a => a.Name);
         var alliances = allianceIds
@@ -44,6 +55,6 @@ public static class GetProgrammeBudgetEndpoint
 
         return new ProgrammeBudgetView(budget.Id, budget.Name, budget.TotalBudget, budget.ToppedUp, budget.Cut, budget.Committed,
             budget.Released, budget.Remaining, budget.OwnContributions, budget.Paid, budget.Reclaimed, budget.Repaid, budget.ActiveCommitments,
-            alliances, budget.LastChangedAt);
+            alliances, budget.LastChangedAt, building);
     }
 }

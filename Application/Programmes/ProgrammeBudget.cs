@@ -30,5 +30,16 @@ public sealed record ProgrammeBudget
     public int ActiveCommitments { get; init; }
 
     public DateTimeOffset LastChangedAt { get; init; }
+
+    /// <summary>The budget as far as the programme's own record tells it, while the dashboard has not read the programme yet.</summary>
+    public static ProgrammeBudget BeingBuilt(ProgrammeDetails programme, DateTimeOffset now) => new()
+    {
+        Id = programme.Id,
+        Name = programme.Name,
+        TotalBudget = programme.TotalBudget,
+        PlanningBudgets = programme.PlanningBudgets,
+        CommittedByAlliance = programme.CommittedByAlliance,
+        LastChangedAt = now,
+    };
     public long LastEventSequence { get; init; }
 }
