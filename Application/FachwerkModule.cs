@@ -19,6 +19,16 @@ public abstract class FachwerkModule
     {
     }
 
+    /// <summary>
+    /// Makes the store know every event of an aggregate (the recorded facts declared in its namespace) from the start, not only
+    /// once one has been appended or read: timelines, rebuilds and the hash chain's verification of any stream need them.
+    /// </summary>
+    protected static void KnowEventsOf<TAggregate>(StoreOptions opts) =>
+        opts.Events.AddEventTypes(typeof(TAggregate).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(TAggregate).Namespace && t is { IsClass: true, IsAbstract: false }
+                        && t.IsAssignableTo(typeof(Fachwerk.Domain.Common.IRecordedFact)))
+            .ToArray());
+
     /// <summary>One instance of every module in the Application assembly, in a stable order.</summary>
     public static IReadOnlyList<FachwerkModule> All { get; } =
     [

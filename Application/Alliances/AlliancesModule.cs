@@ -10,6 +10,7 @@ public sealed class AlliancesModule : FachwerkModule
 {
     public override void ConfigureStore(StoreOptions opts)
     {
+        KnowEventsOf<Alliance>(opts);
         opts.Projections.Add(new WriteModelProjection<Alliance>(), ProjectionLifecycle.Live);
         opts.Projections.Add<AllianceDetailsProjection>(ProjectionLifecycle.Inline);
     }

@@ -14,6 +14,8 @@ public sealed class ApplicationsModule : FachwerkModule
 {
     public override void ConfigureStore(StoreOptions opts)
     {
+        KnowEventsOf<FundingApplication>(opts);
+        KnowEventsOf<InDepthSample>(opts);
         opts.Projections.Add(new WriteModelProjection<FundingApplication>(), ProjectionLifecycle.Live);
         opts.Projections.Add(new WriteModelProjection<InDepthSample>(), ProjectionLifecycle.Live);
         opts.Projections.Add<ApplicationDetailsProjection>(ProjectionLifecycle.Inline);

@@ -10,6 +10,7 @@ public sealed class OrganisationsModule : FachwerkModule
 {
     public override void ConfigureStore(StoreOptions opts)
     {
+        KnowEventsOf<Organisation>(opts);
         opts.Projections.Add(new WriteModelProjection<Organisation>(), ProjectionLifecycle.Live);
         opts.Projections.Add<OrganisationDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<DeMinimisLedgerProjection>(ProjectionLifecycle.Inline);

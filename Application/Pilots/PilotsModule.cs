@@ -15,6 +15,7 @@ public sealed class PilotsModule : FachwerkModule
 {
     public override void ConfigureStore(StoreOptions opts)
     {
+        KnowEventsOf<Pilot>(opts);
         opts.Projections.Add(new WriteModelProjection<Pilot>(), ProjectionLifecycle.Live);
         opts.Projections.Add<PilotDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ParticipantRecordProjection>(ProjectionLifecycle.Inline);

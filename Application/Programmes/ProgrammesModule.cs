@@ -12,6 +12,7 @@ public sealed class ProgrammesModule : FachwerkModule
     {
         // A programme's stream grows with every commitment: its write model is kept as an inline snapshot of its sums, and
         // what each application holds is a document of its own, so neither grows with the applications funded (ADR 0021).
+        KnowEventsOf<FundingProgramme>(opts);
         opts.Projections.Add(new WriteModelProjection<FundingProgramme>(), ProjectionLifecycle.Inline);
         CommitmentProjection.ConfigureStore(opts);
         opts.Projections.Add<ProgrammeDetailsProjection>(ProjectionLifecycle.Inline);
