@@ -141,6 +141,7 @@ public static class GetParticipantEndpoints
 {
     [Authorize(Roles = PilotRoles.PersonalDataReaders)]
     [WolverineGet("/api/pilots/{pilotId}/participants/{participantId}")]
+    [ProducesResponseType<ParticipantView>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid pilotId, Guid participantId, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
     {
         user.EnsureActsForPilot(pilotId);

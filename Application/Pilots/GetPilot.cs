@@ -3,6 +3,7 @@ using Fachwerk.Domain.Pilots;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
 
@@ -181,6 +182,7 @@ public static class GetPilotEndpoints
     public static PilotDetails Get([Document] PilotDetails pilot) => pilot;
 
     [WolverineGet("/api/pilots/{pilotId}/companies/{companyId}")]
+    [ProducesResponseType<PilotCompanyRecord>(StatusCodes.Status200OK)]
     public static IResult GetCompany([Document("pilotId")] PilotDetails pilot, Guid companyId) =>
         pilot.Companies.FirstOrDefault(c => c.Id == companyId) is { } company
             ? Results.Ok(company)

@@ -40,6 +40,7 @@ public static class DevelopmentTokenEndpoint
             })
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy)
+            .Produces<DevelopmentToken>()
             .WithTags("Development")
             .WithSummary("Development only: a token for a demo user");
 
