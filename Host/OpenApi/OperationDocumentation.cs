@@ -57,6 +57,7 @@ public sealed partial class OperationDocumentation(
             ? OperationIds.ForCommand(command, route, _sharedCommands.Value.Contains(command))
             : OperationIds.ForRoute(api.HttpMethod ?? "GET", route, AnswersACollection(api));
 
+        DescribeQueryParameters(operation, chain?.ComplexQueryStringType);
         var access = Access.Of(metadata);
         if (method is not null) Describe(operation, method, command, access);
 
@@ -68,6 +69,17 @@ public sealed partial class OperationDocumentation(
             content.Example = JsonSerializer.SerializeToNode(example, body, json.Value.SerializerOptions);
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Query parameters by their JSON names (binding ignores case), each described by its property's comment.</summary>
+    private void DescribeQueryParameters(OpenApiOperation operation, Type? query)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query) ?? [])
+        {
+            var property = query?.GetProperty(parameter.Name!, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            parameter.Name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
+            if (property is not null) parameter.Description ??= xml.Summary(property);
+        }
     }
 
     /// <summary>Who may call an operation: anyone, anyone signed in, or the roles named.</summary>
