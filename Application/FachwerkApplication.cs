@@ -1,6 +1,7 @@
 using System.Reflection;
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Applications;
+using Fachwerk.Application.Budget;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Programmes;
@@ -31,7 +32,6 @@ namespace Fachwerk.Application;
 public static class FachwerkApplication
 {
     public const string SchemaName = "fachwerk";
-    public const string BudgetQueue = "budget";
 
     public static Assembly Assembly => typeof(FachwerkApplication).Assembly;
 
@@ -107,11 +107,8 @@ public static class FachwerkApplication
         // Messages a user's command sends carry the user; their events record it as user_name.
         opts.EnableRelayOfUserName = true;
 
-        // The budget commitment workflow: one step at a time per node. The programme stream's version check keeps
-        // several nodes correct; a conflicting step is retried with fresh state.
-        opts.LocalQueue(BudgetQueue).Sequential();
-        opts.PublishMessage<CommitFunds>().ToLocalQueue(BudgetQueue);
-        opts.PublishMessage<ReleaseFunds>().ToLocalQueue(BudgetQueue);
+        BudgetWorkflow.ConfigureMessaging(opts);
+        // A handler that lost a race on a stream's version is retried with fresh state.
         opts.OnException<ConcurrencyException>()
             .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250),
                 TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
@@ -123,5 +120,7 @@ public static class FachwerkApplication
         opts.RejectUnparseableQueryValues = true;
         opts.AddPolicy<CommandValidationPolicy>();
         opts.AddPolicy<CommandMetadataPolicy>();
+        // After the endpoints' own Before steps (access checks), so a caller who may not act learns nothing of the version.
+        opts.AddPolicy<ExpectedVersionPolicy>();
     }
 }

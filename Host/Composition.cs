@@ -92,11 +92,9 @@ public static class Composition
         services.Configure<FundingOptions>(configuration.GetSection(FundingOptions.Section));
         services.AddFachwerkAudit();
 
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-        {
-            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier);
-        });
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        // Every problem answer, also those the framework and Wolverine write, in one format (Problems, ProblemNormaliser).
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => ProblemNormaliser.Normalise(c.ProblemDetails, c.HttpContext));
         services.AddExceptionHandler<ExceptionProblemDetails>();
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
@@ -164,7 +162,7 @@ public static class Composition
             return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = { Status = 413, Title = "The request body is too large.", Detail = $"At most {MaxRequestBodyBytes} bytes are accepted." },
+                ProblemDetails = Problems.TooLarge(MaxRequestBodyBytes),
             }).AsTask();
         }
 

@@ -27,7 +27,7 @@ public static class AdmitMemberEndpoint
     [WolverinePost("/api/alliances/{allianceId}/members")]
     public static (CommandAccepted, Events) Post(
         AdmitMember command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        [WriteAggregate] Alliance alliance,
         [ReadAggregate(nameof(AdmitMember.OrganisationId))] Organisation organisation,
         ClaimsPrincipal user,
         TimeProvider clock)

@@ -25,7 +25,7 @@ public static class DissolveAllianceEndpoint
     [WolverinePost("/api/alliances/{allianceId}/dissolution")]
     public static (CommandAccepted, Events) Post(
         DissolveAlliance command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        [WriteAggregate] Alliance alliance,
         ClaimsPrincipal user,
         TimeProvider clock)
     {

@@ -26,7 +26,7 @@ public static class FocusOnTargetGroupsEndpoint
     [WolverinePut("/api/alliances/{allianceId}/target-groups")]
     public static (CommandAccepted, Events) Put(
         FocusOnTargetGroups command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        [WriteAggregate] Alliance alliance,
         ClaimsPrincipal user,
         TimeProvider clock)
     {

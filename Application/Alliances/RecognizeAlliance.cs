@@ -35,7 +35,7 @@ public static class RecognizeAllianceEndpoint
     [WolverinePost("/api/alliances/{allianceId}/recognition")]
     public static (CommandAccepted, Events) Post(
         RecognizeAlliance command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        [WriteAggregate] Alliance alliance,
         ClaimsPrincipal user,
         TimeProvider clock)
     {

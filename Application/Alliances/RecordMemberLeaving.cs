@@ -26,7 +26,7 @@ public static class RecordMemberLeavingEndpoint
     public static (CommandAccepted, Events) Post(
         RecordMemberLeaving command,
         Guid organisationId,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        [WriteAggregate] Alliance alliance,
         ClaimsPrincipal user,
         TimeProvider clock)
     {

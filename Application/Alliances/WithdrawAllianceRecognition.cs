@@ -25,7 +25,7 @@ public static class WithdrawAllianceRecognitionEndpoint
     [WolverinePost("/api/alliances/{allianceId}/recognition/withdrawal")]
     public static (CommandAccepted, Events) Post(
         WithdrawAllianceRecognition command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        [WriteAggregate] Alliance alliance,
         ClaimsPrincipal user,
         TimeProvider clock)
     {

@@ -23,19 +23,22 @@ public sealed class AmendApplicationValidator : ChangeCommandValidator<AmendAppl
 
 public static class AmendApplicationEndpoint
 {
+    public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
+
+    /// <summary>The programme whose rules a submitted application's new plan must meet.</summary>
+    public static ValueTask<FundingProgramme?> LoadAsync(FundingApplication application, IDocumentSession session, CancellationToken cancellation) =>
+        session.Events.FetchLatest<FundingProgramme>(application.ProgrammeId, cancellation);
+
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePut("/api/applications/{applicationId}/plan")]
-    public static async Task<(CommandAccepted, Events)> Put(
+    public static (CommandAccepted, Events) Put(
         AmendApplication command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
-        IDocumentSession session,
+        [WriteAggregate("applicationId")] FundingApplication application,
+        FundingProgramme programme,
         ClaimsPrincipal user,
-        TimeProvider clock,
-        CancellationToken cancellation)
+        TimeProvider clock)
     {
-        user.EnsureActsForOrganisation(application.ApplicantId);
-        var programme = await session.Events.FetchLatest<FundingProgramme>(application.ProgrammeId, cancellation);
-        Events events = [ApplicationDecider.Amend(application, programme!, command.Plan, user.Stamp(clock))];
+        Events events = [ApplicationDecider.Amend(application, programme, command.Plan, user.Stamp(clock))];
         return (CommandAccepted.After(application.Id, command, events), events);
     }
 }

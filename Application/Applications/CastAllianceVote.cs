@@ -39,21 +39,24 @@ public sealed class CastAllianceVoteValidator : ChangeCommandValidator<CastAllia
 
 public static class CastAllianceVoteEndpoint
 {
+    public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForAlliance(application.AllianceId);
+
+    /// <summary>The alliance of the application's region: whether it is recognized, covers the district, and who its members are.</summary>
+    public static ValueTask<Alliance?> LoadAsync(FundingApplication application, IDocumentSession session, CancellationToken cancellation) =>
+        session.Events.FetchLatest<Alliance>(application.AllianceId, cancellation);
+
     [Authorize(Roles = Roles.AllianceReviewer)]
     [WolverinePost("/api/applications/{applicationId}/alliance-vote")]
-    public static async Task<(CommandAccepted, Events)> Post(
+    public static (CommandAccepted, Events) Post(
         CastAllianceVote command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
-        IDocumentSession session,
+        [WriteAggregate("applicationId")] FundingApplication application,
+        Alliance alliance,
         ClaimsPrincipal user,
-        TimeProvider clock,
-        CancellationToken cancellation)
+        TimeProvider clock)
     {
-        user.EnsureActsForAlliance(application.AllianceId);
-        var alliance = await session.Events.FetchLatest<Alliance>(application.AllianceId, cancellation);
         Events events =
         [
-            ApplicationDecider.CastVote(application, alliance!, command.OnBehalfOf, command.Recommends, command.Reasons,
+            ApplicationDecider.CastVote(application, alliance, command.OnBehalfOf, command.Recommends, command.Reasons,
                 command.Scores ?? new Dictionary<string, int>(), command.ExpectedVersion, user.Stamp(clock)),
         ];
         return (CommandAccepted.After(application.Id, command, events), events);

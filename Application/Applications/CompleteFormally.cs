@@ -20,7 +20,7 @@ public static class CompleteFormallyEndpoint
     [WolverinePost("/api/applications/{applicationId}/formal-completeness")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(
         CompleteFormally command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        [WriteAggregate("applicationId")] FundingApplication application,
         ClaimsPrincipal user,
         TimeProvider clock)
     {

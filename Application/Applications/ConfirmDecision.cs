@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Fachwerk.Application.Budget;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using FluentValidation;
@@ -23,14 +24,11 @@ public static class ConfirmDecisionEndpoint
     [WolverinePost("/api/applications/{applicationId}/decision-confirmation")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(
         ConfirmDecision command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        [WriteAggregate("applicationId")] FundingApplication application,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
         Events events = [.. ApplicationDecider.ConfirmDecision(application, user.Stamp(clock))];
-        OutgoingMessages workflow = [];
-        if (events.OfType<DecisionConfirmed>().Single().Kind == DecisionKind.Approve)
-            workflow.Add(new CommitFunds(application.ProgrammeId, application.Id, application.ApplicantId, application.Proposal!.Number));
-        return (CommandAccepted.After(application.Id, command, events), events, workflow);
+        return (CommandAccepted.After(application.Id, command, events), events, BudgetWorkflow.Follows(application, events));
     }
 }

@@ -58,6 +58,8 @@ public sealed class DraftApplicationValidator : AbstractValidator<DraftApplicati
 
 public static class DraftApplicationEndpoint
 {
+    public static void Before(DraftApplication command, ClaimsPrincipal user) => user.EnsureActsForOrganisation(command.ApplicantId);
+
     [Authorize(Roles = Roles.Applicant)]
     [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
     [WolverinePost("/api/applications")]
@@ -69,7 +71,6 @@ public static class DraftApplicationEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForOrganisation(command.ApplicantId);
         var id = Guid.CreateVersion7();
         var drafted = ApplicationDecider.Draft(id, applicant, programme, alliance, command.District, command.Plan, user.Stamp(clock));
         return (new StreamCreated(id, 1, $"/api/applications/{id}"), MartenOps.StartStream<FundingApplication>(id, drafted));

@@ -27,8 +27,10 @@ public sealed record AlliancePipeline(
 
 public static class GetAlliancePipelineEndpoint
 {
-    /// <summary>Applications that count as requested: submitted and neither withdrawn nor lapsed.</summary>
+    /// <summary>Statuses whose amounts do not count as requested: drafts not yet submitted, and applications withdrawn or lapsed.</summary>
     private static readonly ApplicationStatus[] NotRequested = [ApplicationStatus.Draft, ApplicationStatus.Withdrawn, ApplicationStatus.Lapsed];
+
+    public static void Before(AllianceDetails alliance, ClaimsPrincipal user) => user.EnsureActsForAlliance(alliance.Id);
 
     /// <summary>
     /// Aggregates the application summaries of the alliance in SQL (grouped over duplicated, indexed columns), so the
@@ -36,9 +38,8 @@ public static class GetAlliancePipelineEndpoint
     /// </summary>
     [Authorize(Roles = Roles.AllianceDashboardReaders)]
     [WolverineGet("/api/alliances/{id}/pipeline")]
-    public static async Task<AlliancePipeline> Get([Document] AllianceDetails alliance, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+    public static async Task<AlliancePipeline> Get([Document] AllianceDetails alliance, IQuerySession session, CancellationToken cancellation)
     {
-        user.EnsureActsForAlliance(alliance.Id);
         var table = session.DocumentStore.Options.Schema.For<ApplicationSummary>();
         await using var command = new NpgsqlCommand(
             $"select status, count(*), coalesce(sum(requested_amount), 0), coalesce(sum(approved_amount), 0), coalesce(sum(paid_amount), 0) " +

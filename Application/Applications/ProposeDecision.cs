@@ -52,23 +52,28 @@ public sealed class ProposeDecisionValidator : ChangeCommandValidator<ProposeDec
 
 public static class ProposeDecisionEndpoint
 {
+    /// <summary>
+    /// An approval in a de-minimis programme is checked against the applicant's ceiling already here (an early answer; the budget
+    /// workflow checks it again, authoritatively, when it commits): the applicant's aid is loaded only then.
+    /// </summary>
+    public static async Task<DeMinimisCheck> LoadAsync(
+        ProposeDecision command, FundingApplication application, IDocumentSession session, CancellationToken cancellation) =>
+        command.Decision == DecisionKind.Approve && application.Terms?.DeMinimis == true
+            ? new DeMinimisCheck(await session.Events.FetchLatest<Organisation>(application.ApplicantId, cancellation))
+            : new DeMinimisCheck(null);
+
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/decision-proposal")]
-    public static async Task<(CommandAccepted, Events)> Post(
+    public static (CommandAccepted, Events) Post(
         ProposeDecision command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
-        IDocumentSession session,
+        [WriteAggregate("applicationId")] FundingApplication application,
+        DeMinimisCheck deMinimis,
         ClaimsPrincipal user,
-        TimeProvider clock,
-        CancellationToken cancellation)
+        TimeProvider clock)
     {
         var stamp = user.Stamp(clock);
-        if (command.Decision == DecisionKind.Approve && application.Terms?.DeMinimis == true)
-        {
-            // Early answer; the budget workflow checks the ceiling again, authoritatively, when it commits.
-            var applicant = await session.Events.FetchLatest<Organisation>(application.ApplicantId, cancellation);
-            ApplicationDecider.EnsureWithinDeMinimis(application, applicant!, command.Amount!.Value, DateOnly.FromDateTime(stamp.At.UtcDateTime));
-        }
+        if (deMinimis.Applicant is { } applicant)
+            ApplicationDecider.EnsureWithinDeMinimis(application, applicant, command.Amount!.Value, DateOnly.FromDateTime(stamp.At.UtcDateTime));
 
         Events events =
         [
@@ -80,3 +85,6 @@ public static class ProposeDecisionEndpoint
         return (CommandAccepted.After(application.Id, command, events), events);
     }
 }
+
+/// <summary>The applicant whose de-minimis ceiling an approval is checked against, when the programme is de-minimis.</summary>
+public sealed record DeMinimisCheck(Organisation? Applicant);

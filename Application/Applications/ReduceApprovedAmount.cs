@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Fachwerk.Application.Budget;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using FluentValidation;
@@ -26,12 +27,11 @@ public static class ReduceApprovedAmountEndpoint
     [WolverinePost("/api/applications/{applicationId}/approved-amount-reduction")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(
         ReduceApprovedAmount command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        [WriteAggregate("applicationId")] FundingApplication application,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
         Events events = [ApplicationDecider.ReduceApprovedAmount(application, command.Amount, command.Reason, user.Stamp(clock))];
-        OutgoingMessages workflow = [new ReleaseFunds(application.ProgrammeId, application.Id, application.ApplicantId, "Approved amount reduced: " + command.Reason.Trim())];
-        return (CommandAccepted.After(application.Id, command, events), events, workflow);
+        return (CommandAccepted.After(application.Id, command, events), events, BudgetWorkflow.Follows(application, events));
     }
 }

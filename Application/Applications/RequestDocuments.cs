@@ -28,7 +28,7 @@ public static class RequestDocumentsEndpoint
     [WolverinePost("/api/applications/{applicationId}/document-requests")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(
         RequestDocuments command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        [WriteAggregate("applicationId")] FundingApplication application,
         ClaimsPrincipal user,
         TimeProvider clock)
     {

@@ -27,15 +27,16 @@ public sealed class RequestPaymentValidator : ChangeCommandValidator<RequestPaym
 
 public static class RequestPaymentEndpoint
 {
+    public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
+
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/payment-requests")]
     public static (CommandAccepted, Events) Post(
         RequestPayment command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        [WriteAggregate("applicationId")] FundingApplication application,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForOrganisation(application.ApplicantId);
         Events events = [FundingDecider.RequestPayment(application, command.Amount, command.NeededBy, command.OwnAndThirdPartySpent, user.Stamp(clock))];
         return (CommandAccepted.After(application.Id, command, events), events);
     }

@@ -19,7 +19,7 @@ public static class ReturnDecisionEndpoint
     [WolverinePost("/api/applications/{applicationId}/decision-return")]
     public static (CommandAccepted, Events) Post(
         ReturnDecision command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        [WriteAggregate("applicationId")] FundingApplication application,
         ClaimsPrincipal user,
         TimeProvider clock)
     {

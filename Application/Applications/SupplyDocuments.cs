@@ -23,15 +23,16 @@ public sealed class SupplyDocumentsValidator : ChangeCommandValidator<SupplyDocu
 
 public static class SupplyDocumentsEndpoint
 {
+    public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
+
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/document-supplies")]
     public static (CommandAccepted, Events) Post(
         SupplyDocuments command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        [WriteAggregate("applicationId")] FundingApplication application,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForOrganisation(application.ApplicantId);
         Events events = [ApplicationDecider.SupplyDocuments(application, command.DocumentReferences, user.Stamp(clock))];
         return (CommandAccepted.After(application.Id, command, events), events);
     }

@@ -37,11 +37,12 @@ public sealed record DeMinimisStatement(
 
 public static class GetDeMinimisAidEndpoint
 {
+    public static void Before(DeMinimisLedger ledger, ClaimsPrincipal user) => user.EnsureActsForOrganisation(ledger.Id);
+
     [Authorize(Roles = Roles.DeMinimisReaders)]
     [WolverineGet("/api/organisations/{id}/de-minimis")]
-    public static DeMinimisStatement Get([Document] DeMinimisLedger ledger, ClaimsPrincipal user, TimeProvider clock)
+    public static DeMinimisStatement Get([Document] DeMinimisLedger ledger, TimeProvider clock)
     {
-        user.EnsureActsForOrganisation(ledger.Id);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var from = today.AddYears(-3).AddDays(1);
         var inWindow = ledger.Aid.Where(a => a.GrantedOn >= from && a.GrantedOn <= today).Sum(a => a.Amount);

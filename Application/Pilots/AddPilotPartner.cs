@@ -25,15 +25,16 @@ public sealed class AddPilotPartnerValidator : ChangeCommandValidator<AddPilotPa
 
 public static class AddPilotPartnerEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/partners")]
     public static (PilotItemAdded, Events) Post(
         AddPilotPartner command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         var partnerId = Guid.CreateVersion7();
         Events events = [PilotDecider.AddPartner(pilot, partnerId, command.Name, command.Country, command.Role, command.JoinedOn, user.Stamp(clock))];
         return (new PilotItemAdded(pilot.Id, command.ExpectedVersion + events.Count, partnerId, PilotUrls.Pilot(pilot.Id)), events);

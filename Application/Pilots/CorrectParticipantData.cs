@@ -29,18 +29,19 @@ public sealed class CorrectParticipantDataValidator : AbstractValidator<CorrectP
 
 public static class CorrectParticipantDataEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePut("/api/pilots/{pilotId}/participants/{participantId}/personal-data")]
     public static async Task<(CommandAccepted, Events)> Put(
         CorrectParticipantData command,
         Guid participantId,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         IDocumentSession session,
         ClaimsPrincipal user,
         TimeProvider clock,
         CancellationToken cancellation)
     {
-        user.EnsureActsForPilot(pilot.Id);
         var personalData = pilot.Participants.ContainsKey(participantId)
             ? await PersonalDataVault.SealAgainAsync(session, participantId, command.PersonalData, cancellation)
             : null;

@@ -44,15 +44,16 @@ public sealed class DecideContinuationValidator : AbstractValidator<DecideContin
 
 public static class DecideContinuationEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/continuation")]
     public static (CommandAccepted, Events) Post(
         DecideContinuation command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         Events events = [PilotDecider.DecideContinuation(pilot, command.Decision, command.Reasons, command.DecidedOn,
             command.ContinuedUntil, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);

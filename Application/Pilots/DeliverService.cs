@@ -28,16 +28,17 @@ public sealed class DeliverServiceValidator : AbstractValidator<DeliverService>
 
 public static class DeliverServiceEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/participants/{participantId}/services")]
     public static (CommandAccepted, Events) Post(
         DeliverService command,
         Guid participantId,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         Events events = [PilotDecider.DeliverService(pilot, participantId, command.Service, command.DeliveredOn, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);
     }

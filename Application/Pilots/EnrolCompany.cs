@@ -38,15 +38,16 @@ public sealed class EnrolCompanyValidator : AbstractValidator<EnrolCompany>
 
 public static class EnrolCompanyEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/companies")]
     public static (PilotItemAdded, Events) Post(
         EnrolCompany command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         var companyId = Guid.CreateVersion7();
         Events events = [PilotDecider.EnrolCompany(pilot, companyId, command.Name, command.Town, command.SkilledWorkersNeeded,
             command.Occupations, command.EnrolledOn, user.Stamp(clock))];

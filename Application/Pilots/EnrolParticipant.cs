@@ -77,17 +77,18 @@ public sealed class EnrolParticipantValidator : AbstractValidator<EnrolParticipa
 
 public static class EnrolParticipantEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
     /// <summary>Answers the participant's id and where to read them, never their personal data.</summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/participants")]
     public static (PilotItemAdded, Events) Post(
         EnrolParticipant command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         IDocumentSession session,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         var participantId = Guid.CreateVersion7();
         // The new key is stored with the session: it commits with the event, or not at all.
         var personalData = PersonalDataVault.SealForNewSubject(session, participantId, command.PersonalData, clock);

@@ -37,17 +37,18 @@ public sealed class EraseParticipantDataValidator : AbstractValidator<EraseParti
 
 public static class EraseParticipantDataEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/participants/{participantId}/erasure")]
     public static (CommandAccepted, Events) Post(
         EraseParticipantData command,
         Guid participantId,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         IDocumentSession session,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         Events events = [PilotDecider.EraseParticipantData(pilot, participantId, command.LegalBasis, command.RequestedOn,
             command.RequestReference, user.Stamp(clock))];
         PersonalDataVault.DestroyKey(session, participantId);

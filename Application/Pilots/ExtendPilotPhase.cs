@@ -25,15 +25,16 @@ public sealed class ExtendPilotPhaseValidator : ChangeCommandValidator<ExtendPil
 
 public static class ExtendPilotPhaseEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/phase-extension")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(
         ExtendPilotPhase command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         Events events = [.. PilotDecider.ExtendPhase(pilot, command.NewEnd, command.Reason, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events,
             EvaluatePilotPhase.ScheduleUnlessDue(pilot.Id, pilot.Phase with { To = command.NewEnd }, events));

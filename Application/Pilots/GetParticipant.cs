@@ -139,16 +139,16 @@ public sealed class ParticipantQueryValidator : AbstractValidator<ParticipantQue
 /// <summary>The only reads that open personal data; they are for the roles that need them, and answer only (never store).</summary>
 public static class GetParticipantEndpoints
 {
+    public static void Before(Guid pilotId, ClaimsPrincipal user) => user.EnsureActsForPilot(pilotId);
+
     [Authorize(Roles = PilotRoles.PersonalDataReaders)]
     [WolverineGet("/api/pilots/{pilotId}/participants/{participantId}")]
     [ProducesResponseType<ParticipantView>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid pilotId, Guid participantId, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(Guid pilotId, Guid participantId, IQuerySession session, CancellationToken cancellation)
     {
-        user.EnsureActsForPilot(pilotId);
         var record = await session.LoadAsync<ParticipantRecord>(participantId, cancellation);
         if (record is null || record.PilotId != pilotId)
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.",
-                detail: $"There is no participant {participantId} in pilot {pilotId}.", type: "urn:fachwerk:problem:not-found");
+            return Results.Problem(Problems.NotFound($"There is no participant {participantId} in pilot {pilotId}."));
 
         var opened = await PersonalDataVault.OpenAsync<ParticipantPersonalData>(session, Sealed([record]), cancellation);
         return Results.Ok(ParticipantView.Of(record, opened));
@@ -157,9 +157,8 @@ public static class GetParticipantEndpoints
     [Authorize(Roles = PilotRoles.PersonalDataReaders)]
     [WolverineGet("/api/pilots/{pilotId}/participants")]
     public static async Task<Page<ParticipantView>> List(
-        [Document("pilotId")] PilotDetails pilot, [FromQuery] ParticipantQuery query, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+        [Document("pilotId")] PilotDetails pilot, [FromQuery] ParticipantQuery query, IQuerySession session, CancellationToken cancellation)
     {
-        user.EnsureActsForPilot(pilot.Id);
         var participants = session.Query<ParticipantRecord>().Where(p => p.PilotId == pilot.Id);
         if (query.Kind is { } kind)
             participants = participants.Where(p => p.Kind == kind);

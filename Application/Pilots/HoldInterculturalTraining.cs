@@ -29,15 +29,16 @@ public sealed class HoldInterculturalTrainingValidator : AbstractValidator<HoldI
 
 public static class HoldInterculturalTrainingEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/intercultural-trainings")]
     public static (PilotItemAdded, Events) Post(
         HoldInterculturalTraining command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         var trainingId = Guid.CreateVersion7();
         Events events = [PilotDecider.HoldInterculturalTraining(pilot, trainingId, command.CompanyIds, command.HeldOn, user.Stamp(clock))];
         return (new PilotItemAdded(pilot.Id, command.ExpectedVersion + events.Count, trainingId, PilotUrls.Pilot(pilot.Id)), events);

@@ -22,15 +22,16 @@ public sealed class OfferPilotServicesValidator : ChangeCommandValidator<OfferPi
 
 public static class OfferPilotServicesEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePut("/api/pilots/{pilotId}/services")]
     public static (CommandAccepted, Events) Put(
         OfferPilotServices command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         Events events = [.. PilotDecider.OfferServices(pilot, command.Services, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);
     }

@@ -28,16 +28,17 @@ public sealed class PlaceParticipantValidator : AbstractValidator<PlaceParticipa
 
 public static class PlaceParticipantEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/participants/{participantId}/placement")]
     public static (CommandAccepted, Events) Post(
         PlaceParticipant command,
         Guid participantId,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         Events events = [PilotDecider.Place(pilot, participantId, command.CompanyId, command.PlacedOn, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);
     }

@@ -28,16 +28,17 @@ public sealed class ReferParticipantValidator : AbstractValidator<ReferParticipa
 
 public static class ReferParticipantEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/participants/{participantId}/referrals")]
     public static (CommandAccepted, Events) Post(
         ReferParticipant command,
         Guid participantId,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         Events events = [PilotDecider.Refer(pilot, participantId, command.CompanyId, command.ReferredOn, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);
     }

@@ -26,7 +26,7 @@ public static class SetPlanningBudgetEndpoint
     [WolverinePut("/api/programmes/{programmeId}/planning-budgets/{allianceId}")]
     public static (CommandAccepted, Events) Put(
         SetPlanningBudget command,
-        [WriteAggregate("programmeId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingProgramme programme,
+        [WriteAggregate("programmeId")] FundingProgramme programme,
         [ReadAggregate("allianceId")] Alliance alliance,
         ClaimsPrincipal user,
         TimeProvider clock)

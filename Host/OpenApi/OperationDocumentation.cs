@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fachwerk.Application.Common;
-using Fachwerk.Host.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
@@ -137,26 +136,26 @@ public sealed partial class OperationDocumentation(
         if (body is not null || validated)
         {
             var kinds = new List<string>();
-            if (validated) kinds.Add($"`{CommandValidation.ProblemType}`: a field breaks its rule; `errors` names each such field by its JSON path.");
-            if (body is not null) kinds.Add($"`{Problem("unreadable-body")}`: the body is not JSON of this operation's shape (the problem names the JSON path).");
+            if (validated) kinds.Add($"`{Problem(Problems.ValidationCode)}`: a field (or query value) breaks its rule; `errors` names each such field by its JSON path.");
+            if (body is not null) kinds.Add($"`{Problem(Problems.UnreadableBodyCode)}`: the body is not JSON of this operation's shape; `errors` names the JSON path and what was expected there.");
             Answer(responses, document, 400, "The request is invalid.", kinds, ValidationProblemSchema);
         }
 
         if (!access.Anonymous)
-            Answer(responses, document, 401, "No valid bearer token was sent.", []);
+            Answer(responses, document, 401, "No valid bearer token was sent.", [$"`{Problem("unauthenticated")}`"]);
 
         if (access.Roles.Count > 0 || refusals.ChecksBinding)
         {
             var kinds = new List<string>();
-            if (access.Roles.Count > 0) kinds.Add($"the caller's role may not call it (only {access}).");
-            if (refusals.ChecksBinding) kinds.Add($"`{Problem("forbidden")}`: the caller does not act for this organisation, alliance or pilot project.");
-            Answer(responses, document, 403, "The caller may not do this.", kinds);
+            if (access.Roles.Count > 0) kinds.Add($"the caller's role may not call it (only {access});");
+            if (refusals.ChecksBinding) kinds.Add("the caller does not act for this organisation, alliance or pilot project;");
+            Answer(responses, document, 403, $"The caller may not do this (`{Problem(Problems.ForbiddenCode)}`), checked before anything else:", kinds);
         }
 
         if (mayBeUnknown)
         {
             var what = routeIds.Count > 0 ? $"the {string.Join(" or ", routeIds.Select(i => $"`{i}`"))} in the route" : "an id the request names";
-            List<string> kinds = [$"`{Problem("not-found")}`: nothing is known under {what}."];
+            List<string> kinds = [$"`{Problem(Problems.NotFoundCode)}`: nothing is known under {what}."];
             kinds.AddRange(refusals.UnknownEntityCodes.Select(code => $"`{Problem(code)}`"));
             Answer(responses, document, 404, "Not found.", kinds);
         }
@@ -165,7 +164,7 @@ public sealed partial class OperationDocumentation(
         {
             var kinds = new List<string>();
             if (command is not null && command.IsAssignableTo(typeof(IChangeCommand)))
-                kinds.Add($"`{Problem("stale-version")}`: `expectedVersion` is not the current version (someone changed it first); `currentVersion` names it.");
+                kinds.Add($"`{Problem(Problems.StaleVersionCode)}`: `expectedVersion` is not the current version (someone changed it first); `{Problems.CurrentVersion}` names it.");
             if (refusals.RuleCodes.Count > 0)
                 kinds.Add("a business rule refuses the command in the current state: " +
                           string.Join(", ", refusals.RuleCodes.Select(code => $"`{Problem(code)}`")) + ".");
@@ -176,15 +175,16 @@ public sealed partial class OperationDocumentation(
 
         if (body is not null)
         {
-            Answer(responses, document, 413, $"The body is larger than {Composition.MaxRequestBodyBytes / 1024} KiB.", []);
-            Answer(responses, document, 415, "The body is not sent as `application/json`.", []);
+            Answer(responses, document, 413, $"The body is larger than {Composition.MaxRequestBodyBytes / 1024} KiB.", [$"`{Problem(Problems.TooLargeCode)}`"]);
+            Answer(responses, document, 415, "The body is not sent as `application/json`.", [$"`{Problem(Problems.UnsupportedMediaTypeCode)}`"]);
         }
 
         if (responses.ContainsKey("422"))
-            Answer(responses, document, 422, "The `Idempotency-Key` was already used for a different request: send a new key for a new request.", []);
+            Answer(responses, document, 422, "The `Idempotency-Key` was already used for a different request: send a new key for a new request.",
+                [$"`{Problem("http-422")}`"]);
 
         if (metadata.OfType<EnableRateLimitingAttribute>().Any())
-            Answer(responses, document, 429, "Too many requests from this network: wait a minute.", []);
+            Answer(responses, document, 429, "Too many requests from this network: wait a minute.", [$"`{Problem("too-many-requests")}`"]);
 
         operation.Responses = Ordered(responses);
     }
@@ -210,7 +210,7 @@ public sealed partial class OperationDocumentation(
         return ordered;
     }
 
-    private static string Problem(string code) => ExceptionProblemDetails.TypePrefix + code;
+    private static string Problem(string code) => Problems.TypeOf(code);
 
     /// <summary>The endpoint method and the middleware Wolverine runs around it (where access checks and loads may live).</summary>
     private static IEnumerable<MethodBase> EntryPoints(HttpChain chain) =>

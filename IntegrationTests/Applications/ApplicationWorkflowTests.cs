@@ -1,4 +1,5 @@
 using Fachwerk.Application.Applications;
+using Fachwerk.Application.Budget;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Applications;

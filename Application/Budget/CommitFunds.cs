@@ -1,3 +1,4 @@
+using Fachwerk.Application.Applications;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Organisations;
 using Fachwerk.Domain.Programmes;
@@ -6,7 +7,7 @@ using Wolverine;
 using Wolverine.Marten;
 using Wolverine.Persistence;
 
-namespace Fachwerk.Application.Applications;
+namespace Fachwerk.Application.Budget;
 
 /// <summary>Step of the budget commitment workflow: reserve the confirmed approval of proposal <paramref name="ProposalNumber"/>.</summary>
 public sealed record CommitFunds(Guid ProgrammeId, Guid ApplicationId, Guid ApplicantId, int ProposalNumber);

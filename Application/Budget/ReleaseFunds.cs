@@ -5,7 +5,7 @@ using JasperFx.Events;
 using Wolverine.Marten;
 using Wolverine.Persistence;
 
-namespace Fachwerk.Application.Applications;
+namespace Fachwerk.Application.Budget;
 
 /// <summary>Step of the budget commitment workflow: bring the application's commitment down to what it still keeps.</summary>
 public sealed record ReleaseFunds(Guid ProgrammeId, Guid ApplicationId, Guid ApplicantId, string Reason);

@@ -3,7 +3,6 @@ using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -21,9 +20,6 @@ public sealed record SubmitProofOfUse(
     decimal ThirdPartySpent,
     IReadOnlyList<Receipt> Receipts,
     string? Reason = null) : IChangeCommand;
-
-/// <summary>A caseworker moves a proof's due date, with the reason.</summary>
-public sealed record ExtendProofOfUseDeadline(long ExpectedVersion, DateOnly DueBy, string Reason) : IChangeCommand;
 
 public sealed class SubmitProofOfUseValidator : AbstractValidator<SubmitProofOfUse>
 {
@@ -58,46 +54,24 @@ public sealed class SubmitProofOfUseValidator : AbstractValidator<SubmitProofOfU
     }
 }
 
-public sealed class ExtendProofOfUseDeadlineValidator : ChangeCommandValidator<ExtendProofOfUseDeadline>
+public static class SubmitProofOfUseEndpoint
 {
-    public ExtendProofOfUseDeadlineValidator() : base(reasonRequired: true)
-    {
-        RuleFor(x => x.DueBy).PlausibleDate();
-    }
-}
+    public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
 
-public static class ProofOfUseEndpoints
-{
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/proofs-of-use/{proof}")]
     public static (CommandAccepted, Events) Submit(
         SubmitProofOfUse command,
         string proof,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        [WriteAggregate("applicationId")] FundingApplication application,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForOrganisation(application.ApplicantId);
         Events events =
         [
             FundingDecider.SubmitProof(application, proof, command.Narrative, command.SpentByCategory, command.OwnShareSpent, command.ThirdPartySpent,
                 command.Receipts, user.Stamp(clock)),
         ];
         return (CommandAccepted.After(application.Id, command, events), events);
-    }
-
-    [Authorize(Roles = Roles.Caseworker)]
-    [WolverinePost("/api/applications/{applicationId}/proofs-of-use/{proof}/extension")]
-    public static (CommandAccepted, Events, OutgoingMessages) Extend(
-        ExtendProofOfUseDeadline command,
-        string proof,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
-        ClaimsPrincipal user,
-        TimeProvider clock)
-    {
-        var extended = FundingDecider.ExtendProofDeadline(application, proof, command.DueBy, command.Reason, user.Stamp(clock));
-        Events events = [extended];
-        OutgoingMessages reminder = [ProofOfUseDeadlineReachedHandler.ScheduleFor(application.Id, proof, extended.DueBy)];
-        return (CommandAccepted.After(application.Id, command, events), events, reminder);
     }
 }

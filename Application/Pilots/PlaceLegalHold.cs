@@ -23,36 +23,19 @@ public sealed class PlaceLegalHoldValidator : ChangeCommandValidator<PlaceLegalH
     }
 }
 
-/// <summary>Lifts the legal hold; the reason is required.</summary>
-public sealed record LiftLegalHold(long ExpectedVersion, string Reason) : IChangeCommand;
-
-public sealed class LiftLegalHoldValidator() : ChangeCommandValidator<LiftLegalHold>(reasonRequired: true);
-
-public static class LegalHoldEndpoints
+public static class PlaceLegalHoldEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePut("/api/pilots/{pilotId}/legal-hold")]
     public static (CommandAccepted, Events) Put(
         PlaceLegalHold command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         Events events = [PilotDecider.PlaceLegalHold(pilot, command.HeldUntil, command.LegalBasis, user.Stamp(clock))];
-        return (CommandAccepted.After(pilot.Id, command, events), events);
-    }
-
-    [Authorize(Roles = PilotRoles.Recorders)]
-    [WolverinePost("/api/pilots/{pilotId}/legal-hold/lifting")]
-    public static (CommandAccepted, Events) Post(
-        LiftLegalHold command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
-        ClaimsPrincipal user,
-        TimeProvider clock)
-    {
-        user.EnsureActsForPilot(pilot.Id);
-        Events events = [PilotDecider.LiftLegalHold(pilot, command.Reason, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);
     }
 }

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Fachwerk.Application.Budget;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Applications;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Applications;
+
+public static class CompleteInDepthCheckEndpoint
+{
+    /// <summary>The in-depth check of a proof drawn into the sample; without findings on the final proof the case may close.</summary>
+    [Authorize(Roles = Roles.Caseworker)]
+    [WolverinePost("/api/applications/{applicationId}/proofs-of-use/{proof}/in-depth-check")]
+    public static (CommandAccepted, Events, OutgoingMessages) InDepthCheck(
+        CompleteProofCheck command,
+        string proof,
+        [WriteAggregate("applicationId")] FundingApplication application,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [.. FundingDecider.CompleteInDepthCheck(application, proof, command.Findings, user.Stamp(clock))];
+        return (CommandAccepted.After(application.Id, command, events), events, BudgetWorkflow.Follows(application, events));
+    }
+}
