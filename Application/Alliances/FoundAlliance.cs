@@ -38,6 +38,9 @@ public sealed class FoundAllianceValidator : AbstractValidator<FoundAlliance>
 
 public static class FoundAllianceEndpoint
 {
+    /// <summary>
+    /// Founds an alliance for a region of districts, with its coordinating office; answers its id, version and address.
+    /// </summary>
     [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePost("/api/alliances")]

@@ -110,6 +110,9 @@ public sealed partial class AllianceDetailsProjection : SingleStreamProjection<A
 
 public static class GetAllianceEndpoint
 {
+    /// <summary>
+    /// Reads one alliance: its region, recognition, members and target groups, with the version to send with the next change.
+    /// </summary>
     [WolverineGet("/api/alliances/{id}")]
     public static AllianceDetails Get([Document] AllianceDetails alliance) => alliance;
 }

@@ -34,6 +34,7 @@ public sealed class AllianceQueryValidator : AbstractValidator<AllianceQuery>
 
 public static class ListAlliancesEndpoint
 {
+    /// <summary>Lists the alliances, filtered by name, federal state, status or district, one page at a time.</summary>
     [WolverineGet("/api/alliances")]
     public static async Task<Page<AllianceSummary>> List([FromQuery] AllianceQuery query, IQuerySession session, CancellationToken cancellation)
     {

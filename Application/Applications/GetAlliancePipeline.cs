@@ -32,9 +32,9 @@ public static class GetAlliancePipelineEndpoint
 
     public static void Before(AllianceDetails alliance, ClaimsPrincipal user) => user.EnsureActsForAlliance(alliance.Id);
 
+    // Grouped in SQL over duplicated, indexed columns, so the dashboard costs one small query however many applications there are.
     /// <summary>
-    /// Aggregates the application summaries of the alliance in SQL (grouped over duplicated, indexed columns), so the
-    /// dashboard costs one small query however many applications there are.
+    /// Shows an alliance's pipeline: its region's applications by status, with the amounts requested, approved and paid.
     /// </summary>
     [Authorize(Roles = Roles.AllianceDashboardReaders)]
     [WolverineGet("/api/alliances/{id}/pipeline")]

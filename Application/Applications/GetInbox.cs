@@ -34,7 +34,7 @@ public sealed class InboxQueryValidator : AbstractValidator<InboxQuery>
 public static class GetInboxEndpoint
 {
     /// <summary>
-    /// Tasks waiting for a role (by default the caller's), most urgent first: by due date, then those waiting longest.
+    /// Lists the tasks waiting for a role (by default the caller's), most urgent first: by due date, then those waiting longest.
     /// </summary>
     [Authorize(Roles = Roles.ApplicationReaders)]
     [WolverineGet("/api/inbox")]

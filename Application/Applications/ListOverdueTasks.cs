@@ -23,7 +23,9 @@ public sealed class OverdueQueryValidator : AbstractValidator<OverdueQuery>
 
 public static class ListOverdueTasksEndpoint
 {
-    /// <summary>Everything past its due date: proofs of use not submitted, checks and payments not done, decisions not taken.</summary>
+    /// <summary>
+    /// Lists everything past its due date: proofs of use not submitted, checks and payments not done, decisions not taken.
+    /// </summary>
     [Authorize(Roles = Roles.Staff)]
     [WolverineGet("/api/overdue")]
     public static async Task<Page<InboxEntry>> Overdue([FromQuery] OverdueQuery query, IQuerySession session, TimeProvider clock, CancellationToken cancellation)

@@ -39,6 +39,10 @@ public static class GetDeMinimisAidEndpoint
 {
     public static void Before(DeMinimisLedger ledger, ClaimsPrincipal user) => user.EnsureActsForOrganisation(ledger.Id);
 
+    /// <summary>
+    /// Shows the de-minimis aid an organisation received, with dates, and what is left under the ceiling in the rolling three
+    /// years.
+    /// </summary>
     [Authorize(Roles = Roles.DeMinimisReaders)]
     [WolverineGet("/api/organisations/{id}/de-minimis")]
     public static DeMinimisStatement Get([Document] DeMinimisLedger ledger, TimeProvider clock)

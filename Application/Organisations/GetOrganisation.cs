@@ -33,9 +33,11 @@ public sealed class OrganisationQueryValidator : AbstractValidator<OrganisationQ
 
 public static class GetOrganisationEndpoints
 {
+    /// <summary>Reads one organisation of the registry.</summary>
     [WolverineGet("/api/organisations/{id}")]
     public static OrganisationDetails Get([Document] OrganisationDetails organisation) => organisation;
 
+    /// <summary>Lists the organisations of the registry, filtered by name or kind, one page at a time.</summary>
     [WolverineGet("/api/organisations")]
     public static async Task<Page<OrganisationDetails>> List([FromQuery] OrganisationQuery query, IQuerySession session, CancellationToken cancellation)
     {

@@ -23,6 +23,10 @@ public sealed class RegisterOrganisationValidator : AbstractValidator<RegisterOr
 
 public static class RegisterOrganisationEndpoint
 {
+    /// <summary>
+    /// Registers an organisation (company, association, school, ...) that can apply for funding or join alliances; answers its
+    /// id.
+    /// </summary>
     [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePost("/api/organisations")]

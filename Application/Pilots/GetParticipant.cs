@@ -141,6 +141,10 @@ public static class GetParticipantEndpoints
 {
     public static void Before(Guid pilotId, ClaimsPrincipal user) => user.EnsureActsForPilot(pilotId);
 
+    /// <summary>
+    /// Reads one participant of a pilot project, with their personal data (unless erased) and the services, referrals and
+    /// placement they had.
+    /// </summary>
     [Authorize(Roles = PilotRoles.PersonalDataReaders)]
     [WolverineGet("/api/pilots/{pilotId}/participants/{participantId}")]
     [ProducesResponseType<ParticipantView>(StatusCodes.Status200OK)]
@@ -154,6 +158,7 @@ public static class GetParticipantEndpoints
         return Results.Ok(ParticipantView.Of(record, opened));
     }
 
+    /// <summary>Lists a pilot project's participants with their personal data (unless erased), one page at a time.</summary>
     [Authorize(Roles = PilotRoles.PersonalDataReaders)]
     [WolverineGet("/api/pilots/{pilotId}/participants")]
     public static async Task<Page<ParticipantView>> List(

@@ -118,6 +118,9 @@ public sealed record PilotDemandReport(
 
 public static class GetPilotDemandEndpoint
 {
+    /// <summary>
+    /// Shows a pilot's demand month by month and the continuation indicator: whether demand proved stable during the pilot phase.
+    /// </summary>
     [WolverineGet("/api/pilots/{id}/demand")]
     public static PilotDemandReport Get([Document] PilotDemand demand, TimeProvider clock)
     {

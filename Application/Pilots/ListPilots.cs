@@ -26,6 +26,7 @@ public sealed class PilotQueryValidator : AbstractValidator<PilotQuery>
 
 public static class ListPilotsEndpoint
 {
+    /// <summary>Lists the pilot projects, filtered by name or status, one page at a time.</summary>
     [WolverineGet("/api/pilots")]
     public static async Task<Page<PilotSummary>> List([FromQuery] PilotQuery query, IQuerySession session, CancellationToken cancellation)
     {

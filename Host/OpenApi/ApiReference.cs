@@ -85,6 +85,9 @@ public static class ApiReference
         foreach (var (route, item) in document.Paths.OrderBy(p => p.Key, StringComparer.Ordinal)) paths[route] = item;
         document.Paths = paths;
 
+        // Wolverine describes an endpoint answering IResult as answering an "IResult" object; those answers were replaced.
+        document.Components.Schemas?.Remove("IResult");
+
         // The error answers refer to these; make sure they exist even if no endpoint declared them itself.
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         foreach (var (id, type) in new[] { (OperationDocumentation.ProblemSchema, typeof(ProblemDetails)), (OperationDocumentation.ValidationProblemSchema, typeof(HttpValidationProblemDetails)) })

@@ -47,8 +47,19 @@ public sealed partial class XmlDocumentation
 
     public string? Returns(MethodInfo method) => Text(Method(method), "returns");
 
-    /// <summary>A property's summary (the compiler files a positional record's <c>param</c> comment under its property).</summary>
-    public string? Summary(PropertyInfo property) => Text(Member($"P:{TypeId(property.DeclaringType!)}.{property.Name}"), "summary");
+    /// <summary>
+    /// A property's summary (the compiler files a positional record's <c>param</c> comment under its property).
+    /// A property without a comment of its own takes the one of the interface property it implements (as <c>inheritdoc</c> would):
+    /// every command's <c>expectedVersion</c> and <c>reason</c> are documented once, on <c>IChangeCommand</c> and <c>ICommand</c>.
+    /// </summary>
+    public string? Summary(PropertyInfo property)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        var declaring = property.DeclaringType!;
+        return Text(Member($"P:{TypeId(declaring)}.{property.Name}"), "summary")
+               ?? declaring.GetInterfaces().Select(i => i.GetProperty(property.Name)).OfType<PropertyInfo>()
+                   .Select(p => Text(Member($"P:{TypeId(p.DeclaringType!)}.{p.Name}"), "summary")).FirstOrDefault(t => t is not null);
+    }
 
     /// <summary>An enum value's summary.</summary>
     public string? Summary(Type enumType, string value) => Text(Member($"F:{TypeId(enumType)}.{value}"), "summary");
