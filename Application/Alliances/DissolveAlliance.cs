@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Alliances;
 
 /// <summary>Dissolves the alliance; afterwards it no longer changes.</summary>
+/// <param name="DissolvedOn">The day the alliance was dissolved.</param>
 public sealed record DissolveAlliance(long ExpectedVersion, DateOnly DissolvedOn, string Reason) : IChangeCommand;
 
 public sealed class DissolveAllianceValidator : ChangeCommandValidator<DissolveAlliance>

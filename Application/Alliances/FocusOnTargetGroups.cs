@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Alliances;
 
 /// <summary>Sets the target groups the alliance focuses on (replacing the previous focus); an unchanged focus records nothing.</summary>
+/// <param name="TargetGroups">The target groups the alliance focuses on from now on.</param>
 public sealed record FocusOnTargetGroups(long ExpectedVersion, IReadOnlyList<TargetGroup> TargetGroups, string? Reason = null) : IChangeCommand;
 
 public sealed class FocusOnTargetGroupsValidator : ChangeCommandValidator<FocusOnTargetGroups>

@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Alliances;
 
 /// <summary>A member organisation leaves the alliance.</summary>
+/// <param name="LeftOn">The day the member left.</param>
 public sealed record RecordMemberLeaving(long ExpectedVersion, DateOnly LeftOn, string? Reason = null) : IChangeCommand;
 
 public sealed class RecordMemberLeavingValidator : ChangeCommandValidator<RecordMemberLeaving>

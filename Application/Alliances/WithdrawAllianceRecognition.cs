@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Alliances;
 
 /// <summary>Records that the ministry withdrew its recognition; the reason is required.</summary>
+/// <param name="WithdrawnOn">The day the ministry withdrew the recognition.</param>
 public sealed record WithdrawAllianceRecognition(long ExpectedVersion, DateOnly WithdrawnOn, string Reason) : IChangeCommand;
 
 public sealed class WithdrawAllianceRecognitionValidator : ChangeCommandValidator<WithdrawAllianceRecognition>

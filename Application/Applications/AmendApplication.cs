@@ -11,6 +11,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>The applicant changes the project plan; allowed until the application is formally complete.</summary>
+/// <param name="Plan">The whole project plan as it now stands (it replaces the previous one).</param>
 public sealed record AmendApplication(long ExpectedVersion, ProjectPlan Plan, string? Reason = null) : IChangeCommand;
 
 public sealed class AmendApplicationValidator : ChangeCommandValidator<AmendApplication>

@@ -11,6 +11,8 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>A caseworker revokes part or all of the grant (Rückforderung): the amount, the reason, and by when to repay.</summary>
+/// <param name="Amount">How much of the grant is revoked, in EUR; the approved amount falls by it.</param>
+/// <param name="RepayBy">The day by which money already paid beyond the new approved amount must be repaid.</param>
 public sealed record DemandReclaim(long ExpectedVersion, decimal Amount, string Reason, DateOnly RepayBy) : IChangeCommand;
 
 public sealed class DemandReclaimValidator : ChangeCommandValidator<DemandReclaim>

@@ -10,6 +10,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>A caseworker moves a proof's due date, with the reason.</summary>
+/// <param name="DueBy">The new due date; later than the current one.</param>
 public sealed record ExtendProofOfUseDeadline(long ExpectedVersion, DateOnly DueBy, string Reason) : IChangeCommand;
 
 public sealed class ExtendProofOfUseDeadlineValidator : ChangeCommandValidator<ExtendProofOfUseDeadline>

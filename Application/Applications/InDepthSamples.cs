@@ -18,6 +18,10 @@ namespace Fachwerk.Application.Applications;
 /// Draws the risk-based sample of proofs of use for in-depth checks among those first-checked in the given period and not
 /// sampled before. Without a seed a random one is drawn; it is recorded either way.
 /// </summary>
+/// <param name="FirstCheckedBetween">The period whose first-checked proofs of use form the population.</param>
+/// <param name="Seed">The seed of the order the rest is drawn in; without one a random seed is drawn and recorded.</param>
+/// <param name="MinimumRate">The share of the population drawn at least (0.10 = 10 %).</param>
+/// <param name="HighRiskAmount">Proofs of applications paid at least this much (EUR) are always drawn.</param>
 public sealed record DrawInDepthSample(
     Period FirstCheckedBetween, int? Seed = null, decimal MinimumRate = 0.10m, decimal HighRiskAmount = 100_000m, string? Reason = null) : ICommand;
 

@@ -11,6 +11,8 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>A caseworker records money paid back.</summary>
+/// <param name="Amount">How much was paid back, in EUR.</param>
+/// <param name="BookedOn">The day the repayment was booked.</param>
 public sealed record RecordRepayment(long ExpectedVersion, decimal Amount, DateOnly BookedOn, string? Reason = null) : IChangeCommand;
 
 public sealed class RecordRepaymentValidator : ChangeCommandValidator<RecordRepayment>

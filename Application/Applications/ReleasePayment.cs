@@ -12,6 +12,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>A caseworker releases a checked payment for booking on <paramref name="BookedOn"/>.</summary>
+/// <param name="BookedOn">The day the payment is booked.</param>
 public sealed record ReleasePayment(long ExpectedVersion, DateOnly BookedOn, string? Reason = null) : IChangeCommand;
 
 public sealed class ReleasePaymentValidator : ChangeCommandValidator<ReleasePayment>

@@ -10,6 +10,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>The caseworker asks for missing documents; the programme's deadline starts running.</summary>
+/// <param name="Documents">The documents the applicant is to supply, by name.</param>
 public sealed record RequestDocuments(long ExpectedVersion, IReadOnlyList<string> Documents, string? Reason = null) : IChangeCommand;
 
 public sealed class RequestDocumentsValidator : ChangeCommandValidator<RequestDocuments>

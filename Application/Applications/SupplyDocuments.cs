@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>The applicant supplies the requested documents (as references into the document store) before the deadline.</summary>
+/// <param name="DocumentReferences">The supplied documents, as references into the document store.</param>
 public sealed record SupplyDocuments(long ExpectedVersion, IReadOnlyList<string> DocumentReferences, string? Reason = null) : IChangeCommand;
 
 public sealed class SupplyDocumentsValidator : ChangeCommandValidator<SupplyDocuments>

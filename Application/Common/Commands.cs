@@ -21,6 +21,8 @@ public interface IChangeCommand : ICommand
 }
 
 /// <summary>Answer to an accepted command: the stream and its version after the command, for the next expected version.</summary>
+/// <param name="Id">The record the command changed.</param>
+/// <param name="Version">Its version after the command: send it as <c>expectedVersion</c> with the next command on it.</param>
 public sealed record CommandAccepted(Guid Id, long Version)
 {
     public static CommandAccepted After(Guid id, IChangeCommand command, IReadOnlyCollection<object> appended) =>

@@ -12,6 +12,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>Replaces a participant's personal data (rectification, GDPR Art. 16), sealed with the same key. No free-text reason.</summary>
+/// <param name="PersonalData">The participant's personal data as they now stand (they replace the previous ones).</param>
 public sealed record CorrectParticipantData(long ExpectedVersion, ParticipantPersonalData PersonalData) : IChangeCommand
 {
     [JsonIgnore]

@@ -10,6 +10,8 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>Records a service delivered to a participant on a business date. No free-text reason.</summary>
+/// <param name="Service">The service delivered.</param>
+/// <param name="DeliveredOn">The day it was delivered.</param>
 public sealed record DeliverService(long ExpectedVersion, PilotService Service, DateOnly DeliveredOn) : IChangeCommand
 {
     [JsonIgnore]

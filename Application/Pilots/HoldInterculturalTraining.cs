@@ -9,6 +9,8 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>An intercultural training was held for one or more enrolled companies.</summary>
+/// <param name="CompanyIds">The enrolled companies that took part.</param>
+/// <param name="HeldOn">The day the training was held.</param>
 public sealed record HoldInterculturalTraining(long ExpectedVersion, IReadOnlyList<Guid> CompanyIds, DateOnly HeldOn, string? Reason = null)
     : IChangeCommand;
 

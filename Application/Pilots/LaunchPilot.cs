@@ -11,6 +11,11 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>A sponsor (e.g. a city department) launches a pilot project with its phase, funding and offered services.</summary>
+/// <param name="Name">The pilot project's name.</param>
+/// <param name="Sponsor">Who runs the pilot, e.g. a city department.</param>
+/// <param name="PilotPhase">The pilot phase: its first and last day.</param>
+/// <param name="FundingSources">Who pays for the pilot.</param>
+/// <param name="OfferedServices">The services the pilot offers participants and companies; at least one.</param>
 public sealed record LaunchPilot(
     string Name,
     string Sponsor,

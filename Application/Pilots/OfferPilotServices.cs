@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>Sets the services the pilot offers (replacing the previous offer); an unchanged offer records nothing.</summary>
+/// <param name="Services">The services the pilot offers from now on.</param>
 public sealed record OfferPilotServices(long ExpectedVersion, IReadOnlyList<PilotService> Services, string? Reason = null) : IChangeCommand;
 
 public sealed class OfferPilotServicesValidator : ChangeCommandValidator<OfferPilotServices>

@@ -10,6 +10,8 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>Refers a participant to an enrolled company. Commands about a participant take no free-text reason.</summary>
+/// <param name="CompanyId">The enrolled company the participant is referred to.</param>
+/// <param name="ReferredOn">The day of the referral.</param>
 public sealed record ReferParticipant(long ExpectedVersion, Guid CompanyId, DateOnly ReferredOn) : IChangeCommand
 {
     [JsonIgnore]

@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Programmes;
 
 /// <summary>Takes money from a programme's budget; never below what is already committed.</summary>
+/// <param name="Amount">How much the budget falls, in EUR.</param>
 public sealed record CutProgramme(long ExpectedVersion, decimal Amount, string Reason) : IChangeCommand;
 
 public sealed class CutProgrammeValidator : ChangeCommandValidator<CutProgramme>

@@ -10,6 +10,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Programmes;
 
 /// <summary>Sets the planning figure for one alliance's applications; it may be exceeded only with a reason.</summary>
+/// <param name="Amount">The planning figure for the alliance's applications in this programme, in EUR.</param>
 public sealed record SetPlanningBudget(long ExpectedVersion, decimal Amount, string? Reason = null) : IChangeCommand;
 
 public sealed class SetPlanningBudgetValidator : ChangeCommandValidator<SetPlanningBudget>

@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Programmes;
 
 /// <summary>Adds money to a programme's budget (e.g. a supplementary allocation).</summary>
+/// <param name="Amount">How much the budget grows, in EUR.</param>
 public sealed record TopUpProgramme(long ExpectedVersion, decimal Amount, string Reason) : IChangeCommand;
 
 public sealed class TopUpProgrammeValidator : ChangeCommandValidator<TopUpProgramme>
