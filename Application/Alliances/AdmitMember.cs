@@ -25,6 +25,10 @@ public sealed class AdmitMemberValidator : ChangeCommandValidator<AdmitMember>
 
 public static class AdmitMemberEndpoint
 {
+    /// <summary>
+    /// Admits an organisation from the registry as a member of the alliance. One membership per organisation; answers the
+    /// alliance's new version.
+    /// </summary>
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePost("/api/alliances/{allianceId}/members")]
     public static (CommandAccepted, Events) Post(

@@ -22,6 +22,7 @@ public sealed class DissolveAllianceValidator : ChangeCommandValidator<DissolveA
 
 public static class DissolveAllianceEndpoint
 {
+    /// <summary>Dissolves the alliance, with the reason. Afterwards it no longer changes; answers its new version.</summary>
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePost("/api/alliances/{allianceId}/dissolution")]
     public static (CommandAccepted, Events) Post(

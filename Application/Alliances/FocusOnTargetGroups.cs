@@ -23,6 +23,10 @@ public sealed class FocusOnTargetGroupsValidator : ChangeCommandValidator<FocusO
 
 public static class FocusOnTargetGroupsEndpoint
 {
+    /// <summary>
+    /// Sets the target groups the alliance focuses on, replacing the previous ones. An unchanged focus records nothing; answers
+    /// the alliance's version.
+    /// </summary>
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePut("/api/alliances/{allianceId}/target-groups")]
     public static (CommandAccepted, Events) Put(

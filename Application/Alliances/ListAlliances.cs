@@ -9,6 +9,13 @@ using Wolverine.Http;
 namespace Fachwerk.Application.Alliances;
 
 /// <summary>One row of the alliance list.</summary>
+/// <param name="Id">The alliance's id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="FederalState">The federal state its region lies in.</param>
+/// <param name="Status">Founded, recognized or dissolved.</param>
+/// <param name="MemberCount">How many members it has.</param>
+/// <param name="RecognizedUntil">The last day of its current recognition, if recognized.</param>
+/// <param name="Version">Its version.</param>
 public sealed record AllianceSummary(
     Guid Id, string Name, FederalState FederalState, AllianceStatus Status, int MemberCount, DateOnly? RecognizedUntil, long Version);
 

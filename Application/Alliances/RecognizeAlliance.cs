@@ -34,6 +34,10 @@ public sealed class RecognizeAllianceValidator : ChangeCommandValidator<Recogniz
 
 public static class RecognizeAllianceEndpoint
 {
+    /// <summary>
+    /// Records that a state ministry recognized the alliance for a funding period. From then on it votes on its region's
+    /// applications; answers its new version.
+    /// </summary>
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePost("/api/alliances/{allianceId}/recognition")]
     public static (CommandAccepted, Events) Post(

@@ -22,6 +22,7 @@ public sealed class RecordMemberLeavingValidator : ChangeCommandValidator<Record
 
 public static class RecordMemberLeavingEndpoint
 {
+    /// <summary>Records that a member organisation left the alliance. Answers the alliance's new version.</summary>
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePost("/api/alliances/{allianceId}/members/{organisationId}/departure")]
     public static (CommandAccepted, Events) Post(

@@ -22,6 +22,10 @@ public sealed class WithdrawAllianceRecognitionValidator : ChangeCommandValidato
 
 public static class WithdrawAllianceRecognitionEndpoint
 {
+    /// <summary>
+    /// Records that the ministry withdrew the alliance's recognition, with the reason. The alliance no longer votes on
+    /// applications; answers its new version.
+    /// </summary>
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePost("/api/alliances/{allianceId}/recognition/withdrawal")]
     public static (CommandAccepted, Events) Post(

@@ -30,6 +30,9 @@ public static class AmendApplicationEndpoint
     public static ValueTask<FundingProgramme?> LoadAsync(FundingApplication application, IDocumentSession session, CancellationToken cancellation) =>
         session.Events.FetchLatest<FundingProgramme>(application.ProgrammeId, cancellation);
 
+    /// <summary>
+    /// Replaces the project plan of an application, until it is formally complete. Answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePut("/api/applications/{applicationId}/plan")]
     public static (CommandAccepted, Events) Put(

@@ -50,6 +50,10 @@ public static class CastAllianceVoteEndpoint
     public static ValueTask<Alliance?> LoadAsync(FundingApplication application, IDocumentSession session, CancellationToken cancellation) =>
         session.Events.FetchLatest<Alliance>(application.AllianceId, cancellation);
 
+    /// <summary>
+    /// Records the alliance's vote (Votum) on an application: recommend or not, with reasons and optional scores. Answers the
+    /// application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.AllianceReviewer)]
     [WolverinePost("/api/applications/{applicationId}/alliance-vote")]
     public static (CommandAccepted, Events) Post(

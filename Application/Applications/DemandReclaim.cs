@@ -26,7 +26,10 @@ public sealed class DemandReclaimValidator : ChangeCommandValidator<DemandReclai
 
 public static class DemandReclaimEndpoint
 {
-    /// <summary>The approved amount falls, and with it the commitment (the budget workflow releases the difference).</summary>
+    /// <summary>
+    /// Revokes part or all of a grant (Rückforderung) and says by when to repay. The approved amount falls and the budget
+    /// workflow releases the difference to the programme; answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/reclaims")]
     public static (CommandAccepted, Events, OutgoingMessages) Reclaim(

@@ -66,6 +66,10 @@ public static class DraftApplicationEndpoint
 {
     public static void Before(DraftApplication command, ClaimsPrincipal user) => user.EnsureActsForOrganisation(command.ApplicantId);
 
+    /// <summary>
+    /// Drafts a funding application for a project in a district of an alliance's region. Answers the new application's id,
+    /// version and address.
+    /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
     [WolverinePost("/api/applications")]

@@ -23,6 +23,7 @@ public sealed class ExtendProofOfUseDeadlineValidator : ChangeCommandValidator<E
 
 public static class ExtendProofOfUseDeadlineEndpoint
 {
+    /// <summary>Moves a proof of use's due date later, with the reason. Answers the application's new version.</summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/proofs-of-use/{proof}/extension")]
     public static (CommandAccepted, Events, OutgoingMessages) Extend(

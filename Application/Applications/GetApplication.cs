@@ -12,8 +12,8 @@ public static class GetApplicationEndpoint
         user.EnsureMayReadApplication(application.Applicant.Id, application.Alliance.Id);
 
     /// <summary>
-    /// Reads one funding application with everything that happened to it: plan, documents, vote, proposals and decision,
-    /// payments, proofs of use, reclaims.
+    /// Reads one funding application. Everything that happened to it: plan, documents, vote, proposals and decision, payments,
+    /// proofs of use, reclaims.
     /// </summary>
     [Authorize(Roles = Roles.ApplicationReaders)]
     [WolverineGet("/api/applications/{id}")]

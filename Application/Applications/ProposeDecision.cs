@@ -71,6 +71,10 @@ public static class ProposeDecisionEndpoint
             ? new DeMinimisCheck(await session.Events.FetchLatest<Organisation>(application.ApplicantId, cancellation))
             : new DeMinimisCheck(null);
 
+    /// <summary>
+    /// Proposes a decision on the application: approve an amount with conditions, or reject with a reason. A second person
+    /// confirms or returns it; answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/decision-proposal")]
     public static (CommandAccepted, Events) Post(

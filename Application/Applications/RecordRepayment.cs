@@ -26,7 +26,10 @@ public sealed class RecordRepaymentValidator : ChangeCommandValidator<RecordRepa
 
 public static class RecordRepaymentEndpoint
 {
-    /// <summary>The last repayment due settles the reclaim and may close the case.</summary>
+    /// <summary>
+    /// Records money paid back after a reclaim. The last repayment due settles the reclaim and may close the case; answers the
+    /// application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/repayments")]
     public static (CommandAccepted, Events, OutgoingMessages) Repayment(

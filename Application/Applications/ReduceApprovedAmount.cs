@@ -24,6 +24,10 @@ public sealed class ReduceApprovedAmountValidator : ChangeCommandValidator<Reduc
 
 public static class ReduceApprovedAmountEndpoint
 {
+    /// <summary>
+    /// Lowers the approved amount of a grant (e.g. lower actual costs), with the reason. The budget workflow releases the
+    /// difference to the programme; answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/approved-amount-reduction")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(

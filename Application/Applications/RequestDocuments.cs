@@ -25,6 +25,10 @@ public sealed class RequestDocumentsValidator : ChangeCommandValidator<RequestDo
 
 public static class RequestDocumentsEndpoint
 {
+    /// <summary>
+    /// Asks the applicant for missing documents. The programme's deadline starts running (the application lapses when it passes);
+    /// answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/document-requests")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(

@@ -32,6 +32,10 @@ public static class RequestPaymentEndpoint
 {
     public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
 
+    /// <summary>
+    /// Requests money (Mittelabruf) for needs of the next two months. Answers the application's new version; the request's number
+    /// is the next in the application's <c>funding.payments</c>.
+    /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/payment-requests")]
     public static (CommandAccepted, Events) Post(

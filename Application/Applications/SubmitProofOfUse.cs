@@ -63,6 +63,10 @@ public static class SubmitProofOfUseEndpoint
 {
     public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
 
+    /// <summary>
+    /// Submits a proof of use (Verwendungsnachweis): the report, the figures and the receipts. Answers the application's new
+    /// version.
+    /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/proofs-of-use/{proof}")]
     public static (CommandAccepted, Events) Submit(

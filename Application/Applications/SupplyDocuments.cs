@@ -26,6 +26,9 @@ public static class SupplyDocumentsEndpoint
 {
     public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
 
+    /// <summary>
+    /// Supplies the documents a caseworker asked for, before the deadline. Answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/document-supplies")]
     public static (CommandAccepted, Events) Post(

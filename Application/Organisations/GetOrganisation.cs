@@ -10,6 +10,11 @@ using Wolverine.Http.Marten;
 namespace Fachwerk.Application.Organisations;
 
 /// <summary>Read model of an organisation in the registry (inline projection).</summary>
+/// <param name="Id">The organisation's id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Kind">Its kind.</param>
+/// <param name="Town">The town of its seat.</param>
+/// <param name="Version">Its version.</param>
 public sealed record OrganisationDetails(Guid Id, string Name, OrganisationKind Kind, string Town, long Version);
 
 public sealed partial class OrganisationDetailsProjection : SingleStreamProjection<OrganisationDetails, Guid>

@@ -31,6 +31,7 @@ public static class AddPilotPartnerEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>Adds a partner at home or abroad to the pilot. Answers the partner's id and the pilot's new version.</summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/partners")]
     public static (PilotItemAdded, Events) Post(

@@ -32,6 +32,7 @@ public static class CorrectParticipantDataEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>Corrects a participant's personal data (rectification, GDPR Art. 16). Answers the pilot's new version.</summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePut("/api/pilots/{pilotId}/participants/{participantId}/personal-data")]
     public static async Task<(CommandAccepted, Events)> Put(

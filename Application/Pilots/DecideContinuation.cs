@@ -50,6 +50,10 @@ public static class DecideContinuationEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>
+    /// Decides whether the pilot continues after its phase, with reasons; the demand indicator is recorded with the decision.
+    /// Answers the pilot's new version.
+    /// </summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/continuation")]
     public static (CommandAccepted, Events) Post(

@@ -32,6 +32,7 @@ public static class DeliverServiceEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>Records a service delivered to a participant. Answers the pilot's new version.</summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/participants/{participantId}/services")]
     public static (CommandAccepted, Events) Post(

@@ -45,6 +45,10 @@ public static class EnrolCompanyEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>
+    /// Enrols a company that needs skilled workers in the pilot. Answers the company's id and address and the pilot's new
+    /// version.
+    /// </summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/companies")]
     public static (PilotItemAdded, Events) Post(

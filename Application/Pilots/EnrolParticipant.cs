@@ -88,7 +88,10 @@ public static class EnrolParticipantEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
-    /// <summary>Answers the participant's id and where to read them, never their personal data.</summary>
+    /// <summary>
+    /// Enrols a skilled worker or an intern in the pilot; their personal data are sealed before they are stored. Answers the
+    /// participant's id and address and the pilot's new version, never personal data.
+    /// </summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/participants")]
     public static (PilotItemAdded, Events) Post(

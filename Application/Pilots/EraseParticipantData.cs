@@ -42,6 +42,10 @@ public static class EraseParticipantDataEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>
+    /// Erases a participant's personal data on request (GDPR Art. 17); refused while a legal hold stands. Counts, dates and
+    /// services stay; answers the pilot's new version.
+    /// </summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/participants/{participantId}/erasure")]
     public static (CommandAccepted, Events) Post(

@@ -28,6 +28,10 @@ public static class ExtendPilotPhaseEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>
+    /// Moves the end of a running pilot phase later, with the reason. The evaluation moves with it; answers the pilot's new
+    /// version.
+    /// </summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/phase-extension")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(

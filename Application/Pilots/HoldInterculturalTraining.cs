@@ -33,6 +33,9 @@ public static class HoldInterculturalTrainingEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>
+    /// Records an intercultural training held for enrolled companies. Answers the training's id and the pilot's new version.
+    /// </summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/intercultural-trainings")]
     public static (PilotItemAdded, Events) Post(

@@ -50,6 +50,10 @@ public sealed class LaunchPilotValidator : AbstractValidator<LaunchPilot>
 
 public static class LaunchPilotEndpoint
 {
+    /// <summary>
+    /// Launches a pilot project with its phase, funding and offered services. The evaluation is scheduled for the end of the
+    /// phase; answers the new pilot's id, version and address.
+    /// </summary>
     [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots")]

@@ -9,6 +9,14 @@ using Wolverine.Http;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>One row of the pilot list.</summary>
+/// <param name="Id">The pilot project's id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Sponsor">Who runs it.</param>
+/// <param name="PilotPhase">Its pilot phase.</param>
+/// <param name="Status">Where it stands.</param>
+/// <param name="Participants">How many participants it enrolled.</param>
+/// <param name="Companies">How many companies it enrolled.</param>
+/// <param name="Version">Its version.</param>
 public sealed record PilotSummary(
     Guid Id, string Name, string Sponsor, Period PilotPhase, PilotStatus Status, int Participants, int Companies, long Version);
 

@@ -25,6 +25,10 @@ public static class OfferPilotServicesEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>
+    /// Sets the services the pilot offers, replacing the previous ones. An unchanged offer records nothing; answers the pilot's
+    /// version.
+    /// </summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePut("/api/pilots/{pilotId}/services")]
     public static (CommandAccepted, Events) Put(

@@ -29,6 +29,10 @@ public static class PlaceLegalHoldEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>
+    /// Places (or replaces) a legal hold on the pilot's records until a date; until then erasure requests are refused. Answers
+    /// the pilot's new version.
+    /// </summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePut("/api/pilots/{pilotId}/legal-hold")]
     public static (CommandAccepted, Events) Put(

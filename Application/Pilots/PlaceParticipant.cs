@@ -32,6 +32,7 @@ public static class PlaceParticipantEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>Places a participant with a company they were referred to. Answers the pilot's new version.</summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/participants/{participantId}/placement")]
     public static (CommandAccepted, Events) Post(

@@ -32,6 +32,7 @@ public static class ReferParticipantEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>Refers a participant to an enrolled company. Answers the pilot's new version.</summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/participants/{participantId}/referrals")]
     public static (CommandAccepted, Events) Post(

@@ -22,6 +22,10 @@ public sealed class CutProgrammeValidator : ChangeCommandValidator<CutProgramme>
 
 public static class CutProgrammeEndpoint
 {
+    /// <summary>
+    /// Takes money from a programme's budget, with the reason; never below what is committed. Answers the programme's new
+    /// version.
+    /// </summary>
     [Authorize(Roles = Roles.ProgrammeManagers)]
     [WolverinePost("/api/programmes/{programmeId}/cuts")]
     public static (CommandAccepted, Events) Cut(

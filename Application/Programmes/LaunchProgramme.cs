@@ -53,6 +53,10 @@ public sealed class LaunchProgrammeValidator : AbstractValidator<LaunchProgramme
 
 public static class LaunchProgrammeEndpoint
 {
+    /// <summary>
+    /// Launches a funding programme: its budget, funding sources, period and rules. Answers the new programme's id, version and
+    /// address.
+    /// </summary>
     [Authorize(Roles = Roles.ProgrammeManagers)]
     [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
     [WolverinePost("/api/programmes")]

@@ -20,7 +20,7 @@ public sealed class ProgrammeQueryValidator : AbstractValidator<ProgrammeQuery>
 
 public static class ListProgrammesEndpoint
 {
-    /// <summary>The funding programmes by name, paged.</summary>
+    /// <summary>Lists the funding programmes, filtered by name, one page at a time.</summary>
     [WolverineGet("/api/programmes")]
     public static async Task<Page<ProgrammeDetails>> List([FromQuery] ProgrammeQuery query, IQuerySession session, CancellationToken cancellation)
     {

@@ -23,6 +23,10 @@ public sealed class SetPlanningBudgetValidator : ChangeCommandValidator<SetPlann
 
 public static class SetPlanningBudgetEndpoint
 {
+    /// <summary>
+    /// Sets the planning figure for one alliance's applications in a programme. Approvals may exceed it only with a reason;
+    /// answers the programme's new version.
+    /// </summary>
     [Authorize(Roles = Roles.ProgrammeManagers)]
     [WolverinePut("/api/programmes/{programmeId}/planning-budgets/{allianceId}")]
     public static (CommandAccepted, Events) Put(

@@ -88,6 +88,17 @@ public static class ApiReference
         // Wolverine describes an endpoint answering IResult as answering an "IResult" object; those answers were replaced.
         document.Components.Schemas?.Remove("IResult");
 
+        // A nullable reference becomes "oneOf: [null, $ref]" after the schema transformers ran: its description belongs on the oneOf.
+        foreach (var property in document.Components.Schemas?.Values.OfType<OpenApiSchema>().SelectMany(s => s.Properties?.Values ?? []) ?? [])
+        {
+            if (property is OpenApiSchema { OneOf.Count: > 0, Description: null } nullable &&
+                nullable.OneOf.OfType<OpenApiSchemaReference>().FirstOrDefault(r => r.Description is not null) is { } described)
+            {
+                nullable.Description = described.Description;
+                described.Description = null;
+            }
+        }
+
         // The error answers refer to these; make sure they exist even if no endpoint declared them itself.
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         foreach (var (id, type) in new[] { (OperationDocumentation.ProblemSchema, typeof(ProblemDetails)), (OperationDocumentation.ValidationProblemSchema, typeof(HttpValidationProblemDetails)) })

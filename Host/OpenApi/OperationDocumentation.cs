@@ -101,8 +101,6 @@ public sealed partial class OperationDocumentation(
         var description = new StringBuilder();
         if (text is not null) description.Append(text);
         if ((xml.Remarks(method) ?? xml.Remarks(method.DeclaringType!)) is { } remarks) description.Append("\n\n").Append(remarks);
-        if (command is not null && xml.Summary(command) is { } commandText && commandText != text)
-            description.Append("\n\n").Append(commandText);
         description.Append("\n\n**Who may call it:** ").Append(access).Append('.');
         operation.Description = description.ToString().Trim();
     }

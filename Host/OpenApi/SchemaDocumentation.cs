@@ -20,6 +20,9 @@ public sealed class SchemaDocumentation(XmlDocumentation xml) : IOpenApiSchemaTr
     {
         [typeof(ProblemDetails)] = "An error, as RFC 9457 problem details. `type` names the problem (`urn:fachwerk:problem:...` for Fachwerk's own), " +
                                    "`traceId` identifies the request in the logs.",
+        [typeof(JasperFx.Events.Projections.ProjectionLifecycle)] =
+            "How a projection is kept: `Inline` in the command's transaction, `Async` by the projection daemon shortly after, " +
+            "`Live` folded from the events whenever it is read (nothing stored).",
         [typeof(HttpValidationProblemDetails)] = "A refused request, as RFC 9457 problem details; `errors` lists what is wrong with each field, " +
                                                  "keyed by its JSON path (`fundingPeriod.to`).",
     };
@@ -42,12 +45,12 @@ public sealed class SchemaDocumentation(XmlDocumentation xml) : IOpenApiSchemaTr
 
         if (context.JsonPropertyInfo is { } property)
         {
-            schema.Description ??= PropertyDescription(property);
+            schema.Description ??= PropertyDescription(property, property.DeclaringType);
         }
         else
         {
             schema.Description ??= TypeDescription(type);
-            DescribeReferencedProperties(schema, context.JsonTypeInfo);
+            DescribeProperties(schema, context.JsonTypeInfo);
         }
 
         if (type.IsEnum) DescribeEnum(schema, type);
@@ -81,25 +84,35 @@ public sealed class SchemaDocumentation(XmlDocumentation xml) : IOpenApiSchemaTr
     private string? TypeDescription(Type type) =>
         FrameworkTypes.TryGetValue(type, out var framework) ? framework : xml.Summary(type);
 
-    private string? PropertyDescription(JsonPropertyInfo property)
+    /// <summary>The comment of a property of <paramref name="owner"/> (the type serialized, which may inherit the property).</summary>
+    private string? PropertyDescription(JsonPropertyInfo property, Type owner)
     {
-        if (property.DeclaringType.IsAssignableTo(typeof(ProblemDetails)) && ProblemDetailsMembers.TryGetValue(property.Name, out var member))
+        if (owner.IsAssignableTo(typeof(ProblemDetails)) && ProblemDetailsMembers.TryGetValue(property.Name, out var member))
             return member;
-        return property.AttributeProvider is PropertyInfo info ? xml.Summary(info) : null;
+        return property.AttributeProvider is PropertyInfo info ? xml.Summary(info, owner) : null;
     }
 
     /// <summary>
-    /// A property whose schema is a reference to another (<c>"rules": {"$ref": ".../ProgrammeRules"}</c>) carries its own
-    /// description beside the reference, so the referenced schema's description stays the type's.
+    /// Describes the properties from the owning type's comments. A property whose schema is a reference to another
+    /// (<c>"rules": {"$ref": ".../ProgrammeRules"}</c>) carries its own description beside the reference, so the referenced
+    /// schema's description stays the type's (a nullable one is wrapped in <c>oneOf</c> later; <see cref="ApiReference"/> moves it there).
     /// </summary>
-    private void DescribeReferencedProperties(OpenApiSchema schema, JsonTypeInfo typeInfo)
+    private void DescribeProperties(OpenApiSchema schema, JsonTypeInfo typeInfo)
     {
         if (schema.Properties is null) return;
         foreach (var property in typeInfo.Properties)
         {
-            if (schema.Properties.TryGetValue(property.Name, out var propertySchema) && propertySchema is OpenApiSchemaReference reference &&
-                reference.Description is null && PropertyDescription(property) is { } description)
-                reference.Description = description;
+            if (!schema.Properties.TryGetValue(property.Name, out var propertySchema)) continue;
+            var description = PropertyDescription(property, typeInfo.Type);
+            switch (propertySchema)
+            {
+                case OpenApiSchemaReference reference:
+                    reference.Description ??= description;
+                    break;
+                case OpenApiSchema inline:
+                    inline.Description ??= description;
+                    break;
+            }
         }
     }
 

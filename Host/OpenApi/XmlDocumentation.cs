@@ -48,17 +48,30 @@ public sealed partial class XmlDocumentation
     public string? Returns(MethodInfo method) => Text(Method(method), "returns");
 
     /// <summary>
-    /// A property's summary (the compiler files a positional record's <c>param</c> comment under its property).
-    /// A property without a comment of its own takes the one of the interface property it implements (as <c>inheritdoc</c> would):
-    /// every command's <c>expectedVersion</c> and <c>reason</c> are documented once, on <c>IChangeCommand</c> and <c>ICommand</c>.
+    /// A property's summary (the compiler files a positional record's <c>param</c> comment under its property). Without a
+    /// comment of its own, a property takes the one of the interface property it implements (as <c>inheritdoc</c> would: every
+    /// command's <c>expectedVersion</c> and <c>reason</c> are documented once, on <c>IChangeCommand</c> and <c>ICommand</c>),
+    /// or, when <paramref name="owner"/> passes it to a base record's constructor, the owner's <c>param</c> comment.
     /// </summary>
-    public string? Summary(PropertyInfo property)
+    public string? Summary(PropertyInfo property, Type? owner = null)
     {
         ArgumentNullException.ThrowIfNull(property);
-        var declaring = property.DeclaringType!;
-        return Text(Member($"P:{TypeId(declaring)}.{property.Name}"), "summary")
-               ?? declaring.GetInterfaces().Select(i => i.GetProperty(property.Name)).OfType<PropertyInfo>()
-                   .Select(p => Text(Member($"P:{TypeId(p.DeclaringType!)}.{p.Name}"), "summary")).FirstOrDefault(t => t is not null);
+        owner ??= property.DeclaringType!;
+        return Text(Member($"P:{TypeId(property.DeclaringType!)}.{property.Name}"), "summary")
+               ?? Text(Member($"P:{TypeId(owner)}.{property.Name}"), "summary")
+               ?? owner.GetInterfaces().Select(i => i.GetProperty(property.Name)).OfType<PropertyInfo>()
+                   .Select(p => Text(Member($"P:{TypeId(p.DeclaringType!)}.{p.Name}"), "summary")).FirstOrDefault(t => t is not null)
+               ?? ConstructorParameter(owner, property.Name);
+    }
+
+    private string? ConstructorParameter(Type type, string name)
+    {
+        var prefix = $"M:{TypeId(type)}.#ctor";
+        return _members.Where(m => m.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .SelectMany(m => m.Value.Elements("param"))
+            .Where(p => string.Equals(p.Attribute("name")?.Value, name, StringComparison.OrdinalIgnoreCase))
+            .Select(Render)
+            .FirstOrDefault(t => t is not null);
     }
 
     /// <summary>An enum value's summary.</summary>
