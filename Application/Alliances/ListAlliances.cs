@@ -19,6 +19,11 @@ namespace Fachwerk.Application.Alliances;
 public sealed record AllianceSummary(
     Guid Id, string Name, FederalState FederalState, AllianceStatus Status, int MemberCount, DateOnly? RecognizedUntil, long Version);
 
+/// <summary>Which alliances to list.</summary>
+/// <param name="Name">Only alliances whose name contains this text (any case).</param>
+/// <param name="FederalState">Only alliances in this federal state.</param>
+/// <param name="Status">Only alliances with this status.</param>
+/// <param name="District">Only alliances covering this district.</param>
 public sealed record AllianceQuery(
     string? Name = null,
     FederalState? FederalState = null,

@@ -8,6 +8,9 @@ using Wolverine.Http;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>Which overdue tasks to list: optionally only a role's, a programme's or an alliance's.</summary>
+/// <param name="Role">Only tasks waiting for this role.</param>
+/// <param name="ProgrammeId">Only tasks on applications to this programme.</param>
+/// <param name="AllianceId">Only tasks on applications of this alliance's region.</param>
 public sealed record OverdueQuery(string? Role = null, Guid? ProgrammeId = null, Guid? AllianceId = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IPagedQuery;
 

@@ -214,6 +214,11 @@ public sealed class ApplicationRuleCheckProjection : SingleStreamProjection<Appl
     }
 }
 
+/// <summary>Which re-checked applications to list.</summary>
+/// <param name="Rule">Only applications breaking this rule (its code, e.g. <c>funding-rate-cap</c>).</param>
+/// <param name="ProgrammeId">Only applications to this programme.</param>
+/// <param name="ApplicationId">Only this application.</param>
+/// <param name="All">Every application re-checked, also those without findings.</param>
 public sealed record RuleFindingQuery(
     string? Rule = null,
     Guid? ProgrammeId = null,

@@ -10,6 +10,8 @@ using Wolverine.Http;
 namespace Fachwerk.Application.Audit;
 
 /// <summary>A moment in a stream's life: a version, or a point in time (the last event recorded at or before it). Neither: now.</summary>
+/// <param name="Version">The version to show the record at.</param>
+/// <param name="At">The moment to show the record at: the last event recorded at or before it.</param>
 public sealed record AsOfQuery(long? Version = null, DateTimeOffset? At = null);
 
 public sealed class AsOfQueryValidator : AbstractValidator<AsOfQuery>

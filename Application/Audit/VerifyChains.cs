@@ -208,6 +208,7 @@ public sealed class EventChainVerifier(IDocumentStore store, TimeProvider clock)
 }
 
 /// <summary>Which chains to verify: one stream, or (without a stream id) all of them.</summary>
+/// <param name="StreamId">The stream to verify; without it, every stream.</param>
 public sealed record ChainVerificationQuery(Guid? StreamId = null);
 
 public sealed class ChainVerificationQueryValidator : AbstractValidator<ChainVerificationQuery>

@@ -20,7 +20,10 @@ public sealed record Page<T>(IReadOnlyList<T> Items, long PageNumber, long PageS
 /// <summary>Paging parameters shared by list queries (1-based page number).</summary>
 public interface IPagedQuery
 {
+    /// <summary>The page to answer, from 1.</summary>
     int Page { get; }
+
+    /// <summary>Entries per page, 1 to 200 (default 25).</summary>
     int PageSize { get; }
 }
 

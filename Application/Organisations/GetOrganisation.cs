@@ -23,6 +23,9 @@ public sealed partial class OrganisationDetailsProjection : SingleStreamProjecti
         new(registered.OrganisationId, registered.Name, registered.Kind, registered.Town, 1);
 }
 
+/// <summary>Which organisations to list.</summary>
+/// <param name="Name">Only organisations whose name contains this text (any case).</param>
+/// <param name="Kind">Only organisations of this kind.</param>
 public sealed record OrganisationQuery(string? Name = null, OrganisationKind? Kind = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IPagedQuery;
 

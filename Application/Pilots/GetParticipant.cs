@@ -154,6 +154,8 @@ public sealed record ParticipantView(
     }
 }
 
+/// <summary>Which participants to list.</summary>
+/// <param name="Kind">Only skilled workers or only interns.</param>
 public sealed record ParticipantQuery(ParticipantKind? Kind = null, int Page = 1, int PageSize = Paging.DefaultPageSize) : IPagedQuery;
 
 public sealed class ParticipantQueryValidator : AbstractValidator<ParticipantQuery>

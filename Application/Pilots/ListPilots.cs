@@ -20,6 +20,9 @@ namespace Fachwerk.Application.Pilots;
 public sealed record PilotSummary(
     Guid Id, string Name, string Sponsor, Period PilotPhase, PilotStatus Status, int Participants, int Companies, long Version);
 
+/// <summary>Which pilot projects to list.</summary>
+/// <param name="Name">Only pilots whose name contains this text (any case).</param>
+/// <param name="Status">Only pilots with this status.</param>
 public sealed record PilotQuery(string? Name = null, PilotStatus? Status = null, int Page = 1, int PageSize = Paging.DefaultPageSize) : IPagedQuery;
 
 public sealed class PilotQueryValidator : AbstractValidator<PilotQuery>

@@ -7,6 +7,7 @@ using Wolverine.Http;
 namespace Fachwerk.Application.Programmes;
 
 /// <summary>Which programmes to list: optionally those whose name contains a text.</summary>
+/// <param name="Name">Only programmes whose name contains this text (any case).</param>
 public sealed record ProgrammeQuery(string? Name = null, int Page = 1, int PageSize = Paging.DefaultPageSize) : IPagedQuery;
 
 public sealed class ProgrammeQueryValidator : AbstractValidator<ProgrammeQuery>

@@ -56,7 +56,7 @@ public sealed partial class OperationDocumentation(
             ? OperationIds.ForCommand(command, route, _sharedCommands.Value.Contains(command))
             : OperationIds.ForRoute(api.HttpMethod ?? "GET", route, AnswersACollection(api));
 
-        DescribeQueryParameters(operation, chain?.ComplexQueryStringType);
+        DescribeParameters(operation, route, chain?.ComplexQueryStringType);
         var access = Access.Of(metadata);
         if (method is not null) Describe(operation, method, command, access);
 
@@ -70,9 +70,24 @@ public sealed partial class OperationDocumentation(
         return Task.CompletedTask;
     }
 
-    /// <summary>Query parameters by their JSON names (binding ignores case), each described by its property's comment.</summary>
-    private void DescribeQueryParameters(OpenApiOperation operation, Type? query)
+    /// <summary>
+    /// Query parameters by their JSON names (binding ignores case), each described by its property's comment; a route
+    /// parameter by what it identifies, the route segment before it (<c>/payment-requests/{number}</c>: the payment request).
+    /// </summary>
+    private void DescribeParameters(OpenApiOperation operation, string route, Type? query)
     {
+        var segments = route.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Path) ?? [])
+        {
+            var index = Array.IndexOf(segments, "{" + parameter.Name + "}");
+            if (index <= 0 || parameter.Description is not null) continue;
+            var noun = OperationIds.Words(segments[index - 1]);
+            var named = parameter.Name!.EndsWith("Id", StringComparison.Ordinal) ? parameter.Name[..^2] : "";
+            parameter.Description = named.Length > 0 && !noun.Replace(" ", "", StringComparison.Ordinal).Equals(named, StringComparison.OrdinalIgnoreCase)
+                ? $"Identifies the {noun}: the {named}'s id."
+                : $"Identifies the {noun}.";
+        }
+
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query) ?? [])
         {
             var property = query?.GetProperty(parameter.Name!, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);

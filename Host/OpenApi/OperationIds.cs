@@ -62,11 +62,21 @@ public static class OperationIds
         return segments;
     }
 
-    /// <summary>"companies" → "company", "programmes" → "programme", "de-minimis" stays (the English of the routes is regular).</summary>
-    private static string Singular(string word) =>
-        word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y"
-        : word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal) ? word[..^1]
-        : word;
+    /// <summary>A route segment as words, singular: "payment-requests" → "payment request", "proofs-of-use" → "proof of use".</summary>
+    public static string Words(string segment) => Singular(segment).Replace('-', ' ');
+
+    /// <summary>
+    /// "companies" → "company", "programmes" → "programme", "proofs-of-use" → "proof-of-use", "de-minimis" stays
+    /// (the English of the routes is regular).
+    /// </summary>
+    private static string Singular(string word)
+    {
+        var of = word.IndexOf("-of-", StringComparison.Ordinal);
+        if (of > 0) return Singular(word[..of]) + word[of..];
+        return word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y"
+            : word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal) ? word[..^1]
+            : word;
+    }
 
     /// <summary>"in-depth-samples" → "InDepthSamples".</summary>
     private static string Pascal(string words) =>
