@@ -5,7 +5,6 @@ using Fachwerk.Application.Audit;
 using Fachwerk.Application.Common;
 using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
-using Fachwerk.Host.DemoWorld;
 using Fachwerk.Host.Errors;
 using Fachwerk.Host.Health;
 using Fachwerk.Host.OpenApi;
@@ -14,8 +13,6 @@ using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.HttpOverrides;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,10 +29,16 @@ public static class Composition
     public const string ApiReferencePath = "/scalar";
     public const string OpenApiPath = "/openapi/v1.json";
 
+    private static readonly HashSet<string> CommandCategories = [.. FachwerkApplication.Assembly.GetTypes()
+        .Where(t => t.IsAssignableTo(typeof(ICommand)) && t.FullName is not null).Select(t => t.FullName!)];
+
     public static void AddFachwerkLogging(this WebApplicationBuilder builder)
     {
         // Structured logs: JSON lines outside Development (for log shippers), readable lines in Development.
         builder.Logging.ClearProviders();
+        // Wolverine logs a body it cannot read as an error under the command's type; it is the client's mistake, answered 400 in
+        // our words (ProblemNormaliser), and no error of the service.
+        builder.Logging.AddFilter((category, level) => level < LogLevel.Error || category is null || !CommandCategories.Contains(category));
         if (builder.Environment.IsDevelopment())
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         else
@@ -108,8 +111,6 @@ public static class Composition
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(DevelopmentTokenEndpoint.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                SecurityLog.NetworkOf(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
             o.OnRejected = (rejected, _) =>
             {
                 SecurityLog.RateLimited(rejected.HttpContext.Logger(), rejected.HttpContext.Request.Method, rejected.HttpContext.Request.Path,
@@ -124,23 +125,19 @@ public static class Composition
     }
 
     /// <summary>
-    /// JWT bearer tokens from the configured OpenID Connect provider; in Development (and only there) optionally also the
-    /// built-in development token issuer, announced by a warning at start-up.
+    /// JWT bearer tokens from the configured OpenID Connect provider (in Development also the development token issuer's,
+    /// registered by <see cref="Development.FachwerkDevelopment"/>).
     /// </summary>
     private static void AddTokenAuthentication(WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(TokenSettings.Section).Get<TokenSettings>() ?? new TokenSettings();
-        var developmentTokens = settings.DevelopmentTokens && builder.Environment.IsDevelopment();
         builder.Services.AddSingleton(settings);
-        if (developmentTokens)
-            builder.Services.AddSingleton<DevelopmentTokenIssuer>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IServiceProvider>((options, provider) =>
             {
-                TokenAuthentication.ConfigureJwtBearer(options, settings, provider.GetService<DevelopmentTokenIssuer>(),
-                    provider.GetRequiredService<TimeProvider>());
+                TokenAuthentication.ConfigureJwtBearer(options, settings, provider.GetRequiredService<TimeProvider>());
                 options.Events = new JwtBearerEvents
                 {
                     OnAuthenticationFailed = context =>
@@ -211,14 +208,6 @@ public static class Composition
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
         app.MapWolverineEndpoints(FachwerkApplication.ConfigureHttp);
-
-        if (app.Services.GetService<DevelopmentTokenIssuer>() is not null)
-        {
-            app.MapDevelopmentTokens();
-            app.Logger.LogWarning(
-                "Development token issuer enabled: POST {Path} mints tokens for the demo users. Never enable it outside Development.",
-                DevelopmentTokenEndpoint.Path);
-        }
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -1,6 +1,6 @@
 using Fachwerk.Host;
 using Fachwerk.Host.Database;
-using Fachwerk.Host.DemoWorld;
+using Fachwerk.Host.Development;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,25 +10,30 @@ builder.Services.AddFachwerkCodeGeneration();
 builder.Services.AddFachwerkPersistence(builder.Configuration);
 builder.Host.UseFachwerkMessaging(builder.Configuration);
 builder.AddFachwerkApi();
-builder.Services.AddFachwerkDemoWorld(builder.Configuration);
+// The local cluster, the development tokens and the demo world: nothing of it outside Development.
+builder.AddFachwerkDevelopment();
 
 var app = builder.Build();
-app.UseFachwerkApi();
 
-// A plain `dotnet run` starts the local PostgreSQL cluster (when no connection string is set) before anything else,
-// so a missing installation is reported as one clear line instead of a stack trace deep inside the event store.
+// A plain `dotnet run` opens the database before anything else, mapping the endpoints included (that opens the store): in
+// Development it starts the local PostgreSQL cluster when no connection string is set. So a missing setting or installation
+// is reported as one clear line instead of a stack trace deep inside the event store.
 if (args.Length == 0 || args[0] == "run" || (args[0].StartsWith("--", StringComparison.Ordinal) && args[0] != "--help"))
 {
     try
     {
         _ = app.Services.GetRequiredService<FachwerkDatabase>().ConnectionString;
     }
-    catch (LocalPostgresUnavailableException e)
+    catch (DatabaseUnavailableException e)
     {
         await Console.Error.WriteLineAsync($"Fachwerk cannot start: {e.Message}");
         return 2;
     }
 }
+
+app.LogCodeGeneration();
+app.UseFachwerkApi();
+app.UseFachwerkDevelopment();
 
 return await app.RunJasperFxCommands(args);
 

@@ -53,8 +53,8 @@ public static class FoundAllianceEndpoint
     public static (StreamCreated, IStartStream) Post(FoundAlliance command, ClaimsPrincipal user, TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
-        var founded = AllianceDecider.Found(id, command.Name, command.FederalState, command.Districts,
-            command.CoordinatingOffice, command.FoundedOn, user.Stamp(clock));
+        var founded = AllianceDecider.Found(id,
+            new AllianceCharter(command.Name, command.FederalState, command.Districts, command.CoordinatingOffice, command.FoundedOn), user.Stamp(clock));
         return (new StreamCreated(id, 1, $"/api/alliances/{id}"), MartenOps.StartStream<Alliance>(id, founded));
     }
 }

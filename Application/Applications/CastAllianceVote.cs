@@ -65,8 +65,9 @@ public static class CastAllianceVoteEndpoint
     {
         Events events =
         [
-            ApplicationDecider.CastVote(application, alliance, command.OnBehalfOf, command.Recommends, command.Reasons,
-                command.Scores ?? new Dictionary<string, int>(), command.ExpectedVersion, user.Stamp(clock)),
+            ApplicationDecider.CastVote(application, alliance,
+                new Votum(command.OnBehalfOf, command.Recommends, command.Reasons, command.Scores ?? new Dictionary<string, int>()),
+                command.ExpectedVersion, user.Stamp(clock)),
         ];
         return (CommandAccepted.After(application.Id, command, events), events);
     }

@@ -91,8 +91,10 @@ public static class ProposeDecisionEndpoint
         Events events =
         [
             command.Decision == DecisionKind.Approve
-                ? ApplicationDecider.ProposeApproval(application, command.Amount!.Value, command.Conditions ?? [],
-                    command.PlanningExceedanceReason, command.ExpectedVersion, stamp, command.RetainedFinalInstalment, command.InterimProofDueDates)
+                ? ApplicationDecider.ProposeApproval(application,
+                    new ApprovalTerms(command.Amount!.Value, command.Conditions ?? [], command.PlanningExceedanceReason, command.RetainedFinalInstalment,
+                        command.InterimProofDueDates),
+                    command.ExpectedVersion, stamp)
                 : ApplicationDecider.ProposeRejection(application, command.RejectionReason!, command.ExpectedVersion, stamp),
         ];
         return (CommandAccepted.After(application.Id, command, events), events);

@@ -44,7 +44,8 @@ public static class RequestPaymentEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        Events events = [FundingDecider.RequestPayment(application, command.Amount, command.NeededBy, command.OwnAndThirdPartySpent, user.Stamp(clock))];
+        Events events = [FundingDecider.RequestPayment(application,
+            new PaymentRequest(command.Amount, command.NeededBy, command.OwnAndThirdPartySpent), user.Stamp(clock))];
         return (CommandAccepted.After(application.Id, command, events), events);
     }
 }

@@ -78,8 +78,9 @@ public static class SubmitProofOfUseEndpoint
     {
         Events events =
         [
-            FundingDecider.SubmitProof(application, proof, command.Narrative, command.SpentByCategory, command.OwnShareSpent, command.ThirdPartySpent,
-                command.Receipts, user.Stamp(clock)),
+            FundingDecider.SubmitProof(application, proof,
+                new ProofOfUseReport(command.Narrative, command.SpentByCategory, command.OwnShareSpent, command.ThirdPartySpent, command.Receipts),
+                user.Stamp(clock)),
         ];
         return (CommandAccepted.After(application.Id, command, events), events);
     }

@@ -25,16 +25,16 @@ public static class BudgetWorkflow
                     steps.Add(new CommitFunds(application.ProgrammeId, application.Id, application.ApplicantId, confirmed.ProposalNumber));
                     break;
                 case ApplicationWithdrawn { WithdrawnFrom: ApplicationStatus.Approved } withdrawn:
-                    steps.Add(Release(application, "Application withdrawn: " + withdrawn.Reason));
+                    steps.Add(Release(application, "Application withdrawn", withdrawn.Reason));
                     break;
                 case ApprovedAmountReduced reduced:
-                    steps.Add(Release(application, "Approved amount reduced: " + reduced.Reason));
+                    steps.Add(Release(application, "Approved amount reduced", reduced.Reason));
                     break;
                 case ReclaimDemanded reclaim:
-                    steps.Add(Release(application, "Reclaim: " + reclaim.Reason));
+                    steps.Add(Release(application, "Reclaim", reclaim.Reason));
                     break;
                 case ApplicationClosed { Unpaid: > 0 }:
-                    steps.Add(Release(application, "Case closed; the rest of the grant was not called"));
+                    steps.Add(Release(application, "Case closed", "the rest of the grant was not called"));
                     break;
             }
         }
@@ -54,6 +54,6 @@ public static class BudgetWorkflow
         opts.PublishMessage<ReleaseFunds>().ToLocalQueue(Queue);
     }
 
-    private static ReleaseFunds Release(FundingApplication application, string reason) =>
-        new(application.ProgrammeId, application.Id, application.ApplicantId, reason.Trim());
+    private static ReleaseFunds Release(FundingApplication application, string why, string? reason) =>
+        new(application.ProgrammeId, application.Id, application.ApplicantId, $"{why}: {reason?.Trim()}");
 }

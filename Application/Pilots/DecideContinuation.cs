@@ -62,8 +62,11 @@ public static class DecideContinuationEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        Events events = [PilotDecider.DecideContinuation(pilot, command.Decision, command.Reasons, command.DecidedOn,
-            command.ContinuedUntil, user.Stamp(clock))];
+        Events events =
+        [
+            PilotDecider.DecideContinuation(pilot, new Continuation(command.Decision, command.Reasons, command.DecidedOn, command.ContinuedUntil),
+                user.Stamp(clock)),
+        ];
         return (CommandAccepted.After(pilot.Id, command, events), events);
     }
 }

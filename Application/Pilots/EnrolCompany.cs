@@ -58,8 +58,11 @@ public static class EnrolCompanyEndpoint
         TimeProvider clock)
     {
         var companyId = Guid.CreateVersion7();
-        Events events = [PilotDecider.EnrolCompany(pilot, companyId, command.Name, command.Town, command.SkilledWorkersNeeded,
-            command.Occupations, command.EnrolledOn, user.Stamp(clock))];
+        Events events =
+        [
+            PilotDecider.EnrolCompany(pilot, companyId,
+                new CompanyEnrolment(command.Name, command.Town, command.SkilledWorkersNeeded, command.Occupations, command.EnrolledOn), user.Stamp(clock)),
+        ];
         return (new PilotItemAdded(pilot.Id, command.ExpectedVersion + events.Count, companyId, PilotUrls.Company(pilot.Id, companyId)), events);
     }
 }

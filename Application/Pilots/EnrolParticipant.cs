@@ -104,8 +104,11 @@ public static class EnrolParticipantEndpoint
         var participantId = Guid.CreateVersion7();
         // The new key is stored with the session: it commits with the event, or not at all.
         var personalData = PersonalDataVault.SealForNewSubject(session, participantId, command.PersonalData, clock);
-        Events events = [PilotDecider.EnrolParticipant(pilot, participantId, command.Kind, command.EnrolledOn, command.InternshipEndsOn,
-            personalData, user.Stamp(clock))];
+        Events events =
+        [
+            PilotDecider.EnrolParticipant(pilot, participantId,
+                new ParticipantEnrolment(command.Kind, command.EnrolledOn, command.InternshipEndsOn, personalData), user.Stamp(clock)),
+        ];
         return (new PilotItemAdded(pilot.Id, command.ExpectedVersion + events.Count, participantId,
             PilotUrls.Participant(pilot.Id, participantId)), events);
     }

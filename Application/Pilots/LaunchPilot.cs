@@ -60,8 +60,8 @@ public static class LaunchPilotEndpoint
     public static (StreamCreated, IStartStream, OutgoingMessages) Post(LaunchPilot command, ClaimsPrincipal user, TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
-        var events = PilotDecider.Launch(id, command.Name, command.Sponsor, command.PilotPhase, command.FundingSources,
-            command.OfferedServices, user.Stamp(clock));
+        var events = PilotDecider.Launch(id,
+            new PilotCharter(command.Name, command.Sponsor, command.PilotPhase, command.FundingSources, command.OfferedServices), user.Stamp(clock));
         return (new StreamCreated(id, events.Count, PilotUrls.Pilot(id)), MartenOps.StartStream<Pilot>(id, [.. events]),
             EvaluatePilotPhase.ScheduleUnlessDue(id, command.PilotPhase, events));
     }

@@ -63,8 +63,8 @@ public static class LaunchProgrammeEndpoint
     public static (StreamCreated, IStartStream) Post(LaunchProgramme command, ClaimsPrincipal user, TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
-        var launched = ProgrammeDecider.Launch(id, command.Name, command.Sources, command.FundingPeriod, command.TotalBudget, command.Rules,
-            user.Stamp(clock));
+        var launched = ProgrammeDecider.Launch(id,
+            new ProgrammeSetup(command.Name, command.Sources, command.FundingPeriod, command.TotalBudget, command.Rules), user.Stamp(clock));
         return (new StreamCreated(id, 1, $"/api/programmes/{id}"), MartenOps.StartStream<FundingProgramme>(id, launched));
     }
 }

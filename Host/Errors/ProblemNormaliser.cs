@@ -66,7 +66,7 @@ public static partial class ProblemNormaliser
         var path = JsonPath().Match(message) is { Success: true } p ? Key(p.Groups["path"].Value) : "body";
         string expectation;
         if (TypeNameAfter(message, "could not be converted to ") is { } target)
-            expectation = $"Not a valid value here: expected {ExpectedFromTypeName(target)}.";
+            expectation = $"Not a valid value here: expected {ExpectedAt(target, path)}.";
         else if (MissingProperties().Match(message) is { Success: true } missing)
         {
             var names = missing.Groups["names"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -105,6 +105,49 @@ public static partial class ProblemNormaliser
             _ when FindType(typeName) is { IsEnum: true } enumType => "one of " + string.Join(", ", Enum.GetNames(enumType)),
             _ => "an object with the fields the API reference lists",
         };
+    }
+
+    /// <summary>
+    /// What the value at <paramref name="path"/> should be. System.Text.Json names the type that failed: the value's own type,
+    /// or, for records read through their constructor, the record holding it; then the path is walked from there.
+    /// </summary>
+    private static string ExpectedAt(string typeName, string path)
+    {
+        var type = FindType(typeName);
+        if (type is null || type.IsEnum) return ExpectedFromTypeName(typeName);
+        var segments = path.Split('.');
+        for (var skip = 0; skip < segments.Length; skip++)
+        {
+            if (Walk(type, segments[skip..]) is { } found) return ExpectedFromTypeName(found.FullName ?? found.Name);
+        }
+
+        return ExpectedFromTypeName(typeName);
+    }
+
+    /// <summary>The type found by following property names (and <c>[n]</c> indexes) from <paramref name="type"/>, if they all exist.</summary>
+    private static Type? Walk(Type type, string[] segments)
+    {
+        var current = type;
+        foreach (var segment in segments)
+        {
+            var name = segment.Split('[')[0];
+            var property = current.GetProperty(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase);
+            if (property is null) return null;
+            current = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            for (var index = segment.Count(c => c == '['); index > 0; index--)
+                current = ElementOf(current) ?? current;
+        }
+
+        return current;
+    }
+
+    private static Type? ElementOf(Type type)
+    {
+        if (type.IsArray) return type.GetElementType();
+        var enumerable = type.GetInterfaces().Append(type)
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+        var element = enumerable?.GetGenericArguments()[0];
+        return element is { IsGenericType: true } pair && pair.GetGenericTypeDefinition() == typeof(KeyValuePair<,>) ? pair.GetGenericArguments()[1] : element;
     }
 
     private static string NotFoundDetail(string? detail, HttpContext http)

@@ -3,7 +3,7 @@ using Fachwerk.Application.Common;
 using Fachwerk.Application.Organisations;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Applications;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Wolverine.Tracking;
 

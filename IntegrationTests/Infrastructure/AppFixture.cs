@@ -1,5 +1,4 @@
 using Alba;
-using Fachwerk.Host.Authentication;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.AspNetCore.Hosting;

@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
+using Fachwerk.Host.Development.Tokens;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,7 @@ using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Programmes;
 
-namespace Fachwerk.Host.DemoWorld;
+namespace Fachwerk.Host.Development.DemoWorld;
 
 public sealed record DemoProgramme(
     string Name, IReadOnlyList<FundingSource> Sources, Period FundingPeriod, decimal TotalBudget, ProgrammeRules Rules,

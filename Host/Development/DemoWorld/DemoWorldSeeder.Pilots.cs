@@ -1,8 +1,7 @@
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Pilots;
-using Fachwerk.Host.Authentication;
 
-namespace Fachwerk.Host.DemoWorld;
+namespace Fachwerk.Host.Development.DemoWorld;
 
 /// <summary>The pilot part of the demo world, sent as the project lead (paul.projekt).</summary>
 public sealed partial class DemoWorldSeeder

@@ -1,9 +1,13 @@
+using System.Threading.RateLimiting;
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Organisations;
 using Fachwerk.Application.Pilots;
+using Fachwerk.Host.Authentication;
 using Marten;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.RateLimiting;
 
-namespace Fachwerk.Host.Authentication;
+namespace Fachwerk.Host.Development.Tokens;
 
 /// <summary>Asks the development token issuer for a token; bindings default to the demo user's, looked up by name.</summary>
 /// <param name="User">The demo user, e.g. sabine.sachbearbeitung.</param>
@@ -25,15 +29,39 @@ public sealed record DevelopmentTokenRequest(string User, Guid? OrganisationId =
 public sealed record DevelopmentToken(string AccessToken, string TokenType, int ExpiresIn, string User, IReadOnlyList<string> Roles,
     Guid? OrganisationId, Guid? AllianceId, Guid? PilotId);
 
+/// <summary>The development token issuer: its key, the validation of its tokens, and its endpoint (Development only, ADR 0017).</summary>
 public static class DevelopmentTokenEndpoint
 {
     public const string Path = "/dev/token";
     public const string RateLimitPolicy = "token";
 
     /// <summary>
-    /// <c>POST /dev/token {"user": "sabine.sachbearbeitung"}</c>: a signed token for a demo user. Development only, rate limited.
+    /// The issuer, and the bearer validation accepting its tokens unless an OpenID Connect provider is configured
+    /// (<c>Authentication:Authority</c>), whose tokens then are the only ones accepted.
     /// </summary>
-    public static void MapDevelopmentTokens(this WebApplication app) =>
+    public static void AddDevelopmentTokens(this IServiceCollection services)
+    {
+        services.AddSingleton<DevelopmentTokenIssuer>();
+        // After the host's own bearer configuration (Composition), whichever was registered first.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .PostConfigure<DevelopmentTokenIssuer, TokenSettings>((options, issuer, settings) =>
+            {
+                if (settings.Authority is not null) return;
+                options.TokenValidationParameters.ValidIssuer = DevelopmentTokenIssuer.Issuer;
+                options.TokenValidationParameters.IssuerSigningKey = issuer.SigningKey;
+            });
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+            SecurityLog.NetworkOf(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) })));
+    }
+
+    /// <summary>
+    /// <c>POST /dev/token {"user": "sabine.sachbearbeitung"}</c>: a signed token for a demo user. Development only, rate limited,
+    /// announced by a warning.
+    /// </summary>
+    public static void MapDevelopmentTokens(this WebApplication app)
+    {
+        app.Logger.LogWarning(
+            "Development token issuer enabled: POST {Path} mints tokens for the demo users. Never enable it outside Development.", Path);
         app.MapPost(Path, async (DevelopmentTokenRequest request, DevelopmentTokenIssuer issuer, IQuerySession session, CancellationToken cancellation) =>
             {
                 var user = DemoUsers.Find(request.User ?? "");
@@ -57,6 +85,7 @@ public static class DevelopmentTokenEndpoint
             .Produces<DevelopmentToken>()
             .WithTags("Development")
             .WithSummary("Development only: a token for a demo user");
+    }
 
     private static async Task<Guid?> FindAsync<T>(
         IQuerySession session, string? name, System.Linq.Expressions.Expression<Func<T, bool>> match, Func<T, Guid> id, CancellationToken cancellation)

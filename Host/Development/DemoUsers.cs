@@ -1,6 +1,6 @@
 using Fachwerk.Application.Common;
 
-namespace Fachwerk.Host.Authentication;
+namespace Fachwerk.Host.Development;
 
 /// <summary>
 /// A person of the demo world. Applicants, alliance reviewers and project leads are bound to an organisation, alliance or

@@ -4,15 +4,12 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Fachwerk.Host.Database;
-
-/// <summary>No PostgreSQL server binaries were found, or the cluster could not be started.</summary>
-public sealed class LocalPostgresUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+namespace Fachwerk.Host.Development.LocalPostgres;
 
 /// <summary>
-/// A PostgreSQL cluster run from this machine's server binaries (initdb, pg_ctl): the host uses it when no
-/// connection string is configured, the tests use a throwaway one when neither a connection string nor Docker
-/// is available. Listens on 127.0.0.1 only, trusts local connections, and is stopped again by <see cref="Stop"/>.
+/// A PostgreSQL cluster run from this machine's server binaries (initdb, pg_ctl): the host uses it in Development when no
+/// connection string is configured (<see cref="LocalClusterDatabase"/>), the tests use a throwaway one when neither a
+/// connection string nor Docker is available, and the benchmark harness a durable throwaway one. Listens on 127.0.0.1 only, trusts local connections, and is stopped again by <see cref="Stop"/>.
 /// When the process runs as root the server runs as the 'postgres' user, because initdb refuses root.
 /// </summary>
 public sealed class LocalPostgresCluster : IDisposable

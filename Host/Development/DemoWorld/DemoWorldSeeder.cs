@@ -9,9 +9,9 @@ using Fachwerk.Application.Organisations;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Common;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development.Tokens;
 
-namespace Fachwerk.Host.DemoWorld;
+namespace Fachwerk.Host.Development.DemoWorld;
 
 /// <summary>
 /// Loads the demo world through the public HTTP API, with the same commands (and the same validation, rules and

@@ -1,22 +1,13 @@
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development.Tokens;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace Fachwerk.Host.DemoWorld;
+namespace Fachwerk.Host.Development.DemoWorld;
 
-public static class DemoWorldRegistration
-{
-    /// <summary>
-    /// Once the API listens, and when DemoWorld:Enabled is true, adds whatever part of the demo world is missing:
-    /// everything on an empty store, nothing on a second run. Existing data is never changed.
-    /// </summary>
-    public static void AddFachwerkDemoWorld(this IServiceCollection services, IConfiguration configuration)
-    {
-        if (configuration.GetValue("DemoWorld:Enabled", false))
-            services.AddHostedService<DemoWorldOnStartup>();
-    }
-}
-
+/// <summary>
+/// Once the API listens (Development with DemoWorld:Enabled, see <see cref="FachwerkDevelopment"/>), adds whatever part of the
+/// demo world is missing: everything on an empty store, nothing on a second run. Existing data is never changed.
+/// </summary>
 public sealed class DemoWorldOnStartup(
     IHostApplicationLifetime lifetime, IServer server, IServiceProvider services, TimeProvider clock,
     ILogger<DemoWorldOnStartup> logger) : IHostedService

@@ -1,7 +1,7 @@
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Pilots;
 
-namespace Fachwerk.Host.DemoWorld;
+namespace Fachwerk.Host.Development.DemoWorld;
 
 public sealed record DemoPilotPartner(string Name, string Country, string Role, DateOnly JoinedOn);
 

@@ -2,7 +2,7 @@ using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Organisations;
 
-namespace Fachwerk.Host.DemoWorld;
+namespace Fachwerk.Host.Development.DemoWorld;
 
 public sealed record DemoOrganisation(string Name, OrganisationKind Kind, string Town);
 
