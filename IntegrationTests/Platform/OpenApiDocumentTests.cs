@@ -100,6 +100,13 @@ public partial class OpenApiDocumentTests(AppFixture fixture) : IntegrationConte
 
         Description(confirm.GetProperty("responses").GetProperty("409")).ShouldContain("`urn:fachwerk:problem:application.four-eyes`");
         Description(confirm.GetProperty("responses").GetProperty("403")).ShouldContain("approver");
+
+        // A code handed to a helper that throws it, and an unknown entity inside the pilot's stream (404, not 409).
+        var refer = document.RootElement.GetProperty("paths").GetProperty("/api/pilots/{pilotId}/participants/{participantId}/referrals")
+            .GetProperty("post").GetProperty("responses");
+        Description(refer.GetProperty("409")).ShouldContain("`urn:fachwerk:problem:pilot.before-enrolment`");
+        Description(refer.GetProperty("404")).ShouldContain("`urn:fachwerk:problem:pilot.unknown-participant`");
+        Description(refer.GetProperty("409")).ShouldNotContain("unknown-participant");
     }
 
     [Fact]
