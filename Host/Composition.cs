@@ -7,6 +7,7 @@ using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.Errors;
 using Fachwerk.Host.Health;
+using Fachwerk.Host.OpenApi;
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -16,8 +17,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.OpenApi;
-using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -122,32 +121,7 @@ public static class Composition
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info = new OpenApiInfo
-            {
-                Title = "Fachwerk API",
-                Version = "v1",
-                Description = "Back office for regional skilled-labour programmes: alliances, funding programmes, " +
-                              "funding applications and pilot projects. Errors are RFC 9457 problem details. " +
-                              "Sign in with a bearer token (in Development: POST /dev/token).",
-            };
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes[JwtBearerDefaults.AuthenticationScheme] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                BearerFormat = "JWT",
-                Description = "An access token from the OpenID Connect provider (in Development: from POST /dev/token).",
-            };
-            document.Security ??= [];
-            document.Security.Add(new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference(JwtBearerDefaults.AuthenticationScheme, document)] = [],
-            });
-            return Task.CompletedTask;
-        }));
+        services.AddFachwerkOpenApi();
     }
 
     /// <summary>
@@ -228,8 +202,7 @@ public static class Composition
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapOpenApi(OpenApiPath).AllowAnonymous();
-        app.MapScalarApiReference(ApiReferencePath, o => o.WithTitle("Fachwerk API").WithOpenApiRoutePattern(OpenApiPath)).AllowAnonymous();
+        app.MapFachwerkApiReference(ApiReferencePath, OpenApiPath);
         app.MapGet("/", () => Results.Redirect(ApiReferencePath + "/")).AllowAnonymous().ExcludeFromDescription();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

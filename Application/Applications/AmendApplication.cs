@@ -11,6 +11,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>The applicant changes the project plan; allowed until the application is formally complete.</summary>
+/// <param name="Plan">The whole project plan as it now stands (it replaces the previous one).</param>
 public sealed record AmendApplication(long ExpectedVersion, ProjectPlan Plan, string? Reason = null) : IChangeCommand;
 
 public sealed class AmendApplicationValidator : ChangeCommandValidator<AmendApplication>
@@ -29,6 +30,9 @@ public static class AmendApplicationEndpoint
     public static ValueTask<FundingProgramme?> LoadAsync(FundingApplication application, IDocumentSession session, CancellationToken cancellation) =>
         session.Events.FetchLatest<FundingProgramme>(application.ProgrammeId, cancellation);
 
+    /// <summary>
+    /// Replaces the project plan of an application, until it is formally complete. Answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePut("/api/applications/{applicationId}/plan")]
     public static (CommandAccepted, Events) Put(

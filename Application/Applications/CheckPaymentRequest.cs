@@ -14,6 +14,7 @@ public sealed class CheckPaymentRequestValidator : ChangeCommandValidator<CheckP
 
 public static class CheckPaymentRequestEndpoint
 {
+    /// <summary>Checks a payment request and finds it payable. Answers the application's new version.</summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/payment-requests/{number}/check")]
     public static (CommandAccepted, Events) Check(

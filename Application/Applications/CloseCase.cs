@@ -16,7 +16,10 @@ public sealed class CloseCaseValidator : ChangeCommandValidator<CloseCase>;
 
 public static class CloseCaseEndpoint
 {
-    /// <summary>Grant left uncalled goes back to the programme (the budget workflow releases it).</summary>
+    /// <summary>
+    /// Closes the case once the final proof of use is settled, also when not all of the grant was called. Grant left uncalled
+    /// goes back to the programme (by the budget workflow); answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/closure")]
     public static (CommandAccepted, Events, OutgoingMessages) Close(

@@ -11,7 +11,10 @@ namespace Fachwerk.Application.Applications;
 
 public static class CompleteFirstCheckEndpoint
 {
-    /// <summary>The first check (completeness, plausibility), due within three months of receipt. Without findings on the final proof the case may close.</summary>
+    /// <summary>
+    /// Records the first check of a proof of use (completeness, plausibility), due within three months of receipt. Without
+    /// findings on the final proof the case may close; answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/proofs-of-use/{proof}/first-check")]
     public static (CommandAccepted, Events, OutgoingMessages) FirstCheck(

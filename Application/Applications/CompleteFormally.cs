@@ -16,6 +16,10 @@ public sealed class CompleteFormallyValidator : ChangeCommandValidator<CompleteF
 
 public static class CompleteFormallyEndpoint
 {
+    /// <summary>
+    /// Finds the application formally complete. From then on a decision is due within the programme's days; answers the
+    /// application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/formal-completeness")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(

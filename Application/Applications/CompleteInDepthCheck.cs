@@ -11,7 +11,10 @@ namespace Fachwerk.Application.Applications;
 
 public static class CompleteInDepthCheckEndpoint
 {
-    /// <summary>The in-depth check of a proof drawn into the sample; without findings on the final proof the case may close.</summary>
+    /// <summary>
+    /// Records the in-depth check of a proof of use drawn into the sample, with its findings. Without findings on the final
+    /// proof the case may close; answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/proofs-of-use/{proof}/in-depth-check")]
     public static (CommandAccepted, Events, OutgoingMessages) InDepthCheck(

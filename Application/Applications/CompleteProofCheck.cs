@@ -5,6 +5,7 @@ using FluentValidation;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>The result of a check of a proof of use: what it found wrong (nothing, if the list is empty).</summary>
+/// <param name="Findings">What the check found wrong; empty if nothing.</param>
 public sealed record CompleteProofCheck(long ExpectedVersion, IReadOnlyList<Finding> Findings, string? Reason = null) : IChangeCommand;
 
 public sealed class CompleteProofCheckValidator : ChangeCommandValidator<CompleteProofCheck>

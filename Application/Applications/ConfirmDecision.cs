@@ -20,6 +20,11 @@ public sealed class ConfirmDecisionValidator : ChangeCommandValidator<ConfirmDec
 
 public static class ConfirmDecisionEndpoint
 {
+    /// <summary>
+    /// Confirms a proposed decision as the second person (four-eyes). A rejection ends the application; an approval starts the
+    /// budget workflow, which commits the money and approves the application shortly after (or blocks it, with the reason): watch
+    /// the application's <c>status</c> (<c>AwaitingCommitment</c>, then <c>Approved</c> or <c>ApprovalBlocked</c>).
+    /// </summary>
     [Authorize(Roles = Roles.Approver)]
     [WolverinePost("/api/applications/{applicationId}/decision-confirmation")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(

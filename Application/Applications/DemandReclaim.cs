@@ -11,6 +11,8 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>A caseworker revokes part or all of the grant (Rückforderung): the amount, the reason, and by when to repay.</summary>
+/// <param name="Amount">How much of the grant is revoked, in EUR; the approved amount falls by it.</param>
+/// <param name="RepayBy">The day by which money already paid beyond the new approved amount must be repaid.</param>
 public sealed record DemandReclaim(long ExpectedVersion, decimal Amount, string Reason, DateOnly RepayBy) : IChangeCommand;
 
 public sealed class DemandReclaimValidator : ChangeCommandValidator<DemandReclaim>
@@ -24,7 +26,10 @@ public sealed class DemandReclaimValidator : ChangeCommandValidator<DemandReclai
 
 public static class DemandReclaimEndpoint
 {
-    /// <summary>The approved amount falls, and with it the commitment (the budget workflow releases the difference).</summary>
+    /// <summary>
+    /// Revokes part or all of a grant (Rückforderung) and says by when to repay. The approved amount falls and the budget
+    /// workflow releases the difference to the programme; answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/reclaims")]
     public static (CommandAccepted, Events, OutgoingMessages) Reclaim(

@@ -12,6 +12,12 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>An applicant organisation starts a funding application for a project in a district of an alliance's region.</summary>
+/// <param name="ApplicantId">The applicant organisation (the caller must act for it).</param>
+/// <param name="ProgrammeId">The funding programme applied to.</param>
+/// <param name="AllianceId">The alliance whose region the project is in; it votes on the application where the programme asks for
+/// a vote.</param>
+/// <param name="District">The district of the alliance's region the project takes place in.</param>
+/// <param name="Plan">The project plan and its financing.</param>
 public sealed record DraftApplication(
     Guid ApplicantId,
     Guid ProgrammeId,
@@ -60,6 +66,10 @@ public static class DraftApplicationEndpoint
 {
     public static void Before(DraftApplication command, ClaimsPrincipal user) => user.EnsureActsForOrganisation(command.ApplicantId);
 
+    /// <summary>
+    /// Drafts a funding application for a project in a district of an alliance's region. Answers the new application's id,
+    /// version and address.
+    /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
     [WolverinePost("/api/applications")]

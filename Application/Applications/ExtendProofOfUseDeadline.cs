@@ -10,6 +10,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>A caseworker moves a proof's due date, with the reason.</summary>
+/// <param name="DueBy">The new due date; later than the current one.</param>
 public sealed record ExtendProofOfUseDeadline(long ExpectedVersion, DateOnly DueBy, string Reason) : IChangeCommand;
 
 public sealed class ExtendProofOfUseDeadlineValidator : ChangeCommandValidator<ExtendProofOfUseDeadline>
@@ -22,6 +23,7 @@ public sealed class ExtendProofOfUseDeadlineValidator : ChangeCommandValidator<E
 
 public static class ExtendProofOfUseDeadlineEndpoint
 {
+    /// <summary>Moves a proof of use's due date later, with the reason. Answers the application's new version.</summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/proofs-of-use/{proof}/extension")]
     public static (CommandAccepted, Events, OutgoingMessages) Extend(

@@ -11,6 +11,10 @@ public static class GetApplicationEndpoint
     public static void Before(ApplicationDetails application, ClaimsPrincipal user) =>
         user.EnsureMayReadApplication(application.Applicant.Id, application.Alliance.Id);
 
+    /// <summary>
+    /// Reads one funding application. Everything that happened to it: plan, documents, vote, proposals and decision, payments,
+    /// proofs of use, reclaims.
+    /// </summary>
     [Authorize(Roles = Roles.ApplicationReaders)]
     [WolverineGet("/api/applications/{id}")]
     public static ApplicationDetails Get([Document] ApplicationDetails application) => application;

@@ -10,6 +10,11 @@ using Wolverine.Http;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>Which tasks to list: those waiting for a role (by default the caller's), optionally of one programme, alliance or status.</summary>
+/// <param name="Role">The role whose tasks to list (<c>applicant</c>, <c>caseworker</c>, <c>alliance-reviewer</c>,
+/// <c>approver</c>); by default the caller's.</param>
+/// <param name="ProgrammeId">Only tasks on applications to this programme.</param>
+/// <param name="AllianceId">Only tasks on applications of this alliance's region.</param>
+/// <param name="Status">Only tasks on applications with this status.</param>
 public sealed record InboxQuery(
     string? Role = null,
     Guid? ProgrammeId = null,
@@ -34,7 +39,7 @@ public sealed class InboxQueryValidator : AbstractValidator<InboxQuery>
 public static class GetInboxEndpoint
 {
     /// <summary>
-    /// Tasks waiting for a role (by default the caller's), most urgent first: by due date, then those waiting longest.
+    /// Lists the tasks waiting for a role (by default the caller's), most urgent first: by due date, then those waiting longest.
     /// </summary>
     [Authorize(Roles = Roles.ApplicationReaders)]
     [WolverineGet("/api/inbox")]

@@ -8,6 +8,9 @@ using Wolverine.Http;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>Which overdue tasks to list: optionally only a role's, a programme's or an alliance's.</summary>
+/// <param name="Role">Only tasks waiting for this role.</param>
+/// <param name="ProgrammeId">Only tasks on applications to this programme.</param>
+/// <param name="AllianceId">Only tasks on applications of this alliance's region.</param>
 public sealed record OverdueQuery(string? Role = null, Guid? ProgrammeId = null, Guid? AllianceId = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IPagedQuery;
 
@@ -23,7 +26,9 @@ public sealed class OverdueQueryValidator : AbstractValidator<OverdueQuery>
 
 public static class ListOverdueTasksEndpoint
 {
-    /// <summary>Everything past its due date: proofs of use not submitted, checks and payments not done, decisions not taken.</summary>
+    /// <summary>
+    /// Lists everything past its due date: proofs of use not submitted, checks and payments not done, decisions not taken.
+    /// </summary>
     [Authorize(Roles = Roles.Staff)]
     [WolverineGet("/api/overdue")]
     public static async Task<Page<InboxEntry>> Overdue([FromQuery] OverdueQuery query, IQuerySession session, TimeProvider clock, CancellationToken cancellation)

@@ -14,6 +14,15 @@ namespace Fachwerk.Application.Applications;
 /// The caseworker proposes a decision: approve an amount (up to the requested one) with conditions, or reject with a reason.
 /// Exceeding the alliance's planning budget needs <paramref name="PlanningExceedanceReason"/>.
 /// </summary>
+/// <param name="Decision">Approve or reject.</param>
+/// <param name="Amount">The amount granted, in EUR, for an approval (up to the requested amount); none for a rejection.</param>
+/// <param name="Conditions">Conditions attached to an approval (Nebenbestimmungen).</param>
+/// <param name="RejectionReason">Why the application is rejected; required for a rejection.</param>
+/// <param name="PlanningExceedanceReason">Why the approval may exceed the alliance's planning figure; required if it
+/// does.</param>
+/// <param name="RetainedFinalInstalment">The part of the grant kept back until the final proof of use is settled, in EUR.</param>
+/// <param name="InterimProofDueDates">The due dates of interim proofs of use; by default 30 April after each calendar year of the
+/// project.</param>
 public sealed record ProposeDecision(
     long ExpectedVersion,
     DecisionKind Decision,
@@ -62,6 +71,10 @@ public static class ProposeDecisionEndpoint
             ? new DeMinimisCheck(await session.Events.FetchLatest<Organisation>(application.ApplicantId, cancellation))
             : new DeMinimisCheck(null);
 
+    /// <summary>
+    /// Proposes a decision on the application: approve an amount with conditions, or reject with a reason. A second person
+    /// confirms or returns it; answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/decision-proposal")]
     public static (CommandAccepted, Events) Post(

@@ -11,6 +11,8 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>A caseworker records money paid back.</summary>
+/// <param name="Amount">How much was paid back, in EUR.</param>
+/// <param name="BookedOn">The day the repayment was booked.</param>
 public sealed record RecordRepayment(long ExpectedVersion, decimal Amount, DateOnly BookedOn, string? Reason = null) : IChangeCommand;
 
 public sealed class RecordRepaymentValidator : ChangeCommandValidator<RecordRepayment>
@@ -24,7 +26,10 @@ public sealed class RecordRepaymentValidator : ChangeCommandValidator<RecordRepa
 
 public static class RecordRepaymentEndpoint
 {
-    /// <summary>The last repayment due settles the reclaim and may close the case.</summary>
+    /// <summary>
+    /// Records money paid back after a reclaim. The last repayment due settles the reclaim and may close the case; answers the
+    /// application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/repayments")]
     public static (CommandAccepted, Events, OutgoingMessages) Repayment(

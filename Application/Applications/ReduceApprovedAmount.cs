@@ -11,6 +11,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>The caseworker lowers an approved amount (e.g. lower actual costs); the difference goes back to the programme.</summary>
+/// <param name="Amount">The new approved amount, in EUR; lower than the current one and not below what was paid.</param>
 public sealed record ReduceApprovedAmount(long ExpectedVersion, decimal Amount, string Reason) : IChangeCommand;
 
 public sealed class ReduceApprovedAmountValidator : ChangeCommandValidator<ReduceApprovedAmount>
@@ -23,6 +24,10 @@ public sealed class ReduceApprovedAmountValidator : ChangeCommandValidator<Reduc
 
 public static class ReduceApprovedAmountEndpoint
 {
+    /// <summary>
+    /// Lowers the approved amount of a grant (e.g. lower actual costs), with the reason. The budget workflow releases the
+    /// difference to the programme; answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/approved-amount-reduction")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(

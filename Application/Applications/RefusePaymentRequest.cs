@@ -14,6 +14,7 @@ public sealed class RefusePaymentRequestValidator() : ChangeCommandValidator<Ref
 
 public static class RefusePaymentRequestEndpoint
 {
+    /// <summary>Refuses a payment request, with the reason. Answers the application's new version.</summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/payment-requests/{number}/refusal")]
     public static (CommandAccepted, Events) Refuse(

@@ -12,6 +12,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>A caseworker releases a checked payment for booking on <paramref name="BookedOn"/>.</summary>
+/// <param name="BookedOn">The day the payment is booked.</param>
 public sealed record ReleasePayment(long ExpectedVersion, DateOnly BookedOn, string? Reason = null) : IChangeCommand;
 
 public sealed class ReleasePaymentValidator : ChangeCommandValidator<ReleasePayment>
@@ -24,7 +25,10 @@ public sealed class ReleasePaymentValidator : ChangeCommandValidator<ReleasePaym
 
 public static class ReleasePaymentEndpoint
 {
-    /// <summary>Paying the last money due after a settled final proof closes the case.</summary>
+    /// <summary>
+    /// Releases a checked payment for booking. Above the four-eyes threshold someone other than its checker releases it; paying
+    /// the last money due after a settled final proof closes the case. Answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/payment-requests/{number}/release")]
     public static (CommandAccepted, Events, OutgoingMessages) Release(

@@ -10,6 +10,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>The caseworker asks for missing documents; the programme's deadline starts running.</summary>
+/// <param name="Documents">The documents the applicant is to supply, by name.</param>
 public sealed record RequestDocuments(long ExpectedVersion, IReadOnlyList<string> Documents, string? Reason = null) : IChangeCommand;
 
 public sealed class RequestDocumentsValidator : ChangeCommandValidator<RequestDocuments>
@@ -24,6 +25,10 @@ public sealed class RequestDocumentsValidator : ChangeCommandValidator<RequestDo
 
 public static class RequestDocumentsEndpoint
 {
+    /// <summary>
+    /// Asks the applicant for missing documents. The programme's deadline starts running (the application lapses when it passes);
+    /// answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/document-requests")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(

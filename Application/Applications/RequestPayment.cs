@@ -12,6 +12,9 @@ namespace Fachwerk.Application.Applications;
 /// The recipient requests money (Mittelabruf) for needs due by <paramref name="NeededBy"/>, declaring the own and third-party
 /// money spent on the project so far (cumulative).
 /// </summary>
+/// <param name="Amount">The amount requested, in EUR.</param>
+/// <param name="NeededBy">When the money is needed; within the next two months.</param>
+/// <param name="OwnAndThirdPartySpent">The own and third-party money spent on the project so far, cumulative, in EUR.</param>
 public sealed record RequestPayment(long ExpectedVersion, decimal Amount, DateOnly NeededBy, decimal OwnAndThirdPartySpent, string? Reason = null)
     : IChangeCommand;
 
@@ -29,6 +32,10 @@ public static class RequestPaymentEndpoint
 {
     public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
 
+    /// <summary>
+    /// Requests money (Mittelabruf) for needs of the next two months. Answers the application's new version; the request's number
+    /// is the next in the application's <c>funding.payments</c>.
+    /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/payment-requests")]
     public static (CommandAccepted, Events) Post(

@@ -15,6 +15,9 @@ public sealed class ReturnDecisionValidator() : ChangeCommandValidator<ReturnDec
 
 public static class ReturnDecisionEndpoint
 {
+    /// <summary>
+    /// Sends a proposed decision back to the caseworker, with the reason (four-eyes). Answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Approver)]
     [WolverinePost("/api/applications/{applicationId}/decision-return")]
     public static (CommandAccepted, Events) Post(

@@ -23,6 +23,10 @@ public static class SubmitApplicationEndpoint
     public static ValueTask<FundingProgramme?> LoadAsync(FundingApplication application, IDocumentSession session, CancellationToken cancellation) =>
         session.Events.FetchLatest<FundingProgramme>(application.ProgrammeId, cancellation);
 
+    /// <summary>
+    /// Submits a drafted application to the funding authority. The programme's financing rules are checked and recorded with it;
+    /// answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/submission")]
     public static (CommandAccepted, Events) Post(

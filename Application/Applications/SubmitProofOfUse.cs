@@ -12,6 +12,11 @@ namespace Fachwerk.Application.Applications;
 /// The recipient submits a proof of use (Verwendungsnachweis): a narrative report, the figures (spent by cost category, own
 /// share, third-party money) and the receipts (references into the document store).
 /// </summary>
+/// <param name="Narrative">The narrative report: what the project did and achieved.</param>
+/// <param name="SpentByCategory">What was spent, by cost category, in EUR.</param>
+/// <param name="OwnShareSpent">The applicant's own money spent, in EUR.</param>
+/// <param name="ThirdPartySpent">Third parties' money spent, in EUR.</param>
+/// <param name="Receipts">The receipts, as references into the document store; together no more than was spent.</param>
 public sealed record SubmitProofOfUse(
     long ExpectedVersion,
     string Narrative,
@@ -58,6 +63,10 @@ public static class SubmitProofOfUseEndpoint
 {
     public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
 
+    /// <summary>
+    /// Submits a proof of use (Verwendungsnachweis): the report, the figures and the receipts. Answers the application's new
+    /// version.
+    /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/proofs-of-use/{proof}")]
     public static (CommandAccepted, Events) Submit(

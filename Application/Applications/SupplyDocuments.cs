@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>The applicant supplies the requested documents (as references into the document store) before the deadline.</summary>
+/// <param name="DocumentReferences">The supplied documents, as references into the document store.</param>
 public sealed record SupplyDocuments(long ExpectedVersion, IReadOnlyList<string> DocumentReferences, string? Reason = null) : IChangeCommand;
 
 public sealed class SupplyDocumentsValidator : ChangeCommandValidator<SupplyDocuments>
@@ -25,6 +26,9 @@ public static class SupplyDocumentsEndpoint
 {
     public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
 
+    /// <summary>
+    /// Supplies the documents a caseworker asked for, before the deadline. Answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/document-supplies")]
     public static (CommandAccepted, Events) Post(

@@ -22,6 +22,10 @@ public static class WithdrawApplicationEndpoint
 {
     public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
 
+    /// <summary>
+    /// Withdraws the application, with the reason. Money already committed goes back to the programme (by the budget workflow);
+    /// answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/withdrawal")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(

@@ -13,6 +13,7 @@ namespace Fachwerk.Application.Pilots;
 /// Moves the end of a running pilot phase later. The evaluation scheduled for the old end stays scheduled (Wolverine
 /// cannot cancel it) and finds nothing to do; a new one is scheduled for the new end.
 /// </summary>
+/// <param name="NewEnd">The new last day of the pilot phase; later than the current one.</param>
 public sealed record ExtendPilotPhase(long ExpectedVersion, DateOnly NewEnd, string Reason) : IChangeCommand;
 
 public sealed class ExtendPilotPhaseValidator : ChangeCommandValidator<ExtendPilotPhase>
@@ -27,6 +28,10 @@ public static class ExtendPilotPhaseEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>
+    /// Moves the end of a running pilot phase later, with the reason. The evaluation moves with it; answers the pilot's new
+    /// version.
+    /// </summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/phase-extension")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(

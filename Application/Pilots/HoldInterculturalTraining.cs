@@ -9,6 +9,8 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>An intercultural training was held for one or more enrolled companies.</summary>
+/// <param name="CompanyIds">The enrolled companies that took part.</param>
+/// <param name="HeldOn">The day the training was held.</param>
 public sealed record HoldInterculturalTraining(long ExpectedVersion, IReadOnlyList<Guid> CompanyIds, DateOnly HeldOn, string? Reason = null)
     : IChangeCommand;
 
@@ -31,6 +33,9 @@ public static class HoldInterculturalTrainingEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>
+    /// Records an intercultural training held for enrolled companies. Answers the training's id and the pilot's new version.
+    /// </summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/intercultural-trainings")]
     public static (PilotItemAdded, Events) Post(

@@ -16,6 +16,7 @@ public static class LiftLegalHoldEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>Lifts the legal hold on the pilot's records, with the reason. Answers the pilot's new version.</summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/legal-hold/lifting")]
     public static (CommandAccepted, Events) Post(

@@ -10,6 +10,8 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>Places a participant with a company they were referred to. No free-text reason.</summary>
+/// <param name="CompanyId">The company the participant was referred to and is placed with.</param>
+/// <param name="PlacedOn">The day of the placement.</param>
 public sealed record PlaceParticipant(long ExpectedVersion, Guid CompanyId, DateOnly PlacedOn) : IChangeCommand
 {
     [JsonIgnore]
@@ -30,6 +32,7 @@ public static class PlaceParticipantEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>Places a participant with a company they were referred to. Answers the pilot's new version.</summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/participants/{participantId}/placement")]
     public static (CommandAccepted, Events) Post(

@@ -10,6 +10,8 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>Refers a participant to an enrolled company. Commands about a participant take no free-text reason.</summary>
+/// <param name="CompanyId">The enrolled company the participant is referred to.</param>
+/// <param name="ReferredOn">The day of the referral.</param>
 public sealed record ReferParticipant(long ExpectedVersion, Guid CompanyId, DateOnly ReferredOn) : IChangeCommand
 {
     [JsonIgnore]
@@ -30,6 +32,7 @@ public static class ReferParticipantEndpoint
 {
     public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
 
+    /// <summary>Refers a participant to an enrolled company. Answers the pilot's new version.</summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/participants/{participantId}/referrals")]
     public static (CommandAccepted, Events) Post(

@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Programmes;
 
 /// <summary>Takes money from a programme's budget; never below what is already committed.</summary>
+/// <param name="Amount">How much the budget falls, in EUR.</param>
 public sealed record CutProgramme(long ExpectedVersion, decimal Amount, string Reason) : IChangeCommand;
 
 public sealed class CutProgrammeValidator : ChangeCommandValidator<CutProgramme>
@@ -21,6 +22,10 @@ public sealed class CutProgrammeValidator : ChangeCommandValidator<CutProgramme>
 
 public static class CutProgrammeEndpoint
 {
+    /// <summary>
+    /// Takes money from a programme's budget, with the reason; never below what is committed. Answers the programme's new
+    /// version.
+    /// </summary>
     [Authorize(Roles = Roles.ProgrammeManagers)]
     [WolverinePost("/api/programmes/{programmeId}/cuts")]
     public static (CommandAccepted, Events) Cut(

@@ -5,7 +5,9 @@ namespace Fachwerk.Application.Programmes;
 
 public static class GetProgrammeEndpoint
 {
-    /// <summary>A funding programme as set up: sources, period, rules, budget, committed and available money.</summary>
+    /// <summary>
+    /// Reads one funding programme: sources, period, rules, budget, and the money committed and still available.
+    /// </summary>
     [WolverineGet("/api/programmes/{id}")]
     public static ProgrammeDetails Get([Document] ProgrammeDetails programme) => programme;
 }

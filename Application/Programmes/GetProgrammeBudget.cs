@@ -7,8 +7,32 @@ using Wolverine.Http.Marten;
 
 namespace Fachwerk.Application.Programmes;
 
+/// <summary>One alliance's planning figure in a programme against what is committed to its region's applications.</summary>
+/// <param name="AllianceId">The alliance.</param>
+/// <param name="AllianceName">Its name.</param>
+/// <param name="Planned">The planning figure, in EUR, if one was set.</param>
+/// <param name="Committed">What is committed to the alliance's applications, in EUR.</param>
+/// <param name="Left">What is left of the planning figure, in EUR (negative when exceeded).</param>
 public sealed record AlliancePlanning(Guid AllianceId, string? AllianceName, decimal? Planned, decimal Committed, decimal? Left);
 
+/// <summary>
+/// The budget dashboard of a programme: its money from top-ups and cuts to commitments, payments and repayments.
+/// </summary>
+/// <param name="ProgrammeId">The programme.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="TotalBudget">Its budget now, in EUR (after top-ups and cuts).</param>
+/// <param name="ToppedUp">The sum of its top-ups, in EUR.</param>
+/// <param name="Cut">The sum of its cuts, in EUR.</param>
+/// <param name="Committed">What is committed to approved applications, in EUR.</param>
+/// <param name="Released">What was committed and released again (withdrawals, reductions, reclaims, closings), in EUR.</param>
+/// <param name="Remaining">What can still be committed, in EUR.</param>
+/// <param name="OwnContributions">The applicants' own contributions in the approved applications, in EUR.</param>
+/// <param name="Paid">What was paid out, in EUR.</param>
+/// <param name="Reclaimed">What was reclaimed, in EUR.</param>
+/// <param name="Repaid">What was paid back, in EUR.</param>
+/// <param name="ActiveCommitments">How many applications hold money.</param>
+/// <param name="Alliances">Planning figures against commitments, per alliance.</param>
+/// <param name="AsOf">The moment the dashboard shows; it may lag a command by a moment.</param>
 public sealed record ProgrammeBudgetView(
     Guid ProgrammeId,
     string Name,
@@ -29,7 +53,10 @@ public sealed record ProgrammeBudgetView(
 
 public static class GetProgrammeBudgetEndpoint
 {
-    /// <summary>The budget dashboard of one programme; alliances are named from their current details.</summary>
+    /// <summary>
+    /// Shows a programme's budget dashboard: committed, paid, remaining and own contributions, and planning figures per alliance.
+    /// It may lag a command by a moment.
+    /// </summary>
     [WolverineGet("/api/programmes/{id}/budget")]
     public static async Task<ProgrammeBudgetView> Get(
         Guid id, [Document("id", Required = false)] ProgrammeBudget? budget, IQuerySession session, TimeProvider clock, CancellationToken cancellation)

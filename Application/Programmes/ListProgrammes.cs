@@ -7,6 +7,7 @@ using Wolverine.Http;
 namespace Fachwerk.Application.Programmes;
 
 /// <summary>Which programmes to list: optionally those whose name contains a text.</summary>
+/// <param name="Name">Only programmes whose name contains this text (any case).</param>
 public sealed record ProgrammeQuery(string? Name = null, int Page = 1, int PageSize = Paging.DefaultPageSize) : IPagedQuery;
 
 public sealed class ProgrammeQueryValidator : AbstractValidator<ProgrammeQuery>
@@ -20,7 +21,7 @@ public sealed class ProgrammeQueryValidator : AbstractValidator<ProgrammeQuery>
 
 public static class ListProgrammesEndpoint
 {
-    /// <summary>The funding programmes by name, paged.</summary>
+    /// <summary>Lists the funding programmes, filtered by name, one page at a time.</summary>
     [WolverineGet("/api/programmes")]
     public static async Task<Page<ProgrammeDetails>> List([FromQuery] ProgrammeQuery query, IQuerySession session, CancellationToken cancellation)
     {

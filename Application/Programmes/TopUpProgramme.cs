@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Programmes;
 
 /// <summary>Adds money to a programme's budget (e.g. a supplementary allocation).</summary>
+/// <param name="Amount">How much the budget grows, in EUR.</param>
 public sealed record TopUpProgramme(long ExpectedVersion, decimal Amount, string Reason) : IChangeCommand;
 
 public sealed class TopUpProgrammeValidator : ChangeCommandValidator<TopUpProgramme>
@@ -21,6 +22,10 @@ public sealed class TopUpProgrammeValidator : ChangeCommandValidator<TopUpProgra
 
 public static class TopUpProgrammeEndpoint
 {
+    /// <summary>
+    /// Adds money to a programme's budget (e.g. a supplementary allocation), with the reason. Answers the programme's new
+    /// version.
+    /// </summary>
     [Authorize(Roles = Roles.ProgrammeManagers)]
     [WolverinePost("/api/programmes/{programmeId}/top-ups")]
     public static (CommandAccepted, Events) TopUp(

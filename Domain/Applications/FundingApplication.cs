@@ -33,6 +33,7 @@ public sealed record Proposal(
     int Number, DecisionKind Kind, decimal? Amount, IReadOnlyList<string> Conditions, string? Reason, string? PlanningExceedanceReason,
     string ProposedBy, decimal RetainedFinalInstalment = 0, IReadOnlyList<DateOnly>? InterimProofDueDates = null);
 
+/// <summary>Where a payment request stands: requested, checked, released (paid) or refused.</summary>
 public enum PaymentRequestStatus
 {
     Requested,

@@ -10,8 +10,22 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Fachwerk.Host.Development.Tokens;
 
 /// <summary>Asks the development token issuer for a token; bindings default to the demo user's, looked up by name.</summary>
+/// <param name="User">The demo user, e.g. sabine.sachbearbeitung.</param>
+/// <param name="OrganisationId">The organisation an applicant acts for; by default the demo user's.</param>
+/// <param name="AllianceId">The alliance a reviewer acts for; by default the demo user's.</param>
+/// <param name="PilotId">The pilot project a project lead acts for; by default the demo user's.</param>
+/// <param name="Minutes">How long the token is valid, 1 to 1440 minutes (default 480).</param>
 public sealed record DevelopmentTokenRequest(string User, Guid? OrganisationId = null, Guid? AllianceId = null, Guid? PilotId = null, int? Minutes = null);
 
+/// <summary>A signed access token for a demo user, with what it carries.</summary>
+/// <param name="AccessToken">The token: send it as <c>Authorization: Bearer &lt;token&gt;</c>.</param>
+/// <param name="TokenType">Always Bearer.</param>
+/// <param name="ExpiresIn">Seconds until the token expires.</param>
+/// <param name="User">The demo user's id.</param>
+/// <param name="Roles">The user's roles.</param>
+/// <param name="OrganisationId">The organisation the user acts for, if any.</param>
+/// <param name="AllianceId">The alliance the user acts for, if any.</param>
+/// <param name="PilotId">The pilot project the user acts for, if any.</param>
 public sealed record DevelopmentToken(string AccessToken, string TokenType, int ExpiresIn, string User, IReadOnlyList<string> Roles,
     Guid? OrganisationId, Guid? AllianceId, Guid? PilotId);
 
@@ -68,6 +82,7 @@ public static class DevelopmentTokenEndpoint
             })
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy)
+            .Produces<DevelopmentToken>()
             .WithTags("Development")
             .WithSummary("Development only: a token for a demo user");
     }
