@@ -136,6 +136,7 @@ public sealed record PilotDemandTotals(
 /// <param name="Months">Its months from the first to the last, without gaps.</param>
 /// <param name="Totals">The totals over all months.</param>
 /// <param name="Indicator">The continuation indicator, assessed today, with the numbers behind it.</param>
+/// <param name="Building">True while the dashboard has not read the pilot yet: its months are still to come.</param>
 public sealed record PilotDemandReport(
     Guid PilotId,
     string Name,

@@ -33,6 +33,7 @@ public sealed record AlliancePlanning(Guid AllianceId, string? AllianceName, dec
 /// <param name="ActiveCommitments">How many applications hold money.</param>
 /// <param name="Alliances">Planning figures against commitments, per alliance.</param>
 /// <param name="AsOf">The moment the dashboard shows; it may lag a command by a moment.</param>
+/// <param name="Building">True while the dashboard has not read the programme yet: the figures are the programme's own (budget, commitments, planning), payments and reclaims not yet counted.</param>
 public sealed record ProgrammeBudgetView(
     Guid ProgrammeId,
     string Name,
