@@ -1,7 +1,7 @@
 namespace Fachwerk.Benchmarks;
 
 /// <summary>
-/// The benchmark harness (issue 8): <c>dotnet run -c Release --project Benchmarks</c> measures everything beside PostgreSQL's
+/// The benchmark harness (docs/benchmarks.md, ADR 0018): <c>dotnet run -c Release --project Benchmarks</c> measures everything beside PostgreSQL's
 /// own floor and writes docs/benchmarks.md and docs/benchmarks.json; <c>-- --quick</c> runs a small version and writes to
 /// artifacts/benchmarks/quick. Exit codes: 0 = measured (quick mode: whatever the targets say), 1 = a target failed (full
 /// mode), 2 = the harness itself broke. A named entry point, because the host's top-level Program is public and the

@@ -5,24 +5,21 @@ using Fachwerk.Application.Audit;
 using Fachwerk.Application.Common;
 using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
-using Fachwerk.Host.DemoWorld;
 using Fachwerk.Host.Development;
+using Fachwerk.Host.Development.SignIn;
 using Fachwerk.Web;
 using Fachwerk.Host.Errors;
 using Fachwerk.Host.Health;
+using Fachwerk.Host.OpenApi;
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.HttpOverrides;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.OpenApi;
-using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -35,10 +32,16 @@ public static class Composition
     public const string ApiReferencePath = "/scalar";
     public const string OpenApiPath = "/openapi/v1.json";
 
+    private static readonly HashSet<string> CommandCategories = [.. FachwerkApplication.Assembly.GetTypes()
+        .Where(t => t.IsAssignableTo(typeof(ICommand)) && t.FullName is not null).Select(t => t.FullName!)];
+
     public static void AddFachwerkLogging(this WebApplicationBuilder builder)
     {
         // Structured logs: JSON lines outside Development (for log shippers), readable lines in Development.
         builder.Logging.ClearProviders();
+        // Wolverine logs a body it cannot read as an error under the command's type; it is the client's mistake, answered 400 in
+        // our words (ProblemNormaliser), and no error of the service.
+        builder.Logging.AddFilter((category, level) => level < LogLevel.Error || category is null || !CommandCategories.Contains(category));
         if (builder.Environment.IsDevelopment())
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         else
@@ -96,10 +99,8 @@ public static class Composition
         services.AddFachwerkAudit();
 
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-        {
-            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier);
-        });
+        // Every problem answer, also those the framework and Wolverine write, in one format (Problems, ProblemNormaliser).
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => ProblemNormaliser.Normalise(c.ProblemDetails, c.HttpContext));
         services.AddExceptionHandler<ExceptionProblemDetails>();
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
@@ -113,8 +114,6 @@ public static class Composition
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(DevelopmentTokenEndpoint.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                SecurityLog.NetworkOf(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
             o.OnRejected = (rejected, _) =>
             {
                 SecurityLog.RateLimited(rejected.HttpContext.Logger(), rejected.HttpContext.Request.Method, rejected.HttpContext.Request.Path,
@@ -125,48 +124,17 @@ public static class Composition
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info = new OpenApiInfo
-            {
-                Title = "Fachwerk API",
-                Version = "v1",
-                Description = "Back office for regional skilled-labour programmes: alliances, funding programmes, " +
-                              "funding applications and pilot projects. Errors are RFC 9457 problem details. " +
-                              "Sign in with a bearer token (in Development: POST /dev/token).",
-            };
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes[JwtBearerDefaults.AuthenticationScheme] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                BearerFormat = "JWT",
-                Description = "An access token from the OpenID Connect provider (in Development: from POST /dev/token).",
-            };
-            document.Security ??= [];
-            document.Security.Add(new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference(JwtBearerDefaults.AuthenticationScheme, document)] = [],
-            });
-            return Task.CompletedTask;
-        }));
+        services.AddFachwerkOpenApi();
     }
 
     /// <summary>
-    /// JWT bearer tokens from the configured OpenID Connect provider; in Development (and only there) optionally also the
-    /// built-in development token issuer, announced by a warning at start-up.
+    /// JWT bearer tokens from the configured OpenID Connect provider (in Development also the development token issuer's,
+    /// registered by <see cref="Development.FachwerkDevelopment"/>).
     /// </summary>
     private static void AddTokenAuthentication(WebApplicationBuilder builder)
     {
-        var settings = TokenSettingsOf(builder);
+        var settings = builder.Configuration.GetSection(TokenSettings.Section).Get<TokenSettings>() ?? new TokenSettings();
         builder.Services.AddSingleton(settings);
-        if (DevelopmentTokens(builder, settings))
-        {
-            builder.Services.AddSingleton<DevelopmentTokenIssuer>();
-            if (settings.Authority is null)
-                builder.Services.AddDevelopmentIdentityProvider(settings, builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.ClientId ?? new WebOptions().ClientId);
-        }
 
         // The API answers bearer tokens; the UI's pages a session that its sign-in started (ADR 0050). The path decides.
         builder.Services.AddAuthentication(UserScheme)
@@ -176,8 +144,7 @@ public static class Composition
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IServiceProvider>((options, provider) =>
             {
-                TokenAuthentication.ConfigureJwtBearer(options, settings, provider.GetService<DevelopmentTokenIssuer>(),
-                    provider.GetRequiredService<TimeProvider>());
+                TokenAuthentication.ConfigureJwtBearer(options, settings, provider.GetRequiredService<TimeProvider>());
                 options.Events = new JwtBearerEvents
                 {
                     OnAuthenticationFailed = context =>
@@ -193,22 +160,15 @@ public static class Composition
     /// <summary>The scheme every request authenticates with: bearer tokens for the API, the session for the UI.</summary>
     public const string UserScheme = "fachwerk";
 
-    private static TokenSettings TokenSettingsOf(WebApplicationBuilder builder) =>
-        builder.Configuration.GetSection(TokenSettings.Section).Get<TokenSettings>() ?? new TokenSettings();
-
-    /// <summary>The development token issuer (and, without another provider, the development OpenID Connect provider) runs only in Development.</summary>
-    private static bool DevelopmentTokens(WebApplicationBuilder builder, TokenSettings settings) =>
-        settings.DevelopmentTokens && builder.Environment.IsDevelopment();
-
     /// <summary>
     /// The web UI signs people in at the API's provider; in Development without one, at the service's own provider. The UI
     /// calls the API over HTTP with the signed-in user's token, like any other client.
     /// </summary>
     public static void AddFachwerkUi(this WebApplicationBuilder builder)
     {
-        var settings = TokenSettingsOf(builder);
+        var settings = builder.Configuration.GetSection(TokenSettings.Section).Get<TokenSettings>() ?? new TokenSettings();
         builder.AddFachwerkWeb(new WebSignIn(settings.Authority, settings.RequireHttpsMetadata, settings.RoleClaim,
-            settings.Authority is null && DevelopmentTokens(builder, settings) ? DevelopmentIdentityProvider.Metadata : null));
+            FachwerkDevelopment.HasOwnSignInProvider(builder) ? DevelopmentIdentityProvider.Metadata : null));
     }
 
     /// <summary>Refuses bodies over the limit by their declared length (Kestrel also stops longer streamed ones).</summary>
@@ -220,7 +180,7 @@ public static class Composition
             return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = { Status = 413, Title = "The request body is too large.", Detail = $"At most {MaxRequestBodyBytes} bytes are accepted." },
+                ProblemDetails = Problems.TooLarge(MaxRequestBodyBytes),
             }).AsTask();
         }
 
@@ -263,23 +223,11 @@ public static class Composition
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapOpenApi(OpenApiPath).AllowAnonymous();
-        app.MapScalarApiReference(ApiReferencePath, o => o.WithTitle("Fachwerk API").WithOpenApiRoutePattern(OpenApiPath)).AllowAnonymous();
+        app.MapFachwerkApiReference(ApiReferencePath, OpenApiPath);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
         app.MapWolverineEndpoints(FachwerkApplication.ConfigureHttp);
-
-        if (app.Services.GetService<DevelopmentTokenIssuer>() is not null)
-        {
-            app.MapDevelopmentTokens();
-            app.Logger.LogWarning(
-                "Development token issuer enabled: POST {Path} mints tokens for the demo users. Never enable it outside Development.",
-                DevelopmentTokenEndpoint.Path);
-        }
-
-        if (app.Services.GetService<DevelopmentAudience>() is not null)
-            app.MapDevelopmentIdentityProvider();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -1,6 +1,6 @@
 using Fachwerk.Host;
 using Fachwerk.Host.Database;
-using Fachwerk.Host.DemoWorld;
+using Fachwerk.Host.Development;
 using Fachwerk.Web;
 using JasperFx;
 
@@ -11,27 +11,33 @@ builder.Services.AddFachwerkCodeGeneration();
 builder.Services.AddFachwerkPersistence(builder.Configuration);
 builder.Host.UseFachwerkMessaging(builder.Configuration);
 builder.AddFachwerkApi();
+// The local cluster, the development tokens and sign-in, the demo world: nothing of it outside Development.
+builder.AddFachwerkDevelopment();
+// The web UI, a client of the API above (ADR 0050).
 builder.AddFachwerkUi();
-builder.Services.AddFachwerkDemoWorld(builder.Configuration);
 
 var app = builder.Build();
-app.UseFachwerkApi();
-app.MapFachwerkWeb();
 
-// A plain `dotnet run` starts the local PostgreSQL cluster (when no connection string is set) before anything else,
-// so a missing installation is reported as one clear line instead of a stack trace deep inside the event store.
+// A plain `dotnet run` opens the database before anything else, mapping the endpoints included (that opens the store): in
+// Development it starts the local PostgreSQL cluster when no connection string is set. So a missing setting or installation
+// is reported as one clear line instead of a stack trace deep inside the event store.
 if (args.Length == 0 || args[0] == "run" || (args[0].StartsWith("--", StringComparison.Ordinal) && args[0] != "--help"))
 {
     try
     {
         _ = app.Services.GetRequiredService<FachwerkDatabase>().ConnectionString;
     }
-    catch (LocalPostgresUnavailableException e)
+    catch (DatabaseUnavailableException e)
     {
         await Console.Error.WriteLineAsync($"Fachwerk cannot start: {e.Message}");
         return 2;
     }
 }
+
+app.LogCodeGeneration();
+app.UseFachwerkApi();
+app.UseFachwerkDevelopment();
+app.MapFachwerkWeb();
 
 return await app.RunJasperFxCommands(args);
 

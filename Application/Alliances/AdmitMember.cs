@@ -10,6 +10,8 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Alliances;
 
 /// <summary>An organisation from the registry joins the alliance; one membership per organisation.</summary>
+/// <param name="OrganisationId">The organisation joining, from the registry.</param>
+/// <param name="JoinedOn">The day it joined.</param>
 public sealed record AdmitMember(long ExpectedVersion, Guid OrganisationId, DateOnly JoinedOn, string? Reason = null) : IChangeCommand;
 
 public sealed class AdmitMemberValidator : ChangeCommandValidator<AdmitMember>
@@ -23,11 +25,15 @@ public sealed class AdmitMemberValidator : ChangeCommandValidator<AdmitMember>
 
 public static class AdmitMemberEndpoint
 {
+    /// <summary>
+    /// Admits an organisation from the registry as a member of the alliance. One membership per organisation; answers the
+    /// alliance's new version.
+    /// </summary>
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePost("/api/alliances/{allianceId}/members")]
     public static (CommandAccepted, Events) Post(
         AdmitMember command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        [WriteAggregate] Alliance alliance,
         [ReadAggregate(nameof(AdmitMember.OrganisationId))] Organisation organisation,
         ClaimsPrincipal user,
         TimeProvider clock)

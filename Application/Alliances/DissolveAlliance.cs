@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Alliances;
 
 /// <summary>Dissolves the alliance; afterwards it no longer changes.</summary>
+/// <param name="DissolvedOn">The day the alliance was dissolved.</param>
 public sealed record DissolveAlliance(long ExpectedVersion, DateOnly DissolvedOn, string Reason) : IChangeCommand;
 
 public sealed class DissolveAllianceValidator : ChangeCommandValidator<DissolveAlliance>
@@ -21,11 +22,12 @@ public sealed class DissolveAllianceValidator : ChangeCommandValidator<DissolveA
 
 public static class DissolveAllianceEndpoint
 {
+    /// <summary>Dissolves the alliance, with the reason. Afterwards it no longer changes; answers its new version.</summary>
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePost("/api/alliances/{allianceId}/dissolution")]
     public static (CommandAccepted, Events) Post(
         DissolveAlliance command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        [WriteAggregate] Alliance alliance,
         ClaimsPrincipal user,
         TimeProvider clock)
     {

@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Alliances;
 
 /// <summary>Sets the target groups the alliance focuses on (replacing the previous focus); an unchanged focus records nothing.</summary>
+/// <param name="TargetGroups">The target groups the alliance focuses on from now on.</param>
 public sealed record FocusOnTargetGroups(long ExpectedVersion, IReadOnlyList<TargetGroup> TargetGroups, string? Reason = null) : IChangeCommand;
 
 public sealed class FocusOnTargetGroupsValidator : ChangeCommandValidator<FocusOnTargetGroups>
@@ -22,11 +23,15 @@ public sealed class FocusOnTargetGroupsValidator : ChangeCommandValidator<FocusO
 
 public static class FocusOnTargetGroupsEndpoint
 {
+    /// <summary>
+    /// Sets the target groups the alliance focuses on, replacing the previous ones. An unchanged focus records nothing; answers
+    /// the alliance's version.
+    /// </summary>
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePut("/api/alliances/{allianceId}/target-groups")]
     public static (CommandAccepted, Events) Put(
         FocusOnTargetGroups command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        [WriteAggregate] Alliance alliance,
         ClaimsPrincipal user,
         TimeProvider clock)
     {

@@ -8,8 +8,20 @@ using Wolverine.Http.Marten;
 
 namespace Fachwerk.Application.Alliances;
 
+/// <summary>An organisation's membership in an alliance.</summary>
+/// <param name="OrganisationId">The member organisation.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Kind">Its kind.</param>
+/// <param name="JoinedOn">The day it joined.</param>
+/// <param name="LeftOn">The day it left, if it did.</param>
 public sealed record AllianceMember(Guid OrganisationId, string Name, OrganisationKind Kind, DateOnly JoinedOn, DateOnly? LeftOn);
 
+/// <summary>A recognition of the alliance by a state ministry.</summary>
+/// <param name="Ministry">The ministry that recognized the alliance.</param>
+/// <param name="RecognizedOn">The day of the recognition.</param>
+/// <param name="FundingPeriod">The funding period it is for.</param>
+/// <param name="WithdrawnOn">The day it was withdrawn, if it was.</param>
+/// <param name="WithdrawalReason">Why it was withdrawn.</param>
 public sealed record AllianceRecognitionRecord(string Ministry, DateOnly RecognizedOn, Period FundingPeriod, DateOnly? WithdrawnOn, string? WithdrawalReason);
 
 /// <summary>
@@ -18,23 +30,41 @@ public sealed record AllianceRecognitionRecord(string Ministry, DateOnly Recogni
 /// </summary>
 public sealed record AllianceDetails
 {
+    /// <summary>The alliance's id.</summary>
     public Guid Id { get; init; }
+    /// <summary>Its version: send it as <c>expectedVersion</c> with the next command on the alliance.</summary>
     public long Version { get; init; }
+    /// <summary>The alliance's name.</summary>
     public string Name { get; init; } = "";
+    /// <summary>The federal state its region lies in.</summary>
     public FederalState FederalState { get; init; }
+    /// <summary>The districts it covers.</summary>
     public IReadOnlyList<string> Districts { get; init; } = [];
+    /// <summary>The office that coordinates it.</summary>
     public string CoordinatingOffice { get; init; } = "";
+    /// <summary>The day it was founded.</summary>
     public DateOnly FoundedOn { get; init; }
+    /// <summary>Founded, recognized or dissolved.</summary>
     public AllianceStatus Status { get; init; }
+    /// <summary>The current recognition by a state ministry, if any.</summary>
     public AllianceRecognitionRecord? Recognition { get; init; }
+    /// <summary>Recognitions that were withdrawn or replaced.</summary>
     public IReadOnlyList<AllianceRecognitionRecord> FormerRecognitions { get; init; } = [];
+    /// <summary>The current members.</summary>
     public IReadOnlyList<AllianceMember> Members { get; init; } = [];
+    /// <summary>Organisations that left.</summary>
     public IReadOnlyList<AllianceMember> FormerMembers { get; init; } = [];
+    /// <summary>How many members it has.</summary>
     public int MemberCount { get; init; }
+    /// <summary>How many members of each kind of organisation it has.</summary>
     public IReadOnlyDictionary<OrganisationKind, int> MembersByKind { get; init; } = new Dictionary<OrganisationKind, int>();
+    /// <summary>The target groups it focuses on.</summary>
     public IReadOnlyList<TargetGroup> TargetGroups { get; init; } = [];
+    /// <summary>The day it was dissolved, if it was.</summary>
     public DateOnly? DissolvedOn { get; init; }
+    /// <summary>Why it was dissolved.</summary>
     public string? DissolutionReason { get; init; }
+    /// <summary>When it last changed.</summary>
     public DateTimeOffset LastChangedAt { get; init; }
 
     internal AllianceDetails WithMembers(IReadOnlyList<AllianceMember> members) =>
@@ -110,6 +140,9 @@ public sealed partial class AllianceDetailsProjection : SingleStreamProjection<A
 
 public static class GetAllianceEndpoint
 {
+    /// <summary>
+    /// Reads one alliance. Its region, recognition, members and target groups, with the version to send with the next change.
+    /// </summary>
     [WolverineGet("/api/alliances/{id}")]
     public static AllianceDetails Get([Document] AllianceDetails alliance) => alliance;
 }

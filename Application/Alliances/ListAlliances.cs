@@ -9,9 +9,21 @@ using Wolverine.Http;
 namespace Fachwerk.Application.Alliances;
 
 /// <summary>One row of the alliance list.</summary>
+/// <param name="Id">The alliance's id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="FederalState">The federal state its region lies in.</param>
+/// <param name="Status">Founded, recognized or dissolved.</param>
+/// <param name="MemberCount">How many members it has.</param>
+/// <param name="RecognizedUntil">The last day of its current recognition, if recognized.</param>
+/// <param name="Version">Its version.</param>
 public sealed record AllianceSummary(
     Guid Id, string Name, FederalState FederalState, AllianceStatus Status, int MemberCount, DateOnly? RecognizedUntil, long Version);
 
+/// <summary>Which alliances to list.</summary>
+/// <param name="Name">Only alliances whose name contains this text (any case).</param>
+/// <param name="FederalState">Only alliances in this federal state.</param>
+/// <param name="Status">Only alliances with this status.</param>
+/// <param name="District">Only alliances covering this district.</param>
 public sealed record AllianceQuery(
     string? Name = null,
     FederalState? FederalState = null,
@@ -34,6 +46,7 @@ public sealed class AllianceQueryValidator : AbstractValidator<AllianceQuery>
 
 public static class ListAlliancesEndpoint
 {
+    /// <summary>Lists the alliances, filtered by name, federal state, status or district, one page at a time.</summary>
     [WolverineGet("/api/alliances")]
     public static async Task<Page<AllianceSummary>> List([FromQuery] AllianceQuery query, IQuerySession session, CancellationToken cancellation)
     {

@@ -10,6 +10,9 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Alliances;
 
 /// <summary>Records that a state ministry recognized the alliance for a funding period.</summary>
+/// <param name="Ministry">The state ministry that recognized the alliance.</param>
+/// <param name="RecognizedOn">The day of the recognition.</param>
+/// <param name="FundingPeriod">The funding period the recognition is for.</param>
 public sealed record RecognizeAlliance(
     long ExpectedVersion,
     string Ministry,
@@ -31,11 +34,15 @@ public sealed class RecognizeAllianceValidator : ChangeCommandValidator<Recogniz
 
 public static class RecognizeAllianceEndpoint
 {
+    /// <summary>
+    /// Records that a state ministry recognized the alliance for a funding period. From then on it votes on its region's
+    /// applications; answers its new version.
+    /// </summary>
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePost("/api/alliances/{allianceId}/recognition")]
     public static (CommandAccepted, Events) Post(
         RecognizeAlliance command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        [WriteAggregate] Alliance alliance,
         ClaimsPrincipal user,
         TimeProvider clock)
     {

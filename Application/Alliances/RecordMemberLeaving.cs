@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Alliances;
 
 /// <summary>A member organisation leaves the alliance.</summary>
+/// <param name="LeftOn">The day the member left.</param>
 public sealed record RecordMemberLeaving(long ExpectedVersion, DateOnly LeftOn, string? Reason = null) : IChangeCommand;
 
 public sealed class RecordMemberLeavingValidator : ChangeCommandValidator<RecordMemberLeaving>
@@ -21,12 +22,13 @@ public sealed class RecordMemberLeavingValidator : ChangeCommandValidator<Record
 
 public static class RecordMemberLeavingEndpoint
 {
+    /// <summary>Records that a member organisation left the alliance. Answers the alliance's new version.</summary>
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePost("/api/alliances/{allianceId}/members/{organisationId}/departure")]
     public static (CommandAccepted, Events) Post(
         RecordMemberLeaving command,
         Guid organisationId,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        [WriteAggregate] Alliance alliance,
         ClaimsPrincipal user,
         TimeProvider clock)
     {

@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Alliances;
 
 /// <summary>Records that the ministry withdrew its recognition; the reason is required.</summary>
+/// <param name="WithdrawnOn">The day the ministry withdrew the recognition.</param>
 public sealed record WithdrawAllianceRecognition(long ExpectedVersion, DateOnly WithdrawnOn, string Reason) : IChangeCommand;
 
 public sealed class WithdrawAllianceRecognitionValidator : ChangeCommandValidator<WithdrawAllianceRecognition>
@@ -21,11 +22,15 @@ public sealed class WithdrawAllianceRecognitionValidator : ChangeCommandValidato
 
 public static class WithdrawAllianceRecognitionEndpoint
 {
+    /// <summary>
+    /// Records that the ministry withdrew the alliance's recognition, with the reason. The alliance no longer votes on
+    /// applications; answers its new version.
+    /// </summary>
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePost("/api/alliances/{allianceId}/recognition/withdrawal")]
     public static (CommandAccepted, Events) Post(
         WithdrawAllianceRecognition command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Alliance alliance,
+        [WriteAggregate] Alliance alliance,
         ClaimsPrincipal user,
         TimeProvider clock)
     {

@@ -14,6 +14,11 @@ namespace Fachwerk.Application.Applications;
 /// The alliance of the region records its vote (Votum) on behalf of one of its member organisations:
 /// recommend or not, with reasons and optional scores per criterion (0 to 10).
 /// </summary>
+/// <param name="OnBehalfOf">The member organisation the vote is cast for; it may not be the applicant itself (conflict of
+/// interest).</param>
+/// <param name="Recommends">Whether the alliance recommends funding the project.</param>
+/// <param name="Reasons">The reasons for the vote, as the applicant and the caseworker will read them.</param>
+/// <param name="Scores">Optional scores per criterion, each from 0 to 10.</param>
 public sealed record CastAllianceVote(
     long ExpectedVersion,
     Guid OnBehalfOf,
@@ -39,22 +44,30 @@ public sealed class CastAllianceVoteValidator : ChangeCommandValidator<CastAllia
 
 public static class CastAllianceVoteEndpoint
 {
+    public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForAlliance(application.AllianceId);
+
+    /// <summary>The alliance of the application's region: whether it is recognized, covers the district, and who its members are.</summary>
+    public static ValueTask<Alliance?> LoadAsync(FundingApplication application, IDocumentSession session, CancellationToken cancellation) =>
+        session.Events.FetchLatest<Alliance>(application.AllianceId, cancellation);
+
+    /// <summary>
+    /// Records the alliance's vote (Votum) on an application: recommend or not, with reasons and optional scores. Answers the
+    /// application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.AllianceReviewer)]
     [WolverinePost("/api/applications/{applicationId}/alliance-vote")]
-    public static async Task<(CommandAccepted, Events)> Post(
+    public static (CommandAccepted, Events) Post(
         CastAllianceVote command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
-        IDocumentSession session,
+        [WriteAggregate("applicationId")] FundingApplication application,
+        Alliance alliance,
         ClaimsPrincipal user,
-        TimeProvider clock,
-        CancellationToken cancellation)
+        TimeProvider clock)
     {
-        user.EnsureActsForAlliance(application.AllianceId);
-        var alliance = await session.Events.FetchLatest<Alliance>(application.AllianceId, cancellation);
         Events events =
         [
-            ApplicationDecider.CastVote(application, alliance!, command.OnBehalfOf, command.Recommends, command.Reasons,
-                command.Scores ?? new Dictionary<string, int>(), command.ExpectedVersion, user.Stamp(clock)),
+            ApplicationDecider.CastVote(application, alliance,
+                new Votum(command.OnBehalfOf, command.Recommends, command.Reasons, command.Scores ?? new Dictionary<string, int>()),
+                command.ExpectedVersion, user.Stamp(clock)),
         ];
         return (CommandAccepted.After(application.Id, command, events), events);
     }

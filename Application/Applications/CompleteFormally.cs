@@ -16,11 +16,15 @@ public sealed class CompleteFormallyValidator : ChangeCommandValidator<CompleteF
 
 public static class CompleteFormallyEndpoint
 {
+    /// <summary>
+    /// Finds the application formally complete. From then on a decision is due within the programme's days; answers the
+    /// application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/formal-completeness")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(
         CompleteFormally command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        [WriteAggregate("applicationId")] FundingApplication application,
         ClaimsPrincipal user,
         TimeProvider clock)
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Fachwerk.Application.Budget;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using FluentValidation;
@@ -19,18 +20,20 @@ public sealed class ConfirmDecisionValidator : ChangeCommandValidator<ConfirmDec
 
 public static class ConfirmDecisionEndpoint
 {
+    /// <summary>
+    /// Confirms a proposed decision as the second person (four-eyes). A rejection ends the application; an approval starts the
+    /// budget workflow, which commits the money and approves the application shortly after (or blocks it, with the reason): watch
+    /// the application's <c>status</c> (<c>AwaitingCommitment</c>, then <c>Approved</c> or <c>ApprovalBlocked</c>).
+    /// </summary>
     [Authorize(Roles = Roles.Approver)]
     [WolverinePost("/api/applications/{applicationId}/decision-confirmation")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(
         ConfirmDecision command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        [WriteAggregate("applicationId")] FundingApplication application,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
         Events events = [.. ApplicationDecider.ConfirmDecision(application, user.Stamp(clock))];
-        OutgoingMessages workflow = [];
-        if (events.OfType<DecisionConfirmed>().Single().Kind == DecisionKind.Approve)
-            workflow.Add(new CommitFunds(application.ProgrammeId, application.Id, application.ApplicantId, application.Proposal!.Number));
-        return (CommandAccepted.After(application.Id, command, events), events, workflow);
+        return BudgetWorkflow.After(application, command, events);
     }
 }

@@ -12,6 +12,12 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>An applicant organisation starts a funding application for a project in a district of an alliance's region.</summary>
+/// <param name="ApplicantId">The applicant organisation (the caller must act for it).</param>
+/// <param name="ProgrammeId">The funding programme applied to.</param>
+/// <param name="AllianceId">The alliance whose region the project is in; it votes on the application where the programme asks for
+/// a vote.</param>
+/// <param name="District">The district of the alliance's region the project takes place in.</param>
+/// <param name="Plan">The project plan and its financing.</param>
 public sealed record DraftApplication(
     Guid ApplicantId,
     Guid ProgrammeId,
@@ -58,6 +64,12 @@ public sealed class DraftApplicationValidator : AbstractValidator<DraftApplicati
 
 public static class DraftApplicationEndpoint
 {
+    public static void Before(DraftApplication command, ClaimsPrincipal user) => user.EnsureActsForOrganisation(command.ApplicantId);
+
+    /// <summary>
+    /// Drafts a funding application for a project in a district of an alliance's region. Answers the new application's id,
+    /// version and address.
+    /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
     [WolverinePost("/api/applications")]
@@ -69,7 +81,6 @@ public static class DraftApplicationEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForOrganisation(command.ApplicantId);
         var id = Guid.CreateVersion7();
         var drafted = ApplicationDecider.Draft(id, applicant, programme, alliance, command.District, command.Plan, user.Stamp(clock));
         return (new StreamCreated(id, 1, $"/api/applications/{id}"), MartenOps.StartStream<FundingApplication>(id, drafted));

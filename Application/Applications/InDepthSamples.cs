@@ -18,6 +18,10 @@ namespace Fachwerk.Application.Applications;
 /// Draws the risk-based sample of proofs of use for in-depth checks among those first-checked in the given period and not
 /// sampled before. Without a seed a random one is drawn; it is recorded either way.
 /// </summary>
+/// <param name="FirstCheckedBetween">The period whose first-checked proofs of use form the population.</param>
+/// <param name="Seed">The seed of the order the rest is drawn in; without one a random seed is drawn and recorded.</param>
+/// <param name="MinimumRate">The share of the population drawn at least (0.10 = 10 %).</param>
+/// <param name="HighRiskAmount">Proofs of applications paid at least this much (EUR) are always drawn.</param>
 public sealed record DrawInDepthSample(
     Period FirstCheckedBetween, int? Seed = null, decimal MinimumRate = 0.10m, decimal HighRiskAmount = 100_000m, string? Reason = null) : ICommand;
 
@@ -33,12 +37,24 @@ public sealed class DrawInDepthSampleValidator : AbstractValidator<DrawInDepthSa
 }
 
 /// <summary>A sample as drawn, and whether re-running the rule with its seed gives the same selection.</summary>
+/// <param name="Id">The sample's id.</param>
+/// <param name="ProgrammeId">The programme whose proofs were sampled.</param>
+/// <param name="Rule">The rule the sample was drawn by.</param>
+/// <param name="RuleDescription">The rule in words.</param>
+/// <param name="Seed">The seed of the order the rest was drawn in.</param>
+/// <param name="Population">The proofs of use the sample was drawn from.</param>
+/// <param name="Selected">The proofs drawn for an in-depth check.</param>
+/// <param name="Reproduced">Whether drawing again with the same rule, seed and population selects the same proofs.</param>
 public sealed record InDepthSampleView(
     Guid Id, Guid ProgrammeId, SampleRule Rule, string RuleDescription, int Seed, IReadOnlyList<SampleCandidate> Population,
     IReadOnlyList<SampleCandidate> Selected, bool Reproduced);
 
 public static class InDepthSampleEndpoints
 {
+    /// <summary>
+    /// Draws the risk-based sample of proofs of use for in-depth checks among those first-checked in a period. Answers the
+    /// sample's id and address; the sample can be re-run to show it is reproducible.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/programmes/{programmeId}/in-depth-samples")]
     public static async Task<StreamCreated> Draw(
@@ -75,7 +91,9 @@ public static class InDepthSampleEndpoints
         return new StreamCreated(sampleId, 1, $"/api/in-depth-samples/{sampleId}");
     }
 
-    /// <summary>The sample with its rule, seed and population; <c>reproduced</c> re-runs the selection to show it is the recorded one.</summary>
+    /// <summary>
+    /// Reads an in-depth sample with its rule, seed and population, and whether re-running it selects the same proofs.
+    /// </summary>
     [Authorize(Roles = Roles.Staff)]
     [WolverineGet("/api/in-depth-samples/{id}")]
     public static InDepthSampleView Get([ReadAggregate] InDepthSample sample) =>

@@ -9,6 +9,12 @@ using Wolverine.Http;
 
 namespace Fachwerk.Application.Applications;
 
+/// <summary>Which applications to list (each caller sees only those they act for).</summary>
+/// <param name="Title">Only applications whose title contains this text (any case).</param>
+/// <param name="ProgrammeId">Only applications to this programme.</param>
+/// <param name="AllianceId">Only applications of this alliance's region.</param>
+/// <param name="ApplicantId">Only applications of this organisation.</param>
+/// <param name="Status">Only applications with this status.</param>
 public sealed record ApplicationQuery(
     string? Title = null,
     Guid? ProgrammeId = null,

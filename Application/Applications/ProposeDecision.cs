@@ -14,6 +14,15 @@ namespace Fachwerk.Application.Applications;
 /// The caseworker proposes a decision: approve an amount (up to the requested one) with conditions, or reject with a reason.
 /// Exceeding the alliance's planning budget needs <paramref name="PlanningExceedanceReason"/>.
 /// </summary>
+/// <param name="Decision">Approve or reject.</param>
+/// <param name="Amount">The amount granted, in EUR, for an approval (up to the requested amount); none for a rejection.</param>
+/// <param name="Conditions">Conditions attached to an approval (Nebenbestimmungen).</param>
+/// <param name="RejectionReason">Why the application is rejected; required for a rejection.</param>
+/// <param name="PlanningExceedanceReason">Why the approval may exceed the alliance's planning figure; required if it
+/// does.</param>
+/// <param name="RetainedFinalInstalment">The part of the grant kept back until the final proof of use is settled, in EUR.</param>
+/// <param name="InterimProofDueDates">The due dates of interim proofs of use; by default 30 April after each calendar year of the
+/// project.</param>
 public sealed record ProposeDecision(
     long ExpectedVersion,
     DecisionKind Decision,
@@ -52,31 +61,44 @@ public sealed class ProposeDecisionValidator : ChangeCommandValidator<ProposeDec
 
 public static class ProposeDecisionEndpoint
 {
+    /// <summary>
+    /// An approval in a de-minimis programme is checked against the applicant's ceiling already here (an early answer; the budget
+    /// workflow checks it again, authoritatively, when it commits): the applicant's aid is loaded only then.
+    /// </summary>
+    public static async Task<DeMinimisCheck> LoadAsync(
+        ProposeDecision command, FundingApplication application, IDocumentSession session, CancellationToken cancellation) =>
+        command.Decision == DecisionKind.Approve && application.Terms?.DeMinimis == true
+            ? new DeMinimisCheck(await session.Events.FetchLatest<Organisation>(application.ApplicantId, cancellation))
+            : new DeMinimisCheck(null);
+
+    /// <summary>
+    /// Proposes a decision on the application: approve an amount with conditions, or reject with a reason. A second person
+    /// confirms or returns it; answers the application's new version and the proposal's number (<c>created.key</c>).
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/decision-proposal")]
-    public static async Task<(CommandAccepted, Events)> Post(
+    public static (CommandAccepted, Events) Post(
         ProposeDecision command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
-        IDocumentSession session,
+        [WriteAggregate("applicationId")] FundingApplication application,
+        DeMinimisCheck deMinimis,
         ClaimsPrincipal user,
-        TimeProvider clock,
-        CancellationToken cancellation)
+        TimeProvider clock)
     {
         var stamp = user.Stamp(clock);
-        if (command.Decision == DecisionKind.Approve && application.Terms?.DeMinimis == true)
-        {
-            // Early answer; the budget workflow checks the ceiling again, authoritatively, when it commits.
-            var applicant = await session.Events.FetchLatest<Organisation>(application.ApplicantId, cancellation);
-            ApplicationDecider.EnsureWithinDeMinimis(application, applicant!, command.Amount!.Value, DateOnly.FromDateTime(stamp.At.UtcDateTime));
-        }
+        if (deMinimis.Applicant is { } applicant)
+            ApplicationDecider.EnsureWithinDeMinimis(application, applicant, command.Amount!.Value, DateOnly.FromDateTime(stamp.At.UtcDateTime));
 
-        Events events =
-        [
+        var proposed =
             command.Decision == DecisionKind.Approve
-                ? ApplicationDecider.ProposeApproval(application, command.Amount!.Value, command.Conditions ?? [],
-                    command.PlanningExceedanceReason, command.ExpectedVersion, stamp, command.RetainedFinalInstalment, command.InterimProofDueDates)
-                : ApplicationDecider.ProposeRejection(application, command.RejectionReason!, command.ExpectedVersion, stamp),
-        ];
-        return (CommandAccepted.After(application.Id, command, events), events);
+                ? ApplicationDecider.ProposeApproval(application,
+                    new ApprovalTerms(command.Amount!.Value, command.Conditions ?? [], command.PlanningExceedanceReason, command.RetainedFinalInstalment,
+                        command.InterimProofDueDates),
+                    command.ExpectedVersion, stamp)
+                : ApplicationDecider.ProposeRejection(application, command.RejectionReason!, command.ExpectedVersion, stamp);
+        Events events = [proposed];
+        return (CommandAccepted.After(application.Id, command, events).Creating("proposal", proposed.ProposalNumber), events);
     }
 }
+
+/// <summary>The applicant whose de-minimis ceiling an approval is checked against, when the programme is de-minimis.</summary>
+public sealed record DeMinimisCheck(Organisation? Applicant);

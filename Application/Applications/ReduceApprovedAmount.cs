@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Fachwerk.Application.Budget;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using FluentValidation;
@@ -10,6 +11,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>The caseworker lowers an approved amount (e.g. lower actual costs); the difference goes back to the programme.</summary>
+/// <param name="Amount">The new approved amount, in EUR; lower than the current one and not below what was paid.</param>
 public sealed record ReduceApprovedAmount(long ExpectedVersion, decimal Amount, string Reason) : IChangeCommand;
 
 public sealed class ReduceApprovedAmountValidator : ChangeCommandValidator<ReduceApprovedAmount>
@@ -22,16 +24,19 @@ public sealed class ReduceApprovedAmountValidator : ChangeCommandValidator<Reduc
 
 public static class ReduceApprovedAmountEndpoint
 {
+    /// <summary>
+    /// Lowers the approved amount of a grant (e.g. lower actual costs), with the reason. The budget workflow releases the
+    /// difference to the programme; answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/approved-amount-reduction")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(
         ReduceApprovedAmount command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        [WriteAggregate("applicationId")] FundingApplication application,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
         Events events = [ApplicationDecider.ReduceApprovedAmount(application, command.Amount, command.Reason, user.Stamp(clock))];
-        OutgoingMessages workflow = [new ReleaseFunds(application.ProgrammeId, application.Id, application.ApplicantId, "Approved amount reduced: " + command.Reason.Trim())];
-        return (CommandAccepted.After(application.Id, command, events), events, workflow);
+        return BudgetWorkflow.After(application, command, events);
     }
 }

@@ -10,6 +10,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>The caseworker asks for missing documents; the programme's deadline starts running.</summary>
+/// <param name="Documents">The documents the applicant is to supply, by name.</param>
 public sealed record RequestDocuments(long ExpectedVersion, IReadOnlyList<string> Documents, string? Reason = null) : IChangeCommand;
 
 public sealed class RequestDocumentsValidator : ChangeCommandValidator<RequestDocuments>
@@ -24,11 +25,15 @@ public sealed class RequestDocumentsValidator : ChangeCommandValidator<RequestDo
 
 public static class RequestDocumentsEndpoint
 {
+    /// <summary>
+    /// Asks the applicant for missing documents. The programme's deadline starts running (the application lapses when it passes);
+    /// answers the application's new version and the request's number (<c>created.key</c>).
+    /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/document-requests")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(
         RequestDocuments command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        [WriteAggregate("applicationId")] FundingApplication application,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
@@ -36,6 +41,6 @@ public static class RequestDocumentsEndpoint
         Events events = [requested];
         // The deadline is a scheduled message; its handler looks at the application's state when it arrives.
         OutgoingMessages deadline = [new DocumentDeadlineReached(application.Id, requested.RequestNumber).ScheduledAt(requested.DueBy)];
-        return (CommandAccepted.After(application.Id, command, events), events, deadline);
+        return (CommandAccepted.After(application.Id, command, events).Creating("document-request", requested.RequestNumber), events, deadline);
     }
 }

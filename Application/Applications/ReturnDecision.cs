@@ -15,11 +15,14 @@ public sealed class ReturnDecisionValidator() : ChangeCommandValidator<ReturnDec
 
 public static class ReturnDecisionEndpoint
 {
+    /// <summary>
+    /// Sends a proposed decision back to the caseworker, with the reason (four-eyes). Answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Approver)]
     [WolverinePost("/api/applications/{applicationId}/decision-return")]
     public static (CommandAccepted, Events) Post(
         ReturnDecision command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        [WriteAggregate("applicationId")] FundingApplication application,
         ClaimsPrincipal user,
         TimeProvider clock)
     {

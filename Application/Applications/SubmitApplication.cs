@@ -17,19 +17,26 @@ public sealed class SubmitApplicationValidator : ChangeCommandValidator<SubmitAp
 
 public static class SubmitApplicationEndpoint
 {
+    public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
+
+    /// <summary>The programme whose rules and funding period the submission is checked against.</summary>
+    public static ValueTask<FundingProgramme?> LoadAsync(FundingApplication application, IDocumentSession session, CancellationToken cancellation) =>
+        session.Events.FetchLatest<FundingProgramme>(application.ProgrammeId, cancellation);
+
+    /// <summary>
+    /// Submits a drafted application to the funding authority. The programme's financing rules are checked and recorded with it;
+    /// answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/submission")]
-    public static async Task<(CommandAccepted, Events)> Post(
+    public static (CommandAccepted, Events) Post(
         SubmitApplication command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
-        IDocumentSession session,
+        [WriteAggregate("applicationId")] FundingApplication application,
+        FundingProgramme programme,
         ClaimsPrincipal user,
-        TimeProvider clock,
-        CancellationToken cancellation)
+        TimeProvider clock)
     {
-        user.EnsureActsForOrganisation(application.ApplicantId);
-        var programme = await session.Events.FetchLatest<FundingProgramme>(application.ProgrammeId, cancellation);
-        Events events = [ApplicationDecider.Submit(application, programme!, user.Stamp(clock))];
+        Events events = [ApplicationDecider.Submit(application, programme, user.Stamp(clock))];
         return (CommandAccepted.After(application.Id, command, events), events);
     }
 }

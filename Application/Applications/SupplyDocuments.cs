@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Applications;
 
 /// <summary>The applicant supplies the requested documents (as references into the document store) before the deadline.</summary>
+/// <param name="DocumentReferences">The supplied documents, as references into the document store.</param>
 public sealed record SupplyDocuments(long ExpectedVersion, IReadOnlyList<string> DocumentReferences, string? Reason = null) : IChangeCommand;
 
 public sealed class SupplyDocumentsValidator : ChangeCommandValidator<SupplyDocuments>
@@ -23,15 +24,19 @@ public sealed class SupplyDocumentsValidator : ChangeCommandValidator<SupplyDocu
 
 public static class SupplyDocumentsEndpoint
 {
+    public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
+
+    /// <summary>
+    /// Supplies the documents a caseworker asked for, before the deadline. Answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/document-supplies")]
     public static (CommandAccepted, Events) Post(
         SupplyDocuments command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        [WriteAggregate("applicationId")] FundingApplication application,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForOrganisation(application.ApplicantId);
         Events events = [ApplicationDecider.SupplyDocuments(application, command.DocumentReferences, user.Stamp(clock))];
         return (CommandAccepted.After(application.Id, command, events), events);
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Fachwerk.Application.Budget;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using FluentValidation;
@@ -19,19 +20,21 @@ public sealed class WithdrawApplicationValidator() : ChangeCommandValidator<With
 
 public static class WithdrawApplicationEndpoint
 {
+    public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
+
+    /// <summary>
+    /// Withdraws the application, with the reason. Money already committed goes back to the programme (by the budget workflow);
+    /// answers the application's new version.
+    /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/withdrawal")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(
         WithdrawApplication command,
-        [WriteAggregate("applicationId", VersionSource = nameof(IChangeCommand.ExpectedVersion))] FundingApplication application,
+        [WriteAggregate("applicationId")] FundingApplication application,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForOrganisation(application.ApplicantId);
         Events events = [ApplicationDecider.Withdraw(application, command.Reason, user.Stamp(clock))];
-        OutgoingMessages workflow = [];
-        if (application.Status == ApplicationStatus.Approved)
-            workflow.Add(new ReleaseFunds(application.ProgrammeId, application.Id, application.ApplicantId, "Application withdrawn: " + command.Reason.Trim()));
-        return (CommandAccepted.After(application.Id, command, events), events, workflow);
+        return BudgetWorkflow.After(application, command, events);
     }
 }

@@ -20,6 +20,11 @@ public interface IApplicationRule
 }
 
 /// <summary>One breach of a rule: where in the application's history (version, time) and what exactly, in German and English.</summary>
+/// <param name="Rule">The rule's code, e.g. <c>funding-rate-cap</c>.</param>
+/// <param name="RuleLabel">The rule's name.</param>
+/// <param name="Version">The application's version at which the rule was broken.</param>
+/// <param name="At">When that version was recorded.</param>
+/// <param name="Detail">What exactly breaks the rule.</param>
 public sealed record RuleFinding(string Rule, Label RuleLabel, long Version, DateTimeOffset At, Label Detail);
 
 public static class ApplicationRules

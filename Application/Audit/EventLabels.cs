@@ -8,6 +8,8 @@ using Fachwerk.Domain.Sampling;
 namespace Fachwerk.Application.Audit;
 
 /// <summary>A readable name in German (the users' language) and English.</summary>
+/// <param name="De">In German, the users' language.</param>
+/// <param name="En">In English.</param>
 public sealed record Label(string De, string En);
 
 /// <summary>

@@ -96,7 +96,10 @@ public static class CaseFiles
 
 public static class ExportCaseFileEndpoint
 {
-    /// <summary>The case file of one application as a zip download (case-file.json, case-file.html, SHA256SUMS).</summary>
+    /// <summary>
+    /// Exports the case file of one application. A zip with <c>case-file.json</c>, <c>case-file.html</c> and <c>SHA256SUMS</c>:
+    /// its history, payments, proofs and the state of its hash chain.
+    /// </summary>
     [Authorize(Roles = Roles.Auditors)]
     [WolverineGet("/api/audit/applications/{applicationId}/case-file")]
     [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/zip")]

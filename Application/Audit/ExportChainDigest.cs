@@ -15,6 +15,16 @@ namespace Fachwerk.Application.Audit;
 /// the chains must still verify and each stream must still have a link with the same hash at the same version
 /// (<c>verify-chains --against digest.json</c>).
 /// </summary>
+/// <param name="Scheme">How each link's hash is computed (the name of the chain scheme).</param>
+/// <param name="DigestAlgorithm">How the digest is computed from the heads.</param>
+/// <param name="ExportedAt">When the digest was made.</param>
+/// <param name="ExportedBy">Who made it.</param>
+/// <param name="Intact">Whether every chain verified.</param>
+/// <param name="Streams">How many streams there are.</param>
+/// <param name="Events">How many events.</param>
+/// <param name="Digest">The digest over all chain heads: keep it outside the system.</param>
+/// <param name="Heads">The last link of every stream.</param>
+/// <param name="Breaks">The first broken link of each broken stream.</param>
 public sealed record ChainDigest(
     string Scheme,
     string DigestAlgorithm,
@@ -88,9 +98,10 @@ public static class ChainDigests
 public static class ExportChainDigestEndpoint
 {
     /// <summary>
-    /// Verifies every chain and exports the digest of all chain heads (JSON), to be kept outside the system. The command
-    /// line writes the same file: <c>verify-chains --digest digest.json</c>.
+    /// Exports the digest of all hash-chain heads, after verifying every chain. Keep it outside the system: it proves later that
+    /// nothing up to these heads was rewritten.
     /// </summary>
+    /// <remarks>The command line writes the same file: <c>verify-chains --digest digest.json</c>.</remarks>
     [Authorize(Roles = Roles.Auditors)]
     [WolverineGet("/api/audit/chains/digest")]
     public static async Task<ChainDigest> Get(EventChainVerifier verifier, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellation)

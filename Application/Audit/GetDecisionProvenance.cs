@@ -12,6 +12,12 @@ using Wolverine.Http;
 namespace Fachwerk.Application.Audit;
 
 /// <summary>A part of the application's substance (its plan or its parties) that differs after a decision from what it was based on.</summary>
+/// <param name="Field">What changed, e.g. the plan's requested amount.</param>
+/// <param name="AtBasis">Its value at the version the decision was based on.</param>
+/// <param name="Now">Its value now.</param>
+/// <param name="FirstChangedAtVersion">The version at which it first changed after the basis.</param>
+/// <param name="FirstChangedAt">When.</param>
+/// <param name="FirstChangedBy">By whom.</param>
 public sealed record SubstanceChange(string Field, string? AtBasis, string? Now, long FirstChangedAtVersion, DateTimeOffset FirstChangedAt, string? FirstChangedBy);
 
 /// <summary>
@@ -20,6 +26,20 @@ public sealed record SubstanceChange(string Field, string? AtBasis, string? Now,
 /// returns), the detail screen at that version, the events recorded between that version and the decision (normally none),
 /// and what of the application's substance changed afterwards.
 /// </summary>
+/// <param name="Kind">What was decided: vote, proposal, confirmation or return.</param>
+/// <param name="Label">The decision's name.</param>
+/// <param name="Version">The version the decision was recorded at.</param>
+/// <param name="DecidedAt">When.</param>
+/// <param name="DecidedBy">Who decided, as the event records it.</param>
+/// <param name="UserId">The user id the command was authenticated as.</param>
+/// <param name="ProposalNumber">The proposal concerned, for proposals, confirmations and returns.</param>
+/// <param name="Outcome">What it decided, in words.</param>
+/// <param name="BasedOnVersion">The version of the application the decision was based on.</param>
+/// <param name="BasedOnVersionRecorded">Whether the decision recorded that version itself (votes and proposals) rather than it
+/// being taken from the version before.</param>
+/// <param name="StateAtBasis">The application's detail screen as it stood at that version.</param>
+/// <param name="RecordedBetweenBasisAndDecision">Events recorded between that version and the decision (normally none).</param>
+/// <param name="ChangedAfterwards">What of the application's plan or parties changed after that version.</param>
 public sealed record DecisionOnRecord(
     string Kind,
     Label Label,
@@ -43,6 +63,10 @@ public sealed record DecisionOnRecord(
 }
 
 /// <summary>The application now, and each of its votes and decisions with the state it was based on.</summary>
+/// <param name="ApplicationId">The application.</param>
+/// <param name="CurrentVersion">Its version now.</param>
+/// <param name="Current">Its detail screen now.</param>
+/// <param name="Decisions">Its votes and decisions, each with the state it was based on.</param>
 public sealed record DecisionProvenance(Guid ApplicationId, long CurrentVersion, ApplicationDetails Current, IReadOnlyList<DecisionOnRecord> Decisions);
 
 public static class DecisionProvenances
@@ -147,8 +171,8 @@ public static class DecisionProvenances
 public static class GetDecisionProvenanceEndpoint
 {
     /// <summary>
-    /// The application's alliance vote and decisions, each beside the application as of the version it was based on, flagged
-    /// when the application's plan or parties changed afterwards.
+    /// Shows an application's vote and decisions, each beside the application as it stood when the decision was based on it.
+    /// Flags decisions taken on an outdated version and changes to the plan or parties afterwards.
     /// </summary>
     [Authorize(Roles = Roles.Auditors)]
     [WolverineGet("/api/audit/applications/{applicationId}/decisions")]

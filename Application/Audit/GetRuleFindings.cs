@@ -14,8 +14,16 @@ using Wolverine.Http;
 namespace Fachwerk.Application.Audit;
 
 /// <summary>The programme rules an application is re-checked against, read from the programme's launch event.</summary>
+/// <param name="ProgrammeId">The programme.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="MaxFundingRate">Its highest funding rate (0.8 = 80 %).</param>
+/// <param name="MaxAmountPerApplication">Its cap per application, in EUR, if any.</param>
+/// <param name="DeMinimis">Whether its aid counts towards the de-minimis ceiling.</param>
 public sealed record ProgrammeTerms(Guid ProgrammeId, string Name, decimal MaxFundingRate, decimal? MaxAmountPerApplication, bool DeMinimis);
 
+/// <summary>
+/// What a checkpoint of the rule re-check is: the submission, an amendment after it, the approval, or a reduction.
+/// </summary>
 public enum PlanCheckpointKind
 {
     Submission,
@@ -25,16 +33,39 @@ public enum PlanCheckpointKind
 }
 
 /// <summary>A moment the rules apply to: the plan as submitted or amended after submission, or the amount approved (or reduced to).</summary>
+/// <param name="Kind">Submission, amendment, approval or reduction.</param>
+/// <param name="Version">The application's version at that moment.</param>
+/// <param name="At">When.</param>
+/// <param name="Plan">The plan as it stood.</param>
+/// <param name="Amount">The amount approved (or reduced to), in EUR.</param>
 public sealed record PlanCheckpoint(PlanCheckpointKind Kind, long Version, DateTimeOffset At, ProjectPlan Plan, decimal? Amount);
 
+/// <summary>A proposed decision, as the rule re-check sees it.</summary>
+/// <param name="Number">The proposal's number.</param>
+/// <param name="Kind">Approve or reject.</param>
+/// <param name="Amount">The amount proposed, in EUR.</param>
+/// <param name="ProposedBy">Who proposed it.</param>
+/// <param name="Version">The version it was recorded at.</param>
 public sealed record ProposalOnRecord(int Number, DecisionKind Kind, decimal? Amount, string ProposedBy, long Version);
 
+/// <summary>A confirmed decision, as the four-eyes re-check sees it.</summary>
+/// <param name="ProposalNumber">The proposal confirmed.</param>
+/// <param name="ProposedBy">Who proposed it.</param>
+/// <param name="ConfirmedBy">Who confirmed it.</param>
+/// <param name="Version">The version the confirmation was recorded at.</param>
+/// <param name="At">When.</param>
 public sealed record ConfirmationOnRecord(int ProposalNumber, string ProposedBy, string ConfirmedBy, long Version, DateTimeOffset At);
 
 /// <summary>
 /// An approval in a de-minimis programme: whether the applicant's ledger holds the grant, and the ceiling re-computed over the
 /// aid the ledger held at that moment (the applicant's stream as of the approval).
 /// </summary>
+/// <param name="Version">The application's version at the approval.</param>
+/// <param name="At">When.</param>
+/// <param name="Amount">The amount granted, in EUR.</param>
+/// <param name="EnteredInLedger">Whether the applicant's de-minimis ledger holds the grant.</param>
+/// <param name="Undertaking">The undertaking (the applicant organisation).</param>
+/// <param name="Check">The ceiling re-computed over the aid the ledger held at that moment.</param>
 public sealed record DeMinimisGrantOnRecord(long Version, DateTimeOffset At, decimal Amount, bool EnteredInLedger, string Undertaking, DeMinimisCheck Check);
 
 /// <summary>
@@ -44,22 +75,39 @@ public sealed record DeMinimisGrantOnRecord(long Version, DateTimeOffset At, dec
 /// </summary>
 public sealed record ApplicationRuleCheck
 {
+    /// <summary>The application's id.</summary>
     public Guid Id { get; init; }
+    /// <summary>The application's version the check has reached.</summary>
     public long Version { get; init; }
+    /// <summary>The project's title.</summary>
     public string Title { get; init; } = "";
+    /// <summary>The applicant organisation's name.</summary>
     public string Applicant { get; init; } = "";
+    /// <summary>The applicant organisation.</summary>
     public Guid ApplicantId { get; init; }
+    /// <summary>The programme.</summary>
     public Guid ProgrammeId { get; init; }
+    /// <summary>The programme's rules the application is checked against.</summary>
     public ProgrammeTerms? Terms { get; init; }
+    /// <summary>When it was drafted.</summary>
     public DateTimeOffset DraftedAt { get; init; }
+    /// <summary>Whether it was submitted.</summary>
     public bool Submitted { get; init; }
+    /// <summary>Its plan as it now stands.</summary>
     public ProjectPlan Plan { get; init; } = null!;
+    /// <summary>The moments the rules apply to: submission, amendments, approval, reductions.</summary>
     public IReadOnlyList<PlanCheckpoint> Checkpoints { get; init; } = [];
+    /// <summary>Its proposed decisions.</summary>
     public IReadOnlyList<ProposalOnRecord> Proposals { get; init; } = [];
+    /// <summary>Its confirmed decisions.</summary>
     public IReadOnlyList<ConfirmationOnRecord> Confirmations { get; init; } = [];
+    /// <summary>Its approvals in a de-minimis programme.</summary>
     public IReadOnlyList<DeMinimisGrantOnRecord> DeMinimisGrants { get; init; } = [];
+    /// <summary>The rules its history breaks, where and how.</summary>
     public IReadOnlyList<RuleFinding> Findings { get; init; } = [];
+    /// <summary>How many findings.</summary>
     public int FindingCount { get; init; }
+    /// <summary>The time of the last event the check has seen.</summary>
     public DateTimeOffset CheckedUpTo { get; init; }
 }
 
@@ -166,6 +214,11 @@ public sealed class ApplicationRuleCheckProjection : SingleStreamProjection<Appl
     }
 }
 
+/// <summary>Which re-checked applications to list.</summary>
+/// <param name="Rule">Only applications breaking this rule (its code, e.g. <c>funding-rate-cap</c>).</param>
+/// <param name="ProgrammeId">Only applications to this programme.</param>
+/// <param name="ApplicationId">Only this application.</param>
+/// <param name="All">Every application re-checked, also those without findings.</param>
 public sealed record RuleFindingQuery(
     string? Rule = null,
     Guid? ProgrammeId = null,
@@ -187,9 +240,10 @@ public sealed class RuleFindingQueryValidator : AbstractValidator<RuleFindingQue
 public static class GetRuleFindingsEndpoint
 {
     /// <summary>
-    /// Applications whose history breaks a rule (<c>?all=true</c>: every application re-checked), with the findings; filtered
-    /// by rule, programme or application. Kept by the async daemon: <c>checkedUpTo</c> says how far.
+    /// Lists the applications whose history breaks a rule, with the findings. The rules: funding rate, cap, own share, four-eyes,
+    /// de-minimis ceiling; <c>?all=true</c> lists every application re-checked. It may lag a command by a moment.
     /// </summary>
+    /// <remarks>Filtered by rule, programme or application. Kept by the projection daemon: <c>checkedUpTo</c> says how far it has come.</remarks>
     [Authorize(Roles = Roles.Auditors)]
     [WolverineGet("/api/audit/rule-findings")]
     public static async Task<Page<ApplicationRuleCheck>> Get([FromQuery] RuleFindingQuery query, IQuerySession session, CancellationToken cancellation)

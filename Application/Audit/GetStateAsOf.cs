@@ -10,6 +10,8 @@ using Wolverine.Http;
 namespace Fachwerk.Application.Audit;
 
 /// <summary>A moment in a stream's life: a version, or a point in time (the last event recorded at or before it). Neither: now.</summary>
+/// <param name="Version">The version to show the record at.</param>
+/// <param name="At">The moment to show the record at: the last event recorded at or before it.</param>
 public sealed record AsOfQuery(long? Version = null, DateTimeOffset? At = null);
 
 public sealed class AsOfQueryValidator : AbstractValidator<AsOfQuery>
@@ -25,6 +27,16 @@ public sealed class AsOfQueryValidator : AbstractValidator<AsOfQuery>
 /// A stream as it stood at a moment: the write model the commands were decided on, and the detail read model a user saw
 /// (for an application: the caseworker's detail screen). <see cref="Version"/> is the last event included.
 /// </summary>
+/// <param name="StreamId">The stream.</param>
+/// <param name="Kind">What the stream is (application, programme, alliance, ...).</param>
+/// <param name="KindLabel">Its name in German and English.</param>
+/// <param name="RequestedVersion">The version asked for, if one was.</param>
+/// <param name="RequestedAt">The moment asked for, if one was.</param>
+/// <param name="Version">The last event included.</param>
+/// <param name="VersionRecordedAt">When that event was recorded.</param>
+/// <param name="CurrentVersion">The stream's version now.</param>
+/// <param name="State">The write model the commands were decided on, as it stood.</param>
+/// <param name="Details">The detail view a user saw, as it stood.</param>
 public sealed record StateAsOf(
     Guid StreamId,
     string Kind,
@@ -66,8 +78,8 @@ public static class StatesAsOf
 public static class GetStateAsOfEndpoint
 {
     /// <summary>
-    /// Any stream as it stood at a version (<c>?version=</c>) or a moment (<c>?at=2026-03-02T09:00:00Z</c>): its write model and
-    /// its detail read model, folded by Marten from the events up to then.
+    /// Shows any record as it stood at a version or a moment. Give <c>?version=</c> or <c>?at=2026-03-02T09:00:00Z</c>; answers
+    /// the state its commands were decided on and the detail view a user saw then.
     /// </summary>
     [Authorize(Roles = Roles.Auditors)]
     [WolverineGet("/api/audit/streams/{streamId}/state")]

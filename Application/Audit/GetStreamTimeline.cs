@@ -14,6 +14,20 @@ namespace Fachwerk.Application.Audit;
 /// was authenticated as, and the <c>RecordedBy</c> the event itself carries), why (the command's reason), through which
 /// command, and how it relates to other events (correlation and causation ids). <see cref="Data"/> is the event as stored.
 /// </summary>
+/// <param name="Version">The event's version in its stream.</param>
+/// <param name="Sequence">Its position in the whole store.</param>
+/// <param name="EventId">The event's id.</param>
+/// <param name="EventType">The event's type.</param>
+/// <param name="Label">What happened, in German and English.</param>
+/// <param name="Timestamp">When it was stored.</param>
+/// <param name="UserId">The user id the command was authenticated as.</param>
+/// <param name="RecordedBy">Who the event itself says acted.</param>
+/// <param name="RecordedAt">When the event itself says it happened.</param>
+/// <param name="Reason">The reason the command gave.</param>
+/// <param name="Command">The command that recorded it.</param>
+/// <param name="CorrelationId">Groups the events of one request and what followed from it.</param>
+/// <param name="CausationId">The request or message that caused the event.</param>
+/// <param name="Data">The event as stored.</param>
 public sealed record TimelineEntry(
     long Version,
     long Sequence,
@@ -40,6 +54,11 @@ public sealed record TimelineEntry(
 }
 
 /// <summary>Every event of one stream, in order.</summary>
+/// <param name="StreamId">The stream.</param>
+/// <param name="Kind">What the stream is (application, programme, alliance, ...).</param>
+/// <param name="KindLabel">Its name in German and English.</param>
+/// <param name="Version">Its version now.</param>
+/// <param name="Entries">Every event, in order.</param>
 public sealed record StreamTimeline(Guid StreamId, string Kind, Label KindLabel, long Version, IReadOnlyList<TimelineEntry> Entries);
 
 public static class StreamTimelines
@@ -59,8 +78,8 @@ public static class StreamTimelines
 public static class GetStreamTimelineEndpoint
 {
     /// <summary>
-    /// The full timeline of any stream (application, programme, alliance, organisation, and any later kind): every event in
-    /// order with time, actor, reason, command, correlation and causation.
+    /// Shows the full timeline of any record. Every event of an application, programme, alliance, organisation or pilot in order,
+    /// with time, actor, reason, command, correlation and causation.
     /// </summary>
     [Authorize(Roles = Roles.Auditors)]
     [WolverineGet("/api/audit/streams/{streamId}/timeline")]

@@ -15,6 +15,7 @@ using Wolverine.Http;
 
 namespace Fachwerk.Application.Audit;
 
+/// <summary>Whether a rebuild is running, completed or failed.</summary>
 public enum RebuildState
 {
     Running,
@@ -26,11 +27,26 @@ public enum RebuildState
 /// A projection rebuild and how far it got: <see cref="Processed"/> is the last event sequence the rebuilt projection has
 /// applied, <see cref="Target"/> the last event sequence in the store when the rebuild started.
 /// </summary>
+/// <param name="Id">The rebuild's id.</param>
+/// <param name="Projection">The projection rebuilt.</param>
+/// <param name="State">Running, completed or failed.</param>
+/// <param name="RequestedBy">Who started it.</param>
+/// <param name="StartedAt">When it started.</param>
+/// <param name="FinishedAt">When it finished.</param>
+/// <param name="Target">The last event sequence in the store when it started.</param>
+/// <param name="Processed">The last event sequence it has applied.</param>
+/// <param name="Percent">How far it got, in percent of the target.</param>
+/// <param name="Error">What went wrong, if it failed.</param>
 public sealed record ProjectionRebuildStatus(
     Guid Id, string Projection, RebuildState State, string RequestedBy, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, long Target,
     long Processed, int Percent, string? Error);
 
 /// <summary>A projection of the event store: its lifecycle and how far it has applied the events.</summary>
+/// <param name="Name">The projection's name, as used in the rebuild's address.</param>
+/// <param name="Lifecycle">How it is kept: inline, by the async daemon, or live.</param>
+/// <param name="Rebuildable">Whether it can be rebuilt (live ones store nothing).</param>
+/// <param name="Processed">The last event sequence it has applied.</param>
+/// <param name="HighWaterMark">The last event sequence in the store.</param>
 public sealed record ProjectionInfo(string Name, ProjectionLifecycle Lifecycle, bool Rebuildable, long? Processed, long HighWaterMark);
 
 /// <summary>
@@ -193,16 +209,17 @@ public sealed class RebuildJob : IObserver<ShardState>
 
 public static class RebuildProjectionEndpoints
 {
-    /// <summary>The projections with their lifecycle and progress (last event sequence applied) against the store's last event.</summary>
+    /// <summary>Lists the projections (read models) with how they are kept and how far they have applied the events.</summary>
     [Authorize(Roles = Roles.Administrator)]
     [WolverineGet("/api/admin/projections")]
     public static Task<IReadOnlyList<ProjectionInfo>> List(ProjectionRebuilds rebuilds, CancellationToken cancellation) =>
         rebuilds.DescribeAsync(cancellation);
 
     /// <summary>
-    /// Starts rebuilding a projection from the whole event history in the background and answers 202 with the rebuild's status
-    /// resource. Reads go on being served throughout (from the partly rebuilt read model, see docs/running.md).
+    /// Rebuilds a projection from the whole event history, in the background. Answers 202 with the rebuild's status and its
+    /// address; reads go on being served meanwhile.
     /// </summary>
+    /// <remarks>Reads are served from the partly rebuilt read model until the replay ends (docs/running.md).</remarks>
     [Authorize(Roles = Roles.Administrator)]
     [WolverinePost("/api/admin/projections/{name}/rebuilds")]
     [ProducesResponseType<ProjectionRebuildStatus>(StatusCodes.Status202Accepted)]
@@ -225,7 +242,7 @@ public static class RebuildProjectionEndpoints
                 $"Rebuild {job.Id} of {name} is still running: /api/admin/projection-rebuilds/{job.Id}.");
     }
 
-    /// <summary>How far a rebuild has come.</summary>
+    /// <summary>Shows how far a projection rebuild has come.</summary>
     [Authorize(Roles = Roles.Administrator)]
     [WolverineGet("/api/admin/projection-rebuilds/{id}")]
     [ProducesResponseType<ProjectionRebuildStatus>(StatusCodes.Status200OK)]

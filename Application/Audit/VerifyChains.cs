@@ -26,15 +26,31 @@ public enum ChainBreakKind
 }
 
 /// <summary>The first broken link of a stream.</summary>
+/// <param name="StreamId">The stream.</param>
+/// <param name="Version">The version of the first broken link.</param>
+/// <param name="Sequence">The event's position in the whole store, where the event still exists.</param>
+/// <param name="Kind">How the link is broken: the event was altered, deleted, or is not linked.</param>
+/// <param name="Detail">What was found, in words.</param>
+/// <param name="ExpectedHash">The hash recomputed from the stored event.</param>
+/// <param name="StoredHash">The hash the chain holds.</param>
 public sealed record ChainBreak(Guid StreamId, long Version, long? Sequence, ChainBreakKind Kind, string Detail, string? ExpectedHash, string? StoredHash);
 
 /// <summary>One stored link: the hash over the event at <paramref name="Version"/> and the link before it.</summary>
 public sealed record ChainLink(long Version, long Sequence, string? PreviousHash, string Hash);
 
 /// <summary>The last link of a stream's chain.</summary>
+/// <param name="StreamId">The stream.</param>
+/// <param name="Version">The version of its last link.</param>
+/// <param name="Hash">The hash of its last link.</param>
 public sealed record ChainHead(Guid StreamId, long Version, string Hash);
 
 /// <summary>The outcome of recomputing the chains of one stream or of all.</summary>
+/// <param name="StreamId">The stream verified, or none when all were.</param>
+/// <param name="VerifiedAt">When the chains were recomputed.</param>
+/// <param name="Streams">How many streams were verified.</param>
+/// <param name="Events">How many events.</param>
+/// <param name="Intact">Whether every chain is intact.</param>
+/// <param name="Breaks">The first broken link of each broken stream.</param>
 public sealed record ChainVerification(
     Guid? StreamId, DateTimeOffset VerifiedAt, int Streams, long Events, bool Intact, IReadOnlyList<ChainBreak> Breaks)
 {
@@ -192,6 +208,7 @@ public sealed class EventChainVerifier(IDocumentStore store, TimeProvider clock)
 }
 
 /// <summary>Which chains to verify: one stream, or (without a stream id) all of them.</summary>
+/// <param name="StreamId">The stream to verify; without it, every stream.</param>
 public sealed record ChainVerificationQuery(Guid? StreamId = null);
 
 public sealed class ChainVerificationQueryValidator : AbstractValidator<ChainVerificationQuery>
@@ -203,9 +220,10 @@ public sealed class ChainVerificationQueryValidator : AbstractValidator<ChainVer
 public static class VerifyChainsEndpoint
 {
     /// <summary>
-    /// Recomputes the hash chains of one stream (<c>?streamId=</c>) or of every stream from the stored events and reports the
-    /// first broken link of each broken stream. The command line does the same: <c>verify-chains [streamId]</c>.
+    /// Verifies the hash chains of one stream (<c>?streamId=</c>) or of all, recomputed from the stored events. Answers the first
+    /// broken link of each broken stream, if any.
     /// </summary>
+    /// <remarks>The command line does the same: <c>verify-chains [streamId]</c>.</remarks>
     [Authorize(Roles = Roles.Auditors)]
     [WolverineGet("/api/audit/chains/verification")]
     [ProducesResponseType<ChainVerification>(StatusCodes.Status200OK)]

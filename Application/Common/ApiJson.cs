@@ -4,15 +4,15 @@ using System.Text.Json.Serialization;
 namespace Fachwerk.Application.Common;
 
 /// <summary>
-/// The JSON the API speaks, written once: the web defaults (camelCase names, case-insensitive reading, numbers from strings
-/// where a client sends them) and enums as their names. The host configures its endpoints with it; clients of the API (the
-/// web UI, the demo world, the tests, the benchmark harness) read and write with the same options.
+/// The JSON of Fachwerk's HTTP API, written once: camelCase names, enums as their names, numbers also read from strings
+/// (the web defaults). The service reads and writes with these options; its clients (the web UI, the demo world, the tests
+/// and the benchmark harness) use the same.
 /// </summary>
 public static class ApiJson
 {
-    public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
-    /// <summary>Adds what the API needs beyond the web defaults to <paramref name="options"/> (the host's own options object).</summary>
+    /// <summary>Applies the API's settings to options the framework created (ASP.NET Core's and Wolverine's).</summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

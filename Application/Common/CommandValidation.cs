@@ -34,8 +34,6 @@ public sealed class CommandValidationPolicy : IHttpPolicy
 
 public static class CommandValidation
 {
-    public const string ProblemType = "urn:fachwerk:problem:validation";
-
     public static async Task<IResult> ValidateAsync<T>(T? command)
     {
         if (command is null)
@@ -49,9 +47,7 @@ public static class CommandValidation
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
     }
 
-    private static IResult Problem(Dictionary<string, string[]> errors) =>
-        Results.ValidationProblem(errors, title: "The request is invalid.", type: ProblemType,
-            detail: "See 'errors' for the fields that need correcting.");
+    private static IResult Problem(Dictionary<string, string[]> errors) => Results.Problem(Problems.Validation(errors));
 
     /// <summary>"FundingPeriod.From" becomes "fundingPeriod.from", "Districts[0]" becomes "districts[0]".</summary>
     public static string JsonPath(string propertyPath) =>

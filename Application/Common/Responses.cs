@@ -4,15 +4,26 @@ using Wolverine.Http;
 namespace Fachwerk.Application.Common;
 
 /// <summary>201 Created with a Location header; the body names the new stream and its version.</summary>
+/// <param name="Id">The id of the new record.</param>
+/// <param name="Version">Its first version: send it as <c>expectedVersion</c> with the next command on it.</param>
+/// <param name="Url">Where to read it (also in the <c>Location</c> header).</param>
 public sealed record StreamCreated(Guid Id, long Version, string Url) : CreationResponse(Url);
 
 /// <summary>One page of a list read model.</summary>
+/// <param name="Items">The entries of this page.</param>
+/// <param name="PageNumber">The number of this page, from 1.</param>
+/// <param name="PageSize">How many entries a page holds at most.</param>
+/// <param name="TotalItems">How many entries match, on all pages.</param>
+/// <param name="PageCount">How many pages there are.</param>
 public sealed record Page<T>(IReadOnlyList<T> Items, long PageNumber, long PageSize, long TotalItems, long PageCount);
 
 /// <summary>Paging parameters shared by list queries (1-based page number).</summary>
 public interface IPagedQuery
 {
+    /// <summary>The page to answer, from 1.</summary>
     int Page { get; }
+
+    /// <summary>Entries per page, 1 to 200 (default 25).</summary>
     int PageSize { get; }
 }
 

@@ -9,6 +9,12 @@ using Wolverine.Http.Marten;
 
 namespace Fachwerk.Application.Organisations;
 
+/// <summary>One de-minimis aid: which grant, how much, when.</summary>
+/// <param name="ApplicationId">The funding application it was granted on.</param>
+/// <param name="ProgrammeId">The programme that granted it.</param>
+/// <param name="Amount">The amount, in EUR.</param>
+/// <param name="GrantedOn">The day it was granted.</param>
+/// <param name="RecordedAt">When it was entered in the ledger.</param>
 public sealed record DeMinimisAidLine(Guid ApplicationId, Guid ProgrammeId, decimal Amount, DateOnly GrantedOn, DateTimeOffset RecordedAt);
 
 /// <summary>The de-minimis aid an undertaking received, grant by grant, with dates (inline projection of the organisation's stream).</summary>
@@ -31,17 +37,30 @@ public sealed partial class DeMinimisLedgerProjection : SingleStreamProjection<D
 }
 
 /// <summary>The ledger with the rolling three-year window as of today: how much aid counts and how much room is left under the ceiling.</summary>
+/// <param name="OrganisationId">The organisation (the undertaking).</param>
+/// <param name="Undertaking">Its name.</param>
+/// <param name="Ceiling">The de-minimis ceiling for three years, in EUR.</param>
+/// <param name="WindowFrom">The first day of the rolling three-year window.</param>
+/// <param name="WindowTo">Its last day (today).</param>
+/// <param name="AidInWindow">The aid received within the window, in EUR.</param>
+/// <param name="Headroom">What is left under the ceiling, in EUR.</param>
+/// <param name="Aid">Every de-minimis aid received, with dates.</param>
 public sealed record DeMinimisStatement(
     Guid OrganisationId, string Undertaking, decimal Ceiling, DateOnly WindowFrom, DateOnly WindowTo, decimal AidInWindow, decimal Headroom,
     IReadOnlyList<DeMinimisAidLine> Aid);
 
 public static class GetDeMinimisAidEndpoint
 {
+    public static void Before(DeMinimisLedger ledger, ClaimsPrincipal user) => user.EnsureActsForOrganisation(ledger.Id);
+
+    /// <summary>
+    /// Shows the de-minimis aid an organisation received, with dates, and what is left under the ceiling in the rolling three
+    /// years.
+    /// </summary>
     [Authorize(Roles = Roles.DeMinimisReaders)]
     [WolverineGet("/api/organisations/{id}/de-minimis")]
-    public static DeMinimisStatement Get([Document] DeMinimisLedger ledger, ClaimsPrincipal user, TimeProvider clock)
+    public static DeMinimisStatement Get([Document] DeMinimisLedger ledger, TimeProvider clock)
     {
-        user.EnsureActsForOrganisation(ledger.Id);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var from = today.AddYears(-3).AddDays(1);
         var inWindow = ledger.Aid.Where(a => a.GrantedOn >= from && a.GrantedOn <= today).Sum(a => a.Amount);

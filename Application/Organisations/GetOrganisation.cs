@@ -10,6 +10,11 @@ using Wolverine.Http.Marten;
 namespace Fachwerk.Application.Organisations;
 
 /// <summary>Read model of an organisation in the registry (inline projection).</summary>
+/// <param name="Id">The organisation's id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Kind">Its kind.</param>
+/// <param name="Town">The town of its seat.</param>
+/// <param name="Version">Its version.</param>
 public sealed record OrganisationDetails(Guid Id, string Name, OrganisationKind Kind, string Town, long Version);
 
 public sealed partial class OrganisationDetailsProjection : SingleStreamProjection<OrganisationDetails, Guid>
@@ -18,6 +23,9 @@ public sealed partial class OrganisationDetailsProjection : SingleStreamProjecti
         new(registered.OrganisationId, registered.Name, registered.Kind, registered.Town, 1);
 }
 
+/// <summary>Which organisations to list.</summary>
+/// <param name="Name">Only organisations whose name contains this text (any case).</param>
+/// <param name="Kind">Only organisations of this kind.</param>
 public sealed record OrganisationQuery(string? Name = null, OrganisationKind? Kind = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IPagedQuery;
 
@@ -33,9 +41,11 @@ public sealed class OrganisationQueryValidator : AbstractValidator<OrganisationQ
 
 public static class GetOrganisationEndpoints
 {
+    /// <summary>Reads one organisation of the registry.</summary>
     [WolverineGet("/api/organisations/{id}")]
     public static OrganisationDetails Get([Document] OrganisationDetails organisation) => organisation;
 
+    /// <summary>Lists the organisations of the registry, filtered by name or kind, one page at a time.</summary>
     [WolverineGet("/api/organisations")]
     public static async Task<Page<OrganisationDetails>> List([FromQuery] OrganisationQuery query, IQuerySession session, CancellationToken cancellation)
     {

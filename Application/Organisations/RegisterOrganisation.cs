@@ -8,6 +8,10 @@ using Wolverine.Marten;
 
 namespace Fachwerk.Application.Organisations;
 
+/// <summary>Registers an organisation: a company, public employer, association, school, municipality or other body.</summary>
+/// <param name="Name">The organisation's name, e.g. Haus Steinstraße e.V.</param>
+/// <param name="Kind">What kind of organisation it is.</param>
+/// <param name="Town">The town of its seat.</param>
 public sealed record RegisterOrganisation(string Name, OrganisationKind Kind, string Town, string? Reason = null) : ICommand;
 
 public sealed class RegisterOrganisationValidator : AbstractValidator<RegisterOrganisation>
@@ -23,6 +27,10 @@ public sealed class RegisterOrganisationValidator : AbstractValidator<RegisterOr
 
 public static class RegisterOrganisationEndpoint
 {
+    /// <summary>
+    /// Registers an organisation (company, association, school, ...) that can apply for funding or join alliances; answers its
+    /// id.
+    /// </summary>
     [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePost("/api/organisations")]

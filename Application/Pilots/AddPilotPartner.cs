@@ -9,6 +9,10 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>A partner at home or abroad joins the pilot: country as ISO 3166-1 alpha-2 code (DE, LV), and its role.</summary>
+/// <param name="Name">The partner's name.</param>
+/// <param name="Country">The partner's country, as ISO 3166-1 alpha-2 code (DE, LV).</param>
+/// <param name="Role">What the partner does in the pilot, e.g. recruiting partner abroad.</param>
+/// <param name="JoinedOn">The day the partner joined.</param>
 public sealed record AddPilotPartner(long ExpectedVersion, string Name, string Country, string Role, DateOnly JoinedOn, string? Reason = null)
     : IChangeCommand;
 
@@ -25,15 +29,17 @@ public sealed class AddPilotPartnerValidator : ChangeCommandValidator<AddPilotPa
 
 public static class AddPilotPartnerEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
+    /// <summary>Adds a partner at home or abroad to the pilot. Answers the partner's id and the pilot's new version.</summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/partners")]
     public static (PilotItemAdded, Events) Post(
         AddPilotPartner command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         var partnerId = Guid.CreateVersion7();
         Events events = [PilotDecider.AddPartner(pilot, partnerId, command.Name, command.Country, command.Role, command.JoinedOn, user.Stamp(clock))];
         return (new PilotItemAdded(pilot.Id, command.ExpectedVersion + events.Count, partnerId, PilotUrls.Pilot(pilot.Id)), events);

@@ -12,6 +12,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>Replaces a participant's personal data (rectification, GDPR Art. 16), sealed with the same key. No free-text reason.</summary>
+/// <param name="PersonalData">The participant's personal data as they now stand (they replace the previous ones).</param>
 public sealed record CorrectParticipantData(long ExpectedVersion, ParticipantPersonalData PersonalData) : IChangeCommand
 {
     [JsonIgnore]
@@ -29,18 +30,20 @@ public sealed class CorrectParticipantDataValidator : AbstractValidator<CorrectP
 
 public static class CorrectParticipantDataEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
+    /// <summary>Corrects a participant's personal data (rectification, GDPR Art. 16). Answers the pilot's new version.</summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePut("/api/pilots/{pilotId}/participants/{participantId}/personal-data")]
     public static async Task<(CommandAccepted, Events)> Put(
         CorrectParticipantData command,
         Guid participantId,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         IDocumentSession session,
         ClaimsPrincipal user,
         TimeProvider clock,
         CancellationToken cancellation)
     {
-        user.EnsureActsForPilot(pilot.Id);
         var personalData = pilot.Participants.ContainsKey(participantId)
             ? await PersonalDataVault.SealAgainAsync(session, participantId, command.PersonalData, cancellation)
             : null;

@@ -12,6 +12,10 @@ namespace Fachwerk.Application.Pilots;
 /// Once the evaluation is due: continue the pilot (until <paramref name="ContinuedUntil"/>) or end it, with reasons.
 /// The event records the demand indicator as it stood (docs/pilots.md).
 /// </summary>
+/// <param name="Decision">Continue the pilot or end it.</param>
+/// <param name="Reasons">The reasons for the decision.</param>
+/// <param name="DecidedOn">The day of the decision.</param>
+/// <param name="ContinuedUntil">Until when the pilot continues; required to continue, none to end.</param>
 public sealed record DecideContinuation(
     long ExpectedVersion,
     ContinuationDecision Decision,
@@ -44,17 +48,25 @@ public sealed class DecideContinuationValidator : AbstractValidator<DecideContin
 
 public static class DecideContinuationEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
+    /// <summary>
+    /// Decides whether the pilot continues after its phase, with reasons; the demand indicator is recorded with the decision.
+    /// Answers the pilot's new version.
+    /// </summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/continuation")]
     public static (CommandAccepted, Events) Post(
         DecideContinuation command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
-        Events events = [PilotDecider.DecideContinuation(pilot, command.Decision, command.Reasons, command.DecidedOn,
-            command.ContinuedUntil, user.Stamp(clock))];
+        Events events =
+        [
+            PilotDecider.DecideContinuation(pilot, new Continuation(command.Decision, command.Reasons, command.DecidedOn, command.ContinuedUntil),
+                user.Stamp(clock)),
+        ];
         return (CommandAccepted.After(pilot.Id, command, events), events);
     }
 }

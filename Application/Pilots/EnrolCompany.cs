@@ -9,6 +9,11 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>A company with a need for skilled workers enrols in the pilot (on a business date).</summary>
+/// <param name="Name">The company's name.</param>
+/// <param name="Town">The town where the company needs the skilled workers.</param>
+/// <param name="SkilledWorkersNeeded">How many skilled workers the company needs.</param>
+/// <param name="Occupations">The occupations it needs them for.</param>
+/// <param name="EnrolledOn">The day the company enrolled.</param>
 public sealed record EnrolCompany(
     long ExpectedVersion,
     string Name,
@@ -38,18 +43,26 @@ public sealed class EnrolCompanyValidator : AbstractValidator<EnrolCompany>
 
 public static class EnrolCompanyEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
+    /// <summary>
+    /// Enrols a company that needs skilled workers in the pilot. Answers the company's id and address and the pilot's new
+    /// version.
+    /// </summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/companies")]
     public static (PilotItemAdded, Events) Post(
         EnrolCompany command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         var companyId = Guid.CreateVersion7();
-        Events events = [PilotDecider.EnrolCompany(pilot, companyId, command.Name, command.Town, command.SkilledWorkersNeeded,
-            command.Occupations, command.EnrolledOn, user.Stamp(clock))];
+        Events events =
+        [
+            PilotDecider.EnrolCompany(pilot, companyId,
+                new CompanyEnrolment(command.Name, command.Town, command.SkilledWorkersNeeded, command.Occupations, command.EnrolledOn), user.Stamp(clock)),
+        ];
         return (new PilotItemAdded(pilot.Id, command.ExpectedVersion + events.Count, companyId, PilotUrls.Company(pilot.Id, companyId)), events);
     }
 }

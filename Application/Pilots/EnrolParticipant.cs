@@ -16,6 +16,11 @@ namespace Fachwerk.Application.Pilots;
 /// participant's own key (<see cref="PersonalDataVault"/>) before they go into an event.
 /// </summary>
 /// <param name="Nationality">ISO 3166-1 alpha-2 code, e.g. LV.</param>
+/// <param name="GivenName">The participant's given name.</param>
+/// <param name="FamilyName">The participant's family name.</param>
+/// <param name="BirthDate">The participant's date of birth.</param>
+/// <param name="Email">An e-mail address, if the participant gave one.</param>
+/// <param name="Phone">A telephone number, if the participant gave one.</param>
 public sealed record ParticipantPersonalData(
     string GivenName,
     string FamilyName,
@@ -28,6 +33,10 @@ public sealed record ParticipantPersonalData(
 /// Enrols a skilled worker or an intern (interns come for a limited period: <paramref name="InternshipEndsOn"/>).
 /// Takes no free-text reason: a reason is stored in plain text in the event headers and must not carry personal data.
 /// </summary>
+/// <param name="Kind">Skilled worker or intern.</param>
+/// <param name="EnrolledOn">The day the participant enrolled.</param>
+/// <param name="InternshipEndsOn">The last day of an intern's stay; required for interns, none for skilled workers.</param>
+/// <param name="PersonalData">The participant's personal data; sealed before they are stored, erasable on request.</param>
 public sealed record EnrolParticipant(
     long ExpectedVersion,
     ParticipantKind Kind,
@@ -77,22 +86,29 @@ public sealed class EnrolParticipantValidator : AbstractValidator<EnrolParticipa
 
 public static class EnrolParticipantEndpoint
 {
-    /// <summary>Answers the participant's id and where to read them, never their personal data.</summary>
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
+    /// <summary>
+    /// Enrols a skilled worker or an intern in the pilot; their personal data are sealed before they are stored. Answers the
+    /// participant's id and address and the pilot's new version, never personal data.
+    /// </summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/participants")]
     public static (PilotItemAdded, Events) Post(
         EnrolParticipant command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         IDocumentSession session,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         var participantId = Guid.CreateVersion7();
         // The new key is stored with the session: it commits with the event, or not at all.
         var personalData = PersonalDataVault.SealForNewSubject(session, participantId, command.PersonalData, clock);
-        Events events = [PilotDecider.EnrolParticipant(pilot, participantId, command.Kind, command.EnrolledOn, command.InternshipEndsOn,
-            personalData, user.Stamp(clock))];
+        Events events =
+        [
+            PilotDecider.EnrolParticipant(pilot, participantId,
+                new ParticipantEnrolment(command.Kind, command.EnrolledOn, command.InternshipEndsOn, personalData), user.Stamp(clock)),
+        ];
         return (new PilotItemAdded(pilot.Id, command.ExpectedVersion + events.Count, participantId,
             PilotUrls.Participant(pilot.Id, participantId)), events);
     }

@@ -16,6 +16,9 @@ namespace Fachwerk.Application.Pilots;
 /// the participant's key in the same transaction. Counts, dates, services and placements stay. Refused (409) while a
 /// legal hold stands. <paramref name="RequestReference"/> is a file number such as DSGVO-2026-014, never a name.
 /// </summary>
+/// <param name="LegalBasis">The ground for erasure under GDPR Art. 17(1).</param>
+/// <param name="RequestedOn">The day the person asked for erasure.</param>
+/// <param name="RequestReference">The file number of the request, never a name.</param>
 public sealed record EraseParticipantData(long ExpectedVersion, ErasureGround LegalBasis, DateOnly RequestedOn, string? RequestReference = null)
     : IChangeCommand
 {
@@ -37,17 +40,22 @@ public sealed class EraseParticipantDataValidator : AbstractValidator<EraseParti
 
 public static class EraseParticipantDataEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
+    /// <summary>
+    /// Erases a participant's personal data on request (GDPR Art. 17); refused while a legal hold stands. Counts, dates and
+    /// services stay; answers the pilot's new version.
+    /// </summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/participants/{participantId}/erasure")]
     public static (CommandAccepted, Events) Post(
         EraseParticipantData command,
         Guid participantId,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         IDocumentSession session,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         Events events = [PilotDecider.EraseParticipantData(pilot, participantId, command.LegalBasis, command.RequestedOn,
             command.RequestReference, user.Stamp(clock))];
         PersonalDataVault.DestroyKey(session, participantId);

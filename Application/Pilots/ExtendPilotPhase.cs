@@ -13,6 +13,7 @@ namespace Fachwerk.Application.Pilots;
 /// Moves the end of a running pilot phase later. The evaluation scheduled for the old end stays scheduled (Wolverine
 /// cannot cancel it) and finds nothing to do; a new one is scheduled for the new end.
 /// </summary>
+/// <param name="NewEnd">The new last day of the pilot phase; later than the current one.</param>
 public sealed record ExtendPilotPhase(long ExpectedVersion, DateOnly NewEnd, string Reason) : IChangeCommand;
 
 public sealed class ExtendPilotPhaseValidator : ChangeCommandValidator<ExtendPilotPhase>
@@ -25,15 +26,20 @@ public sealed class ExtendPilotPhaseValidator : ChangeCommandValidator<ExtendPil
 
 public static class ExtendPilotPhaseEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
+    /// <summary>
+    /// Moves the end of a running pilot phase later, with the reason. The evaluation moves with it; answers the pilot's new
+    /// version.
+    /// </summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/phase-extension")]
     public static (CommandAccepted, Events, OutgoingMessages) Post(
         ExtendPilotPhase command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         Events events = [.. PilotDecider.ExtendPhase(pilot, command.NewEnd, command.Reason, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events,
             EvaluatePilotPhase.ScheduleUnlessDue(pilot.Id, pilot.Phase with { To = command.NewEnd }, events));

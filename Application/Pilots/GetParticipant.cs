@@ -15,13 +15,29 @@ using Wolverine.Http.Marten;
 
 namespace Fachwerk.Application.Pilots;
 
+/// <summary>A participant's referral to a company.</summary>
+/// <param name="CompanyId">The company.</param>
+/// <param name="CompanyName">Its name.</param>
+/// <param name="ReferredOn">The day of the referral.</param>
 public sealed record ParticipantReferral(Guid CompanyId, string CompanyName, DateOnly ReferredOn);
 
+/// <summary>A participant's placement with a company.</summary>
+/// <param name="CompanyId">The company.</param>
+/// <param name="CompanyName">Its name.</param>
+/// <param name="PlacedOn">The day of the placement.</param>
 public sealed record ParticipantPlacement(Guid CompanyId, string CompanyName, DateOnly PlacedOn);
 
+/// <summary>A service a participant received.</summary>
+/// <param name="Service">The service.</param>
+/// <param name="DeliveredOn">The day it was delivered.</param>
 public sealed record ParticipantService(PilotService Service, DateOnly DeliveredOn);
 
 /// <summary>The erasure of a participant's personal data: who, when, on which ground.</summary>
+/// <param name="LegalBasis">The ground for erasure.</param>
+/// <param name="RequestedOn">The day the person asked.</param>
+/// <param name="RequestReference">The file number of the request.</param>
+/// <param name="ErasedBy">Who erased the data.</param>
+/// <param name="ErasedAt">When.</param>
 public sealed record ParticipantErasure(ErasureGround LegalBasis, DateOnly RequestedOn, string? RequestReference, string ErasedBy, DateTimeOffset ErasedAt);
 
 /// <summary>
@@ -98,6 +114,19 @@ public enum PersonalDataStatus
 }
 
 /// <summary>A participant as authorized roles see them: the record with the personal data opened, or marked as erased.</summary>
+/// <param name="Id">The participant's id.</param>
+/// <param name="PilotId">The pilot project.</param>
+/// <param name="Kind">Skilled worker or intern.</param>
+/// <param name="EnrolledOn">The day they enrolled.</param>
+/// <param name="InternshipEndsOn">The last day of an intern's stay.</param>
+/// <param name="PersonalDataStatus">Whether the personal data are present or erased.</param>
+/// <param name="DisplayName">The participant's name, or a marker once erased.</param>
+/// <param name="PersonalData">The personal data, unless erased.</param>
+/// <param name="Erasure">The erasure, if the data were erased.</param>
+/// <param name="Referrals">The companies the participant was referred to.</param>
+/// <param name="Placement">The company they were placed with, if any.</param>
+/// <param name="Services">The services they received.</param>
+/// <param name="PilotVersion">The pilot's version after the participant's last change: send it as <c>expectedVersion</c>.</param>
 public sealed record ParticipantView(
     Guid Id,
     Guid PilotId,
@@ -125,6 +154,8 @@ public sealed record ParticipantView(
     }
 }
 
+/// <summary>Which participants to list.</summary>
+/// <param name="Kind">Only skilled workers or only interns.</param>
 public sealed record ParticipantQuery(ParticipantKind? Kind = null, int Page = 1, int PageSize = Paging.DefaultPageSize) : IPagedQuery;
 
 public sealed class ParticipantQueryValidator : AbstractValidator<ParticipantQuery>
@@ -139,26 +170,31 @@ public sealed class ParticipantQueryValidator : AbstractValidator<ParticipantQue
 /// <summary>The only reads that open personal data; they are for the roles that need them, and answer only (never store).</summary>
 public static class GetParticipantEndpoints
 {
+    public static void Before(Guid pilotId, ClaimsPrincipal user) => user.EnsureActsForPilot(pilotId);
+
+    /// <summary>
+    /// Reads one participant of a pilot project, with their personal data (unless erased) and the services, referrals and
+    /// placement they had.
+    /// </summary>
     [Authorize(Roles = PilotRoles.PersonalDataReaders)]
     [WolverineGet("/api/pilots/{pilotId}/participants/{participantId}")]
-    public static async Task<IResult> Get(Guid pilotId, Guid participantId, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+    [ProducesResponseType<ParticipantView>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(Guid pilotId, Guid participantId, IQuerySession session, CancellationToken cancellation)
     {
-        user.EnsureActsForPilot(pilotId);
         var record = await session.LoadAsync<ParticipantRecord>(participantId, cancellation);
         if (record is null || record.PilotId != pilotId)
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.",
-                detail: $"There is no participant {participantId} in pilot {pilotId}.", type: "urn:fachwerk:problem:not-found");
+            return Results.Problem(Problems.NotFound($"There is no participant {participantId} in pilot {pilotId}."));
 
         var opened = await PersonalDataVault.OpenAsync<ParticipantPersonalData>(session, Sealed([record]), cancellation);
         return Results.Ok(ParticipantView.Of(record, opened));
     }
 
+    /// <summary>Lists a pilot project's participants with their personal data (unless erased), one page at a time.</summary>
     [Authorize(Roles = PilotRoles.PersonalDataReaders)]
     [WolverineGet("/api/pilots/{pilotId}/participants")]
     public static async Task<Page<ParticipantView>> List(
-        [Document("pilotId")] PilotDetails pilot, [FromQuery] ParticipantQuery query, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+        [Document("pilotId")] PilotDetails pilot, [FromQuery] ParticipantQuery query, IQuerySession session, CancellationToken cancellation)
     {
-        user.EnsureActsForPilot(pilot.Id);
         var participants = session.Query<ParticipantRecord>().Where(p => p.PilotId == pilot.Id);
         if (query.Kind is { } kind)
             participants = participants.Where(p => p.Kind == kind);

@@ -1,3 +1,5 @@
+using Fachwerk.Application.Common;
+using Marten;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Pilots;
 using JasperFx.Events;
@@ -12,18 +14,27 @@ public sealed record PilotMonth
 {
     /// <summary>The first day of the month.</summary>
     public DateOnly Month { get; init; }
+    /// <summary>Participants enrolled this month.</summary>
     public int NewParticipants { get; init; }
+    /// <summary>Of them, skilled workers.</summary>
     public int NewSkilledWorkers { get; init; }
+    /// <summary>Of them, interns.</summary>
     public int NewInterns { get; init; }
+    /// <summary>Companies enrolled this month.</summary>
     public int NewCompanies { get; init; }
 
     /// <summary>Skilled workers the companies enrolled this month said they need.</summary>
     public int SkilledWorkersNeeded { get; init; }
+    /// <summary>Services delivered this month.</summary>
     public int ServicesDelivered { get; init; }
+    /// <summary>Services delivered this month, by service.</summary>
     public IReadOnlyDictionary<PilotService, int> ServicesByType { get; init; } = new Dictionary<PilotService, int>();
+    /// <summary>Intercultural trainings held this month.</summary>
     public int InterculturalTrainings { get; init; }
+    /// <summary>Participants placed this month.</summary>
     public int Placements { get; init; }
 
+    /// <summary>The month's demand: participants, companies, services and trainings, each counted once.</summary>
     public int Demand => ToMonthlyDemand().Demand;
 
     public MonthlyDemand ToMonthlyDemand() =>
@@ -91,6 +102,17 @@ public sealed partial class PilotDemandProjection : SingleStreamProjection<Pilot
         demand.Count(e.Data.PlacedOn, m => m with { Placements = m.Placements + 1 });
 }
 
+/// <summary>What a pilot recorded over all its months.</summary>
+/// <param name="NewParticipants">Participants enrolled.</param>
+/// <param name="NewSkilledWorkers">Of them, skilled workers.</param>
+/// <param name="NewInterns">Of them, interns.</param>
+/// <param name="NewCompanies">Companies enrolled.</param>
+/// <param name="SkilledWorkersNeeded">Skilled workers the enrolled companies said they need.</param>
+/// <param name="ServicesDelivered">Services delivered to participants.</param>
+/// <param name="ServicesByType">Services delivered, by service.</param>
+/// <param name="InterculturalTrainings">Intercultural trainings held.</param>
+/// <param name="Placements">Participants placed with companies.</param>
+/// <param name="Demand">The demand: participants, companies, services and trainings, each counted once.</param>
 public sealed record PilotDemandTotals(
     int NewParticipants,
     int NewSkilledWorkers,
@@ -107,6 +129,14 @@ public sealed record PilotDemandTotals(
 /// The demand dashboard of a pilot: the months (with no gaps between the first and the last), their totals, and the
 /// continuation indicator ("stable demand", docs/pilots.md), assessed today over the pilot phase with the numbers behind it.
 /// </summary>
+/// <param name="PilotId">The pilot project.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="PilotPhase">Its pilot phase.</param>
+/// <param name="ContinuedUntil">Until when it continues, if continued.</param>
+/// <param name="Months">Its months from the first to the last, without gaps.</param>
+/// <param name="Totals">The totals over all months.</param>
+/// <param name="Indicator">The continuation indicator, assessed today, with the numbers behind it.</param>
+/// <param name="Building">True while the dashboard has not read the pilot yet: its months are still to come.</param>
 public sealed record PilotDemandReport(
     Guid PilotId,
     string Name,
@@ -114,17 +144,28 @@ public sealed record PilotDemandReport(
     DateOnly? ContinuedUntil,
     IReadOnlyList<PilotMonth> Months,
     PilotDemandTotals Totals,
-    DemandAssessment Indicator);
+    DemandAssessment Indicator,
+    bool Building = false);
 
 public static class GetPilotDemandEndpoint
 {
+    /// <summary>
+    /// Shows a pilot's demand month by month and the continuation indicator: whether demand proved stable during the pilot phase.
+    /// </summary>
     [WolverineGet("/api/pilots/{id}/demand")]
-    public static PilotDemandReport Get([Document] PilotDemand demand, TimeProvider clock)
+    public static async Task<PilotDemandReport> Get(
+        Guid id, [Document("id", Required = false)] PilotDemand? demand, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
+        // Right after a launch the dashboard may not have read the pilot yet: an empty demand, marked as being built, not 404.
+        var building = demand is null;
+        demand ??= await session.LoadAsync<PilotDetails>(id, cancellation) is { } pilot
+            ? new PilotDemand { Id = pilot.Id, Name = pilot.Name, PilotPhase = pilot.PilotPhase, ContinuedUntil = pilot.Continuation?.ContinuedUntil }
+            : throw new UnknownEntity(Problems.NotFoundCode, $"There is no pilot project with id {id}.");
+
         var months = WithoutGaps(demand.Months);
         var indicator = StableDemandRule.Default.Assess(demand.PilotPhase, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             months.Select(m => m.ToMonthlyDemand()));
-        return new PilotDemandReport(demand.Id, demand.Name, demand.PilotPhase, demand.ContinuedUntil, months, Totals(months), indicator);
+        return new PilotDemandReport(demand.Id, demand.Name, demand.PilotPhase, demand.ContinuedUntil, months, Totals(months), indicator, building);
     }
 
     private static List<PilotMonth> WithoutGaps(IReadOnlyList<PilotMonth> months)

@@ -11,6 +11,11 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>A sponsor (e.g. a city department) launches a pilot project with its phase, funding and offered services.</summary>
+/// <param name="Name">The pilot project's name.</param>
+/// <param name="Sponsor">Who runs the pilot, e.g. a city department.</param>
+/// <param name="PilotPhase">The pilot phase: its first and last day.</param>
+/// <param name="FundingSources">Who pays for the pilot.</param>
+/// <param name="OfferedServices">The services the pilot offers participants and companies; at least one.</param>
 public sealed record LaunchPilot(
     string Name,
     string Sponsor,
@@ -45,14 +50,18 @@ public sealed class LaunchPilotValidator : AbstractValidator<LaunchPilot>
 
 public static class LaunchPilotEndpoint
 {
+    /// <summary>
+    /// Launches a pilot project with its phase, funding and offered services. The evaluation is scheduled for the end of the
+    /// phase; answers the new pilot's id, version and address.
+    /// </summary>
     [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots")]
     public static (StreamCreated, IStartStream, OutgoingMessages) Post(LaunchPilot command, ClaimsPrincipal user, TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
-        var events = PilotDecider.Launch(id, command.Name, command.Sponsor, command.PilotPhase, command.FundingSources,
-            command.OfferedServices, user.Stamp(clock));
+        var events = PilotDecider.Launch(id,
+            new PilotCharter(command.Name, command.Sponsor, command.PilotPhase, command.FundingSources, command.OfferedServices), user.Stamp(clock));
         return (new StreamCreated(id, events.Count, PilotUrls.Pilot(id)), MartenOps.StartStream<Pilot>(id, [.. events]),
             EvaluatePilotPhase.ScheduleUnlessDue(id, command.PilotPhase, events));
     }

@@ -9,6 +9,7 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>Sets the services the pilot offers (replacing the previous offer); an unchanged offer records nothing.</summary>
+/// <param name="Services">The services the pilot offers from now on.</param>
 public sealed record OfferPilotServices(long ExpectedVersion, IReadOnlyList<PilotService> Services, string? Reason = null) : IChangeCommand;
 
 public sealed class OfferPilotServicesValidator : ChangeCommandValidator<OfferPilotServices>
@@ -22,15 +23,20 @@ public sealed class OfferPilotServicesValidator : ChangeCommandValidator<OfferPi
 
 public static class OfferPilotServicesEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
+    /// <summary>
+    /// Sets the services the pilot offers, replacing the previous ones. An unchanged offer records nothing; answers the pilot's
+    /// version.
+    /// </summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePut("/api/pilots/{pilotId}/services")]
     public static (CommandAccepted, Events) Put(
         OfferPilotServices command,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         Events events = [.. PilotDecider.OfferServices(pilot, command.Services, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);
     }

@@ -21,6 +21,11 @@ public static class PilotRoles
 /// the pilot's id and new version (the next expected version), the new item's id, and where to read it.
 /// Never carries personal data.
 /// </summary>
+/// <param name="Id">The pilot project's id.</param>
+/// <param name="Version">The pilot's version after the command: send it as <c>expectedVersion</c> with the next command on the
+/// pilot.</param>
+/// <param name="ItemId">The id of what was added (participant, company, partner or training).</param>
+/// <param name="Url">Where to read what was added (also in the <c>Location</c> header).</param>
 public sealed record PilotItemAdded(Guid Id, long Version, Guid ItemId, string Url) : CreationResponse(Url);
 
 public static class PilotUrls

@@ -10,6 +10,8 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>Places a participant with a company they were referred to. No free-text reason.</summary>
+/// <param name="CompanyId">The company the participant was referred to and is placed with.</param>
+/// <param name="PlacedOn">The day of the placement.</param>
 public sealed record PlaceParticipant(long ExpectedVersion, Guid CompanyId, DateOnly PlacedOn) : IChangeCommand
 {
     [JsonIgnore]
@@ -28,16 +30,18 @@ public sealed class PlaceParticipantValidator : AbstractValidator<PlaceParticipa
 
 public static class PlaceParticipantEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
+    /// <summary>Places a participant with a company they were referred to. Answers the pilot's new version.</summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/participants/{participantId}/placement")]
     public static (CommandAccepted, Events) Post(
         PlaceParticipant command,
         Guid participantId,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         Events events = [PilotDecider.Place(pilot, participantId, command.CompanyId, command.PlacedOn, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);
     }

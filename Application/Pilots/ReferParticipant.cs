@@ -10,6 +10,8 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Pilots;
 
 /// <summary>Refers a participant to an enrolled company. Commands about a participant take no free-text reason.</summary>
+/// <param name="CompanyId">The enrolled company the participant is referred to.</param>
+/// <param name="ReferredOn">The day of the referral.</param>
 public sealed record ReferParticipant(long ExpectedVersion, Guid CompanyId, DateOnly ReferredOn) : IChangeCommand
 {
     [JsonIgnore]
@@ -28,16 +30,18 @@ public sealed class ReferParticipantValidator : AbstractValidator<ReferParticipa
 
 public static class ReferParticipantEndpoint
 {
+    public static void Before(Pilot pilot, ClaimsPrincipal user) => user.EnsureActsForPilot(pilot.Id);
+
+    /// <summary>Refers a participant to an enrolled company. Answers the pilot's new version.</summary>
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots/{pilotId}/participants/{participantId}/referrals")]
     public static (CommandAccepted, Events) Post(
         ReferParticipant command,
         Guid participantId,
-        [WriteAggregate(VersionSource = nameof(IChangeCommand.ExpectedVersion))] Pilot pilot,
+        [WriteAggregate] Pilot pilot,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        user.EnsureActsForPilot(pilot.Id);
         Events events = [PilotDecider.Refer(pilot, participantId, command.CompanyId, command.ReferredOn, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);
     }

@@ -10,6 +10,11 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Programmes;
 
 /// <summary>Sets up a funding programme: a pot of money with a funding period and its rules.</summary>
+/// <param name="Name">The programme's name.</param>
+/// <param name="Sources">Where the money comes from, with shares adding up to 1.</param>
+/// <param name="FundingPeriod">The funding period: applications' projects lie within it.</param>
+/// <param name="TotalBudget">The money the programme may commit, in EUR.</param>
+/// <param name="Rules">The rules applications are checked and decided under.</param>
 public sealed record LaunchProgramme(
     string Name,
     IReadOnlyList<FundingSource> Sources,
@@ -48,14 +53,18 @@ public sealed class LaunchProgrammeValidator : AbstractValidator<LaunchProgramme
 
 public static class LaunchProgrammeEndpoint
 {
+    /// <summary>
+    /// Launches a funding programme: its budget, funding sources, period and rules. Answers the new programme's id, version and
+    /// address.
+    /// </summary>
     [Authorize(Roles = Roles.ProgrammeManagers)]
     [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
     [WolverinePost("/api/programmes")]
     public static (StreamCreated, IStartStream) Post(LaunchProgramme command, ClaimsPrincipal user, TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
-        var launched = ProgrammeDecider.Launch(id, command.Name, command.Sources, command.FundingPeriod, command.TotalBudget, command.Rules,
-            user.Stamp(clock));
+        var launched = ProgrammeDecider.Launch(id,
+            new ProgrammeSetup(command.Name, command.Sources, command.FundingPeriod, command.TotalBudget, command.Rules), user.Stamp(clock));
         return (new StreamCreated(id, 1, $"/api/programmes/{id}"), MartenOps.StartStream<FundingProgramme>(id, launched));
     }
 }

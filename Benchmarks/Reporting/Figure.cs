@@ -15,7 +15,7 @@ public enum Comparison
     AtMost,
 }
 
-/// <summary>A target from issue 8: the figure (or its ratio to the floor) must be at least or at most the threshold.</summary>
+/// <summary>A performance target set for a figure (docs/benchmarks.md shows each beside its result): the figure (or its ratio to the floor) must be at least or at most the threshold.</summary>
 public sealed record Target(Measure On, Comparison Is, double Threshold)
 {
     public static Target AtLeast(double threshold) => new(Measure.Value, Comparison.AtLeast, threshold);
@@ -47,7 +47,7 @@ public enum Verdict
     /// <summary>Quick mode measures too little for its figures to be held to the targets.</summary>
     NotEnforced,
 
-    /// <summary>A figure printed for context; issue 8 sets it no target.</summary>
+    /// <summary>A figure printed for context, with no target of its own.</summary>
     NoTarget,
 }
 

@@ -8,7 +8,7 @@ using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Organisations;
 using Fachwerk.Domain.Programmes;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 
 namespace Fachwerk.Benchmarks.Workload;
 

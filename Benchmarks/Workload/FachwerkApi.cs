@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Fachwerk.Host.DemoWorld;
+using Fachwerk.Host.Development.DemoWorld;
 
 namespace Fachwerk.Benchmarks.Workload;
 

@@ -82,9 +82,7 @@ public sealed class LegacyHistory
                 alliance = Alliance.Evolve(alliance, e);
             }
 
-            Record(AllianceDecider.Found(id, $"Regionales Fachkräftebündnis {r + 1}", (FederalState)(r % 16),
-                [$"Landkreis {r + 1}-Nord", $"Landkreis {r + 1}-Süd", $"Kreisfreie Stadt {r + 1}"], $"Geschäftsstelle {r + 1}",
-                new DateOnly(2015, 1, 1), new Stamp(Caseworker, at)));
+            Record(AllianceDecider.Found(id, new AllianceCharter($"Regionales Fachkräftebündnis {r + 1}", (FederalState)(r % 16), [$"Landkreis {r + 1}-Nord", $"Landkreis {r + 1}-Süd", $"Kreisfreie Stadt {r + 1}"], $"Geschäftsstelle {r + 1}", new DateOnly(2015, 1, 1)), new Stamp(Caseworker, at)));
             Record(AllianceDecider.Recognize(alliance!, "Landesministerium für Arbeit", new DateOnly(2021, 1, 1), Esf, new Stamp(Caseworker, at.AddHours(1))));
             foreach (var member in applicants.Prepend(chamber))
                 Record(AllianceDecider.AdmitMember(alliance!, member, new DateOnly(2021, 2, 1), new Stamp(Caseworker, at.AddHours(2))));
@@ -107,10 +105,7 @@ public sealed class LegacyHistory
         {
             var at = Beginning.AddDays(-30 + p);
             var id = Guid.CreateVersion7(at);
-            var launched = ProgrammeDecider.Launch(id, $"Fachkräfteprogramm {p + 1}",
-                [new FundingSource("ESF+", 0.6m), new FundingSource("Land", 0.4m)], Esf, 2_000_000_000m,
-                new ProgrammeRules(0.8m, 250_000m, AllianceVoteRequired: p % 2 == 0, DocumentDeadlineDays: 14, DeMinimis: false, DecisionReminderDays: 60),
-                new Stamp(Caseworker, at));
+            var launched = ProgrammeDecider.Launch(id, new ProgrammeSetup($"Fachkräfteprogramm {p + 1}", [new FundingSource("ESF+", 0.6m), new FundingSource("Land", 0.4m)], Esf, 2_000_000_000m, new ProgrammeRules(0.8m, 250_000m, AllianceVoteRequired: p % 2 == 0, DocumentDeadlineDays: 14, DeMinimis: false, DecisionReminderDays: 60)), new Stamp(Caseworker, at));
             _programmes.Add((new HistoryStream(id, typeof(FundingProgramme), [launched]), FundingProgramme.Evolve(null, launched)));
         }
     }
@@ -150,8 +145,7 @@ public sealed class LegacyHistory
         if (life.State.Terms!.AllianceVoteRequired)
         {
             if (!Chance(0.95)) return;
-            life.Record(ApplicationDecider.CastVote(life.State, region.Alliance, region.Chamber.Id, Chance(0.9), "Passt zur regionalen Fachkräftestrategie",
-                new Dictionary<string, int> { ["Bedarf"] = _random.Next(4, 11), ["Nachhaltigkeit"] = _random.Next(4, 11) }, life.Stream.Events.Count, life.Stamp(Reviewer, 10)));
+            life.Record(ApplicationDecider.CastVote(life.State, region.Alliance, new Votum(region.Chamber.Id, Chance(0.9), "Passt zur regionalen Fachkräftestrategie", new Dictionary<string, int> { ["Bedarf"] = _random.Next(4, 11), ["Nachhaltigkeit"] = _random.Next(4, 11) }), life.Stream.Events.Count, life.Stamp(Reviewer, 10)));
         }
 
         if (!Chance(0.92)) return;
@@ -181,7 +175,7 @@ public sealed class LegacyHistory
 
     private void Propose(Life life, bool approve, decimal requested) =>
         life.Record(approve
-            ? ApplicationDecider.ProposeApproval(life.State, requested, ["Zwischenbericht zum 30. April"], null, life.Stream.Events.Count, life.Stamp(Caseworker, 7))
+            ? ApplicationDecider.ProposeApproval(life.State, new ApprovalTerms(requested, ["Zwischenbericht zum 30. April"], null), life.Stream.Events.Count, life.Stamp(Caseworker, 7))
             : ApplicationDecider.ProposeRejection(life.State, "Kein regionaler Bedarf nachgewiesen", life.Stream.Events.Count, life.Stamp(Caseworker, 7)));
 
     /// <summary>Payments (requested, checked by one caseworker, released by another) and, if the project is over, its proofs of use.</summary>
@@ -193,8 +187,7 @@ public sealed class LegacyHistory
         {
             var amount = p == payments ? approved - paid : Math.Round(approved / payments, 2);
             var day = DateOnly.FromDateTime(life.Stamp(Applicant, 25).At.UtcDateTime);
-            life.Record(FundingDecider.RequestPayment(life.State, amount, day.AddDays(10), life.State.Plan.OwnContribution + life.State.Plan.ThirdPartyFunding,
-                life.Stamp(Applicant, 0)));
+            life.Record(FundingDecider.RequestPayment(life.State, new PaymentRequest(amount, day.AddDays(10), life.State.Plan.OwnContribution + life.State.Plan.ThirdPartyFunding), life.Stamp(Applicant, 0)));
             var number = life.State.Funding!.PaymentRequests.Count;
             life.Record(FundingDecider.CheckPaymentRequest(life.State, number, life.Stamp(Caseworker, 2)));
             foreach (var e in FundingDecider.ReleasePayment(life.State, number, day.AddDays(8), 10_000m, life.Stamp(SecondCaseworker, 1))) life.Record(e);
@@ -204,10 +197,7 @@ public sealed class LegacyHistory
         if (!completeProofs || life.State.IsClosed) return;
         foreach (var proof in life.State.Funding!.Proofs.ToList())
         {
-            life.Record(FundingDecider.SubmitProof(life.State, proof.Proof, "Alle Module durchgeführt.",
-                new Dictionary<string, decimal> { ["Personal"] = 30_000m, ["Sachkosten"] = 10_000m }, life.State.Plan.OwnContribution, 0m,
-                [new Receipt($"dms://beleg-{life.Id:N}-{proof.Proof}", DateOnly.FromDateTime(life.Stamp(Applicant, 30).At.UtcDateTime), 1_250m, "Sachkosten")],
-                life.Stamp(Applicant, 1)));
+            life.Record(FundingDecider.SubmitProof(life.State, proof.Proof, new ProofOfUseReport("Alle Module durchgeführt.", new Dictionary<string, decimal> { ["Personal"] = 30_000m, ["Sachkosten"] = 10_000m }, life.State.Plan.OwnContribution, 0m, [new Receipt($"dms://beleg-{life.Id:N}-{proof.Proof}", DateOnly.FromDateTime(life.Stamp(Applicant, 30).At.UtcDateTime), 1_250m, "Sachkosten")]), life.Stamp(Applicant, 1)));
             foreach (var e in FundingDecider.CompleteFirstCheck(life.State, proof.Proof, [], life.Stamp(Caseworker, 40))) life.Record(e);
             if (life.State.IsClosed) break;
         }
@@ -231,14 +221,14 @@ public sealed class LegacyHistory
         life.Record(ApplicationDecider.Submit(life.State, life.Programme, life.Stamp(Applicant, 1)));
         life.Record(ApplicationDecider.CompleteFormally(life.State, life.Stamp(Caseworker, 2)));
         if (life.State.Terms!.AllianceVoteRequired)
-            life.Record(ApplicationDecider.CastVote(life.State, region.Alliance, region.Chamber.Id, true, "Leuchtturmprojekt", new Dictionary<string, int>(), life.Stream.Events.Count, life.Stamp(Reviewer, 1)));
-        life.Record(ApplicationDecider.ProposeApproval(life.State, 200_000m, [], null, life.Stream.Events.Count, life.Stamp(Caseworker, 2)));
+            life.Record(ApplicationDecider.CastVote(life.State, region.Alliance, new Votum(region.Chamber.Id, true, "Leuchtturmprojekt", new Dictionary<string, int>()), life.Stream.Events.Count, life.Stamp(Reviewer, 1)));
+        life.Record(ApplicationDecider.ProposeApproval(life.State, new ApprovalTerms(200_000m, []), life.Stream.Events.Count, life.Stamp(Caseworker, 2)));
         foreach (var e in ApplicationDecider.ConfirmDecision(life.State, life.Stamp(Approver, 1))) life.Record(e);
         life.Commit();
         while (life.Stream.Events.Count + 3 <= LongStreamEvents)
         {
             var day = DateOnly.FromDateTime(life.Stamp(Applicant, 20).At.UtcDateTime);
-            life.Record(FundingDecider.RequestPayment(life.State, 1_000m, day.AddDays(10), plan.OwnContribution, life.Stamp(Applicant, 0)));
+            life.Record(FundingDecider.RequestPayment(life.State, new PaymentRequest(1_000m, day.AddDays(10), plan.OwnContribution), life.Stamp(Applicant, 0)));
             var number = life.State.Funding!.PaymentRequests.Count;
             life.Record(FundingDecider.CheckPaymentRequest(life.State, number, life.Stamp(Caseworker, 2)));
             foreach (var e in FundingDecider.ReleasePayment(life.State, number, day.AddDays(8), 10_000m, life.Stamp(Caseworker, 1))) life.Record(e);
@@ -246,7 +236,7 @@ public sealed class LegacyHistory
 
         var firstProof = life.State.Funding!.Proofs[0].Proof;
         if (life.Stream.Events.Count < LongStreamEvents)
-            life.Record(FundingDecider.SubmitProof(life.State, firstProof, "Zwischenstand", new Dictionary<string, decimal>(), 0m, 0m, [], life.Stamp(Applicant, 1)));
+            life.Record(FundingDecider.SubmitProof(life.State, firstProof, new ProofOfUseReport("Zwischenstand", new Dictionary<string, decimal>(), 0m, 0m, []), life.Stamp(Applicant, 1)));
         if (life.Stream.Events.Count < LongStreamEvents)
             foreach (var e in FundingDecider.CompleteFirstCheck(life.State, firstProof, [], life.Stamp(Caseworker, 1))) life.Record(e);
         if (life.Stream.Events.Count != LongStreamEvents)

@@ -9,10 +9,9 @@ namespace Fachwerk.Domain.Alliances;
 /// </summary>
 public static class AllianceDecider
 {
-    public static AllianceFounded Found(
-        Guid allianceId, string name, FederalState federalState, IEnumerable<string> districts,
-        string coordinatingOffice, DateOnly foundedOn, Stamp stamp)
+    public static AllianceFounded Found(Guid allianceId, AllianceCharter charter, Stamp stamp)
     {
+        var (name, federalState, districts, coordinatingOffice, foundedOn) = charter;
         var covered = districts.Select(d => d.Trim()).ToList();
         if (covered.Count == 0)
             throw new RuleViolation("alliance.no-districts", "An alliance covers at least one district.");

@@ -99,10 +99,9 @@ public static class ApplicationDecider
     /// The alliance of the region votes: only a recognized alliance that covers the application's district, on behalf of one of its
     /// current members, and never on behalf of the applicant itself (conflict of interest).
     /// </summary>
-    public static AllianceVoteCast CastVote(
-        FundingApplication application, Alliance alliance, Guid onBehalfOf, bool recommends, string reasons,
-        IReadOnlyDictionary<string, int> scores, long basedOnVersion, Stamp stamp)
+    public static AllianceVoteCast CastVote(FundingApplication application, Alliance alliance, Votum votum, long basedOnVersion, Stamp stamp)
     {
+        var onBehalfOf = votum.OnBehalfOf;
         if (application.Status != ApplicationStatus.FormallyComplete)
             throw Illegal(application, "voted on", application.Vote is null ? "only once it is formally complete" : "twice");
         if (alliance.Id != application.AllianceId)
@@ -118,18 +117,18 @@ public static class ApplicationDecider
             throw new RuleViolation("application.conflict-of-interest",
                 $"'{member.OrganisationName}' is the applicant and may not vote on its own application.");
 
-        return new AllianceVoteCast(application.Id, alliance.Id, onBehalfOf, recommends, reasons.Trim(), scores, basedOnVersion, stamp.By, stamp.At);
+        return new AllianceVoteCast(application.Id, alliance.Id, onBehalfOf, votum.Recommends, votum.Reasons.Trim(), votum.Scores, basedOnVersion,
+            stamp.By, stamp.At);
     }
 
     /// <summary>
-    /// Proposes to approve <paramref name="amount"/> (at most the requested amount) with conditions; may retain a final instalment
-    /// until the final proof of use is checked, and may set the interim proofs' due dates (else the defaults apply).
+    /// Proposes to approve on <paramref name="terms"/>: an amount of at most the requested one, a retained final instalment of
+    /// at most that amount, interim proofs due within the project and before the final proof.
     /// </summary>
-    public static DecisionProposed ProposeApproval(
-        FundingApplication application, decimal amount, IReadOnlyList<string> conditions, string? planningExceedanceReason,
-        long basedOnVersion, Stamp stamp, decimal retainedFinalInstalment = 0, IReadOnlyList<DateOnly>? interimProofDueDates = null)
+    public static DecisionProposed ProposeApproval(FundingApplication application, ApprovalTerms terms, long basedOnVersion, Stamp stamp)
     {
         EnsureReadyForProposal(application);
+        var (amount, conditions, planningExceedanceReason, retainedFinalInstalment, interimProofDueDates) = terms;
         if (amount <= 0 || amount > application.Plan.RequestedAmount)
             throw new RuleViolation("application.amount-out-of-range",
                 $"An approval grants more than 0 EUR and at most the requested {Eur(application.Plan.RequestedAmount)}; proposed: {Eur(amount)}.");

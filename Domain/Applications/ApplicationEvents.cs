@@ -7,6 +7,15 @@ namespace Fachwerk.Domain.Applications;
 /// What the applicant plans: the project and its financing. The financing plan balances:
 /// requested funding + own contribution + third-party funding = total eligible costs.
 /// </summary>
+/// <param name="Title">The project's title.</param>
+/// <param name="Description">What the project does, for whom, and how.</param>
+/// <param name="Duration">When the project runs.</param>
+/// <param name="TotalCosts">The total eligible costs, in EUR.</param>
+/// <param name="RequestedAmount">The funding requested, in EUR.</param>
+/// <param name="OwnContribution">The applicant's own money, in EUR.</param>
+/// <param name="ThirdPartyFunding">Money from third parties, in EUR.</param>
+/// <param name="TargetGroups">The groups the project is for.</param>
+/// <param name="PlannedParticipants">How many people the project plans to reach.</param>
 public sealed record ProjectPlan(
     string Title,
     string Description,
@@ -19,8 +28,14 @@ public sealed record ProjectPlan(
     int PlannedParticipants);
 
 /// <summary>The programme rules an application was submitted under; later decisions follow them.</summary>
+/// <param name="AllianceVoteRequired">Whether the alliance must vote before a decision is proposed.</param>
+/// <param name="DocumentDeadlineDays">Days the applicant has to supply requested documents.</param>
+/// <param name="DecisionReminderDays">Days a decision may be pending after formal completeness before a reminder is
+/// raised.</param>
+/// <param name="DeMinimis">Whether the aid counts towards the applicant's de-minimis ceiling.</param>
 public sealed record SubmissionTerms(bool AllianceVoteRequired, int DocumentDeadlineDays, int DecisionReminderDays, bool DeMinimis = false);
 
+/// <summary>Approve or reject an application.</summary>
 public enum DecisionKind
 {
     Approve,
@@ -135,6 +150,7 @@ public sealed record ApplicationApproved(
     string RecordedBy,
     DateTimeOffset RecordedAt) : IApplicationEvent;
 
+/// <summary>An interim proof of use (after each calendar year) or the final one (after the project).</summary>
 public enum ProofKind
 {
     Interim,

@@ -47,8 +47,8 @@ public static class BudgetCommitment
             applicantEvents.Add(new DeMinimisAidGranted(applicant.Id, application.Id, programme.Id, amount, grantedOn, stamp.By, stamp.At));
         }
 
-        return ProgrammeDecider.Commit(programme, application.Id, application.AllianceId, amount, application.Plan.OwnContribution,
-                proposal.PlanningExceedanceReason, stamp) switch
+        var request = new CommitmentRequest(application.Id, application.AllianceId, amount, application.Plan.OwnContribution, proposal.PlanningExceedanceReason);
+        return ProgrammeDecider.Commit(programme, request, stamp) switch
         {
             CommitmentOutcome.Committed committed => new CommitmentStep([committed.Event], [approved], applicantEvents),
             CommitmentOutcome.Refused refused => Blocked(application, proposal, refused.Code, refused.Reason, stamp),

@@ -33,6 +33,7 @@ public sealed record Proposal(
     int Number, DecisionKind Kind, decimal? Amount, IReadOnlyList<string> Conditions, string? Reason, string? PlanningExceedanceReason,
     string ProposedBy, decimal RetainedFinalInstalment = 0, IReadOnlyList<DateOnly>? InterimProofDueDates = null);
 
+/// <summary>Where a payment request stands: requested, checked, released (paid) or refused.</summary>
 public enum PaymentRequestStatus
 {
     Requested,
@@ -102,71 +103,58 @@ public sealed record FundingApplication(
     bool ReminderRaised,
     Funding? Funding = null) : IEventSourced<FundingApplication>
 {
-    public bool IsClosed => Status is ApplicationStatus.Rejected or ApplicationStatus.Withdrawn or ApplicationStatus.Lapsed or ApplicationStatus.Closed;
+    public bool IsClosed => ApplicationLifecycle.IsClosed(Status);
 
     /// <summary>What stays committed in the programme for this application: its approved amount while it is funded, else nothing.</summary>
-    public decimal KeepsCommitted => Status is ApplicationStatus.Approved or ApplicationStatus.ReclaimDemanded or ApplicationStatus.Closed
-        ? ApprovedAmount ?? 0
-        : 0;
+    public decimal KeepsCommitted => ApplicationLifecycle.KeepsCommitment(Status) ? ApprovedAmount ?? 0 : 0;
 
     /// <summary>Complete and not yet decided: the time a decision takes counts against the reminder.</summary>
     public bool IsAwaitingDecision => Status is ApplicationStatus.FormallyComplete or ApplicationStatus.AllianceVoted
         or ApplicationStatus.DecisionProposed or ApplicationStatus.ApprovalBlocked;
 
-    public static FundingApplication Evolve(FundingApplication? application, object @event) => (application, @event) switch
+    /// <summary>The status follows <see cref="ApplicationLifecycle"/>; everything else is folded here.</summary>
+    public static FundingApplication Evolve(FundingApplication? application, object @event) =>
+        Fold(application, @event) with
+        {
+            Status = ApplicationLifecycle.StatusAfter(application?.Status ?? ApplicationStatus.Draft, @event, application?.Vote is not null,
+                application?.Funding?.RepaymentDue ?? 0),
+        };
+
+    private static FundingApplication Fold(FundingApplication? application, object @event) => (application, @event) switch
     {
         (null, ApplicationDrafted drafted) => new FundingApplication(drafted.ApplicationId, ApplicationStatus.Draft, drafted.ApplicantId,
             drafted.ProgrammeId, drafted.AllianceId, drafted.District, drafted.Plan, null, null, 0, null, null, 0, null, null, false),
         (null, _) => throw new UnexpectedFirstEventException(typeof(FundingApplication), @event),
 
         (_, ApplicationAmended amended) => application with { Plan = amended.Plan },
-        (_, ApplicationSubmitted submitted) => application with { Status = ApplicationStatus.Submitted, Terms = submitted.Terms },
+        (_, ApplicationSubmitted submitted) => application with { Terms = submitted.Terms },
         (_, DocumentsRequested requested) => application with
         {
-            Status = ApplicationStatus.DocumentsRequested,
             OpenDocumentRequest = new DocumentRequest(requested.RequestNumber, requested.Documents, requested.DueBy),
             DocumentRequests = requested.RequestNumber,
         },
-        (_, DocumentsSupplied) => application with { Status = ApplicationStatus.Submitted, OpenDocumentRequest = null },
-        (_, ApplicationLapsed) => application with { Status = ApplicationStatus.Lapsed },
-        (_, ApplicationFormallyCompleted completed) => application with
-        {
-            Status = ApplicationStatus.FormallyComplete,
-            DecisionDueBy = completed.DecisionDueBy,
-        },
+        (_, DocumentsSupplied) => application with { OpenDocumentRequest = null },
+        (_, ApplicationFormallyCompleted completed) => application with { DecisionDueBy = completed.DecisionDueBy },
         (_, AllianceVoteCast vote) => application with
         {
-            Status = ApplicationStatus.AllianceVoted,
             Vote = new Vote(vote.CastOnBehalfOf, vote.Recommends, vote.BasedOnVersion),
         },
         (_, DecisionProposed proposed) => application with
         {
-            Status = ApplicationStatus.DecisionProposed,
             Proposal = new Proposal(proposed.ProposalNumber, proposed.Kind, proposed.Amount, proposed.Conditions, proposed.Reason,
                 proposed.PlanningExceedanceReason, proposed.RecordedBy, proposed.RetainedFinalInstalment, proposed.InterimProofDueDates),
             Proposals = proposed.ProposalNumber,
         },
-        (_, DecisionReturned) => application with
-        {
-            Status = application.Vote is null ? ApplicationStatus.FormallyComplete : ApplicationStatus.AllianceVoted,
-            Proposal = null,
-        },
-        (_, DecisionConfirmed confirmed) => application with
-        {
-            Status = confirmed.Kind == DecisionKind.Approve ? ApplicationStatus.AwaitingCommitment : application.Status,
-        },
-        (_, ApplicationRejected) => application with { Status = ApplicationStatus.Rejected },
+        (_, DecisionReturned) => application with { Proposal = null },
         (_, ApplicationApproved approved) => application with
         {
-            Status = ApplicationStatus.Approved,
             ApprovedAmount = approved.Amount,
             Funding = new Funding(approved.FundingRate, approved.RetainedFinalInstalment, [], 0, 0, 0,
                 approved.ProofsOfUse.Select(p => new ProofState(p.Proof, p.Kind, p.DueBy, false, null, false, false, false, 0)).ToImmutableList(),
                 0, false),
         },
-        (_, ApprovalBlocked) => application with { Status = ApplicationStatus.ApprovalBlocked, Proposal = null },
+        (_, ApprovalBlocked) => application with { Proposal = null },
         (_, ApprovedAmountReduced reduced) => application with { ApprovedAmount = reduced.Amount },
-        (_, ApplicationWithdrawn) => application with { Status = ApplicationStatus.Withdrawn },
         (_, DecisionReminderRaised) => application with { ReminderRaised = true },
         (_, PaymentRequested requested) => application with
         {
@@ -216,7 +204,6 @@ public sealed record FundingApplication(
         },
         (_, ReclaimDemanded reclaim) => application with
         {
-            Status = reclaim.RepaymentDue > 0 ? ApplicationStatus.ReclaimDemanded : application.Status,
             ApprovedAmount = reclaim.ApprovedAmount,
             Funding = application.Funding! with
             {
@@ -227,14 +214,13 @@ public sealed record FundingApplication(
         },
         (_, RepaymentReceived repayment) => application with
         {
-            Status = application.Funding!.RepaymentDue - repayment.Amount > 0 ? application.Status : ApplicationStatus.Approved,
-            Funding = application.Funding with
+            Funding = application.Funding! with
             {
                 Repaid = application.Funding.Repaid + repayment.Amount,
                 RepaymentDue = application.Funding.RepaymentDue - repayment.Amount,
             },
         },
-        (_, ApplicationClosed closed) => application with { Status = ApplicationStatus.Closed, ApprovedAmount = closed.Paid },
+        (_, ApplicationClosed closed) => application with { ApprovedAmount = closed.Paid },
         _ => application,
     };
 }

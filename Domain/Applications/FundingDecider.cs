@@ -19,9 +19,9 @@ public static class FundingDecider
     /// until the final proof is checked, and when public money would run ahead of the agreed funding rate relative to the own
     /// and third-party money spent so far (proportional draw). Every refusal shows its computation.
     /// </summary>
-    public static PaymentRequested RequestPayment(
-        FundingApplication application, decimal amount, DateOnly neededBy, decimal ownAndThirdPartySpent, Stamp stamp)
+    public static PaymentRequested RequestPayment(FundingApplication application, PaymentRequest request, Stamp stamp)
     {
+        var (amount, neededBy, ownAndThirdPartySpent) = request;
         var funding = Funded(application, "asked for a payment");
         var today = DateOnly.FromDateTime(stamp.At.UtcDateTime);
         var horizon = today.AddMonths(PaymentHorizonMonths);
@@ -93,15 +93,13 @@ public static class FundingDecider
         return [released, .. CloseIfComplete(FundingApplication.Evolve(application, released), stamp)];
     }
 
-    public static ProofOfUseSubmitted SubmitProof(
-        FundingApplication application, string proof, string narrative, IReadOnlyDictionary<string, decimal> spentByCategory, decimal ownShareSpent,
-        decimal thirdPartySpent, IReadOnlyList<Receipt> receipts, Stamp stamp)
+    public static ProofOfUseSubmitted SubmitProof(FundingApplication application, string proof, ProofOfUseReport report, Stamp stamp)
     {
         var owed = Proof(application, proof);
         if (owed.Submitted)
             throw new RuleViolation("proof.already-submitted", $"Proof of use '{proof}' was submitted on {owed.SubmittedAt:yyyy-MM-dd}.");
-        return new ProofOfUseSubmitted(application.Id, proof, owed.Kind, narrative.Trim(), spentByCategory, ownShareSpent, thirdPartySpent,
-            receipts, stamp.By, stamp.At);
+        return new ProofOfUseSubmitted(application.Id, proof, owed.Kind, report.Narrative.Trim(), report.SpentByCategory, report.OwnShareSpent,
+            report.ThirdPartySpent, report.Receipts, stamp.By, stamp.At);
     }
 
     public static ProofOfUseDeadlineExtended ExtendProofDeadline(FundingApplication application, string proof, DateOnly dueBy, string reason, Stamp stamp)

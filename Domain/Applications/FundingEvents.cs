@@ -35,6 +35,10 @@ public sealed record PaymentReleased(
     DateTimeOffset RecordedAt) : IApplicationEvent;
 
 /// <summary>A receipt listed in a proof of use: a reference into the document store, its date, amount and cost category.</summary>
+/// <param name="Reference">Where the receipt is kept: a reference into the document store.</param>
+/// <param name="Date">The receipt's date.</param>
+/// <param name="Amount">Its amount, in EUR.</param>
+/// <param name="Category">The cost category it belongs to.</param>
 public sealed record Receipt(string Reference, DateOnly Date, decimal Amount, string Category);
 
 public sealed record ProofOfUseSubmitted(
@@ -63,6 +67,8 @@ public sealed record ProofOfUseOverdue(Guid ApplicationId, string Proof, DateOnl
     : IApplicationEvent;
 
 /// <summary>Something a check found wrong, with the amount it concerns where there is one.</summary>
+/// <param name="Description">What is wrong.</param>
+/// <param name="AmountConcerned">The amount it concerns, in EUR, if any.</param>
 public sealed record Finding(string Description, decimal? AmountConcerned);
 
 /// <summary>The first check (completeness, plausibility), due within three months of receipt.</summary>

@@ -22,6 +22,8 @@ public enum FederalState
 }
 
 /// <summary>A date range of a funding period or pilot phase; both ends inclusive.</summary>
+/// <param name="From">The first day.</param>
+/// <param name="To">The last day.</param>
 public readonly record struct Period(DateOnly From, DateOnly To)
 {
     public bool Contains(DateOnly day) => day >= From && day <= To;

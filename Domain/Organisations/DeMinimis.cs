@@ -3,6 +3,12 @@ using System.Globalization;
 namespace Fachwerk.Domain.Organisations;
 
 /// <summary>What the de-minimis check came to, with the numbers behind it.</summary>
+/// <param name="Allowed">Whether the aid fits under the ceiling.</param>
+/// <param name="AidInWindow">The aid the undertaking received in the rolling three years before the grant, in EUR.</param>
+/// <param name="WindowStart">The first day of that window.</param>
+/// <param name="GrantedOn">The day of the grant.</param>
+/// <param name="Amount">The amount granted, in EUR.</param>
+/// <param name="Computation">The computation, for a person to read.</param>
 public sealed record DeMinimisCheck(bool Allowed, decimal AidInWindow, DateOnly WindowStart, DateOnly GrantedOn, decimal Amount, string Computation);
 
 /// <summary>

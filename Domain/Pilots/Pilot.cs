@@ -52,7 +52,11 @@ public sealed record Pilot(
     /// <summary>The last day activities may be dated: the end of the pilot phase, or of the continuation.</summary>
     public DateOnly ActiveUntil => ContinuedUntil ?? Phase.To;
 
-    public static Pilot Evolve(Pilot? pilot, object @event) => (pilot, @event) switch
+    /// <summary>The status follows <see cref="PilotLifecycle"/>; everything else is folded here.</summary>
+    public static Pilot Evolve(Pilot? pilot, object @event) =>
+        Fold(pilot, @event) with { Status = PilotLifecycle.StatusAfter(pilot?.Status ?? PilotStatus.Running, @event) };
+
+    private static Pilot Fold(Pilot? pilot, object @event) => (pilot, @event) switch
     {
         (null, PilotLaunched launched) => new Pilot(launched.PilotId, launched.Name, launched.Sponsor, launched.PilotPhase,
             PilotStatus.Running, null, [.. launched.OfferedServices], ImmutableDictionary<Guid, PilotPartner>.Empty,
@@ -94,12 +98,7 @@ public sealed record Pilot(
             Demand = Count(pilot.Demand, held.HeldOn, m => m with { InterculturalTrainings = m.InterculturalTrainings + 1 }),
         },
         (_, PilotParticipantDataErased erased) => pilot.WithParticipant(erased.ParticipantId, p => p with { PersonalDataErased = true }),
-        (_, PilotEvaluationDue) => pilot with { Status = PilotStatus.EvaluationDue },
-        (_, PilotContinuationDecided decided) => pilot with
-        {
-            Status = decided.Decision == ContinuationDecision.Continue ? PilotStatus.Continued : PilotStatus.Ended,
-            ContinuedUntil = decided.ContinuedUntil,
-        },
+        (_, PilotContinuationDecided decided) => pilot with { ContinuedUntil = decided.ContinuedUntil },
         (_, PilotLegalHoldPlaced placed) => pilot with
         {
             LegalHold = new LegalHold(placed.HeldUntil, placed.LegalBasis, placed.RecordedBy, placed.RecordedAt),

@@ -19,10 +19,9 @@ public static class PilotDecider
     /// Launches the pilot. A pilot phase that has already ended (history recorded later) makes the evaluation due at
     /// once; otherwise the caller schedules <see cref="EvaluationDueAt"/>.
     /// </summary>
-    public static IReadOnlyList<object> Launch(
-        Guid pilotId, string name, string sponsor, Period pilotPhase, IEnumerable<FundingSource> fundingSources,
-        IEnumerable<PilotService> offeredServices, Stamp stamp)
+    public static IReadOnlyList<object> Launch(Guid pilotId, PilotCharter charter, Stamp stamp)
     {
+        var (name, sponsor, pilotPhase, fundingSources, offeredServices) = charter;
         if (pilotPhase.To < pilotPhase.From)
             throw new RuleViolation("pilot.invalid-phase", "The pilot phase ends before it starts.");
         var sources = fundingSources.Select(s => s with { Name = s.Name.Trim() }).ToList();
@@ -84,10 +83,9 @@ public static class PilotDecider
         return [extended, .. MarkEvaluationDue(Pilot.Evolve(pilot, extended), stamp)];
     }
 
-    public static PilotCompanyEnrolled EnrolCompany(
-        Pilot pilot, Guid companyId, string name, string town, int skilledWorkersNeeded, IEnumerable<string> occupations,
-        DateOnly enrolledOn, Stamp stamp)
+    public static PilotCompanyEnrolled EnrolCompany(Pilot pilot, Guid companyId, CompanyEnrolment enrolment, Stamp stamp)
     {
+        var (name, town, skilledWorkersNeeded, occupations, enrolledOn) = enrolment;
         EnsureActiveOn(pilot, enrolledOn, stamp);
         var existing = pilot.Companies.Values.FirstOrDefault(c => string.Equals(c.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
         if (existing is not null)
@@ -99,11 +97,10 @@ public static class PilotDecider
             [.. occupations.Select(o => o.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)], enrolledOn, stamp.By, stamp.At);
     }
 
-    /// <summary>Enrols a person; <paramref name="personalData"/> is already sealed with the participant's own key.</summary>
-    public static PilotParticipantEnrolled EnrolParticipant(
-        Pilot pilot, Guid participantId, ParticipantKind kind, DateOnly enrolledOn, DateOnly? internshipEndsOn,
-        SealedPersonalData personalData, Stamp stamp)
+    /// <summary>Enrols a person; their personal data are already sealed with the participant's own key.</summary>
+    public static PilotParticipantEnrolled EnrolParticipant(Pilot pilot, Guid participantId, ParticipantEnrolment enrolment, Stamp stamp)
     {
+        var (kind, enrolledOn, internshipEndsOn, personalData) = enrolment;
         EnsureActiveOn(pilot, enrolledOn, stamp);
         EnsureSealedFor(participantId, personalData);
         if (pilot.Participants.ContainsKey(participantId))
@@ -209,10 +206,9 @@ public static class PilotDecider
     }
 
     /// <summary>Decides the continuation once the evaluation is due; records the demand indicator as it stands.</summary>
-    public static PilotContinuationDecided DecideContinuation(
-        Pilot pilot, ContinuationDecision decision, IEnumerable<string> reasons, DateOnly decidedOn, DateOnly? continuedUntil,
-        Stamp stamp, StableDemandRule? rule = null)
+    public static PilotContinuationDecided DecideContinuation(Pilot pilot, Continuation continuation, Stamp stamp, StableDemandRule? rule = null)
     {
+        var (decision, reasons, decidedOn, continuedUntil) = continuation;
         if (pilot.Status != PilotStatus.EvaluationDue)
             throw new RuleViolation(pilot.Status == PilotStatus.Running ? "pilot.evaluation-not-due" : "pilot.continuation-decided",
                 pilot.Status == PilotStatus.Running

@@ -18,6 +18,7 @@ public enum PilotService
     InterculturalTraining,
 }
 
+/// <summary>Where a pilot's money comes from: EU funds, federal, state or municipal money, private or other money.</summary>
 public enum FundingSourceKind
 {
     EuropeanSocialFund,
@@ -30,6 +31,9 @@ public enum FundingSourceKind
 }
 
 /// <summary>Who pays for the pilot; the amount (EUR) is optional because it is often not public.</summary>
+/// <param name="Name">The source's name, e.g. ESF+ or a ministry.</param>
+/// <param name="Kind">What kind of money it is.</param>
+/// <param name="Amount">How much it contributes, in EUR, where that is public.</param>
 public sealed record FundingSource(string Name, FundingSourceKind Kind, decimal? Amount);
 
 public enum ParticipantKind
@@ -40,6 +44,7 @@ public enum ParticipantKind
     Intern,
 }
 
+/// <summary>Whether a pilot project goes on after its pilot phase.</summary>
 public enum ContinuationDecision
 {
     Continue,

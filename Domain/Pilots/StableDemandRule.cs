@@ -35,9 +35,23 @@ public enum DemandVerdict
     NotAssessable,
 }
 
+/// <summary>The demand of one month.</summary>
+/// <param name="Month">The first day of the month.</param>
+/// <param name="Demand">Participants, companies, services and trainings of the month, each counted once.</param>
 public sealed record MonthlyDemandFigure(DateOnly Month, int Demand);
 
 /// <summary>The continuation indicator with the numbers behind it.</summary>
+/// <param name="Verdict">Whether demand proved stable.</param>
+/// <param name="AssessedOn">The day of the assessment.</param>
+/// <param name="WindowMonths">How many complete months the rule looks at.</param>
+/// <param name="MinimumMonthlyDemand">The least demand every month of the window must show.</param>
+/// <param name="MaximumDeclinePercent">How far the later half of the window may fall below the earlier half, in percent.</param>
+/// <param name="Window">The months assessed, with their demand.</param>
+/// <param name="LowestMonthlyDemand">The lowest demand of a month in the window.</param>
+/// <param name="EarlierAverage">The average demand of the earlier half of the window.</param>
+/// <param name="LaterAverage">The average demand of the later half of the window.</param>
+/// <param name="ChangePercent">The change from the earlier to the later half, in percent.</param>
+/// <param name="Findings">Why the verdict is what it is, in sentences.</param>
 public sealed record DemandAssessment(
     DemandVerdict Verdict,
     DateOnly AssessedOn,

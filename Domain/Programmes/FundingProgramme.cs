@@ -51,17 +51,7 @@ public sealed record FundingProgramme(
         {
             PlanningBudgets = programme.PlanningBudgets.SetItem(planning.AllianceId, planning.Amount),
         },
-        (_, FundsCommitted committed) => programme.WithCommitted(committed.AllianceId, committed.Amount),
-        (_, FundsReleased released) => programme.WithCommitted(released.AllianceId, -released.Amount),
+        (_, FundsCommitted or FundsReleased) => programme with { CommittedByAlliance = CommittedSums.After(programme.CommittedByAlliance, @event) },
         _ => programme,
     };
-
-    private FundingProgramme WithCommitted(Guid allianceId, decimal change)
-    {
-        var committed = CommittedFor(allianceId) + change;
-        return this with
-        {
-            CommittedByAlliance = committed == 0 ? CommittedByAlliance.Remove(allianceId) : CommittedByAlliance.SetItem(allianceId, committed),
-        };
-    }
 }

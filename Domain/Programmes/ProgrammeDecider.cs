@@ -14,10 +14,9 @@ public abstract record CommitmentOutcome
 /// <summary>Pure decisions for funding programmes.</summary>
 public static class ProgrammeDecider
 {
-    public static FundingProgrammeLaunched Launch(
-        Guid programmeId, string name, IReadOnlyList<FundingSource> sources, Period fundingPeriod, decimal totalBudget,
-        ProgrammeRules rules, Stamp stamp)
+    public static FundingProgrammeLaunched Launch(Guid programmeId, ProgrammeSetup setup, Stamp stamp)
     {
+        var (name, sources, fundingPeriod, totalBudget, rules) = setup;
         if (sources.Count == 0)
             throw new RuleViolation("programme.no-funding-source", "A programme has at least one funding source.");
         if (sources.Sum(s => s.Share) != 1m)
@@ -64,10 +63,9 @@ public static class ProgrammeDecider
     /// Whether an approval's amount can be reserved now: never beyond the available budget, and beyond the
     /// alliance's planning budget only with a reason. Pure: the caller appends the event or records the refusal.
     /// </summary>
-    public static CommitmentOutcome Commit(
-        FundingProgramme programme, Guid applicationId, Guid allianceId, decimal amount, decimal ownContribution,
-        string? planningExceedanceReason, Stamp stamp)
+    public static CommitmentOutcome Commit(FundingProgramme programme, CommitmentRequest request, Stamp stamp)
     {
+        var (applicationId, allianceId, amount, ownContribution, planningExceedanceReason) = request;
         if (amount > programme.Available)
             return new CommitmentOutcome.Refused("programme.insufficient-funds",
                 $"{programme.Name} has {Eur(programme.Available)} available ({Eur(programme.TotalBudget)} budget, {Eur(programme.Committed)} committed); " +

@@ -3,6 +3,8 @@ using Fachwerk.Domain.Common;
 namespace Fachwerk.Domain.Programmes;
 
 /// <summary>Where a programme's money comes from, e.g. ESF+ 80 %, the state 20 %. Shares add up to 1.</summary>
+/// <param name="Name">The source's name, e.g. ESF+ or the state.</param>
+/// <param name="Share">Its share of the programme's money (0.8 = 80 %).</param>
 public sealed record FundingSource(string Name, decimal Share);
 
 /// <summary>The rules of a funding programme, as data.</summary>

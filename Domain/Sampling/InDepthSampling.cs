@@ -6,6 +6,10 @@ using Fachwerk.Domain.Common;
 namespace Fachwerk.Domain.Sampling;
 
 /// <summary>A checked proof of use that may be drawn, with its risk factors.</summary>
+/// <param name="ApplicationId">The application the proof belongs to.</param>
+/// <param name="Proof">The proof of use, e.g. final or interim-2027.</param>
+/// <param name="Paid">What the application was paid, in EUR.</param>
+/// <param name="FirstCheckFindings">How many findings its first check had.</param>
 public sealed record SampleCandidate(Guid ApplicationId, string Proof, decimal Paid, int FirstCheckFindings);
 
 /// <summary>
@@ -13,6 +17,8 @@ public sealed record SampleCandidate(Guid ApplicationId, string Proof, decimal P
 /// <paramref name="HighRiskAmount"/> paid, or with findings in the first check, is drawn; the rest in the seeded order until at
 /// least <paramref name="MinimumRate"/> of the population is drawn.
 /// </summary>
+/// <param name="MinimumRate">The share of the population drawn at least (0.10 = 10 %).</param>
+/// <param name="HighRiskAmount">Proofs of applications paid at least this much (EUR) are always drawn.</param>
 public sealed record SampleRule(decimal MinimumRate, decimal HighRiskAmount)
 {
     public static readonly SampleRule Default = new(0.10m, 100_000m);

@@ -3,36 +3,28 @@ using Npgsql;
 namespace Fachwerk.Host.Database;
 
 /// <summary>
-/// Where the event store lives: the configured connection string ("ConnectionStrings:Fachwerk", e.g. from the
-/// environment variable ConnectionStrings__Fachwerk), or else a local cluster started from this machine's
-/// PostgreSQL binaries in a data folder under the repository (created on first run, reused, stopped with the host).
+/// Where the event store lives: the configured connection string ("ConnectionStrings:Fachwerk", e.g. from the environment
+/// variable ConnectionStrings__Fachwerk). Without one, the Development environment falls back to its local PostgreSQL cluster
+/// (<see cref="IFallbackDatabase"/>); every other environment refuses to start, naming the setting.
 /// </summary>
-public sealed class FachwerkDatabase : IDisposable
+public sealed class FachwerkDatabase
 {
     public const string ConnectionStringName = "Fachwerk";
 
+    /// <summary>The environment variable that sets the connection string.</summary>
+    public const string ConnectionStringVariable = "ConnectionStrings__" + ConnectionStringName;
+
     private readonly Lazy<string> _connectionString;
-    private LocalPostgresCluster? _localCluster;
 
-    public FachwerkDatabase(IConfiguration configuration, IHostEnvironment environment, ILogger<FachwerkDatabase> logger)
-    {
-        _connectionString = new Lazy<string>(() => WithConnectionDefaults(ConfiguredOrLocal()));
-
-        string ConfiguredOrLocal()
+    public FachwerkDatabase(IConfiguration configuration, IFallbackDatabase? fallback = null) =>
+        _connectionString = new Lazy<string>(() =>
         {
             var configured = configuration.GetConnectionString(ConnectionStringName);
-            if (!string.IsNullOrWhiteSpace(configured)) return configured;
-
-            var dataDirectory = configuration["LocalPostgres:DataDirectory"] ?? DefaultDataDirectory(environment.ContentRootPath);
-            var cluster = LocalPostgresCluster.Persistent(dataDirectory, configuration["LocalPostgres:BinDirectory"]);
-            var port = configuration.GetValue("LocalPostgres:Port", LocalPostgresCluster.DefaultPort);
-            logger.LogInformation("No connection string configured; starting the local PostgreSQL cluster in {DataDirectory}", cluster.DataDirectory);
-            cluster.Start(port);
-            logger.LogInformation("Local PostgreSQL cluster listens on 127.0.0.1:{Port} (database {Database})", cluster.Port, LocalPostgresCluster.DatabaseName);
-            _localCluster = cluster;
-            return cluster.ConnectionString;
-        }
-    }
+            if (!string.IsNullOrWhiteSpace(configured)) return WithConnectionDefaults(configured);
+            return WithConnectionDefaults(fallback?.Start() ?? throw new DatabaseUnavailableException(
+                $"No database is configured. Set {ConnectionStringVariable} to the connection string of the PostgreSQL database " +
+                "(only in the Development environment does the host start a local cluster instead)."));
+        });
 
     /// <summary>Statements a connection prepares automatically unless the connection string says otherwise (ADR 0020).</summary>
     public const int DefaultMaxAutoPrepare = 200;
@@ -66,22 +58,9 @@ public sealed class FachwerkDatabase : IDisposable
 
     private static bool Sets(System.Data.Common.DbConnectionStringBuilder given, params string[] keywords) => keywords.Any(given.ContainsKey);
 
-    /// <summary>The connection string; the first call starts the local cluster when none is configured.</summary>
+    /// <summary>
+    /// The connection string; the first call starts the fallback database when none is configured, or throws
+    /// <see cref="DatabaseUnavailableException"/> when there is none.
+    /// </summary>
     public string ConnectionString => _connectionString.Value;
-
-    public bool UsesLocalCluster => _localCluster is not null;
-
-    public void Dispose() => _localCluster?.Stop();
-
-    /// <summary>.fachwerk/postgres beside the solution file, so every checkout has its own cluster.</summary>
-    private static string DefaultDataDirectory(string contentRoot)
-    {
-        for (var directory = new DirectoryInfo(contentRoot); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Fachwerk.slnx")))
-                return Path.Combine(directory.FullName, ".fachwerk", "postgres");
-        }
-
-        return Path.Combine(contentRoot, ".fachwerk", "postgres");
-    }
 }

@@ -1,7 +1,6 @@
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Organisations;
 using Fachwerk.Application.Pilots;
-using Fachwerk.Host.Authentication;
 using Marten;
 
 namespace Fachwerk.Host.Development;

@@ -17,8 +17,6 @@ namespace Fachwerk.Host.Errors;
 public sealed class ExceptionProblemDetails(
     IProblemDetailsService problemDetails, IDocumentStore store, ILogger<ExceptionProblemDetails> logger) : IExceptionHandler
 {
-    public const string TypePrefix = "urn:fachwerk:problem:";
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception is ConcurrencyException { Id: Guid streamId } stale
@@ -31,8 +29,7 @@ public sealed class ExceptionProblemDetails(
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error while processing {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-            problem = Problem(StatusCodes.Status500InternalServerError, "internal",
-                "An unexpected error occurred.", "The error was logged; nothing was recorded. Quote the traceId when you report it.");
+            problem = Problems.Internal();
         }
         else
         {
@@ -49,8 +46,8 @@ public sealed class ExceptionProblemDetails(
     }
 
     /// <summary>
-    /// An expected version that does not match: 404 when the stream does not exist at all,
-    /// otherwise 409 naming the current version.
+    /// A stream whose version moved on between loading and appending: 404 when the stream does not exist at all, otherwise
+    /// 409 naming the current version.
     /// </summary>
     private async Task<ProblemDetails> StaleOrMissingStream(Guid streamId, Type? aggregateType, CancellationToken cancellation)
     {
@@ -60,43 +57,24 @@ public sealed class ExceptionProblemDetails(
             state = await session.Events.FetchStreamStateAsync(streamId, cancellation);
         }
 
-        var what = (aggregateType ?? state?.AggregateType)?.Name.ToLowerInvariant() ?? "stream";
-        if (state is null)
-            return Problem(StatusCodes.Status404NotFound, "not-found", "Not found.", $"There is no {what} with id {streamId}.");
-
-        var problem = Problem(StatusCodes.Status409Conflict, "stale-version",
-            "The resource has changed since the version you sent.",
-            $"The {what} is at version {state?.Version}. Someone else changed it first: read it again, check the change, " +
-            "and send the command with the new version.");
-        if (state is not null) problem.Extensions["currentVersion"] = state.Version;
-        return problem;
+        var what = (aggregateType ?? state?.AggregateType) is { } type ? Problems.NameOf(type.Name) : "stream";
+        return state is null
+            ? Problems.NotFound($"There is no {what} with id {streamId}.")
+            : Problems.StaleVersion(what, state.Version);
     }
 
     private static ProblemDetails? Map(Exception exception) =>
         exception switch
         {
-            RuleViolation violation => Problem(StatusCodes.Status409Conflict, violation.Code,
-                "The command is not allowed in the current state.", violation.Message),
-            AccessDenied denied => Problem(StatusCodes.Status403Forbidden, "forbidden", "You may not do this.", denied.Message),
-            UnknownEntity unknown => Problem(StatusCodes.Status404NotFound, unknown.Code, "Not found.", unknown.Message),
+            RuleViolation violation => Problems.RuleRefused(violation.Code, violation.Message),
+            AccessDenied denied => Problems.Forbidden(denied.Message),
+            UnknownEntity unknown => Problems.UnknownEntity(unknown.Code, unknown.Message),
             ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
-                => Problem(StatusCodes.Status409Conflict, "stale-version",
-                    "The resource has changed since the version you sent.",
-                    "Someone else changed it first. Read it again, check the change, and send the command with the new version."),
-            BadHttpRequestException { InnerException: JsonException json } => Problem(StatusCodes.Status400BadRequest,
-                "unreadable-body", "The request body is not valid JSON for this operation.", json.Message),
-            JsonException json => Problem(StatusCodes.Status400BadRequest,
-                "unreadable-body", "The request body is not valid JSON for this operation.", json.Message),
-            BadHttpRequestException bad => Problem(bad.StatusCode, "bad-request", "The request is malformed.", bad.Message),
+                => Problems.StaleVersion("stream", null),
+            BadHttpRequestException { InnerException: JsonException json } => ProblemNormaliser.UnreadableJson(json.Message),
+            JsonException json => ProblemNormaliser.UnreadableJson(json.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.TooLarge(Composition.MaxRequestBodyBytes),
+            BadHttpRequestException bad => Problems.Create(bad.StatusCode, Problems.BadRequestCode, "The request is malformed.", bad.Message),
             _ => null,
         };
-
-    private static ProblemDetails Problem(int status, string code, string title, string detail) => new()
-    {
-        Status = status,
-        Type = TypePrefix + code,
-        Title = title,
-        Detail = detail,
-        Extensions = { ["code"] = code },
-    };
 }

@@ -3,7 +3,7 @@ using Fachwerk.Application.Common;
 using Fachwerk.Application.Organisations;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Organisations;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 
 namespace Fachwerk.IntegrationTests.Alliances;

@@ -1,6 +1,5 @@
 using Fachwerk.Application.Alliances;
 using Fachwerk.Domain.Alliances;
-using Fachwerk.Host.Authentication;
 using Fachwerk.IntegrationTests.Infrastructure;
 
 namespace Fachwerk.IntegrationTests.Alliances;

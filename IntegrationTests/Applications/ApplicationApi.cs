@@ -9,7 +9,7 @@ using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Organisations;
 using Fachwerk.Domain.Programmes;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;
 using Marten.Events;

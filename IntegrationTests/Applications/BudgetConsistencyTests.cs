@@ -64,7 +64,7 @@ public class BudgetConsistencyTests(AppFixture fixture) : FundingApi(fixture)
     }
 
     /// <summary>Sends a command that the rules may refuse (409); anything else than success or refusal fails the test.</summary>
-    private async Task Attempt(Fachwerk.Host.Authentication.DemoUser user, Guid id, string step, object body)
+    private async Task Attempt(Fachwerk.Host.Development.DemoUser user, Guid id, string step, object body)
     {
         var result = await Host.Scenario(s =>
         {

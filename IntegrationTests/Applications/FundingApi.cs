@@ -2,7 +2,7 @@ using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Common;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Wolverine.Tracking;
 

@@ -1,6 +1,6 @@
 using Fachwerk.Application.Applications;
 using Fachwerk.Domain.Applications;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 
 namespace Fachwerk.IntegrationTests.Applications;

@@ -6,6 +6,7 @@ using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Organisations;
 using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Logging;
 
@@ -100,6 +101,28 @@ public class IsolationTests(AppFixture fixture) : ApplicationApi(fixture)
 
         await Act(Reviewer, id, "alliance-vote", new CastAllianceVote(version, ChamberId, true, "Passt"));
         (await Get<Page<ApplicationSummary>>(Reviewer, "/api/applications")).Items.ShouldHaveSingleItem().Status.ShouldBe(ApplicationStatus.AllianceVoted);
+    }
+
+    [Fact]
+    public async Task A_caller_who_may_not_act_on_an_application_learns_nothing_of_its_version()
+    {
+        var programme = await LaunchProgramme();
+        var mine = await Draft(programme);
+        var before = await EventCount();
+
+        // A stale version, and a current one: both answer 403, never 409 with the current version.
+        foreach (var version in new long[] { 7, 1 })
+        {
+            var problem = await ProblemOf(await Post(OtherApplicant, $"/api/applications/{mine}/submission", new SubmitApplication(version), 403));
+            problem.Type.ShouldBe("urn:fachwerk:problem:forbidden");
+            problem.Extensions.ShouldNotContainKey("currentVersion");
+        }
+
+        // The applicant's own stale command still answers 409 with the current version.
+        var stale = await ProblemOf(await Post(Applicant, $"/api/applications/{mine}/submission", new SubmitApplication(7), 409));
+        stale.Type.ShouldBe("urn:fachwerk:problem:stale-version");
+        stale.Extensions["currentVersion"].ShouldNotBeNull().ToString().ShouldBe("1");
+        (await EventCount()).ShouldBe(before);
     }
 
     [Fact]

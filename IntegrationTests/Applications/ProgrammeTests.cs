@@ -1,7 +1,7 @@
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Programmes;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 
 namespace Fachwerk.IntegrationTests.Applications;
@@ -26,6 +26,7 @@ public class ProgrammeTests(AppFixture fixture) : ApplicationApi(fixture)
         (await Get<Page<ProgrammeDetails>>(Caseworker, "/api/programmes?name=arbeitsmarkt")).Items.ShouldHaveSingleItem().Id.ShouldBe(programme);
 
         var budget = await Budget(programme);
+        budget.Building.ShouldBeFalse();
         budget.ToppedUp.ShouldBe(2_500_000m);
         budget.Cut.ShouldBe(500_000m);
         budget.Remaining.ShouldBe(22_000_000m);

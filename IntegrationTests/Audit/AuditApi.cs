@@ -1,6 +1,6 @@
 using Alba;
 using Fachwerk.Application.Audit;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Applications;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;

@@ -4,7 +4,8 @@ using Fachwerk.Application.Audit;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Host.Audit;
-using Fachwerk.Host.DemoWorld;
+using Fachwerk.Host.Development;
+using Fachwerk.Host.Development.DemoWorld;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Wolverine.Tracking;
@@ -14,7 +15,7 @@ namespace Fachwerk.IntegrationTests.Audit;
 /// <summary>The audit views over the demo world: what the auditors of the articles' programmes would look at.</summary>
 public class DemoWorldAuditTests(AppFixture fixture) : IntegrationContext(fixture)
 {
-    private static readonly Fachwerk.Host.Authentication.DemoUser Auditor = Fachwerk.Host.Authentication.DemoUsers.Auditor;
+    private static readonly DemoUser Auditor = DemoUsers.Auditor;
 
     private async Task<Guid> SeedAndFind(string title)
     {

@@ -55,6 +55,16 @@ public class EventStoreCoverageTests(AppFixture fixture) : IntegrationContext(fi
     }
 
     [Fact]
+    public void Every_event_type_of_the_domain_is_known_to_the_event_store()
+    {
+        var known = Store.Options.Events.AllKnownEventTypes().Select(t => t.EventType).ToHashSet();
+        var facts = typeof(IRecordedFact).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IRecordedFact)));
+
+        facts.Where(t => !known.Contains(t)).Select(t => t.Name).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Every_write_model_registered_with_the_event_store_can_be_replayed_as_of_a_moment()
     {
         var writeModels = Store.Options.Events.Projections()

@@ -3,7 +3,7 @@ using Fachwerk.Application.Applications;
 using Fachwerk.Application.Audit;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 using JasperFx.Events.Projections;
 using Marten;

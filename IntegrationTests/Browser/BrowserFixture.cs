@@ -1,6 +1,7 @@
 using System.Net;
-using Fachwerk.Host.Authentication;
-using Fachwerk.Host.DemoWorld;
+using Fachwerk.Host.Development;
+using Fachwerk.Host.Development.Tokens;
+using Fachwerk.Host.Development.DemoWorld;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Fachwerk.Web.Api;
 using JasperFx.CommandLine;

@@ -8,7 +8,7 @@ using Fachwerk.Application.Applications;
 using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Common;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Marten;
 using Microsoft.Playwright;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using JasperFx.Events;
 using Marten;
 using Microsoft.Playwright;

@@ -1,5 +1,5 @@
 using Fachwerk.Application.Applications;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Microsoft.Playwright;
 
 namespace Fachwerk.IntegrationTests.Browser;

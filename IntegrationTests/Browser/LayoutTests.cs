@@ -1,4 +1,4 @@
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Microsoft.Playwright;
 
 namespace Fachwerk.IntegrationTests.Browser;

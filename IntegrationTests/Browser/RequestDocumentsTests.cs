@@ -1,7 +1,7 @@
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Microsoft.Playwright;
 
 namespace Fachwerk.IntegrationTests.Browser;

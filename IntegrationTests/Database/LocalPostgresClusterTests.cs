@@ -1,4 +1,4 @@
-using Fachwerk.Host.Database;
+using Fachwerk.Host.Development.LocalPostgres;
 using Npgsql;
 
 namespace Fachwerk.IntegrationTests.Database;

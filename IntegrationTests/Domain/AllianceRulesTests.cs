@@ -23,8 +23,7 @@ public class AllianceRulesTests
     [Fact]
     public void Founding_trims_and_keeps_the_districts_and_records_who_and_when()
     {
-        var founded = AllianceDecider.Found(AllianceId, "  Bündnis  ", FederalState.Niedersachsen, [" Hildesheim ", "Nienburg"],
-            " ArL ", new DateOnly(2021, 3, 1), Given.Stamp);
+        var founded = AllianceDecider.Found(AllianceId, new AllianceCharter("  Bündnis  ", FederalState.Niedersachsen, [" Hildesheim ", "Nienburg"], " ArL ", new DateOnly(2021, 3, 1)), Given.Stamp);
 
         founded.Name.ShouldBe("Bündnis");
         founded.Districts.ShouldBe(["Hildesheim", "Nienburg"]);
@@ -36,9 +35,9 @@ public class AllianceRulesTests
     [Fact]
     public void An_alliance_covers_at_least_one_district_each_listed_once()
     {
-        Given.Refusal(() => AllianceDecider.Found(AllianceId, "B", FederalState.Bayern, [], "Office", new DateOnly(2021, 1, 1), Given.Stamp))
+        Given.Refusal(() => AllianceDecider.Found(AllianceId, new AllianceCharter("B", FederalState.Bayern, [], "Office", new DateOnly(2021, 1, 1)), Given.Stamp))
             .Code.ShouldBe("alliance.no-districts");
-        Given.Refusal(() => AllianceDecider.Found(AllianceId, "B", FederalState.Bayern, ["Passau", "passau "], "Office", new DateOnly(2021, 1, 1), Given.Stamp))
+        Given.Refusal(() => AllianceDecider.Found(AllianceId, new AllianceCharter("B", FederalState.Bayern, ["Passau", "passau "], "Office", new DateOnly(2021, 1, 1)), Given.Stamp))
             .Code.ShouldBe("alliance.duplicate-district");
     }
 

@@ -144,23 +144,22 @@ public class ApplicationRulesTests
     {
         var application = History(Submitted(), Completed);
 
-        ApplicationDecider.CastVote(application, Region, Chamber.Id, true, "Good", new Dictionary<string, int> { ["Innovation"] = 8 }, 4, Caseworker)
+        ApplicationDecider.CastVote(application, Region, new Votum(Chamber.Id, true, "Good", new Dictionary<string, int> { ["Innovation"] = 8 }), 4, Caseworker)
             .BasedOnVersion.ShouldBe(4);
-        Given.Refusal(() => ApplicationDecider.CastVote(application, Alliance(true, Chamber), Chamber.Id, true, "Good", new Dictionary<string, int>(), 4, Caseworker))
+        Given.Refusal(() => ApplicationDecider.CastVote(application, Alliance(true, Chamber), new Votum(Chamber.Id, true, "Good", new Dictionary<string, int>()), 4, Caseworker))
             .Code.ShouldBe("application.wrong-alliance");
         var unrecognized = Alliance(false, Chamber);
         var ofUnrecognized = Given.History<FundingApplication>(Drafted(unrecognized, Arbeitsmarktkreis), Submitted(), Completed);
-        Given.Refusal(() => ApplicationDecider.CastVote(ofUnrecognized, unrecognized, Chamber.Id, true, "Good", new Dictionary<string, int>(), 4, Caseworker))
+        Given.Refusal(() => ApplicationDecider.CastVote(ofUnrecognized, unrecognized, new Votum(Chamber.Id, true, "Good", new Dictionary<string, int>()), 4, Caseworker))
             .Code.ShouldBe("application.alliance-not-recognized");
-        Given.Refusal(() => ApplicationDecider.CastVote(application, Region, Guid.NewGuid(), true, "Good", new Dictionary<string, int>(), 4, Caseworker))
+        Given.Refusal(() => ApplicationDecider.CastVote(application, Region, new Votum(Guid.NewGuid(), true, "Good", new Dictionary<string, int>()), 4, Caseworker))
             .Code.ShouldBe("application.voter-not-a-member");
     }
 
     [Fact]
     public void A_member_that_is_itself_the_applicant_may_not_vote()
     {
-        var refusal = Given.Refusal(() => ApplicationDecider.CastVote(History(Submitted(), Completed), Region, HausSteinstrasse.Id, true, "Good",
-            new Dictionary<string, int>(), 4, Caseworker));
+        var refusal = Given.Refusal(() => ApplicationDecider.CastVote(History(Submitted(), Completed), Region, new Votum(HausSteinstrasse.Id, true, "Good", new Dictionary<string, int>()), 4, Caseworker));
 
         refusal.Code.ShouldBe("application.conflict-of-interest");
         refusal.Message.ShouldContain("Haus Steinstraße e.V.");
@@ -169,11 +168,11 @@ public class ApplicationRulesTests
     [Fact]
     public void A_decision_is_proposed_only_after_the_required_vote_and_never_above_the_requested_amount()
     {
-        Given.Refusal(() => ApplicationDecider.ProposeApproval(History(Submitted(), Completed), 40_000m, [], null, 4, Caseworker))
+        Given.Refusal(() => ApplicationDecider.ProposeApproval(History(Submitted(), Completed), new ApprovalTerms(40_000m, []), 4, Caseworker))
             .Code.ShouldBe("application.vote-missing");
-        ApplicationDecider.ProposeApproval(History(Submitted(voteRequired: false), Completed), 40_000m, [], null, 4, Caseworker).Amount.ShouldBe(40_000m);
+        ApplicationDecider.ProposeApproval(History(Submitted(voteRequired: false), Completed), new ApprovalTerms(40_000m, []), 4, Caseworker).Amount.ShouldBe(40_000m);
         var voted = History(Submitted(), Completed, Voted(Region));
-        Given.Refusal(() => ApplicationDecider.ProposeApproval(voted, 40_000.01m, [], null, 5, Caseworker)).Code.ShouldBe("application.amount-out-of-range");
+        Given.Refusal(() => ApplicationDecider.ProposeApproval(voted, new ApprovalTerms(40_000.01m, []), 5, Caseworker)).Code.ShouldBe("application.amount-out-of-range");
         ApplicationDecider.ProposeRejection(voted, "Not eligible", 5, Caseworker).Kind.ShouldBe(DecisionKind.Reject);
     }
 

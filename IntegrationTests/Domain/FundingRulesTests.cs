@@ -56,11 +56,11 @@ public class FundingRulesTests
     {
         var application = Approved(0, Requested(1, 15_000m, 10_000m), Checked(1), Released(1, 15_000m), Requested(2, 10_000m, 20_000m));
 
-        var refusal = Given.Refusal(() => FundingDecider.RequestPayment(application, 15_000.01m, InTwoWeeks, 100_000m, Recipient));
+        var refusal = Given.Refusal(() => FundingDecider.RequestPayment(application, new PaymentRequest(15_000.01m, InTwoWeeks, 100_000m), Recipient));
 
         refusal.Code.ShouldBe("payment.exceeds-approval");
         refusal.Message.ShouldContain("Approved 40,000.00 EUR, paid 15,000.00 EUR, requested and not yet paid 10,000.00 EUR: at most 15,000.00 EUR");
-        FundingDecider.RequestPayment(application, 15_000m, InTwoWeeks, 100_000m, Recipient).RequestNumber.ShouldBe(3);
+        FundingDecider.RequestPayment(application, new PaymentRequest(15_000m, InTwoWeeks, 100_000m), Recipient).RequestNumber.ShouldBe(3);
     }
 
     [Fact]
@@ -68,9 +68,9 @@ public class FundingRulesTests
     {
         var application = Approved();
 
-        Given.Refusal(() => FundingDecider.RequestPayment(application, 1_000m, DateOnly.FromDateTime(Now.UtcDateTime).AddMonths(2).AddDays(1), 10_000m, Recipient))
+        Given.Refusal(() => FundingDecider.RequestPayment(application, new PaymentRequest(1_000m, DateOnly.FromDateTime(Now.UtcDateTime).AddMonths(2).AddDays(1), 10_000m), Recipient))
             .Code.ShouldBe("payment.not-due-soon");
-        Given.Refusal(() => FundingDecider.RequestPayment(application, 1_000m, DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-1), 10_000m, Recipient))
+        Given.Refusal(() => FundingDecider.RequestPayment(application, new PaymentRequest(1_000m, DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-1), 10_000m), Recipient))
             .Code.ShouldBe("payment.not-due-soon");
     }
 
@@ -80,11 +80,11 @@ public class FundingRulesTests
         // 80 % funding: each euro of own money spent allows four euros of public money.
         var application = Approved();
 
-        FundingDecider.RequestPayment(application, 8_000m, InTwoWeeks, 2_000m, Recipient).Amount.ShouldBe(8_000m);
-        var refusal = Given.Refusal(() => FundingDecider.RequestPayment(application, 8_000.01m, InTwoWeeks, 2_000m, Recipient));
+        FundingDecider.RequestPayment(application, new PaymentRequest(8_000m, InTwoWeeks, 2_000m), Recipient).Amount.ShouldBe(8_000m);
+        var refusal = Given.Refusal(() => FundingDecider.RequestPayment(application, new PaymentRequest(8_000.01m, InTwoWeeks, 2_000m), Recipient));
         refusal.Code.ShouldBe("payment.ahead-of-funding-rate");
         refusal.Message.ShouldContain("With 2,000.00 EUR of own and third-party money spent, the agreed funding rate of 80 % allows 8,000.00 EUR");
-        Given.Refusal(() => FundingDecider.RequestPayment(Approved(0, Requested(1, 8_000m, 2_000m)), 1_000m, InTwoWeeks, 1_500m, Recipient))
+        Given.Refusal(() => FundingDecider.RequestPayment(Approved(0, Requested(1, 8_000m, 2_000m)), new PaymentRequest(1_000m, InTwoWeeks, 1_500m), Recipient))
             .Code.ShouldBe("payment.spent-decreased");
     }
 
@@ -93,11 +93,11 @@ public class FundingRulesTests
     {
         var application = Approved(retained: 4_000m, Requested(1, 36_000m, 9_000m), Checked(1), Released(1, 36_000m));
 
-        Given.Refusal(() => FundingDecider.RequestPayment(application, 4_000m, InTwoWeeks, 10_000m, Recipient)).Code.ShouldBe("payment.final-instalment-retained");
+        Given.Refusal(() => FundingDecider.RequestPayment(application, new PaymentRequest(4_000m, InTwoWeeks, 10_000m), Recipient)).Code.ShouldBe("payment.final-instalment-retained");
 
         var settled = Approved(retained: 4_000m, Requested(1, 36_000m, 9_000m), Checked(1), Released(1, 36_000m), Proof("final", ProofKind.Final),
             FirstCheck("final"));
-        FundingDecider.RequestPayment(settled, 4_000m, InTwoWeeks, 10_000m, Recipient).Amount.ShouldBe(4_000m);
+        FundingDecider.RequestPayment(settled, new PaymentRequest(4_000m, InTwoWeeks, 10_000m), Recipient).Amount.ShouldBe(4_000m);
     }
 
     [Fact]
@@ -118,9 +118,9 @@ public class FundingRulesTests
     {
         var application = Approved(0, Proof("interim-2026", ProofKind.Interim));
 
-        Given.Refusal(() => FundingDecider.SubmitProof(application, "interim-2026", "x", new Dictionary<string, decimal>(), 0, 0, [], Recipient))
+        Given.Refusal(() => FundingDecider.SubmitProof(application, "interim-2026", new ProofOfUseReport("x", new Dictionary<string, decimal>(), 0, 0, []), Recipient))
             .Code.ShouldBe("proof.already-submitted");
-        Given.Refusal(() => FundingDecider.SubmitProof(application, "interim-2030", "x", new Dictionary<string, decimal>(), 0, 0, [], Recipient))
+        Given.Refusal(() => FundingDecider.SubmitProof(application, "interim-2030", new ProofOfUseReport("x", new Dictionary<string, decimal>(), 0, 0, []), Recipient))
             .Code.ShouldBe("proof.unknown");
         Given.Refusal(() => FundingDecider.ExtendProofDeadline(Approved(), "final", new DateOnly(2028, 2, 1), "x", Caseworker)).Code.ShouldBe("proof.not-an-extension");
         FundingDecider.ExtendProofDeadline(Approved(), "final", new DateOnly(2028, 5, 31), "Krankheit", Caseworker).PreviousDueBy.ShouldBe(new DateOnly(2028, 2, 29));

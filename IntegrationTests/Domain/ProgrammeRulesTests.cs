@@ -11,9 +11,9 @@ public class ProgrammeRulesTests
     [Fact]
     public void The_funding_sources_add_up_to_the_whole_budget()
     {
-        ProgrammeDecider.Launch(Guid.NewGuid(), "RAK", [new FundingSource("Landkreis", 0.2m), new FundingSource("Land", 0.8m)], Esf, 20_000_000m, Rules, Caseworker)
+        ProgrammeDecider.Launch(Guid.NewGuid(), new ProgrammeSetup("RAK", [new FundingSource("Landkreis", 0.2m), new FundingSource("Land", 0.8m)], Esf, 20_000_000m, Rules), Caseworker)
             .Sources.Count.ShouldBe(2);
-        Given.Refusal(() => ProgrammeDecider.Launch(Guid.NewGuid(), "RAK", [new FundingSource("Landkreis", 0.2m)], Esf, 20_000_000m, Rules, Caseworker))
+        Given.Refusal(() => ProgrammeDecider.Launch(Guid.NewGuid(), new ProgrammeSetup("RAK", [new FundingSource("Landkreis", 0.2m)], Esf, 20_000_000m, Rules), Caseworker))
             .Code.ShouldBe("programme.source-shares");
     }
 

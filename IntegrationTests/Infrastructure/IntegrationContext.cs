@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
-using Fachwerk.Host.Authentication;
-using Fachwerk.Host.DemoWorld;
+using Fachwerk.Host.Development;
+using Fachwerk.Host.Development.DemoWorld;
+using Fachwerk.Host.Development.Tokens;
 using Marten;
 using Marten.Events;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,5 @@
 using DotNet.Testcontainers.Builders;
-using Fachwerk.Host.Database;
+using Fachwerk.Host.Development.LocalPostgres;
 using Testcontainers.PostgreSql;
 
 namespace Fachwerk.IntegrationTests.Infrastructure;

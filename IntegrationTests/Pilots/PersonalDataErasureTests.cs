@@ -5,7 +5,7 @@ using Fachwerk.Application.Pilots;
 using Fachwerk.Application.Privacy;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Pilots;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 using JasperFx.Events.Projections;
 using Marten;

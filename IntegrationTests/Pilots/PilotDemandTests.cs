@@ -1,7 +1,7 @@
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Pilots;
 using Fachwerk.Domain.Pilots;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;
 

@@ -1,8 +1,8 @@
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Pilots;
 using Fachwerk.Domain.Pilots;
-using Fachwerk.Host.Authentication;
-using Fachwerk.Host.DemoWorld;
+using Fachwerk.Host.Development;
+using Fachwerk.Host.Development.DemoWorld;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 

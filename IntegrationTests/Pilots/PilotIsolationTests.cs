@@ -1,6 +1,6 @@
 using Fachwerk.Application.Pilots;
 using Fachwerk.Domain.Pilots;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 
 namespace Fachwerk.IntegrationTests.Pilots;

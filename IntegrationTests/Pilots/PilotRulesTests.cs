@@ -37,8 +37,8 @@ public class PilotRulesTests
     {
         var past = new Period(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31));
 
-        var running = PilotDecider.Launch(PilotId, "P", "S", Phase, [], [PilotService.Culture], Given.Stamp);
-        var ended = PilotDecider.Launch(PilotId, "P", "S", past, [], [PilotService.Culture], Given.Stamp);
+        var running = PilotDecider.Launch(PilotId, new PilotCharter("P", "S", Phase, [], [PilotService.Culture]), Given.Stamp);
+        var ended = PilotDecider.Launch(PilotId, new PilotCharter("P", "S", past, [], [PilotService.Culture]), Given.Stamp);
 
         running.ShouldHaveSingleItem().ShouldBeOfType<PilotLaunched>();
         ended.Select(e => e.GetType()).ShouldBe([typeof(PilotLaunched), typeof(PilotEvaluationDue)]);
@@ -48,12 +48,10 @@ public class PilotRulesTests
     [Fact]
     public void A_launch_needs_a_sound_phase_services_and_distinct_funding_sources()
     {
-        Given.Refusal(() => PilotDecider.Launch(PilotId, "P", "S", new Period(Phase.To, Phase.From), [], [PilotService.Culture], Given.Stamp))
+        Given.Refusal(() => PilotDecider.Launch(PilotId, new PilotCharter("P", "S", new Period(Phase.To, Phase.From), [], [PilotService.Culture]), Given.Stamp))
             .Code.ShouldBe("pilot.invalid-phase");
-        Given.Refusal(() => PilotDecider.Launch(PilotId, "P", "S", Phase, [], [], Given.Stamp)).Code.ShouldBe("pilot.no-services");
-        Given.Refusal(() => PilotDecider.Launch(PilotId, "P", "S", Phase,
-                [new FundingSource("ESF", FundingSourceKind.EuropeanSocialFund, null), new FundingSource("esf ", FundingSourceKind.Other, 1m)],
-                [PilotService.Culture], Given.Stamp))
+        Given.Refusal(() => PilotDecider.Launch(PilotId, new PilotCharter("P", "S", Phase, [], []), Given.Stamp)).Code.ShouldBe("pilot.no-services");
+        Given.Refusal(() => PilotDecider.Launch(PilotId, new PilotCharter("P", "S", Phase, [new FundingSource("ESF", FundingSourceKind.EuropeanSocialFund, null), new FundingSource("esf ", FundingSourceKind.Other, 1m)], [PilotService.Culture]), Given.Stamp))
             .Code.ShouldBe("pilot.duplicate-funding-source");
     }
 
@@ -91,14 +89,14 @@ public class PilotRulesTests
         var pilot = Running();
         var on = new DateOnly(2025, 10, 1);
 
-        Given.Refusal(() => PilotDecider.EnrolParticipant(pilot, Guid.NewGuid(), ParticipantKind.Intern, on, null, Sealed(Guid.NewGuid()), Given.Stamp))
+        Given.Refusal(() => PilotDecider.EnrolParticipant(pilot, Guid.NewGuid(), new ParticipantEnrolment(ParticipantKind.Intern, on, null, Sealed(Guid.NewGuid())), Given.Stamp))
             .Code.ShouldBe("pilot.personal-data-of-another-person");
         var id = Guid.NewGuid();
-        Given.Refusal(() => PilotDecider.EnrolParticipant(pilot, id, ParticipantKind.Intern, on, null, Sealed(id), Given.Stamp))
+        Given.Refusal(() => PilotDecider.EnrolParticipant(pilot, id, new ParticipantEnrolment(ParticipantKind.Intern, on, null, Sealed(id)), Given.Stamp))
             .Code.ShouldBe("pilot.internship-end-missing");
-        Given.Refusal(() => PilotDecider.EnrolParticipant(pilot, id, ParticipantKind.Intern, on, on.AddMonths(13), Sealed(id), Given.Stamp))
+        Given.Refusal(() => PilotDecider.EnrolParticipant(pilot, id, new ParticipantEnrolment(ParticipantKind.Intern, on, on.AddMonths(13), Sealed(id)), Given.Stamp))
             .Code.ShouldBe("pilot.internship-too-long");
-        Given.Refusal(() => PilotDecider.EnrolParticipant(pilot, id, ParticipantKind.SkilledWorker, on, on.AddMonths(1), Sealed(id), Given.Stamp))
+        Given.Refusal(() => PilotDecider.EnrolParticipant(pilot, id, new ParticipantEnrolment(ParticipantKind.SkilledWorker, on, on.AddMonths(1), Sealed(id)), Given.Stamp))
             .Code.ShouldBe("pilot.not-an-intern");
         Given.Refusal(() => PilotDecider.DeliverService(pilot, Intern, PilotService.LanguageCourse, new DateOnly(2026, 2, 1), Given.Stamp))
             .Code.ShouldBe("pilot.internship-over");
@@ -143,22 +141,22 @@ public class PilotRulesTests
     {
         var pilot = Running();
         var dayAfter = On(Phase.To.AddDays(1));
-        Given.Refusal(() => PilotDecider.DecideContinuation(pilot, ContinuationDecision.End, ["Too little demand"], Phase.To.AddDays(1), null, dayAfter))
+        Given.Refusal(() => PilotDecider.DecideContinuation(pilot, new Continuation(ContinuationDecision.End, ["Too little demand"], Phase.To.AddDays(1), null), dayAfter))
             .Code.ShouldBe("pilot.evaluation-not-due");
         pilot = Pilot.Evolve(pilot, PilotDecider.MarkEvaluationDue(pilot, dayAfter).Single());
 
-        Given.Refusal(() => PilotDecider.DecideContinuation(pilot, ContinuationDecision.Continue, ["Stable demand"], Phase.To.AddDays(1), null, dayAfter))
+        Given.Refusal(() => PilotDecider.DecideContinuation(pilot, new Continuation(ContinuationDecision.Continue, ["Stable demand"], Phase.To.AddDays(1), null), dayAfter))
             .Code.ShouldBe("pilot.continuation-period-missing");
-        Given.Refusal(() => PilotDecider.DecideContinuation(pilot, ContinuationDecision.End, [" "], Phase.To.AddDays(1), null, dayAfter))
+        Given.Refusal(() => PilotDecider.DecideContinuation(pilot, new Continuation(ContinuationDecision.End, [" "], Phase.To.AddDays(1), null), dayAfter))
             .Code.ShouldBe("pilot.continuation-without-reasons");
-        var decided = PilotDecider.DecideContinuation(pilot, ContinuationDecision.End, ["Too little demand"], Phase.To.AddDays(1), null, dayAfter);
+        var decided = PilotDecider.DecideContinuation(pilot, new Continuation(ContinuationDecision.End, ["Too little demand"], Phase.To.AddDays(1), null), dayAfter);
 
         decided.Assessment.Verdict.ShouldBe(DemandVerdict.NotStable);
         decided.Assessment.Window.Count.ShouldBe(6);
         pilot = Pilot.Evolve(pilot, decided);
         pilot.Status.ShouldBe(PilotStatus.Ended);
         Given.Refusal(() => PilotDecider.DeliverService(pilot, Worker, PilotService.HousingSearch, Phase.To, dayAfter)).Code.ShouldBe("pilot.ended");
-        Given.Refusal(() => PilotDecider.DecideContinuation(pilot, ContinuationDecision.End, ["again"], Phase.To.AddDays(2), null, dayAfter))
+        Given.Refusal(() => PilotDecider.DecideContinuation(pilot, new Continuation(ContinuationDecision.End, ["again"], Phase.To.AddDays(2), null), dayAfter))
             .Code.ShouldBe("pilot.continuation-decided");
     }
 
@@ -168,8 +166,7 @@ public class PilotRulesTests
         var dayAfter = On(Phase.To.AddDays(1));
         var pilot = Running();
         pilot = Pilot.Evolve(pilot, PilotDecider.MarkEvaluationDue(pilot, dayAfter).Single());
-        pilot = Pilot.Evolve(pilot, PilotDecider.DecideContinuation(pilot, ContinuationDecision.Continue, ["Stable demand"],
-            Phase.To.AddDays(1), new DateOnly(2027, 8, 31), dayAfter));
+        pilot = Pilot.Evolve(pilot, PilotDecider.DecideContinuation(pilot, new Continuation(ContinuationDecision.Continue, ["Stable demand"], Phase.To.AddDays(1), new DateOnly(2027, 8, 31)), dayAfter));
 
         pilot.Status.ShouldBe(PilotStatus.Continued);
         PilotDecider.DeliverService(pilot, Worker, PilotService.HousingSearch, new DateOnly(2026, 10, 1), On(new DateOnly(2026, 10, 2)))

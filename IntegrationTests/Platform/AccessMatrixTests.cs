@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
+using Fachwerk.Host.Development.Tokens;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,13 +16,13 @@ namespace Fachwerk.IntegrationTests.Platform;
 /// </summary>
 public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
 {
-    private const string Anyone = "anyone";
-    private const string SignedIn = "signed in";
-    private const string Applicant = "applicant", Caseworker = "caseworker", Approver = "approver", AllianceReviewer = "alliance-reviewer",
+    internal const string Anyone = "anyone";
+    internal const string SignedIn = "signed in";
+    internal const string Applicant = "applicant", Caseworker = "caseworker", Approver = "approver", AllianceReviewer = "alliance-reviewer",
         ProjectLead = "project-lead", Auditor = "auditor", Administrator = "administrator";
 
     /// <summary>One user per role, each with a single role.</summary>
-    private static readonly IReadOnlyDictionary<string, DemoUser> UserOf = new Dictionary<string, DemoUser>
+    internal static readonly IReadOnlyDictionary<string, DemoUser> UserOf = new Dictionary<string, DemoUser>
     {
         [Applicant] = DemoUsers.Applicant, [Caseworker] = DemoUsers.Caseworker, [Approver] = DemoUsers.Approver,
         [AllianceReviewer] = DemoUsers.AllianceReviewer, [ProjectLead] = DemoUsers.ProjectLead, [Auditor] = DemoUsers.Auditor,
@@ -29,7 +30,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
     };
 
     /// <summary>Who may call each operation: <see cref="Anyone"/>, <see cref="SignedIn"/>, or the roles allowed.</summary>
-    private static readonly IReadOnlyDictionary<string, string[]> Matrix = new SortedDictionary<string, string[]>(StringComparer.Ordinal)
+    internal static readonly IReadOnlyDictionary<string, string[]> Matrix = new SortedDictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["POST /dev/token"] = [Anyone],
 
@@ -238,26 +239,22 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
 
     private async Task<IReadOnlyList<Operation>> Operations()
     {
-        var result = await Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
-        using var document = JsonDocument.Parse(await result.ReadAsTextAsync());
+        using var document = await ServedOpenApiDocument.LoadAsync(Host);
         var operations = new List<Operation>();
-        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        foreach (var (method, path, operation) in ServedOpenApiDocument.Operations(document))
         {
-            foreach (var method in path.Value.EnumerateObject().Where(m => m.Name is "get" or "post" or "put" or "delete" or "patch"))
+            var types = new Dictionary<string, string>();
+            if (operation.TryGetProperty("parameters", out var parameters))
             {
-                var types = new Dictionary<string, string>();
-                if (method.Value.TryGetProperty("parameters", out var parameters))
+                foreach (var parameter in parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "path"))
                 {
-                    foreach (var parameter in parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "path"))
-                    {
-                        var schema = parameter.GetProperty("schema");
-                        var type = schema.TryGetProperty("format", out var format) ? format.GetString() : schema.TryGetProperty("type", out var t) ? t.ToString() : null;
-                        types[parameter.GetProperty("name").GetString()!] = type ?? "string";
-                    }
+                    var schema = parameter.GetProperty("schema");
+                    var type = schema.TryGetProperty("format", out var format) ? format.GetString() : schema.TryGetProperty("type", out var t) ? t.ToString() : null;
+                    types[parameter.GetProperty("name").GetString()!] = type ?? "string";
                 }
-
-                operations.Add(new Operation(method.Name.ToUpperInvariant(), path.Name, types));
             }
+
+            operations.Add(new Operation(method, path, types));
         }
 
         return operations;

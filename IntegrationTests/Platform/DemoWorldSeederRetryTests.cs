@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Fachwerk.Host.DemoWorld;
+using Fachwerk.Host.Development.DemoWorld;
 
 namespace Fachwerk.IntegrationTests.Platform;
 

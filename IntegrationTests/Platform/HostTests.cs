@@ -13,6 +13,13 @@ public class HostTests(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
+    public void The_start_up_log_says_how_the_handler_code_is_loaded()
+    {
+        // The tests run a normal build, which generates the code at start-up; a release with -p:UsePreGeneratedCode=true says so too.
+        Logs.Entries.ShouldContain(e => e.Message == "Wolverine's handler code: generated and compiled at start-up");
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_the_alliance_api_and_how_to_sign_in()
     {
         var result = await Host.Scenario(s => s.Get.Url("/openapi/v1.json"));

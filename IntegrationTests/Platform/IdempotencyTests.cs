@@ -3,7 +3,7 @@ using Fachwerk.Application.Common;
 using Fachwerk.Application.Organisations;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Organisations;
-using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 
 namespace Fachwerk.IntegrationTests.Platform;
@@ -42,6 +42,19 @@ public class IdempotencyTests(AppFixture fixture) : IntegrationContext(fixture)
 
         second.Id.ShouldNotBe(first.Id);
         (await EventCount()).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_request_is_refused_and_creates_nothing()
+    {
+        var key = Guid.NewGuid().ToString();
+        await Found(DemoUsers.Caseworker, key);
+
+        var other = Seenplatte with { Name = "Fachkräftebündnis Südwestfalen" };
+        var problem = await ProblemOf(await Post(DemoUsers.Caseworker, "/api/alliances", other, 422, s => s.WithRequestHeader("Idempotency-Key", key)));
+
+        problem.Type.ShouldBe("urn:fachwerk:problem:idempotency-key-reused");
+        (await EventCount()).ShouldBe(1);
     }
 
     [Fact]

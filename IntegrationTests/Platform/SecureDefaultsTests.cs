@@ -2,12 +2,20 @@ using System.Net;
 using System.Text;
 using Alba;
 using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Database;
+using Fachwerk.Host.Development;
+using Fachwerk.Host.Development.DemoWorld;
+using Fachwerk.Host.Development.Tokens;
 using Fachwerk.Host.Errors;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Wolverine;
 
 namespace Fachwerk.IntegrationTests.Platform;
@@ -86,7 +94,7 @@ public class SecureDefaultsTests(AppFixture fixture) : IntegrationContext(fixtur
     }
 
     [Fact]
-    public async Task Outside_Development_there_is_no_token_issuer_and_plain_http_is_redirected_to_https_with_hsts()
+    public async Task Outside_Development_nothing_of_the_development_parts_exists_and_plain_http_is_redirected_to_https_with_hsts()
     {
         await using var production = await AlbaHost.For<Program>(builder =>
         {
@@ -102,7 +110,9 @@ public class SecureDefaultsTests(AppFixture fixture) : IntegrationContext(fixtur
             });
         });
 
-        production.Services.GetService<DevelopmentTokenIssuer>().ShouldBeNull();
+        // Asked for by the settings above, and still absent; the Development host of the other tests has them (its demo world is off).
+        DevelopmentPartsOf(production.Services).ShouldBeEmpty();
+        DevelopmentPartsOf(Host.Services).ShouldBe(["token issuer", "token endpoint", "token validation", "local cluster"]);
         var redirected = await production.Scenario(s =>
         {
             s.Get.Url("/health/live");
@@ -126,5 +136,19 @@ public class SecureDefaultsTests(AppFixture fixture) : IntegrationContext(fixtur
             s.Post.Json(new DevelopmentTokenRequest("admin")).ToUrl(DevelopmentTokenEndpoint.Path);
             s.StatusCodeShouldBe(401);
         });
+    }
+
+    /// <summary>Which of the Development-only parts (FachwerkDevelopment) a host has.</summary>
+    private static List<string> DevelopmentPartsOf(IServiceProvider services)
+    {
+        var parts = new List<string>();
+        if (services.GetService<DevelopmentTokenIssuer>() is not null) parts.Add("token issuer");
+        if (services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Any(e => e.RoutePattern.RawText == DevelopmentTokenEndpoint.Path))
+            parts.Add("token endpoint");
+        var bearer = services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters;
+        if (bearer.ValidIssuer == DevelopmentTokenIssuer.Issuer || bearer.IssuerSigningKey is not null) parts.Add("token validation");
+        if (services.GetServices<IHostedService>().OfType<DemoWorldOnStartup>().Any()) parts.Add("demo world");
+        if (services.GetService<IFallbackDatabase>() is not null) parts.Add("local cluster");
+        return parts;
     }
 }

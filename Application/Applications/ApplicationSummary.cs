@@ -1,0 +1,104 @@
+using Fachwerk.Domain.Applications;
+using Marten.Schema;
+
+namespace Fachwerk.Application.Applications;
+
+/// <summary>A payment request, as the application list shows it.</summary>
+/// <param name="Number">Its number within the application.</param>
+/// <param name="Amount">The amount requested, in EUR.</param>
+/// <param name="NeededBy">When the money is needed.</param>
+/// <param name="Status">Requested, checked, released or refused.</param>
+public sealed record SummaryPaymentRequest(int Number, decimal Amount, DateOnly NeededBy, PaymentRequestStatus Status);
+
+/// <summary>A proof of use, as the application list shows it.</summary>
+/// <param name="Proof">The proof's name, e.g. interim-2027 or final.</param>
+/// <param name="DueBy">When it is due.</param>
+/// <param name="Overdue">Whether it is past due and not submitted.</param>
+/// <param name="SubmittedAt">When it was submitted.</param>
+/// <param name="FirstCheckedAt">When its first check was done.</param>
+/// <param name="SelectedAt">When it was drawn into an in-depth sample.</param>
+/// <param name="InDepthCheckedAt">When its in-depth check was done.</param>
+public sealed record SummaryProof(
+    string Proof, DateOnly DueBy, bool Overdue, DateTimeOffset? SubmittedAt, DateTimeOffset? FirstCheckedAt, DateTimeOffset? SelectedAt,
+    DateTimeOffset? InDepthCheckedAt);
+
+/// <summary>
+/// One row per application: where it stands, its amounts, and the tasks open on it (who acts next, what, by when).
+/// Read by the application list and, aggregated in SQL over its duplicated columns, by the alliance pipeline; its open tasks
+/// are kept as <see cref="InboxTask"/> documents for the inbox and the overdue list.
+/// </summary>
+public sealed record ApplicationSummary
+{
+    /// <summary>The application's id.</summary>
+    public Guid Id { get; init; }
+    /// <summary>Its version.</summary>
+    public long Version { get; init; }
+    /// <summary>The project's title.</summary>
+    public string Title { get; init; } = "";
+    /// <summary>The applicant organisation.</summary>
+    public Guid ApplicantId { get; init; }
+    /// <summary>Its name.</summary>
+    public string Applicant { get; init; } = "";
+    /// <summary>The funding programme.</summary>
+    public Guid ProgrammeId { get; init; }
+    /// <summary>Its name.</summary>
+    public string Programme { get; init; } = "";
+    /// <summary>The alliance of the project's region.</summary>
+    public Guid AllianceId { get; init; }
+    /// <summary>Its name.</summary>
+    public string Alliance { get; init; } = "";
+    /// <summary>The funding requested, in EUR.</summary>
+    public decimal RequestedAmount { get; init; }
+    /// <summary>The funding approved, in EUR, once approved.</summary>
+    public decimal? ApprovedAmount { get; init; }
+    /// <summary>What was paid out, in EUR.</summary>
+    public decimal PaidAmount { get; init; }
+    /// <summary>Where the application stands.</summary>
+    public ApplicationStatus Status { get; init; }
+    /// <summary>What is to be done on it now, by whom, by when.</summary>
+    public IReadOnlyList<OpenTask> Tasks { get; init; } = [];
+    /// <summary>Since when it has its status.</summary>
+    public DateTimeOffset Since { get; init; }
+
+    // Kept to work out the open tasks.
+    /// <summary>Whether the alliance must vote before a decision is proposed.</summary>
+    public bool AllianceVoteRequired { get; init; }
+    /// <summary>Whether the alliance voted.</summary>
+    public bool Voted { get; init; }
+    /// <summary>By when a decision is due.</summary>
+    public DateTimeOffset? DecisionDueBy { get; init; }
+    /// <summary>By when requested documents are due.</summary>
+    public DateTimeOffset? DocumentsDueBy { get; init; }
+    /// <summary>Whether a reminder was raised because the decision is overdue.</summary>
+    public bool DecisionReminderRaised { get; init; }
+    /// <summary>Its payment requests.</summary>
+    public IReadOnlyList<SummaryPaymentRequest> PaymentRequests { get; init; } = [];
+    /// <summary>Its proofs of use.</summary>
+    public IReadOnlyList<SummaryProof> Proofs { get; init; } = [];
+    /// <summary>What is to be paid back after a reclaim, in EUR.</summary>
+    public decimal RepaymentDue { get; init; }
+    /// <summary>By when.</summary>
+    public DateOnly? RepayBy { get; init; }
+
+    /// <summary>
+    /// The table's columns and indexes (Marten calls this when it maps the document). The list filters and the pipeline
+    /// groups by these columns; each index is one the list, the pipeline or the write path reads, because every command
+    /// writes an entry into every index of the table (docs/benchmarks.md). Marten's Duplicate() would add an index per
+    /// column, so the columns the composite indexes lead with or include are declared without one.
+    /// </summary>
+    public static void ConfigureMarten(DocumentMapping<ApplicationSummary> mapping)
+    {
+        mapping.Duplicate(x => x.ApplicantId);
+        mapping.Duplicate(x => x.Status);
+        mapping.DuplicateField(nameof(AllianceId));
+        mapping.DuplicateField(nameof(ProgrammeId));
+        mapping.DuplicateField(nameof(RequestedAmount));
+        mapping.DuplicateField(nameof(ApprovedAmount));
+        mapping.DuplicateField(nameof(PaidAmount));
+        // The pipeline reads only this index (an index-only scan, however many applications an alliance has) ...
+        mapping.Index([x => x.AllianceId, x => x.Status], index => index.IncludeColumns = ["requested_amount", "approved_amount", "paid_amount"]);
+        // ... and the list, newest first, reads a page of a programme or an alliance off the front of these.
+        mapping.Index([x => x.ProgrammeId, x => x.Id]);
+        mapping.Index([x => x.AllianceId, x => x.Id]);
+    }
+}

@@ -1,0 +1,154 @@
+using Fachwerk.Domain.Applications;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Aggregation;
+
+namespace Fachwerk.Application.Applications;
+
+/// <summary>
+/// Keeps <see cref="ApplicationSummary"/> inline with every command: the status follows <see cref="ApplicationLifecycle"/>,
+/// the open tasks <see cref="WhoActsNext"/>, and the tasks are stored as <see cref="InboxTask"/> documents in the same transaction.
+/// </summary>
+public sealed partial class ApplicationSummaryProjection : SingleStreamProjection<ApplicationSummary, Guid>
+{
+    // Rebuilds read pages of 2,000 events instead of 500: fewer round trips and flushes over a million events (docs/benchmarks.md).
+    public ApplicationSummaryProjection() => Options.BatchSize = 2_000;
+
+    public static ApplicationSummary Create(IEvent<ApplicationDrafted> e)
+    {
+        var drafted = new ApplicationSummary
+        {
+            Id = e.Data.ApplicationId,
+            Title = e.Data.Plan.Title,
+            ApplicantId = e.Data.ApplicantId,
+            Applicant = e.Data.ApplicantName,
+            ProgrammeId = e.Data.ProgrammeId,
+            Programme = e.Data.ProgrammeName,
+            AllianceId = e.Data.AllianceId,
+            Alliance = e.Data.AllianceName,
+            RequestedAmount = e.Data.Plan.RequestedAmount,
+        };
+        return Next(drafted, drafted, e);
+    }
+
+    public static ApplicationSummary Apply(IEvent<ApplicationAmended> e, ApplicationSummary s) =>
+        Next(s, s with { Title = e.Data.Plan.Title, RequestedAmount = e.Data.Plan.RequestedAmount }, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<ApplicationSubmitted> e, ApplicationSummary s) =>
+        Next(s, s with { AllianceVoteRequired = e.Data.Terms.AllianceVoteRequired }, e);
+
+    public static ApplicationSummary Apply(IEvent<DocumentsRequested> e, ApplicationSummary s) => Next(s, s with { DocumentsDueBy = e.Data.DueBy }, e);
+
+    public static ApplicationSummary Apply(IEvent<DocumentsSupplied> e, ApplicationSummary s) => Next(s, s with { DocumentsDueBy = null }, e);
+
+    public static ApplicationSummary Apply(IEvent<ApplicationLapsed> e, ApplicationSummary s) => Next(s, s, e);
+
+    public static ApplicationSummary Apply(IEvent<ApplicationFormallyCompleted> e, ApplicationSummary s) =>
+        Next(s, s with { DecisionDueBy = e.Data.DecisionDueBy }, e);
+
+    public static ApplicationSummary Apply(IEvent<AllianceVoteCast> e, ApplicationSummary s) => Next(s, s with { Voted = true }, e);
+
+    public static ApplicationSummary Apply(IEvent<DecisionProposed> e, ApplicationSummary s) => Next(s, s, e);
+
+    public static ApplicationSummary Apply(IEvent<DecisionReturned> e, ApplicationSummary s) => Next(s, s, e);
+
+    public static ApplicationSummary Apply(IEvent<DecisionConfirmed> e, ApplicationSummary s) => Next(s, s, e);
+
+    public static ApplicationSummary Apply(IEvent<ApplicationRejected> e, ApplicationSummary s) => Next(s, s, e);
+
+    public static ApplicationSummary Apply(IEvent<ApplicationApproved> e, ApplicationSummary s) =>
+        Next(s, s with
+        {
+            ApprovedAmount = e.Data.Amount,
+            Proofs = [.. e.Data.ProofsOfUse.Select(p => new SummaryProof(p.Proof, p.DueBy, false, null, null, null, null))],
+        }, e);
+
+    public static ApplicationSummary Apply(IEvent<ApprovalBlocked> e, ApplicationSummary s) => Next(s, s, e);
+
+    public static ApplicationSummary Apply(IEvent<ApprovedAmountReduced> e, ApplicationSummary s) =>
+        Next(s, s with { ApprovedAmount = e.Data.Amount }, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<ApplicationWithdrawn> e, ApplicationSummary s) => Next(s, s with { ApprovedAmount = null }, e);
+
+    public static ApplicationSummary Apply(IEvent<DecisionReminderRaised> e, ApplicationSummary s) =>
+        Next(s, s with { DecisionReminderRaised = true }, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<PaymentRequested> e, ApplicationSummary s) =>
+        Next(s, s with
+        {
+            PaymentRequests = [.. s.PaymentRequests, new(e.Data.RequestNumber, e.Data.Amount, e.Data.NeededBy, PaymentRequestStatus.Requested)],
+        }, e);
+
+    public static ApplicationSummary Apply(IEvent<PaymentRequestChecked> e, ApplicationSummary s) =>
+        Next(s, WithRequest(s, e.Data.RequestNumber, PaymentRequestStatus.Checked), e);
+
+    public static ApplicationSummary Apply(IEvent<PaymentRequestRefused> e, ApplicationSummary s) =>
+        Next(s, WithRequest(s, e.Data.RequestNumber, PaymentRequestStatus.Refused), e);
+
+    public static ApplicationSummary Apply(IEvent<PaymentReleased> e, ApplicationSummary s) =>
+        Next(s, WithRequest(s, e.Data.RequestNumber, PaymentRequestStatus.Released) with { PaidAmount = s.PaidAmount + e.Data.Amount }, e);
+
+    public static ApplicationSummary Apply(IEvent<ProofOfUseSubmitted> e, ApplicationSummary s) =>
+        Next(s, WithProof(s, e.Data.Proof, p => p with { SubmittedAt = e.Timestamp }), e);
+
+    public static ApplicationSummary Apply(IEvent<ProofOfUseDeadlineExtended> e, ApplicationSummary s) =>
+        Next(s, WithProof(s, e.Data.Proof, p => p with { DueBy = e.Data.DueBy, Overdue = false }), e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<ProofOfUseOverdue> e, ApplicationSummary s) =>
+        Next(s, WithProof(s, e.Data.Proof, p => p with { Overdue = true }), e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<ProofOfUseFirstCheckCompleted> e, ApplicationSummary s) =>
+        Next(s, WithProof(s, e.Data.Proof, p => p with { FirstCheckedAt = e.Timestamp }), e);
+
+    public static ApplicationSummary Apply(IEvent<ProofOfUseSelectedForInDepthCheck> e, ApplicationSummary s) =>
+        Next(s, WithProof(s, e.Data.Proof, p => p with { SelectedAt = e.Timestamp }), e);
+
+    public static ApplicationSummary Apply(IEvent<ProofOfUseInDepthCheckCompleted> e, ApplicationSummary s) =>
+        Next(s, WithProof(s, e.Data.Proof, p => p with { InDepthCheckedAt = e.Timestamp }), e);
+
+    public static ApplicationSummary Apply(IEvent<ReclaimDemanded> e, ApplicationSummary s) =>
+        Next(s, s with
+        {
+            ApprovedAmount = e.Data.ApprovedAmount,
+            RepaymentDue = s.RepaymentDue + e.Data.RepaymentDue,
+            RepayBy = e.Data.RepaymentDue > 0 ? e.Data.RepayBy : s.RepayBy,
+        }, e);
+
+    public static ApplicationSummary Apply(IEvent<RepaymentReceived> e, ApplicationSummary s) =>
+        Next(s, s with { PaidAmount = s.PaidAmount - e.Data.Amount, RepaymentDue = s.RepaymentDue - e.Data.Amount }, e);
+
+    public static ApplicationSummary Apply(IEvent<ApplicationClosed> e, ApplicationSummary s) => Next(s, s with { ApprovedAmount = e.Data.Paid }, e);
+
+    /// <summary>Keeps the open tasks as their own documents, replacing the application's previous ones.</summary>
+    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<ApplicationSummary> slice)
+    {
+        var summary = slice.Snapshot;
+        if (summary is null) return ValueTask.CompletedTask;
+
+        operations.DeleteWhere<InboxTask>(t => t.ApplicationId == summary.Id);
+        foreach (var task in InboxTasks.Of(summary)) operations.Store(task);
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static ApplicationSummary WithRequest(ApplicationSummary s, int number, PaymentRequestStatus status) =>
+        s with { PaymentRequests = [.. s.PaymentRequests.Select(r => r.Number == number ? r with { Status = status } : r)] };
+
+    private static ApplicationSummary WithProof(ApplicationSummary s, string proof, Func<SummaryProof, SummaryProof> change) =>
+        s with { Proofs = [.. s.Proofs.Select(p => p.Proof == proof ? change(p) : p)] };
+
+    /// <summary>
+    /// The summary after event <paramref name="e"/>: its status from the lifecycle (judged on the state <paramref name="before"/> it),
+    /// the open tasks recomputed; <paramref name="moved"/> says whether the application moved on (resets "waiting since").
+    /// </summary>
+    private static ApplicationSummary Next(ApplicationSummary before, ApplicationSummary after, IEvent e, bool moved = true)
+    {
+        var next = after with
+        {
+            Version = e.Version,
+            Since = moved ? e.Timestamp : before.Since,
+            Status = ApplicationLifecycle.StatusAfter(before.Status, e.Data, before.Voted, before.RepaymentDue),
+        };
+        return next with { Tasks = WhoActsNext.For(next) };
+    }
+}

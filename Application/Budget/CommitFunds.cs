@@ -1,0 +1,42 @@
+using Fachwerk.Application.Applications;
+using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Organisations;
+using Fachwerk.Domain.Programmes;
+using JasperFx.Events;
+using Wolverine;
+using Wolverine.Marten;
+using Wolverine.Persistence;
+
+namespace Fachwerk.Application.Budget;
+
+/// <summary>Step of the budget commitment workflow: reserve the confirmed approval of proposal <paramref name="ProposalNumber"/>.</summary>
+public sealed record CommitFunds(Guid ProgrammeId, Guid ApplicationId, Guid ApplicantId, int ProposalNumber);
+
+/// <summary>
+/// Reserves the money and approves the application in one transaction across the programme, the application and (in
+/// de-minimis programmes) the applicant's stream, or blocks the approval with the reason. Runs on the sequential "budget"
+/// queue; the streams' version checks keep it correct even when several nodes commit at once (a conflict is retried).
+/// Redelivery changes nothing. An approval schedules the reminders for its proofs of use.
+/// </summary>
+public static class CommitFundsHandler
+{
+    public static OutgoingMessages Handle(
+        CommitFunds step,
+        [WriteAggregate(nameof(CommitFunds.ProgrammeId))] IEventStream<FundingProgramme> programme,
+        [WriteAggregate(nameof(CommitFunds.ApplicationId))] IEventStream<FundingApplication> application,
+        [WriteAggregate(nameof(CommitFunds.ApplicantId))] IEventStream<Organisation> applicant,
+        [Entity(nameof(CommitFunds.ApplicationId), Required = false)] Commitment? commitment,
+        TimeProvider clock)
+    {
+        var outcome = BudgetCommitment.Commit(programme.Aggregate!, commitment, application.Aggregate!, applicant.Aggregate!, step.ProposalNumber,
+            clock.GetUtcNow());
+        programme.AppendMany(outcome.ProgrammeEvents);
+        application.AppendMany(outcome.ApplicationEvents);
+        applicant.AppendMany(outcome.ApplicantEvents);
+
+        OutgoingMessages reminders = [];
+        foreach (var proof in outcome.ApplicationEvents.OfType<ApplicationApproved>().SelectMany(a => a.ProofsOfUse))
+            reminders.Add(ProofOfUseDeadlineReachedHandler.ScheduleFor(step.ApplicationId, proof.Proof, proof.DueBy));
+        return reminders;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Reflection;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.CodeGeneration.Frames;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+using Wolverine.Http.CodeGen;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Common;
+
+/// <summary>
+/// Checks a change command's expected version against the stream it writes, after the stream was loaded and after the
+/// endpoint's access checks (its <c>Before</c> steps): a caller who may not act on a record learns nothing about its version
+/// (403 first), and a stale command answers 409 naming the current version. Marten checks the version again when the events
+/// are appended, so a writer that slips in between still loses with 409.
+/// </summary>
+public sealed class ExpectedVersionPolicy : IHttpPolicy
+{
+    public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
+    {
+        foreach (var chain in chains)
+        {
+            if (!chain.HasRequestType || !chain.RequestType!.IsAssignableTo(typeof(IChangeCommand))) continue;
+
+            var written = chain.Method.Method.GetParameters().Where(p => p.GetCustomAttribute<WriteAggregateAttribute>() is not null).ToList();
+            if (written.Count != 1)
+                throw new InvalidOperationException(
+                    $"{chain.Method.HandlerType.Name}.{chain.Method.Method.Name}: a change command writes exactly one stream with [WriteAggregate].");
+
+            var aggregate = written[0].ParameterType;
+            if (aggregate.IsGenericType && aggregate.GetGenericTypeDefinition() == typeof(IEventStream<>)) aggregate = aggregate.GetGenericArguments()[0];
+
+            var method = typeof(ExpectedVersion).GetMethod(nameof(ExpectedVersion.Check))!.MakeGenericMethod(aggregate, chain.RequestType);
+            var check = new MethodCall(typeof(ExpectedVersion), method) { CommentText = "The command's expected version against the stream's" };
+            chain.Middleware.AddRange([check, new MaybeEndWithResultFrame(check.ReturnVariable!)]);
+        }
+    }
+}
+
+public static class ExpectedVersion
+{
+    public static IResult Check<TAggregate, TCommand>(IEventStream<TAggregate> stream, TCommand command)
+        where TAggregate : class where TCommand : IChangeCommand
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(command);
+        return stream.CurrentVersion == command.ExpectedVersion
+            ? WolverineContinue.Result()
+            : Results.Problem(Problems.StaleVersion(Problems.NameOf(typeof(TAggregate).Name), stream.CurrentVersion));
+    }
+}

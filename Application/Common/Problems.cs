@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Fachwerk.Application.Common;
+
+/// <summary>
+/// Every RFC 9457 problem the service answers with is made here, so its type URIs (<c>urn:fachwerk:problem:&lt;code&gt;</c>),
+/// titles and extensions are written once: refusals of rules, access, stale versions, unknown ids, invalid and unreadable
+/// requests. Each problem also carries its <c>code</c> (the last part of the type) for clients that switch on it.
+/// </summary>
+public static partial class Problems
+{
+    public const string TypePrefix = "urn:fachwerk:problem:";
+
+    public const string ValidationCode = "validation";
+    public const string UnreadableBodyCode = "unreadable-body";
+    public const string UnsupportedMediaTypeCode = "unsupported-media-type";
+    public const string NotFoundCode = "not-found";
+    public const string ForbiddenCode = "forbidden";
+    public const string StaleVersionCode = "stale-version";
+    public const string BadRequestCode = "bad-request";
+    public const string TooLargeCode = "too-large";
+    public const string InternalCode = "internal";
+
+    /// <summary>The extension naming the stream's current version on a stale-version answer.</summary>
+    public const string CurrentVersion = "currentVersion";
+
+    public static string TypeOf(string code) => TypePrefix + code;
+
+    public static ProblemDetails Create(int status, string code, string title, string detail)
+    {
+        var problem = new ProblemDetails { Status = status, Type = TypeOf(code), Title = title, Detail = detail };
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    public static ProblemDetails NotFound(string detail) => Create(StatusCodes.Status404NotFound, NotFoundCode, "Not found.", detail);
+
+    /// <summary>Something inside an aggregate that does not exist there (a pilot's participant): 404 with the domain's code.</summary>
+    public static ProblemDetails UnknownEntity(string code, string detail) => Create(StatusCodes.Status404NotFound, code, "Not found.", detail);
+
+    public static ProblemDetails Forbidden(string detail) => Create(StatusCodes.Status403Forbidden, ForbiddenCode, "You may not do this.", detail);
+
+    /// <summary>A business rule refuses the command in the current state; <paramref name="code"/> names the rule.</summary>
+    public static ProblemDetails RuleRefused(string code, string detail) =>
+        Create(StatusCodes.Status409Conflict, code, "The command is not allowed in the current state.", detail);
+
+    /// <summary>The command was based on an older version of the stream; names the current one when it is known.</summary>
+    public static ProblemDetails StaleVersion(string what, long? currentVersion)
+    {
+        var problem = Create(StatusCodes.Status409Conflict, StaleVersionCode, "The resource has changed since the version you sent.",
+            currentVersion is { } version
+                ? $"The {what} is at version {version}. Someone else changed it first: read it again, check the change, and send the command with the new version."
+                : "Someone else changed it first. Read it again, check the change, and send the command with the new version.");
+        if (currentVersion is not null) problem.Extensions[CurrentVersion] = currentVersion;
+        return problem;
+    }
+
+    /// <summary>Fields that break their rules, keyed by JSON path (<c>fundingPeriod.to</c>).</summary>
+    public static HttpValidationProblemDetails Validation(IDictionary<string, string[]> errors)
+    {
+        var problem = new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = TypeOf(ValidationCode),
+            Title = "The request is invalid.",
+            Detail = "See 'errors' for the fields that need correcting.",
+        };
+        problem.Extensions["code"] = ValidationCode;
+        return problem;
+    }
+
+    /// <summary>A body that is not JSON of the operation's shape; <paramref name="errors"/> names the JSON path and what was expected there.</summary>
+    public static HttpValidationProblemDetails UnreadableBody(IDictionary<string, string[]> errors, string detail)
+    {
+        var problem = new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = TypeOf(UnreadableBodyCode),
+            Title = "The request body is not valid JSON for this operation.",
+            Detail = detail,
+        };
+        problem.Extensions["code"] = UnreadableBodyCode;
+        return problem;
+    }
+
+    public static ProblemDetails UnsupportedMediaType(string? contentType) =>
+        Create(StatusCodes.Status415UnsupportedMediaType, UnsupportedMediaTypeCode, "The request body must be JSON.",
+            $"Send the body as application/json{(string.IsNullOrEmpty(contentType) ? "" : $", not {contentType}")}.");
+
+    public static ProblemDetails BadRequest(string detail) => Create(StatusCodes.Status400BadRequest, BadRequestCode, "The request is malformed.", detail);
+
+    public static ProblemDetails TooLarge(long maxBytes) =>
+        Create(StatusCodes.Status413PayloadTooLarge, TooLargeCode, "The request body is too large.", $"At most {maxBytes:N0} bytes are accepted.");
+
+    public static ProblemDetails Internal() =>
+        Create(StatusCodes.Status500InternalServerError, InternalCode, "An unexpected error occurred.",
+            "The error was logged; nothing was recorded. Quote the traceId when you report it.");
+
+    /// <summary>The problem as an endpoint result (written as application/problem+json).</summary>
+    public static IResult AsResult(this ProblemDetails problem) => Results.Problem(problem);
+
+    /// <summary>What a record type is called in the API's words: "ApplicationDetails" is a "funding application".</summary>
+    public static string NameOf(string typeName)
+    {
+        var name = typeName.Split('.')[^1];
+        foreach (var suffix in new[] { "Details", "Record", "Ledger" })
+            if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal)) name = name[..^suffix.Length];
+        return name switch
+        {
+            "Pilot" => "pilot project",
+            "Application" => "funding application",
+            "Programme" => "funding programme",
+            _ => string.Join(' ', CamelCaseWords().Matches(name).Select(m => m.Value.ToLowerInvariant())),
+        };
+    }
+
+    [GeneratedRegex(@"[A-Z][a-z]+|[A-Z]+(?![a-z])")]
+    private static partial Regex CamelCaseWords();
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+
+namespace Fachwerk.Application.Programmes;
+
+/// <summary>
+/// The programme budget dashboard: total, committed, released, remaining, paid, reclaimed and repaid, the applicants' own
+/// contributions, and planning versus actual commitments per alliance. An asynchronous projection of the programme's stream
+/// and of the payments, reclaims and repayments on its applications' streams.
+/// </summary>
+public sealed record ProgrammeBudget
+{
+    public Guid Id { get; init; }
+    public string Name { get; init; } = "";
+    public decimal TotalBudget { get; init; }
+    public decimal ToppedUp { get; init; }
+    public decimal Cut { get; init; }
+    public decimal Committed => CommittedByAlliance.Values.Sum();
+    public decimal Released { get; init; }
+    public decimal Remaining => TotalBudget - Committed;
+    public decimal OwnContributions { get; init; }
+    public decimal Paid { get; init; }
+    public decimal Reclaimed { get; init; }
+    public decimal Repaid { get; init; }
+    public IReadOnlyDictionary<Guid, decimal> PlanningBudgets { get; init; } = new Dictionary<Guid, decimal>();
+
+    /// <summary>What is committed per alliance (alliances with nothing committed are left out).</summary>
+    public ImmutableDictionary<Guid, decimal> CommittedByAlliance { get; init; } = ImmutableDictionary<Guid, decimal>.Empty;
+
+    /// <summary>Applications with money still reserved.</summary>
+    public int ActiveCommitments { get; init; }
+
+    public DateTimeOffset LastChangedAt { get; init; }
+
+    /// <summary>The budget as far as the programme's own record tells it, while the dashboard has not read the programme yet.</summary>
+    public static ProgrammeBudget BeingBuilt(ProgrammeDetails programme, DateTimeOffset now) => new()
+    {
+        Id = programme.Id,
+        Name = programme.Name,
+        TotalBudget = programme.TotalBudget,
+        PlanningBudgets = programme.PlanningBudgets,
+        CommittedByAlliance = programme.CommittedByAlliance,
+        LastChangedAt = now,
+    };
+    public long LastEventSequence { get; init; }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using Fachwerk.Domain.Common;
+using Fachwerk.Domain.Programmes;
+
+namespace Fachwerk.Application.Programmes;
+
+/// <summary>A funding programme as set up, with its budget at a glance (inline: current after every command).</summary>
+public sealed record ProgrammeDetails
+{
+    /// <summary>The programme's id.</summary>
+    public Guid Id { get; init; }
+    /// <summary>Its version: send it as <c>expectedVersion</c> with the next command on the programme.</summary>
+    public long Version { get; init; }
+    /// <summary>Its name.</summary>
+    public string Name { get; init; } = "";
+    /// <summary>Where its money comes from.</summary>
+    public IReadOnlyList<FundingSource> Sources { get; init; } = [];
+    /// <summary>Its funding period.</summary>
+    public Period FundingPeriod { get; init; }
+    /// <summary>The rules applications are checked and decided under.</summary>
+    public ProgrammeRules Rules { get; init; } = null!;
+    /// <summary>Its budget, in EUR (after top-ups and cuts).</summary>
+    public decimal TotalBudget { get; init; }
+    /// <summary>The money committed to approved applications, in EUR.</summary>
+    public decimal Committed => CommittedByAlliance.Values.Sum();
+    /// <summary>The money not yet committed, in EUR.</summary>
+    public decimal Available => TotalBudget - Committed;
+
+    /// <summary>What is committed per alliance (alliances with nothing committed are left out).</summary>
+    public ImmutableDictionary<Guid, decimal> CommittedByAlliance { get; init; } = ImmutableDictionary<Guid, decimal>.Empty;
+    /// <summary>The planning figure per alliance (by alliance id), in EUR.</summary>
+    public IReadOnlyDictionary<Guid, decimal> PlanningBudgets { get; init; } = new Dictionary<Guid, decimal>();
+}

@@ -1,0 +1,35 @@
+using Fachwerk.Domain.Programmes;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Fachwerk.Application.Programmes;
+
+/// <summary>Keeps <see cref="ProgrammeDetails"/> inline; committed money follows <see cref="CommittedSums"/>.</summary>
+public sealed partial class ProgrammeDetailsProjection : SingleStreamProjection<ProgrammeDetails, Guid>
+{
+    public static ProgrammeDetails Create(IEvent<FundingProgrammeLaunched> e) => new()
+    {
+        Id = e.Data.ProgrammeId,
+        Version = e.Version,
+        Name = e.Data.Name,
+        Sources = e.Data.Sources,
+        FundingPeriod = e.Data.FundingPeriod,
+        Rules = e.Data.Rules,
+        TotalBudget = e.Data.TotalBudget,
+    };
+
+    public static ProgrammeDetails Apply(IEvent<FundingProgrammeToppedUp> e, ProgrammeDetails p) =>
+        p with { Version = e.Version, TotalBudget = p.TotalBudget + e.Data.Amount };
+
+    public static ProgrammeDetails Apply(IEvent<FundingProgrammeCut> e, ProgrammeDetails p) =>
+        p with { Version = e.Version, TotalBudget = p.TotalBudget - e.Data.Amount };
+
+    public static ProgrammeDetails Apply(IEvent<AlliancePlanningBudgetSet> e, ProgrammeDetails p) =>
+        p with { Version = e.Version, PlanningBudgets = new Dictionary<Guid, decimal>(p.PlanningBudgets) { [e.Data.AllianceId] = e.Data.Amount } };
+
+    public static ProgrammeDetails Apply(IEvent<FundsCommitted> e, ProgrammeDetails p) =>
+        p with { Version = e.Version, CommittedByAlliance = CommittedSums.After(p.CommittedByAlliance, e.Data) };
+
+    public static ProgrammeDetails Apply(IEvent<FundsReleased> e, ProgrammeDetails p) =>
+        p with { Version = e.Version, CommittedByAlliance = CommittedSums.After(p.CommittedByAlliance, e.Data) };
+}

@@ -1,0 +1,54 @@
+using Fachwerk.Benchmarks.Hosting;
+using Fachwerk.Benchmarks.Measuring;
+using Fachwerk.Benchmarks.Postgres;
+using Fachwerk.Benchmarks.Reporting;
+using Fachwerk.Benchmarks.Workload;
+using Fachwerk.Host.Development.LocalPostgres;
+
+namespace Fachwerk.Benchmarks;
+
+public sealed partial class Harness
+{
+    /// <summary>
+    /// (1a) Commands over HTTP at saturation: after a warm-up, the commit floor with as many connections as clients, then the
+    /// clients moving applications through the workflow as fast as the host answers, with the CPU each side used.
+    /// </summary>
+    private async Task ThroughputAsync(
+        HostProcess host, CommandWorld world, PostgresFloors floors, string connectionString, LocalPostgresCluster cluster, CancellationToken cancellation)
+    {
+        Log("warming up the command path");
+        var cases = new CommandCase?[settings.Clients];
+        Task<bool> Closed(int client, CancellationToken token)
+        {
+            if (cases[client] is not { Finished: false }) cases[client] = NewCase(world);
+            return cases[client]!.NextAsync(token);
+        }
+
+        await ClosedLoop.RunAsync(settings.Clients, settings.Warmup, Closed, cancellation);
+
+        Log($"floor: single-row insert commits with {settings.Clients} connections");
+        var floorCpuBefore = CpuShares.Now(host.Id, cluster.DataDirectory);
+        var floorCommits = await floors.InsertCommitsAsync(settings.Clients, settings.FloorDuration, cancellation);
+        var floorCpu = CpuShares.Used(floorCpuBefore, CpuShares.Now(host.Id, cluster.DataDirectory));
+        var commitFloor = floorCommits.PerSecond;
+        Log($"commands with {settings.Clients} concurrent clients for {settings.ThroughputDuration.TotalSeconds} s");
+        if (settings.Statements) await StatementProfile.ResetAsync(connectionString, cancellation);
+        var commandCpuBefore = CpuShares.Now(host.Id, cluster.DataDirectory);
+        var throughput = await ClosedLoop.RunAsync(settings.Clients, settings.ThroughputDuration, Closed, cancellation);
+        var commandCpu = CpuShares.Used(commandCpuBefore, CpuShares.Now(host.Id, cluster.DataDirectory));
+        if (settings.Statements)
+            await StatementProfile.WriteAsync(connectionString, throughput.Completed, Path.Combine(settings.OutputFolder, "statements-commands.txt"), cancellation);
+        var saturated = LatencySummary.Of(throughput.LatenciesMs);
+        AddFigure(new Figure("1a", $"command throughput over HTTP, {settings.Clients} concurrent clients", throughput.PerSecond, "commands/s", commitFloor,
+            $"single-row INSERT commits with {settings.Clients} connections", Target.RatioAtLeast(0.25))
+        {
+            FloorUnit = "commits/s",
+            Notes = $"mix of {CommandCase.Steps} commands per application (draft, submit, request and supply documents, formal completeness, alliance vote, " +
+                    $"proposal, confirmation with the budget workflow); {throughput.Completed} accepted, {throughput.Failures} refused or failed" +
+                    $"{(throughput.Failures > 0 ? $" (last: {CommandCase.LastFailure})" : "")}; latency at saturation p50 {Format.Number(saturated.P50)} ms, p99 {Format.Number(saturated.P99)} ms" +
+                    (commandCpu is null || floorCpu is null || throughput.Completed == 0 || floorCommits.Commits == 0 ? "" :
+                        $"; CPU per command: {commandCpu.PerOperation(throughput.Completed)}; per floor commit: {floorCpu.PerOperation(floorCommits.Commits, withHost: false)}"),
+        });
+        EnsureFew(throughput.Failures, throughput.Completed, "the throughput phase");
+    }
+}

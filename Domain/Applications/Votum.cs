@@ -1,0 +1,7 @@
+namespace Fachwerk.Domain.Applications;
+
+/// <summary>
+/// The alliance's vote (Votum) on an application, cast on behalf of one of its member organisations: recommend or not, with
+/// reasons and scores per criterion.
+/// </summary>
+public sealed record Votum(Guid OnBehalfOf, bool Recommends, string Reasons, IReadOnlyDictionary<string, int> Scores);

@@ -1,0 +1,7 @@
+namespace Fachwerk.Domain.Programmes;
+
+/// <summary>
+/// An approval asking the programme to reserve money: for which application of which alliance, how much, with what own
+/// contribution of the applicant, and the reason when it exceeds the alliance's planning budget.
+/// </summary>
+public sealed record CommitmentRequest(Guid ApplicationId, Guid AllianceId, decimal Amount, decimal OwnContribution, string? PlanningExceedanceReason);

@@ -1,0 +1,34 @@
+using Fachwerk.Application.Common;
+
+namespace Fachwerk.Host.Development;
+
+/// <summary>
+/// A person of the demo world. Applicants, alliance reviewers and project leads are bound to an organisation, alliance or
+/// pilot project; the demo users are bound by name to the demo world's (the development token issuer looks them up).
+/// </summary>
+public sealed record DemoUser(
+    string Id, string DisplayName, IReadOnlyList<string> Roles, string? OrganisationName = null, string? AllianceName = null, string? PilotName = null);
+
+/// <summary>The people of the demo world, one per role; only the development token issuer knows them.</summary>
+public static class DemoUsers
+{
+    public static readonly DemoUser Caseworker = new("sabine.sachbearbeitung", "Sabine Sachbearbeitung (ArL Leine-Weser)", [Roles.Caseworker]);
+    public static readonly DemoUser SecondCaseworker = new("carsten.sachbearbeitung", "Carsten Sachbearbeitung (ArL Leine-Weser)", [Roles.Caseworker]);
+    public static readonly DemoUser Approver = new("zoe.zeichnung", "Zoë Zeichnungsbefugt (Referatsleitung)", [Roles.Approver]);
+
+    /// <summary>Caseworker who also deputises as approver: may confirm others' proposals, never her own (four-eyes).</summary>
+    public static readonly DemoUser Deputy = new("ute.urlaubsvertretung", "Ute Urlaubsvertretung (caseworker, deputy approver)", [Roles.Caseworker, Roles.Approver]);
+    public static readonly DemoUser AllianceReviewer = new("bruno.buendnis", "Bruno Bündnisbüro (Leine-Weser)", [Roles.AllianceReviewer],
+        AllianceName: "Regionales Fachkräftebündnis Leine-Weser");
+    public static readonly DemoUser Applicant = new("anna.antrag", "Anna Antrag (Haus Steinstraße e.V.)", [Roles.Applicant],
+        OrganisationName: "Haus Steinstraße e.V.");
+    public static readonly DemoUser ProjectLead = new("paul.projekt", "Paul Projektleitung (Relocation Service Magdeburg)", [Roles.ProjectLead],
+        PilotName: "Relocation Service Magdeburg");
+    public static readonly DemoUser Auditor = new("petra.pruefung", "Petra Prüfbehörde (ESF-Prüfbehörde)", [Roles.Auditor]);
+    public static readonly DemoUser Administrator = new("admin", "Fachwerk administrator", [Roles.Administrator]);
+
+    public static readonly IReadOnlyList<DemoUser> All =
+        [Caseworker, SecondCaseworker, Approver, Deputy, AllianceReviewer, Applicant, ProjectLead, Auditor, Administrator];
+
+    public static DemoUser? Find(string id) => All.FirstOrDefault(u => string.Equals(u.Id, id, StringComparison.OrdinalIgnoreCase));
+}

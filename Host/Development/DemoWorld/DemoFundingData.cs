@@ -1,0 +1,135 @@
+using Fachwerk.Domain.Alliances;
+using Fachwerk.Domain.Common;
+using Fachwerk.Domain.Programmes;
+
+namespace Fachwerk.Host.Development.DemoWorld;
+
+public sealed record DemoProgramme(
+    string Name, IReadOnlyList<FundingSource> Sources, Period FundingPeriod, decimal TotalBudget, ProgrammeRules Rules,
+    IReadOnlyList<(string Alliance, decimal Amount)> PlanningBudgets);
+
+/// <summary>How far the demo world takes an application through its lifecycle.</summary>
+public enum DemoStage
+{
+    Draft,
+    Submitted,
+    DocumentsRequested,
+    FormallyComplete,
+    Voted,
+    DecisionProposed,
+    Approved,
+    Rejected,
+    Withdrawn,
+}
+
+/// <summary>
+/// What happened after the approval: payments released, a payment request waiting for its check, the final proof of use with
+/// its first check (and a finding), a reclaim of part of the grant.
+/// </summary>
+public sealed record DemoFunding(
+    IReadOnlyList<decimal> Payments,
+    decimal? PendingRequest = null,
+    bool FinalProof = false,
+    string? Finding = null,
+    decimal? Reclaim = null);
+
+public sealed record DemoApplication(
+    string Title,
+    string Description,
+    string Applicant,
+    string Programme,
+    string Alliance,
+    string District,
+    Period Duration,
+    decimal TotalCosts,
+    decimal Requested,
+    decimal OwnContribution,
+    IReadOnlyList<TargetGroup> TargetGroups,
+    int PlannedParticipants,
+    DemoStage Stage,
+    string? VoteOnBehalfOf = null,
+    decimal? ApprovedAmount = null,
+    string? Reason = null,
+    DemoFunding? Funding = null);
+
+/// <summary>
+/// The funding side of the demo world: the 26 M EUR of EU funds for Lower Saxony's eight alliances, the district labour-market
+/// circle of Mansfeld-Südharz (20 M EUR, 20 % carried by the district) and the district's guideline for recruiting doctors,
+/// with applications in every stage of the workflow, among them "Expedition Job" by Haus Steinstraße e.V.
+/// </summary>
+public static class DemoFundingData
+{
+    private static readonly Period EsfPlus = new(new DateOnly(2021, 1, 1), new DateOnly(2027, 12, 31));
+    private static readonly Period SchoolYear = new(new DateOnly(2026, 9, 1), new DateOnly(2027, 7, 31));
+    private static readonly Period Year2027 = new(new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31));
+
+    public const string LowerSaxony = "ESF+ Regionale Fachkräftebündnisse Niedersachsen";
+    public const string LabourMarketCircle = "Regionaler Arbeitsmarktkreis Mansfeld-Südharz";
+    public const string Doctors = "Förderrichtlinie zur Anwerbung von Ärzten und Medizinstudenten (Landkreis Mansfeld-Südharz)";
+
+    private const string LeineWeser = "Regionales Fachkräftebündnis Leine-Weser";
+    private const string SachsenAnhaltSued = "Fachkräfteallianz Sachsen-Anhalt Süd";
+
+    public static readonly IReadOnlyList<DemoProgramme> Programmes =
+    [
+        new(LowerSaxony, [new FundingSource("ESF+", 1m)], EsfPlus, 26_000_000m,
+            new ProgrammeRules(MaxFundingRate: 0.8m, MaxAmountPerApplication: 500_000m, AllianceVoteRequired: true, DocumentDeadlineDays: 14,
+                DeMinimis: false, DecisionReminderDays: 42),
+            [(LeineWeser, 3_250_000m)]),
+        new(LabourMarketCircle, [new FundingSource("Land Sachsen-Anhalt / ESF+", 0.8m), new FundingSource("Landkreis Mansfeld-Südharz", 0.2m)],
+            EsfPlus, 20_000_000m,
+            new ProgrammeRules(MaxFundingRate: 0.9m, MaxAmountPerApplication: 1_000_000m, AllianceVoteRequired: false, DocumentDeadlineDays: 14,
+                DeMinimis: false, DecisionReminderDays: 28),
+            []),
+        new(Doctors, [new FundingSource("Landkreis Mansfeld-Südharz", 1m)], EsfPlus, 1_500_000m,
+            new ProgrammeRules(MaxFundingRate: 1m, MaxAmountPerApplication: 50_000m, AllianceVoteRequired: false, DocumentDeadlineDays: 14,
+                DeMinimis: true, DecisionReminderDays: 28),
+            []),
+    ];
+
+    public static readonly IReadOnlyList<DemoApplication> Applications =
+    [
+        new("Expedition Job", "Viertägiges Orientierungsverfahren im Handwerk für Jugendliche mit Migrationshintergrund: Berufsbilder, " +
+                              "Bewerbungsgespräche, Kurzpraktika.",
+            "Haus Steinstraße e.V.", LabourMarketCircle, SachsenAnhaltSued, "Halle (Saale)", SchoolYear, 62_500m, 50_000m, 12_500m,
+            [TargetGroup.YoungPeople, TargetGroup.PeopleWithMigrationBackground], 48, DemoStage.Approved, ApprovedAmount: 48_000m,
+            Funding: new DemoFunding([12_000m])),
+        new("Wiedereinstieg in den Beruf – Rückkehrerinnen Hildesheim", "Coaching und Teilzeitqualifizierung für Berufsrückkehrende.",
+            "Landkreis Hildesheim", LowerSaxony, LeineWeser, "Hildesheim", Year2027, 150_000m, 120_000m, 30_000m,
+            [TargetGroup.ReturnersToWork], 60, DemoStage.Approved, "Agentur für Arbeit Hildesheim", 110_000m,
+            Funding: new DemoFunding([], PendingRequest: 20_000m)),
+        new("Sprachkurse für Pflegekräfte aus Vietnam", "Berufsbezogene Deutschkurse B2 für angeworbene Pflegefachkräfte.",
+            "Jobcenter Hildesheim", LowerSaxony, LeineWeser, "Hildesheim", new Period(new DateOnly(2025, 1, 1), new DateOnly(2026, 6, 30)),
+            100_000m, 80_000m, 20_000m, [TargetGroup.ForeignSkilledWorkers], 24, DemoStage.Approved, "Agentur für Arbeit Hildesheim", 80_000m,
+            Funding: new DemoFunding([40_000m, 40_000m], FinalProof: true, Finding: "Bewirtungskosten von 4.500 EUR sind nicht förderfähig.", Reclaim: 4_500m)),
+        new("Ausbildungslotsen Schaumburg", "Lotsen begleiten Auszubildende und Betriebe durch das erste Ausbildungsjahr.",
+            "Handwerkskammer Hildesheim-Südniedersachsen", LowerSaxony, LeineWeser, "Schaumburg", new Period(new DateOnly(2025, 2, 1), new DateOnly(2026, 1, 31)),
+            37_500m, 30_000m, 7_500m, [TargetGroup.YoungPeople], 30, DemoStage.Approved, "Agentur für Arbeit Hildesheim", 30_000m,
+            Funding: new DemoFunding([30_000m], FinalProof: true)),
+        new("Studienabbrecher ins Handwerk", "Beratung und verkürzte Ausbildung für Studienabbrecherinnen und -abbrecher.",
+            "Handwerkskammer Hildesheim-Südniedersachsen", LowerSaxony, LeineWeser, "Hildesheim", Year2027, 200_000m, 160_000m, 40_000m,
+            [TargetGroup.UniversityDropouts, TargetGroup.YoungPeople], 35, DemoStage.DecisionProposed, "Agentur für Arbeit Hildesheim", 150_000m),
+        new("IT-Fachkräfte für KMU im Weserbergland", "Qualifizierungsverbund für IT- und Ingenieurstellen kleiner und mittlerer Unternehmen.",
+            "Industrie- und Handelskammer Hannover", LowerSaxony, LeineWeser, "Hameln-Pyrmont", Year2027, 300_000m, 240_000m, 60_000m,
+            [TargetGroup.ForeignSkilledWorkers, TargetGroup.UniversityDropouts], 25, DemoStage.FormallyComplete),
+        new("Willkommenslotsen für Geflüchtete", "Lotsinnen begleiten Geflüchtete in Ausbildung und Arbeit.",
+            "Jobcenter Hildesheim", LowerSaxony, LeineWeser, "Region Hannover", Year2027, 90_000m, 72_000m, 18_000m,
+            [TargetGroup.Refugees], 80, DemoStage.DocumentsRequested),
+        new("Azubi-Speed-Dating Nienburg", "Betriebe und Schulabgänger treffen sich an einem Nachmittag.",
+            "Landkreis Nienburg/Weser", LowerSaxony, LeineWeser, "Nienburg", SchoolYear, 25_000m, 20_000m, 5_000m,
+            [TargetGroup.YoungPeople], 200, DemoStage.Submitted),
+        new("Pflege-Karrieretag Region Hannover", "Karrieretag für Pflegeberufe mit Arbeitgebern der Region.",
+            "Unternehmerverbände Niedersachsen e.V.", LowerSaxony, LeineWeser, "Region Hannover", SchoolYear, 40_000m, 30_000m, 10_000m,
+            [TargetGroup.YoungPeople, TargetGroup.ReturnersToWork], 300, DemoStage.Draft),
+        new("Imagekampagne Fachkräfteregion", "Plakat- und Onlinekampagne ohne Zielgruppenbezug.",
+            "Unternehmerverbände Niedersachsen e.V.", LowerSaxony, LeineWeser, "Schaumburg", Year2027, 80_000m, 64_000m, 16_000m,
+            [TargetGroup.YoungPeople], 0, DemoStage.Rejected, "Agentur für Arbeit Hildesheim",
+            Reason: "Reine Werbemaßnahme ohne Teilnehmende; nach der Förderrichtlinie nicht förderfähig."),
+        new("Rückkehrertag 2027", "Jährlicher Rückkehrertag für Menschen, die in die Region zurückkehren wollen.",
+            "Landkreis Mansfeld-Südharz", LabourMarketCircle, SachsenAnhaltSued, "Mansfeld-Südharz", Year2027, 30_000m, 27_000m, 3_000m,
+            [TargetGroup.ReturnersToWork], 150, DemoStage.Withdrawn, Reason: "Wird aus Eigenmitteln des Landkreises finanziert."),
+        new("Niederlassungsförderung Hausarztpraxis Sangerhausen", "Zuschuss zur Übernahme einer Hausarztpraxis im ländlichen Raum.",
+            "Hausarztpraxis Dr. Kühn", Doctors, SachsenAnhaltSued, "Mansfeld-Südharz", Year2027, 50_000m, 50_000m, 0m,
+            [TargetGroup.ForeignSkilledWorkers], 1, DemoStage.Approved, ApprovedAmount: 50_000m),
+    ];
+}

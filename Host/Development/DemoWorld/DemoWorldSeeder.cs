@@ -1,0 +1,303 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Fachwerk.Application.Alliances;
+using Fachwerk.Application.Applications;
+using Fachwerk.Application.Common;
+using Fachwerk.Application.Organisations;
+using Fachwerk.Application.Programmes;
+using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Common;
+using Fachwerk.Host.Development.Tokens;
+
+namespace Fachwerk.Host.Development.DemoWorld;
+
+/// <summary>
+/// Loads the demo world through the public HTTP API, with the same commands (and the same validation, rules and
+/// metadata) the users would send, each as the role that sends it. Idempotent: what already exists (looked up by name
+/// or title) is left alone. Business dates (payments needed, bookings) are taken from <paramref name="clock"/>, the service's clock.
+/// </summary>
+public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssuer tokens, ILogger logger, TimeProvider? clock = null)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private static readonly DemoUser Registrar = DemoUsers.Caseworker;
+
+    /// <summary>A demo user acting for an organisation, alliance or pilot project (the token carries the binding).</summary>
+    private sealed record Caller(DemoUser User, Guid? Organisation = null, Guid? Alliance = null, Guid? Pilot = null)
+    {
+        public static implicit operator Caller(DemoUser user) => new(user);
+    }
+
+    private readonly Dictionary<Caller, string> _tokens = [];
+
+    private readonly Dictionary<string, Guid> _organisations = [];
+    private readonly Dictionary<string, Guid> _alliances = [];
+    private readonly Dictionary<string, Guid> _programmes = [];
+    private int _commands;
+
+    /// <summary>Seeds what is missing; returns the number of commands sent.</summary>
+    public async Task<int> SeedAsync(CancellationToken cancellation)
+    {
+        _commands = 0;
+        foreach (var organisation in DemoWorldData.Organisations)
+            await EnsureOrganisationAsync(organisation, cancellation);
+        foreach (var alliance in DemoWorldData.Alliances)
+            await EnsureAllianceAsync(alliance, cancellation);
+        foreach (var programme in DemoFundingData.Programmes)
+            await EnsureProgrammeAsync(programme, cancellation);
+        foreach (var application in DemoFundingData.Applications)
+            await EnsureApplicationAsync(application, cancellation);
+
+        await SeedPilotsAsync(cancellation);
+
+        logger.LogInformation("Demo world: {Commands} commands sent", _commands);
+        return _commands;
+    }
+
+    private async Task EnsureOrganisationAsync(DemoOrganisation organisation, CancellationToken cancellation)
+    {
+        var existing = await FindAsync<OrganisationDetails>(
+            $"/api/organisations?name={Uri.EscapeDataString(organisation.Name)}", o => o.Name == organisation.Name, cancellation);
+        _organisations[organisation.Name] = existing?.Id ?? (await SendAsync<StreamCreated>(Registrar, HttpMethod.Post, "/api/organisations",
+            new RegisterOrganisation(organisation.Name, organisation.Kind, organisation.Town, "Demo world"), cancellation)).Id;
+    }
+
+    private async Task EnsureAllianceAsync(DemoAlliance alliance, CancellationToken cancellation)
+    {
+        var existing = await FindAsync<AllianceSummary>(
+            $"/api/alliances?name={Uri.EscapeDataString(alliance.Name)}", a => a.Name == alliance.Name, cancellation);
+        if (existing is not null)
+        {
+            _alliances[alliance.Name] = existing.Id;
+            return;
+        }
+
+        var founded = await SendAsync<StreamCreated>(Registrar, HttpMethod.Post, "/api/alliances",
+            new FoundAlliance(alliance.Name, alliance.FederalState, alliance.Districts, alliance.CoordinatingOffice, alliance.FoundedOn), cancellation);
+        _alliances[alliance.Name] = founded.Id;
+        var url = founded.Url;
+        var version = founded.Version;
+
+        foreach (var recognition in alliance.Recognitions)
+        {
+            version = await ChangeAsync(Registrar, $"{url}/recognition",
+                new RecognizeAlliance(version, recognition.Ministry, recognition.RecognizedOn, recognition.FundingPeriod), cancellation);
+            if (recognition.EndedOn is { } ended)
+                version = await ChangeAsync(Registrar, $"{url}/recognition/withdrawal",
+                    new WithdrawAllianceRecognition(version, ended, recognition.EndReason!), cancellation);
+        }
+
+        version = await ChangeAsync(Registrar, $"{url}/target-groups", new FocusOnTargetGroups(version, alliance.TargetGroups), cancellation, HttpMethod.Put);
+        foreach (var (organisation, joinedOn) in alliance.Members)
+            version = await ChangeAsync(Registrar, $"{url}/members", new AdmitMember(version, _organisations[organisation], joinedOn), cancellation);
+    }
+
+    private async Task EnsureProgrammeAsync(DemoProgramme programme, CancellationToken cancellation)
+    {
+        var existing = await FindAsync<ProgrammeDetails>(
+            $"/api/programmes?name={Uri.EscapeDataString(programme.Name)}", p => p.Name == programme.Name, cancellation);
+        if (existing is not null)
+        {
+            _programmes[programme.Name] = existing.Id;
+            return;
+        }
+
+        var launched = await SendAsync<StreamCreated>(Registrar, HttpMethod.Post, "/api/programmes",
+            new LaunchProgramme(programme.Name, programme.Sources, programme.FundingPeriod, programme.TotalBudget, programme.Rules, "Demo world"),
+            cancellation);
+        _programmes[programme.Name] = launched.Id;
+        var version = launched.Version;
+        foreach (var (alliance, amount) in programme.PlanningBudgets)
+            version = await ChangeAsync(Registrar, $"{launched.Url}/planning-budgets/{_alliances[alliance]}", new SetPlanningBudget(version, amount),
+                cancellation, HttpMethod.Put);
+    }
+
+    private async Task EnsureApplicationAsync(DemoApplication demo, CancellationToken cancellation)
+    {
+        var existing = await FindAsync<ApplicationSummary>(
+            $"/api/applications?title={Uri.EscapeDataString(demo.Title)}", a => a.Title == demo.Title, cancellation);
+        if (existing is not null) return;
+
+        var plan = new ProjectPlan(demo.Title, demo.Description, demo.Duration, demo.TotalCosts, demo.Requested, demo.OwnContribution, 0m,
+            demo.TargetGroups, demo.PlannedParticipants);
+        var applicant = new Caller(DemoUsers.Applicant, Organisation: _organisations[demo.Applicant]);
+        var reviewer = new Caller(DemoUsers.AllianceReviewer, Alliance: _alliances[demo.Alliance]);
+        var drafted = await SendAsync<StreamCreated>(applicant, HttpMethod.Post, "/api/applications",
+            new DraftApplication(_organisations[demo.Applicant], _programmes[demo.Programme], _alliances[demo.Alliance], demo.District, plan), cancellation);
+        var url = drafted.Url;
+        var version = drafted.Version;
+        if (demo.Stage == DemoStage.Draft) return;
+
+        version = await ChangeAsync(applicant, $"{url}/submission", new SubmitApplication(version), cancellation);
+        switch (demo.Stage)
+        {
+            case DemoStage.Submitted:
+                return;
+            case DemoStage.DocumentsRequested:
+                await ChangeAsync(DemoUsers.Caseworker, $"{url}/document-requests",
+                    new RequestDocuments(version, ["Satzung des Trägers", "Kosten- und Finanzierungsplan mit Eigenmittelnachweis"]), cancellation);
+                return;
+            case DemoStage.Withdrawn:
+                await ChangeAsync(applicant, $"{url}/withdrawal", new WithdrawApplication(version, demo.Reason!), cancellation);
+                return;
+        }
+
+        version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/formal-completeness", new CompleteFormally(version), cancellation);
+        if (demo.VoteOnBehalfOf is { } voter)
+            version = await ChangeAsync(reviewer, $"{url}/alliance-vote",
+                new CastAllianceVote(version, _organisations[voter], demo.Stage != DemoStage.Rejected, demo.Stage == DemoStage.Rejected
+                        ? "Kein Beitrag zur Fachkräftesicherung erkennbar."
+                        : "Passt zur regionalen Fachkräftestrategie; Bedarf durch die Arbeitsmarktdaten belegt.",
+                    new Dictionary<string, int> { ["Regionaler Bedarf"] = demo.Stage == DemoStage.Rejected ? 2 : 8, ["Nachhaltigkeit"] = 7 }),
+                cancellation);
+        if (demo.Stage is DemoStage.FormallyComplete or DemoStage.Voted) return;
+
+        var proposal = demo.Stage == DemoStage.Rejected
+            ? new ProposeDecision(version, DecisionKind.Reject, RejectionReason: demo.Reason)
+            : new ProposeDecision(version, DecisionKind.Approve, demo.ApprovedAmount ?? demo.Requested,
+                ["Zwischennachweis zum 30. April des Folgejahres", "Verwendungsnachweis binnen sechs Monaten nach Projektende"]);
+        version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/decision-proposal", proposal, cancellation);
+        if (demo.Stage == DemoStage.DecisionProposed) return;
+
+        // The approval's money is committed by the budget workflow in the background.
+        await ChangeAsync(DemoUsers.Approver, $"{url}/decision-confirmation", new ConfirmDecision(version), cancellation);
+        if (demo.Funding is { } funding)
+            await FundAsync(url, demo, funding, applicant, cancellation);
+    }
+
+    /// <summary>Payments, the final proof of use, its check and a reclaim, as the demo application's funding prescribes.</summary>
+    private async Task FundAsync(string url, DemoApplication demo, DemoFunding funding, Caller applicant, CancellationToken cancellation)
+    {
+        var version = await ApprovedVersionAsync(url, cancellation);
+        var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+        var number = 0;
+        foreach (var amount in funding.Payments)
+        {
+            number++;
+            version = await ChangeAsync(applicant, $"{url}/payment-requests",
+                new RequestPayment(version, amount, today.AddDays(14), demo.TotalCosts), cancellation);
+            version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/payment-requests/{number}/check", new CheckPaymentRequest(version), cancellation);
+            version = await ChangeAsync(DemoUsers.SecondCaseworker, $"{url}/payment-requests/{number}/release", new ReleasePayment(version, today.AddDays(3)),
+                cancellation);
+        }
+
+        if (funding.PendingRequest is { } pending)
+            version = await ChangeAsync(applicant, $"{url}/payment-requests",
+                new RequestPayment(version, pending, today.AddDays(30), demo.TotalCosts), cancellation);
+
+        if (!funding.FinalProof) return;
+        version = await ChangeAsync(applicant, $"{url}/proofs-of-use/final", new SubmitProofOfUse(version,
+            "Das Projekt wurde wie geplant durchgeführt; Teilnehmende und Ergebnisse siehe Anlage.",
+            new Dictionary<string, decimal> { ["Personal"] = demo.TotalCosts * 0.7m, ["Sachkosten"] = demo.TotalCosts * 0.3m },
+            demo.OwnContribution, 0m, [new Receipt("dms://belegliste/" + Uri.EscapeDataString(demo.Title), demo.Duration.To, demo.TotalCosts * 0.3m, "Sachkosten")]),
+            cancellation);
+        version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/proofs-of-use/final/first-check",
+            new CompleteProofCheck(version, funding.Finding is null ? [] : [new Finding(funding.Finding, funding.Reclaim)]), cancellation);
+        if (funding.Reclaim is { } reclaim)
+            await ChangeAsync(DemoUsers.Caseworker, $"{url}/reclaims",
+                new DemandReclaim(version, reclaim, funding.Finding ?? "Prüfungsfeststellung", today.AddDays(30)), cancellation);
+    }
+
+    /// <summary>The budget workflow approves in the background; wait (briefly) until it has, and return the version.</summary>
+    private async Task<long> ApprovedVersionAsync(string url, CancellationToken cancellation)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            Authorize(request, Registrar);
+            using var response = await api.SendAsync(request, cancellation);
+            await EnsureSuccessAsync(response, request, cancellation);
+            var details = (await response.Content.ReadFromJsonAsync<ApplicationDetails>(Json, cancellation))!;
+            if (details.Status == ApplicationStatus.Approved) return details.Version;
+            if (details.Status != ApplicationStatus.AwaitingCommitment)
+                throw new InvalidOperationException($"Demo world: {url} was not approved: {details.Status}.");
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellation);
+        }
+
+        throw new TimeoutException($"Demo world: {url} is still waiting for its budget commitment.");
+    }
+
+    private async Task<T?> FindAsync<T>(string url, Func<T, bool> match, CancellationToken cancellation, DemoUser? user = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        Authorize(request, user ?? Registrar);
+        using var response = await api.SendAsync(request, cancellation);
+        await EnsureSuccessAsync(response, request, cancellation);
+        var page = await response.Content.ReadFromJsonAsync<Page<T>>(Json, cancellation);
+        return page!.Items.FirstOrDefault(match);
+    }
+
+    private async Task<long> ChangeAsync(Caller caller, string url, object command, CancellationToken cancellation, HttpMethod? method = null) =>
+        (await SendAsync<CommandAccepted>(caller, method ?? HttpMethod.Post, url, command, cancellation)).Version;
+
+    private async Task<T> SendAsync<T>(Caller caller, HttpMethod method, string url, object command, CancellationToken cancellation)
+    {
+        var body = JsonSerializer.SerializeToNode(command, command.GetType(), Json)!;
+        using var response = command is IChangeCommand
+            ? await SendChangeAsync(api, method, url, body, request => Authorize(request, caller), cancellation)
+            : await SendOnceAsync(api, method, url, body, request => Authorize(request, caller), cancellation);
+        await EnsureSuccessAsync(response, method, url, cancellation);
+        _commands++;
+        return (await response.Content.ReadFromJsonAsync<T>(Json, cancellation))!;
+    }
+
+    /// <summary>How often a change command is sent at most when it keeps meeting a newer version.</summary>
+    public const int MaxAttempts = 4;
+
+    /// <summary>
+    /// Sends a change command (its body carries <c>expectedVersion</c>). Background steps append to the same application
+    /// between two of the seeder's commands: the budget workflow, and the overdue flags of proofs that the demo's past
+    /// projects owe. A person would read the application again and resend; so does the seeder: on a stale-version refusal
+    /// it sends the command again with the version the refusal names, up to <see cref="MaxAttempts"/> times. Any other
+    /// answer is returned as it is.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendChangeAsync(
+        HttpClient api, HttpMethod method, string url, JsonNode body, Action<HttpRequestMessage> authorize, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(body);
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await SendOnceAsync(api, method, url, body, authorize, cancellation);
+            if (response.StatusCode != System.Net.HttpStatusCode.Conflict || attempt == MaxAttempts ||
+                await CurrentVersionAsync(response, cancellation) is not { } current)
+                return response;
+            response.Dispose();
+            body["expectedVersion"] = current;
+        }
+    }
+
+    private static async Task<HttpResponseMessage> SendOnceAsync(
+        HttpClient api, HttpMethod method, string url, JsonNode body, Action<HttpRequestMessage> authorize, CancellationToken cancellation)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, options: Json) };
+        authorize(request);
+        return await api.SendAsync(request, cancellation);
+    }
+
+    /// <summary>The stream's version a stale-version refusal names; null for any other conflict.</summary>
+    private static async Task<long?> CurrentVersionAsync(HttpResponseMessage response, CancellationToken cancellation)
+    {
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellation));
+        return problem?["code"]?.GetValue<string>() == "stale-version" ? problem["currentVersion"]?.GetValue<long>() : null;
+    }
+
+    private void Authorize(HttpRequestMessage request, Caller caller)
+    {
+        if (!_tokens.TryGetValue(caller, out var token))
+            _tokens[caller] = token = tokens.Mint(caller.User, caller.Organisation, caller.Alliance, caller.Pilot);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+    }
+
+    private static Task EnsureSuccessAsync(HttpResponseMessage response, HttpRequestMessage request, CancellationToken cancellation) =>
+        EnsureSuccessAsync(response, request.Method, request.RequestUri?.ToString() ?? "", cancellation);
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, HttpMethod method, string url, CancellationToken cancellation)
+    {
+        if (response.IsSuccessStatusCode) return;
+        var problem = await response.Content.ReadAsStringAsync(cancellation);
+        throw new InvalidOperationException($"Demo world: {method} {url} answered {(int)response.StatusCode}: {problem}");
+    }
+}

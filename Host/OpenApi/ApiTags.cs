@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace Fachwerk.Host.OpenApi;
+
+/// <summary>
+/// The groups of the API reference, in the domain's words, and which routes belong to each: the first rule whose route
+/// prefix matches an operation's route names its group. The order of the rules is the order of the groups on the page.
+/// An operation that matches no rule gets no group, which the OpenAPI document test reports. Route parameters are written
+/// <c>{}</c>: their names do not matter.
+/// </summary>
+public static partial class ApiTags
+{
+    public sealed record Rule(string Tag, string Description, params string[] RoutePrefixes);
+
+    public static readonly IReadOnlyList<Rule> Rules =
+    [
+        new("Alliances", "Skilled-labour alliances (Fachkräftebündnisse): founding, recognition by a state ministry, members, " +
+                         "target groups, and the pipeline of their region's applications.",
+            "/api/alliances"),
+        new("Organisations", "The registry of organisations (companies, associations, schools, municipalities, ...) and the " +
+                             "de-minimis aid each has received.",
+            "/api/organisations"),
+        new("Programmes", "Funding programmes: budget, rules, top-ups and cuts, planning figures per alliance, and the budget dashboard.",
+            "/api/programmes"),
+        new("Applications", "Funding applications from draft to decision: submission, documents, formal check, the alliance's vote, " +
+                            "proposal and four-eyes confirmation; the inbox of open tasks.",
+            "/api/applications", "/api/inbox", "/api/overdue"),
+        new("Payments", "After approval: payment requests and their check and release, reclaims and repayments.",
+            "/api/applications/{}/payment-requests", "/api/applications/{}/reclaims",
+            "/api/applications/{}/repayments"),
+        new("Proofs of use", "Proofs of use (Verwendungsnachweise): submission, deadline extensions, first and in-depth checks, " +
+                             "and the risk-based sample drawn for in-depth checks.",
+            "/api/applications/{}/proofs-of-use", "/api/programmes/{}/in-depth-samples", "/api/in-depth-samples"),
+        new("Pilots", "Pilot projects such as a relocation service: phase, partners, services, companies, participants " +
+                      "(personal data sealed and erasable), and the demand that decides on continuation.",
+            "/api/pilots"),
+        new("Audit", "Read-only views for auditors: timelines, state as of any moment, decision provenance, hash-chain " +
+                     "verification, rule re-checks and case files.",
+            "/api/audit"),
+        new("Administration", "Operating the service: projections and their rebuilds.", "/api/admin"),
+        new("Development", "Only in Development: tokens for the demo users.", "/dev"),
+    ];
+
+    /// <summary>The group of the route, or null. A more specific prefix wins over a shorter one listed earlier.</summary>
+    public static string? For(string route)
+    {
+        route = RouteParameter().Replace("/" + route.TrimStart('/'), "{}");
+        return Rules
+            .SelectMany(rule => rule.RoutePrefixes.Select(prefix => (rule.Tag, Prefix: prefix)))
+            .Where(r => IsUnder(route, r.Prefix))
+            .OrderByDescending(r => r.Prefix.Length)
+            .Select(r => r.Tag)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Whether the route is the prefix itself or lies below it (segment by segment, so "/api/pilots" is not under "/api/pilot").</summary>
+    private static bool IsUnder(string route, string prefix) =>
+        route.Equals(prefix, StringComparison.OrdinalIgnoreCase) ||
+        route.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"\{[^}]*\}")]
+    private static partial Regex RouteParameter();
+}

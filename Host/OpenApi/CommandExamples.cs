@@ -1,0 +1,119 @@
+using Fachwerk.Application.Alliances;
+using Fachwerk.Application.Applications;
+using Fachwerk.Application.Organisations;
+using Fachwerk.Application.Pilots;
+using Fachwerk.Application.Programmes;
+using Fachwerk.Domain.Alliances;
+using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Common;
+using Fachwerk.Domain.Organisations;
+using Fachwerk.Domain.Pilots;
+using Fachwerk.Domain.Programmes;
+using PilotFundingSource = Fachwerk.Domain.Pilots.FundingSource;
+using ProgrammeFundingSource = Fachwerk.Domain.Programmes.FundingSource;
+
+namespace Fachwerk.Host.OpenApi;
+
+/// <summary>
+/// One example body per command, shown in the API reference beside the command's schema. They are written as the
+/// command records themselves, so they compile against the real types, and the OpenAPI document test checks each against
+/// its validator and its schema (and sends the creating ones to a fresh store). The names are the articles' (Leine-Weser,
+/// Haus Steinstraße e.V., the Magdeburg relocation pilot); the ids are placeholders for ids read from the API.
+/// </summary>
+public static class CommandExamples
+{
+    private static readonly Guid OrganisationId = Guid.Parse("0197a3f0-6b1e-7c2d-9e4f-1a2b3c4d5e01");
+    private static readonly Guid ProgrammeId = Guid.Parse("0197a3f0-6b1e-7c2d-9e4f-1a2b3c4d5e02");
+    private static readonly Guid AllianceId = Guid.Parse("0197a3f0-6b1e-7c2d-9e4f-1a2b3c4d5e03");
+    private static readonly Guid CompanyId = Guid.Parse("0197a3f0-6b1e-7c2d-9e4f-1a2b3c4d5e04");
+
+    private static readonly ProjectPlan Plan = new(
+        "Expedition Job",
+        "Young people of the region discover skilled trades in two-week placements with local companies.",
+        new Period(new DateOnly(2027, 1, 1), new DateOnly(2028, 12, 31)),
+        TotalCosts: 120_000m, RequestedAmount: 90_000m, OwnContribution: 30_000m, ThirdPartyFunding: 0m,
+        [TargetGroup.YoungPeople], PlannedParticipants: 60);
+
+    private static readonly ParticipantPersonalData Person = new("Jana", "Ozola", new DateOnly(1994, 5, 17), "LV", "jana.ozola@example.org");
+
+    public static readonly IReadOnlyDictionary<Type, object> ByCommand = new Dictionary<Type, object>
+    {
+        // Organisations and alliances
+        [typeof(RegisterOrganisation)] = new RegisterOrganisation("Haus Steinstraße e.V.", OrganisationKind.Association, "Hameln"),
+        [typeof(FoundAlliance)] = new FoundAlliance("Fachkräftebündnis Leine-Weser", FederalState.Niedersachsen,
+            ["Nienburg", "Schaumburg", "Hameln-Pyrmont", "Holzminden", "Hildesheim", "Region Hannover"],
+            "Amt für regionale Landesentwicklung Leine-Weser", new DateOnly(2026, 2, 1)),
+        [typeof(RecognizeAlliance)] = new RecognizeAlliance(1, "Niedersächsisches Ministerium für Wirtschaft, Arbeit, Verkehr und Digitalisierung",
+            new DateOnly(2026, 3, 2), new Period(new DateOnly(2026, 1, 1), new DateOnly(2029, 12, 31))),
+        [typeof(WithdrawAllianceRecognition)] = new WithdrawAllianceRecognition(4, new DateOnly(2027, 6, 30), "The alliance no longer meets the recognition criteria."),
+        [typeof(AdmitMember)] = new AdmitMember(2, OrganisationId, new DateOnly(2026, 3, 15)),
+        [typeof(RecordMemberLeaving)] = new RecordMemberLeaving(5, new DateOnly(2027, 1, 31), "The association merged with another member."),
+        [typeof(FocusOnTargetGroups)] = new FocusOnTargetGroups(3, [TargetGroup.ReturnersToWork, TargetGroup.ForeignSkilledWorkers]),
+        [typeof(DissolveAlliance)] = new DissolveAlliance(9, new DateOnly(2029, 12, 31), "The funding period ended and the members did not renew the alliance."),
+
+        // Programmes
+        [typeof(LaunchProgramme)] = new LaunchProgramme("Fachkräftesicherung Niedersachsen 2026-2029",
+            [new ProgrammeFundingSource("ESF+", 0.8m), new ProgrammeFundingSource("Land Niedersachsen", 0.2m)],
+            new Period(new DateOnly(2026, 1, 1), new DateOnly(2029, 12, 31)), 26_000_000m,
+            new ProgrammeRules(MaxFundingRate: 0.75m, MaxAmountPerApplication: 250_000m, AllianceVoteRequired: true,
+                DocumentDeadlineDays: 14, DeMinimis: false, DecisionReminderDays: 60)),
+        [typeof(TopUpProgramme)] = new TopUpProgramme(3, 2_000_000m, "Unspent funds of the previous period were carried over."),
+        [typeof(CutProgramme)] = new CutProgramme(4, 500_000m, "The state budget for 2027 was reduced."),
+        [typeof(SetPlanningBudget)] = new SetPlanningBudget(5, 3_250_000m),
+        [typeof(DrawInDepthSample)] = new DrawInDepthSample(new Period(new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31))),
+
+        // Applications up to the decision
+        [typeof(DraftApplication)] = new DraftApplication(OrganisationId, ProgrammeId, AllianceId, "Hameln-Pyrmont", Plan),
+        [typeof(AmendApplication)] = new AmendApplication(1, Plan with { PlannedParticipants = 80 }),
+        [typeof(SubmitApplication)] = new SubmitApplication(2),
+        [typeof(WithdrawApplication)] = new WithdrawApplication(4, "The project partner withdrew; the project cannot start."),
+        [typeof(RequestDocuments)] = new RequestDocuments(3, ["Statutes of the association", "Financing plan signed by the board"]),
+        [typeof(SupplyDocuments)] = new SupplyDocuments(4, ["dms://haus-steinstrasse/2027/statutes.pdf", "dms://haus-steinstrasse/2027/financing-plan.pdf"]),
+        [typeof(CompleteFormally)] = new CompleteFormally(5),
+        [typeof(CastAllianceVote)] = new CastAllianceVote(6, OrganisationId, true,
+            "The project addresses the region's shortage in skilled trades and involves twelve local companies.",
+            new Dictionary<string, int> { ["regional relevance"] = 9, ["sustainability"] = 7 }),
+        [typeof(ProposeDecision)] = new ProposeDecision(7, DecisionKind.Approve, 90_000m, ["Interim report after the first year"],
+            RetainedFinalInstalment: 9_000m),
+        [typeof(ConfirmDecision)] = new ConfirmDecision(8),
+        [typeof(ReturnDecision)] = new ReturnDecision(8, "The own contribution is not covered by the financing plan."),
+
+        // After approval
+        [typeof(RequestPayment)] = new RequestPayment(11, 30_000m, new DateOnly(2027, 4, 1), OwnAndThirdPartySpent: 10_000m),
+        [typeof(CheckPaymentRequest)] = new CheckPaymentRequest(12),
+        [typeof(RefusePaymentRequest)] = new RefusePaymentRequest(12, "The requested amount is not needed within the next two months."),
+        [typeof(ReleasePayment)] = new ReleasePayment(13, new DateOnly(2027, 4, 15)),
+        [typeof(ReduceApprovedAmount)] = new ReduceApprovedAmount(14, 80_000m, "Fewer participants than planned: the eligible costs fall."),
+        [typeof(SubmitProofOfUse)] = new SubmitProofOfUse(15, "Fourteen placements in nine companies; four participants started an apprenticeship.",
+            new Dictionary<string, decimal> { ["staff"] = 38_000m, ["materials"] = 4_500m }, 14_000m, 0m,
+            [new Receipt("R-2027-0142", new DateOnly(2027, 9, 30), 4_500m, "materials")]),
+        [typeof(ExtendProofOfUseDeadline)] = new ExtendProofOfUseDeadline(16, new DateOnly(2028, 6, 30), "The auditor's certificate is delayed."),
+        [typeof(CompleteProofCheck)] = new CompleteProofCheck(17, [new Finding("Receipt R-2027-0142 is dated after the project period.", 4_500m)]),
+        [typeof(DemandReclaim)] = new DemandReclaim(18, 4_500m, "Costs outside the project period are not eligible.", new DateOnly(2028, 9, 30)),
+        [typeof(RecordRepayment)] = new RecordRepayment(19, 4_500m, new DateOnly(2028, 9, 12)),
+        [typeof(CloseCase)] = new CloseCase(20, "The final proof of use was checked; 5,000 EUR of the grant were not called."),
+
+        // Pilots
+        [typeof(LaunchPilot)] = new LaunchPilot("Relocation Service Magdeburg", "Landeshauptstadt Magdeburg, Fachbereich Wirtschaft",
+            new Period(new DateOnly(2026, 4, 1), new DateOnly(2027, 12, 31)),
+            [new PilotFundingSource("ESF+", FundingSourceKind.EuropeanSocialFund, 400_000m),
+             new PilotFundingSource("Ministerium für Arbeit, Soziales, Gesundheit und Gleichstellung", FundingSourceKind.StateGovernment, null)],
+            [PilotService.HousingSearch, PilotService.VisitsToAuthorities, PilotService.LanguageCourse]),
+        [typeof(AddPilotPartner)] = new AddPilotPartner(1, "Daugavpils city council", "LV", "recruiting partner abroad", new DateOnly(2026, 4, 15)),
+        [typeof(OfferPilotServices)] = new OfferPilotServices(2, [PilotService.HousingSearch, PilotService.Childcare, PilotService.School]),
+        [typeof(EnrolCompany)] = new EnrolCompany(3, "Elektro Schulze GmbH", "Magdeburg", 4, ["electrician", "mechatronics technician"], new DateOnly(2026, 5, 4)),
+        [typeof(EnrolParticipant)] = new EnrolParticipant(4, ParticipantKind.SkilledWorker, new DateOnly(2026, 5, 11), null, Person),
+        [typeof(CorrectParticipantData)] = new CorrectParticipantData(5, Person with { Phone = "+49 391 555 0142" }),
+        [typeof(ReferParticipant)] = new ReferParticipant(6, CompanyId, new DateOnly(2026, 5, 20)),
+        [typeof(PlaceParticipant)] = new PlaceParticipant(7, CompanyId, new DateOnly(2026, 6, 1)),
+        [typeof(DeliverService)] = new DeliverService(8, PilotService.HousingSearch, new DateOnly(2026, 5, 25)),
+        [typeof(EraseParticipantData)] = new EraseParticipantData(9, ErasureGround.ConsentWithdrawn, new DateOnly(2027, 2, 3), "DSGVO-2027-017"),
+        [typeof(HoldInterculturalTraining)] = new HoldInterculturalTraining(10, [CompanyId], new DateOnly(2026, 9, 17)),
+        [typeof(ExtendPilotPhase)] = new ExtendPilotPhase(11, new DateOnly(2028, 6, 30), "Enrolments started three months late."),
+        [typeof(DecideContinuation)] = new DecideContinuation(12, ContinuationDecision.Continue,
+            ["Demand was stable over the last six months.", "The city council approved the budget."], new DateOnly(2027, 12, 1),
+            ContinuedUntil: new DateOnly(2029, 12, 31)),
+        [typeof(PlaceLegalHold)] = new PlaceLegalHold(13, new DateOnly(2033, 12, 31), "ESF+ retention of records, Art. 82 of Regulation (EU) 2021/1060"),
+        [typeof(LiftLegalHold)] = new LiftLegalHold(14, "The retention period ended."),
+    };
+}
