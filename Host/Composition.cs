@@ -41,7 +41,10 @@ public static class Composition
         builder.Logging.ClearProviders();
         // Wolverine logs a body it cannot read as an error under the command's type; it is the client's mistake, answered 400 in
         // our words (ProblemNormaliser), and no error of the service.
-        builder.Logging.AddFilter((category, level) => level < LogLevel.Error || category is null || !CommandCategories.Contains(category));
+        // One rule per command category: a filter for every category would outrank the configured levels ("Default":
+        // "Information") and let every library's debug lines through.
+        foreach (var category in CommandCategories)
+            builder.Logging.AddFilter(category, level => level is >= LogLevel.Information and < LogLevel.Error);
         if (builder.Environment.IsDevelopment())
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         else
