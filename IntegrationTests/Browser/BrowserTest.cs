@@ -107,4 +107,21 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     protected async Task<ApplicationDetails> ApplicationAsync(Guid id) =>
         (await fixture.Api(DemoUsers.Caseworker).GetAsync<ApplicationDetails>($"/api/applications/{id}")).Result;
+
+    /// <summary>Presses Tab until <paramref name="target"/> has the focus, checking on the way that every focused element shows it.</summary>
+    protected async Task TabToAsync(ILocator target, string key = "Tab")
+    {
+        for (var presses = 0; presses < 200; presses++)
+        {
+            await Page.Keyboard.PressAsync(key);
+            (await Page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle")).ShouldNotBe("none",
+                $"the focus on {await Focused()} is not visible");
+            if (await target.EvaluateAsync<bool>("element => element === document.activeElement")) return;
+        }
+
+        throw new ShouldAssertException($"Tab never reached {target}.");
+    }
+
+    protected Task<string> Focused() =>
+        Page.EvaluateAsync<string>("() => (document.activeElement.innerText || document.activeElement.getAttribute('aria-label') || document.activeElement.id || '').trim()");
 }
