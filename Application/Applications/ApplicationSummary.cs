@@ -67,6 +67,10 @@ public sealed record ApplicationSummary
     public string? AssignedTo { get; init; }
     /// <summary>Their name.</summary>
     public string? AssignedToName { get; init; }
+    /// <summary>The earliest due date among the open tasks; none when no task has one.</summary>
+    public DateTimeOffset? NextDueBy { get; init; }
+    /// <summary>Whether a reminder was raised on one of the open tasks (it is overdue whatever its due date).</summary>
+    public bool TaskReminderRaised { get; init; }
     /// <summary>
     /// What the full-text search (<c>q</c>) reads: title, applicant, number and description, with German feminine plurals
     /// written as the singular.
@@ -109,6 +113,10 @@ public sealed record ApplicationSummary
         mapping.DuplicateField(nameof(ApprovedAmount));
         mapping.DuplicateField(nameof(PaidAmount));
         mapping.DuplicateField(nameof(AssignedTo));
+        // The overdue filter compares these with the time of the request; no index of their own: it reads the rows the
+        // order or the other filters reach (ADR 0073).
+        mapping.DuplicateField(nameof(NextDueBy));
+        mapping.DuplicateField(nameof(TaskReminderRaised));
         // The pipeline reads only this index (an index-only scan, however many applications an alliance has) ...
         mapping.Index([x => x.AllianceId, x => x.Status], index => index.IncludeColumns = ["requested_amount", "approved_amount", "paid_amount"]);
         // ... and the list, newest first, reads a page of a programme or an alliance off the front of these.

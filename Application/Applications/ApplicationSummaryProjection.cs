@@ -164,6 +164,7 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
             Since = moved ? e.Timestamp : before.Since,
             Status = ApplicationLifecycle.StatusAfter(before.Status, e.Data, before.Voted, before.RepaymentDue),
         };
-        return next with { Tasks = WhoActsNext.For(next) };
+        var tasks = WhoActsNext.For(next);
+        return next with { Tasks = tasks, NextDueBy = tasks.Min(t => t.DueBy), TaskReminderRaised = tasks.Any(t => t.ReminderRaised) };
     }
 }

@@ -37,6 +37,8 @@ public enum ApplicationSort
 /// <param name="MaxAmount">Only applications requesting at most this amount, in EUR.</param>
 /// <param name="SubmittedFrom">Only applications submitted on or after this day (German time).</param>
 /// <param name="SubmittedTo">Only applications submitted on or before this day (German time).</param>
+/// <param name="Overdue"><c>true</c>: only applications with an open task past its due date or with a reminder raised (as the
+/// inbox marks them); <c>false</c>: only those without.</param>
 /// <param name="AssignedTo">Only cases assigned to this person: <c>me</c>, a user id, or <c>none</c> for the team's queue.</param>
 /// <param name="Sort">The order: <c>Newest</c> (default), <c>Oldest</c>, <c>AmountDescending</c>, <c>AmountAscending</c>,
 /// <c>Title</c>.</param>
@@ -51,6 +53,7 @@ public sealed record ApplicationQuery(
     decimal? MaxAmount = null,
     DateOnly? SubmittedFrom = null,
     DateOnly? SubmittedTo = null,
+    bool? Overdue = null,
     string? AssignedTo = null,
     ApplicationSort Sort = ApplicationSort.Newest,
     int Page = 1,
@@ -81,12 +84,12 @@ public static class ListApplicationsEndpoint
 {
     /// <summary>
     /// Finds applications by a full-text search, programme, alliance, applicant, status, requested amount, day of submission or
-    /// assignee; newest first unless <c>sort</c> says otherwise. Applicants see their own, reviewers their alliance's.
+    /// assignee, or whether a task on it is overdue; newest first unless <c>sort</c> says otherwise. Applicants see their own, reviewers their alliance's.
     /// </summary>
     [Authorize(Roles = Roles.ApplicationReaders)]
     [WolverineGet("/api/applications")]
     public static async Task<Page<ApplicationSummary>> List(
-        [FromQuery] ApplicationQuery query, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+        [FromQuery] ApplicationQuery query, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
         var applications = session.Query<ApplicationSummary>().AsQueryable();
         var scope = user.ApplicationScope();
@@ -120,6 +123,15 @@ public static class ListApplicationsEndpoint
         {
             var end = AuthorityTime.StartOf(to.AddDays(1));
             applications = applications.Where(a => a.SubmittedAt < end);
+        }
+
+        if (query.Overdue is { } overdue)
+        {
+            // The inbox's rule (InboxEntry.IsOverdue), over the earliest due date of the application's open tasks.
+            var now = clock.GetUtcNow();
+            applications = overdue
+                ? applications.Where(a => a.TaskReminderRaised || a.NextDueBy <= now)
+                : applications.Where(a => !a.TaskReminderRaised && (a.NextDueBy == null || a.NextDueBy > now));
         }
 
         if (Assignee.Wanted(query.AssignedTo, user) is { } assignee)

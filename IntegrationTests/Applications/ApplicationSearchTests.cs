@@ -71,7 +71,26 @@ public class ApplicationSearchTests(AppFixture fixture) : ApplicationApi(fixture
         (await List("submittedTo=2026-03-02&q=Programm")).Items.ShouldHaveSingleItem().Id.ShouldBe(elsewhere);
     }
 
+    [Fact]
+    public async Task The_overdue_filter_finds_the_applications_with_a_task_past_its_due_date_as_the_inbox_marks_them()
+    {
+        var programme = await LaunchProgramme();
+        var waiting = await Submitted(programme, Plan(10_000m, title: "Ohne Frist"));
+        var complete = await Submitted(programme, Plan(20_000m, title: "Entscheidung fällig"));
+        await Act(Caseworker, complete, "formal-completeness", new CompleteFormally(2));
+        var dueBy = (await Get<Page<ApplicationSummary>>(Caseworker, $"/api/applications?programmeId={programme}&q={complete}")).Items.ShouldHaveSingleItem().NextDueBy;
+
+        (await List($"programmeId={programme}&overdue=true")).TotalItems.ShouldBe(0);
+        (await List($"programmeId={programme}&overdue=false")).Items.Select(a => a.Id).ShouldBe([complete, waiting]);
+
+        Clock.Advance(dueBy!.Value - Clock.GetUtcNow());
+
+        (await List($"programmeId={programme}&overdue=true")).Items.ShouldHaveSingleItem().Id.ShouldBe(complete);
+        (await List($"programmeId={programme}&overdue=false")).Items.ShouldHaveSingleItem().Id.ShouldBe(waiting);
+    }
+
     [Theory]
+    [InlineData("overdue=vielleicht", "overdue")]
     [InlineData("minAmount=30000&maxAmount=20000", "maxAmount")]
     [InlineData("minAmount=-5", "minAmount")]
     [InlineData("maxAmount=12.345", "maxAmount")]

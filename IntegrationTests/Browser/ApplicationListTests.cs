@@ -50,6 +50,13 @@ public class ApplicationListTests(BrowserFixture fixture) : BrowserTest(fixture)
         csv.GetString("Status").ShouldBe("Eingereicht – Vollständigkeitsprüfung");
         csv.GetString("Zuständig").ShouldBeEmpty();
         csv.Read().ShouldBeFalse("the file holds the filtered list, not more");
+
+        // A submitted application has no deadline yet, so none of them is overdue.
+        await Page.GetByLabel("Fristen").SelectOptionAsync(new SelectOptionValue { Label = "nur mit überfälliger Aufgabe" });
+        await SearchAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Gefundene Anträge: 0" }).WaitForAsync();
+        new Uri(Page.Url).Query.ShouldContain("overdue=true");
+        (await Page.Locator(".table-empty").InnerTextAsync()).ShouldStartWith("Kein Antrag passt.");
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class ApplicationListFilter
 {
     /// <summary>The filters, in the order the form shows them.</summary>
     public static readonly IReadOnlyList<string> Names =
-        ["q", "programmeId", "allianceId", "applicantId", "status", "minAmount", "maxAmount", "submittedFrom", "submittedTo", "assignedTo", "sort"];
+        ["q", "programmeId", "allianceId", "applicantId", "status", "minAmount", "maxAmount", "submittedFrom", "submittedTo", "overdue", "assignedTo", "sort"];
 
     public static readonly IReadOnlyList<int> PageSizes = [25, 50, 100];
 
