@@ -29,6 +29,9 @@ public sealed record DevelopmentToken(string AccessToken, string TokenType, int 
 /// <summary>The development token issuer: its key, the validation of its tokens, and its endpoint (Development only, ADR 0017).</summary>
 public static class DevelopmentTokenEndpoint
 {
+    /// <summary>The longest a development token lives.</summary>
+    public const int MaxMinutes = 24 * 60;
+
     public const string Path = "/dev/token";
     public const string RateLimitPolicy = "token";
 
@@ -67,8 +70,8 @@ public static class DevelopmentTokenEndpoint
                     {
                         ["user"] = [$"Not a demo user. Known: {string.Join(", ", DemoUsers.All.Select(u => u.Id))}."],
                     });
-                if (request.Minutes is < 1 or > 24 * 60)
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["minutes"] = ["Between 1 and 1440 minutes."] });
+                if (request.Minutes is < 1 or > MaxMinutes)
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["minutes"] = [$"Between 1 and {MaxMinutes} minutes."] });
 
                 var bindings = await DemoUserBindings.LookUpAsync(user, session, cancellation);
                 var organisation = request.OrganisationId ?? bindings.Organisation;
