@@ -3,6 +3,8 @@ using Fachwerk.Application;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Application.Audit;
 using Fachwerk.Application.Common;
+using Fachwerk.Application.People;
+using Microsoft.AspNetCore.Authentication;
 using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.Errors;
@@ -134,6 +136,8 @@ public static class Composition
         builder.Services.AddSingleton(settings);
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // What a user acts for comes from the person's records; the token's binding claims only seed them (ADR 0060).
+        builder.Services.AddScoped<IClaimsTransformation, RecordedBindings>();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IServiceProvider>((options, provider) =>
             {

@@ -170,7 +170,7 @@ public sealed class ParticipantQueryValidator : AbstractValidator<ParticipantQue
 /// <summary>The only reads that open personal data; they are for the roles that need them, and answer only (never store).</summary>
 public static class GetParticipantEndpoints
 {
-    public static void Before(Guid pilotId, ClaimsPrincipal user) => user.EnsureActsForPilot(pilotId);
+    public static void Before(Guid pilotId, ClaimsPrincipal user) => user.EnsureActsForPilot(pilotId, withoutBinding: PilotRoles.PersonalDataReadersWithoutBinding);
 
     /// <summary>
     /// Reads one participant of a pilot project, with their personal data (unless erased) and the services, referrals and
