@@ -178,7 +178,7 @@ public static class ApplicationDecider
         SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         var proposal = EnsureProposed(application, "confirmed");
         if (string.Equals(proposal.ProposedBy, stamp.By, StringComparison.OrdinalIgnoreCase))
-            throw new RuleViolation("application.four-eyes",
+            throw new RuleViolation(Duties.DecisionFourEyes,
                 "The person who proposed a decision cannot confirm it; a second person must (four-eyes principle).");
 
         var confirmed = new DecisionConfirmed(application.Id, proposal.Number, proposal.Kind, proposal.Amount, proposal.ProposedBy, stamp.By, stamp.At);

@@ -93,7 +93,7 @@ public static class FundingDecider
         if (PaymentFourEyes.NeedsSecondPerson(application.Funding!, request, stamp.By, fourEyesAbove))
         {
             var alone = PaymentFourEyes.PaidAlone(application.Funding!, stamp.By);
-            throw new RuleViolation("payment.four-eyes",
+            throw new RuleViolation(Duties.PaymentFourEyes,
                 $"One person who both checks and releases payments may pay out at most {Eur(fourEyesAbove)} on an application, all payments " +
                 $"together; you released {Eur(alone)} alone before, with this one {Eur(alone + request.Amount)}. Someone other than the checker releases it.");
         }

@@ -21,7 +21,7 @@ public enum CaseSide
 /// </summary>
 public static class SeparationOfDuties
 {
-    public const string Code = "application.separation-of-duties";
+    public const string Code = Duties.SeparationOfDuties;
 
     /// <summary>The side the person who recorded <paramref name="event"/> acted on.</summary>
     public static CaseSide SideOf(object @event) => @event switch

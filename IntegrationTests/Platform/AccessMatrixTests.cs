@@ -173,6 +173,33 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         (await EventCount()).ShouldBe(eventsBefore, "a request in the matrix walk appended events");
     }
 
+    /// <summary>
+    /// A user with several roles may call what any of them may call, and nothing more. Which organisation, alliance or pilot each
+    /// role acts for is shown by <see cref="RoleCombinationTests"/>.
+    /// </summary>
+    [Theory]
+    [InlineData(Applicant, Auditor)]
+    [InlineData(Applicant, Caseworker)]
+    [InlineData(AllianceReviewer, Approver)]
+    [InlineData(ProjectLead, Auditor)]
+    public async Task A_user_with_several_roles_is_refused_with_403_exactly_where_none_of_them_may_call(string role, string other)
+    {
+        var user = new DemoUser($"{role}.{other}", $"{role} and {other}", [role, other]);
+        var eventsBefore = await EventCount();
+        var wrong = new List<string>();
+        foreach (var operation in await Operations())
+        {
+            if (!Matrix.TryGetValue(operation.Key, out var allowed) || allowed.Contains(Anyone)) continue;
+            var status = await Call(operation, user);
+            // Judged as the role that permits the operation, if one does.
+            if (Mismatch(allowed, allowed.Contains(other) && !allowed.Contains(role) ? other : role, status) is { } mismatch)
+                wrong.Add($"{operation.Key}: {mismatch}");
+        }
+
+        wrong.ShouldBeEmpty();
+        (await EventCount()).ShouldBe(eventsBefore, "a request in the matrix walk appended events");
+    }
+
     [Theory]
     [InlineData(new[] { Caseworker, Administrator }, Auditor, 400, "403")] // the policy was removed: the request got through
     [InlineData(new[] { Caseworker, Administrator }, Auditor, 201, "403")]
