@@ -34,6 +34,9 @@ public sealed class AppFixture : IAsyncLifetime
     public void ResetClock() => _clock.Current = new FakeTimeProvider(Start);
     public string ConnectionString => _database!.ConnectionString;
 
+    /// <summary>The key-encryption keys of the test host (generated on its first start, deleted with the fixture).</summary>
+    public string KeyRingFile { get; } = Path.Combine(Path.GetTempPath(), $"fachwerk-test-keys-{Guid.NewGuid():N}.json");
+
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.StartAsync();
@@ -45,6 +48,8 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Fachwerk", _database.ConnectionString);
             builder.UseSetting("DemoWorld:Enabled", "false");
             builder.UseSetting("Authentication:DevelopmentTokens", "true");
+            // A key ring of its own, generated in Development, so that the tests write nothing into the checkout.
+            builder.UseSetting("PersonalData:KeyRingFile", KeyRingFile);
             builder.ConfigureServices(services =>
             {
                 services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
@@ -64,6 +69,7 @@ public sealed class AppFixture : IAsyncLifetime
         }
 
         if (_database is not null) await _database.DisposeAsync();
+        File.Delete(KeyRingFile);
     }
 }
 
