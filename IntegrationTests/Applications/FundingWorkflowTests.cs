@@ -64,6 +64,9 @@ public class FundingWorkflowTests(AppFixture fixture) : FundingApi(fixture)
         version = await Paid(id, version, 36_000m, 9_000m);
         version = await Act(Applicant, id, "proofs-of-use/interim-2026", Proof(version, 20_000m, 4_000m));
         version = await Act(Caseworker, id, "proofs-of-use/interim-2026/first-check", new CompleteProofCheck(version, []));
+        // The final proof covers the whole project: not before its end (2027-08-31).
+        (await ProblemOf(await Post(Applicant, $"/api/applications/{id}/proofs-of-use/final", Proof(version), 409))).Type
+            .ShouldBe("urn:fachwerk:problem:proof.final-before-end");
         AfterTheProjectEnded();
         version = await Act(Applicant, id, "proofs-of-use/final", Proof(version));
         (await Inbox(Caseworker)).Items.ShouldHaveSingleItem().Action.ShouldBe("First check of the proof of use 'final'");
@@ -88,10 +91,13 @@ public class FundingWorkflowTests(AppFixture fixture) : FundingApi(fixture)
         var programme = await LaunchProgramme(budget: 100_000m, rules: Rules(voteRequired: false));
         var (id, version) = await Approved(programme, 40_000m);
         version = await Paid(id, version, 30_000m, 7_500m);
-        version = await Act(Applicant, id, "proofs-of-use/interim-2026", Proof(version, 20_000m, 4_000m));
         AfterTheProjectEnded();
         version = await Act(Applicant, id, "proofs-of-use/final", Proof(version, 37_500m, 7_500m));
         version = await Act(Caseworker, id, "proofs-of-use/final/first-check", new CompleteProofCheck(version, []));
+        // The interim proof the decision asked for is still missing: the case stays open.
+        (await ProblemOf(await Post(Caseworker, $"/api/applications/{id}/closure", new CloseCase(version), 409))).Type
+            .ShouldBe("urn:fachwerk:problem:closure.interim-proof-missing");
+        version = await Act(Applicant, id, "proofs-of-use/interim-2026", Proof(version, 20_000m, 4_000m));
 
         await ActAndWait(Caseworker, id, "closure", new CloseCase(version));
 
