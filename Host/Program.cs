@@ -2,6 +2,7 @@ using Fachwerk.Application.Privacy;
 using Fachwerk.Host;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.Development;
+using Fachwerk.Web;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,8 +12,10 @@ builder.Services.AddFachwerkCodeGeneration();
 builder.Services.AddFachwerkPersistence(builder.Configuration);
 builder.Host.UseFachwerkMessaging(builder.Configuration);
 builder.AddFachwerkApi();
-// The local cluster, the development tokens and the demo world: nothing of it outside Development.
+// The local cluster, the development tokens and sign-in, the demo world: nothing of it outside Development.
 builder.AddFachwerkDevelopment();
+// The web UI, a client of the API above (ADR 0050).
+builder.AddFachwerkUi();
 
 var app = builder.Build();
 
@@ -37,6 +40,7 @@ if (args.Length == 0 || args[0] == "run" || (args[0].StartsWith("--", StringComp
 app.LogCodeGeneration();
 app.UseFachwerkApi();
 app.UseFachwerkDevelopment();
+app.MapFachwerkWeb();
 
 return await app.RunJasperFxCommands(args);
 

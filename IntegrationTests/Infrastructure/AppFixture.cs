@@ -1,11 +1,7 @@
 using Alba;
 using JasperFx.CommandLine;
-using Marten;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Wolverine;
 
 namespace Fachwerk.IntegrationTests.Infrastructure;
 
@@ -34,30 +30,16 @@ public sealed class AppFixture : IAsyncLifetime
     public void ResetClock() => _clock.Current = new FakeTimeProvider(Start);
     public string ConnectionString => _database!.ConnectionString;
 
-    /// <summary>The key-encryption keys of the test host (generated on its first start, deleted with the fixture).</summary>
-    public string KeyRingFile { get; } = Path.Combine(Path.GetTempPath(), $"fachwerk-test-keys-{Guid.NewGuid():N}.json");
+    /// <summary>The key-encryption keys of the test hosts (generated on the first start, deleted with the fixture).</summary>
+    public string KeyRingFile => TestHost.KeyRingFile;
 
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.StartAsync();
         JasperFxEnvironment.AutoStartHost = true;
 
-        _host = await AlbaHost.For<Program>(builder =>
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Fachwerk", _database.ConnectionString);
-            builder.UseSetting("DemoWorld:Enabled", "false");
-            builder.UseSetting("Authentication:DevelopmentTokens", "true");
-            // A key ring of its own, generated in Development, so that the tests write nothing into the checkout.
-            builder.UseSetting("PersonalData:KeyRingFile", KeyRingFile);
-            builder.ConfigureServices(services =>
-            {
-                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
-                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
-                services.MartenDaemonModeIsSolo();
-                services.RunWolverineInSoloMode();
-            });
-        });
+        _host = await AlbaHost.For<Program>(builder => TestHost.Configure(builder, _database.ConnectionString, _clock,
+            services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs)));
     }
 
     public async ValueTask DisposeAsync()
