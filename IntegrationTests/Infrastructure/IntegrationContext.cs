@@ -23,6 +23,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected FakeTimeProvider Clock => fixture.Clock;
     protected LogSink Logs => fixture.Logs;
     protected string ConnectionString => fixture.ConnectionString;
+    protected string KeyRingFile => fixture.KeyRingFile;
     protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
     protected static JsonSerializerOptions Json => ApiJson.Options;
 

@@ -95,6 +95,10 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["GET /api/audit/chains/verification"] = [Auditor, Administrator],
         ["GET /api/audit/chains/digest"] = [Auditor, Administrator],
         ["GET /api/audit/rule-findings"] = [Auditor, Administrator],
+        ["GET /api/admin/people/{userId}"] = [Auditor, Administrator],
+        ["POST /api/admin/people/bindings"] = [Administrator],
+        ["POST /api/admin/people/binding-revocations"] = [Administrator],
+        ["GET /api/people/me"] = [SignedIn],
         ["GET /api/admin/projections"] = [Administrator],
         ["POST /api/admin/projections/{name}/rebuilds"] = [Administrator],
         ["GET /api/admin/projection-rebuilds/{id}"] = [Administrator],
@@ -163,6 +167,33 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         {
             if (!Matrix.TryGetValue(operation.Key, out var allowed) || allowed.Contains(Anyone)) continue;
             if (Mismatch(allowed, role, await Call(operation, UserOf[role])) is { } mismatch) wrong.Add($"{operation.Key}: {mismatch}");
+        }
+
+        wrong.ShouldBeEmpty();
+        (await EventCount()).ShouldBe(eventsBefore, "a request in the matrix walk appended events");
+    }
+
+    /// <summary>
+    /// A user with several roles may call what any of them may call, and nothing more. Which organisation, alliance or pilot each
+    /// role acts for is shown by <see cref="RoleCombinationTests"/>.
+    /// </summary>
+    [Theory]
+    [InlineData(Applicant, Auditor)]
+    [InlineData(Applicant, Caseworker)]
+    [InlineData(AllianceReviewer, Approver)]
+    [InlineData(ProjectLead, Auditor)]
+    public async Task A_user_with_several_roles_is_refused_with_403_exactly_where_none_of_them_may_call(string role, string other)
+    {
+        var user = new DemoUser($"{role}.{other}", $"{role} and {other}", [role, other]);
+        var eventsBefore = await EventCount();
+        var wrong = new List<string>();
+        foreach (var operation in await Operations())
+        {
+            if (!Matrix.TryGetValue(operation.Key, out var allowed) || allowed.Contains(Anyone)) continue;
+            var status = await Call(operation, user);
+            // Judged as the role that permits the operation, if one does.
+            if (Mismatch(allowed, allowed.Contains(other) && !allowed.Contains(role) ? other : role, status) is { } mismatch)
+                wrong.Add($"{operation.Key}: {mismatch}");
         }
 
         wrong.ShouldBeEmpty();
