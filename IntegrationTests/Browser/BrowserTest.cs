@@ -101,10 +101,35 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return await ApplicationAsync(drafted.Id);
     }
 
+    /// <summary>A new application (<see cref="SubmittedApplicationAsync"/>) the caseworker found formally complete: ready for a proposal.</summary>
+    protected async Task<ApplicationDetails> FormallyCompleteAsync(string title)
+    {
+        var submitted = await SubmittedApplicationAsync(title);
+        await CommandAsync(DemoUsers.Caseworker, $"/api/applications/{submitted.Id}/formal-completeness", new CompleteFormally(submitted.Version));
+        return await ApplicationAsync(submitted.Id);
+    }
+
     /// <summary>A command through the API as <paramref name="user"/> (acting for <paramref name="organisation"/>), expected to succeed.</summary>
     protected async Task<CommandAccepted> CommandAsync(DemoUser user, string url, object command, Guid? organisation = null) =>
         (await fixture.Api(user, organisation).SendAsync<CommandAccepted>(HttpMethod.Post, url, command, cancellation: TestContext.Current.CancellationToken)).Result;
 
     protected async Task<ApplicationDetails> ApplicationAsync(Guid id) =>
         (await fixture.Api(DemoUsers.Caseworker).GetAsync<ApplicationDetails>($"/api/applications/{id}")).Result;
+
+    /// <summary>Presses Tab until <paramref name="target"/> has the focus, checking on the way that every focused element shows it.</summary>
+    protected async Task TabToAsync(ILocator target, string key = "Tab")
+    {
+        for (var presses = 0; presses < 80; presses++)
+        {
+            await Page.Keyboard.PressAsync(key);
+            (await Page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle")).ShouldNotBe("none",
+                $"the focus on {await Focused()} is not visible");
+            if (await target.EvaluateAsync<bool>("element => element === document.activeElement")) return;
+        }
+
+        throw new ShouldAssertException($"Tab never reached {target}.");
+    }
+
+    protected Task<string> Focused() =>
+        Page.EvaluateAsync<string>("() => (document.activeElement.innerText || document.activeElement.getAttribute('aria-label') || document.activeElement.id || '').trim()");
 }

@@ -78,21 +78,4 @@ public class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Page.GetByRole(AriaRole.Status).WaitForAsync();
         (await ApplicationAsync(application.Id)).DocumentRequests.ShouldHaveSingleItem().Documents.ShouldBe(["Satzung des Trägers"]);
     }
-
-    /// <summary>Presses Tab until <paramref name="target"/> has the focus, checking on the way that every focused element shows it.</summary>
-    private async Task TabToAsync(ILocator target, string key = "Tab")
-    {
-        for (var presses = 0; presses < 80; presses++)
-        {
-            await Page.Keyboard.PressAsync(key);
-            (await Page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle")).ShouldNotBe("none",
-                $"the focus on {await Focused()} is not visible");
-            if (await target.EvaluateAsync<bool>("element => element === document.activeElement")) return;
-        }
-
-        throw new ShouldAssertException($"Tab never reached {target}.");
-    }
-
-    private Task<string> Focused() =>
-        Page.EvaluateAsync<string>("() => (document.activeElement.innerText || document.activeElement.getAttribute('aria-label') || document.activeElement.id || '').trim()");
 }

@@ -62,6 +62,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
 
         ["GET /api/applications"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
         ["GET /api/applications/{id}"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
+        ["GET /api/applications/{id}/history"] = [Caseworker, Approver, Auditor, Administrator],
         ["GET /api/inbox"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
         ["GET /api/overdue"] = [Caseworker, Approver, Auditor, Administrator],
         ["POST /api/applications"] = [Applicant],

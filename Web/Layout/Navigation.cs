@@ -11,5 +11,6 @@ public static class Navigation
     public static readonly IReadOnlyList<NavigationEntry> Entries =
     [
         new("/", "nav.desk", [Roles.Caseworker, Roles.Approver], MatchPrefix: false),
+        new("/programmes", "nav.programmes", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
     ];
 }
