@@ -22,6 +22,8 @@ public static class ActivityDecider
         EnsureDates(plan.Dates);
         if (series is not null && series.Kind != plan.Kind)
             throw new RuleViolation("activity.series-kind-mismatch", $"'{series.Name}' is a series of {series.Kind} activities, not {plan.Kind}.");
+        if (series?.AllianceId is { } seriesAlliance && seriesAlliance != plan.AllianceId)
+            throw new RuleViolation("activity.series-other-alliance", $"'{series.Name}' is a series of another alliance's work.");
 
         var planned = new ActivityPlanned(activityId, plan.Kind, plan.Title.Trim(), plan.Topic.Trim(), plan.Dates, Trimmed(plan.Place), organisers,
             coOrganisers, string.IsNullOrWhiteSpace(plan.Patron) ? null : plan.Patron.Trim(), [.. plan.TargetGroups.Distinct()], plan.Capacity,
@@ -97,7 +99,7 @@ public static class ActivityDecider
                 $"'{activity.Title}' started on {activity.Dates.From:yyyy-MM-dd}; later arrivals are walk-ins.");
 
         var status = activity.Capacity is { } capacity && activity.Confirmed >= capacity ? RegistrationStatus.Waitlisted : RegistrationStatus.Confirmed;
-        return new RegistrationReceived(activity.Id, registrationId, registration.RegisteredOn, status, registration.Group,
+        return new RegistrationReceived(activity.Id, registrationId, registration.RegisteredOn, status,
             string.IsNullOrWhiteSpace(registration.Organisation) ? null : registration.Organisation.Trim(), registration.PersonalData, stamp.By, stamp.At);
     }
 

@@ -133,7 +133,6 @@ public sealed record RegistrationReceived(
     Guid RegistrationId,
     DateOnly RegisteredOn,
     RegistrationStatus Status,
-    AttendeeGroup? Group,
     string? Organisation,
     SealedPersonalData PersonalData,
     string RecordedBy,

@@ -21,10 +21,10 @@ public sealed record ActivityPlan(
     Guid? AllianceId);
 
 /// <summary>The series an activity is planned in, as the rules need it.</summary>
-public sealed record SeriesMembership(Guid SeriesId, string Name, ActivityKind Kind);
+public sealed record SeriesMembership(Guid SeriesId, string Name, ActivityKind Kind, Guid? AllianceId);
 
-/// <summary>A registration: the day, the group and organisation the registrant names, and their sealed personal data.</summary>
-public sealed record Registration(DateOnly RegisteredOn, AttendeeGroup? Group, string? Organisation, SealedPersonalData PersonalData);
+/// <summary>A registration: the day, the organisation the registrant names, and their sealed personal data.</summary>
+public sealed record Registration(DateOnly RegisteredOn, string? Organisation, SealedPersonalData PersonalData);
 
 /// <summary>
 /// A point of the held activity's programme as the endpoint hands it over: ids made, the speaker's data already sealed
