@@ -12,6 +12,9 @@ namespace Fachwerk.Application.Network.People;
 /// transaction; what the person did stays as history. Each kind of person has its own command, so that each operation has
 /// its own name.
 /// </summary>
+/// <param name="LegalBasis">The ground for erasure under GDPR Art. 17(1).</param>
+/// <param name="RequestedOn">The day the person asked for erasure.</param>
+/// <param name="RequestReference">The file number of the request, e.g. DSGVO-2026-014; never a name.</param>
 public abstract record ErasePersonalData(long ExpectedVersion, ErasureGround LegalBasis, DateOnly RequestedOn, string? RequestReference) : IChangeCommand
 {
     [JsonIgnore]
