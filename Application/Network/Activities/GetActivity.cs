@@ -11,6 +11,7 @@ using Wolverine.Http.Marten;
 namespace Fachwerk.Application.Network.Activities;
 
 /// <summary>Which activities to list.</summary>
+/// <param name="Title">Only activities whose title contains this text (any case).</param>
 /// <param name="Kind">Only activities of this kind.</param>
 /// <param name="Status">Only activities with this status.</param>
 /// <param name="AllianceId">Only activities of this alliance's work.</param>
@@ -21,6 +22,7 @@ namespace Fachwerk.Application.Network.Activities;
 /// <param name="Year">Only activities planned to start in this year.</param>
 /// <param name="FundingApplicationId">Only activities funded by this application.</param>
 public sealed record ActivityQuery(
+    string? Title = null,
     ActivityKind? Kind = null,
     ActivityStatus? Status = null,
     Guid? AllianceId = null,
@@ -37,6 +39,7 @@ public sealed class ActivityQueryValidator : AbstractValidator<ActivityQuery>
 {
     public ActivityQueryValidator()
     {
+        RuleFor(x => x.Title).MaximumLength(CommonRules.NameLength);
         RuleFor(x => x.Kind).IsInEnum();
         RuleFor(x => x.Status).IsInEnum();
         RuleFor(x => x.FederalState).IsInEnum();
@@ -64,11 +67,12 @@ public static class GetActivityEndpoints
     [WolverineGet("/api/activities/{id}")]
     public static ActivityDetails Get([Document] ActivityDetails activity) => activity;
 
-    /// <summary>Lists activities by kind, status, alliance, series, organiser, state, district, year or funding, newest first, one page at a time.</summary>
+    /// <summary>Lists activities by title, kind, status, alliance, series, organiser, state, district, year or funding, newest first, one page at a time.</summary>
     [WolverineGet("/api/activities")]
     public static async Task<Page<ActivitySummary>> List([FromQuery] ActivityQuery query, IQuerySession session, CancellationToken cancellation)
     {
         var activities = session.Query<ActivityDetails>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(query.Title)) activities = activities.Where(a => a.Title.Contains(query.Title, StringComparison.OrdinalIgnoreCase));
         if (query.Kind is { } kind) activities = activities.Where(a => a.Kind == kind);
         if (query.Status is { } status) activities = activities.Where(a => a.Status == status);
         if (query.AllianceId is { } alliance) activities = activities.Where(a => a.AllianceId == alliance);

@@ -10,18 +10,20 @@ using Wolverine.Http.Marten;
 namespace Fachwerk.Application.Network.Instruments;
 
 /// <summary>Which instruments to list.</summary>
+/// <param name="Name">Only instruments whose name contains this text (any case).</param>
 /// <param name="Kind">Only instruments of this kind.</param>
 /// <param name="ProviderId">Only instruments this organisation, alliance or actor offers.</param>
 /// <param name="FederalState">Only instruments used or awarded in this federal state.</param>
 /// <param name="OriginConceptId">Only instruments that came from this concept.</param>
 public sealed record InstrumentQuery(
-    InstrumentKind? Kind = null, Guid? ProviderId = null, FederalState? FederalState = null, Guid? OriginConceptId = null, int Page = 1,
+    string? Name = null, InstrumentKind? Kind = null, Guid? ProviderId = null, FederalState? FederalState = null, Guid? OriginConceptId = null, int Page = 1,
     int PageSize = Paging.DefaultPageSize) : IPagedQuery;
 
 public sealed class InstrumentQueryValidator : AbstractValidator<InstrumentQuery>
 {
     public InstrumentQueryValidator()
     {
+        RuleFor(x => x.Name).MaximumLength(CommonRules.NameLength);
         RuleFor(x => x.Kind).IsInEnum();
         RuleFor(x => x.FederalState).IsInEnum();
         this.PagingRules();
@@ -44,11 +46,12 @@ public static class GetInstrumentEndpoints
     [WolverineGet("/api/instruments/{id}")]
     public static InstrumentDetails Get([Document] InstrumentDetails instrument) => instrument;
 
-    /// <summary>Lists instruments by kind, provider, federal state or origin, by name, one page at a time.</summary>
+    /// <summary>Lists instruments by name, kind, provider, federal state or origin, by name, one page at a time.</summary>
     [WolverineGet("/api/instruments")]
     public static async Task<Page<InstrumentSummary>> List([FromQuery] InstrumentQuery query, IQuerySession session, CancellationToken cancellation)
     {
         var instruments = session.Query<InstrumentDetails>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(query.Name)) instruments = instruments.Where(i => i.Name.Contains(query.Name, StringComparison.OrdinalIgnoreCase));
         if (query.Kind is { } kind) instruments = instruments.Where(i => i.Kind == kind);
         if (query.ProviderId is { } provider) instruments = instruments.Where(i => i.ProviderIds.Contains(provider));
         if (query.FederalState is { } state) instruments = instruments.Where(i => i.FederalStates.Contains(state));
