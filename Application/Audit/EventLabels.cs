@@ -108,8 +108,8 @@ public static class EventLabels
 
         // The regional network: actors and cooperation agreements
         [typeof(NetworkActorEstablished)] = new("Netzwerkakteur gegründet", "Network actor established"),
-        [typeof(ActorMemberJoined)] = new("Mitglied aufgenommen", "Member joined"),
-        [typeof(ActorMemberLeft)] = new("Mitglied ausgeschieden", "Member left"),
+        [typeof(ActorMemberJoined)] = new("Mitglied des Netzwerkakteurs aufgenommen", "Network actor's member joined"),
+        [typeof(ActorMemberLeft)] = new("Mitglied des Netzwerkakteurs ausgeschieden", "Network actor's member left"),
         [typeof(ContactPersonNamed)] = new("Ansprechperson benannt", "Contact person named"),
         [typeof(ContactPersonDataErased)] = new("Personendaten der Ansprechperson gelöscht", "Contact person's personal data erased"),
         [typeof(CooperationAgreementConcluded)] = new("Kooperationsvereinbarung geschlossen", "Cooperation agreement concluded"),
@@ -140,8 +140,8 @@ public static class EventLabels
 
         // The regional network: programmes of people and concepts
         [typeof(CohortOpened)] = new("Programmdurchlauf begonnen", "Cohort opened"),
-        [typeof(CohortParticipantEnrolled)] = new("Teilnehmende Person aufgenommen", "Participant enrolled"),
-        [typeof(CohortParticipantDataErased)] = new("Personendaten der teilnehmenden Person gelöscht", "Participant's personal data erased"),
+        [typeof(CohortParticipantEnrolled)] = new("Teilnehmende Person in den Programmdurchlauf aufgenommen", "Cohort participant enrolled"),
+        [typeof(CohortParticipantDataErased)] = new("Personendaten der teilnehmenden Person im Programmdurchlauf gelöscht", "Cohort participant's personal data erased"),
         [typeof(CohortSessionHeld)] = new("Workshop durchgeführt", "Session held"),
         [typeof(CohortFinalPresentationHeld)] = new("Abschlusspräsentation gehalten", "Final presentation held"),
         [typeof(ConceptDeveloped)] = new("Konzept entwickelt", "Concept developed"),
