@@ -5,6 +5,9 @@ using Fachwerk.Application.Audit;
 using Fachwerk.Application.Common;
 using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
+using Fachwerk.Host.Development;
+using Fachwerk.Host.Development.SignIn;
+using Fachwerk.Web;
 using Fachwerk.Host.Errors;
 using Fachwerk.Host.Health;
 using Fachwerk.Host.OpenApi;
@@ -38,7 +41,10 @@ public static class Composition
         builder.Logging.ClearProviders();
         // Wolverine logs a body it cannot read as an error under the command's type; it is the client's mistake, answered 400 in
         // our words (ProblemNormaliser), and no error of the service.
-        builder.Logging.AddFilter((category, level) => level < LogLevel.Error || category is null || !CommandCategories.Contains(category));
+        // One rule per command category: a filter for every category would outrank the configured levels ("Default":
+        // "Information") and let every library's debug lines through.
+        foreach (var category in CommandCategories)
+            builder.Logging.AddFilter(category, level => level is >= LogLevel.Information and < LogLevel.Error);
         if (builder.Environment.IsDevelopment())
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         else
@@ -133,7 +139,11 @@ public static class Composition
         var settings = builder.Configuration.GetSection(TokenSettings.Section).Get<TokenSettings>() ?? new TokenSettings();
         builder.Services.AddSingleton(settings);
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // The API answers bearer tokens; the UI's pages a session that its sign-in started (ADR 0050). The path decides.
+        builder.Services.AddAuthentication(UserScheme)
+            .AddPolicyScheme(UserScheme, "API bearer token or UI session", o => o.ForwardDefaultSelector = context =>
+                FachwerkWeb.IsApiRequest(context.Request.Path) ? JwtBearerDefaults.AuthenticationScheme : FachwerkWeb.SessionScheme)
+            .AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IServiceProvider>((options, provider) =>
             {
@@ -148,6 +158,20 @@ public static class Composition
                     },
                 };
             });
+    }
+
+    /// <summary>The scheme every request authenticates with: bearer tokens for the API, the session for the UI.</summary>
+    public const string UserScheme = "fachwerk";
+
+    /// <summary>
+    /// The web UI signs people in at the API's provider; in Development without one, at the service's own provider. The UI
+    /// calls the API over HTTP with the signed-in user's token, like any other client.
+    /// </summary>
+    public static void AddFachwerkUi(this WebApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(TokenSettings.Section).Get<TokenSettings>() ?? new TokenSettings();
+        builder.AddFachwerkWeb(new WebSignIn(settings.Authority, settings.RequireHttpsMetadata, settings.RoleClaim,
+            FachwerkDevelopment.HasOwnSignInProvider(builder) ? DevelopmentIdentityProvider.Metadata : null));
     }
 
     /// <summary>Refuses bodies over the limit by their declared length (Kestrel also stops longer streamed ones).</summary>
@@ -203,7 +227,6 @@ public static class Composition
         app.UseAuthorization();
 
         app.MapFachwerkApiReference(ApiReferencePath, OpenApiPath);
-        app.MapGet("/", () => Results.Redirect(ApiReferencePath + "/")).AllowAnonymous().ExcludeFromDescription();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
@@ -213,7 +236,8 @@ public static class Composition
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
-                app.Logger.LogInformation("Fachwerk is running. API reference: {Url}", address.TrimEnd('/') + ApiReferencePath + "/");
+                app.Logger.LogInformation("Fachwerk is running. Web UI: {Ui} API reference: {Url}", address.TrimEnd('/') + "/",
+                    address.TrimEnd('/') + ApiReferencePath + "/");
         });
     }
 }

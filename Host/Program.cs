@@ -1,6 +1,7 @@
 using Fachwerk.Host;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.Development;
+using Fachwerk.Web;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,8 +11,10 @@ builder.Services.AddFachwerkCodeGeneration();
 builder.Services.AddFachwerkPersistence(builder.Configuration);
 builder.Host.UseFachwerkMessaging(builder.Configuration);
 builder.AddFachwerkApi();
-// The local cluster, the development tokens and the demo world: nothing of it outside Development.
+// The local cluster, the development tokens and sign-in, the demo world: nothing of it outside Development.
 builder.AddFachwerkDevelopment();
+// The web UI, a client of the API above (ADR 0050).
+builder.AddFachwerkUi();
 
 var app = builder.Build();
 
@@ -34,6 +37,7 @@ if (args.Length == 0 || args[0] == "run" || (args[0].StartsWith("--", StringComp
 app.LogCodeGeneration();
 app.UseFachwerkApi();
 app.UseFachwerkDevelopment();
+app.MapFachwerkWeb();
 
 return await app.RunJasperFxCommands(args);
 

@@ -40,6 +40,6 @@ public static class ReleasePaymentEndpoint
         TimeProvider clock)
     {
         Events events = [.. FundingDecider.ReleasePayment(application, number, command.BookedOn, options.Value.PaymentFourEyesAbove, user.Stamp(clock))];
-        return (CommandAccepted.After(application.Id, command, events), events, BudgetWorkflow.Follows(application, events));
+        return BudgetWorkflow.After(application, command, events);
     }
 }

@@ -55,7 +55,8 @@ public sealed class LoggingAuthorizationResultHandler : IAuthorizationMiddleware
     {
         if (authorizeResult.Forbidden)
             SecurityLog.Denied(context, "the role does not allow this operation");
-        else if (authorizeResult.Challenged)
+        // A page of the UI asked for by someone not signed in is not a failed authentication: the sign-in follows.
+        else if (authorizeResult.Challenged && !Fachwerk.Web.FachwerkWeb.IsPageRequest(context.Request.Path))
             SecurityLog.AuthenticationFailed(context.Logger(), context.Request.Method, context.Request.Path, SecurityLog.NetworkOf(context),
                 context.Request.Headers.Authorization.Count == 0 ? "no token" : "the token was not accepted");
         return _default.HandleAsync(next, context, policy, authorizeResult);

@@ -17,7 +17,10 @@ public class FundingWorkflowTests(AppFixture fixture) : FundingApi(fixture)
         var programme = await LaunchProgramme(rules: Rules(voteRequired: false));
         var (id, version) = await Approved(programme, 40_000m);
 
-        version = await Act(Applicant, id, "payment-requests", new RequestPayment(version, 12_000m, Today.AddDays(20), 3_000m));
+        var requested = await Post<CommandAccepted>(Applicant, $"/api/applications/{id}/payment-requests",
+            new RequestPayment(version, 12_000m, Today.AddDays(20), 3_000m));
+        requested.Created.ShouldBe(new CreatedItem("payment-request", "1"));
+        version = requested.Version;
         (await Inbox(Caseworker)).Items.ShouldHaveSingleItem().Action.ShouldBe("Check payment request 1 (12,000.00 EUR)");
         version = await Act(Caseworker, id, "payment-requests/1/check", new CheckPaymentRequest(version));
         var before = await EventCount();
@@ -62,7 +65,9 @@ public class FundingWorkflowTests(AppFixture fixture) : FundingApi(fixture)
         details.Funding.RetainedFinalInstalment.ShouldBe(4_000m);
 
         version = await Paid(id, version, 36_000m, 9_000m);
-        version = await Act(Applicant, id, "proofs-of-use/interim-2026", Proof(version, 20_000m, 4_000m));
+        var proof = await Post<CommandAccepted>(Applicant, $"/api/applications/{id}/proofs-of-use/interim-2026", Proof(version, 20_000m, 4_000m));
+        proof.Created.ShouldBe(new CreatedItem("proof-of-use", "interim-2026"));
+        version = proof.Version;
         version = await Act(Caseworker, id, "proofs-of-use/interim-2026/first-check", new CompleteProofCheck(version, []));
         version = await Act(Applicant, id, "proofs-of-use/final", Proof(version));
         (await Inbox(Caseworker)).Items.ShouldHaveSingleItem().Action.ShouldBe("First check of the proof of use 'final'");

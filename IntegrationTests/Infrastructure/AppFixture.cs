@@ -1,11 +1,7 @@
 using Alba;
 using JasperFx.CommandLine;
-using Marten;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Wolverine;
 
 namespace Fachwerk.IntegrationTests.Infrastructure;
 
@@ -39,20 +35,8 @@ public sealed class AppFixture : IAsyncLifetime
         _database = await TestDatabase.StartAsync();
         JasperFxEnvironment.AutoStartHost = true;
 
-        _host = await AlbaHost.For<Program>(builder =>
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Fachwerk", _database.ConnectionString);
-            builder.UseSetting("DemoWorld:Enabled", "false");
-            builder.UseSetting("Authentication:DevelopmentTokens", "true");
-            builder.ConfigureServices(services =>
-            {
-                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
-                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
-                services.MartenDaemonModeIsSolo();
-                services.RunWolverineInSoloMode();
-            });
-        });
+        _host = await AlbaHost.For<Program>(builder => TestHost.Configure(builder, _database.ConnectionString, _clock,
+            services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs)));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using Fachwerk.Application.Common;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
@@ -23,7 +24,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected LogSink Logs => fixture.Logs;
     protected string ConnectionString => fixture.ConnectionString;
     protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
-    protected static JsonSerializerOptions Json => DemoWorldSeeder.Json;
+    protected static JsonSerializerOptions Json => ApiJson.Options;
 
     public virtual async ValueTask InitializeAsync()
     {

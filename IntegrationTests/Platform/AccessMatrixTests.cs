@@ -285,7 +285,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task The_access_page_in_docs_shows_the_matrix()
     {
-        var page = Path.Combine(RepositoryRoot(), "docs", "access.md");
+        var page = Path.Combine(Repository.Root, "docs", "access.md");
         File.Exists(page).ShouldBeTrue($"{page} is missing");
         var text = await File.ReadAllTextAsync(page, TestContext.Current.CancellationToken);
 
@@ -344,15 +344,5 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         using var client = Host.Server.CreateClient();
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         return (int)response.StatusCode;
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Fachwerk.slnx"))) return directory.FullName;
-        }
-
-        throw new InvalidOperationException("Fachwerk.slnx not found above " + AppContext.BaseDirectory);
     }
 }

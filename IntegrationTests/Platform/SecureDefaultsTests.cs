@@ -5,6 +5,7 @@ using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.Development;
 using Fachwerk.Host.Development.DemoWorld;
+using Fachwerk.Host.Development.SignIn;
 using Fachwerk.Host.Development.Tokens;
 using Fachwerk.Host.Errors;
 using Fachwerk.IntegrationTests.Infrastructure;
@@ -112,7 +113,7 @@ public class SecureDefaultsTests(AppFixture fixture) : IntegrationContext(fixtur
 
         // Asked for by the settings above, and still absent; the Development host of the other tests has them (its demo world is off).
         DevelopmentPartsOf(production.Services).ShouldBeEmpty();
-        DevelopmentPartsOf(Host.Services).ShouldBe(["token issuer", "token endpoint", "token validation", "local cluster"]);
+        DevelopmentPartsOf(Host.Services).ShouldBe(["token issuer", "token endpoint", "token validation", "sign-in provider", "local cluster"]);
         var redirected = await production.Scenario(s =>
         {
             s.Get.Url("/health/live");
@@ -148,6 +149,8 @@ public class SecureDefaultsTests(AppFixture fixture) : IntegrationContext(fixtur
         var bearer = services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters;
         if (bearer.ValidIssuer == DevelopmentTokenIssuer.Issuer || bearer.IssuerSigningKey is not null) parts.Add("token validation");
         if (services.GetServices<IHostedService>().OfType<DemoWorldOnStartup>().Any()) parts.Add("demo world");
+        if (services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Any(e => e.RoutePattern.RawText == DevelopmentIdentityProvider.AuthorizePath)) parts.Add("sign-in provider");
         if (services.GetService<IFallbackDatabase>() is not null) parts.Add("local cluster");
         return parts;
     }

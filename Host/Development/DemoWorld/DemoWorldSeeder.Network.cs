@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Network;
@@ -60,14 +59,8 @@ public sealed partial class DemoWorldSeeder
 
     private Guid? AllianceOf(string? name) => name is null ? null : _alliances[name];
 
-    private async Task<IReadOnlyList<T>> ListAsync<T>(string url, CancellationToken cancellation)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        Authorize(request, Registrar);
-        using var response = await api.SendAsync(request, cancellation);
-        await EnsureSuccessAsync(response, request, cancellation);
-        return (await response.Content.ReadFromJsonAsync<IReadOnlyList<T>>(Json, cancellation))!;
-    }
+    private async Task<IReadOnlyList<T>> ListAsync<T>(string url, CancellationToken cancellation) =>
+        Expect(await _api.GetAsync<IReadOnlyList<T>>(url, As(Registrar), cancellation), HttpMethod.Get, url)!;
 
     private async Task EnsureActorAsync(DemoActor actor, CancellationToken cancellation)
     {

@@ -1,7 +1,4 @@
 using System.Threading.RateLimiting;
-using Fachwerk.Application.Alliances;
-using Fachwerk.Application.Organisations;
-using Fachwerk.Application.Pilots;
 using Fachwerk.Host.Authentication;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -32,6 +29,9 @@ public sealed record DevelopmentToken(string AccessToken, string TokenType, int 
 /// <summary>The development token issuer: its key, the validation of its tokens, and its endpoint (Development only, ADR 0017).</summary>
 public static class DevelopmentTokenEndpoint
 {
+    /// <summary>The longest a development token lives.</summary>
+    public const int MaxMinutes = 24 * 60;
+
     public const string Path = "/dev/token";
     public const string RateLimitPolicy = "token";
 
@@ -56,7 +56,7 @@ public static class DevelopmentTokenEndpoint
 
     /// <summary>
     /// <c>POST /dev/token {"user": "sabine.sachbearbeitung"}</c>: a signed token for a demo user. Development only, rate limited,
-    /// announced by a warning.
+    /// announced by a warning. A shortcut to the development OpenID Connect provider: the same issuer and signing key (ADR 0050).
     /// </summary>
     public static void MapDevelopmentTokens(this WebApplication app)
     {
@@ -70,12 +70,13 @@ public static class DevelopmentTokenEndpoint
                     {
                         ["user"] = [$"Not a demo user. Known: {string.Join(", ", DemoUsers.All.Select(u => u.Id))}."],
                     });
-                if (request.Minutes is < 1 or > 24 * 60)
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["minutes"] = ["Between 1 and 1440 minutes."] });
+                if (request.Minutes is < 1 or > MaxMinutes)
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["minutes"] = [$"Between 1 and {MaxMinutes} minutes."] });
 
-                var organisation = request.OrganisationId ?? await FindAsync<OrganisationDetails>(session, user.OrganisationName, o => o.Name == user.OrganisationName, o => o.Id, cancellation);
-                var alliance = request.AllianceId ?? await FindAsync<AllianceDetails>(session, user.AllianceName, a => a.Name == user.AllianceName, a => a.Id, cancellation);
-                var pilot = request.PilotId ?? await FindAsync<PilotDetails>(session, user.PilotName, p => p.Name == user.PilotName, p => p.Id, cancellation);
+                var bindings = await DemoUserBindings.LookUpAsync(user, session, cancellation);
+                var organisation = request.OrganisationId ?? bindings.Organisation;
+                var alliance = request.AllianceId ?? bindings.Alliance;
+                var pilot = request.PilotId ?? bindings.Pilot;
                 var lifetime = TimeSpan.FromMinutes(request.Minutes ?? 480);
                 return Results.Ok(new DevelopmentToken(issuer.Mint(user, organisation, alliance, pilot, lifetime), "Bearer", (int)lifetime.TotalSeconds,
                     user.Id, user.Roles, organisation, alliance, pilot));
@@ -85,14 +86,5 @@ public static class DevelopmentTokenEndpoint
             .Produces<DevelopmentToken>()
             .WithTags("Development")
             .WithSummary("Development only: a token for a demo user");
-    }
-
-    private static async Task<Guid?> FindAsync<T>(
-        IQuerySession session, string? name, System.Linq.Expressions.Expression<Func<T, bool>> match, Func<T, Guid> id, CancellationToken cancellation)
-        where T : notnull
-    {
-        if (name is null) return null;
-        var found = await session.Query<T>().Where(match).FirstOrDefaultAsync(cancellation);
-        return found is null ? null : id(found);
     }
 }

@@ -9,11 +9,13 @@ namespace Fachwerk.Host.Development.Tokens;
 
 /// <summary>
 /// Development-only token issuer: signs short-lived tokens for the demo users with a key that lives as long as the process.
-/// Announced by a warning at start-up; never registered outside Development.
+/// Announced by a warning at start-up; never registered outside Development. The development OpenID Connect provider signs
+/// with the same key under the same issuer, so its tokens and these are alike to the API (ADR 0050).
 /// </summary>
 public sealed class DevelopmentTokenIssuer : IDisposable
 {
-    public const string Issuer = "https://fachwerk.invalid/development-tokens";
+    /// <summary>The development provider's issuer: the address <c>dotnet run</c> serves it at (an identifier on any other port).</summary>
+    public const string Issuer = "http://localhost:5080/";
 
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly TimeProvider _clock;
