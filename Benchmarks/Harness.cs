@@ -140,7 +140,7 @@ public sealed partial class Harness(Settings settings)
             await command.ExecuteNonQueryAsync(cancellation);
         }
 
-        _notes.Add($"5d-5g: after the import and the rebuilds the harness runs VACUUM ANALYZE, as the import procedure says ({Format.Number(vacuum.Elapsed.TotalSeconds)} s).");
+        _notes.Add($"5d-5l: after the import and the rebuilds the harness runs VACUUM ANALYZE, as the import procedure says ({Format.Number(vacuum.Elapsed.TotalSeconds)} s).");
 
         return await DashboardsAsync(publish, connectionString, store, floors, history, cancellation);
     }
@@ -182,7 +182,7 @@ public sealed partial class Harness(Settings settings)
             {
                 token = await api.TokenAsync(DemoUsers.Caseworker.Id, cancellation: cancellation);
             }
-            catch (HttpRequestException)
+            catch (Fachwerk.Web.Api.ApiProblemException e) when (e.Problem.Code == Fachwerk.Web.Api.ApiProblem.UnreachableCode)
             {
                 await Task.Delay(10, cancellation);
             }

@@ -4,6 +4,9 @@ using Fachwerk.Application.Programmes;
 using Fachwerk.Application.Audit;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
+using Fachwerk.Application.People;
+using Fachwerk.Application.Privacy;
+using Microsoft.AspNetCore.Authentication;
 using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.Development;
@@ -64,6 +67,10 @@ public static class Composition
         var applySchema = AppliesSchemaOnStartup(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<FachwerkDatabase>();
+        // The key-encryption keys of personal data, held outside the database (ADR 0061).
+        services.Configure<PersonalDataOptions>(configuration.GetSection(PersonalDataOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PersonalDataOptions>>().Value.Load());
+        services.AddSingleton<PersonalDataVault>();
 
         var marten = services.AddMarten(sp =>
             {
@@ -79,6 +86,8 @@ public static class Composition
             .UseLightweightSessions()
             // Once per store, after the schema and before any message is handled: commitments as documents (ADR 0021).
             .InitializeWith<CommitmentsUpgrade>()
+            // Once per store: data keys stored before they were wrapped are wrapped by the key-encryption key (ADR 0061).
+            .InitializeWith<PersonalDataKeysUpgrade>()
             .IntegrateWithWolverine()
             .AddAsyncDaemon(DaemonMode.HotCold);
         if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
@@ -146,6 +155,8 @@ public static class Composition
             .AddPolicyScheme(UserScheme, "API bearer token or UI session", o => o.ForwardDefaultSelector = context =>
                 FachwerkWeb.IsApiRequest(context.Request.Path) ? JwtBearerDefaults.AuthenticationScheme : FachwerkWeb.SessionScheme)
             .AddJwtBearer();
+        // What a user acts for comes from the person's records as well as the token's claims (ADR 0060), for the API and the UI.
+        builder.Services.AddScoped<IClaimsTransformation, RecordedBindings>();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IServiceProvider>((options, provider) =>
             {

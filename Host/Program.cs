@@ -1,3 +1,4 @@
+using Fachwerk.Application.Privacy;
 using Fachwerk.Host;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.Development;
@@ -26,8 +27,10 @@ if (args.Length == 0 || args[0] == "run" || (args[0].StartsWith("--", StringComp
     try
     {
         _ = app.Services.GetRequiredService<FachwerkDatabase>().ConnectionString;
+        // Without the key-encryption key no personal data can be sealed or opened (ADR 0061).
+        _ = app.Services.GetRequiredService<KeyEncryptionKeys>();
     }
-    catch (DatabaseUnavailableException e)
+    catch (Exception e) when (e is DatabaseUnavailableException or KeyRingUnavailableException)
     {
         await Console.Error.WriteLineAsync($"Fachwerk cannot start: {e.Message}");
         return 2;

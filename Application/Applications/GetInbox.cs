@@ -65,9 +65,7 @@ public static class GetInboxEndpoint
 
         if (Assignee.Wanted(query.AssignedTo, user) is { } assignee)
             tasks = assignee.InQueue ? tasks.Where(t => t.AssignedTo == null) : tasks.Where(t => t.AssignedTo == assignee.Id);
-        var scope = user.ApplicationScope();
-        if (scope.ApplicantId is { } ownOrganisation) tasks = tasks.Where(t => t.ApplicantId == ownOrganisation);
-        if (scope.AllianceId is { } ownAlliance) tasks = tasks.Where(t => t.AllianceId == ownAlliance);
+        tasks = user.ApplicationScope().Of(tasks, t => t.ApplicantId, t => t.AllianceId);
         if (query.ProgrammeId is { } programme) tasks = tasks.Where(t => t.ProgrammeId == programme);
         if (query.AllianceId is { } alliance) tasks = tasks.Where(t => t.AllianceId == alliance);
         if (query.Status is { } status) tasks = tasks.Where(t => t.Status == status);

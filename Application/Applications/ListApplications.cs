@@ -92,9 +92,7 @@ public static class ListApplicationsEndpoint
         [FromQuery] ApplicationQuery query, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
         var applications = session.Query<ApplicationSummary>().AsQueryable();
-        var scope = user.ApplicationScope();
-        if (scope.ApplicantId is { } ownOrganisation) applications = applications.Where(a => a.ApplicantId == ownOrganisation);
-        if (scope.AllianceId is { } ownAlliance) applications = applications.Where(a => a.AllianceId == ownAlliance);
+        applications = user.ApplicationScope().Of(applications, a => a.ApplicantId, a => a.AllianceId);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var q = query.Q.Trim();

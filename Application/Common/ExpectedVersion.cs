@@ -46,8 +46,9 @@ public static class ExpectedVersion
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(command);
-        return stream.CurrentVersion == command.ExpectedVersion
+        // A stream not started yet (a person's first binding) is at version 0.
+        return (stream.CurrentVersion ?? 0) == command.ExpectedVersion
             ? WolverineContinue.Result()
-            : Results.Problem(Problems.StaleVersion(Problems.NameOf(typeof(TAggregate).Name), stream.CurrentVersion));
+            : Results.Problem(Problems.StaleVersion(Problems.NameOf(typeof(TAggregate).Name), stream.CurrentVersion ?? 0));
     }
 }

@@ -10,7 +10,8 @@ namespace Fachwerk.Host.Development;
 
 /// <summary>
 /// Everything that exists only in the Development environment, registered in one place (ADR 0040): the local PostgreSQL
-/// cluster used when no connection string is configured, the development token issuer with its endpoint and the validation of
+/// cluster used when no connection string is configured, a generated key ring for personal data when none is configured, the
+/// development token issuer with its endpoint and the validation of
 /// its tokens (<c>Authentication:DevelopmentTokens</c>) and, without another provider, the OpenID Connect provider the web UI
 /// signs in at (ADR 0050), and the demo world loaded at start (<c>DemoWorld:Enabled</c>). In every
 /// other environment both calls do nothing, whatever the configuration says.
@@ -24,6 +25,7 @@ public static class FachwerkDevelopment
         var configuration = builder.Configuration;
 
         services.AddSingleton<IFallbackDatabase, LocalClusterDatabase>();
+        services.AddDevelopmentKeyRing(builder.Environment);
         if (configuration.GetValue($"{TokenSettings.Section}:{nameof(TokenSettings.DevelopmentTokens)}", false))
         {
             services.AddDevelopmentTokens();

@@ -104,6 +104,7 @@ public class ApplicationListTests(BrowserFixture fixture) : BrowserTest(fixture)
         (await ApplicationAsync(third.Id)).Status.ShouldBe(ApplicationStatus.FormallyComplete);
         // The list below shows them as they are now.
         (await Results.AllInnerTextsAsync()).Count(r => r.Contains("Formal vollständig")).ShouldBe(2);
+        await ScreenshotForDocsAsync("application-list");
         await ExpectAccessibleAsync();
     }
 

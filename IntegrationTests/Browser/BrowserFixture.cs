@@ -6,10 +6,13 @@ using Fachwerk.IntegrationTests.Infrastructure;
 using Fachwerk.Web.Api;
 using JasperFx.CommandLine;
 using Marten;
+using Marten.Events.Daemon.Coordination;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Wolverine.Tracking;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
@@ -58,6 +61,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         using (var http = new HttpClient { BaseAddress = Address })
             await new DemoWorldSeeder(http, Services.GetRequiredService<DevelopmentTokenIssuer>(), NullLogger.Instance, Clock)
                 .SeedAsync(TestContext.Current.CancellationToken);
+        // The dashboards run as in a real host (the test coordinator starts no daemon by itself).
+        await Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase().StartAllAsync();
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -76,6 +81,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return new FachwerkApiClient(http);
     }
+
+    /// <summary>Runs <paramref name="action"/> and waits until the messages it set off (the budget workflow) have been handled.</summary>
+    public Task WaitForMessagesAsync(Func<Task> action) =>
+        Services.GetRequiredService<IHost>().ExecuteAndWaitAsync(action, 60_000);
 
     public async ValueTask DisposeAsync()
     {

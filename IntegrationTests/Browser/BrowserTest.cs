@@ -101,6 +101,14 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return await ApplicationAsync(drafted.Id);
     }
 
+    /// <summary>A new application (<see cref="SubmittedApplicationAsync"/>) the caseworker found formally complete: ready for a proposal.</summary>
+    protected async Task<ApplicationDetails> FormallyCompleteAsync(string title)
+    {
+        var submitted = await SubmittedApplicationAsync(title);
+        await CommandAsync(DemoUsers.Caseworker, $"/api/applications/{submitted.Id}/formal-completeness", new CompleteFormally(submitted.Version));
+        return await ApplicationAsync(submitted.Id);
+    }
+
     /// <summary>A command through the API as <paramref name="user"/> (acting for <paramref name="organisation"/>), expected to succeed.</summary>
     protected async Task<CommandAccepted> CommandAsync(DemoUser user, string url, object command, Guid? organisation = null) =>
         (await fixture.Api(user, organisation).SendAsync<CommandAccepted>(HttpMethod.Post, url, command, cancellation: TestContext.Current.CancellationToken)).Result;
@@ -124,4 +132,15 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     protected Task<string> Focused() =>
         Page.EvaluateAsync<string>("() => (document.activeElement.innerText || document.activeElement.getAttribute('aria-label') || document.activeElement.id || '').trim()");
+
+    /// <summary>
+    /// Saves the whole page at 1280 px as <c>{name}.png</c> in the folder named by FACHWERK_SCREENSHOTS (docs/screenshots to
+    /// refresh the docs' pictures); nothing when it is not set.
+    /// </summary>
+    protected async Task ScreenshotForDocsAsync(string name)
+    {
+        if (Environment.GetEnvironmentVariable("FACHWERK_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        await Page.SetViewportSizeAsync(1280, 900);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
 }

@@ -22,7 +22,7 @@ public class CommandPathTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         await SignInAsync(DemoUsers.Caseworker, $"/applications/{throughUi.Id}");
         await Page.GetByLabel("Fehlende Unterlagen").FillAsync("Satzung des Trägers\nFinanzierungsplan");
-        await Page.GetByLabel("Begründung (optional)").FillAsync("Unterlagen für die Prüfung fehlen");
+        await Page.Locator("#request-documents-reason").FillAsync("Unterlagen für die Prüfung fehlen");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Unterlagen nachfordern" }).ClickAsync();
         await Page.GetByRole(AriaRole.Status).WaitForAsync();
         await CommandAsync(DemoUsers.Caseworker, $"/api/applications/{throughApi.Id}/document-requests",
@@ -43,6 +43,32 @@ public class CommandPathTests(BrowserFixture fixture) : BrowserTest(fixture)
         // The page request's correlation id travels with the button's command.
         uiRequest.CorrelationId.ShouldBe(correlation);
         apiRequest.CorrelationId.ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task A_proposal_through_the_UI_and_through_the_API_leaves_the_same_event_with_the_same_user_command_and_reason()
+    {
+        var throughUi = await FormallyCompleteAsync("Orientierungstage Halle – Vorschlag über die Oberfläche");
+        var throughApi = await FormallyCompleteAsync("Orientierungstage Halle – Vorschlag über die API");
+
+        await SignInAsync(DemoUsers.Caseworker, $"/applications/{throughUi.Id}");
+        await Page.GetByLabel("Bewilligter Betrag (EUR)").FillAsync("45000.5");
+        await Page.GetByLabel("Auflagen und Nebenbestimmungen (optional)").FillAsync("Teilnehmendenliste\nZwischenbericht zum 30. April");
+        await Page.GetByLabel("Bis zum Verwendungsnachweis einbehaltene Rate (EUR, optional)").FillAsync("4500");
+        await Page.GetByLabel("Fälligkeiten der Zwischennachweise (optional)").FillAsync("30.04.2027");
+        await Page.Locator("#propose-decision-reason").FillAsync("Bedarf belegt, Kosten plausibel");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Entscheidung vorschlagen", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Status).WaitForAsync();
+        await CommandAsync(DemoUsers.Caseworker, $"/api/applications/{throughApi.Id}/decision-proposal",
+            new ProposeDecision(throughApi.Version, DecisionKind.Approve, 45_000.5m, ["Teilnehmendenliste", "Zwischenbericht zum 30. April"],
+                Reason: "Bedarf belegt, Kosten plausibel", RetainedFinalInstalment: 4_500m, InterimProofDueDates: [new DateOnly(2027, 4, 30)]));
+
+        var (ui, api) = ((await EventsAfterAsync(throughUi)).Single(), (await EventsAfterAsync(throughApi)).Single());
+        Comparable((DecisionProposed)ui.Data).ShouldBe(Comparable((DecisionProposed)api.Data));
+        ((DecisionProposed)ui.Data).Amount.ShouldBe(45_000.5m);
+        (ui.UserName, Header(ui, "command"), Header(ui, "reason")).ShouldBe((DemoUsers.Caseworker.Id, nameof(ProposeDecision), "Bedarf belegt, Kosten plausibel"));
+        (api.UserName, Header(api, "command"), Header(api, "reason")).ShouldBe((ui.UserName, Header(ui, "command"), Header(ui, "reason")));
+        ui.Headers!.Keys.Order().ShouldBe(api.Headers!.Keys.Order());
     }
 
     [Fact]
@@ -90,6 +116,9 @@ public class CommandPathTests(BrowserFixture fixture) : BrowserTest(fixture)
     private static string Comparable(DocumentsRequested requested) => JsonSerializer.Serialize(
         requested with { ApplicationId = Guid.Empty, DueBy = DateTimeOffset.UnixEpoch + (requested.DueBy - requested.RecordedAt), RecordedAt = DateTimeOffset.UnixEpoch },
         ApiJson.Options);
+
+    private static string Comparable(DecisionProposed proposed) =>
+        JsonSerializer.Serialize(proposed with { ApplicationId = Guid.Empty, RecordedAt = DateTimeOffset.UnixEpoch }, ApiJson.Options);
 
     private static string? Header(IEvent e, string name) => e.Headers is { } headers && headers.TryGetValue(name, out var value) ? value?.ToString() : null;
 

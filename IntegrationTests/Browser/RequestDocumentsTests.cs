@@ -10,7 +10,7 @@ namespace Fachwerk.IntegrationTests.Browser;
 public class RequestDocumentsTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private ILocator Documents => Page.GetByLabel("Fehlende Unterlagen");
-    private ILocator Reason => Page.GetByLabel("Begründung (optional)");
+    private ILocator Reason => Page.Locator("#request-documents-reason");
     private ILocator Outcome => Page.Locator("#request-documents-outcome");
 
     [Fact]

@@ -30,6 +30,9 @@ public sealed class AppFixture : IAsyncLifetime
     public void ResetClock() => _clock.Current = new FakeTimeProvider(Start);
     public string ConnectionString => _database!.ConnectionString;
 
+    /// <summary>The key-encryption keys of the test hosts (generated on the first start, deleted with the fixture).</summary>
+    public string KeyRingFile => TestHost.KeyRingFile;
+
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.StartAsync();
@@ -48,6 +51,7 @@ public sealed class AppFixture : IAsyncLifetime
         }
 
         if (_database is not null) await _database.DisposeAsync();
+        File.Delete(KeyRingFile);
     }
 }
 

@@ -9,6 +9,12 @@ namespace Fachwerk.IntegrationTests.Infrastructure;
 /// <summary>How the tests host the real Program: Development, a test database, no demo world at start, the development tokens, their clock.</summary>
 public static class TestHost
 {
+    /// <summary>
+    /// The key ring of personal data of every test host in this run (generated in Development on the first start), so that hosts
+    /// on the same database open the same keys and the tests write nothing into the checkout.
+    /// </summary>
+    public static string KeyRingFile { get; } = Path.Combine(Path.GetTempPath(), $"fachwerk-test-keys-{Guid.NewGuid():N}.json");
+
     public static void Configure(IWebHostBuilder builder, string connectionString, TimeProvider clock, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -16,6 +22,7 @@ public static class TestHost
         builder.UseSetting("ConnectionStrings:Fachwerk", connectionString);
         builder.UseSetting("DemoWorld:Enabled", "false");
         builder.UseSetting("Authentication:DevelopmentTokens", "true");
+        builder.UseSetting("PersonalData:KeyRingFile", KeyRingFile);
         builder.ConfigureServices(collection =>
         {
             collection.Replace(ServiceDescriptor.Singleton(clock));

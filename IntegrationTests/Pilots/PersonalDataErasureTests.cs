@@ -12,7 +12,6 @@ using Marten;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Fachwerk.IntegrationTests.Pilots;
 
@@ -33,34 +32,9 @@ public class PersonalDataErasureTests(AppFixture fixture) : PilotApi(fixture)
     private const string LegalBasis = "Art. 82 Regulation (EU) 2021/1060: ESF documents kept for audits";
 
     /// <summary>The tables (schema.table) in which some row, cast to text, contains <paramref name="needle"/> (case-insensitive).</summary>
-    private async Task<IReadOnlyList<string>> WhereInDatabase(string needle)
-    {
-        var connectionString = Host.Services.GetRequiredService<IConfiguration>().GetConnectionString("Fachwerk");
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand(
-                         "select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables " +
-                         "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')", connection))
-        await using (var reader = await list.ExecuteReaderAsync(TestContext.Current.CancellationToken))
-        {
-            while (await reader.ReadAsync(TestContext.Current.CancellationToken)) tables.Add(reader.GetString(0));
-        }
-
-        tables.Count.ShouldBeGreaterThan(10, "the search sees the event store, the documents and Wolverine's tables");
-        var hits = new List<string>();
-        foreach (var table in tables)
-        {
-#pragma warning disable CA2100 // the table names come from the catalogue, quoted by quote_ident
-            await using var search = new NpgsqlCommand($"select count(*) from {table} t where strpos(lower(t::text), lower(@needle)) > 0", connection);
-#pragma warning restore CA2100
-            search.Parameters.AddWithValue("needle", needle);
-            if ((long)(await search.ExecuteScalarAsync(TestContext.Current.CancellationToken))! > 0) hits.Add(table);
-        }
-
-        return hits;
-    }
+    private Task<IReadOnlyList<string>> WhereInDatabase(string needle) =>
+        DatabaseSearch.TablesContainingAsync(Host.Services.GetRequiredService<IConfiguration>().GetConnectionString("Fachwerk")!, needle,
+            TestContext.Current.CancellationToken);
 
     private async Task ShouldBeNowhereInTheDatabase(IEnumerable<string> needles)
     {
@@ -114,9 +88,14 @@ public class PersonalDataErasureTests(AppFixture fixture) : PilotApi(fixture)
         before.PersonalData.ShouldBe(Ilzite);
         await ShouldBeNowhereInTheDatabase(Plaintext);
         (await WhereInDatabase("Elbe Metallbau GmbH")).ShouldNotBeEmpty("the search finds what is there");
-        var key = (await KeyOf(ilzite)).ShouldNotBeNull();
-        string[] keyTraces = [Convert.ToBase64String(key.Key), Convert.ToHexStringLower(key.Key)];
-        (await WhereInDatabase(keyTraces[0])).ShouldBe([$"{PersonalDataVault.KeySchema}.mt_doc_{PersonalDataVault.KeyTableAlias}"]);
+        // Her data key is stored only wrapped by the key-encryption key, which lives outside the database (ADR 0061).
+        var stored = (await KeyOf(ilzite)).ShouldNotBeNull();
+        stored.Key.ShouldBeNull();
+        var dataKey = Host.Services.GetRequiredService<KeyEncryptionKeys>().Unwrap(ilzite, stored.WrappedBy!, stored.Wrapped!);
+        string[] keyTraces = [Convert.ToBase64String(dataKey), Convert.ToHexStringLower(dataKey)];
+        await ShouldBeNowhereInTheDatabase(keyTraces);
+        var wrappedKey = Convert.ToBase64String(stored.Wrapped!);
+        (await WhereInDatabase(wrappedKey)).ShouldBe([$"{PersonalDataVault.KeySchema}.mt_doc_{PersonalDataVault.KeyTableAlias}"]);
         var detailsBefore = await Details(pilot);
         var demandBefore = JsonOf(await Demand(pilot));
 
@@ -141,7 +120,7 @@ public class PersonalDataErasureTests(AppFixture fixture) : PilotApi(fixture)
             new EraseParticipantData(v, ErasureGround.ConsentWithdrawn, Today, "DSGVO-2026-014"))).Version;
 
         (await KeyOf(ilzite)).ShouldBeNull();
-        await ShouldBeNowhereInTheDatabase([.. Plaintext, .. keyTraces]);
+        await ShouldBeNowhereInTheDatabase([.. Plaintext, .. keyTraces, wrappedKey]);
         async Task ShowsTheErasedPersonWithHerHistory()
         {
             var after = await Participant(pilot, ilzite, DemoUsers.Auditor);
@@ -184,7 +163,8 @@ public class PersonalDataErasureTests(AppFixture fixture) : PilotApi(fixture)
             (erasure.ParticipantId, erasure.LegalBasis, erasure.RecordedBy, erasure.RecordedAt)
                 .ShouldBe((ilzite, ErasureGround.ConsentWithdrawn, Lead.Id, erasedAt));
             var sealedData = stream.Select(e => e.Data).OfType<PilotParticipantEnrolled>().Select(e => e.PersonalData).ToList();
-            var opened = await PersonalDataVault.OpenAsync<ParticipantPersonalData>(session, sealedData, TestContext.Current.CancellationToken);
+            var opened = await Host.Services.GetRequiredService<PersonalDataVault>()
+                .OpenAsync<ParticipantPersonalData>(session, sealedData, TestContext.Current.CancellationToken);
             opened.Keys.ShouldBe([janis]);
             var replayed = (await session.Events.AggregateStreamAsync<Pilot>(pilot, token: TestContext.Current.CancellationToken))!;
             replayed.Participants[ilzite].PersonalDataErased.ShouldBeTrue();

@@ -19,14 +19,14 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
     internal const string Anyone = "anyone";
     internal const string SignedIn = "signed in";
     internal const string Applicant = "applicant", Caseworker = "caseworker", Approver = "approver", AllianceReviewer = "alliance-reviewer",
-        ProjectLead = "project-lead", Auditor = "auditor", Administrator = "administrator";
+        ProjectLead = "project-lead", Auditor = "auditor", Administrator = "administrator", AllianceCoordinator = "alliance-coordinator";
 
     /// <summary>One user per role, each with a single role.</summary>
     internal static readonly IReadOnlyDictionary<string, DemoUser> UserOf = new Dictionary<string, DemoUser>
     {
         [Applicant] = DemoUsers.Applicant, [Caseworker] = DemoUsers.Caseworker, [Approver] = DemoUsers.Approver,
         [AllianceReviewer] = DemoUsers.AllianceReviewer, [ProjectLead] = DemoUsers.ProjectLead, [Auditor] = DemoUsers.Auditor,
-        [Administrator] = DemoUsers.Administrator,
+        [Administrator] = DemoUsers.Administrator, [AllianceCoordinator] = DemoUsers.AllianceCoordinator,
     };
 
     /// <summary>Who may call each operation: <see cref="Anyone"/>, <see cref="SignedIn"/>, or the roles allowed.</summary>
@@ -62,10 +62,11 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
 
         ["GET /api/applications"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
         ["GET /api/applications/{id}"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
+        ["GET /api/applications/{id}/history"] = [Caseworker, Approver, Auditor, Administrator],
         ["GET /api/inbox"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
         ["GET /api/overdue"] = [Caseworker, Approver, Auditor, Administrator],
         ["GET /api/inbox/queues"] = [Caseworker, Approver, Auditor, Administrator],
-        ["GET /api/colleagues"] = [Caseworker, Approver],
+        ["GET /api/colleagues"] = [Caseworker, Approver, Auditor, Administrator],
         ["PUT /api/applications/{applicationId}/assignment"] = [Caseworker, Approver],
         ["POST /api/applications/{applicationId}/assignment/release"] = [Caseworker, Approver],
         ["POST /api/applications"] = [Applicant],
@@ -99,6 +100,10 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["GET /api/audit/chains/verification"] = [Auditor, Administrator],
         ["GET /api/audit/chains/digest"] = [Auditor, Administrator],
         ["GET /api/audit/rule-findings"] = [Auditor, Administrator],
+        ["GET /api/admin/people/{userId}"] = [Auditor, Administrator],
+        ["POST /api/admin/people/bindings"] = [Administrator],
+        ["POST /api/admin/people/binding-revocations"] = [Administrator],
+        ["GET /api/people/me"] = [SignedIn],
         ["GET /api/admin/projections"] = [Administrator],
         ["POST /api/admin/projections/{name}/rebuilds"] = [Administrator],
         ["GET /api/admin/projection-rebuilds/{id}"] = [Administrator],
@@ -124,6 +129,70 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["POST /api/pilots/{pilotId}/continuation"] = [ProjectLead],
         ["PUT /api/pilots/{pilotId}/legal-hold"] = [ProjectLead],
         ["POST /api/pilots/{pilotId}/legal-hold/lifting"] = [ProjectLead],
+
+        ["GET /api/network-actors"] = [SignedIn],
+        ["GET /api/network-actors/{id}"] = [SignedIn],
+        ["GET /api/network-actors/{actorId}/contact-persons"] = [Caseworker, Administrator, Auditor, AllianceCoordinator],
+        ["POST /api/network-actors"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/network-actors/{actorId}/members"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/network-actors/{actorId}/members/{memberId}/departure"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/network-actors/{actorId}/contact-persons"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/network-actors/{actorId}/contact-persons/{contactPersonId}/erasure"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["GET /api/cooperation-agreements"] = [SignedIn],
+        ["GET /api/cooperation-agreements/{id}"] = [SignedIn],
+        ["POST /api/cooperation-agreements"] = [Caseworker, Administrator],
+        ["POST /api/cooperation-agreements/{agreementId}/extension"] = [Caseworker, Administrator],
+        ["POST /api/cooperation-agreements/{agreementId}/termination"] = [Caseworker, Administrator],
+        ["GET /api/activity-series"] = [SignedIn],
+        ["GET /api/activity-series/{id}"] = [SignedIn],
+        ["POST /api/activity-series"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["GET /api/activities"] = [SignedIn],
+        ["GET /api/activities/{id}"] = [SignedIn],
+        ["GET /api/activities/{activityId}/registrations"] = [Caseworker, Administrator, Auditor, AllianceCoordinator],
+        ["GET /api/activities/{activityId}/speakers"] = [Caseworker, Administrator, Auditor, AllianceCoordinator],
+        ["POST /api/activities"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["PUT /api/activities/{activityId}/plan"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/announcement"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/funding"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/registrations"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/registrations/{registrationId}/cancellation"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/registrations/{registrationId}/erasure"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/holding"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/speakers/{speakerId}/erasure"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/report"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/cancellation"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["GET /api/instruments"] = [SignedIn],
+        ["GET /api/instruments/{id}"] = [SignedIn],
+        ["POST /api/instruments"] = [Caseworker, Administrator],
+        ["POST /api/instruments/{instrumentId}/uses"] = [Caseworker, Administrator],
+        ["POST /api/instruments/{instrumentId}/seals"] = [Caseworker, Administrator],
+        ["POST /api/instruments/{instrumentId}/seals/{schoolId}/renewal"] = [Caseworker, Administrator],
+        ["GET /api/cohorts"] = [SignedIn],
+        ["GET /api/cohorts/{id}"] = [SignedIn],
+        ["GET /api/cohorts/{cohortId}/participants"] = [Caseworker, Administrator, Auditor],
+        ["POST /api/cohorts"] = [Caseworker, Administrator],
+        ["POST /api/cohorts/{cohortId}/participants"] = [Caseworker, Administrator],
+        ["POST /api/cohorts/{cohortId}/participants/{participantId}/erasure"] = [Caseworker, Administrator],
+        ["POST /api/cohorts/{cohortId}/sessions"] = [Caseworker, Administrator],
+        ["POST /api/cohorts/{cohortId}/final-presentation"] = [Caseworker, Administrator],
+        ["GET /api/concepts"] = [SignedIn],
+        ["GET /api/concepts/{id}"] = [SignedIn],
+        ["POST /api/concepts"] = [Caseworker, Administrator],
+        ["POST /api/concepts/{conceptId}/project"] = [Caseworker, Administrator],
+        ["POST /api/concepts/{conceptId}/funding-application"] = [Caseworker, Administrator],
+        ["GET /api/project-ideas"] = [SignedIn],
+        ["GET /api/project-ideas/{id}"] = [SignedIn],
+        ["POST /api/project-ideas"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/project-ideas/{ideaId}/partners"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/project-ideas/{ideaId}/realisation"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/project-ideas/{ideaId}/abandonment"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["GET /api/recommendations"] = [SignedIn],
+        ["GET /api/recommendations/{id}"] = [SignedIn],
+        ["POST /api/recommendations"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/recommendations/{recommendationId}/follow-ups"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["GET /api/network-dashboards/alliances/{allianceId}"] = [SignedIn],
+        ["GET /api/network-dashboards/regions"] = [SignedIn],
+        ["GET /api/applications/{applicationId}/origins"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
     };
 
     /// <summary>The one id of every route and every binding: bindings match the URL, so only the role can refuse.</summary>
@@ -159,6 +228,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
     [InlineData(ProjectLead)]
     [InlineData(Auditor)]
     [InlineData(Administrator)]
+    [InlineData(AllianceCoordinator)]
     public async Task Each_role_is_refused_with_403_exactly_where_the_matrix_says_so(string role)
     {
         var eventsBefore = await EventCount();
@@ -167,6 +237,33 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         {
             if (!Matrix.TryGetValue(operation.Key, out var allowed) || allowed.Contains(Anyone)) continue;
             if (Mismatch(allowed, role, await Call(operation, UserOf[role])) is { } mismatch) wrong.Add($"{operation.Key}: {mismatch}");
+        }
+
+        wrong.ShouldBeEmpty();
+        (await EventCount()).ShouldBe(eventsBefore, "a request in the matrix walk appended events");
+    }
+
+    /// <summary>
+    /// A user with several roles may call what any of them may call, and nothing more. Which organisation, alliance or pilot each
+    /// role acts for is shown by <see cref="RoleCombinationTests"/>.
+    /// </summary>
+    [Theory]
+    [InlineData(Applicant, Auditor)]
+    [InlineData(Applicant, Caseworker)]
+    [InlineData(AllianceReviewer, Approver)]
+    [InlineData(ProjectLead, Auditor)]
+    public async Task A_user_with_several_roles_is_refused_with_403_exactly_where_none_of_them_may_call(string role, string other)
+    {
+        var user = new DemoUser($"{role}.{other}", $"{role} and {other}", [role, other]);
+        var eventsBefore = await EventCount();
+        var wrong = new List<string>();
+        foreach (var operation in await Operations())
+        {
+            if (!Matrix.TryGetValue(operation.Key, out var allowed) || allowed.Contains(Anyone)) continue;
+            var status = await Call(operation, user);
+            // Judged as the role that permits the operation, if one does.
+            if (Mismatch(allowed, allowed.Contains(other) && !allowed.Contains(role) ? other : role, status) is { } mismatch)
+                wrong.Add($"{operation.Key}: {mismatch}");
         }
 
         wrong.ShouldBeEmpty();

@@ -104,6 +104,8 @@ public class SecureDefaultsTests(AppFixture fixture) : IntegrationContext(fixtur
             builder.UseSetting("ConnectionStrings:Fachwerk", ConnectionString);
             builder.UseSetting("Authentication:DevelopmentTokens", "true");
             builder.UseSetting("DemoWorld:Enabled", "true");
+            // Outside Development the key ring is configured, never generated (ADR 0061).
+            builder.UseSetting("PersonalData:KeyRingFile", KeyRingFile);
             builder.ConfigureServices(services =>
             {
                 services.MartenDaemonModeIsSolo();

@@ -88,7 +88,7 @@ public class WebFoundationTests
             .ShouldBeEmpty();
     }
 
-    private static void InCulture(string culture, Action act)
+    internal static void InCulture(string culture, Action act)
     {
         var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);

@@ -14,7 +14,7 @@ namespace Fachwerk.Web.Forms;
 /// next to their fields in the user's language, a stale version with what changed and a way to send it again on the new
 /// state, a rule's refusal, the missing role, or a failure. The server decides every time; the form only shows it.
 /// </summary>
-public abstract class CommandForm<TInput> : ComponentBase where TInput : class
+public abstract class CommandForm<TInput> : ComponentBase, ICommandForm where TInput : class
 {
     private ValidationMessageStore? _messages;
 
@@ -70,6 +70,20 @@ public abstract class CommandForm<TInput> : ComponentBase where TInput : class
         return null;
     }
 
+    /// <summary>
+    /// Input the form cannot even turn into a command (a date it cannot read): shown exactly like the API's field errors, by the
+    /// JSON path the value would have had, and nothing is sent.
+    /// </summary>
+    protected void ShowInvalidInput(IReadOnlyDictionary<string, string[]> errors)
+    {
+        _messages!.Clear();
+        var problem = new ApiProblem(StatusCodes.Status400BadRequest, null, null, null, "validation", null, errors, null);
+        var outcome = new FormOutcome(FormOutcomeKind.Invalid, problem);
+        PlaceFieldErrors(problem, outcome);
+        Outcome = outcome;
+        EditContext.NotifyValidationStateChanged();
+    }
+
     private void PlaceFieldErrors(ApiProblem problem, FormOutcome outcome)
     {
         var fields = Fields();
@@ -103,6 +117,18 @@ public abstract class CommandForm<TInput> : ComponentBase where TInput : class
     /// <summary>Whether the API named errors for this input.</summary>
     protected bool HasErrors(System.Linq.Expressions.Expression<Func<object?>> input) =>
         EditContext.GetValidationMessages(FieldIdentifier.Create(input)).Any();
+}
+
+/// <summary>What the frame of an action form (<c>ActionForm</c>) needs to know of the form inside it.</summary>
+public interface ICommandForm
+{
+    string Name { get; }
+
+    string RequiredRole { get; }
+
+    FormOutcome? Outcome { get; }
+
+    FieldMap Fields();
 }
 
 public static class FormPosts

@@ -12,5 +12,6 @@ public static class Navigation
     [
         new("/", "nav.desk", [Roles.Caseworker, Roles.Approver], MatchPrefix: false),
         new("/applications", "nav.applications", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
+        new("/programmes", "nav.programmes", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
     ];
 }

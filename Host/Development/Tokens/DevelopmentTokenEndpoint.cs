@@ -9,7 +9,7 @@ namespace Fachwerk.Host.Development.Tokens;
 /// <summary>Asks the development token issuer for a token; bindings default to the demo user's, looked up by name.</summary>
 /// <param name="User">The demo user, e.g. sabine.sachbearbeitung.</param>
 /// <param name="OrganisationId">The organisation an applicant acts for; by default the demo user's.</param>
-/// <param name="AllianceId">The alliance a reviewer acts for; by default the demo user's.</param>
+/// <param name="AllianceId">The alliance a reviewer or coordinator acts for; by default the demo user's.</param>
 /// <param name="PilotId">The pilot project a project lead acts for; by default the demo user's.</param>
 /// <param name="Minutes">How long the token is valid, 1 to 1440 minutes (default 480).</param>
 public sealed record DevelopmentTokenRequest(string User, Guid? OrganisationId = null, Guid? AllianceId = null, Guid? PilotId = null, int? Minutes = null);
@@ -29,6 +29,9 @@ public sealed record DevelopmentToken(string AccessToken, string TokenType, int 
 /// <summary>The development token issuer: its key, the validation of its tokens, and its endpoint (Development only, ADR 0017).</summary>
 public static class DevelopmentTokenEndpoint
 {
+    /// <summary>The longest a development token lives.</summary>
+    public const int MaxMinutes = 24 * 60;
+
     public const string Path = "/dev/token";
     public const string RateLimitPolicy = "token";
 
@@ -67,8 +70,8 @@ public static class DevelopmentTokenEndpoint
                     {
                         ["user"] = [$"Not a demo user. Known: {string.Join(", ", DemoUsers.All.Select(u => u.Id))}."],
                     });
-                if (request.Minutes is < 1 or > 24 * 60)
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["minutes"] = ["Between 1 and 1440 minutes."] });
+                if (request.Minutes is < 1 or > MaxMinutes)
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["minutes"] = [$"Between 1 and {MaxMinutes} minutes."] });
 
                 var bindings = await DemoUserBindings.LookUpAsync(user, session, cancellation);
                 var organisation = request.OrganisationId ?? bindings.Organisation;
