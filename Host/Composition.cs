@@ -2,6 +2,7 @@ using JasperFx;
 using Fachwerk.Application;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Application.Audit;
+using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.People;
 using Fachwerk.Application.Privacy;
@@ -108,6 +109,7 @@ public static class Composition
         var configuration = builder.Configuration;
         services.AddWolverineHttp();
         services.Configure<FundingOptions>(configuration.GetSection(FundingOptions.Section));
+        services.Configure<TeamOptions>(configuration.GetSection(TeamOptions.Section));
         services.AddFachwerkAudit();
 
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));

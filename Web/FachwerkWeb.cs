@@ -1,5 +1,6 @@
 using Fachwerk.Web.Account;
 using Fachwerk.Web.Api;
+using Fachwerk.Web.Applications;
 using Fachwerk.Web.Localization;
 using Fachwerk.Web.Shared;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -79,5 +80,6 @@ public static class FachwerkWeb
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>();
         app.MapAccountEndpoints();
+        app.MapApplicationExport();
     }
 }

@@ -147,6 +147,14 @@ public sealed record FundingRecord(
     public decimal RepaymentDue => Reclaims.Sum(r => r.RepaymentDue) - Repaid;
 }
 
+/// <summary>Who at the funding authority works on the case.</summary>
+/// <param name="Assignee">Their user id.</param>
+/// <param name="AssigneeName">Their name.</param>
+/// <param name="Since">Since when.</param>
+/// <param name="AssignedBy">Who assigned the case to them (themselves, a colleague, or a team lead).</param>
+/// <param name="Reason">Why, if a reason was given.</param>
+public sealed record AssignmentRecord(string Assignee, string AssigneeName, DateTimeOffset Since, string AssignedBy, string? Reason);
+
 /// <summary>
 /// Everything about one funding application, as caseworkers and applicants see it: plan, documents, vote, proposals
 /// and their outcome, the approved amount. Updated inline with every command.
@@ -201,4 +209,6 @@ public sealed record ApplicationDetails
     public DateTimeOffset? ClosedAt { get; init; }
     /// <summary>When it last changed.</summary>
     public DateTimeOffset LastChangedAt { get; init; }
+    /// <summary>Who at the funding authority works on the case; none while it is in the team's queue.</summary>
+    public AssignmentRecord? Assignment { get; init; }
 }

@@ -148,6 +148,11 @@ public sealed partial class ApplicationDetailsProjection : SingleStreamProjectio
             ? $"Closed with {Eur(e.Data.Paid)} paid; {Eur(e.Data.Unpaid)} of the grant was not called and went back to the programme."
             : $"Closed with {Eur(e.Data.Paid)} paid.") with { ApprovedAmount = e.Data.Paid };
 
+    public static ApplicationDetails Apply(IEvent<CaseAssigned> e, ApplicationDetails a) =>
+        Touched(e, a) with { Assignment = new AssignmentRecord(e.Data.Assignee, e.Data.AssigneeName, e.Timestamp, e.Data.RecordedBy, e.Data.Reason) };
+
+    public static ApplicationDetails Apply(IEvent<CaseReleased> e, ApplicationDetails a) => Touched(e, a) with { Assignment = null };
+
     public static ApplicationDetails Apply(IEvent<ApprovalBlocked> e, ApplicationDetails a) =>
         Decided(e, Touched(e, a), e.Data.ProposalNumber, ProposalOutcome.Blocked, e.Data.Reason);
 

@@ -33,6 +33,8 @@ public sealed record ApplicationSummary
     public Guid Id { get; init; }
     /// <summary>Its version.</summary>
     public long Version { get; init; }
+    /// <summary>The short number people quote for it: the last twelve hex digits of its id.</summary>
+    public string Number { get; init; } = "";
     /// <summary>The project's title.</summary>
     public string Title { get; init; } = "";
     /// <summary>The applicant organisation.</summary>
@@ -59,6 +61,21 @@ public sealed record ApplicationSummary
     public IReadOnlyList<OpenTask> Tasks { get; init; } = [];
     /// <summary>Since when it has its status.</summary>
     public DateTimeOffset Since { get; init; }
+    /// <summary>When it was submitted; none for a draft.</summary>
+    public DateTimeOffset? SubmittedAt { get; init; }
+    /// <summary>The user id of the person at the funding authority the case is assigned to; none while it is in the team's queue.</summary>
+    public string? AssignedTo { get; init; }
+    /// <summary>Their name.</summary>
+    public string? AssignedToName { get; init; }
+    /// <summary>The earliest due date among the open tasks; none when no task has one.</summary>
+    public DateTimeOffset? NextDueBy { get; init; }
+    /// <summary>Whether a reminder was raised on one of the open tasks (it is overdue whatever its due date).</summary>
+    public bool TaskReminderRaised { get; init; }
+    /// <summary>
+    /// What the full-text search (<c>q</c>) reads: title, applicant, number and description, with German feminine plurals
+    /// written as the singular.
+    /// </summary>
+    public string SearchText { get; init; } = "";
 
     // Kept to work out the open tasks.
     /// <summary>Whether the alliance must vote before a decision is proposed.</summary>
@@ -95,10 +112,19 @@ public sealed record ApplicationSummary
         mapping.DuplicateField(nameof(RequestedAmount));
         mapping.DuplicateField(nameof(ApprovedAmount));
         mapping.DuplicateField(nameof(PaidAmount));
+        mapping.DuplicateField(nameof(AssignedTo));
+        // The overdue filter compares these with the time of the request; no index of their own: it reads the rows the
+        // order or the other filters reach (ADR 0073).
+        mapping.DuplicateField(nameof(NextDueBy));
+        mapping.DuplicateField(nameof(TaskReminderRaised));
         // The pipeline reads only this index (an index-only scan, however many applications an alliance has) ...
         mapping.Index([x => x.AllianceId, x => x.Status], index => index.IncludeColumns = ["requested_amount", "approved_amount", "paid_amount"]);
         // ... and the list, newest first, reads a page of a programme or an alliance off the front of these.
         mapping.Index([x => x.ProgrammeId, x => x.Id]);
         mapping.Index([x => x.AllianceId, x => x.Id]);
+        // ... "my cases" and a colleague's, newest first (only assigned cases are in it) ...
+        mapping.Index([x => x.AssignedTo!, x => x.Id], index => index.Predicate = "assigned_to is not null");
+        // ... and the search reads this GIN index over the text in German (ADR 0071).
+        mapping.FullTextIndex(Applications.SearchText.Configuration, x => x.SearchText);
     }
 }

@@ -16,9 +16,12 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
 
     public static ApplicationSummary Create(IEvent<ApplicationDrafted> e)
     {
+        var number = ApplicationNumber.Of(e.Data.ApplicationId);
         var drafted = new ApplicationSummary
         {
             Id = e.Data.ApplicationId,
+            Number = number,
+            SearchText = SearchText.Of(e.Data.Plan.Title, e.Data.ApplicantName, number, e.Data.Plan.Description),
             Title = e.Data.Plan.Title,
             ApplicantId = e.Data.ApplicantId,
             Applicant = e.Data.ApplicantName,
@@ -32,10 +35,15 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
     }
 
     public static ApplicationSummary Apply(IEvent<ApplicationAmended> e, ApplicationSummary s) =>
-        Next(s, s with { Title = e.Data.Plan.Title, RequestedAmount = e.Data.Plan.RequestedAmount }, e, moved: false);
+        Next(s, s with
+        {
+            Title = e.Data.Plan.Title,
+            RequestedAmount = e.Data.Plan.RequestedAmount,
+            SearchText = SearchText.Of(e.Data.Plan.Title, s.Applicant, s.Number, e.Data.Plan.Description),
+        }, e, moved: false);
 
     public static ApplicationSummary Apply(IEvent<ApplicationSubmitted> e, ApplicationSummary s) =>
-        Next(s, s with { AllianceVoteRequired = e.Data.Terms.AllianceVoteRequired }, e);
+        Next(s, s with { AllianceVoteRequired = e.Data.Terms.AllianceVoteRequired, SubmittedAt = e.Timestamp }, e);
 
     public static ApplicationSummary Apply(IEvent<DocumentsRequested> e, ApplicationSummary s) => Next(s, s with { DocumentsDueBy = e.Data.DueBy }, e);
 
@@ -119,6 +127,13 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
 
     public static ApplicationSummary Apply(IEvent<ApplicationClosed> e, ApplicationSummary s) => Next(s, s with { ApprovedAmount = e.Data.Paid }, e);
 
+    // Who works on the case moves nothing along: the tasks stay, "waiting since" too.
+    public static ApplicationSummary Apply(IEvent<CaseAssigned> e, ApplicationSummary s) =>
+        Next(s, s with { AssignedTo = e.Data.Assignee, AssignedToName = e.Data.AssigneeName }, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<CaseReleased> e, ApplicationSummary s) =>
+        Next(s, s with { AssignedTo = null, AssignedToName = null }, e, moved: false);
+
     /// <summary>Keeps the open tasks as their own documents, replacing the application's previous ones.</summary>
     public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<ApplicationSummary> slice)
     {
@@ -149,6 +164,7 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
             Since = moved ? e.Timestamp : before.Since,
             Status = ApplicationLifecycle.StatusAfter(before.Status, e.Data, before.Voted, before.RepaymentDue),
         };
-        return next with { Tasks = WhoActsNext.For(next) };
+        var tasks = WhoActsNext.For(next);
+        return next with { Tasks = tasks, NextDueBy = tasks.Min(t => t.DueBy), TaskReminderRaised = tasks.Any(t => t.ReminderRaised) };
     }
 }

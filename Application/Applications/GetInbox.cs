@@ -15,11 +15,14 @@ namespace Fachwerk.Application.Applications;
 /// <param name="ProgrammeId">Only tasks on applications to this programme.</param>
 /// <param name="AllianceId">Only tasks on applications of this alliance's region.</param>
 /// <param name="Status">Only tasks on applications with this status.</param>
+/// <param name="AssignedTo">Only tasks on cases assigned to this person: <c>me</c>, a user id, or <c>none</c> for the team's
+/// queue. Without <c>role</c>, the tasks of every role the caller acts in.</param>
 public sealed record InboxQuery(
     string? Role = null,
     Guid? ProgrammeId = null,
     Guid? AllianceId = null,
     ApplicationStatus? Status = null,
+    string? AssignedTo = null,
     int Page = 1,
     int PageSize = Paging.DefaultPageSize) : IPagedQuery;
 
@@ -32,6 +35,7 @@ public sealed class InboxQueryValidator : AbstractValidator<InboxQuery>
         RuleFor(x => x.Role).Must(r => r is null || ActingRoles.Contains(r))
             .WithMessage($"The inbox exists for the roles {string.Join(", ", ActingRoles)}.");
         RuleFor(x => x.Status).IsInEnum();
+        RuleFor(x => x.AssignedTo).MaximumLength(CommonRules.ShortTextLength);
         this.PagingRules();
     }
 }
@@ -40,14 +44,27 @@ public static class GetInboxEndpoint
 {
     /// <summary>
     /// Lists the tasks waiting for a role (by default the caller's), most urgent first: by due date, then those waiting longest.
+    /// With <c>assignedTo</c>, the tasks on one person's cases (<c>me</c>: the caller's tasks), or on the team's queue (<c>none</c>).
     /// </summary>
     [Authorize(Roles = Roles.ApplicationReaders)]
     [WolverineGet("/api/inbox")]
     public static async Task<Page<InboxEntry>> Inbox(
         [FromQuery] InboxQuery query, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var role = query.Role ?? InboxQueryValidator.ActingRoles.FirstOrDefault(user.IsInRole) ?? Roles.Caseworker;
-        var tasks = session.Query<InboxTask>().Where(t => t.WaitingFor == role);
+        IQueryable<InboxTask> tasks;
+        if (query.Role is null && query.AssignedTo is not null)
+        {
+            string[] roles = [.. InboxQueryValidator.ActingRoles.Where(user.IsInRole)];
+            tasks = session.Query<InboxTask>().Where(t => roles.Contains(t.WaitingFor));
+        }
+        else
+        {
+            var role = query.Role ?? InboxQueryValidator.ActingRoles.FirstOrDefault(user.IsInRole) ?? Roles.Caseworker;
+            tasks = session.Query<InboxTask>().Where(t => t.WaitingFor == role);
+        }
+
+        if (Assignee.Wanted(query.AssignedTo, user) is { } assignee)
+            tasks = assignee.InQueue ? tasks.Where(t => t.AssignedTo == null) : tasks.Where(t => t.AssignedTo == assignee.Id);
         tasks = user.ApplicationScope().Of(tasks, t => t.ApplicantId, t => t.AllianceId);
         if (query.ProgrammeId is { } programme) tasks = tasks.Where(t => t.ProgrammeId == programme);
         if (query.AllianceId is { } alliance) tasks = tasks.Where(t => t.AllianceId == alliance);

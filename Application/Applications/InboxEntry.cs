@@ -23,9 +23,12 @@ namespace Fachwerk.Application.Applications;
 /// <param name="DueBy">When it is due, if a deadline applies.</param>
 /// <param name="Overdue">Whether it is past due (or a reminder was raised).</param>
 /// <param name="Since">Since when the task waits.</param>
+/// <param name="AssignedTo">The user id of the person the case is assigned to; none while it is in the team's queue.</param>
+/// <param name="AssignedToName">Their name.</param>
 public sealed record InboxEntry(
     Guid ApplicationId, long Version, string Task, string Title, string Applicant, Guid ProgrammeId, string Programme, Guid AllianceId, string Alliance,
-    decimal RequestedAmount, ApplicationStatus Status, string WaitingFor, string Action, DateTimeOffset? DueBy, bool Overdue, DateTimeOffset Since)
+    decimal RequestedAmount, ApplicationStatus Status, string WaitingFor, string Action, DateTimeOffset? DueBy, bool Overdue, DateTimeOffset Since,
+    string? AssignedTo = null, string? AssignedToName = null)
 {
     /// <summary>One page of <paramref name="tasks"/>, most urgent first: by due date (none last), then those waiting longest.</summary>
     public static async Task<Page<InboxEntry>> PageAsync(IQueryable<InboxTask> tasks, IPagedQuery query, TimeProvider clock, CancellationToken cancellation)
@@ -34,7 +37,11 @@ public sealed record InboxEntry(
         var now = clock.GetUtcNow();
         return new Page<InboxEntry>(
             [.. page.Items.Select(t => new InboxEntry(t.ApplicationId, t.Version, t.Key, t.Title, t.Applicant, t.ProgrammeId, t.Programme, t.AllianceId,
-                t.Alliance, t.RequestedAmount, t.Status, t.WaitingFor, t.Action, t.DueBy, t.ReminderRaised || t.DueBy <= now, t.Since))],
+                t.Alliance, t.RequestedAmount, t.Status, t.WaitingFor, t.Action, t.DueBy, IsOverdue(t.DueBy, t.ReminderRaised, now), t.Since, t.AssignedTo,
+                t.AssignedToName))],
             page.PageNumber, page.PageSize, page.TotalItems, page.PageCount);
     }
+
+    /// <summary>A task is overdue once its due date has come, or when a reminder was raised about it.</summary>
+    public static bool IsOverdue(DateTimeOffset? dueBy, bool reminderRaised, DateTimeOffset now) => reminderRaised || dueBy <= now;
 }

@@ -24,10 +24,14 @@ public sealed record InboxTask
     public decimal RequestedAmount { get; init; }
     public ApplicationStatus Status { get; init; }
     public DateTimeOffset Since { get; init; }
+    public string? AssignedTo { get; init; }
+    public string? AssignedToName { get; init; }
 
     /// <summary>
     /// The table's columns and indexes: the summary projection deletes an application's tasks by its id; the inbox reads
-    /// a role's tasks, most urgent first, off the front of the composite index, whose columns need no index of their own.
+    /// a role's tasks, most urgent first, off the front of the composite index, whose columns need no index of their own; the
+    /// team's queues are counted from that index alone (it includes who the case is assigned to and whether a reminder was
+    /// raised); a person's tasks are read off the front of the second, which holds assigned tasks only.
     /// </summary>
     public static void ConfigureMarten(DocumentMapping<InboxTask> mapping)
     {
@@ -35,6 +39,11 @@ public sealed record InboxTask
         mapping.DuplicateField(nameof(WaitingFor));
         mapping.DuplicateField(nameof(DueBy));
         mapping.DuplicateField(nameof(Since));
-        mapping.Index([x => x.WaitingFor, x => x.DueBy!, x => x.Since]);
+        mapping.DuplicateField(nameof(ReminderRaised));
+        mapping.DuplicateField(nameof(AssignedTo));
+        mapping.DuplicateField(nameof(AssignedToName));
+        mapping.Index([x => x.WaitingFor, x => x.DueBy!, x => x.Since],
+            index => index.IncludeColumns = ["assigned_to", "assigned_to_name", "reminder_raised"]);
+        mapping.Index([x => x.AssignedTo!, x => x.DueBy!, x => x.Since], index => index.Predicate = "assigned_to is not null");
     }
 }

@@ -34,6 +34,8 @@ public static class InboxTasks
             RequestedAmount = summary.RequestedAmount,
             Status = summary.Status,
             Since = summary.Since,
+            AssignedTo = summary.AssignedTo,
+            AssignedToName = summary.AssignedToName,
         });
     }
 

@@ -74,6 +74,8 @@ public static class EventLabels
         [typeof(ApprovedAmountReduced)] = new("Bewilligte Summe herabgesetzt", "Approved amount reduced"),
         [typeof(ApplicationWithdrawn)] = new("Antrag zurückgezogen", "Application withdrawn"),
         [typeof(DecisionReminderRaised)] = new("Erinnerung: Entscheidung überfällig", "Reminder: decision overdue"),
+        [typeof(CaseAssigned)] = new("Fall zugewiesen", "Case assigned"),
+        [typeof(CaseReleased)] = new("Fall an die Warteschlange zurückgegeben", "Case released to the queue"),
 
         // After approval: payments, proofs of use, checks, reclaims, closure
         [typeof(PaymentRequested)] = new("Mittelabruf gestellt", "Payment requested"),

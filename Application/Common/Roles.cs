@@ -14,6 +14,15 @@ public static class Roles
     /// <summary>The office of an alliance (bound to it): records the alliance's activities, project ideas and recommendations.</summary>
     public const string AllianceCoordinator = "alliance-coordinator";
 
+    /// <summary>
+    /// Leads a team of caseworkers and approvers: besides their own role, may reassign or release a colleague's case. Alone it
+    /// grants nothing (docs/access.md).
+    /// </summary>
+    public const string TeamLead = "team-lead";
+
+    /// <summary>Who works on cases and so takes, hands on and releases them: the team of caseworkers and approvers.</summary>
+    public const string CaseHandlers = Caseworker + "," + Approver;
+
     /// <summary>Who keeps the registries of alliances and organisations.</summary>
     public const string RegistryKeepers = Caseworker + "," + Administrator;
 

@@ -28,6 +28,8 @@ public static class ApplicationLifecycle
         ReclaimDemanded { RepaymentDue: > 0 } => ApplicationStatus.ReclaimDemanded,
         RepaymentReceived repayment => repaymentDue - repayment.Amount > 0 ? status : ApplicationStatus.Approved,
         ApplicationClosed => ApplicationStatus.Closed,
+        // Who works on a case is the authority's bookkeeping, not a step of the application.
+        CaseAssigned or CaseReleased => status,
         _ => status,
     };
 

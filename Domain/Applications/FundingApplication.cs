@@ -27,6 +27,9 @@ public enum ApplicationStatus
 
 public sealed record DocumentRequest(int Number, IReadOnlyList<string> Documents, DateTimeOffset DueBy);
 
+/// <summary>Who works on the case at the funding authority, and since when.</summary>
+public sealed record Assignment(string Assignee, string AssigneeName, DateTimeOffset Since);
+
 public sealed record Vote(Guid CastOnBehalfOf, bool Recommends, long BasedOnVersion);
 
 public sealed record Proposal(
@@ -105,7 +108,8 @@ public sealed record FundingApplication(
     decimal? ApprovedAmount,
     DateTimeOffset? DecisionDueBy,
     bool ReminderRaised,
-    Funding? Funding = null) : IEventSourced<FundingApplication>
+    Funding? Funding = null,
+    Assignment? Assignment = null) : IEventSourced<FundingApplication>
 {
     /// <summary>Who acted for the applicant on this case (see <see cref="SeparationOfDuties"/>).</summary>
     public ImmutableHashSet<string> ApplicantSide { get; init; } = SeparationOfDuties.Nobody;
@@ -231,6 +235,8 @@ public sealed record FundingApplication(
             },
         },
         (_, ApplicationClosed closed) => application with { ApprovedAmount = closed.Paid },
+        (_, CaseAssigned assigned) => application with { Assignment = new Assignment(assigned.Assignee, assigned.AssigneeName, assigned.RecordedAt) },
+        (_, CaseReleased) => application with { Assignment = null },
         _ => application,
     };
 }

@@ -31,7 +31,7 @@ public static class SeparationOfDuties
         DocumentsRequested or ApplicationFormallyCompleted or AllianceVoteCast or DecisionProposed or DecisionConfirmed or DecisionReturned
             or ApplicationRejected or ApprovedAmountReduced or PaymentRequestChecked or PaymentRequestRefused or PaymentReleased
             or ProofOfUseDeadlineExtended or ProofOfUseFirstCheckCompleted or ProofOfUseInDepthCheckCompleted or ReclaimDemanded
-            or RepaymentReceived or ApplicationClosed => CaseSide.Authority,
+            or RepaymentReceived or ApplicationClosed or CaseAssigned or CaseReleased => CaseSide.Authority,
         _ => CaseSide.None,
     };
 

@@ -18,6 +18,8 @@ public static class DemoUsers
 
     /// <summary>Caseworker who also deputises as approver: may confirm others' proposals, never her own (four-eyes).</summary>
     public static readonly DemoUser Deputy = new("ute.urlaubsvertretung", "Ute Urlaubsvertretung (Sachbearbeitung, Vertretung der Zeichnung)", [Roles.Caseworker, Roles.Approver]);
+    /// <summary>Caseworker who leads the team: may reassign or release a colleague's case.</summary>
+    public static readonly DemoUser TeamLead = new("theo.teamleitung", "Theo Teamleitung (Sachgebietsleitung ArL Leine-Weser)", [Roles.Caseworker, Roles.TeamLead]);
     public static readonly DemoUser AllianceReviewer = new("bruno.buendnis", "Bruno Bündnisbüro (Leine-Weser)", [Roles.AllianceReviewer],
         AllianceName: "Regionales Fachkräftebündnis Leine-Weser");
     public static readonly DemoUser Applicant = new("anna.antrag", "Anna Antrag (Haus Steinstraße e.V.)", [Roles.Applicant],
@@ -31,7 +33,10 @@ public static class DemoUsers
     public static readonly DemoUser Administrator = new("admin", "Fachwerk-Administration", [Roles.Administrator]);
 
     public static readonly IReadOnlyList<DemoUser> All =
-        [Caseworker, SecondCaseworker, Approver, Deputy, AllianceReviewer, Applicant, ProjectLead, AllianceCoordinator, Auditor, Administrator];
+        [Caseworker, SecondCaseworker, Approver, Deputy, TeamLead, AllianceReviewer, Applicant, ProjectLead, AllianceCoordinator, Auditor, Administrator];
+
+    /// <summary>The demo users who work on cases (caseworkers and approvers): the team in Development.</summary>
+    public static IEnumerable<DemoUser> Team => All.Where(u => u.Roles.Contains(Roles.Caseworker) || u.Roles.Contains(Roles.Approver));
 
     public static DemoUser? Find(string id) => All.FirstOrDefault(u => string.Equals(u.Id, id, StringComparison.OrdinalIgnoreCase));
 }

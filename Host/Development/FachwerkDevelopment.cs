@@ -1,3 +1,4 @@
+using Fachwerk.Application.Applications;
 using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.Development.DemoWorld;
@@ -26,7 +27,12 @@ public static class FachwerkDevelopment
         services.AddSingleton<IFallbackDatabase, LocalClusterDatabase>();
         services.AddDevelopmentKeyRing(builder.Environment);
         if (configuration.GetValue($"{TokenSettings.Section}:{nameof(TokenSettings.DevelopmentTokens)}", false))
+        {
             services.AddDevelopmentTokens();
+            // The demo users who work on cases are the team cases are handed to (beside any configured).
+            services.PostConfigure<TeamOptions>(team => team.Members.AddRange(DemoUsers.Team
+                .Where(u => team.Find(u.Id) is null).Select(u => new TeamMember { Id = u.Id, Name = u.DisplayName })));
+        }
         if (HasOwnSignInProvider(builder))
             services.AddDevelopmentIdentityProvider(configuration);
         if (configuration.GetValue("DemoWorld:Enabled", false))

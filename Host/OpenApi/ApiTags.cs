@@ -23,8 +23,8 @@ public static partial class ApiTags
         new("Programmes", "Funding programmes: budget, rules, top-ups and cuts, planning figures per alliance, and the budget dashboard.",
             "/api/programmes"),
         new("Applications", "Funding applications from draft to decision: submission, documents, formal check, the alliance's vote, " +
-                            "proposal and four-eyes confirmation; the inbox of open tasks.",
-            "/api/applications", "/api/inbox", "/api/overdue"),
+                            "proposal and four-eyes confirmation; the inbox of open tasks, the team's queues and who works on a case.",
+            "/api/applications", "/api/inbox", "/api/overdue", "/api/colleagues"),
         new("Payments", "After approval: payment requests and their check and release, reclaims and repayments.",
             "/api/applications/{}/payment-requests", "/api/applications/{}/reclaims",
             "/api/applications/{}/repayments"),

@@ -80,6 +80,10 @@ public static class CommandExamples
         [typeof(ConfirmDecision)] = new ConfirmDecision(8),
         [typeof(ReturnDecision)] = new ReturnDecision(8, "The own contribution is not covered by the financing plan."),
 
+        // Who works on a case
+        [typeof(AssignCase)] = new AssignCase(3, "carsten.sachbearbeitung", "Carsten knows the applicant from an earlier project."),
+        [typeof(ReleaseCase)] = new ReleaseCase(4, "Back to the queue while Carsten is on leave."),
+
         // After approval
         [typeof(RequestPayment)] = new RequestPayment(11, 30_000m, new DateOnly(2027, 4, 1), OwnAndThirdPartySpent: 10_000m),
         [typeof(CheckPaymentRequest)] = new CheckPaymentRequest(12),

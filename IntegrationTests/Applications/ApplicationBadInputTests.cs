@@ -28,12 +28,17 @@ public class ApplicationBadInputTests(AppFixture fixture) : ApplicationApi(fixtu
         ["return decision"] = new(Approver, HttpMethod.Post, "decision-return", v => new ReturnDecision(v, "Nachbessern"), Applicant),
         ["withdraw"] = new(Applicant, HttpMethod.Post, "withdrawal", v => new WithdrawApplication(v, "Kein Bedarf"), Reviewer),
         ["reduce approved amount"] = new(Caseworker, HttpMethod.Post, "approved-amount-reduction", v => new ReduceApprovedAmount(v, 1_000m, "Weniger Kosten"), Applicant),
+        ["assign"] = new(Caseworker, HttpMethod.Put, "assignment", v => new AssignCase(v, Caseworker.Id), Applicant),
+        ["release"] = new(Caseworker, HttpMethod.Post, "assignment/release", v => new ReleaseCase(v), Reviewer),
     };
 
     public static TheoryData<string> StepNames => [.. Steps.Keys];
 
-    /// <summary>Steps that are not allowed on a fresh draft (everything but amending, submitting and withdrawing).</summary>
-    public static TheoryData<string> StepsIllegalOnADraft => [.. Steps.Keys.Except(["amend", "submit", "withdraw"])];
+    /// <summary>
+    /// Steps of the application's workflow that are not allowed on a fresh draft (everything but amending, submitting and
+    /// withdrawing; assignment has rules of its own, AssignmentTests).
+    /// </summary>
+    public static TheoryData<string> StepsIllegalOnADraft => [.. Steps.Keys.Except(["amend", "submit", "withdraw", "assign", "release"])];
 
     private Guid _programme;
     private Guid _draft;

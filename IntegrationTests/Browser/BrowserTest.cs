@@ -119,7 +119,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     /// <summary>Presses Tab until <paramref name="target"/> has the focus, checking on the way that every focused element shows it.</summary>
     protected async Task TabToAsync(ILocator target, string key = "Tab")
     {
-        for (var presses = 0; presses < 80; presses++)
+        for (var presses = 0; presses < 200; presses++)
         {
             await Page.Keyboard.PressAsync(key);
             (await Page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle")).ShouldNotBe("none",
@@ -132,4 +132,15 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     protected Task<string> Focused() =>
         Page.EvaluateAsync<string>("() => (document.activeElement.innerText || document.activeElement.getAttribute('aria-label') || document.activeElement.id || '').trim()");
+
+    /// <summary>
+    /// Saves the whole page at 1280 px as <c>{name}.png</c> in the folder named by FACHWERK_SCREENSHOTS (docs/screenshots to
+    /// refresh the docs' pictures); nothing when it is not set.
+    /// </summary>
+    protected async Task ScreenshotForDocsAsync(string name)
+    {
+        if (Environment.GetEnvironmentVariable("FACHWERK_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        await Page.SetViewportSizeAsync(1280, 900);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
 }

@@ -43,13 +43,14 @@ public class LayoutTests(BrowserFixture fixture) : BrowserTest(fixture)
         await SignInAsync(DemoUsers.Deputy);
 
         var cards = await Page.Locator(".card").AllInnerTextsAsync();
-        cards.Count.ShouldBe(2);
-        cards[0].ShouldContain("Aufgaben der Sachbearbeitung");
-        cards[1].ShouldContain("Aufgaben der Zeichnungsbefugten");
+        cards.Count.ShouldBe(3);
+        cards[0].ShouldContain("Meine Aufgaben");
+        cards[1].ShouldContain("Aufgaben der Sachbearbeitung");
+        cards[2].ShouldContain("Aufgaben der Zeichnungsbefugten");
         // The demo world's proposal waits for the approvers' confirmation.
         var approvals = await Page.GetByRole(AriaRole.Table, new() { Name = "Aufgaben der Zeichnungsbefugten: Fälligkeit, Aufgabe und Antrag" }).Locator("tbody tr").AllInnerTextsAsync();
         approvals.ShouldContain(r => r.Contains("Studienabbrecher ins Handwerk") && r.Contains("Vorgeschlagene Entscheidung bestätigen oder zurückgeben"));
-        cards[1].ShouldContain($"{approvals.Count}\noffene Aufgaben");
+        cards[2].ShouldContain($"{approvals.Count}\noffene Aufgaben");
     }
 
     [Fact]

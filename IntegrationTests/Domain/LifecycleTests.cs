@@ -51,6 +51,10 @@ public class LifecycleTests
         (Blank<RepaymentReceived>() with { Amount = 200m }, S.ReclaimDemanded, true, 500m, S.ReclaimDemanded),
         (Blank<RepaymentReceived>() with { Amount = 500m }, S.ReclaimDemanded, true, 500m, S.Approved),
         (Blank<ApplicationClosed>(), S.Approved, true, 0, S.Closed),
+        (Blank<CaseAssigned>(), S.Submitted, false, 0, S.Submitted),
+        (Blank<CaseAssigned>(), S.DecisionProposed, true, 0, S.DecisionProposed),
+        (Blank<CaseReleased>(), S.FormallyComplete, false, 0, S.FormallyComplete),
+        (Blank<CaseReleased>(), S.Approved, true, 0, S.Approved),
     ];
 
     [Fact]
@@ -77,7 +81,9 @@ public class LifecycleTests
         object[] history =
         [
             ApplicationWorld.Drafted(alliance, programme), ApplicationWorld.Submitted(), ApplicationWorld.Completed, ApplicationWorld.Voted(alliance),
+            new CaseAssigned(ApplicationWorld.AppId, "sabine", "Sabine", null, null, "sabine", ApplicationWorld.Now),
             ApplicationWorld.ProposedApproval(), new DecisionReturned(ApplicationWorld.AppId, 1, "Amount too high", "zoe", ApplicationWorld.Now),
+            new CaseReleased(ApplicationWorld.AppId, "sabine", null, "sabine", ApplicationWorld.Now),
         ];
 
         var status = ApplicationStatus.Draft;

@@ -14,7 +14,9 @@ public class DashboardIndexTests(AppFixture fixture) : IntegrationContext(fixtur
     [InlineData("mt_doc_applicationsummary", "(alliance_id, status) INCLUDE (requested_amount, approved_amount, paid_amount)")]
     [InlineData("mt_doc_applicationsummary", "(programme_id, id)")]
     [InlineData("mt_doc_applicationsummary", "(alliance_id, id)")]
-    [InlineData("mt_doc_inboxtask", "(waiting_for, due_by, since)")]
+    [InlineData("mt_doc_inboxtask", "(waiting_for, due_by, since) INCLUDE (assigned_to, assigned_to_name, reminder_raised)")]
+    [InlineData("mt_doc_inboxtask", "(assigned_to, due_by, since) WHERE (assigned_to IS NOT NULL)")]
+    [InlineData("mt_doc_applicationsummary", "(assigned_to, id) WHERE (assigned_to IS NOT NULL)")]
     public async Task The_dashboard_queries_have_their_indexes(string table, string columns)
     {
         var definitions = await IndexDefinitions(table);
@@ -28,13 +30,17 @@ public class DashboardIndexTests(AppFixture fixture) : IntegrationContext(fixtur
     /// </summary>
     [Theory]
     [InlineData("mt_doc_applicationsummary",
-        "(id)|(applicant_id)|(status)|(alliance_id, status) INCLUDE (requested_amount, approved_amount, paid_amount)|(programme_id, id)|(alliance_id, id)")]
-    [InlineData("mt_doc_inboxtask", "(id)|(application_id)|(waiting_for, due_by, since)")]
+        "btree (id)|btree (applicant_id)|btree (status)|btree (alliance_id, status) INCLUDE (requested_amount, approved_amount, paid_amount)|" +
+        "btree (programme_id, id)|btree (alliance_id, id)|btree (assigned_to, id) WHERE (assigned_to IS NOT NULL)|" +
+        "gin (to_tsvector('german'::regconfig, (data ->> 'searchText'::text)))")]
+    [InlineData("mt_doc_inboxtask",
+        "btree (id)|btree (application_id)|btree (waiting_for, due_by, since) INCLUDE (assigned_to, assigned_to_name, reminder_raised)|" +
+        "btree (assigned_to, due_by, since) WHERE (assigned_to IS NOT NULL)")]
     public async Task The_read_model_tables_carry_no_index_that_no_query_reads(string table, string expected)
     {
         var definitions = await IndexDefinitions(table);
 
-        var columns = definitions.Select(d => d[(d.IndexOf("USING btree ", StringComparison.Ordinal) + "USING btree ".Length)..]);
+        var columns = definitions.Select(d => d[(d.IndexOf(" USING ", StringComparison.Ordinal) + " USING ".Length)..]);
         columns.Order().ShouldBe(expected.Split('|').Order(), string.Join("\n", definitions));
     }
 

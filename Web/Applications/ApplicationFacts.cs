@@ -35,6 +35,7 @@ public static class ApplicationFacts
             ["facts.proofs"] = text["facts.proofsValue", funding?.ProofsOfUse.Count(p => p.SubmittedAt is not null) ?? 0, funding?.ProofsOfUse.Count ?? 0],
             ["facts.reclaims"] = (funding?.Reclaims.Count ?? 0).ToString(System.Globalization.CultureInfo.CurrentCulture),
             ["facts.lastChanged"] = Formats.DateTime(application.LastChangedAt),
+            ["facts.assignee"] = application.Assignment?.AssigneeName ?? text["assignee.none"],
         };
     }
 

@@ -11,6 +11,7 @@ public static class Navigation
     public static readonly IReadOnlyList<NavigationEntry> Entries =
     [
         new("/", "nav.desk", [Roles.Caseworker, Roles.Approver], MatchPrefix: false),
+        new("/applications", "nav.applications", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
         new("/programmes", "nav.programmes", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
     ];
 }
