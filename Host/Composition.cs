@@ -10,6 +10,8 @@ using Fachwerk.Host.Health;
 using Fachwerk.Host.OpenApi;
 using JasperFx.Events.Daemon;
 using Marten;
+using Polly;
+using Polly.Retry;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -66,6 +68,15 @@ public static class Composition
                 opts.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
                 // Needed with DistributedLock.Postgres 1.3.1 for the HotCold daemon to take its lock (docs/adr/0003).
                 opts.Events.UseAdvisoryLockTransaction = true;
+                // Reads are retried when the failure may pass (a lost connection, a timeout), not when PostgreSQL refused the
+                // statement itself: that answer would be the same three times over, 350 ms later (ADR 0055).
+                opts.ConfigurePolly(retry => retry.AddRetry(new RetryStrategyOptions
+                {
+                    ShouldHandle = failure => ValueTask.FromResult(FailedStatementReset.MayPass(failure.Outcome.Exception)),
+                    MaxRetryAttempts = 3,
+                    Delay = TimeSpan.FromMilliseconds(50),
+                    BackoffType = DelayBackoffType.Exponential,
+                }));
                 if (!applySchema) opts.AutoCreateSchemaObjects = AutoCreate.None;
                 return opts;
             })
@@ -75,6 +86,16 @@ public static class Composition
             .IntegrateWithWolverine()
             .AddAsyncDaemon(DaemonMode.HotCold);
         if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
+
+        // Marten gives the store its logger when it builds it; a failed statement's connection is reset before its next use (ADR 0055).
+        var store = services.Last(d => d.ServiceType == typeof(IDocumentStore) && d.ImplementationFactory is not null);
+        services.Remove(store);
+        services.AddSingleton<IDocumentStore>(sp =>
+        {
+            var built = (IDocumentStore)store.ImplementationFactory!(sp);
+            FailedStatementReset.Apply(sp.GetRequiredService<StoreOptions>());
+            return built;
+        });
     }
 
     public static void UseFachwerkMessaging(this IHostBuilder host, IConfiguration configuration) =>
