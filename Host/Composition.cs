@@ -222,6 +222,9 @@ public static class Composition
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After the role check (403 comes first), before the endpoint reads anything (ADR 0056).
+        app.Use(RequestInputRules.Check);
+        app.Use(RequiredFields.Check);
 
         app.MapFachwerkApiReference(ApiReferencePath, OpenApiPath);
         app.MapGet("/", () => Results.Redirect(ApiReferencePath + "/")).AllowAnonymous().ExcludeFromDescription();
