@@ -13,6 +13,7 @@ using Marten;
 using Polly;
 using Polly.Retry;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Authorization;
@@ -167,16 +168,34 @@ public static class Composition
                             SecurityLog.NetworkOf(context.HttpContext), context.Exception.GetType().Name);
                         return Task.CompletedTask;
                     },
+                    // Signed, in time, for our audience, and still refused: no user, or not an access token (401, ADR 0057).
+                    OnTokenValidated = context =>
+                    {
+                        if (context.SecurityToken is not JsonWebToken token || context.Principal is null)
+                            context.Fail("The token is not a JSON web token.");
+                        else if (TokenAuthentication.Refusal(token, context.Principal) is { } reason)
+                        {
+                            SecurityLog.AuthenticationFailed(context.HttpContext.Logger(), context.Request.Method, context.Request.Path,
+                                SecurityLog.NetworkOf(context.HttpContext), reason);
+                            context.Fail(reason);
+                        }
+
+                        return Task.CompletedTask;
+                    },
                 };
             });
     }
 
-    /// <summary>Refuses bodies over the limit by their declared length (Kestrel also stops longer streamed ones).</summary>
+    /// <summary>
+    /// Refuses bodies over the limit by their declared length (Kestrel also stops longer streamed ones), and closes the connection:
+    /// the unread rest of the body would otherwise be taken for the next request on it.
+    /// </summary>
     private static Task RejectOversizedBodies(HttpContext context, RequestDelegate next)
     {
         if (context.Request.ContentLength > MaxRequestBodyBytes)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            context.Response.Headers.Connection = "close";
             return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,

@@ -1,4 +1,5 @@
 using Fachwerk.Host;
+using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.Development;
 using JasperFx;
@@ -20,6 +21,12 @@ var app = builder.Build();
 // is reported as one clear line instead of a stack trace deep inside the event store.
 if (args.Length == 0 || args[0] == "run" || (args[0].StartsWith("--", StringComparison.Ordinal) && args[0] != "--help"))
 {
+    if (app.Services.GetRequiredService<TokenSettings>().StartProblem is { } tokens)
+    {
+        await Console.Error.WriteLineAsync($"Fachwerk cannot start: {tokens}");
+        return 2;
+    }
+
     try
     {
         _ = app.Services.GetRequiredService<FachwerkDatabase>().ConnectionString;

@@ -19,9 +19,15 @@ public sealed class ExceptionProblemDetails(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception is ConcurrencyException { Id: Guid streamId } stale
-            ? await StaleOrMissingStream(streamId, (stale as EventStreamUnexpectedMaxEventIdException)?.AggregateType, cancellationToken)
-            : Map(exception);
+        var problem = exception switch
+        {
+            ConcurrencyException { Id: Guid streamId } stale =>
+                await StaleOrMissingStream(streamId, (stale as EventStreamUnexpectedMaxEventIdException)?.AggregateType?.Name, cancellationToken),
+            // Npgsql redacts the stream id from the database's refusal unless errors carry their detail: the command knows it.
+            ConcurrencyException when ExpectedVersion.Of(httpContext) is { } written =>
+                await StaleOrMissingStream(written.Id, written.Aggregate, cancellationToken),
+            _ => Map(exception),
+        };
 
         if (exception is AccessDenied)
             Fachwerk.Host.Authentication.SecurityLog.Denied(httpContext, exception.Message);
@@ -37,6 +43,8 @@ public sealed class ExceptionProblemDetails(
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        // A body too large for the limit was not read to its end: the connection cannot carry another request.
+        if (problem.Status == StatusCodes.Status413PayloadTooLarge) httpContext.Response.Headers.Connection = "close";
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -49,7 +57,7 @@ public sealed class ExceptionProblemDetails(
     /// A stream whose version moved on between loading and appending: 404 when the stream does not exist at all, otherwise
     /// 409 naming the current version.
     /// </summary>
-    private async Task<ProblemDetails> StaleOrMissingStream(Guid streamId, Type? aggregateType, CancellationToken cancellation)
+    private async Task<ProblemDetails> StaleOrMissingStream(Guid streamId, string? aggregate, CancellationToken cancellation)
     {
         StreamState? state;
         await using (var session = store.QuerySession())
@@ -57,7 +65,7 @@ public sealed class ExceptionProblemDetails(
             state = await session.Events.FetchStreamStateAsync(streamId, cancellation);
         }
 
-        var what = (aggregateType ?? state?.AggregateType) is { } type ? Problems.NameOf(type.Name) : "stream";
+        var what = (aggregate ?? state?.AggregateType?.Name) is { } name ? Problems.NameOf(name) : "stream";
         return state is null
             ? Problems.NotFound($"There is no {what} with id {streamId}.")
             : Problems.StaleVersion(what, state.Version);

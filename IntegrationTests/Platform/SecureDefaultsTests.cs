@@ -23,7 +23,7 @@ namespace Fachwerk.IntegrationTests.Platform;
 public class SecureDefaultsTests(AppFixture fixture) : IntegrationContext(fixture)
 {
     [Fact]
-    public async Task A_body_over_the_limit_answers_413_before_anything_reads_it()
+    public async Task A_body_over_the_limit_answers_413_before_anything_reads_it_and_closes_the_connection()
     {
         var body = new string('x', (int)Fachwerk.Host.Composition.MaxRequestBodyBytes + 1);
 
@@ -36,6 +36,7 @@ public class SecureDefaultsTests(AppFixture fixture) : IntegrationContext(fixtur
         });
 
         (await ProblemOf(result)).Status.ShouldBe(413);
+        result.Context.Response.Headers.Connection.ToString().ShouldBe("close");
         (await EventCount()).ShouldBe(0);
     }
 
