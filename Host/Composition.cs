@@ -8,6 +8,7 @@ using Fachwerk.Host.Database;
 using Fachwerk.Host.Errors;
 using Fachwerk.Host.Health;
 using Fachwerk.Host.OpenApi;
+using Fachwerk.Host.Security;
 using JasperFx.Events.Daemon;
 using Marten;
 using Polly;
@@ -121,7 +122,16 @@ public static class Composition
         // Every problem answer, also those the framework and Wolverine write, in one format (Problems, ProblemNormaliser).
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => ProblemNormaliser.Normalise(c.ProblemDetails, c.HttpContext));
         services.AddExceptionHandler<ExceptionProblemDetails>();
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            o.AddServerHeader = false; // no "Server: Kestrel" banner
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = ProtocolSettings.StrictTransportSecurityMaxAge;
+            o.IncludeSubDomains = true;
+        });
 
         AddTokenAuthentication(builder);
         services.AddAuthorization(o =>
@@ -206,35 +216,11 @@ public static class Composition
         return next(context);
     }
 
-    /// <summary>
-    /// API answers carry personal data (applicants, participants) and money: no browser or proxy may keep them, and no
-    /// browser may guess another content type (OWASP ASVS 8.2.1, 14.4.4).
-    /// </summary>
-    private static Task ProtectApiResponses(HttpContext context, RequestDelegate next)
-    {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/dev"))
-        {
-            context.Response.OnStarting(() =>
-            {
-                context.Response.Headers.CacheControl = "no-store";
-                context.Response.Headers.XContentTypeOptions = "nosniff";
-                return Task.CompletedTask;
-            });
-        }
-
-        return next(context);
-    }
-
     public static void UseFachwerkApi(this WebApplication app)
     {
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-            app.UseHttpsRedirection();
-        }
-
-        app.Use(ProtectApiResponses);
+        // Security headers on every answer; outside Development HTTPS only for the API, HSTS, redirects for the rest (ADR 0057).
+        app.UseFachwerkProtocol(ApiReferencePath);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RejectOversizedBodies);
@@ -245,8 +231,13 @@ public static class Composition
         app.Use(RequestInputRules.Check);
         app.Use(RequiredFields.Check);
 
-        app.MapFachwerkApiReference(ApiReferencePath, OpenApiPath);
-        app.MapGet("/", () => Results.Redirect(ApiReferencePath + "/")).AllowAnonymous().ExcludeFromDescription();
+        var apiReference = ProtocolSettings.ApiReferenceEnabled(app.Configuration, app.Environment);
+        if (apiReference)
+        {
+            app.MapFachwerkApiReference(ApiReferencePath, OpenApiPath);
+            app.MapGet("/", () => Results.Redirect(ApiReferencePath + "/")).AllowAnonymous().ExcludeFromDescription();
+        }
+
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
@@ -256,7 +247,10 @@ public static class Composition
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
-                app.Logger.LogInformation("Fachwerk is running. API reference: {Url}", address.TrimEnd('/') + ApiReferencePath + "/");
+            {
+                if (apiReference) app.Logger.LogInformation("Fachwerk is running. API reference: {Url}", address.TrimEnd('/') + ApiReferencePath + "/");
+                else app.Logger.LogInformation("Fachwerk is running at {Url} (the API reference is off: ApiReference:Enabled).", address);
+            }
         });
     }
 }

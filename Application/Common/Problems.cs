@@ -94,6 +94,13 @@ public static partial class Problems
     public static ProblemDetails TooLarge(long maxBytes) =>
         Create(StatusCodes.Status413PayloadTooLarge, TooLargeCode, "The request body is too large.", $"At most {maxBytes:N0} bytes are accepted.");
 
+    public const string HttpsRequiredCode = "https-required";
+
+    /// <summary>A request to the API over plain HTTP (outside Development): refused, not redirected, since its token already crossed in the clear.</summary>
+    public static ProblemDetails HttpsRequired() =>
+        Create(StatusCodes.Status403Forbidden, HttpsRequiredCode, "HTTPS is required.",
+            "The API answers over HTTPS only. Send the request to the https:// address, and treat a token sent over plain HTTP as disclosed.");
+
     public static ProblemDetails Internal() =>
         Create(StatusCodes.Status500InternalServerError, InternalCode, "An unexpected error occurred.",
             "The error was logged; nothing was recorded. Quote the traceId when you report it.");

@@ -22,10 +22,10 @@ public sealed class FachwerkApi : IDisposable
 
     public static JsonSerializerOptions Json => DemoWorldSeeder.Json;
 
-    /// <summary>A token for a demo user, bound to the given organisation or alliance; valid for a day.</summary>
+    /// <summary>A token for a demo user, bound to the given organisation or alliance; valid for an hour (the longest the issuer gives).</summary>
     public async Task<string> TokenAsync(string user, Guid? organisationId = null, Guid? allianceId = null, CancellationToken cancellation = default)
     {
-        using var response = await _http.PostAsJsonAsync("/dev/token", new { user, organisationId, allianceId, minutes = 1440 }, Json, cancellation);
+        using var response = await _http.PostAsJsonAsync("/dev/token", new { user, organisationId, allianceId, minutes = 60 }, Json, cancellation);
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation));
         return body.RootElement.GetProperty("accessToken").GetString()!;

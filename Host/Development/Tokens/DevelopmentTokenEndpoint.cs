@@ -14,7 +14,7 @@ namespace Fachwerk.Host.Development.Tokens;
 /// <param name="OrganisationId">The organisation an applicant acts for; by default the demo user's.</param>
 /// <param name="AllianceId">The alliance a reviewer acts for; by default the demo user's.</param>
 /// <param name="PilotId">The pilot project a project lead acts for; by default the demo user's.</param>
-/// <param name="Minutes">How long the token is valid, 1 to 1440 minutes (default 480).</param>
+/// <param name="Minutes">How long the token is valid, 1 to 60 minutes (default 60).</param>
 public sealed record DevelopmentTokenRequest(string User, Guid? OrganisationId = null, Guid? AllianceId = null, Guid? PilotId = null, int? Minutes = null);
 
 /// <summary>A signed access token for a demo user, with what it carries.</summary>
@@ -70,13 +70,13 @@ public static class DevelopmentTokenEndpoint
                     {
                         ["user"] = [$"Not a demo user. Known: {string.Join(", ", DemoUsers.All.Select(u => u.Id))}."],
                     });
-                if (request.Minutes is < 1 or > 24 * 60)
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["minutes"] = ["Between 1 and 1440 minutes."] });
+                if (request.Minutes is < 1 or > DevelopmentTokenIssuer.MaxLifetimeMinutes)
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["minutes"] = [$"Between 1 and {DevelopmentTokenIssuer.MaxLifetimeMinutes} minutes."] });
 
                 var organisation = request.OrganisationId ?? await FindAsync<OrganisationDetails>(session, user.OrganisationName, o => o.Name == user.OrganisationName, o => o.Id, cancellation);
                 var alliance = request.AllianceId ?? await FindAsync<AllianceDetails>(session, user.AllianceName, a => a.Name == user.AllianceName, a => a.Id, cancellation);
                 var pilot = request.PilotId ?? await FindAsync<PilotDetails>(session, user.PilotName, p => p.Name == user.PilotName, p => p.Id, cancellation);
-                var lifetime = TimeSpan.FromMinutes(request.Minutes ?? 480);
+                var lifetime = TimeSpan.FromMinutes(request.Minutes ?? DevelopmentTokenIssuer.MaxLifetimeMinutes);
                 return Results.Ok(new DevelopmentToken(issuer.Mint(user, organisation, alliance, pilot, lifetime), "Bearer", (int)lifetime.TotalSeconds,
                     user.Id, user.Roles, organisation, alliance, pilot));
             })

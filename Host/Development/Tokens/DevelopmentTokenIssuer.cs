@@ -15,6 +15,9 @@ public sealed class DevelopmentTokenIssuer : IDisposable
 {
     public const string Issuer = "https://fachwerk.invalid/development-tokens";
 
+    /// <summary>Development tokens live an hour at most, as access tokens of a real provider do (ADR 0057).</summary>
+    public const int MaxLifetimeMinutes = 60;
+
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly TimeProvider _clock;
     private readonly string _audience;
@@ -45,7 +48,7 @@ public sealed class DevelopmentTokenIssuer : IDisposable
             Claims = claims,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
-            Expires = (now + (lifetime ?? TimeSpan.FromHours(8))).UtcDateTime,
+            Expires = (now + (lifetime ?? TimeSpan.FromMinutes(MaxLifetimeMinutes))).UtcDateTime,
             SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.EcdsaSha256),
         });
     }
