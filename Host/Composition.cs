@@ -140,16 +140,7 @@ public static class Composition
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (rejected, _) =>
-            {
-                SecurityLog.RateLimited(rejected.HttpContext.Logger(), rejected.HttpContext.Request.Method, rejected.HttpContext.Request.Path,
-                    SecurityLog.NetworkOf(rejected.HttpContext));
-                return ValueTask.CompletedTask;
-            };
-        });
+        services.AddFachwerkRateLimits(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
@@ -218,14 +209,16 @@ public static class Composition
 
     public static void UseFachwerkApi(this WebApplication app)
     {
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        // X-Forwarded-For/-Proto from the configured proxies only (RateLimits).
+        app.UseForwardedHeaders();
         // Security headers on every answer; outside Development HTTPS only for the API, HSTS, redirects for the rest (ADR 0057).
         app.UseFachwerkProtocol(ApiReferencePath);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RejectOversizedBodies);
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication: requests are counted per user, or per client address without a valid token (ADR 0057).
+        app.UseRateLimiter();
         app.UseAuthorization();
         // After the role check (403 comes first), before the endpoint reads anything (ADR 0056).
         app.Use(RequestInputRules.Check);

@@ -46,6 +46,8 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DemoWorld__Enabled"] = "false";
         start.Environment["Authentication__DevelopmentTokens"] = "true";
+        // The workload is a handful of users sending hundreds of commands a second: the per-user limits would measure themselves.
+        start.Environment["RateLimits__Enabled"] = "false";
         start.Environment["ConnectionStrings__Fachwerk"] = connectionString;
         start.Environment["Database__ApplySchemaOnStartup"] = applySchema ? "true" : "false";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";

@@ -23,8 +23,8 @@ public static partial class SecurityLog
         Message = "Authorization denied to {UserId} for {Method} {Path} from {Network}: {Reason}")]
     public static partial void AuthorizationDenied(ILogger logger, string userId, string method, string path, string network, string reason);
 
-    [LoggerMessage(EventId = 4029, Level = LogLevel.Warning, Message = "Rate limit hit for {Method} {Path} from {Network}")]
-    public static partial void RateLimited(ILogger logger, string method, string path, string network);
+    [LoggerMessage(EventId = 4029, Level = LogLevel.Warning, Message = "Rate limit hit by {UserId} for {Method} {Path} from {Network}")]
+    public static partial void RateLimited(ILogger logger, string userId, string method, string path, string network);
 
     public static ILogger Logger(this HttpContext context) => context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(Category);
 

@@ -41,7 +41,7 @@ public static partial class ProblemNormaliser
             StatusCodes.Status413PayloadTooLarge => Problems.Create(status, Problems.TooLargeCode, "The request body is too large.",
                 Sanitised(problem.Detail) ?? "The request body is larger than this operation accepts."),
             StatusCodes.Status415UnsupportedMediaType => Problems.UnsupportedMediaType(http.Request.ContentType),
-            StatusCodes.Status429TooManyRequests => Problems.Create(status, "too-many-requests", "Too many requests.", "Wait a moment and try again."),
+            StatusCodes.Status429TooManyRequests => Problems.Create(status, Problems.TooManyRequestsCode, "Too many requests.", "Wait a moment and try again."),
             _ => Problems.Create(status, status >= 500 ? Problems.InternalCode : "http-" + status, problem.Title ?? "The request failed.",
                 Sanitised(problem.Detail) ?? ""),
         };

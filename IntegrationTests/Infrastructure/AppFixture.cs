@@ -45,6 +45,8 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Fachwerk", _database.ConnectionString);
             builder.UseSetting("DemoWorld:Enabled", "false");
             builder.UseSetting("Authentication:DevelopmentTokens", "true");
+            // The tests send thousands of requests as a handful of users; RateLimitTests switch the limits on, small.
+            builder.UseSetting("RateLimits:Enabled", "false");
             builder.ConfigureServices(services =>
             {
                 services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
