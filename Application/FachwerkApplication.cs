@@ -70,6 +70,8 @@ public static class FachwerkApplication
         opts.RejectUnparseableQueryValues = true;
         opts.AddPolicy<CommandValidationPolicy>();
         opts.AddPolicy<CommandMetadataPolicy>();
+        // After the endpoints' own Before steps (access checks) and before the version check, like them.
+        opts.AddPolicy<Applications.SeparationOfDutiesPolicy>();
         // After the endpoints' own Before steps (access checks), so a caller who may not act learns nothing of the version.
         opts.AddPolicy<ExpectedVersionPolicy>();
     }

@@ -182,7 +182,7 @@ public sealed partial class Harness(Settings settings)
             {
                 token = await api.TokenAsync(DemoUsers.Caseworker.Id, cancellation: cancellation);
             }
-            catch (HttpRequestException)
+            catch (Fachwerk.Web.Api.ApiProblemException e) when (e.Problem.Code == Fachwerk.Web.Api.ApiProblem.UnreachableCode)
             {
                 await Task.Delay(10, cancellation);
             }

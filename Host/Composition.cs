@@ -3,8 +3,14 @@ using Fachwerk.Application;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Application.Audit;
 using Fachwerk.Application.Common;
+using Fachwerk.Application.People;
+using Fachwerk.Application.Privacy;
+using Microsoft.AspNetCore.Authentication;
 using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
+using Fachwerk.Host.Development;
+using Fachwerk.Host.Development.SignIn;
+using Fachwerk.Web;
 using Fachwerk.Host.Errors;
 using Fachwerk.Host.Health;
 using Fachwerk.Host.OpenApi;
@@ -42,7 +48,10 @@ public static class Composition
         builder.Logging.ClearProviders();
         // Wolverine logs a body it cannot read as an error under the command's type; it is the client's mistake, answered 400 in
         // our words (ProblemNormaliser), and no error of the service.
-        builder.Logging.AddFilter((category, level) => level < LogLevel.Error || category is null || !CommandCategories.Contains(category));
+        // One rule per command category: a filter for every category would outrank the configured levels ("Default":
+        // "Information") and let every library's debug lines through.
+        foreach (var category in CommandCategories)
+            builder.Logging.AddFilter(category, level => level is >= LogLevel.Information and < LogLevel.Error);
         if (builder.Environment.IsDevelopment())
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         else
@@ -61,6 +70,10 @@ public static class Composition
         var applySchema = AppliesSchemaOnStartup(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<FachwerkDatabase>();
+        // The key-encryption keys of personal data, held outside the database (ADR 0061).
+        services.Configure<PersonalDataOptions>(configuration.GetSection(PersonalDataOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PersonalDataOptions>>().Value.Load());
+        services.AddSingleton<PersonalDataVault>();
 
         var marten = services.AddMarten(sp =>
             {
@@ -85,6 +98,8 @@ public static class Composition
             .UseLightweightSessions()
             // Once per store, after the schema and before any message is handled: commitments as documents (ADR 0021).
             .InitializeWith<CommitmentsUpgrade>()
+            // Once per store: data keys stored before they were wrapped are wrapped by the key-encryption key (ADR 0061).
+            .InitializeWith<PersonalDataKeysUpgrade>()
             .IntegrateWithWolverine()
             .AddAsyncDaemon(DaemonMode.HotCold);
         if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
@@ -156,7 +171,13 @@ public static class Composition
         var settings = builder.Configuration.GetSection(TokenSettings.Section).Get<TokenSettings>() ?? new TokenSettings();
         builder.Services.AddSingleton(settings);
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // The API answers bearer tokens; the UI's pages a session that its sign-in started (ADR 0050). The path decides.
+        builder.Services.AddAuthentication(UserScheme)
+            .AddPolicyScheme(UserScheme, "API bearer token or UI session", o => o.ForwardDefaultSelector = context =>
+                FachwerkWeb.IsApiRequest(context.Request.Path) ? JwtBearerDefaults.AuthenticationScheme : FachwerkWeb.SessionScheme)
+            .AddJwtBearer();
+        // What a user acts for comes from the person's records as well as the token's claims (ADR 0060), for the API and the UI.
+        builder.Services.AddScoped<IClaimsTransformation, RecordedBindings>();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IServiceProvider>((options, provider) =>
             {
@@ -185,6 +206,20 @@ public static class Composition
                     },
                 };
             });
+    }
+
+    /// <summary>The scheme every request authenticates with: bearer tokens for the API, the session for the UI.</summary>
+    public const string UserScheme = "fachwerk";
+
+    /// <summary>
+    /// The web UI signs people in at the API's provider; in Development without one, at the service's own provider. The UI
+    /// calls the API over HTTP with the signed-in user's token, like any other client.
+    /// </summary>
+    public static void AddFachwerkUi(this WebApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(TokenSettings.Section).Get<TokenSettings>() ?? new TokenSettings();
+        builder.AddFachwerkWeb(new WebSignIn(settings.Authority, settings.RequireHttpsMetadata, settings.RoleClaim,
+            FachwerkDevelopment.HasOwnSignInProvider(builder) ? DevelopmentIdentityProvider.Metadata : null));
     }
 
     /// <summary>
@@ -225,11 +260,8 @@ public static class Composition
         app.Use(RequiredFields.Check);
 
         var apiReference = ProtocolSettings.ApiReferenceEnabled(app.Configuration, app.Environment);
-        if (apiReference)
-        {
-            app.MapFachwerkApiReference(ApiReferencePath, OpenApiPath);
-            app.MapGet("/", () => Results.Redirect(ApiReferencePath + "/")).AllowAnonymous().ExcludeFromDescription();
-        }
+        // The web UI serves "/".
+        if (apiReference) app.MapFachwerkApiReference(ApiReferencePath, OpenApiPath);
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
@@ -241,8 +273,10 @@ public static class Composition
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
             {
-                if (apiReference) app.Logger.LogInformation("Fachwerk is running. API reference: {Url}", address.TrimEnd('/') + ApiReferencePath + "/");
-                else app.Logger.LogInformation("Fachwerk is running at {Url} (the API reference is off: ApiReference:Enabled).", address);
+                if (apiReference)
+                    app.Logger.LogInformation("Fachwerk is running. Web UI: {Ui} API reference: {Url}", address.TrimEnd('/') + "/",
+                        address.TrimEnd('/') + ApiReferencePath + "/");
+                else app.Logger.LogInformation("Fachwerk is running. Web UI: {Ui} (the API reference is off: ApiReference:Enabled).", address.TrimEnd('/') + "/");
             }
         });
     }

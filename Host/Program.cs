@@ -1,7 +1,9 @@
+using Fachwerk.Application.Privacy;
 using Fachwerk.Host;
 using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.Development;
+using Fachwerk.Web;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,8 +13,10 @@ builder.Services.AddFachwerkCodeGeneration();
 builder.Services.AddFachwerkPersistence(builder.Configuration);
 builder.Host.UseFachwerkMessaging(builder.Configuration);
 builder.AddFachwerkApi();
-// The local cluster, the development tokens and the demo world: nothing of it outside Development.
+// The local cluster, the development tokens and sign-in, the demo world: nothing of it outside Development.
 builder.AddFachwerkDevelopment();
+// The web UI, a client of the API above (ADR 0050).
+builder.AddFachwerkUi();
 
 var app = builder.Build();
 
@@ -30,8 +34,10 @@ if (args.Length == 0 || args[0] == "run" || (args[0].StartsWith("--", StringComp
     try
     {
         _ = app.Services.GetRequiredService<FachwerkDatabase>().ConnectionString;
+        // Without the key-encryption key no personal data can be sealed or opened (ADR 0061).
+        _ = app.Services.GetRequiredService<KeyEncryptionKeys>();
     }
-    catch (DatabaseUnavailableException e)
+    catch (Exception e) when (e is DatabaseUnavailableException or KeyRingUnavailableException)
     {
         await Console.Error.WriteLineAsync($"Fachwerk cannot start: {e.Message}");
         return 2;
@@ -41,6 +47,7 @@ if (args.Length == 0 || args[0] == "run" || (args[0].StartsWith("--", StringComp
 app.LogCodeGeneration();
 app.UseFachwerkApi();
 app.UseFachwerkDevelopment();
+app.MapFachwerkWeb();
 
 return await app.RunJasperFxCommands(args);
 

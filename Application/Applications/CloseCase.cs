@@ -29,6 +29,6 @@ public static class CloseCaseEndpoint
         TimeProvider clock)
     {
         Events events = [FundingDecider.Close(application, user.Stamp(clock))];
-        return (CommandAccepted.After(application.Id, command, events), events, BudgetWorkflow.Follows(application, events));
+        return BudgetWorkflow.After(application, command, events);
     }
 }

@@ -25,6 +25,6 @@ public static class CompleteFirstCheckEndpoint
         TimeProvider clock)
     {
         Events events = [.. FundingDecider.CompleteFirstCheck(application, proof, command.Findings, user.Stamp(clock))];
-        return (CommandAccepted.After(application.Id, command, events), events, BudgetWorkflow.Follows(application, events));
+        return BudgetWorkflow.After(application, command, events);
     }
 }

@@ -25,6 +25,6 @@ public static class CompleteInDepthCheckEndpoint
         TimeProvider clock)
     {
         Events events = [.. FundingDecider.CompleteInDepthCheck(application, proof, command.Findings, user.Stamp(clock))];
-        return (CommandAccepted.After(application.Id, command, events), events, BudgetWorkflow.Follows(application, events));
+        return BudgetWorkflow.After(application, command, events);
     }
 }

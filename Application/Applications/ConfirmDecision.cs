@@ -34,6 +34,6 @@ public static class ConfirmDecisionEndpoint
         TimeProvider clock)
     {
         Events events = [.. ApplicationDecider.ConfirmDecision(application, user.Stamp(clock))];
-        return (CommandAccepted.After(application.Id, command, events), events, BudgetWorkflow.Follows(application, events));
+        return BudgetWorkflow.After(application, command, events);
     }
 }

@@ -39,6 +39,6 @@ public static class DemandReclaimEndpoint
         TimeProvider clock)
     {
         Events events = [.. FundingDecider.DemandReclaim(application, command.Amount, command.Reason, command.RepayBy, user.Stamp(clock))];
-        return (CommandAccepted.After(application.Id, command, events), events, BudgetWorkflow.Follows(application, events));
+        return BudgetWorkflow.After(application, command, events);
     }
 }

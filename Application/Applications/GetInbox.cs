@@ -48,9 +48,7 @@ public static class GetInboxEndpoint
     {
         var role = query.Role ?? InboxQueryValidator.ActingRoles.FirstOrDefault(user.IsInRole) ?? Roles.Caseworker;
         var tasks = session.Query<InboxTask>().Where(t => t.WaitingFor == role);
-        var scope = user.ApplicationScope();
-        if (scope.ApplicantId is { } ownOrganisation) tasks = tasks.Where(t => t.ApplicantId == ownOrganisation);
-        if (scope.AllianceId is { } ownAlliance) tasks = tasks.Where(t => t.AllianceId == ownAlliance);
+        tasks = user.ApplicationScope().Of(tasks, t => t.ApplicantId, t => t.AllianceId);
         if (query.ProgrammeId is { } programme) tasks = tasks.Where(t => t.ProgrammeId == programme);
         if (query.AllianceId is { } alliance) tasks = tasks.Where(t => t.AllianceId == alliance);
         if (query.Status is { } status) tasks = tasks.Where(t => t.Status == status);

@@ -43,9 +43,7 @@ public static class ListApplicationsEndpoint
         [FromQuery] ApplicationQuery query, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
     {
         var applications = session.Query<ApplicationSummary>().AsQueryable();
-        var scope = user.ApplicationScope();
-        if (scope.ApplicantId is { } ownOrganisation) applications = applications.Where(a => a.ApplicantId == ownOrganisation);
-        if (scope.AllianceId is { } ownAlliance) applications = applications.Where(a => a.AllianceId == ownAlliance);
+        applications = user.ApplicationScope().Of(applications, a => a.ApplicantId, a => a.AllianceId);
         if (query.ProgrammeId is { } programme) applications = applications.Where(a => a.ProgrammeId == programme);
         if (query.AllianceId is { } alliance) applications = applications.Where(a => a.AllianceId == alliance);
         if (query.ApplicantId is { } applicant) applications = applications.Where(a => a.ApplicantId == applicant);

@@ -73,7 +73,7 @@ public static class ProposeDecisionEndpoint
 
     /// <summary>
     /// Proposes a decision on the application: approve an amount with conditions, or reject with a reason. A second person
-    /// confirms or returns it; answers the application's new version.
+    /// confirms or returns it; answers the application's new version and the proposal's number (<c>created.key</c>).
     /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/decision-proposal")]
@@ -88,16 +88,15 @@ public static class ProposeDecisionEndpoint
         if (deMinimis.Applicant is { } applicant)
             ApplicationDecider.EnsureWithinDeMinimis(application, applicant, command.Amount!.Value, DateOnly.FromDateTime(stamp.At.UtcDateTime));
 
-        Events events =
-        [
+        var proposed =
             command.Decision == DecisionKind.Approve
                 ? ApplicationDecider.ProposeApproval(application,
                     new ApprovalTerms(command.Amount!.Value, command.Conditions ?? [], command.PlanningExceedanceReason, command.RetainedFinalInstalment,
                         command.InterimProofDueDates),
                     command.ExpectedVersion, stamp)
-                : ApplicationDecider.ProposeRejection(application, command.RejectionReason!, command.ExpectedVersion, stamp),
-        ];
-        return (CommandAccepted.After(application.Id, command, events), events);
+                : ApplicationDecider.ProposeRejection(application, command.RejectionReason!, command.ExpectedVersion, stamp);
+        Events events = [proposed];
+        return (CommandAccepted.After(application.Id, command, events).Creating("proposal", proposed.ProposalNumber), events);
     }
 }
 

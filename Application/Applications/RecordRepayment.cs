@@ -39,6 +39,6 @@ public static class RecordRepaymentEndpoint
         TimeProvider clock)
     {
         Events events = [.. FundingDecider.RecordRepayment(application, command.Amount, command.BookedOn, user.Stamp(clock))];
-        return (CommandAccepted.After(application.Id, command, events), events, BudgetWorkflow.Follows(application, events));
+        return BudgetWorkflow.After(application, command, events);
     }
 }

@@ -37,6 +37,6 @@ public static class ReduceApprovedAmountEndpoint
         TimeProvider clock)
     {
         Events events = [ApplicationDecider.ReduceApprovedAmount(application, command.Amount, command.Reason, user.Stamp(clock))];
-        return (CommandAccepted.After(application.Id, command, events), events, BudgetWorkflow.Follows(application, events));
+        return BudgetWorkflow.After(application, command, events);
     }
 }

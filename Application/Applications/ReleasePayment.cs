@@ -26,8 +26,9 @@ public sealed class ReleasePaymentValidator : ChangeCommandValidator<ReleasePaym
 public static class ReleasePaymentEndpoint
 {
     /// <summary>
-    /// Releases a checked payment for booking. Above the four-eyes threshold someone other than its checker releases it; paying
-    /// the last money due after a settled final proof closes the case. Answers the application's new version.
+    /// Releases a checked payment for booking. One person who both checks and releases may pay out at most the four-eyes threshold
+    /// on the application, all payments together; beyond it someone other than the checker releases. Paying the last money due after
+    /// a settled final proof closes the case. Answers the application's new version.
     /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/payment-requests/{number}/release")]
@@ -40,6 +41,6 @@ public static class ReleasePaymentEndpoint
         TimeProvider clock)
     {
         Events events = [.. FundingDecider.ReleasePayment(application, number, command.BookedOn, options.Value.PaymentFourEyesAbove, user.Stamp(clock))];
-        return (CommandAccepted.After(application.Id, command, events), events, BudgetWorkflow.Follows(application, events));
+        return BudgetWorkflow.After(application, command, events);
     }
 }

@@ -27,7 +27,7 @@ public static class RequestDocumentsEndpoint
 {
     /// <summary>
     /// Asks the applicant for missing documents. The programme's deadline starts running (the application lapses when it passes);
-    /// answers the application's new version.
+    /// answers the application's new version and the request's number (<c>created.key</c>).
     /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/document-requests")]
@@ -41,6 +41,6 @@ public static class RequestDocumentsEndpoint
         Events events = [requested];
         // The deadline is a scheduled message; its handler looks at the application's state when it arrives.
         OutgoingMessages deadline = [new DocumentDeadlineReached(application.Id, requested.RequestNumber).ScheduledAt(requested.DueBy)];
-        return (CommandAccepted.After(application.Id, command, events), events, deadline);
+        return (CommandAccepted.After(application.Id, command, events).Creating("document-request", requested.RequestNumber), events, deadline);
     }
 }

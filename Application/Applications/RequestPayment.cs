@@ -33,8 +33,8 @@ public static class RequestPaymentEndpoint
     public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
 
     /// <summary>
-    /// Requests money (Mittelabruf) for needs of the next two months. Answers the application's new version; the request's number
-    /// is the next in the application's <c>funding.payments</c>.
+    /// Requests money (Mittelabruf) for needs of the next two months. Answers the application's new version and the request's
+    /// number (<c>created.key</c>), by which it is checked and released.
     /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/payment-requests")]
@@ -44,8 +44,9 @@ public static class RequestPaymentEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        Events events = [FundingDecider.RequestPayment(application,
-            new PaymentRequest(command.Amount, command.NeededBy, command.OwnAndThirdPartySpent), user.Stamp(clock))];
-        return (CommandAccepted.After(application.Id, command, events), events);
+        var requested = FundingDecider.RequestPayment(application,
+            new PaymentRequest(command.Amount, command.NeededBy, command.OwnAndThirdPartySpent), user.Stamp(clock));
+        Events events = [requested];
+        return (CommandAccepted.After(application.Id, command, events).Creating("payment-request", requested.RequestNumber), events);
     }
 }

@@ -82,6 +82,6 @@ public static class SubmitProofOfUseEndpoint
                 new ProofOfUseReport(command.Narrative, command.SpentByCategory, command.OwnShareSpent, command.ThirdPartySpent, command.Receipts),
                 user.Stamp(clock)),
         ];
-        return (CommandAccepted.After(application.Id, command, events), events);
+        return (CommandAccepted.After(application.Id, command, events).Creating("proof-of-use", proof), events);
     }
 }

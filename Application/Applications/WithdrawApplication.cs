@@ -35,6 +35,6 @@ public static class WithdrawApplicationEndpoint
         TimeProvider clock)
     {
         Events events = [ApplicationDecider.Withdraw(application, command.Reason, user.Stamp(clock))];
-        return (CommandAccepted.After(application.Id, command, events), events, BudgetWorkflow.Follows(application, events));
+        return BudgetWorkflow.After(application, command, events);
     }
 }

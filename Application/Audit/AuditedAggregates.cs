@@ -6,6 +6,7 @@ using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Organisations;
+using Fachwerk.Domain.People;
 using Fachwerk.Domain.Pilots;
 using Fachwerk.Domain.Programmes;
 using Fachwerk.Domain.Sampling;
@@ -26,13 +27,14 @@ public sealed class AuditedAggregate
     private readonly Func<IQuerySession, IReadOnlyList<IEvent>, CancellationToken, Task<object?>> _details;
 
     private AuditedAggregate(
-        string kind, Label label, Type startedBy, Type writeModel, Type details,
+        string kind, Label label, Type startedBy, IReadOnlyList<Type> alsoStartedBy, Type writeModel, Type details,
         Func<IQuerySession, IReadOnlyList<IEvent>, CancellationToken, Task<object?>> loadWriteModel,
         Func<IQuerySession, IReadOnlyList<IEvent>, CancellationToken, Task<object?>> loadDetails)
     {
         Kind = kind;
         Label = label;
         StartedBy = startedBy;
+        AlsoStartedBy = alsoStartedBy;
         WriteModel = writeModel;
         Details = details;
         _writeModel = loadWriteModel;
@@ -42,12 +44,15 @@ public sealed class AuditedAggregate
     public string Kind { get; }
     public Label Label { get; }
     public Type StartedBy { get; }
+
+    /// <summary>Other events a stream of this kind may start with.</summary>
+    public IReadOnlyList<Type> AlsoStartedBy { get; }
     public Type WriteModel { get; }
     public Type Details { get; }
 
-    public static AuditedAggregate Of<TStart, TWriteModel, TDetails>(string kind, Label label)
+    public static AuditedAggregate Of<TStart, TWriteModel, TDetails>(string kind, Label label, params Type[] alsoStartedBy)
         where TWriteModel : class where TDetails : class =>
-        new(kind, label, typeof(TStart), typeof(TWriteModel), typeof(TDetails),
+        new(kind, label, typeof(TStart), alsoStartedBy, typeof(TWriteModel), typeof(TDetails),
             async (session, events, cancellation) => await FoldAsync<TWriteModel>(session, events, cancellation),
             async (session, events, cancellation) => await FoldAsync<TDetails>(session, events, cancellation));
 
@@ -79,10 +84,13 @@ public static class AuditedAggregates
         AuditedAggregate.Of<PilotLaunched, Pilot, PilotDetails>("pilot", new("Pilotprojekt", "Pilot project")),
         // A sample has no read model of its own: its detail is the recorded selection itself.
         AuditedAggregate.Of<InDepthSampleDrawn, InDepthSample, InDepthSample>("in-depth-sample", new("Stichprobe", "In-depth check sample")),
+        // A person's record: the bindings granted and revoked; it may start with a revocation of what a token claims.
+        AuditedAggregate.Of<BindingGranted, Person, Person>("person", new("Person (Zuordnungen)", "Person (bindings)"), typeof(BindingRevoked)),
     ];
 
     public static readonly Label Unknown = new("Unbekannte Art", "Unknown kind");
 
     /// <summary>The kind of a stream, from the type of its first event.</summary>
-    public static AuditedAggregate? StartedBy(Type? firstEventType) => All.FirstOrDefault(a => a.StartedBy == firstEventType);
+    public static AuditedAggregate? StartedBy(Type? firstEventType) =>
+        All.FirstOrDefault(a => a.StartedBy == firstEventType || (firstEventType is not null && a.AlsoStartedBy.Contains(firstEventType)));
 }

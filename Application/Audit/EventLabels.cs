@@ -1,6 +1,7 @@
 using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Organisations;
+using Fachwerk.Domain.People;
 using Fachwerk.Domain.Pilots;
 using Fachwerk.Domain.Programmes;
 using Fachwerk.Domain.Sampling;
@@ -24,6 +25,10 @@ public static class EventLabels
         [typeof(OrganisationRegistered)] = new("Organisation registriert", "Organisation registered"),
         [typeof(DeMinimisAidGranted)] = new("De-minimis-Beihilfe gewährt", "De-minimis aid granted"),
         [typeof(DeMinimisAidAdjusted)] = new("De-minimis-Beihilfe angepasst", "De-minimis aid adjusted"),
+
+        // People's bindings
+        [typeof(BindingGranted)] = new("Zuordnung erteilt", "Binding granted"),
+        [typeof(BindingRevoked)] = new("Zuordnung entzogen", "Binding revoked"),
 
         // Alliances
         [typeof(AllianceFounded)] = new("Bündnis gegründet", "Alliance founded"),

@@ -1,4 +1,6 @@
+using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
+using Wolverine.Marten;
 using Wolverine;
 
 namespace Fachwerk.Application.Budget;
@@ -42,6 +44,24 @@ public static class BudgetWorkflow
         // A release brings the commitment down to what the application keeps after all of the command's events: one is enough.
         return [.. steps.Where(s => s is not ReleaseFunds).Concat(steps.OfType<ReleaseFunds>().Take(1))];
     }
+
+    /// <summary>
+    /// What an endpoint answers and sends after appending <paramref name="events"/> to <paramref name="application"/>: the accepted
+    /// command (saying what follows, when the workflow starts), the events, and the workflow's steps.
+    /// </summary>
+    public static (CommandAccepted, Events, OutgoingMessages) After(FundingApplication application, IChangeCommand command, Events events)
+    {
+        var steps = Follows(application, events);
+        var accepted = CommandAccepted.After(application.Id, command, events);
+        return (steps.Count == 0 ? accepted : accepted with { FollowUp = FollowUpOf(application, steps) }, events, steps);
+    }
+
+    private static FollowUp FollowUpOf(FundingApplication application, OutgoingMessages steps) =>
+        steps.Any(s => s is CommitFunds)
+            ? new FollowUp("The budget workflow reserves the approved amount in the programme and approves the application, or blocks the approval with the reason.",
+                $"/api/applications/{application.Id}", "status is Approved or ApprovalBlocked")
+            : new FollowUp("The budget workflow releases what the application no longer keeps back to the programme.",
+                $"/api/programmes/{application.ProgrammeId}/budget", "committed no longer includes the released amount");
 
     /// <summary>
     /// The workflow's steps run one at a time per node on a durable local queue. The programme stream's version check keeps

@@ -51,9 +51,10 @@ public static class ExpectedVersion
         ArgumentNullException.ThrowIfNull(http);
         // A writer that slips in before the append makes Marten refuse it, and Npgsql may redact the stream id from that error.
         http.Items[WrittenStreamKey] = new WrittenStream(stream.Id, typeof(TAggregate).Name);
-        return stream.CurrentVersion == command.ExpectedVersion
+        // A stream not started yet (a person's first binding) is at version 0.
+        return (stream.CurrentVersion ?? 0) == command.ExpectedVersion
             ? WolverineContinue.Result()
-            : Results.Problem(Problems.StaleVersion(Problems.NameOf(typeof(TAggregate).Name), stream.CurrentVersion));
+            : Results.Problem(Problems.StaleVersion(Problems.NameOf(typeof(TAggregate).Name), stream.CurrentVersion ?? 0));
     }
 
     /// <summary>The stream the request's command writes, once it was loaded.</summary>

@@ -5,6 +5,9 @@ public sealed class FundingOptions
 {
     public const string Section = "Funding";
 
-    /// <summary>Payments above this amount (EUR) are released by someone other than the person who checked them.</summary>
+    /// <summary>
+    /// What one person who both checks and releases payments may pay out on one application, all payments together (EUR); beyond
+    /// it someone other than the checker releases (ADR 0060).
+    /// </summary>
     public decimal PaymentFourEyesAbove { get; set; } = 10_000m;
 }

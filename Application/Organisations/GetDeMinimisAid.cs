@@ -51,7 +51,7 @@ public sealed record DeMinimisStatement(
 
 public static class GetDeMinimisAidEndpoint
 {
-    public static void Before(DeMinimisLedger ledger, ClaimsPrincipal user) => user.EnsureActsForOrganisation(ledger.Id);
+    public static void Before(DeMinimisLedger ledger, ClaimsPrincipal user) => user.EnsureActsForOrganisation(ledger.Id, withoutBinding: Roles.Staff);
 
     /// <summary>
     /// Shows the de-minimis aid an organisation received, with dates, and what is left under the ceiling in the rolling three

@@ -40,12 +40,13 @@ public static class CorrectParticipantDataEndpoint
         Guid participantId,
         [WriteAggregate] Pilot pilot,
         IDocumentSession session,
+        PersonalDataVault vault,
         ClaimsPrincipal user,
         TimeProvider clock,
         CancellationToken cancellation)
     {
         var personalData = pilot.Participants.ContainsKey(participantId)
-            ? await PersonalDataVault.SealAgainAsync(session, participantId, command.PersonalData, cancellation)
+            ? await vault.SealAgainAsync(session, participantId, command.PersonalData, cancellation)
             : null;
         Events events = [PilotDecider.CorrectParticipantData(pilot, participantId, personalData, user.Stamp(clock))];
         return (CommandAccepted.After(pilot.Id, command, events), events);

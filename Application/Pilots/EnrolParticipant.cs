@@ -98,12 +98,13 @@ public static class EnrolParticipantEndpoint
         EnrolParticipant command,
         [WriteAggregate] Pilot pilot,
         IDocumentSession session,
+        PersonalDataVault vault,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
         var participantId = Guid.CreateVersion7();
         // The new key is stored with the session: it commits with the event, or not at all.
-        var personalData = PersonalDataVault.SealForNewSubject(session, participantId, command.PersonalData, clock);
+        var personalData = vault.SealForNewSubject(session, participantId, command.PersonalData);
         Events events =
         [
             PilotDecider.EnrolParticipant(pilot, participantId,

@@ -170,7 +170,7 @@ public sealed class ParticipantQueryValidator : AbstractValidator<ParticipantQue
 /// <summary>The only reads that open personal data; they are for the roles that need them, and answer only (never store).</summary>
 public static class GetParticipantEndpoints
 {
-    public static void Before(Guid pilotId, ClaimsPrincipal user) => user.EnsureActsForPilot(pilotId);
+    public static void Before(Guid pilotId, ClaimsPrincipal user) => user.EnsureActsForPilot(pilotId, withoutBinding: PilotRoles.PersonalDataReadersWithoutBinding);
 
     /// <summary>
     /// Reads one participant of a pilot project, with their personal data (unless erased) and the services, referrals and
@@ -179,13 +179,14 @@ public static class GetParticipantEndpoints
     [Authorize(Roles = PilotRoles.PersonalDataReaders)]
     [WolverineGet("/api/pilots/{pilotId}/participants/{participantId}")]
     [ProducesResponseType<ParticipantView>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid pilotId, Guid participantId, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(
+        Guid pilotId, Guid participantId, IQuerySession session, PersonalDataVault vault, CancellationToken cancellation)
     {
         var record = await session.LoadAsync<ParticipantRecord>(participantId, cancellation);
         if (record is null || record.PilotId != pilotId)
             return Results.Problem(Problems.NotFound($"There is no participant {participantId} in pilot {pilotId}."));
 
-        var opened = await PersonalDataVault.OpenAsync<ParticipantPersonalData>(session, Sealed([record]), cancellation);
+        var opened = await vault.OpenAsync<ParticipantPersonalData>(session, Sealed([record]), cancellation);
         return Results.Ok(ParticipantView.Of(record, opened));
     }
 
@@ -193,14 +194,15 @@ public static class GetParticipantEndpoints
     [Authorize(Roles = PilotRoles.PersonalDataReaders)]
     [WolverineGet("/api/pilots/{pilotId}/participants")]
     public static async Task<Page<ParticipantView>> List(
-        [Document("pilotId")] PilotDetails pilot, [FromQuery] ParticipantQuery query, IQuerySession session, CancellationToken cancellation)
+        [Document("pilotId")] PilotDetails pilot, [FromQuery] ParticipantQuery query, IQuerySession session, PersonalDataVault vault,
+        CancellationToken cancellation)
     {
         var participants = session.Query<ParticipantRecord>().Where(p => p.PilotId == pilot.Id);
         if (query.Kind is { } kind)
             participants = participants.Where(p => p.Kind == kind);
 
         var page = await participants.PageAsync(p => p.OrderBy(x => x.EnrolledOn).ThenBy(x => x.Id), query.Page, query.PageSize, cancellation);
-        var opened = await PersonalDataVault.OpenAsync<ParticipantPersonalData>(session, Sealed(page.Items), cancellation);
+        var opened = await vault.OpenAsync<ParticipantPersonalData>(session, Sealed(page.Items), cancellation);
         return new Page<ParticipantView>([.. page.Items.Select(p => ParticipantView.Of(p, opened))],
             page.PageNumber, page.PageSize, page.TotalItems, page.PageCount);
     }

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Common;
+using Fachwerk.Domain.People;
 using Fachwerk.Domain.Pilots;
+using Marten;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine;
@@ -10,7 +12,10 @@ using Wolverine.Marten;
 
 namespace Fachwerk.Application.Pilots;
 
-/// <summary>A sponsor (e.g. a city department) launches a pilot project with its phase, funding and offered services.</summary>
+/// <summary>
+/// A sponsor (e.g. a city department) launches a pilot project with its phase, funding and offered services; the project lead who
+/// launches it leads it from then on.
+/// </summary>
 /// <param name="Name">The pilot project's name.</param>
 /// <param name="Sponsor">Who runs the pilot, e.g. a city department.</param>
 /// <param name="PilotPhase">The pilot phase: its first and last day.</param>
@@ -51,17 +56,22 @@ public sealed class LaunchPilotValidator : AbstractValidator<LaunchPilot>
 public static class LaunchPilotEndpoint
 {
     /// <summary>
-    /// Launches a pilot project with its phase, funding and offered services. The evaluation is scheduled for the end of the
-    /// phase; answers the new pilot's id, version and address.
+    /// Launches a pilot project with its phase, funding and offered services; the caller leads it from then on. The evaluation is
+    /// scheduled for the end of the phase; answers the new pilot's id, version and address.
     /// </summary>
     [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots")]
-    public static (StreamCreated, IStartStream, OutgoingMessages) Post(LaunchPilot command, ClaimsPrincipal user, TimeProvider clock)
+    public static async Task<(StreamCreated, IStartStream, OutgoingMessages)> Post(
+        LaunchPilot command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var id = Guid.CreateVersion7();
+        var stamp = user.Stamp(clock);
         var events = PilotDecider.Launch(id,
-            new PilotCharter(command.Name, command.Sponsor, command.PilotPhase, command.FundingSources, command.OfferedServices), user.Stamp(clock));
+            new PilotCharter(command.Name, command.Sponsor, command.PilotPhase, command.FundingSources, command.OfferedServices), stamp);
+        // The lead who launches the pilot leads it from now on, recorded in the same transaction (ADR 0060).
+        var lead = await session.Events.FetchForWriting<Person>(Person.IdOf(stamp.By), cancellation);
+        lead.AppendMany(PersonDecider.BindLaunchingLead(lead.Aggregate, stamp.By, id, stamp));
         return (new StreamCreated(id, events.Count, PilotUrls.Pilot(id)), MartenOps.StartStream<Pilot>(id, [.. events]),
             EvaluatePilotPhase.ScheduleUnlessDue(id, command.PilotPhase, events));
     }

@@ -13,7 +13,10 @@ public static class PilotRoles
     /// Who may read participants' personal data: the project lead, and caseworkers and auditors of the funding.
     /// Everyone signed in may read the pilot, its companies and its demand, which hold no personal data.
     /// </summary>
-    public const string PersonalDataReaders = Roles.ProjectLead + "," + Roles.Caseworker + "," + Roles.Auditor;
+    public const string PersonalDataReaders = Roles.ProjectLead + "," + PersonalDataReadersWithoutBinding;
+
+    /// <summary>Who reads participants' personal data of any pilot: caseworkers and auditors (project leads only of their own).</summary>
+    public const string PersonalDataReadersWithoutBinding = Roles.Caseworker + "," + Roles.Auditor;
 }
 
 /// <summary>

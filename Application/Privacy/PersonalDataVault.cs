@@ -7,17 +7,20 @@ using Marten;
 namespace Fachwerk.Application.Privacy;
 
 /// <summary>
-/// One person's data key: 256 random bits, in its own table (<c>fachwerk_keys.mt_doc_personal_data_key</c>), never in an
-/// event. Destroying it is what erases the person's data everywhere (crypto-shredding, docs/adr/0015).
+/// One person's data key, in its own table (<c>fachwerk_keys.mt_doc_personal_data_key</c>), never in an event: 256 random bits,
+/// stored wrapped by a key-encryption key held outside the database (<paramref name="WrappedBy"/> names it). Destroying the row
+/// is what erases the person's data everywhere (crypto-shredding, docs/adr/0015). <paramref name="Key"/> is the plain key of
+/// rows written before keys were wrapped (ADR 0061); the service wraps those when it starts.
 /// </summary>
-public sealed record PersonalDataKey(Guid Id, byte[] Key, DateTimeOffset CreatedAt);
+public sealed record PersonalDataKey(Guid Id, byte[]? Key, DateTimeOffset CreatedAt, string? WrappedBy = null, byte[]? Wrapped = null);
 
 /// <summary>
 /// Seals personal data with the person's own key (AES-256-GCM, the subject id bound in as associated data) before they
 /// go into an event, opens them again for the few reads that show them, and destroys keys on erasure. Keys are written
-/// and deleted through the command's Marten session, so they commit or roll back together with the events.
+/// and deleted through the command's Marten session, so they commit or roll back together with the events; they are stored
+/// wrapped by the current key-encryption key (<see cref="KeyEncryptionKeys"/>).
 /// </summary>
-public static class PersonalDataVault
+public sealed class PersonalDataVault(KeyEncryptionKeys keyEncryptionKeys, TimeProvider clock)
 {
     public const string Algorithm = "A256GCM";
     public const string KeySchema = "fachwerk_keys";
@@ -26,6 +29,7 @@ public static class PersonalDataVault
     private const int KeySize = 32;
     private const int NonceSize = 12;
     private const int TagSize = 16;
+    private const int Batch = 500;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -33,61 +37,131 @@ public static class PersonalDataVault
     public static void ConfigureStore(StoreOptions opts) =>
         opts.Schema.For<PersonalDataKey>().DatabaseSchemaName(KeySchema).DocumentAlias(KeyTableAlias);
 
-    /// <summary>Creates the key of a new person (stored with the session) and seals their data with it.</summary>
-    public static SealedPersonalData SealForNewSubject<T>(IDocumentSession session, Guid subjectId, T data, TimeProvider clock)
+    /// <summary>Creates the key of a new person (stored wrapped with the session) and seals their data with it.</summary>
+    public SealedPersonalData SealForNewSubject<T>(IDocumentSession session, Guid subjectId, T data)
     {
-        var key = new PersonalDataKey(subjectId, RandomNumberGenerator.GetBytes(KeySize), clock.GetUtcNow());
-        session.Insert(key);
-        return Seal(key, data);
+        ArgumentNullException.ThrowIfNull(session);
+        var key = RandomNumberGenerator.GetBytes(KeySize);
+        try
+        {
+            session.Insert(new PersonalDataKey(subjectId, null, clock.GetUtcNow(), keyEncryptionKeys.CurrentId, keyEncryptionKeys.Wrap(subjectId, key)));
+            return Seal(subjectId, key, data);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
     }
 
     /// <summary>Seals new data of a known person with their existing key; null when the key was destroyed.</summary>
-    public static async Task<SealedPersonalData?> SealAgainAsync<T>(IDocumentSession session, Guid subjectId, T data, CancellationToken cancellation)
+    public async Task<SealedPersonalData?> SealAgainAsync<T>(IDocumentSession session, Guid subjectId, T data, CancellationToken cancellation)
     {
-        var key = await session.LoadAsync<PersonalDataKey>(subjectId, cancellation);
-        return key is null ? null : Seal(key, data);
+        ArgumentNullException.ThrowIfNull(session);
+        var stored = await session.LoadAsync<PersonalDataKey>(subjectId, cancellation);
+        if (stored is null) return null;
+        var key = DataKeyOf(stored);
+        try
+        {
+            return Seal(subjectId, key, data);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
     }
 
     /// <summary>Destroys the person's key with the session: afterwards nothing sealed with it can be read again.</summary>
-    public static void DestroyKey(IDocumentSession session, Guid subjectId) => session.Delete<PersonalDataKey>(subjectId);
+    public static void DestroyKey(IDocumentSession session, Guid subjectId) => session?.Delete<PersonalDataKey>(subjectId);
 
     /// <summary>
     /// Opens sealed data; the answer holds an entry only for the people whose key still exists
     /// (a missing entry means: erased). Tampered ciphertext throws a <see cref="CryptographicException"/>.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<Guid, T>> OpenAsync<T>(
+    public async Task<IReadOnlyDictionary<Guid, T>> OpenAsync<T>(
         IQuerySession session, IEnumerable<SealedPersonalData> sealedData, CancellationToken cancellation)
     {
+        ArgumentNullException.ThrowIfNull(session);
         var all = sealedData.ToList();
         if (all.Count == 0) return new Dictionary<Guid, T>();
 
-        var keys = (await session.LoadManyAsync<PersonalDataKey>(cancellation, all.Select(s => s.SubjectId).Distinct()))
-            .ToDictionary(k => k.Id);
+        var keys = (await session.LoadManyAsync<PersonalDataKey>(cancellation, all.Select(s => s.SubjectId).Distinct())).ToDictionary(k => k.Id);
         var opened = new Dictionary<Guid, T>();
         foreach (var item in all)
         {
-            if (keys.TryGetValue(item.SubjectId, out var key))
+            if (!keys.TryGetValue(item.SubjectId, out var stored)) continue;
+            var key = DataKeyOf(stored);
+            try
+            {
                 opened[item.SubjectId] = Open<T>(key, item);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(key);
+            }
         }
 
         return opened;
     }
 
-    private static SealedPersonalData Seal<T>(PersonalDataKey key, T data)
+    /// <summary>
+    /// Wraps stored data keys again under the current key-encryption key: those written before keys were wrapped
+    /// (<paramref name="onlyUnwrapped"/>, at every start), or every key another key-encryption key wrapped (rotation). A key
+    /// erased meanwhile stays erased: the wrapped key is written as an update of an existing row only. Answers how many.
+    /// </summary>
+    public async Task<int> RewrapAsync(IDocumentStore store, bool onlyUnwrapped, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var current = keyEncryptionKeys.CurrentId;
+        var rewrapped = 0;
+        while (true)
+        {
+            await using var session = store.LightweightSession();
+            var query = session.Query<PersonalDataKey>().Where(k => k.WrappedBy == null);
+            if (!onlyUnwrapped) query = session.Query<PersonalDataKey>().Where(k => k.WrappedBy == null || k.WrappedBy != current);
+            var batch = await query.Take(Batch).ToListAsync(cancellation);
+            if (batch.Count == 0) return rewrapped;
+            foreach (var stored in batch)
+            {
+                var key = DataKeyOf(stored);
+                try
+                {
+                    session.Update(stored with { Key = null, WrappedBy = current, Wrapped = keyEncryptionKeys.Wrap(stored.Id, key) });
+                }
+                finally
+                {
+                    CryptographicOperations.ZeroMemory(key);
+                }
+            }
+
+            await session.SaveChangesAsync(cancellation);
+            rewrapped += batch.Count;
+        }
+    }
+
+    /// <summary>The plain data key of a stored row: unwrapped by the key-encryption key that wrapped it, or as written before wrapping.</summary>
+    private byte[] DataKeyOf(PersonalDataKey stored) =>
+        stored switch
+        {
+            { WrappedBy: { } keyId, Wrapped: { } wrapped } => keyEncryptionKeys.Unwrap(stored.Id, keyId, wrapped),
+            { Key: { } plain } => plain.ToArray(),
+            _ => throw new CryptographicException($"The data key of {stored.Id} is neither wrapped nor plain."),
+        };
+
+    private static SealedPersonalData Seal<T>(Guid subjectId, byte[] key, T data)
     {
         var plaintext = JsonSerializer.SerializeToUtf8Bytes(data, Json);
         var nonce = RandomNumberGenerator.GetBytes(NonceSize);
         var sealedBytes = new byte[plaintext.Length + TagSize];
-        using (var aes = new AesGcm(key.Key, TagSize))
+        using (var aes = new AesGcm(key, TagSize))
         {
-            aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(0, plaintext.Length), sealedBytes.AsSpan(plaintext.Length), AssociatedData(key.Id));
+            aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(0, plaintext.Length), sealedBytes.AsSpan(plaintext.Length), AssociatedData(subjectId));
         }
 
         CryptographicOperations.ZeroMemory(plaintext);
-        return new SealedPersonalData(key.Id, Algorithm, Convert.ToBase64String(nonce), Convert.ToBase64String(sealedBytes));
+        return new SealedPersonalData(subjectId, Algorithm, Convert.ToBase64String(nonce), Convert.ToBase64String(sealedBytes));
     }
 
-    private static T Open<T>(PersonalDataKey key, SealedPersonalData item)
+    private static T Open<T>(byte[] key, SealedPersonalData item)
     {
         if (item.Algorithm != Algorithm)
             throw new CryptographicException($"Unknown sealing algorithm '{item.Algorithm}'.");
@@ -96,7 +170,7 @@ public static class PersonalDataVault
         var sealedBytes = Convert.FromBase64String(item.Ciphertext);
         var length = sealedBytes.Length - TagSize;
         var plaintext = new byte[length];
-        using (var aes = new AesGcm(key.Key, TagSize))
+        using (var aes = new AesGcm(key, TagSize))
         {
             aes.Decrypt(nonce, sealedBytes.AsSpan(0, length), sealedBytes.AsSpan(length), plaintext, AssociatedData(item.SubjectId));
         }

@@ -197,7 +197,10 @@ public sealed class LegacyHistory
         if (!completeProofs || life.State.IsClosed) return;
         foreach (var proof in life.State.Funding!.Proofs.ToList())
         {
-            life.Record(FundingDecider.SubmitProof(life.State, proof.Proof, new ProofOfUseReport("Alle Module durchgeführt.", new Dictionary<string, decimal> { ["Personal"] = 30_000m, ["Sachkosten"] = 10_000m }, life.State.Plan.OwnContribution, 0m, [new Receipt($"dms://beleg-{life.Id:N}-{proof.Proof}", DateOnly.FromDateTime(life.Stamp(Applicant, 30).At.UtcDateTime), 1_250m, "Sachkosten")]), life.Stamp(Applicant, 1)));
+            var receiptDate = DateOnly.FromDateTime(life.Stamp(Applicant, 30).At.UtcDateTime);
+            // The final proof comes after the project's end (ADR 0062); interim proofs while it runs.
+            var submitted = proof.Kind == ProofKind.Final ? life.StampAfterTheProject(Applicant) : life.Stamp(Applicant, 1);
+            life.Record(FundingDecider.SubmitProof(life.State, proof.Proof, new ProofOfUseReport("Alle Module durchgeführt.", new Dictionary<string, decimal> { ["Personal"] = 30_000m, ["Sachkosten"] = 10_000m }, life.State.Plan.OwnContribution, 0m, [new Receipt($"dms://beleg-{life.Id:N}-{proof.Proof}", receiptDate, 1_250m, "Sachkosten")]), submitted));
             foreach (var e in FundingDecider.CompleteFirstCheck(life.State, proof.Proof, [], life.Stamp(Caseworker, 40))) life.Record(e);
             if (life.State.IsClosed) break;
         }
@@ -231,7 +234,8 @@ public sealed class LegacyHistory
             life.Record(FundingDecider.RequestPayment(life.State, new PaymentRequest(1_000m, day.AddDays(10), plan.OwnContribution), life.Stamp(Applicant, 0)));
             var number = life.State.Funding!.PaymentRequests.Count;
             life.Record(FundingDecider.CheckPaymentRequest(life.State, number, life.Stamp(Caseworker, 2)));
-            foreach (var e in FundingDecider.ReleasePayment(life.State, number, day.AddDays(8), 10_000m, life.Stamp(Caseworker, 1))) life.Record(e);
+            // Released by a second caseworker: one person alone pays out at most 10,000 EUR per application (ADR 0060).
+            foreach (var e in FundingDecider.ReleasePayment(life.State, number, day.AddDays(8), 10_000m, life.Stamp(SecondCaseworker, 1))) life.Record(e);
         }
 
         var firstProof = life.State.Funding!.Proofs[0].Proof;
@@ -269,6 +273,13 @@ public sealed class LegacyHistory
         {
             _now = _now.AddDays(days).AddMinutes(history._random.Next(5, 300));
             return new Stamp(by, _now);
+        }
+
+        /// <summary>A stamp on the day after the project's last day at the earliest (a day later than the last one otherwise).</summary>
+        public Stamp StampAfterTheProject(string by)
+        {
+            var dayAfter = new DateTimeOffset(State.Plan.Duration.To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return Stamp(by, _now < dayAfter ? (int)Math.Ceiling((dayAfter - _now).TotalDays) : 1);
         }
 
         public void Record(object e)

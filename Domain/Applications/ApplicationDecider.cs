@@ -31,6 +31,7 @@ public static class ApplicationDecider
     /// <summary>The applicant may change the plan until the application is formally complete; a submitted one must still meet the rules.</summary>
     public static ApplicationAmended Amend(FundingApplication application, FundingProgramme programme, ProjectPlan plan, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForApplicant(application, stamp);
         if (application.Status is not (ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.DocumentsRequested))
             throw Illegal(application, "amended", "only until it is formally complete");
         EnsureSound(plan);
@@ -41,6 +42,7 @@ public static class ApplicationDecider
 
     public static ApplicationSubmitted Submit(FundingApplication application, FundingProgramme programme, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForApplicant(application, stamp);
         if (application.Status != ApplicationStatus.Draft)
             throw Illegal(application, "submitted", "only as a draft");
         var today = DateOnly.FromDateTime(stamp.At.UtcDateTime);
@@ -56,6 +58,7 @@ public static class ApplicationDecider
 
     public static DocumentsRequested RequestDocuments(FundingApplication application, IReadOnlyList<string> documents, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         if (application.Status != ApplicationStatus.Submitted)
             throw Illegal(application, "asked for documents", "only while it is being checked for completeness");
         if (documents.Count == 0)
@@ -66,6 +69,7 @@ public static class ApplicationDecider
 
     public static DocumentsSupplied SupplyDocuments(FundingApplication application, IReadOnlyList<string> references, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForApplicant(application, stamp);
         if (application.Status != ApplicationStatus.DocumentsRequested)
             throw Illegal(application, "given documents", "only when documents were requested");
         var request = application.OpenDocumentRequest!;
@@ -89,6 +93,7 @@ public static class ApplicationDecider
 
     public static ApplicationFormallyCompleted CompleteFormally(FundingApplication application, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         if (application.Status != ApplicationStatus.Submitted)
             throw Illegal(application, "marked formally complete",
                 application.Status == ApplicationStatus.DocumentsRequested ? "while requested documents are missing" : "only after submission");
@@ -101,6 +106,7 @@ public static class ApplicationDecider
     /// </summary>
     public static AllianceVoteCast CastVote(FundingApplication application, Alliance alliance, Votum votum, long basedOnVersion, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         var onBehalfOf = votum.OnBehalfOf;
         if (application.Status != ApplicationStatus.FormallyComplete)
             throw Illegal(application, "voted on", application.Vote is null ? "only once it is formally complete" : "twice");
@@ -127,6 +133,7 @@ public static class ApplicationDecider
     /// </summary>
     public static DecisionProposed ProposeApproval(FundingApplication application, ApprovalTerms terms, long basedOnVersion, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         EnsureReadyForProposal(application);
         var (amount, conditions, planningExceedanceReason, retainedFinalInstalment, interimProofDueDates) = terms;
         if (amount <= 0 || amount > application.Plan.RequestedAmount)
@@ -156,6 +163,7 @@ public static class ApplicationDecider
 
     public static DecisionProposed ProposeRejection(FundingApplication application, string reason, long basedOnVersion, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         EnsureReadyForProposal(application);
         return new DecisionProposed(application.Id, application.Proposals + 1, DecisionKind.Reject, null, [], reason.Trim(), null,
             basedOnVersion, stamp.By, stamp.At);
@@ -167,9 +175,10 @@ public static class ApplicationDecider
     /// </summary>
     public static IReadOnlyList<object> ConfirmDecision(FundingApplication application, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         var proposal = EnsureProposed(application, "confirmed");
         if (string.Equals(proposal.ProposedBy, stamp.By, StringComparison.OrdinalIgnoreCase))
-            throw new RuleViolation("application.four-eyes",
+            throw new RuleViolation(Duties.DecisionFourEyes,
                 "The person who proposed a decision cannot confirm it; a second person must (four-eyes principle).");
 
         var confirmed = new DecisionConfirmed(application.Id, proposal.Number, proposal.Kind, proposal.Amount, proposal.ProposedBy, stamp.By, stamp.At);
@@ -180,6 +189,7 @@ public static class ApplicationDecider
 
     public static DecisionReturned ReturnDecision(FundingApplication application, string reason, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         var proposal = EnsureProposed(application, "returned");
         return new DecisionReturned(application.Id, proposal.Number, reason.Trim(), stamp.By, stamp.At);
     }
@@ -187,6 +197,7 @@ public static class ApplicationDecider
     /// <summary>The applicant withdraws; after an approval this renounces the funding and its commitment is released.</summary>
     public static ApplicationWithdrawn Withdraw(FundingApplication application, string reason, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForApplicant(application, stamp);
         if (application.IsClosed || application.Status == ApplicationStatus.ReclaimDemanded)
             throw Illegal(application, "withdrawn", "once it is closed or being reclaimed");
         if (application.Funding is { Paid: > 0 } funding)
@@ -197,6 +208,7 @@ public static class ApplicationDecider
 
     public static ApprovedAmountReduced ReduceApprovedAmount(FundingApplication application, decimal amount, string reason, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         if (application.Status != ApplicationStatus.Approved)
             throw Illegal(application, "given a lower approved amount", "only once approved");
         if (amount <= 0 || amount >= application.ApprovedAmount)

@@ -43,7 +43,8 @@ public enum PaymentRequestStatus
 }
 
 public sealed record PaymentRequestState(
-    int Number, decimal Amount, DateOnly NeededBy, decimal OwnAndThirdPartySpent, PaymentRequestStatus Status, string? CheckedBy);
+    int Number, decimal Amount, DateOnly NeededBy, decimal OwnAndThirdPartySpent, PaymentRequestStatus Status, string? CheckedBy,
+    string? ReleasedBy = null);
 
 public sealed record ProofState(
     string Proof, ProofKind Kind, DateOnly DueBy, bool Overdue, DateTimeOffset? SubmittedAt, bool FirstChecked, bool SelectedForInDepthCheck,
@@ -72,6 +73,9 @@ public sealed record Funding(
     public decimal NetPaid => Paid - Repaid;
 
     public ProofState? FinalProof => Proofs.FirstOrDefault(p => p.Kind == ProofKind.Final);
+
+    /// <summary>The interim proofs the decision asked for that have not been submitted: the case does not close while there are any.</summary>
+    public IReadOnlyList<ProofState> MissingInterimProofs => [.. Proofs.Where(p => p.Kind == ProofKind.Interim && !p.Submitted)];
 
     /// <summary>The final proof passed its checks, or what they found was settled by a reclaim.</summary>
     public bool FinalProofSettled => FinalProof is { Submitted: true, ChecksComplete: true } final && (final.Findings == 0 || FindingsSettledByReclaim);
@@ -103,6 +107,12 @@ public sealed record FundingApplication(
     bool ReminderRaised,
     Funding? Funding = null) : IEventSourced<FundingApplication>
 {
+    /// <summary>Who acted for the applicant on this case (see <see cref="SeparationOfDuties"/>).</summary>
+    public ImmutableHashSet<string> ApplicantSide { get; init; } = SeparationOfDuties.Nobody;
+
+    /// <summary>Who acted for the funding authority or the alliance on this case.</summary>
+    public ImmutableHashSet<string> AuthoritySide { get; init; } = SeparationOfDuties.Nobody;
+
     public bool IsClosed => ApplicationLifecycle.IsClosed(Status);
 
     /// <summary>What stays committed in the programme for this application: its approved amount while it is funded, else nothing.</summary>
@@ -112,13 +122,13 @@ public sealed record FundingApplication(
     public bool IsAwaitingDecision => Status is ApplicationStatus.FormallyComplete or ApplicationStatus.AllianceVoted
         or ApplicationStatus.DecisionProposed or ApplicationStatus.ApprovalBlocked;
 
-    /// <summary>The status follows <see cref="ApplicationLifecycle"/>; everything else is folded here.</summary>
+    /// <summary>The status follows <see cref="ApplicationLifecycle"/>, the sides of the case <see cref="SeparationOfDuties"/>; everything else is folded here.</summary>
     public static FundingApplication Evolve(FundingApplication? application, object @event) =>
-        Fold(application, @event) with
+        SeparationOfDuties.Record(Fold(application, @event) with
         {
             Status = ApplicationLifecycle.StatusAfter(application?.Status ?? ApplicationStatus.Draft, @event, application?.Vote is not null,
                 application?.Funding?.RepaymentDue ?? 0),
-        };
+        }, @event);
 
     private static FundingApplication Fold(FundingApplication? application, object @event) => (application, @event) switch
     {
@@ -175,7 +185,7 @@ public sealed record FundingApplication(
         },
         (_, PaymentReleased released) => application with
         {
-            Funding = application.Funding!.WithRequest(released.RequestNumber, r => r with { Status = PaymentRequestStatus.Released })
+            Funding = application.Funding!.WithRequest(released.RequestNumber, r => r with { Status = PaymentRequestStatus.Released, ReleasedBy = released.RecordedBy })
                 with { Paid = application.Funding.Paid + released.Amount },
         },
         (_, ProofOfUseSubmitted submitted) => application with

@@ -21,6 +21,7 @@ public static class FundingDecider
     /// </summary>
     public static PaymentRequested RequestPayment(FundingApplication application, PaymentRequest request, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForApplicant(application, stamp);
         var (amount, neededBy, ownAndThirdPartySpent) = request;
         var funding = Funded(application, "asked for a payment");
         var today = DateOnly.FromDateTime(stamp.At.UtcDateTime);
@@ -60,6 +61,7 @@ public static class FundingDecider
 
     public static PaymentRequestChecked CheckPaymentRequest(FundingApplication application, int requestNumber, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         var request = Request(application, requestNumber);
         if (request.Status != PaymentRequestStatus.Requested)
             throw new RuleViolation("payment.illegal-transition", $"Payment request {requestNumber} is {request.Status}, not waiting for its check.");
@@ -68,6 +70,7 @@ public static class FundingDecider
 
     public static PaymentRequestRefused RefusePaymentRequest(FundingApplication application, int requestNumber, string reason, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         var request = Request(application, requestNumber);
         if (request.Status is not (PaymentRequestStatus.Requested or PaymentRequestStatus.Checked))
             throw new RuleViolation("payment.illegal-transition", $"Payment request {requestNumber} is {request.Status} and can no longer be refused.");
@@ -75,35 +78,53 @@ public static class FundingDecider
     }
 
     /// <summary>
-    /// Releases a checked payment for booking. Above <paramref name="fourEyesAbove"/> the person releasing is not the one who
-    /// checked it. Paying the last money due after a settled final proof closes the case.
+    /// Releases a checked payment for booking. One person who both checked and released may pay out at most
+    /// <paramref name="fourEyesAbove"/> on the application, all payments together (<see cref="PaymentFourEyes"/>); beyond it someone
+    /// other than the checker releases. Paying the last money due after a settled final proof closes the case.
     /// </summary>
     public static IReadOnlyList<object> ReleasePayment(
         FundingApplication application, int requestNumber, DateOnly bookedOn, decimal fourEyesAbove, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         var request = Request(application, requestNumber);
         if (request.Status != PaymentRequestStatus.Checked)
             throw new RuleViolation("payment.illegal-transition",
                 $"Payment request {requestNumber} is {request.Status}; a payment is released once it has been checked.");
-        if (request.Amount > fourEyesAbove && string.Equals(request.CheckedBy, stamp.By, StringComparison.OrdinalIgnoreCase))
-            throw new RuleViolation("payment.four-eyes",
-                $"Payments above {Eur(fourEyesAbove)} are released by someone other than the person who checked them.");
+        if (PaymentFourEyes.NeedsSecondPerson(application.Funding!, request, stamp.By, fourEyesAbove))
+        {
+            var alone = PaymentFourEyes.PaidAlone(application.Funding!, stamp.By);
+            throw new RuleViolation(Duties.PaymentFourEyes,
+                $"One person who both checks and releases payments may pay out at most {Eur(fourEyesAbove)} on an application, all payments " +
+                $"together; you released {Eur(alone)} alone before, with this one {Eur(alone + request.Amount)}. Someone other than the checker releases it.");
+        }
 
         var released = new PaymentReleased(application.Id, application.ProgrammeId, requestNumber, request.Amount, bookedOn, stamp.By, stamp.At);
         return [released, .. CloseIfComplete(FundingApplication.Evolve(application, released), stamp)];
     }
 
+    /// <summary>
+    /// The recipient submits a proof of use. The final proof covers the whole project: it is submitted after the project's last
+    /// day (and is due six months after it, ANBest-P 6.1); interim proofs any time once asked for.
+    /// </summary>
     public static ProofOfUseSubmitted SubmitProof(FundingApplication application, string proof, ProofOfUseReport report, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForApplicant(application, stamp);
         var owed = Proof(application, proof);
         if (owed.Submitted)
             throw new RuleViolation("proof.already-submitted", $"Proof of use '{proof}' was submitted on {owed.SubmittedAt:yyyy-MM-dd}.");
+        var today = DateOnly.FromDateTime(stamp.At.UtcDateTime);
+        var end = application.Plan.Duration.To;
+        if (owed.Kind == ProofKind.Final && today <= end)
+            throw new RuleViolation("proof.final-before-end",
+                $"The final proof of use covers the whole project and is submitted after its last day, {end:yyyy-MM-dd} (due by {owed.DueBy:yyyy-MM-dd}); " +
+                $"today is {today:yyyy-MM-dd}. Until then, interim proofs report on the project.");
         return new ProofOfUseSubmitted(application.Id, proof, owed.Kind, report.Narrative.Trim(), report.SpentByCategory, report.OwnShareSpent,
             report.ThirdPartySpent, report.Receipts, stamp.By, stamp.At);
     }
 
     public static ProofOfUseDeadlineExtended ExtendProofDeadline(FundingApplication application, string proof, DateOnly dueBy, string reason, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         var owed = Proof(application, proof);
         if (owed.Submitted)
             throw new RuleViolation("proof.already-submitted", $"Proof of use '{proof}' has been submitted; its deadline no longer matters.");
@@ -124,6 +145,7 @@ public static class FundingDecider
 
     public static IReadOnlyList<object> CompleteFirstCheck(FundingApplication application, string proof, IReadOnlyList<Finding> findings, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         var owed = Proof(application, proof);
         if (!owed.Submitted || owed.FirstChecked)
             throw new RuleViolation("proof.illegal-transition",
@@ -143,6 +165,7 @@ public static class FundingDecider
 
     public static IReadOnlyList<object> CompleteInDepthCheck(FundingApplication application, string proof, IReadOnlyList<Finding> findings, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         var owed = Proof(application, proof);
         if (!owed.SelectedForInDepthCheck || owed.InDepthChecked)
             throw new RuleViolation("proof.illegal-transition",
@@ -157,6 +180,7 @@ public static class FundingDecider
     /// </summary>
     public static IReadOnlyList<object> DemandReclaim(FundingApplication application, decimal amount, string reason, DateOnly repayBy, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         var funding = Funded(application, "reclaimed from");
         var approved = application.ApprovedAmount!.Value;
         if (amount <= 0 || amount > approved)
@@ -172,6 +196,7 @@ public static class FundingDecider
 
     public static IReadOnlyList<object> RecordRepayment(FundingApplication application, decimal amount, DateOnly bookedOn, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         if (application.Status != ApplicationStatus.ReclaimDemanded)
             throw new RuleViolation("reclaim.nothing-due", $"No repayment is due for this application; it is {application.Status}.");
         var due = application.Funding!.RepaymentDue;
@@ -187,19 +212,27 @@ public static class FundingDecider
     /// </summary>
     public static ApplicationClosed Close(FundingApplication application, Stamp stamp)
     {
+        SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         var funding = Funded(application, "closed");
         if (!funding.FinalProofSettled)
             throw new RuleViolation("closure.final-proof-open",
                 "A case is closed once the final proof of use has passed its checks, or what they found has been reclaimed.");
+        if (funding.MissingInterimProofs is { Count: > 0 } missing)
+            throw new RuleViolation("closure.interim-proof-missing",
+                $"The decision asked for the interim proofs of use {string.Join(", ", missing.Select(p => $"'{p.Proof}' (due by {p.DueBy:yyyy-MM-dd})"))}; " +
+                "a case is closed once every proof of use has been submitted.");
         if (funding.Pending > 0)
             throw new RuleViolation("closure.payments-pending", $"{Eur(funding.Pending)} of payment requests are still open.");
         return new ApplicationClosed(application.Id, application.ProgrammeId, funding.NetPaid, application.ApprovedAmount!.Value - funding.NetPaid,
             stamp.By, stamp.At);
     }
 
-    /// <summary>Closes automatically when the final proof is settled and exactly the approved amount has been paid.</summary>
+    /// <summary>
+    /// Closes automatically when the final proof is settled, every interim proof has been submitted and exactly the approved amount
+    /// has been paid.
+    /// </summary>
     private static IReadOnlyList<object> CloseIfComplete(FundingApplication application, Stamp stamp) =>
-        application is { Status: ApplicationStatus.Approved, Funding: { FinalProofSettled: true, Pending: 0 } funding }
+        application is { Status: ApplicationStatus.Approved, Funding: { FinalProofSettled: true, Pending: 0, MissingInterimProofs.Count: 0 } funding }
         && funding.NetPaid == application.ApprovedAmount
             ? [new ApplicationClosed(application.Id, application.ProgrammeId, funding.NetPaid, 0, stamp.By, stamp.At)]
             : [];

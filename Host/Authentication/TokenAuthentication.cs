@@ -26,6 +26,12 @@ public sealed class TokenSettings
     public bool DevelopmentTokens { get; set; }
 
     /// <summary>
+    /// Only in Development: the longest a development token lives, in minutes. An hour, as access tokens of a real provider
+    /// (ADR 0057); the benchmark harness gives its host a day, since a full run lasts longer than an hour.
+    /// </summary>
+    public int DevelopmentTokenMaxMinutes { get; set; } = 60;
+
+    /// <summary>
     /// Why the service cannot start with these settings, or null: a provider whose metadata (and signing keys) would be fetched
     /// over plain HTTP without <see cref="RequireHttpsMetadata"/> switched off. Found at start-up, not on the first request
     /// (which answered 500, as did every later one).

@@ -17,7 +17,7 @@ public static class DemoUsers
     public static readonly DemoUser Approver = new("zoe.zeichnung", "Zoë Zeichnungsbefugt (Referatsleitung)", [Roles.Approver]);
 
     /// <summary>Caseworker who also deputises as approver: may confirm others' proposals, never her own (four-eyes).</summary>
-    public static readonly DemoUser Deputy = new("ute.urlaubsvertretung", "Ute Urlaubsvertretung (caseworker, deputy approver)", [Roles.Caseworker, Roles.Approver]);
+    public static readonly DemoUser Deputy = new("ute.urlaubsvertretung", "Ute Urlaubsvertretung (Sachbearbeitung, Vertretung der Zeichnung)", [Roles.Caseworker, Roles.Approver]);
     public static readonly DemoUser AllianceReviewer = new("bruno.buendnis", "Bruno Bündnisbüro (Leine-Weser)", [Roles.AllianceReviewer],
         AllianceName: "Regionales Fachkräftebündnis Leine-Weser");
     public static readonly DemoUser Applicant = new("anna.antrag", "Anna Antrag (Haus Steinstraße e.V.)", [Roles.Applicant],
@@ -25,7 +25,7 @@ public static class DemoUsers
     public static readonly DemoUser ProjectLead = new("paul.projekt", "Paul Projektleitung (Relocation Service Magdeburg)", [Roles.ProjectLead],
         PilotName: "Relocation Service Magdeburg");
     public static readonly DemoUser Auditor = new("petra.pruefung", "Petra Prüfbehörde (ESF-Prüfbehörde)", [Roles.Auditor]);
-    public static readonly DemoUser Administrator = new("admin", "Fachwerk administrator", [Roles.Administrator]);
+    public static readonly DemoUser Administrator = new("admin", "Fachwerk-Administration", [Roles.Administrator]);
 
     public static readonly IReadOnlyList<DemoUser> All =
         [Caseworker, SecondCaseworker, Approver, Deputy, AllianceReviewer, Applicant, ProjectLead, Auditor, Administrator];

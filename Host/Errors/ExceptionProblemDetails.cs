@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Common;
+using Fachwerk.Host.Authentication;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -29,15 +30,23 @@ public sealed class ExceptionProblemDetails(
             _ => Map(exception),
         };
 
-        if (exception is AccessDenied)
-            Fachwerk.Host.Authentication.SecurityLog.Denied(httpContext, exception.Message);
+        // Security events go to the security log with the user and the operation (ADR 0060).
+        var securityEvent = true;
+        if (exception is AccessDenied { Kind: AccessDenial.SeparationOfDuties })
+            SecurityLog.Refused(httpContext, SecurityLog.AccessSeparationOfDuties, exception.Message);
+        else if (exception is AccessDenied)
+            SecurityLog.Denied(httpContext, exception.Message);
+        else if (exception is RuleViolation violation && Duties.Guards(violation))
+            SecurityLog.Refused(httpContext, violation.Code, violation.Message);
+        else
+            securityEvent = false;
 
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error while processing {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
             problem = Problems.Internal();
         }
-        else
+        else if (!securityEvent)
         {
             logger.LogInformation("Refused {Method} {Path}: {Type} {Detail}", httpContext.Request.Method, httpContext.Request.Path, problem.Type, problem.Detail);
         }

@@ -41,6 +41,9 @@ public static partial class ProblemNormaliser
             StatusCodes.Status413PayloadTooLarge => Problems.Create(status, Problems.TooLargeCode, "The request body is too large.",
                 Sanitised(problem.Detail) ?? "The request body is larger than this operation accepts."),
             StatusCodes.Status415UnsupportedMediaType => Problems.UnsupportedMediaType(http.Request.ContentType),
+            // Wolverine answers 422 when an Idempotency-Key comes again with a different request.
+            StatusCodes.Status422UnprocessableEntity => Problems.Create(status, "idempotency-key-reused", "This Idempotency-Key belongs to another request.",
+                "A retry sends the same request with the same key; a new request needs a new key."),
             StatusCodes.Status429TooManyRequests => Problems.Create(status, Problems.TooManyRequestsCode, "Too many requests.", "Wait a moment and try again."),
             _ => Problems.Create(status, status >= 500 ? Problems.InternalCode : "http-" + status, problem.Title ?? "The request failed.",
                 Sanitised(problem.Detail) ?? ""),

@@ -37,6 +37,9 @@ public static partial class ApiTags
         new("Audit", "Read-only views for auditors: timelines, state as of any moment, decision provenance, hash-chain " +
                      "verification, rule re-checks and case files.",
             "/api/audit"),
+        new("People", "What a person acts for: the organisations, alliances and pilot projects they are bound to, granted and revoked " +
+                      "by administrators with who and why.",
+            "/api/admin/people", "/api/people"),
         new("Administration", "Operating the service: projections and their rebuilds.", "/api/admin"),
         new("Development", "Only in Development: tokens for the demo users.", "/dev"),
     ];

@@ -1,12 +1,14 @@
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Organisations;
+using Fachwerk.Application.People;
 using Fachwerk.Application.Pilots;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Organisations;
+using Fachwerk.Domain.People;
 using Fachwerk.Domain.Pilots;
 using Fachwerk.Domain.Programmes;
 using PilotFundingSource = Fachwerk.Domain.Pilots.FundingSource;
@@ -92,6 +94,12 @@ public static class CommandExamples
         [typeof(DemandReclaim)] = new DemandReclaim(18, 4_500m, "Costs outside the project period are not eligible.", new DateOnly(2028, 9, 30)),
         [typeof(RecordRepayment)] = new RecordRepayment(19, 4_500m, new DateOnly(2028, 9, 12)),
         [typeof(CloseCase)] = new CloseCase(20, "The final proof of use was checked; 5,000 EUR of the grant were not called."),
+
+        // People's bindings
+        [typeof(GrantBinding)] = new GrantBinding(0, "anna.antrag", BindingKind.Organisation, OrganisationId,
+            "Managing director of Haus Steinstraße e.V. since 1 April 2026 (letter of the board, file 2026-114)."),
+        [typeof(RevokeBinding)] = new RevokeBinding(3, "anna.antrag", BindingKind.Organisation, OrganisationId,
+            "Left Haus Steinstraße e.V. on 30 June 2026."),
 
         // Pilots
         [typeof(LaunchPilot)] = new LaunchPilot("Relocation Service Magdeburg", "Landeshauptstadt Magdeburg, Fachbereich Wirtschaft",

@@ -194,7 +194,7 @@ public sealed partial class OperationDocumentation(
 
         if (responses.ContainsKey("422"))
             Answer(responses, document, 422, "The `Idempotency-Key` was already used for a different request: send a new key for a new request.",
-                [$"`{Problem("http-422")}`"]);
+                [$"`{Problem("idempotency-key-reused")}`"]);
 
         if (metadata.OfType<EnableRateLimitingAttribute>().Any())
             Answer(responses, document, 429, "Too many requests of this kind from you: wait the seconds `Retry-After` names.",

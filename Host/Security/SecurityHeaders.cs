@@ -18,12 +18,13 @@ public static class SecurityHeaders
         {
             context.Response.OnStarting(() =>
             {
+                // Runs after the callbacks of the layers inside (the UI's pages set their own policy): what they set stays.
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(apiReferencePath)
+                headers.TryAdd("Content-Security-Policy", context.Request.Path.StartsWithSegments(apiReferencePath)
                     ? ProtocolSettings.ApiReferenceContentSecurityPolicy
-                    : settings.ContentSecurityPolicy;
-                headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = ProtocolSettings.ReferrerPolicy;
+                    : settings.ContentSecurityPolicy);
+                headers.TryAdd("X-Frame-Options", "DENY");
+                headers.TryAdd("Referrer-Policy", ProtocolSettings.ReferrerPolicy);
                 headers.XContentTypeOptions = "nosniff";
                 if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/dev"))
                     headers.CacheControl = "no-store";

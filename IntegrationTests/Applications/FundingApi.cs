@@ -37,6 +37,13 @@ public abstract class FundingApi(AppFixture fixture) : ApplicationApi(fixture)
         return await Act(OtherCaseworker, application, $"payment-requests/{number}/release", new ReleasePayment(version, Today.AddDays(3)));
     }
 
+    /// <summary>Moves the clock to the morning after the project's last day: the final proof of use is submitted only then.</summary>
+    protected void AfterTheProjectEnded(Period? duration = null)
+    {
+        var morningAfter = new DateTimeOffset((duration ?? Plan().Duration).To.AddDays(1).ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero);
+        if (Clock.GetUtcNow() < morningAfter) Clock.Advance(morningAfter - Clock.GetUtcNow());
+    }
+
     protected static SubmitProofOfUse Proof(long version, decimal spent = 50_000m, decimal own = 10_000m) =>
         new(version, "Alle Module durchgeführt, 48 Jugendliche erreicht.", new Dictionary<string, decimal> { ["Personal"] = spent * 0.7m, ["Sachkosten"] = spent * 0.3m },
             own, 0m, [new Receipt("dms://beleg-001", new DateOnly(2026, 10, 1), 1_250m, "Sachkosten")]);
@@ -51,6 +58,7 @@ public abstract class FundingApi(AppFixture fixture) : ApplicationApi(fixture)
         version = await Paid(id, version, 40_000m, 10_000m);
         version = await Act(Applicant, id, "proofs-of-use/interim-2026", Proof(version, 20_000m, 5_000m));
         version = await Act(Caseworker, id, "proofs-of-use/interim-2026/first-check", new CompleteProofCheck(version, []));
+        AfterTheProjectEnded();
         version = await Act(Applicant, id, "proofs-of-use/final", Proof(version));
         version = await Act(Caseworker, id, "proofs-of-use/final/first-check",
             new CompleteProofCheck(version, [new Finding("Bewirtungskosten sind nicht förderfähig", ineligible)]));

@@ -17,7 +17,10 @@ public class FundingWorkflowTests(AppFixture fixture) : FundingApi(fixture)
         var programme = await LaunchProgramme(rules: Rules(voteRequired: false));
         var (id, version) = await Approved(programme, 40_000m);
 
-        version = await Act(Applicant, id, "payment-requests", new RequestPayment(version, 12_000m, Today.AddDays(20), 3_000m));
+        var requested = await Post<CommandAccepted>(Applicant, $"/api/applications/{id}/payment-requests",
+            new RequestPayment(version, 12_000m, Today.AddDays(20), 3_000m));
+        requested.Created.ShouldBe(new CreatedItem("payment-request", "1"));
+        version = requested.Version;
         (await Inbox(Caseworker)).Items.ShouldHaveSingleItem().Action.ShouldBe("Check payment request 1 (12,000.00 EUR)");
         version = await Act(Caseworker, id, "payment-requests/1/check", new CheckPaymentRequest(version));
         var before = await EventCount();
@@ -62,8 +65,14 @@ public class FundingWorkflowTests(AppFixture fixture) : FundingApi(fixture)
         details.Funding.RetainedFinalInstalment.ShouldBe(4_000m);
 
         version = await Paid(id, version, 36_000m, 9_000m);
-        version = await Act(Applicant, id, "proofs-of-use/interim-2026", Proof(version, 20_000m, 4_000m));
+        var proof = await Post<CommandAccepted>(Applicant, $"/api/applications/{id}/proofs-of-use/interim-2026", Proof(version, 20_000m, 4_000m));
+        proof.Created.ShouldBe(new CreatedItem("proof-of-use", "interim-2026"));
+        version = proof.Version;
         version = await Act(Caseworker, id, "proofs-of-use/interim-2026/first-check", new CompleteProofCheck(version, []));
+        // The final proof covers the whole project: not before its end (2027-08-31).
+        (await ProblemOf(await Post(Applicant, $"/api/applications/{id}/proofs-of-use/final", Proof(version), 409))).Type
+            .ShouldBe("urn:fachwerk:problem:proof.final-before-end");
+        AfterTheProjectEnded();
         version = await Act(Applicant, id, "proofs-of-use/final", Proof(version));
         (await Inbox(Caseworker)).Items.ShouldHaveSingleItem().Action.ShouldBe("First check of the proof of use 'final'");
         version = await Act(Caseworker, id, "proofs-of-use/final/first-check", new CompleteProofCheck(version, []));
@@ -87,8 +96,13 @@ public class FundingWorkflowTests(AppFixture fixture) : FundingApi(fixture)
         var programme = await LaunchProgramme(budget: 100_000m, rules: Rules(voteRequired: false));
         var (id, version) = await Approved(programme, 40_000m);
         version = await Paid(id, version, 30_000m, 7_500m);
+        AfterTheProjectEnded();
         version = await Act(Applicant, id, "proofs-of-use/final", Proof(version, 37_500m, 7_500m));
         version = await Act(Caseworker, id, "proofs-of-use/final/first-check", new CompleteProofCheck(version, []));
+        // The interim proof the decision asked for is still missing: the case stays open.
+        (await ProblemOf(await Post(Caseworker, $"/api/applications/{id}/closure", new CloseCase(version), 409))).Type
+            .ShouldBe("urn:fachwerk:problem:closure.interim-proof-missing");
+        version = await Act(Applicant, id, "proofs-of-use/interim-2026", Proof(version, 20_000m, 4_000m));
 
         await ActAndWait(Caseworker, id, "closure", new CloseCase(version));
 
@@ -167,13 +181,14 @@ public class FundingWorkflowTests(AppFixture fixture) : FundingApi(fixture)
     public async Task A_sample_for_in_depth_checks_is_drawn_reproducibly_and_its_proofs_wait_for_the_check()
     {
         var programme = await LaunchProgramme(budget: 500_000m, rules: Rules(voteRequired: false));
-        var checkedProofs = new List<Guid>();
+        var approved = new List<(Guid Id, long Version)>();
         for (var i = 0; i < 3; i++)
+            approved.Add(await Approved(programme, 20_000m, title: $"Projekt {i}"));
+        AfterTheProjectEnded();
+        foreach (var (id, approvedVersion) in approved)
         {
-            var (id, version) = await Approved(programme, 20_000m, title: $"Projekt {i}");
-            version = await Act(Applicant, id, "proofs-of-use/final", Proof(version, 25_000m, 5_000m));
+            var version = await Act(Applicant, id, "proofs-of-use/final", Proof(approvedVersion, 25_000m, 5_000m));
             await Act(Caseworker, id, "proofs-of-use/final/first-check", new CompleteProofCheck(version, []));
-            checkedProofs.Add(id);
         }
 
         var sample = await Post<StreamCreated>(Caseworker, $"/api/programmes/{programme}/in-depth-samples",

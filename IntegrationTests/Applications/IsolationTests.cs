@@ -139,6 +139,7 @@ public class IsolationTests(AppFixture fixture) : ApplicationApi(fixture)
         binding.Level.ShouldBe(LogLevel.Warning);
         binding.State["Method"].ShouldBe("POST");
         binding.State["Path"].ShouldBe($"/api/applications/{mine}/submission");
+        binding.State["Operation"].ShouldBe("POST /api/applications/{applicationId}/submission");
         binding.State["Network"].ShouldNotBeNullOrEmpty();
         binding.Message.ShouldNotContain(OtherApplicant.DisplayName);
         denials.ShouldContain(e => e.State["UserId"] == DemoUsers.Auditor.Id && e.State["Path"] == "/api/organisations");

@@ -29,10 +29,14 @@ public class FundingRulesTests
 
     private static PaymentRequestChecked Checked(int number, string by = "sabine") => new(AppId, number, by, Now);
 
-    private static PaymentReleased Released(int number, decimal amount) => new(AppId, Arbeitsmarktkreis.Id, number, amount, new DateOnly(2026, 3, 10), "carsten", Now);
+    private static PaymentReleased Released(int number, decimal amount, string by = "carsten") =>
+        new(AppId, Arbeitsmarktkreis.Id, number, amount, new DateOnly(2026, 3, 10), by, Now);
 
     private static ProofOfUseSubmitted Proof(string proof, ProofKind kind) =>
         new(AppId, proof, kind, "Bericht", new Dictionary<string, decimal> { ["Personal"] = 50_000m }, 10_000m, 0m, [], "anna", Now);
+
+    /// <summary>The interim proof the approval asks for (the project runs into a second calendar year).</summary>
+    private static ProofOfUseSubmitted InterimSubmitted => Proof("interim-2026", ProofKind.Interim);
 
     private static ProofOfUseFirstCheckCompleted FirstCheck(string proof, params Finding[] findings) => new(AppId, proof, findings, "sabine", Now);
 
@@ -114,6 +118,44 @@ public class FundingRulesTests
     }
 
     [Fact]
+    public void Splitting_a_sum_into_payments_under_the_threshold_does_not_let_one_person_pay_it_alone()
+    {
+        // Given two payments of 6,000 EUR that sabine checked and released alone, and a third she checked
+        var application = Approved(0,
+            Requested(1, 6_000m, 1_500m), Checked(1), Released(1, 6_000m, by: "sabine"),
+            Requested(2, 6_000m, 3_000m), Checked(2), Released(2, 6_000m, by: "sabine"),
+            Requested(3, 6_000m, 4_500m), Checked(3));
+
+        // When she releases the third, then 18,000 EUR would have passed through her hands alone: refused
+        var refusal = Given.Refusal(() => FundingDecider.ReleasePayment(application, 3, new DateOnly(2026, 3, 10), 10_000m, Caseworker));
+        refusal.Code.ShouldBe("payment.four-eyes");
+        refusal.Message.ShouldContain("you released 12,000.00 EUR alone before, with this one 18,000.00 EUR");
+
+        // Then a second person releases it
+        FundingDecider.ReleasePayment(application, 3, new DateOnly(2026, 3, 10), 10_000m, OtherCaseworker).ShouldHaveSingleItem()
+            .ShouldBeOfType<PaymentReleased>().RecordedBy.ShouldBe("carsten");
+    }
+
+    [Fact]
+    public void What_one_person_pays_alone_counts_up_to_the_threshold_and_payments_released_by_a_second_person_do_not_count()
+    {
+        // Given 4,000 EUR that sabine checked and released alone, and 30,000 EUR she checked and carsten released
+        var application = Approved(0,
+            Requested(1, 4_000m, 1_000m), Checked(1), Released(1, 4_000m, by: "sabine"),
+            Requested(2, 30_000m, 9_000m), Checked(2), Released(2, 30_000m, by: "carsten"),
+            Requested(3, 6_000m, 10_000m), Checked(3));
+
+        PaymentFourEyes.PaidAlone(application.Funding!, "SABINE").ShouldBe(4_000m, "user ids are compared regardless of case");
+        PaymentFourEyes.PaidAlone(application.Funding!, "carsten").ShouldBe(0m, "carsten released but did not check");
+
+        // When she releases 6,000 EUR more, she reaches exactly the threshold: allowed
+        FundingDecider.ReleasePayment(application, 3, new DateOnly(2026, 3, 10), 10_000m, Caseworker).ShouldHaveSingleItem();
+        // ... and one cent more is not
+        Given.Refusal(() => FundingDecider.ReleasePayment(application, 3, new DateOnly(2026, 3, 10), 9_999.99m, Caseworker))
+            .Code.ShouldBe("payment.four-eyes");
+    }
+
+    [Fact]
     public void A_proof_is_submitted_once_and_its_deadline_only_moves_later()
     {
         var application = Approved(0, Proof("interim-2026", ProofKind.Interim));
@@ -142,7 +184,7 @@ public class FundingRulesTests
     [Fact]
     public void The_case_closes_when_the_final_proof_passes_its_checks_and_the_grant_is_paid()
     {
-        var paidInFull = Approved(0, Requested(1, 40_000m, 10_000m), Checked(1), Released(1, 40_000m), Proof("final", ProofKind.Final));
+        var paidInFull = Approved(0, Requested(1, 40_000m, 10_000m), Checked(1), Released(1, 40_000m), InterimSubmitted, Proof("final", ProofKind.Final));
 
         var events = FundingDecider.CompleteFirstCheck(paidInFull, "final", [], Caseworker);
 
@@ -152,9 +194,47 @@ public class FundingRulesTests
     }
 
     [Fact]
+    public void The_final_proof_of_use_is_submitted_only_after_the_project_has_ended()
+    {
+        // Given an approved project running from 2026-09-01 to 2027-08-31
+        var application = Approved();
+        var report = new ProofOfUseReport("Bericht", new Dictionary<string, decimal> { ["Personal"] = 50_000m }, 10_000m, 0m, []);
+
+        // When the final proof comes on the project's last day: refused, naming the end and the due date
+        var refusal = Given.Refusal(() => FundingDecider.SubmitProof(application, "final", report,
+            Recipient with { At = new DateTimeOffset(2027, 8, 31, 18, 0, 0, TimeSpan.Zero) }));
+        refusal.Code.ShouldBe("proof.final-before-end");
+        refusal.Message.ShouldContain("after its last day, 2027-08-31 (due by 2028-02-29)");
+
+        // Then it is accepted the day after the end; an interim proof is accepted while the project runs
+        FundingDecider.SubmitProof(application, "final", report, Recipient with { At = new DateTimeOffset(2027, 9, 1, 8, 0, 0, TimeSpan.Zero) })
+            .Kind.ShouldBe(ProofKind.Final);
+        FundingDecider.SubmitProof(application, "interim-2026", report, Recipient).Kind.ShouldBe(ProofKind.Interim);
+    }
+
+    [Fact]
+    public void A_case_does_not_close_while_an_interim_proof_is_missing()
+    {
+        // Given the grant paid in full and the final proof submitted, but the interim proof interim-2026 never submitted
+        var withoutInterim = Approved(0, Requested(1, 40_000m, 10_000m), Checked(1), Released(1, 40_000m), Proof("final", ProofKind.Final));
+
+        // When the final proof passes its check, the case stays open
+        var check = FundingDecider.CompleteFirstCheck(withoutInterim, "final", [], Caseworker).ShouldHaveSingleItem();
+        var settled = FundingApplication.Evolve(withoutInterim, check);
+        settled.Status.ShouldBe(ApplicationStatus.Approved);
+        // ... and a caseworker cannot close it either
+        var refusal = Given.Refusal(() => FundingDecider.Close(settled, Caseworker));
+        refusal.Code.ShouldBe("closure.interim-proof-missing");
+        refusal.Message.ShouldContain("'interim-2026' (due by 2027-04-30)");
+
+        // Then, once the interim proof is in, the caseworker closes it
+        FundingDecider.Close(FundingApplication.Evolve(settled, InterimSubmitted), Caseworker).Paid.ShouldBe(40_000m);
+    }
+
+    [Fact]
     public void A_sampled_final_proof_closes_only_after_its_in_depth_check()
     {
-        var sampled = Approved(0, Requested(1, 40_000m, 10_000m), Checked(1), Released(1, 40_000m), Proof("final", ProofKind.Final),
+        var sampled = Approved(0, Requested(1, 40_000m, 10_000m), Checked(1), Released(1, 40_000m), InterimSubmitted, Proof("final", ProofKind.Final),
             FirstCheck("final"), new ProofOfUseSelectedForInDepthCheck(AppId, "final", Guid.NewGuid(), "sabine", Now));
 
         sampled.Status.ShouldBe(ApplicationStatus.Approved);
@@ -166,7 +246,8 @@ public class FundingRulesTests
     [Fact]
     public void A_case_with_grant_left_uncalled_is_closed_explicitly_and_the_rest_goes_back()
     {
-        var partlyPaid = Approved(0, Requested(1, 30_000m, 7_500m), Checked(1), Released(1, 30_000m), Proof("final", ProofKind.Final), FirstCheck("final"));
+        var partlyPaid = Approved(0, Requested(1, 30_000m, 7_500m), Checked(1), Released(1, 30_000m), InterimSubmitted, Proof("final", ProofKind.Final),
+            FirstCheck("final"));
 
         partlyPaid.Status.ShouldBe(ApplicationStatus.Approved);
         var closed = FundingDecider.Close(partlyPaid, Caseworker);
@@ -179,7 +260,7 @@ public class FundingRulesTests
     [Fact]
     public void A_reclaim_lowers_the_grant_demands_back_what_was_overpaid_and_the_repayment_closes_the_case()
     {
-        var withFindings = Approved(0, Requested(1, 40_000m, 10_000m), Checked(1), Released(1, 40_000m), Proof("final", ProofKind.Final),
+        var withFindings = Approved(0, Requested(1, 40_000m, 10_000m), Checked(1), Released(1, 40_000m), InterimSubmitted, Proof("final", ProofKind.Final),
             FirstCheck("final", new Finding("Nicht förderfähige Bewirtungskosten", 6_000m)));
 
         var reclaim = FundingDecider.DemandReclaim(withFindings, 6_000m, "Nicht förderfähige Kosten", new DateOnly(2026, 5, 31), Caseworker)

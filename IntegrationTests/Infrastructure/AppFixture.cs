@@ -1,11 +1,7 @@
 using Alba;
 using JasperFx.CommandLine;
-using Marten;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Wolverine;
 
 namespace Fachwerk.IntegrationTests.Infrastructure;
 
@@ -34,27 +30,16 @@ public sealed class AppFixture : IAsyncLifetime
     public void ResetClock() => _clock.Current = new FakeTimeProvider(Start);
     public string ConnectionString => _database!.ConnectionString;
 
+    /// <summary>The key-encryption keys of the test hosts (generated on the first start, deleted with the fixture).</summary>
+    public string KeyRingFile => TestHost.KeyRingFile;
+
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.StartAsync();
         JasperFxEnvironment.AutoStartHost = true;
 
-        _host = await AlbaHost.For<Program>(builder =>
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Fachwerk", _database.ConnectionString);
-            builder.UseSetting("DemoWorld:Enabled", "false");
-            builder.UseSetting("Authentication:DevelopmentTokens", "true");
-            // The tests send thousands of requests as a handful of users; RateLimitTests switch the limits on, small.
-            builder.UseSetting("RateLimits:Enabled", "false");
-            builder.ConfigureServices(services =>
-            {
-                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
-                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
-                services.MartenDaemonModeIsSolo();
-                services.RunWolverineInSoloMode();
-            });
-        });
+        _host = await AlbaHost.For<Program>(builder => TestHost.Configure(builder, _database.ConnectionString, _clock,
+            services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs)));
     }
 
     public async ValueTask DisposeAsync()
@@ -66,6 +51,7 @@ public sealed class AppFixture : IAsyncLifetime
         }
 
         if (_database is not null) await _database.DisposeAsync();
+        File.Delete(KeyRingFile);
     }
 }
 

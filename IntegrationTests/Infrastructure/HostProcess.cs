@@ -2,10 +2,10 @@ using System.Diagnostics;
 
 namespace Fachwerk.IntegrationTests.Infrastructure;
 
-/// <summary>The host as it is deployed: its own process, started from the build beside the tests, for tests of how it starts.</summary>
+/// <summary>The host as it is deployed: its own process, started from the build beside the tests, run until it stops.</summary>
 public static class HostProcess
 {
-    /// <summary>Starts the host with <paramref name="environment"/> and waits until it stops; answers its exit code and output.</summary>
+    /// <summary>Starts the host with <paramref name="environment"/> and waits until it exits; answers its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Fachwerk.Host.dll")])

@@ -1,3 +1,4 @@
+using Fachwerk.Application.Common;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
@@ -22,8 +23,9 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected FakeTimeProvider Clock => fixture.Clock;
     protected LogSink Logs => fixture.Logs;
     protected string ConnectionString => fixture.ConnectionString;
+    protected string KeyRingFile => fixture.KeyRingFile;
     protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
-    protected static JsonSerializerOptions Json => DemoWorldSeeder.Json;
+    protected static JsonSerializerOptions Json => ApiJson.Options;
 
     public virtual async ValueTask InitializeAsync()
     {

@@ -114,9 +114,14 @@ public class PersonalDataErasureTests(AppFixture fixture) : PilotApi(fixture)
         before.PersonalData.ShouldBe(Ilzite);
         await ShouldBeNowhereInTheDatabase(Plaintext);
         (await WhereInDatabase("Elbe Metallbau GmbH")).ShouldNotBeEmpty("the search finds what is there");
-        var key = (await KeyOf(ilzite)).ShouldNotBeNull();
-        string[] keyTraces = [Convert.ToBase64String(key.Key), Convert.ToHexStringLower(key.Key)];
-        (await WhereInDatabase(keyTraces[0])).ShouldBe([$"{PersonalDataVault.KeySchema}.mt_doc_{PersonalDataVault.KeyTableAlias}"]);
+        // Her data key is stored only wrapped by the key-encryption key, which lives outside the database (ADR 0061).
+        var stored = (await KeyOf(ilzite)).ShouldNotBeNull();
+        stored.Key.ShouldBeNull();
+        var dataKey = Host.Services.GetRequiredService<KeyEncryptionKeys>().Unwrap(ilzite, stored.WrappedBy!, stored.Wrapped!);
+        string[] keyTraces = [Convert.ToBase64String(dataKey), Convert.ToHexStringLower(dataKey)];
+        await ShouldBeNowhereInTheDatabase(keyTraces);
+        var wrappedKey = Convert.ToBase64String(stored.Wrapped!);
+        (await WhereInDatabase(wrappedKey)).ShouldBe([$"{PersonalDataVault.KeySchema}.mt_doc_{PersonalDataVault.KeyTableAlias}"]);
         var detailsBefore = await Details(pilot);
         var demandBefore = JsonOf(await Demand(pilot));
 
@@ -141,7 +146,7 @@ public class PersonalDataErasureTests(AppFixture fixture) : PilotApi(fixture)
             new EraseParticipantData(v, ErasureGround.ConsentWithdrawn, Today, "DSGVO-2026-014"))).Version;
 
         (await KeyOf(ilzite)).ShouldBeNull();
-        await ShouldBeNowhereInTheDatabase([.. Plaintext, .. keyTraces]);
+        await ShouldBeNowhereInTheDatabase([.. Plaintext, .. keyTraces, wrappedKey]);
         async Task ShowsTheErasedPersonWithHerHistory()
         {
             var after = await Participant(pilot, ilzite, DemoUsers.Auditor);
@@ -184,7 +189,8 @@ public class PersonalDataErasureTests(AppFixture fixture) : PilotApi(fixture)
             (erasure.ParticipantId, erasure.LegalBasis, erasure.RecordedBy, erasure.RecordedAt)
                 .ShouldBe((ilzite, ErasureGround.ConsentWithdrawn, Lead.Id, erasedAt));
             var sealedData = stream.Select(e => e.Data).OfType<PilotParticipantEnrolled>().Select(e => e.PersonalData).ToList();
-            var opened = await PersonalDataVault.OpenAsync<ParticipantPersonalData>(session, sealedData, TestContext.Current.CancellationToken);
+            var opened = await Host.Services.GetRequiredService<PersonalDataVault>()
+                .OpenAsync<ParticipantPersonalData>(session, sealedData, TestContext.Current.CancellationToken);
             opened.Keys.ShouldBe([janis]);
             var replayed = (await session.Events.AggregateStreamAsync<Pilot>(pilot, token: TestContext.Current.CancellationToken))!;
             replayed.Participants[ilzite].PersonalDataErased.ShouldBeTrue();

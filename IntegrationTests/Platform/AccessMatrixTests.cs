@@ -62,6 +62,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
 
         ["GET /api/applications"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
         ["GET /api/applications/{id}"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
+        ["GET /api/applications/{id}/history"] = [Caseworker, Approver, Auditor, Administrator],
         ["GET /api/inbox"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
         ["GET /api/overdue"] = [Caseworker, Approver, Auditor, Administrator],
         ["POST /api/applications"] = [Applicant],
@@ -95,6 +96,10 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["GET /api/audit/chains/verification"] = [Auditor, Administrator],
         ["GET /api/audit/chains/digest"] = [Auditor, Administrator],
         ["GET /api/audit/rule-findings"] = [Auditor, Administrator],
+        ["GET /api/admin/people/{userId}"] = [Auditor, Administrator],
+        ["POST /api/admin/people/bindings"] = [Administrator],
+        ["POST /api/admin/people/binding-revocations"] = [Administrator],
+        ["GET /api/people/me"] = [SignedIn],
         ["GET /api/admin/projections"] = [Administrator],
         ["POST /api/admin/projections/{name}/rebuilds"] = [Administrator],
         ["GET /api/admin/projection-rebuilds/{id}"] = [Administrator],
@@ -169,6 +174,33 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         (await EventCount()).ShouldBe(eventsBefore, "a request in the matrix walk appended events");
     }
 
+    /// <summary>
+    /// A user with several roles may call what any of them may call, and nothing more. Which organisation, alliance or pilot each
+    /// role acts for is shown by <see cref="RoleCombinationTests"/>.
+    /// </summary>
+    [Theory]
+    [InlineData(Applicant, Auditor)]
+    [InlineData(Applicant, Caseworker)]
+    [InlineData(AllianceReviewer, Approver)]
+    [InlineData(ProjectLead, Auditor)]
+    public async Task A_user_with_several_roles_is_refused_with_403_exactly_where_none_of_them_may_call(string role, string other)
+    {
+        var user = new DemoUser($"{role}.{other}", $"{role} and {other}", [role, other]);
+        var eventsBefore = await EventCount();
+        var wrong = new List<string>();
+        foreach (var operation in await Operations())
+        {
+            if (!Matrix.TryGetValue(operation.Key, out var allowed) || allowed.Contains(Anyone)) continue;
+            var status = await Call(operation, user);
+            // Judged as the role that permits the operation, if one does.
+            if (Mismatch(allowed, allowed.Contains(other) && !allowed.Contains(role) ? other : role, status) is { } mismatch)
+                wrong.Add($"{operation.Key}: {mismatch}");
+        }
+
+        wrong.ShouldBeEmpty();
+        (await EventCount()).ShouldBe(eventsBefore, "a request in the matrix walk appended events");
+    }
+
     [Theory]
     [InlineData(new[] { Caseworker, Administrator }, Auditor, 400, "403")] // the policy was removed: the request got through
     [InlineData(new[] { Caseworker, Administrator }, Auditor, 201, "403")]
@@ -220,7 +252,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task The_access_page_in_docs_shows_the_matrix()
     {
-        var page = Path.Combine(RepositoryRoot(), "docs", "access.md");
+        var page = Path.Combine(Repository.Root, "docs", "access.md");
         File.Exists(page).ShouldBeTrue($"{page} is missing");
         var text = await File.ReadAllTextAsync(page, TestContext.Current.CancellationToken);
 
@@ -279,15 +311,5 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         using var client = Host.Server.CreateClient();
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         return (int)response.StatusCode;
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Fachwerk.slnx"))) return directory.FullName;
-        }
-
-        throw new InvalidOperationException("Fachwerk.slnx not found above " + AppContext.BaseDirectory);
     }
 }

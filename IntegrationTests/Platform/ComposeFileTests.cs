@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Fachwerk.IntegrationTests.Infrastructure;
 
 namespace Fachwerk.IntegrationTests.Platform;
 
@@ -11,7 +12,7 @@ public class ComposeFileTests
         var tool = FindOnPath("docker-compose");
         Assert.SkipWhen(tool is null, "docker-compose is not installed (apt-get install docker-compose); .ci/run installs it.");
 
-        var start = new ProcessStartInfo(tool!, ["-f", Path.Combine(RepositoryRoot(), "compose.yaml"), "config"])
+        var start = new ProcessStartInfo(tool!, ["-f", Path.Combine(Repository.Root, "compose.yaml"), "config"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -26,21 +27,11 @@ public class ComposeFileTests
         output.ShouldContain("host:");
         output.ShouldContain("dockerfile: Host/Dockerfile");
         output.ShouldContain("ConnectionStrings__Fachwerk");
-        File.Exists(Path.Combine(RepositoryRoot(), "Host", "Dockerfile")).ShouldBeTrue();
+        File.Exists(Path.Combine(Repository.Root, "Host", "Dockerfile")).ShouldBeTrue();
     }
 
     private static string? FindOnPath(string tool) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
         .Select(directory => Path.Combine(directory, tool))
         .FirstOrDefault(File.Exists);
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Fachwerk.slnx"))) return directory.FullName;
-        }
-
-        throw new InvalidOperationException("Fachwerk.slnx not found above " + AppContext.BaseDirectory);
-    }
 }

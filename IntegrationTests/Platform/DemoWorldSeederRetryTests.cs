@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Fachwerk.Host.Development.DemoWorld;
+using Fachwerk.Web.Api;
 
 namespace Fachwerk.IntegrationTests.Platform;
 
@@ -18,9 +19,9 @@ public class DemoWorldSeederRetryTests
             (HttpStatusCode.Conflict, """{"code":"stale-version","currentVersion":14}"""),
             (HttpStatusCode.OK, """{"id":"01a20976-6c8a-7c2b-90b2-1282c2d6aaab","version":15}"""));
 
-        using var response = await Send(server, """{"expectedVersion":13,"amount":5000}""");
+        var answer = await Send(server, """{"expectedVersion":13,"amount":5000}""");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        answer.Status.ShouldBe(200);
         server.Bodies.Count.ShouldBe(2);
         JsonNode.Parse(server.Bodies[0])!["expectedVersion"]!.GetValue<long>().ShouldBe(13);
         var resent = JsonNode.Parse(server.Bodies[1])!;
@@ -34,9 +35,9 @@ public class DemoWorldSeederRetryTests
     {
         var server = new ScriptedServer((HttpStatusCode.Conflict, """{"code":"illegal-transition"}"""));
 
-        using var response = await Send(server, """{"expectedVersion":13}""");
+        var answer = await Send(server, """{"expectedVersion":13}""");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        answer.Status.ShouldBe(409);
         server.Bodies.Count.ShouldBe(1);
     }
 
@@ -46,17 +47,18 @@ public class DemoWorldSeederRetryTests
         var conflict = (HttpStatusCode.Conflict, """{"code":"stale-version","currentVersion":20}""");
         var server = new ScriptedServer(Enumerable.Repeat(conflict, 10).ToArray());
 
-        using var response = await Send(server, """{"expectedVersion":13}""");
+        var answer = await Send(server, """{"expectedVersion":13}""");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        answer.Status.ShouldBe(409);
         server.Bodies.Count.ShouldBe(DemoWorldSeeder.MaxAttempts);
     }
 
-    private static async Task<HttpResponseMessage> Send(ScriptedServer server, string body)
+    private static async Task<ApiResult<JsonNode>> Send(ScriptedServer server, string body)
     {
-        using var api = new HttpClient(server) { BaseAddress = new Uri("http://fachwerk.test") };
-        return await DemoWorldSeeder.SendChangeAsync(api, HttpMethod.Post, "/api/applications/01a20976-6c8a-7c2b-90b2-1282c2d6aaab/payment-requests",
-            JsonNode.Parse(body)!, request => request.Headers.Authorization = new("Bearer", "token"), TestContext.Current.CancellationToken);
+        using var http = new HttpClient(server) { BaseAddress = new Uri("http://fachwerk.test") };
+        return await DemoWorldSeeder.SendChangeAsync<JsonNode>(new FachwerkApiClient(http), HttpMethod.Post,
+            "/api/applications/01a20976-6c8a-7c2b-90b2-1282c2d6aaab/payment-requests", JsonNode.Parse(body)!, new ApiRequest("token"),
+            TestContext.Current.CancellationToken);
     }
 
     /// <summary>Answers requests with the given responses in turn and keeps what it was sent.</summary>

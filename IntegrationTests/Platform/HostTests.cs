@@ -43,14 +43,20 @@ public class HostTests(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
-    public async Task The_API_reference_is_served_and_the_root_leads_to_it()
+    public async Task The_API_reference_is_served_and_the_root_is_the_web_UI_which_signs_in_first()
     {
         (await Host.Scenario(s => s.Get.Url("/scalar/"))).ReadAsText().ShouldContain("openapi/v1.json");
-        await Host.Scenario(s =>
+        var root = await Host.Scenario(s =>
         {
             s.Get.Url("/");
             s.StatusCodeShouldBe(302);
-            s.Header("Location").SingleValueShouldEqual("/scalar/");
         });
+
+        // The authorization-code flow with PKCE at the development provider (ADR 0050).
+        var signIn = new Uri(root.Context.Response.Headers.Location.ToString());
+        signIn.AbsolutePath.ShouldBe("/connect/authorize");
+        signIn.Query.ShouldContain("client_id=fachwerk-web");
+        signIn.Query.ShouldContain("response_type=code");
+        signIn.Query.ShouldContain("code_challenge_method=S256");
     }
 }

@@ -45,6 +45,19 @@ public class IdempotencyTests(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
+    public async Task The_same_key_with_another_request_is_refused_and_creates_nothing()
+    {
+        var key = Guid.NewGuid().ToString();
+        await Found(DemoUsers.Caseworker, key);
+
+        var other = Seenplatte with { Name = "Fachkräftebündnis Südwestfalen" };
+        var problem = await ProblemOf(await Post(DemoUsers.Caseworker, "/api/alliances", other, 422, s => s.WithRequestHeader("Idempotency-Key", key)));
+
+        problem.Type.ShouldBe("urn:fachwerk:problem:idempotency-key-reused");
+        (await EventCount()).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Without_a_key_every_post_creates()
     {
         var register = new RegisterOrganisation("Leea GmbH", OrganisationKind.Company, "Neubrandenburg");

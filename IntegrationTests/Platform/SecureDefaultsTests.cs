@@ -5,6 +5,7 @@ using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.Development;
 using Fachwerk.Host.Development.DemoWorld;
+using Fachwerk.Host.Development.SignIn;
 using Fachwerk.Host.Development.Tokens;
 using Fachwerk.Host.Errors;
 using Fachwerk.Host.Security;
@@ -66,7 +67,7 @@ public class SecureDefaultsTests(AppFixture fixture) : IntegrationContext(fixtur
     [InlineData("/api/organisations/%01", true, 400)]
     [InlineData("/health/live", false, 200)]
     [InlineData("/openapi/v1.json", false, 200)]
-    [InlineData("/nowhere", false, 401)]
+    [InlineData("/api/nowhere", false, 401)]
     public async Task Every_answer_forbids_framing_referrers_sniffing_and_anything_but_its_own_sources(string url, bool signedIn, int status)
     {
         var result = await Host.Scenario(s =>
@@ -81,6 +82,22 @@ public class SecureDefaultsTests(AppFixture fixture) : IntegrationContext(fixtur
         headers.ContentSecurityPolicy.ToString().ShouldContain("frame-ancestors 'none'");
         headers.XFrameOptions.ToString().ShouldBe("DENY");
         headers["Referrer-Policy"].ToString().ShouldBe("no-referrer");
+        headers.XContentTypeOptions.ToString().ShouldBe("nosniff");
+    }
+
+    [Fact]
+    public async Task What_the_web_ui_sets_for_its_pages_is_kept_and_the_rest_is_added()
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Get.Url("/_content/Fachwerk.Web/fachwerk.css");
+            s.StatusCodeShouldBe(200);
+        });
+
+        var headers = result.Context.Response.Headers;
+        headers["Referrer-Policy"].ToString().ShouldBe("same-origin");
+        headers.ContentSecurityPolicy.ToString().ShouldBe(ProtocolSettings.StrictContentSecurityPolicy);
+        headers.XFrameOptions.ToString().ShouldBe("DENY");
         headers.XContentTypeOptions.ToString().ShouldBe("nosniff");
     }
 
@@ -173,6 +190,8 @@ public class SecureDefaultsTests(AppFixture fixture) : IntegrationContext(fixtur
             builder.UseEnvironment("Production");
             builder.UseSetting("https_port", "443");
             builder.UseSetting("ConnectionStrings:Fachwerk", ConnectionString);
+            // Outside Development the key ring is configured, never generated (ADR 0061).
+            builder.UseSetting("PersonalData:KeyRingFile", KeyRingFile);
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureServices(services =>
             {
@@ -197,7 +216,7 @@ public class SecureDefaultsTests(AppFixture fixture) : IntegrationContext(fixtur
 
         // Asked for by the settings above, and still absent; the Development host of the other tests has them (its demo world is off).
         DevelopmentPartsOf(production.Services).ShouldBeEmpty();
-        DevelopmentPartsOf(Host.Services).ShouldBe(["token issuer", "token endpoint", "token validation", "local cluster"]);
+        DevelopmentPartsOf(Host.Services).ShouldBe(["token issuer", "token endpoint", "token validation", "sign-in provider", "local cluster"]);
         var redirected = await production.Scenario(s =>
         {
             s.Get.Url("/health/live");
@@ -221,15 +240,18 @@ public class SecureDefaultsTests(AppFixture fixture) : IntegrationContext(fixtur
         (await ProblemOf(plain)).Type.ShouldBe("urn:fachwerk:problem:https-required");
         plain.Context.Response.Headers.Location.ToString().ShouldBeEmpty();
 
-        // The API reference and the OpenAPI document are off unless switched on.
-        foreach (var url in new[] { Fachwerk.Host.Composition.OpenApiPath, Fachwerk.Host.Composition.ApiReferencePath + "/", "/" })
+        // The API reference and the OpenAPI document are off unless switched on: nothing is there, and whoever asks is sent to sign in
+        // to the web UI (the host's fallback for an address that is no API).
+        foreach (var url in new[] { Fachwerk.Host.Composition.OpenApiPath, Fachwerk.Host.Composition.ApiReferencePath + "/" })
         {
-            await production.Scenario(s =>
+            var off = await production.Scenario(s =>
             {
                 OverHttps(s);
                 s.Get.Url(url);
-                s.StatusCodeShouldBe(401);
+                s.IgnoreStatusCode();
             });
+            off.Context.Response.StatusCode.ShouldBeOneOf(302, 401);
+            (await off.ReadAsTextAsync()).ShouldNotContain("openapi");
         }
         await production.Scenario(s =>
         {
@@ -262,6 +284,8 @@ public class SecureDefaultsTests(AppFixture fixture) : IntegrationContext(fixtur
         var bearer = services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters;
         if (bearer.ValidIssuer == DevelopmentTokenIssuer.Issuer || bearer.IssuerSigningKey is not null) parts.Add("token validation");
         if (services.GetServices<IHostedService>().OfType<DemoWorldOnStartup>().Any()) parts.Add("demo world");
+        if (services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Any(e => e.RoutePattern.RawText == DevelopmentIdentityProvider.AuthorizePath)) parts.Add("sign-in provider");
         if (services.GetService<IFallbackDatabase>() is not null) parts.Add("local cluster");
         return parts;
     }

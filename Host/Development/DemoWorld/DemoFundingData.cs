@@ -99,7 +99,7 @@ public static class DemoFundingData
             [TargetGroup.ReturnersToWork], 60, DemoStage.Approved, "Agentur für Arbeit Hildesheim", 110_000m,
             Funding: new DemoFunding([], PendingRequest: 20_000m)),
         new("Sprachkurse für Pflegekräfte aus Vietnam", "Berufsbezogene Deutschkurse B2 für angeworbene Pflegefachkräfte.",
-            "Jobcenter Hildesheim", LowerSaxony, LeineWeser, "Hildesheim", new Period(new DateOnly(2025, 1, 1), new DateOnly(2026, 6, 30)),
+            "Jobcenter Hildesheim", LowerSaxony, LeineWeser, "Hildesheim", new Period(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)),
             100_000m, 80_000m, 20_000m, [TargetGroup.ForeignSkilledWorkers], 24, DemoStage.Approved, "Agentur für Arbeit Hildesheim", 80_000m,
             Funding: new DemoFunding([40_000m, 40_000m], FinalProof: true, Finding: "Bewirtungskosten von 4.500 EUR sind nicht förderfähig.", Reclaim: 4_500m)),
         new("Ausbildungslotsen Schaumburg", "Lotsen begleiten Auszubildende und Betriebe durch das erste Ausbildungsjahr.",

@@ -1,7 +1,5 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
@@ -10,6 +8,7 @@ using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Common;
 using Fachwerk.Host.Development.Tokens;
+using Fachwerk.Web.Api;
 
 namespace Fachwerk.Host.Development.DemoWorld;
 
@@ -20,7 +19,7 @@ namespace Fachwerk.Host.Development.DemoWorld;
 /// </summary>
 public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssuer tokens, ILogger logger, TimeProvider? clock = null)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private readonly FachwerkApiClient _api = new(api);
 
     private static readonly DemoUser Registrar = DemoUsers.Caseworker;
 
@@ -205,11 +204,7 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            Authorize(request, Registrar);
-            using var response = await api.SendAsync(request, cancellation);
-            await EnsureSuccessAsync(response, request, cancellation);
-            var details = (await response.Content.ReadFromJsonAsync<ApplicationDetails>(Json, cancellation))!;
+            var details = Expect(await _api.GetAsync<ApplicationDetails>(url, As(Registrar), cancellation), HttpMethod.Get, url)!;
             if (details.Status == ApplicationStatus.Approved) return details.Version;
             if (details.Status != ApplicationStatus.AwaitingCommitment)
                 throw new InvalidOperationException($"Demo world: {url} was not approved: {details.Status}.");
@@ -219,28 +214,20 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
         throw new TimeoutException($"Demo world: {url} is still waiting for its budget commitment.");
     }
 
-    private async Task<T?> FindAsync<T>(string url, Func<T, bool> match, CancellationToken cancellation, DemoUser? user = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        Authorize(request, user ?? Registrar);
-        using var response = await api.SendAsync(request, cancellation);
-        await EnsureSuccessAsync(response, request, cancellation);
-        var page = await response.Content.ReadFromJsonAsync<Page<T>>(Json, cancellation);
-        return page!.Items.FirstOrDefault(match);
-    }
+    private async Task<T?> FindAsync<T>(string url, Func<T, bool> match, CancellationToken cancellation, DemoUser? user = null) =>
+        Expect(await _api.GetAsync<Page<T>>(url, As(user ?? Registrar), cancellation), HttpMethod.Get, url)!.Items.FirstOrDefault(match);
 
     private async Task<long> ChangeAsync(Caller caller, string url, object command, CancellationToken cancellation, HttpMethod? method = null) =>
         (await SendAsync<CommandAccepted>(caller, method ?? HttpMethod.Post, url, command, cancellation)).Version;
 
     private async Task<T> SendAsync<T>(Caller caller, HttpMethod method, string url, object command, CancellationToken cancellation)
     {
-        var body = JsonSerializer.SerializeToNode(command, command.GetType(), Json)!;
-        using var response = command is IChangeCommand
-            ? await SendChangeAsync(api, method, url, body, request => Authorize(request, caller), cancellation)
-            : await SendOnceAsync(api, method, url, body, request => Authorize(request, caller), cancellation);
-        await EnsureSuccessAsync(response, method, url, cancellation);
+        var answer = command is IChangeCommand
+            ? await SendChangeAsync<T>(_api, method, url, JsonSerializer.SerializeToNode(command, command.GetType(), ApiJson.Options)!, As(caller), cancellation)
+            : await _api.SendAsync<T>(method, url, command, As(caller), cancellation);
+        var result = Expect(answer, method, url)!;
         _commands++;
-        return (await response.Content.ReadFromJsonAsync<T>(Json, cancellation))!;
+        return result;
     }
 
     /// <summary>How often a change command is sent at most when it keeps meeting a newer version.</summary>
@@ -253,51 +240,31 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
     /// it sends the command again with the version the refusal names, up to <see cref="MaxAttempts"/> times. Any other
     /// answer is returned as it is.
     /// </summary>
-    public static async Task<HttpResponseMessage> SendChangeAsync(
-        HttpClient api, HttpMethod method, string url, JsonNode body, Action<HttpRequestMessage> authorize, CancellationToken cancellation)
+    public static async Task<ApiResult<T>> SendChangeAsync<T>(
+        FachwerkApiClient api, HttpMethod method, string url, JsonNode body, ApiRequest request, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(body);
         for (var attempt = 1; ; attempt++)
         {
-            var response = await SendOnceAsync(api, method, url, body, authorize, cancellation);
-            if (response.StatusCode != System.Net.HttpStatusCode.Conflict || attempt == MaxAttempts ||
-                await CurrentVersionAsync(response, cancellation) is not { } current)
-                return response;
-            response.Dispose();
+            var answer = await api.SendAsync<T>(method, url, body, request, cancellation);
+            if (answer.Problem is not { IsStaleVersion: true, CurrentVersion: { } current } || attempt == MaxAttempts)
+                return answer;
             body["expectedVersion"] = current;
         }
     }
 
-    private static async Task<HttpResponseMessage> SendOnceAsync(
-        HttpClient api, HttpMethod method, string url, JsonNode body, Action<HttpRequestMessage> authorize, CancellationToken cancellation)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, options: Json) };
-        authorize(request);
-        return await api.SendAsync(request, cancellation);
-    }
-
-    /// <summary>The stream's version a stale-version refusal names; null for any other conflict.</summary>
-    private static async Task<long?> CurrentVersionAsync(HttpResponseMessage response, CancellationToken cancellation)
-    {
-        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellation));
-        return problem?["code"]?.GetValue<string>() == "stale-version" ? problem["currentVersion"]?.GetValue<long>() : null;
-    }
-
-    private void Authorize(HttpRequestMessage request, Caller caller)
+    /// <summary>The caller's token (minted once per demo user and binding).</summary>
+    private ApiRequest As(Caller caller)
     {
         if (!_tokens.TryGetValue(caller, out var token))
             _tokens[caller] = token = tokens.Mint(caller.User, caller.Organisation, caller.Alliance, caller.Pilot);
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return new ApiRequest(token);
     }
 
-    private static Task EnsureSuccessAsync(HttpResponseMessage response, HttpRequestMessage request, CancellationToken cancellation) =>
-        EnsureSuccessAsync(response, request.Method, request.RequestUri?.ToString() ?? "", cancellation);
-
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, HttpMethod method, string url, CancellationToken cancellation)
-    {
-        if (response.IsSuccessStatusCode) return;
-        var problem = await response.Content.ReadAsStringAsync(cancellation);
-        throw new InvalidOperationException($"Demo world: {method} {url} answered {(int)response.StatusCode}: {problem}");
-    }
+    private static T? Expect<T>(ApiResult<T> answer, HttpMethod method, string url) =>
+        answer.IsSuccess
+            ? answer.Value
+            : throw new InvalidOperationException(
+                $"Demo world: {method} {url} answered {answer.Problem!.Status}: {answer.Problem.Code} {answer.Problem.Detail} {string.Join("; ", answer.Problem.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"))}");
 }

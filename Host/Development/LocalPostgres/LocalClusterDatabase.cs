@@ -14,7 +14,7 @@ public sealed class LocalClusterDatabase(IConfiguration configuration, IHostEnvi
 
     public string Start()
     {
-        var dataDirectory = configuration["LocalPostgres:DataDirectory"] ?? DefaultDataDirectory(environment.ContentRootPath);
+        var dataDirectory = configuration["LocalPostgres:DataDirectory"] ?? Path.Combine(DevelopmentFolder.Of(environment.ContentRootPath), "postgres");
         var cluster = LocalPostgresCluster.Persistent(dataDirectory, configuration["LocalPostgres:BinDirectory"]);
         var port = configuration.GetValue("LocalPostgres:Port", LocalPostgresCluster.DefaultPort);
         logger.LogInformation("No connection string configured; starting the local PostgreSQL cluster in {DataDirectory}", cluster.DataDirectory);
@@ -25,16 +25,4 @@ public sealed class LocalClusterDatabase(IConfiguration configuration, IHostEnvi
     }
 
     public void Dispose() => _cluster?.Stop();
-
-    /// <summary>.fachwerk/postgres beside the solution file, so every checkout has its own cluster.</summary>
-    private static string DefaultDataDirectory(string contentRoot)
-    {
-        for (var directory = new DirectoryInfo(contentRoot); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Fachwerk.slnx")))
-                return Path.Combine(directory.FullName, ".fachwerk", "postgres");
-        }
-
-        return Path.Combine(contentRoot, ".fachwerk", "postgres");
-    }
 }

@@ -1,7 +1,4 @@
 using System.Threading.RateLimiting;
-using Fachwerk.Application.Alliances;
-using Fachwerk.Application.Organisations;
-using Fachwerk.Application.Pilots;
 using Fachwerk.Host.Authentication;
 using Marten;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -14,7 +11,7 @@ namespace Fachwerk.Host.Development.Tokens;
 /// <param name="OrganisationId">The organisation an applicant acts for; by default the demo user's.</param>
 /// <param name="AllianceId">The alliance a reviewer acts for; by default the demo user's.</param>
 /// <param name="PilotId">The pilot project a project lead acts for; by default the demo user's.</param>
-/// <param name="Minutes">How long the token is valid, 1 to 60 minutes (default 60).</param>
+/// <param name="Minutes">How long the token is valid, 1 to 60 minutes (the default; a host's setting may allow longer).</param>
 public sealed record DevelopmentTokenRequest(string User, Guid? OrganisationId = null, Guid? AllianceId = null, Guid? PilotId = null, int? Minutes = null);
 
 /// <summary>A signed access token for a demo user, with what it carries.</summary>
@@ -56,7 +53,7 @@ public static class DevelopmentTokenEndpoint
 
     /// <summary>
     /// <c>POST /dev/token {"user": "sabine.sachbearbeitung"}</c>: a signed token for a demo user. Development only, rate limited,
-    /// announced by a warning.
+    /// announced by a warning. A shortcut to the development OpenID Connect provider: the same issuer and signing key (ADR 0050).
     /// </summary>
     public static void MapDevelopmentTokens(this WebApplication app)
     {
@@ -70,13 +67,14 @@ public static class DevelopmentTokenEndpoint
                     {
                         ["user"] = [$"Not a demo user. Known: {string.Join(", ", DemoUsers.All.Select(u => u.Id))}."],
                     });
-                if (request.Minutes is < 1 or > DevelopmentTokenIssuer.MaxLifetimeMinutes)
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["minutes"] = [$"Between 1 and {DevelopmentTokenIssuer.MaxLifetimeMinutes} minutes."] });
+                if (request.Minutes is < 1 || request.Minutes > issuer.MaxLifetimeMinutes)
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["minutes"] = [$"Between 1 and {issuer.MaxLifetimeMinutes} minutes."] });
 
-                var organisation = request.OrganisationId ?? await FindAsync<OrganisationDetails>(session, user.OrganisationName, o => o.Name == user.OrganisationName, o => o.Id, cancellation);
-                var alliance = request.AllianceId ?? await FindAsync<AllianceDetails>(session, user.AllianceName, a => a.Name == user.AllianceName, a => a.Id, cancellation);
-                var pilot = request.PilotId ?? await FindAsync<PilotDetails>(session, user.PilotName, p => p.Name == user.PilotName, p => p.Id, cancellation);
-                var lifetime = TimeSpan.FromMinutes(request.Minutes ?? DevelopmentTokenIssuer.MaxLifetimeMinutes);
+                var bindings = await DemoUserBindings.LookUpAsync(user, session, cancellation);
+                var organisation = request.OrganisationId ?? bindings.Organisation;
+                var alliance = request.AllianceId ?? bindings.Alliance;
+                var pilot = request.PilotId ?? bindings.Pilot;
+                var lifetime = TimeSpan.FromMinutes(request.Minutes ?? issuer.MaxLifetimeMinutes);
                 return Results.Ok(new DevelopmentToken(issuer.Mint(user, organisation, alliance, pilot, lifetime), "Bearer", (int)lifetime.TotalSeconds,
                     user.Id, user.Roles, organisation, alliance, pilot));
             })
@@ -85,14 +83,5 @@ public static class DevelopmentTokenEndpoint
             .Produces<DevelopmentToken>()
             .WithTags("Development")
             .WithSummary("Development only: a token for a demo user");
-    }
-
-    private static async Task<Guid?> FindAsync<T>(
-        IQuerySession session, string? name, System.Linq.Expressions.Expression<Func<T, bool>> match, Func<T, Guid> id, CancellationToken cancellation)
-        where T : notnull
-    {
-        if (name is null) return null;
-        var found = await session.Query<T>().Where(match).FirstOrDefaultAsync(cancellation);
-        return found is null ? null : id(found);
     }
 }

@@ -9,14 +9,13 @@ namespace Fachwerk.Host.Development.Tokens;
 
 /// <summary>
 /// Development-only token issuer: signs short-lived tokens for the demo users with a key that lives as long as the process.
-/// Announced by a warning at start-up; never registered outside Development.
+/// Announced by a warning at start-up; never registered outside Development. The development OpenID Connect provider signs
+/// with the same key under the same issuer, so its tokens and these are alike to the API (ADR 0050).
 /// </summary>
 public sealed class DevelopmentTokenIssuer : IDisposable
 {
-    public const string Issuer = "https://fachwerk.invalid/development-tokens";
-
-    /// <summary>Development tokens live an hour at most, as access tokens of a real provider do (ADR 0057).</summary>
-    public const int MaxLifetimeMinutes = 60;
+    /// <summary>The development provider's issuer: the address <c>dotnet run</c> serves it at (an identifier on any other port).</summary>
+    public const string Issuer = "http://localhost:5080/";
 
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly TimeProvider _clock;
@@ -26,10 +25,14 @@ public sealed class DevelopmentTokenIssuer : IDisposable
     {
         _clock = clock;
         _audience = settings.Audience;
+        MaxLifetimeMinutes = settings.DevelopmentTokenMaxMinutes;
         SigningKey = new ECDsaSecurityKey(_key) { KeyId = "fachwerk-development" };
     }
 
     public SecurityKey SigningKey { get; }
+
+    /// <summary>The longest a token lives, and how long it lives unless asked for less (Authentication:DevelopmentTokenMaxMinutes).</summary>
+    public int MaxLifetimeMinutes { get; }
 
     /// <summary>A token for <paramref name="user"/> with the given bindings (organisation, alliance, pilot project).</summary>
     public string Mint(DemoUser user, Guid? organisation = null, Guid? alliance = null, Guid? pilot = null, TimeSpan? lifetime = null)

@@ -1,0 +1,135 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Fachwerk.Application.Common;
+using Fachwerk.Application.Organisations;
+using Fachwerk.Application.Programmes;
+using Fachwerk.Application.Alliances;
+using Fachwerk.Application.Applications;
+using Fachwerk.Domain.Alliances;
+using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Common;
+using Fachwerk.Host.Development;
+using Marten;
+using Microsoft.Playwright;
+
+namespace Fachwerk.IntegrationTests.Browser;
+
+/// <summary>A test in its own browser context (cookies, storage) against the shared host and browser.</summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
+{
+    private IBrowserContext? _context;
+    private IPage? _page;
+
+    protected BrowserFixture Fixture => fixture;
+
+    protected IPage Page => _page ?? throw new InvalidOperationException("No page yet.");
+
+    protected virtual BrowserNewContextOptions ContextOptions => new()
+    {
+        BaseURL = fixture.Address.ToString(),
+        Locale = "de-DE",
+        TimezoneId = "Europe/Berlin",
+        ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+    };
+
+    /// <summary>What the browser complained about: script errors and refusals of the content security policy.</summary>
+    private readonly List<string> _consoleErrors = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        _context = await fixture.Browser.NewContextAsync(ContextOptions);
+        _context.SetDefaultTimeout(15_000);
+        _page = await _context.NewPageAsync();
+        _page.Console += (_, message) =>
+        {
+            // A page answered 404 on purpose is logged as a failed resource; anything else is a fault of the page.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+                _consoleErrors.Add(message.Text);
+        };
+        _page.PageError += (_, error) => _consoleErrors.Add(error);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is not null) await _context.CloseAsync();
+    }
+
+    /// <summary>Opens <paramref name="path"/>, is sent to the development provider's sign-in page, picks the demo user, and comes back.</summary>
+    protected async Task SignInAsync(DemoUser user, string path = "/")
+    {
+        await Page.GotoAsync(path);
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Bei Fachwerk anmelden" }).WaitForAsync();
+        await Page.Locator($"button[value='{user.Id}']").ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path && !url.Contains("/connect/", StringComparison.Ordinal));
+    }
+
+    /// <summary>axe-core finds nothing serious or critical on the page as it is now, and the browser reported no error so far.</summary>
+    protected async Task ExpectAccessibleAsync()
+    {
+        _consoleErrors.ShouldBeEmpty($"the browser reported errors up to {Page.Url}");
+        var result = await Page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+        });
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target.ToString())))}")
+            .ToList();
+        serious.ShouldBeEmpty($"axe found on {Page.Url}:\n{string.Join("\n", serious)}");
+    }
+
+    protected async Task<long> EventCountAsync()
+    {
+        await using var session = fixture.Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().LongCountAsync();
+    }
+
+    /// <summary>A new application of Haus Steinstraße e.V., submitted: waiting for the caseworker's completeness check.</summary>
+    protected async Task<ApplicationDetails> SubmittedApplicationAsync(string title)
+    {
+        var registrar = fixture.Api(DemoUsers.Caseworker);
+        var applicant = (await registrar.GetAsync<Page<OrganisationDetails>>("/api/organisations?name=" + Uri.EscapeDataString("Haus Steinstraße e.V."))).Result.Items.Single();
+        var programme = (await registrar.GetAsync<Page<ProgrammeDetails>>("/api/programmes?name=" + Uri.EscapeDataString("Regionaler Arbeitsmarktkreis Mansfeld-Südharz"))).Result.Items.Single();
+        var alliance = (await registrar.GetAsync<Page<AllianceSummary>>("/api/alliances?name=" + Uri.EscapeDataString("Fachkräfteallianz Sachsen-Anhalt Süd"))).Result.Items.Single();
+
+        var api = fixture.Api(DemoUsers.Applicant, organisation: applicant.Id);
+        var plan = new ProjectPlan(title, "Orientierungstage im Handwerk für Jugendliche.", new Period(new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31)),
+            62_500m, 50_000m, 12_500m, 0m, [TargetGroup.YoungPeople], 48);
+        var drafted = (await api.SendAsync<StreamCreated>(HttpMethod.Post, "/api/applications",
+            new DraftApplication(applicant.Id, programme.Id, alliance.Id, "Halle (Saale)", plan))).Result;
+        (await api.SendAsync<CommandAccepted>(HttpMethod.Post, $"/api/applications/{drafted.Id}/submission", new SubmitApplication(drafted.Version))).Result.ShouldNotBeNull();
+        return await ApplicationAsync(drafted.Id);
+    }
+
+    /// <summary>A new application (<see cref="SubmittedApplicationAsync"/>) the caseworker found formally complete: ready for a proposal.</summary>
+    protected async Task<ApplicationDetails> FormallyCompleteAsync(string title)
+    {
+        var submitted = await SubmittedApplicationAsync(title);
+        await CommandAsync(DemoUsers.Caseworker, $"/api/applications/{submitted.Id}/formal-completeness", new CompleteFormally(submitted.Version));
+        return await ApplicationAsync(submitted.Id);
+    }
+
+    /// <summary>A command through the API as <paramref name="user"/> (acting for <paramref name="organisation"/>), expected to succeed.</summary>
+    protected async Task<CommandAccepted> CommandAsync(DemoUser user, string url, object command, Guid? organisation = null) =>
+        (await fixture.Api(user, organisation).SendAsync<CommandAccepted>(HttpMethod.Post, url, command, cancellation: TestContext.Current.CancellationToken)).Result;
+
+    protected async Task<ApplicationDetails> ApplicationAsync(Guid id) =>
+        (await fixture.Api(DemoUsers.Caseworker).GetAsync<ApplicationDetails>($"/api/applications/{id}")).Result;
+
+    /// <summary>Presses Tab until <paramref name="target"/> has the focus, checking on the way that every focused element shows it.</summary>
+    protected async Task TabToAsync(ILocator target, string key = "Tab")
+    {
+        for (var presses = 0; presses < 80; presses++)
+        {
+            await Page.Keyboard.PressAsync(key);
+            (await Page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle")).ShouldNotBe("none",
+                $"the focus on {await Focused()} is not visible");
+            if (await target.EvaluateAsync<bool>("element => element === document.activeElement")) return;
+        }
+
+        throw new ShouldAssertException($"Tab never reached {target}.");
+    }
+
+    protected Task<string> Focused() =>
+        Page.EvaluateAsync<string>("() => (document.activeElement.innerText || document.activeElement.getAttribute('aria-label') || document.activeElement.id || '').trim()");
+}

@@ -1,0 +1,36 @@
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Wolverine;
+
+namespace Fachwerk.IntegrationTests.Infrastructure;
+
+/// <summary>How the tests host the real Program: Development, a test database, no demo world at start, the development tokens, their clock, no request limits.</summary>
+public static class TestHost
+{
+    /// <summary>
+    /// The key ring of personal data of every test host in this run (generated in Development on the first start), so that hosts
+    /// on the same database open the same keys and the tests write nothing into the checkout.
+    /// </summary>
+    public static string KeyRingFile { get; } = Path.Combine(Path.GetTempPath(), $"fachwerk-test-keys-{Guid.NewGuid():N}.json");
+
+    public static void Configure(IWebHostBuilder builder, string connectionString, TimeProvider clock, Action<IServiceCollection>? services = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Fachwerk", connectionString);
+        builder.UseSetting("DemoWorld:Enabled", "false");
+        builder.UseSetting("Authentication:DevelopmentTokens", "true");
+        builder.UseSetting("PersonalData:KeyRingFile", KeyRingFile);
+        // The tests send thousands of requests as a handful of users; RateLimitTests switch the limits on, small.
+        builder.UseSetting("RateLimits:Enabled", "false");
+        builder.ConfigureServices(collection =>
+        {
+            collection.Replace(ServiceDescriptor.Singleton(clock));
+            services?.Invoke(collection);
+            collection.MartenDaemonModeIsSolo();
+            collection.RunWolverineInSoloMode();
+        });
+    }
+}

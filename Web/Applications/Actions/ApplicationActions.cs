@@ -1,0 +1,117 @@
+using Fachwerk.Application.Applications;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Applications;
+using Fachwerk.Web.Shared;
+
+namespace Fachwerk.Web.Applications.Actions;
+
+/// <summary>
+/// Which staff actions the application page offers a user, and on what: the roles and states in which the API accepts each
+/// command, as a courtesy (the API decides every time; a posted form is always handed to it). The four-eyes rules are
+/// made visible here: the proposer is not offered the confirmation, and the checker of a payment above the threshold is not
+/// offered its release.
+/// </summary>
+public static class ApplicationActions
+{
+    public const string RequestDocuments = "request-documents";
+    public const string CompleteFormally = "complete-formally";
+    public const string ProposeDecision = "propose-decision";
+    public const string ConfirmDecision = "confirm-decision";
+    public const string ReturnDecision = "return-decision";
+    public const string CheckPayment = "check-payment";
+    public const string ReleasePayment = "release-payment";
+    public const string RefusePayment = "refuse-payment";
+    public const string CheckProof = "check-proof";
+    public const string ExtendProofDeadline = "extend-proof-deadline";
+    public const string ReduceAmount = "reduce-amount";
+    public const string DemandReclaim = "demand-reclaim";
+    public const string RecordRepayment = "record-repayment";
+    public const string CloseCase = "close-case";
+
+    /// <summary>Every action form of the page, in the order the page shows them.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        RequestDocuments, CompleteFormally, ProposeDecision, ConfirmDecision, ReturnDecision, CheckPayment, ReleasePayment, RefusePayment,
+        CheckProof, ExtendProofDeadline, ReduceAmount, DemandReclaim, RecordRepayment, CloseCase,
+    ];
+
+    /// <summary>Whether the page offers <paramref name="action"/> to <paramref name="user"/> on the application as it is.</summary>
+    public static bool Offers(string action, ApplicationDetails application, CurrentUser user, decimal paymentFourEyesAbove)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(user);
+        var status = application.Status;
+        var approved = status == ApplicationStatus.Approved && application.Funding is not null;
+        return action switch
+        {
+            ConfirmDecision => user.Has(Roles.Approver) && status == ApplicationStatus.DecisionProposed && OwnPendingProposal(application, user) is null,
+            ReturnDecision => user.Has(Roles.Approver) && status == ApplicationStatus.DecisionProposed,
+            _ when !user.Has(Roles.Caseworker) => false,
+            RequestDocuments or CompleteFormally => status == ApplicationStatus.Submitted,
+            ProposeDecision => status is ApplicationStatus.AllianceVoted or ApplicationStatus.ApprovalBlocked
+                               || (status == ApplicationStatus.FormallyComplete && application.Terms?.AllianceVoteRequired != true),
+            CheckPayment => approved && Checkable(application).Count > 0,
+            ReleasePayment => approved && Releasable(application, user, paymentFourEyesAbove).Count > 0,
+            RefusePayment => approved && Refusable(application).Count > 0,
+            CheckProof => approved && CheckableProofs(application).Count > 0,
+            ExtendProofDeadline => approved && ExtendableProofs(application).Count > 0,
+            ReduceAmount or DemandReclaim => approved,
+            RecordRepayment => status == ApplicationStatus.ReclaimDemanded,
+            CloseCase => approved && FinalProofChecked(application.Funding!),
+            _ => false,
+        };
+    }
+
+    /// <summary>The pending proposal the user made themselves: an approver may not confirm it (four-eyes).</summary>
+    public static ProposalRecord? OwnPendingProposal(ApplicationDetails application, CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(user);
+        return PendingProposal(application) is { } pending && string.Equals(pending.ProposedBy, user.Id, StringComparison.OrdinalIgnoreCase) ? pending : null;
+    }
+
+    public static ProposalRecord? PendingProposal(ApplicationDetails application) =>
+        application?.Status == ApplicationStatus.DecisionProposed ? application.Proposals.LastOrDefault(p => p.Outcome == ProposalOutcome.Pending) : null;
+
+    public static IReadOnlyList<PaymentRecord> Checkable(ApplicationDetails application) =>
+        Payments(application, p => p.Status == PaymentRequestStatus.Requested);
+
+    public static IReadOnlyList<PaymentRecord> Refusable(ApplicationDetails application) =>
+        Payments(application, p => p.Status is PaymentRequestStatus.Requested or PaymentRequestStatus.Checked);
+
+    /// <summary>Checked payments the user may release: above the threshold, not those the user checked.</summary>
+    public static IReadOnlyList<PaymentRecord> Releasable(ApplicationDetails application, CurrentUser user, decimal fourEyesAbove) =>
+        Payments(application, p => p.Status == PaymentRequestStatus.Checked && !NeedsSecondPerson(p, user, fourEyesAbove));
+
+    /// <summary>Checked payments above the threshold that the user checked: a second caseworker releases them.</summary>
+    public static IReadOnlyList<PaymentRecord> HeldForSecondPerson(ApplicationDetails application, CurrentUser user, decimal fourEyesAbove) =>
+        Payments(application, p => p.Status == PaymentRequestStatus.Checked && NeedsSecondPerson(p, user, fourEyesAbove));
+
+    /// <summary>The checks a proof of use waits for: its first check once submitted, its in-depth check once sampled.</summary>
+    public static IReadOnlyList<(ProofRecord Proof, ProofCheck Check)> CheckableProofs(ApplicationDetails application) =>
+        [.. (application?.Funding?.ProofsOfUse ?? []).SelectMany<ProofRecord, (ProofRecord, ProofCheck)>(p =>
+            p.SubmittedAt is null ? []
+            : p.FirstCheck is null ? [(p, ProofCheck.First)]
+            : p.InDepthSampleId is not null && p.InDepthCheck is null ? [(p, ProofCheck.InDepth)]
+            : [])];
+
+    /// <summary>Proofs of use not yet submitted: their deadline can be extended.</summary>
+    public static IReadOnlyList<ProofRecord> ExtendableProofs(ApplicationDetails application) =>
+        [.. (application?.Funding?.ProofsOfUse ?? []).Where(p => p.SubmittedAt is null)];
+
+    private static bool FinalProofChecked(FundingRecord funding) =>
+        funding.ProofsOfUse.Any(p => p.Kind == ProofKind.Final && p.FirstCheck is not null && (p.InDepthSampleId is null || p.InDepthCheck is not null));
+
+    private static bool NeedsSecondPerson(PaymentRecord payment, CurrentUser user, decimal fourEyesAbove) =>
+        payment.Amount > fourEyesAbove && string.Equals(payment.CheckedBy, user.Id, StringComparison.OrdinalIgnoreCase);
+
+    private static IReadOnlyList<PaymentRecord> Payments(ApplicationDetails application, Func<PaymentRecord, bool> which) =>
+        [.. (application?.Funding?.Payments ?? []).Where(which)];
+}
+
+/// <summary>Which check of a proof of use: the first check (within three months of receipt) or the in-depth check of a sampled proof.</summary>
+public enum ProofCheck
+{
+    First,
+    InDepth,
+}

@@ -1,0 +1,16 @@
+using Fachwerk.Application.Common;
+
+namespace Fachwerk.Web.Layout;
+
+/// <summary>An entry of the main navigation, shown to users with one of <see cref="Roles"/> (empty: everyone signed in).</summary>
+public sealed record NavigationEntry(string Href, string TextKey, IReadOnlyList<string> Roles, bool MatchPrefix = true);
+
+/// <summary>The main navigation: each area adds its entry here with the roles that work in it.</summary>
+public static class Navigation
+{
+    public static readonly IReadOnlyList<NavigationEntry> Entries =
+    [
+        new("/", "nav.desk", [Roles.Caseworker, Roles.Approver], MatchPrefix: false),
+        new("/programmes", "nav.programmes", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
+    ];
+}

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+
+namespace Fachwerk.Web.Shared;
+
+/// <summary>The signed-in person as the UI sees them: the same claims the API reads (sub, name, roles, bindings).</summary>
+public sealed class CurrentUser(ClaimsPrincipal principal)
+{
+    public bool IsSignedIn => principal.Identity?.IsAuthenticated == true;
+
+    public string Id => principal.FindFirst(UserClaims.Subject)?.Value ?? "";
+
+    public string Name => principal.FindFirst(UserClaims.Name)?.Value ?? Id;
+
+    /// <summary>The user's roles in the order <see cref="RoleOrder"/> lists them.</summary>
+    public IReadOnlyList<string> Roles => [.. RoleOrder.Where(principal.IsInRole)];
+
+    public bool Has(string role) => principal.IsInRole(role);
+
+    public bool HasAny(IEnumerable<string> roles) => roles.Any(principal.IsInRole);
+
+    public static readonly IReadOnlyList<string> RoleOrder =
+    [
+        Application.Common.Roles.Caseworker, Application.Common.Roles.Approver, Application.Common.Roles.AllianceReviewer,
+        Application.Common.Roles.Applicant, Application.Common.Roles.ProjectLead, Application.Common.Roles.Auditor,
+        Application.Common.Roles.Administrator,
+    ];
+}
