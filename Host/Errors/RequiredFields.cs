@@ -29,7 +29,9 @@ public static class RequiredFields
         try
         {
             using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-            Walk(body.RootElement, chain.RequestType!, "", missing, 0);
+            // A body of JSON null is no command (Wolverine would hand the endpoint a null).
+            if (body.RootElement.ValueKind == JsonValueKind.Null) missing.Add("body");
+            else Walk(body.RootElement, chain.RequestType!, "", missing, 0);
         }
         catch (JsonException)
         {
