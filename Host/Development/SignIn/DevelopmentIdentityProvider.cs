@@ -50,7 +50,8 @@ public static class DevelopmentIdentityProvider
             options.EnableDegradedMode();
             options.DisableAccessTokenEncryption();
             options.AddEphemeralEncryptionKey();
-            options.SetAccessTokenLifetime(TimeSpan.FromHours(8));
+            // As long as the development issuer's tokens: an hour unless Authentication:DevelopmentTokenMaxMinutes says more (ADR 0057).
+            options.SetAccessTokenLifetime(TimeSpan.FromMinutes(settings.DevelopmentTokenMaxMinutes));
             options.UseAspNetCore()
                 .EnableAuthorizationEndpointPassthrough()
                 .EnableEndSessionEndpointPassthrough()
