@@ -1,10 +1,28 @@
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Applications;
+using Fachwerk.Application.Network.Activities;
+using Fachwerk.Application.Network.Actors;
+using Fachwerk.Application.Network.Cohorts;
+using Fachwerk.Application.Network.Concepts;
+using Fachwerk.Application.Network.Cooperation;
+using Fachwerk.Application.Network.Ideas;
+using Fachwerk.Application.Network.Instruments;
+using Fachwerk.Application.Network.Recommendations;
+using Fachwerk.Application.Network.Series;
 using Fachwerk.Application.Organisations;
 using Fachwerk.Application.Pilots;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Network.Activities;
+using Fachwerk.Domain.Network.Actors;
+using Fachwerk.Domain.Network.Cohorts;
+using Fachwerk.Domain.Network.Concepts;
+using Fachwerk.Domain.Network.Cooperation;
+using Fachwerk.Domain.Network.Ideas;
+using Fachwerk.Domain.Network.Instruments;
+using Fachwerk.Domain.Network.Recommendations;
+using Fachwerk.Domain.Network.Series;
 using Fachwerk.Domain.Organisations;
 using Fachwerk.Domain.People;
 using Fachwerk.Domain.Pilots;
@@ -82,6 +100,16 @@ public static class AuditedAggregates
         AuditedAggregate.Of<AllianceFounded, Alliance, AllianceDetails>("alliance", new("Fachkräftebündnis", "Alliance")),
         AuditedAggregate.Of<OrganisationRegistered, Organisation, OrganisationDetails>("organisation", new("Organisation", "Organisation")),
         AuditedAggregate.Of<PilotLaunched, Pilot, PilotDetails>("pilot", new("Pilotprojekt", "Pilot project")),
+        AuditedAggregate.Of<NetworkActorEstablished, NetworkActor, NetworkActorDetails>("network-actor", new("Netzwerkakteur", "Network actor")),
+        AuditedAggregate.Of<CooperationAgreementConcluded, CooperationAgreement, CooperationAgreementDetails>("cooperation-agreement",
+            new("Kooperationsvereinbarung", "Cooperation agreement")),
+        AuditedAggregate.Of<ActivitySeriesStarted, ActivitySeries, ActivitySeriesDetails>("activity-series", new("Veranstaltungsreihe", "Activity series")),
+        AuditedAggregate.Of<ActivityPlanned, Activity, ActivityDetails>("activity", new("Aktivität", "Activity")),
+        AuditedAggregate.Of<InstrumentIntroduced, Instrument, InstrumentDetails>("instrument", new("Instrument", "Instrument")),
+        AuditedAggregate.Of<CohortOpened, Cohort, CohortDetails>("cohort", new("Programmdurchlauf", "Cohort")),
+        AuditedAggregate.Of<ConceptDeveloped, Concept, ConceptDetails>("concept", new("Konzept", "Concept")),
+        AuditedAggregate.Of<ProjectIdeaRecorded, ProjectIdea, ProjectIdeaDetails>("project-idea", new("Projektidee", "Project idea")),
+        AuditedAggregate.Of<RecommendationIssued, Recommendation, RecommendationDetails>("recommendation", new("Empfehlung", "Recommendation")),
         // A sample has no read model of its own: its detail is the recorded selection itself.
         AuditedAggregate.Of<InDepthSampleDrawn, InDepthSample, InDepthSample>("in-depth-sample", new("Stichprobe", "In-depth check sample")),
         // A person's record: the bindings granted and revoked; it may start with a revocation of what a token claims.

@@ -1,5 +1,14 @@
 using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Network.Activities;
+using Fachwerk.Domain.Network.Actors;
+using Fachwerk.Domain.Network.Cohorts;
+using Fachwerk.Domain.Network.Concepts;
+using Fachwerk.Domain.Network.Cooperation;
+using Fachwerk.Domain.Network.Ideas;
+using Fachwerk.Domain.Network.Instruments;
+using Fachwerk.Domain.Network.Recommendations;
+using Fachwerk.Domain.Network.Series;
 using Fachwerk.Domain.Organisations;
 using Fachwerk.Domain.People;
 using Fachwerk.Domain.Pilots;
@@ -101,6 +110,56 @@ public static class EventLabels
         [typeof(PilotLegalHoldPlaced)] = new("Aufbewahrungspflicht angeordnet", "Legal hold placed"),
         [typeof(PilotLegalHoldLifted)] = new("Aufbewahrungspflicht aufgehoben", "Legal hold lifted"),
         [typeof(PilotParticipantDataErased)] = new("Personendaten gelöscht", "Personal data erased"),
+
+        // The regional network: actors and cooperation agreements
+        [typeof(NetworkActorEstablished)] = new("Netzwerkakteur gegründet", "Network actor established"),
+        [typeof(ActorMemberJoined)] = new("Mitglied des Netzwerkakteurs aufgenommen", "Network actor's member joined"),
+        [typeof(ActorMemberLeft)] = new("Mitglied des Netzwerkakteurs ausgeschieden", "Network actor's member left"),
+        [typeof(ContactPersonNamed)] = new("Ansprechperson benannt", "Contact person named"),
+        [typeof(ContactPersonDataErased)] = new("Personendaten der Ansprechperson gelöscht", "Contact person's personal data erased"),
+        [typeof(CooperationAgreementConcluded)] = new("Kooperationsvereinbarung geschlossen", "Cooperation agreement concluded"),
+        [typeof(CooperationAgreementExtended)] = new("Kooperationsvereinbarung verlängert", "Cooperation agreement extended"),
+        [typeof(CooperationAgreementTerminated)] = new("Kooperationsvereinbarung beendet", "Cooperation agreement terminated"),
+
+        // The regional network: activities and their series
+        [typeof(ActivitySeriesStarted)] = new("Veranstaltungsreihe begonnen", "Activity series started"),
+        [typeof(ActivityPlanned)] = new("Aktivität geplant", "Activity planned"),
+        [typeof(ActivityReplanned)] = new("Aktivität umgeplant", "Activity replanned"),
+        [typeof(ActivityAnnounced)] = new("Aktivität angekündigt", "Activity announced"),
+        [typeof(ActivityFundingLinked)] = new("Förderantrag zugeordnet", "Funding application linked"),
+        [typeof(RegistrationReceived)] = new("Anmeldung eingegangen", "Registration received"),
+        [typeof(RegistrationCancelled)] = new("Anmeldung storniert", "Registration cancelled"),
+        [typeof(RegistrationMovedUp)] = new("Von der Warteliste nachgerückt", "Moved up from the waiting list"),
+        [typeof(RegistrantDataErased)] = new("Personendaten der angemeldeten Person gelöscht", "Registrant's personal data erased"),
+        [typeof(ActivityHeld)] = new("Aktivität durchgeführt", "Activity held"),
+        [typeof(SpeakerRecorded)] = new("Referent/in erfasst", "Speaker recorded"),
+        [typeof(SpeakerDataErased)] = new("Personendaten der Referentin/des Referenten gelöscht", "Speaker's personal data erased"),
+        [typeof(ActivityReported)] = new("Ergebnisse berichtet", "Results reported"),
+        [typeof(ActivityCancelled)] = new("Aktivität abgesagt", "Activity cancelled"),
+
+        // The regional network: instruments
+        [typeof(InstrumentIntroduced)] = new("Instrument eingeführt", "Instrument introduced"),
+        [typeof(InstrumentUsed)] = new("Instrument eingesetzt", "Instrument used"),
+        [typeof(CareerChoiceSealAwarded)] = new("Berufswahl-Siegel verliehen", "Career-choice seal awarded"),
+        [typeof(CareerChoiceSealRenewed)] = new("Berufswahl-Siegel verteidigt", "Career-choice seal renewed"),
+
+        // The regional network: programmes of people and concepts
+        [typeof(CohortOpened)] = new("Programmdurchlauf begonnen", "Cohort opened"),
+        [typeof(CohortParticipantEnrolled)] = new("Teilnehmende Person in den Programmdurchlauf aufgenommen", "Cohort participant enrolled"),
+        [typeof(CohortParticipantDataErased)] = new("Personendaten der teilnehmenden Person im Programmdurchlauf gelöscht", "Cohort participant's personal data erased"),
+        [typeof(CohortSessionHeld)] = new("Workshop durchgeführt", "Session held"),
+        [typeof(CohortFinalPresentationHeld)] = new("Abschlusspräsentation gehalten", "Final presentation held"),
+        [typeof(ConceptDeveloped)] = new("Konzept entwickelt", "Concept developed"),
+        [typeof(ConceptAdoptedAsProject)] = new("Konzept wird Projekt", "Concept adopted as project"),
+        [typeof(ConceptLinkedToApplication)] = new("Förderantrag zum Konzept zugeordnet", "Concept linked to its funding application"),
+
+        // The regional network: an alliance's project ideas and recommendations
+        [typeof(ProjectIdeaRecorded)] = new("Projektidee erfasst", "Project idea recorded"),
+        [typeof(ProjectIdeaPartnerCommitted)] = new("Partner für Projektidee gewonnen", "Partner committed to project idea"),
+        [typeof(ProjectIdeaRealised)] = new("Projektidee durch Förderantrag umgesetzt", "Project idea realised by an application"),
+        [typeof(ProjectIdeaDropped)] = new("Projektidee aufgegeben", "Project idea dropped"),
+        [typeof(RecommendationIssued)] = new("Empfehlung an Kommune gegeben", "Recommendation issued"),
+        [typeof(RecommendationFollowedUp)] = new("Umsetzung der Empfehlung erfasst", "Recommendation followed up"),
     };
 
     /// <summary>The event types that have a label.</summary>

@@ -11,6 +11,9 @@ public static class Roles
     public const string Auditor = "auditor";
     public const string Administrator = "administrator";
 
+    /// <summary>The office of an alliance (bound to it): records the alliance's activities, project ideas and recommendations.</summary>
+    public const string AllianceCoordinator = "alliance-coordinator";
+
     /// <summary>Who keeps the registries of alliances and organisations.</summary>
     public const string RegistryKeepers = Caseworker + "," + Administrator;
 

@@ -24,11 +24,14 @@ public static class DemoUsers
         OrganisationName: "Haus Steinstraße e.V.");
     public static readonly DemoUser ProjectLead = new("paul.projekt", "Paul Projektleitung (Relocation Service Magdeburg)", [Roles.ProjectLead],
         PilotName: "Relocation Service Magdeburg");
+    /// <summary>The office of the southern Saxony-Anhalt alliance: records its activities, series, project ideas and recommendations.</summary>
+    public static readonly DemoUser AllianceCoordinator = new("clara.koordination", "Clara Koordination (Geschäftsstelle Fachkräfteallianz Sachsen-Anhalt Süd)",
+        [Roles.AllianceCoordinator], AllianceName: "Fachkräfteallianz Sachsen-Anhalt Süd");
     public static readonly DemoUser Auditor = new("petra.pruefung", "Petra Prüfbehörde (ESF-Prüfbehörde)", [Roles.Auditor]);
     public static readonly DemoUser Administrator = new("admin", "Fachwerk-Administration", [Roles.Administrator]);
 
     public static readonly IReadOnlyList<DemoUser> All =
-        [Caseworker, SecondCaseworker, Approver, Deputy, AllianceReviewer, Applicant, ProjectLead, Auditor, Administrator];
+        [Caseworker, SecondCaseworker, Approver, Deputy, AllianceReviewer, Applicant, ProjectLead, AllianceCoordinator, Auditor, Administrator];
 
     public static DemoUser? Find(string id) => All.FirstOrDefault(u => string.Equals(u.Id, id, StringComparison.OrdinalIgnoreCase));
 }

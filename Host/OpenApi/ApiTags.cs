@@ -34,6 +34,25 @@ public static partial class ApiTags
         new("Pilots", "Pilot projects such as a relocation service: phase, partners, services, companies, participants " +
                       "(personal data sealed and erasable), and the demand that decides on continuation.",
             "/api/pilots"),
+        new("Network", "The regional network beyond the alliances: networks, initiatives, working groups, labour-market circles, " +
+                       "innovation offices and metropolitan regions with their members and contact persons (sealed, erasable), and " +
+                       "cooperation agreements.",
+            "/api/network-actors", "/api/cooperation-agreements"),
+        new("Activities", "What regions do: summits, returner days, exchanges, action days, forums, campaigns and job fairs from plan " +
+                          "to report, with registrations (sealed, erasable) and waiting lists, and series compared year on year.",
+            "/api/activities", "/api/activity-series"),
+        new("Instruments", "Reusable formats (internship exchanges, talent pitches, action days and workshops companies run, the " +
+                           "career-choice seal for schools): who offers them, and where, how often and by whom they are used.",
+            "/api/instruments"),
+        new("Programmes of people", "Leadership programmes: cohorts with participants (sealed, erasable), sessions and final " +
+                                    "presentation, and the concepts that become projects and funding applications.",
+            "/api/cohorts", "/api/concepts"),
+        new("Alliance work", "An alliance's project ideas before any applicant exists, linked to the application that realises them, " +
+                             "and its recommendations to municipalities with their follow-up.",
+            "/api/project-ideas", "/api/recommendations"),
+        new("Network dashboards", "Per alliance, state and district: activities held, attendance by group, instruments in use, ideas " +
+                                  "turned into funded projects, year by year.",
+            "/api/network-dashboards"),
         new("Audit", "Read-only views for auditors: timelines, state as of any moment, decision provenance, hash-chain " +
                      "verification, rule re-checks and case files.",
             "/api/audit"),

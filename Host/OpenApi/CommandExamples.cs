@@ -123,5 +123,5 @@ public static class CommandExamples
             ContinuedUntil: new DateOnly(2029, 12, 31)),
         [typeof(PlaceLegalHold)] = new PlaceLegalHold(13, new DateOnly(2033, 12, 31), "ESF+ retention of records, Art. 82 of Regulation (EU) 2021/1060"),
         [typeof(LiftLegalHold)] = new LiftLegalHold(14, "The retention period ended."),
-    };
+    }.Concat(NetworkCommandExamples.ByCommand).ToDictionary();
 }

@@ -135,7 +135,7 @@ public class ApplicationActionsTests(BrowserFixture fixture) : BrowserTest(fixtu
         await PostForgedAsync(ApplicationActions.ReleasePayment, requested.Version + 1, new() { ["Form.Request"] = "1", ["Form.BookedOn"] = "2026-12-20" });
         var outcome = Outcome(ApplicationActions.ReleasePayment);
         await outcome.WaitForAsync();
-        (await outcome.InnerTextAsync()).ShouldContain("Zahlungen über 10.000,00\u00a0€ gibt eine andere Person frei als die, die sie geprüft hat");
+        (await outcome.InnerTextAsync()).ShouldContain("höchstens 10.000,00\u00a0€ auszahlen; Sie haben bisher allein 0,00\u00a0€ freigegeben, mit dieser Zahlung wären es 12.000,00\u00a0€. Freigeben muss eine andere Person als die, die geprüft hat");
         (await EventCountAsync()).ShouldBe(events);
         await ExpectAccessibleAsync();
 
@@ -229,7 +229,9 @@ public class ApplicationActionsTests(BrowserFixture fixture) : BrowserTest(fixtu
     public async Task Auditors_read_the_programmes_and_a_programme_budget_with_the_planning_figures_per_alliance()
     {
         await SignInAsync(DemoUsers.Auditor, "/programmes");
-        var list = Page.GetByRole(AriaRole.Table, new() { Name = "Förderprogramme (3)" });
+        var programmes = (await Fixture.Api(DemoUsers.Auditor).GetAsync<Page<ProgrammeDetails>>("/api/programmes?pageSize=100",
+            cancellation: TestContext.Current.CancellationToken)).Result.TotalItems;
+        var list = Page.GetByRole(AriaRole.Table, new() { Name = $"Förderprogramme ({programmes})" });
         (await list.InnerTextAsync()).ShouldContain("ESF+ Regionale Fachkräftebündnisse Niedersachsen");
         await ExpectAccessibleAsync();
 

@@ -12,7 +12,6 @@ using Marten;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Fachwerk.IntegrationTests.Pilots;
 
@@ -33,34 +32,9 @@ public class PersonalDataErasureTests(AppFixture fixture) : PilotApi(fixture)
     private const string LegalBasis = "Art. 82 Regulation (EU) 2021/1060: ESF documents kept for audits";
 
     /// <summary>The tables (schema.table) in which some row, cast to text, contains <paramref name="needle"/> (case-insensitive).</summary>
-    private async Task<IReadOnlyList<string>> WhereInDatabase(string needle)
-    {
-        var connectionString = Host.Services.GetRequiredService<IConfiguration>().GetConnectionString("Fachwerk");
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand(
-                         "select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables " +
-                         "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')", connection))
-        await using (var reader = await list.ExecuteReaderAsync(TestContext.Current.CancellationToken))
-        {
-            while (await reader.ReadAsync(TestContext.Current.CancellationToken)) tables.Add(reader.GetString(0));
-        }
-
-        tables.Count.ShouldBeGreaterThan(10, "the search sees the event store, the documents and Wolverine's tables");
-        var hits = new List<string>();
-        foreach (var table in tables)
-        {
-#pragma warning disable CA2100 // the table names come from the catalogue, quoted by quote_ident
-            await using var search = new NpgsqlCommand($"select count(*) from {table} t where strpos(lower(t::text), lower(@needle)) > 0", connection);
-#pragma warning restore CA2100
-            search.Parameters.AddWithValue("needle", needle);
-            if ((long)(await search.ExecuteScalarAsync(TestContext.Current.CancellationToken))! > 0) hits.Add(table);
-        }
-
-        return hits;
-    }
+    private Task<IReadOnlyList<string>> WhereInDatabase(string needle) =>
+        DatabaseSearch.TablesContainingAsync(Host.Services.GetRequiredService<IConfiguration>().GetConnectionString("Fachwerk")!, needle,
+            TestContext.Current.CancellationToken);
 
     private async Task ShouldBeNowhereInTheDatabase(IEnumerable<string> needles)
     {

@@ -19,14 +19,14 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
     internal const string Anyone = "anyone";
     internal const string SignedIn = "signed in";
     internal const string Applicant = "applicant", Caseworker = "caseworker", Approver = "approver", AllianceReviewer = "alliance-reviewer",
-        ProjectLead = "project-lead", Auditor = "auditor", Administrator = "administrator";
+        ProjectLead = "project-lead", Auditor = "auditor", Administrator = "administrator", AllianceCoordinator = "alliance-coordinator";
 
     /// <summary>One user per role, each with a single role.</summary>
     internal static readonly IReadOnlyDictionary<string, DemoUser> UserOf = new Dictionary<string, DemoUser>
     {
         [Applicant] = DemoUsers.Applicant, [Caseworker] = DemoUsers.Caseworker, [Approver] = DemoUsers.Approver,
         [AllianceReviewer] = DemoUsers.AllianceReviewer, [ProjectLead] = DemoUsers.ProjectLead, [Auditor] = DemoUsers.Auditor,
-        [Administrator] = DemoUsers.Administrator,
+        [Administrator] = DemoUsers.Administrator, [AllianceCoordinator] = DemoUsers.AllianceCoordinator,
     };
 
     /// <summary>Who may call each operation: <see cref="Anyone"/>, <see cref="SignedIn"/>, or the roles allowed.</summary>
@@ -125,6 +125,70 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["POST /api/pilots/{pilotId}/continuation"] = [ProjectLead],
         ["PUT /api/pilots/{pilotId}/legal-hold"] = [ProjectLead],
         ["POST /api/pilots/{pilotId}/legal-hold/lifting"] = [ProjectLead],
+
+        ["GET /api/network-actors"] = [SignedIn],
+        ["GET /api/network-actors/{id}"] = [SignedIn],
+        ["GET /api/network-actors/{actorId}/contact-persons"] = [Caseworker, Administrator, Auditor, AllianceCoordinator],
+        ["POST /api/network-actors"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/network-actors/{actorId}/members"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/network-actors/{actorId}/members/{memberId}/departure"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/network-actors/{actorId}/contact-persons"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/network-actors/{actorId}/contact-persons/{contactPersonId}/erasure"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["GET /api/cooperation-agreements"] = [SignedIn],
+        ["GET /api/cooperation-agreements/{id}"] = [SignedIn],
+        ["POST /api/cooperation-agreements"] = [Caseworker, Administrator],
+        ["POST /api/cooperation-agreements/{agreementId}/extension"] = [Caseworker, Administrator],
+        ["POST /api/cooperation-agreements/{agreementId}/termination"] = [Caseworker, Administrator],
+        ["GET /api/activity-series"] = [SignedIn],
+        ["GET /api/activity-series/{id}"] = [SignedIn],
+        ["POST /api/activity-series"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["GET /api/activities"] = [SignedIn],
+        ["GET /api/activities/{id}"] = [SignedIn],
+        ["GET /api/activities/{activityId}/registrations"] = [Caseworker, Administrator, Auditor, AllianceCoordinator],
+        ["GET /api/activities/{activityId}/speakers"] = [Caseworker, Administrator, Auditor, AllianceCoordinator],
+        ["POST /api/activities"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["PUT /api/activities/{activityId}/plan"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/announcement"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/funding"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/registrations"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/registrations/{registrationId}/cancellation"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/registrations/{registrationId}/erasure"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/holding"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/speakers/{speakerId}/erasure"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/report"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/activities/{activityId}/cancellation"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["GET /api/instruments"] = [SignedIn],
+        ["GET /api/instruments/{id}"] = [SignedIn],
+        ["POST /api/instruments"] = [Caseworker, Administrator],
+        ["POST /api/instruments/{instrumentId}/uses"] = [Caseworker, Administrator],
+        ["POST /api/instruments/{instrumentId}/seals"] = [Caseworker, Administrator],
+        ["POST /api/instruments/{instrumentId}/seals/{schoolId}/renewal"] = [Caseworker, Administrator],
+        ["GET /api/cohorts"] = [SignedIn],
+        ["GET /api/cohorts/{id}"] = [SignedIn],
+        ["GET /api/cohorts/{cohortId}/participants"] = [Caseworker, Administrator, Auditor],
+        ["POST /api/cohorts"] = [Caseworker, Administrator],
+        ["POST /api/cohorts/{cohortId}/participants"] = [Caseworker, Administrator],
+        ["POST /api/cohorts/{cohortId}/participants/{participantId}/erasure"] = [Caseworker, Administrator],
+        ["POST /api/cohorts/{cohortId}/sessions"] = [Caseworker, Administrator],
+        ["POST /api/cohorts/{cohortId}/final-presentation"] = [Caseworker, Administrator],
+        ["GET /api/concepts"] = [SignedIn],
+        ["GET /api/concepts/{id}"] = [SignedIn],
+        ["POST /api/concepts"] = [Caseworker, Administrator],
+        ["POST /api/concepts/{conceptId}/project"] = [Caseworker, Administrator],
+        ["POST /api/concepts/{conceptId}/funding-application"] = [Caseworker, Administrator],
+        ["GET /api/project-ideas"] = [SignedIn],
+        ["GET /api/project-ideas/{id}"] = [SignedIn],
+        ["POST /api/project-ideas"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/project-ideas/{ideaId}/partners"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/project-ideas/{ideaId}/realisation"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/project-ideas/{ideaId}/abandonment"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["GET /api/recommendations"] = [SignedIn],
+        ["GET /api/recommendations/{id}"] = [SignedIn],
+        ["POST /api/recommendations"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["POST /api/recommendations/{recommendationId}/follow-ups"] = [Caseworker, Administrator, AllianceCoordinator],
+        ["GET /api/network-dashboards/alliances/{allianceId}"] = [SignedIn],
+        ["GET /api/network-dashboards/regions"] = [SignedIn],
+        ["GET /api/applications/{applicationId}/origins"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
     };
 
     /// <summary>The one id of every route and every binding: bindings match the URL, so only the role can refuse.</summary>
@@ -160,6 +224,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
     [InlineData(ProjectLead)]
     [InlineData(Auditor)]
     [InlineData(Administrator)]
+    [InlineData(AllianceCoordinator)]
     public async Task Each_role_is_refused_with_403_exactly_where_the_matrix_says_so(string role)
     {
         var eventsBefore = await EventCount();

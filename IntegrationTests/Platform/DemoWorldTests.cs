@@ -36,7 +36,7 @@ public class DemoWorldTests(AppFixture fixture) : IntegrationContext(fixture)
         leineWeser.CoordinatingOffice.ShouldStartWith("Amt für regionale Landesentwicklung Leine-Weser");
 
         (await Get<Page<ProgrammeDetails>>(DemoUsers.Auditor, "/api/programmes")).Items.Select(p => p.TotalBudget)
-            .ShouldBe([26_000_000m, 20_000_000m, 1_500_000m], ignoreOrder: true);
+            .ShouldBe([26_000_000m, 20_000_000m, 1_500_000m, 5_000_000m], ignoreOrder: true);
         var applications = (await Get<Page<ApplicationSummary>>(DemoUsers.Auditor, "/api/applications?pageSize=100")).Items;
         applications.Count.ShouldBe(DemoFundingData.Applications.Count);
         var expeditionJob = applications.Single(a => a.Title == "Expedition Job");

@@ -22,7 +22,7 @@ public sealed class CurrentUser(ClaimsPrincipal principal)
     public static readonly IReadOnlyList<string> RoleOrder =
     [
         Application.Common.Roles.Caseworker, Application.Common.Roles.Approver, Application.Common.Roles.AllianceReviewer,
-        Application.Common.Roles.Applicant, Application.Common.Roles.ProjectLead, Application.Common.Roles.Auditor,
-        Application.Common.Roles.Administrator,
+        Application.Common.Roles.AllianceCoordinator, Application.Common.Roles.Applicant, Application.Common.Roles.ProjectLead,
+        Application.Common.Roles.Auditor, Application.Common.Roles.Administrator,
     ];
 }

@@ -54,8 +54,9 @@ public sealed record DemoApplication(
 
 /// <summary>
 /// The funding side of the demo world: the 26 M EUR of EU funds for Lower Saxony's eight alliances, the district labour-market
-/// circle of Mansfeld-Südharz (20 M EUR, 20 % carried by the district) and the district's guideline for recruiting doctors,
-/// with applications in every stage of the workflow, among them "Expedition Job" by Haus Steinstraße e.V.
+/// circle of Mansfeld-Südharz (20 M EUR, 20 % carried by the district), the district's guideline for recruiting doctors, and
+/// Saxony's skilled-labour guideline for its regional alliances, with applications in every stage of the workflow, among them
+/// "Expedition Job" by Haus Steinstraße e.V. in Leipzig (the concept of the Metropolregion's leadership programme).
 /// </summary>
 public static class DemoFundingData
 {
@@ -66,9 +67,11 @@ public static class DemoFundingData
     public const string LowerSaxony = "ESF+ Regionale Fachkräftebündnisse Niedersachsen";
     public const string LabourMarketCircle = "Regionaler Arbeitsmarktkreis Mansfeld-Südharz";
     public const string Doctors = "Förderrichtlinie zur Anwerbung von Ärzten und Medizinstudenten (Landkreis Mansfeld-Südharz)";
+    public const string Saxony = "ESF Plus Fachkräfterichtlinie Sachsen – Regionale Fachkräfteallianzen";
 
     private const string LeineWeser = "Regionales Fachkräftebündnis Leine-Weser";
     private const string SachsenAnhaltSued = "Fachkräfteallianz Sachsen-Anhalt Süd";
+    private const string Leipzig = "Fachkräfteallianz Leipzig";
 
     public static readonly IReadOnlyList<DemoProgramme> Programmes =
     [
@@ -85,13 +88,17 @@ public static class DemoFundingData
             new ProgrammeRules(MaxFundingRate: 1m, MaxAmountPerApplication: 50_000m, AllianceVoteRequired: false, DocumentDeadlineDays: 14,
                 DeMinimis: true, DecisionReminderDays: 28),
             []),
+        new(Saxony, [new FundingSource("ESF+", 0.6m), new FundingSource("Freistaat Sachsen", 0.4m)], EsfPlus, 5_000_000m,
+            new ProgrammeRules(MaxFundingRate: 0.8m, MaxAmountPerApplication: 150_000m, AllianceVoteRequired: false, DocumentDeadlineDays: 14,
+                DeMinimis: false, DecisionReminderDays: 28),
+            [(Leipzig, 750_000m)]),
     ];
 
     public static readonly IReadOnlyList<DemoApplication> Applications =
     [
         new("Expedition Job", "Viertägiges Orientierungsverfahren im Handwerk für Jugendliche mit Migrationshintergrund: Berufsbilder, " +
                               "Bewerbungsgespräche, Kurzpraktika.",
-            "Haus Steinstraße e.V.", LabourMarketCircle, SachsenAnhaltSued, "Halle (Saale)", SchoolYear, 62_500m, 50_000m, 12_500m,
+            "Haus Steinstraße e.V.", Saxony, Leipzig, "Leipzig", SchoolYear, 62_500m, 50_000m, 12_500m,
             [TargetGroup.YoungPeople, TargetGroup.PeopleWithMigrationBackground], 48, DemoStage.Approved, ApprovedAmount: 48_000m,
             Funding: new DemoFunding([12_000m])),
         new("Wiedereinstieg in den Beruf – Rückkehrerinnen Hildesheim", "Coaching und Teilzeitqualifizierung für Berufsrückkehrende.",

@@ -21,8 +21,10 @@ public sealed record DemoAlliance(
 
 /// <summary>
 /// The demo world, taken from the articles in shared/seeds: the Leine-Weser alliance (recognized by Lower Saxony's
-/// ministry in August 2015, one of eight), the alliance of southern Saxony-Anhalt with Mansfeld-Südharz, and the
-/// skilled-labour network of the Mecklenburgische Seenplatte. Dates not in the articles are plausible inventions.
+/// ministry in August 2015, one of eight), the alliance of southern Saxony-Anhalt with Mansfeld-Südharz, the
+/// skilled-labour network of the Mecklenburgische Seenplatte, and the Leipzig alliance in whose city Haus Steinstraße e.V.
+/// carries out "Expedition Job" (the leadership programme's article: Leipzig executives, Leipzig's association). Dates not
+/// in the articles are plausible inventions.
 /// </summary>
 public static class DemoWorldData
 {
@@ -50,6 +52,9 @@ public static class DemoWorldData
         new("Wirtschaftsförderung Mecklenburgische Seenplatte GmbH", OrganisationKind.PublicEmployer, "Neubrandenburg"),
         new("Leea GmbH", OrganisationKind.Company, "Neubrandenburg"),
         new("Hausarztpraxis Dr. Kühn", OrganisationKind.Company, "Sangerhausen"),
+        new("Stadt Leipzig", OrganisationKind.Municipality, "Leipzig"),
+        new("Handwerkskammer zu Leipzig", OrganisationKind.ChamberOfCrafts, "Leipzig"),
+        new("Agentur für Arbeit Leipzig", OrganisationKind.EmploymentAgency, "Leipzig"),
     ];
 
     public static readonly IReadOnlyList<DemoAlliance> Alliances =
@@ -106,6 +111,23 @@ public static class DemoWorldData
             [
                 ("Wirtschaftsförderung Mecklenburgische Seenplatte GmbH", new DateOnly(2018, 12, 20)),
                 ("Leea GmbH", new DateOnly(2019, 2, 1)),
+            ]),
+        new("Fachkräfteallianz Leipzig",
+            FederalState.Sachsen,
+            ["Leipzig"],
+            "Stadt Leipzig, Amt für Wirtschaftsförderung",
+            new DateOnly(2014, 10, 1),
+            [
+                new DemoRecognition("Sächsisches Staatsministerium für Wirtschaft, Arbeit und Verkehr", new DateOnly(2015, 1, 15), EsfPeriod2014To2020,
+                    new DateOnly(2020, 12, 31), PeriodEnded),
+                new DemoRecognition("Sächsisches Staatsministerium für Wirtschaft, Arbeit und Verkehr", new DateOnly(2021, 4, 1), EsfPlusPeriod2021To2027),
+            ],
+            [TargetGroup.YoungPeople, TargetGroup.PeopleWithMigrationBackground, TargetGroup.ForeignSkilledWorkers],
+            [
+                ("Stadt Leipzig", new DateOnly(2014, 10, 1)),
+                ("Handwerkskammer zu Leipzig", new DateOnly(2014, 10, 1)),
+                ("Agentur für Arbeit Leipzig", new DateOnly(2014, 10, 1)),
+                ("Haus Steinstraße e.V.", new DateOnly(2016, 6, 1)),
             ]),
     ];
 }

@@ -50,6 +50,7 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
             await EnsureApplicationAsync(application, cancellation);
 
         await SeedPilotsAsync(cancellation);
+        await SeedNetworkAsync(cancellation);
 
         logger.LogInformation("Demo world: {Commands} commands sent", _commands);
         return _commands;

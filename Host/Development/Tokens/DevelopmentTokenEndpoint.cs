@@ -9,7 +9,7 @@ namespace Fachwerk.Host.Development.Tokens;
 /// <summary>Asks the development token issuer for a token; bindings default to the demo user's, looked up by name.</summary>
 /// <param name="User">The demo user, e.g. sabine.sachbearbeitung.</param>
 /// <param name="OrganisationId">The organisation an applicant acts for; by default the demo user's.</param>
-/// <param name="AllianceId">The alliance a reviewer acts for; by default the demo user's.</param>
+/// <param name="AllianceId">The alliance a reviewer or coordinator acts for; by default the demo user's.</param>
 /// <param name="PilotId">The pilot project a project lead acts for; by default the demo user's.</param>
 /// <param name="Minutes">How long the token is valid, 1 to 60 minutes (the default; a host's setting may allow longer).</param>
 public sealed record DevelopmentTokenRequest(string User, Guid? OrganisationId = null, Guid? AllianceId = null, Guid? PilotId = null, int? Minutes = null);
