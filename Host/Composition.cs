@@ -15,9 +15,13 @@ using Fachwerk.Web;
 using Fachwerk.Host.Errors;
 using Fachwerk.Host.Health;
 using Fachwerk.Host.OpenApi;
+using Fachwerk.Host.Security;
 using JasperFx.Events.Daemon;
 using Marten;
+using Polly;
+using Polly.Retry;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Authorization;
@@ -80,6 +84,15 @@ public static class Composition
                 opts.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
                 // Needed with DistributedLock.Postgres 1.3.1 for the HotCold daemon to take its lock (docs/adr/0003).
                 opts.Events.UseAdvisoryLockTransaction = true;
+                // Reads are retried when the failure may pass (a lost connection, a timeout), not when PostgreSQL refused the
+                // statement itself: that answer would be the same three times over, 350 ms later (ADR 0055).
+                opts.ConfigurePolly(retry => retry.AddRetry(new RetryStrategyOptions
+                {
+                    ShouldHandle = failure => ValueTask.FromResult(FailedStatementReset.MayPass(failure.Outcome.Exception)),
+                    MaxRetryAttempts = 3,
+                    Delay = TimeSpan.FromMilliseconds(50),
+                    BackoffType = DelayBackoffType.Exponential,
+                }));
                 if (!applySchema) opts.AutoCreateSchemaObjects = AutoCreate.None;
                 return opts;
             })
@@ -91,6 +104,16 @@ public static class Composition
             .IntegrateWithWolverine()
             .AddAsyncDaemon(DaemonMode.HotCold);
         if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
+
+        // Marten gives the store its logger when it builds it; a failed statement's connection is reset before its next use (ADR 0055).
+        var store = services.Last(d => d.ServiceType == typeof(IDocumentStore) && d.ImplementationFactory is not null);
+        services.Remove(store);
+        services.AddSingleton<IDocumentStore>(sp =>
+        {
+            var built = (IDocumentStore)store.ImplementationFactory!(sp);
+            FailedStatementReset.Apply(sp.GetRequiredService<StoreOptions>());
+            return built;
+        });
     }
 
     public static void UseFachwerkMessaging(this IHostBuilder host, IConfiguration configuration) =>
@@ -116,7 +139,16 @@ public static class Composition
         // Every problem answer, also those the framework and Wolverine write, in one format (Problems, ProblemNormaliser).
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => ProblemNormaliser.Normalise(c.ProblemDetails, c.HttpContext));
         services.AddExceptionHandler<ExceptionProblemDetails>();
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            o.AddServerHeader = false; // no "Server: Kestrel" banner
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = ProtocolSettings.StrictTransportSecurityMaxAge;
+            o.IncludeSubDomains = true;
+        });
 
         AddTokenAuthentication(builder);
         services.AddAuthorization(o =>
@@ -125,16 +157,7 @@ public static class Composition
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (rejected, _) =>
-            {
-                SecurityLog.RateLimited(rejected.HttpContext.Logger(), rejected.HttpContext.Request.Method, rejected.HttpContext.Request.Path,
-                    SecurityLog.NetworkOf(rejected.HttpContext));
-                return ValueTask.CompletedTask;
-            };
-        });
+        services.AddFachwerkRateLimits(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
@@ -169,6 +192,20 @@ public static class Composition
                             SecurityLog.NetworkOf(context.HttpContext), context.Exception.GetType().Name);
                         return Task.CompletedTask;
                     },
+                    // Signed, in time, for our audience, and still refused: no user, or not an access token (401, ADR 0057).
+                    OnTokenValidated = context =>
+                    {
+                        if (context.SecurityToken is not JsonWebToken token || context.Principal is null)
+                            context.Fail("The token is not a JSON web token.");
+                        else if (TokenAuthentication.Refusal(token, context.Principal) is { } reason)
+                        {
+                            SecurityLog.AuthenticationFailed(context.HttpContext.Logger(), context.Request.Method, context.Request.Path,
+                                SecurityLog.NetworkOf(context.HttpContext), reason);
+                            context.Fail(reason);
+                        }
+
+                        return Task.CompletedTask;
+                    },
                 };
             });
     }
@@ -187,12 +224,16 @@ public static class Composition
             FachwerkDevelopment.HasOwnSignInProvider(builder) ? DevelopmentIdentityProvider.Metadata : null));
     }
 
-    /// <summary>Refuses bodies over the limit by their declared length (Kestrel also stops longer streamed ones).</summary>
+    /// <summary>
+    /// Refuses bodies over the limit by their declared length (Kestrel also stops longer streamed ones), and closes the connection:
+    /// the unread rest of the body would otherwise be taken for the next request on it.
+    /// </summary>
     private static Task RejectOversizedBodies(HttpContext context, RequestDelegate next)
     {
         if (context.Request.ContentLength > MaxRequestBodyBytes)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            context.Response.Headers.Connection = "close";
             return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
@@ -203,43 +244,27 @@ public static class Composition
         return next(context);
     }
 
-    /// <summary>
-    /// API answers carry personal data (applicants, participants) and money: no browser or proxy may keep them, and no
-    /// browser may guess another content type (OWASP ASVS 8.2.1, 14.4.4).
-    /// </summary>
-    private static Task ProtectApiResponses(HttpContext context, RequestDelegate next)
-    {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/dev"))
-        {
-            context.Response.OnStarting(() =>
-            {
-                context.Response.Headers.CacheControl = "no-store";
-                context.Response.Headers.XContentTypeOptions = "nosniff";
-                return Task.CompletedTask;
-            });
-        }
-
-        return next(context);
-    }
-
     public static void UseFachwerkApi(this WebApplication app)
     {
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-            app.UseHttpsRedirection();
-        }
-
-        app.Use(ProtectApiResponses);
+        // X-Forwarded-For/-Proto from the configured proxies only (RateLimits).
+        app.UseForwardedHeaders();
+        // Security headers on every answer; outside Development HTTPS only for the API, HSTS, redirects for the rest (ADR 0057).
+        app.UseFachwerkProtocol(ApiReferencePath);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RejectOversizedBodies);
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication: requests are counted per user, or per client address without a valid token (ADR 0057).
+        app.UseRateLimiter();
         app.UseAuthorization();
+        // After the role check (403 comes first), before the endpoint reads anything (ADR 0056).
+        app.Use(RequestInputRules.Check);
+        app.Use(RequiredFields.Check);
 
-        app.MapFachwerkApiReference(ApiReferencePath, OpenApiPath);
+        var apiReference = ProtocolSettings.ApiReferenceEnabled(app.Configuration, app.Environment);
+        // The web UI serves "/".
+        if (apiReference) app.MapFachwerkApiReference(ApiReferencePath, OpenApiPath);
+
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
@@ -249,8 +274,12 @@ public static class Composition
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
-                app.Logger.LogInformation("Fachwerk is running. Web UI: {Ui} API reference: {Url}", address.TrimEnd('/') + "/",
-                    address.TrimEnd('/') + ApiReferencePath + "/");
+            {
+                if (apiReference)
+                    app.Logger.LogInformation("Fachwerk is running. Web UI: {Ui} API reference: {Url}", address.TrimEnd('/') + "/",
+                        address.TrimEnd('/') + ApiReferencePath + "/");
+                else app.Logger.LogInformation("Fachwerk is running. Web UI: {Ui} (the API reference is off: ApiReference:Enabled).", address.TrimEnd('/') + "/");
+            }
         });
     }
 }

@@ -1,5 +1,6 @@
 using Fachwerk.Application.Privacy;
 using Fachwerk.Host;
+using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.Development;
 using Fachwerk.Web;
@@ -24,6 +25,12 @@ var app = builder.Build();
 // is reported as one clear line instead of a stack trace deep inside the event store.
 if (args.Length == 0 || args[0] == "run" || (args[0].StartsWith("--", StringComparison.Ordinal) && args[0] != "--help"))
 {
+    if (app.Services.GetRequiredService<TokenSettings>().StartProblem is { } tokens)
+    {
+        await Console.Error.WriteLineAsync($"Fachwerk cannot start: {tokens}");
+        return 2;
+    }
+
     try
     {
         _ = app.Services.GetRequiredService<FachwerkDatabase>().ConnectionString;

@@ -9,6 +9,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Wolverine.Http;
 
 namespace Fachwerk.Application.Audit;
@@ -101,6 +102,7 @@ public static class ExportCaseFileEndpoint
     /// its history, payments, proofs and the state of its hash chain.
     /// </summary>
     [Authorize(Roles = Roles.Auditors)]
+    [EnableRateLimiting(RateLimitPolicies.Expensive)]
     [WolverineGet("/api/audit/applications/{applicationId}/case-file")]
     [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/zip")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -4,6 +4,7 @@ using Marten;
 using Marten.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Npgsql;
 using Wolverine.Http;
 
@@ -103,6 +104,7 @@ public static class ExportChainDigestEndpoint
     /// </summary>
     /// <remarks>The command line writes the same file: <c>verify-chains --digest digest.json</c>.</remarks>
     [Authorize(Roles = Roles.Auditors)]
+    [EnableRateLimiting(RateLimitPolicies.Expensive)]
     [WolverineGet("/api/audit/chains/digest")]
     public static async Task<ChainDigest> Get(EventChainVerifier verifier, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellation)
     {

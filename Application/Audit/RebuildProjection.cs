@@ -8,6 +8,7 @@ using Marten.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -221,6 +222,7 @@ public static class RebuildProjectionEndpoints
     /// </summary>
     /// <remarks>Reads are served from the partly rebuilt read model until the replay ends (docs/running.md).</remarks>
     [Authorize(Roles = Roles.Administrator)]
+    [EnableRateLimiting(RateLimitPolicies.Expensive)]
     [WolverinePost("/api/admin/projections/{name}/rebuilds")]
     [ProducesResponseType<ProjectionRebuildStatus>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -5,6 +5,7 @@ using Marten.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Npgsql;
 using Wolverine.Http;
 
@@ -225,6 +226,7 @@ public static class VerifyChainsEndpoint
     /// </summary>
     /// <remarks>The command line does the same: <c>verify-chains [streamId]</c>.</remarks>
     [Authorize(Roles = Roles.Auditors)]
+    [EnableRateLimiting(RateLimitPolicies.Expensive)]
     [WolverineGet("/api/audit/chains/verification")]
     [ProducesResponseType<ChainVerification>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -9,8 +9,9 @@ using Wolverine.Http.CodeGen;
 namespace Fachwerk.Application.Common;
 
 /// <summary>
-/// Runs the FluentValidation validator of an endpoint's request body before anything is loaded or appended,
-/// and answers 400 with a ValidationProblemDetails whose error keys are the JSON paths of the offending fields.
+/// Checks an endpoint's request body (or query record) against the <see cref="InputRules"/> every value keeps, then runs its
+/// FluentValidation validator, before anything is loaded or appended, and answers 400 with a ValidationProblemDetails whose
+/// error keys are the JSON paths of the offending fields.
 /// (WolverineFx.Http.FluentValidation is not served by our package registry; this is the small part of it we need.)
 /// </summary>
 public sealed class CommandValidationPolicy : IHttpPolicy
@@ -21,11 +22,11 @@ public sealed class CommandValidationPolicy : IHttpPolicy
         {
             // A command body, or the [FromQuery] parameters of a list query.
             var requestType = chain.HasRequestType ? chain.RequestType : chain.ComplexQueryStringType;
-            if (requestType is null || !CommandValidators.Exists(requestType)) continue;
+            if (requestType is null) continue;
 
             var method = typeof(CommandValidation).GetMethod(nameof(CommandValidation.ValidateAsync))!
                 .MakeGenericMethod(requestType);
-            var validate = new MethodCall(typeof(CommandValidation), method) { CommentText = "Validate the request body" };
+            var validate = new MethodCall(typeof(CommandValidation), method) { CommentText = "Check and validate the request body" };
             chain.Middleware.InsertRange(0, [validate, new MaybeEndWithResultFrame(validate.ReturnVariable!)]);
             chain.Metadata.ProducesValidationProblem();
         }
@@ -38,6 +39,10 @@ public static class CommandValidation
     {
         if (command is null)
             return Problem(new Dictionary<string, string[]> { ["body"] = ["A JSON request body is required."] });
+
+        var broken = InputRules.Check(command);
+        if (broken.Count > 0) return Problem(broken);
+        if (!CommandValidators.Exists(typeof(T))) return WolverineContinue.Result();
 
         var result = await CommandValidators.For<T>().ValidateAsync(command);
         if (result.IsValid) return WolverineContinue.Result();

@@ -50,7 +50,7 @@ public static class CommonRules
 
     public static void PagingRules<T>(this AbstractValidator<T> validator) where T : IPagedQuery
     {
-        validator.RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+        validator.RuleFor(x => x.Page).InclusiveBetween(1, Paging.MaxPage);
         validator.RuleFor(x => x.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
     }
 }

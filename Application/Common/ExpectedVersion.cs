@@ -41,14 +41,25 @@ public sealed class ExpectedVersionPolicy : IHttpPolicy
 
 public static class ExpectedVersion
 {
-    public static IResult Check<TAggregate, TCommand>(IEventStream<TAggregate> stream, TCommand command)
+    private const string WrittenStreamKey = "fachwerk:written-stream";
+
+    public static IResult Check<TAggregate, TCommand>(IEventStream<TAggregate> stream, TCommand command, HttpContext http)
         where TAggregate : class where TCommand : IChangeCommand
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(http);
+        // A writer that slips in before the append makes Marten refuse it, and Npgsql may redact the stream id from that error.
+        http.Items[WrittenStreamKey] = new WrittenStream(stream.Id, typeof(TAggregate).Name);
         // A stream not started yet (a person's first binding) is at version 0.
         return (stream.CurrentVersion ?? 0) == command.ExpectedVersion
             ? WolverineContinue.Result()
             : Results.Problem(Problems.StaleVersion(Problems.NameOf(typeof(TAggregate).Name), stream.CurrentVersion ?? 0));
     }
+
+    /// <summary>The stream the request's command writes, once it was loaded.</summary>
+    public static WrittenStream? Of(HttpContext http) => http?.Items.TryGetValue(WrittenStreamKey, out var written) == true ? written as WrittenStream : null;
 }
+
+/// <summary>The stream a command writes and the name of its write model (<c>Alliance</c>).</summary>
+public sealed record WrittenStream(Guid Id, string Aggregate);

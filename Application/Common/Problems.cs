@@ -21,6 +21,7 @@ public static partial class Problems
     public const string StaleVersionCode = "stale-version";
     public const string BadRequestCode = "bad-request";
     public const string TooLargeCode = "too-large";
+    public const string TooManyRequestsCode = "too-many-requests";
     public const string InternalCode = "internal";
 
     /// <summary>The extension naming the stream's current version on a stale-version answer.</summary>
@@ -39,6 +40,11 @@ public static partial class Problems
 
     /// <summary>Something inside an aggregate that does not exist there (a pilot's participant): 404 with the domain's code.</summary>
     public static ProblemDetails UnknownEntity(string code, string detail) => Create(StatusCodes.Status404NotFound, code, "Not found.", detail);
+
+    /// <summary>A rate limit is reached (429); the same number of seconds goes into <c>Retry-After</c>.</summary>
+    public static ProblemDetails TooManyRequests(int retryAfterSeconds) =>
+        Create(StatusCodes.Status429TooManyRequests, TooManyRequestsCode, "Too many requests.",
+            $"Too many requests in a short time: try again in {retryAfterSeconds} seconds.");
 
     public static ProblemDetails Forbidden(string detail) => Create(StatusCodes.Status403Forbidden, ForbiddenCode, "You may not do this.", detail);
 
@@ -93,6 +99,13 @@ public static partial class Problems
 
     public static ProblemDetails TooLarge(long maxBytes) =>
         Create(StatusCodes.Status413PayloadTooLarge, TooLargeCode, "The request body is too large.", $"At most {maxBytes:N0} bytes are accepted.");
+
+    public const string HttpsRequiredCode = "https-required";
+
+    /// <summary>A request to the API over plain HTTP (outside Development): refused, not redirected, since its token already crossed in the clear.</summary>
+    public static ProblemDetails HttpsRequired() =>
+        Create(StatusCodes.Status403Forbidden, HttpsRequiredCode, "HTTPS is required.",
+            "The API answers over HTTPS only. Send the request to the https:// address, and treat a token sent over plain HTTP as disclosed.");
 
     public static ProblemDetails Internal() =>
         Create(StatusCodes.Status500InternalServerError, InternalCode, "An unexpected error occurred.",

@@ -20,7 +20,7 @@ public sealed record Page<T>(IReadOnlyList<T> Items, long PageNumber, long PageS
 /// <summary>Paging parameters shared by list queries (1-based page number).</summary>
 public interface IPagedQuery
 {
-    /// <summary>The page to answer, from 1.</summary>
+    /// <summary>The page to answer, 1 to 100,000.</summary>
     int Page { get; }
 
     /// <summary>Entries per page, 1 to 200 (default 25).</summary>
@@ -31,6 +31,12 @@ public static class Paging
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 200;
+
+    /// <summary>
+    /// The last page a list answers: 100,000 pages of up to 200 entries reach 20 million entries, and the offset of the last one
+    /// still fits the database's 32-bit offset (a larger page number answered 500).
+    /// </summary>
+    public const int MaxPage = 100_000;
 
     /// <summary>
     /// One page of <paramref name="filtered"/> in the order (and shape) <paramref name="orderAndShape"/> gives it, with the total.

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Fachwerk.Benchmarks.Workload;
 
 namespace Fachwerk.Benchmarks.Hosting;
 
@@ -46,6 +48,10 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DemoWorld__Enabled"] = "false";
         start.Environment["Authentication__DevelopmentTokens"] = "true";
+        // A full run lasts longer than the hour a development token lives by default.
+        start.Environment["Authentication__DevelopmentTokenMaxMinutes"] = FachwerkApi.TokenMinutes.ToString(CultureInfo.InvariantCulture);
+        // The workload is a handful of users sending hundreds of commands a second: the per-user limits would measure themselves.
+        start.Environment["RateLimits__Enabled"] = "false";
         start.Environment["ConnectionStrings__Fachwerk"] = connectionString;
         start.Environment["Database__ApplySchemaOnStartup"] = applySchema ? "true" : "false";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";

@@ -34,8 +34,8 @@ public static partial class SecurityLog
     public static partial void DutyRefused(
         ILogger logger, string userId, string operation, string method, string path, string network, string rule, string reason);
 
-    [LoggerMessage(EventId = 4029, Level = LogLevel.Warning, Message = "Rate limit hit for {Method} {Path} from {Network}")]
-    public static partial void RateLimited(ILogger logger, string method, string path, string network);
+    [LoggerMessage(EventId = 4029, Level = LogLevel.Warning, Message = "Rate limit hit by {UserId} for {Method} {Path} from {Network}")]
+    public static partial void RateLimited(ILogger logger, string userId, string method, string path, string network);
 
     public static ILogger Logger(this HttpContext context) => context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(Category);
 

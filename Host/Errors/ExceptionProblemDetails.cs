@@ -20,9 +20,15 @@ public sealed class ExceptionProblemDetails(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception is ConcurrencyException { Id: Guid streamId } stale
-            ? await StaleOrMissingStream(streamId, (stale as EventStreamUnexpectedMaxEventIdException)?.AggregateType, cancellationToken)
-            : Map(exception);
+        var problem = exception switch
+        {
+            ConcurrencyException { Id: Guid streamId } stale =>
+                await StaleOrMissingStream(streamId, (stale as EventStreamUnexpectedMaxEventIdException)?.AggregateType?.Name, cancellationToken),
+            // Npgsql redacts the stream id from the database's refusal unless errors carry their detail: the command knows it.
+            ConcurrencyException when ExpectedVersion.Of(httpContext) is { } written =>
+                await StaleOrMissingStream(written.Id, written.Aggregate, cancellationToken),
+            _ => Map(exception),
+        };
 
         // Security events go to the security log with the user and the operation (ADR 0060).
         var securityEvent = true;
@@ -46,6 +52,8 @@ public sealed class ExceptionProblemDetails(
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        // A body too large for the limit was not read to its end: the connection cannot carry another request.
+        if (problem.Status == StatusCodes.Status413PayloadTooLarge) httpContext.Response.Headers.Connection = "close";
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -58,7 +66,7 @@ public sealed class ExceptionProblemDetails(
     /// A stream whose version moved on between loading and appending: 404 when the stream does not exist at all, otherwise
     /// 409 naming the current version.
     /// </summary>
-    private async Task<ProblemDetails> StaleOrMissingStream(Guid streamId, Type? aggregateType, CancellationToken cancellation)
+    private async Task<ProblemDetails> StaleOrMissingStream(Guid streamId, string? aggregate, CancellationToken cancellation)
     {
         StreamState? state;
         await using (var session = store.QuerySession())
@@ -66,7 +74,7 @@ public sealed class ExceptionProblemDetails(
             state = await session.Events.FetchStreamStateAsync(streamId, cancellation);
         }
 
-        var what = (aggregateType ?? state?.AggregateType) is { } type ? Problems.NameOf(type.Name) : "stream";
+        var what = (aggregate ?? state?.AggregateType?.Name) is { } name ? Problems.NameOf(name) : "stream";
         return state is null
             ? Problems.NotFound($"There is no {what} with id {streamId}.")
             : Problems.StaleVersion(what, state.Version);

@@ -44,7 +44,7 @@ public static partial class ProblemNormaliser
             // Wolverine answers 422 when an Idempotency-Key comes again with a different request.
             StatusCodes.Status422UnprocessableEntity => Problems.Create(status, "idempotency-key-reused", "This Idempotency-Key belongs to another request.",
                 "A retry sends the same request with the same key; a new request needs a new key."),
-            StatusCodes.Status429TooManyRequests => Problems.Create(status, "too-many-requests", "Too many requests.", "Wait a moment and try again."),
+            StatusCodes.Status429TooManyRequests => Problems.Create(status, Problems.TooManyRequestsCode, "Too many requests.", "Wait a moment and try again."),
             _ => Problems.Create(status, status >= 500 ? Problems.InternalCode : "http-" + status, problem.Title ?? "The request failed.",
                 Sanitised(problem.Detail) ?? ""),
         };
@@ -53,8 +53,8 @@ public static partial class ProblemNormaliser
         problem.Title = normalised.Title;
         problem.Detail = normalised.Detail;
         problem.Status = normalised.Status;
-        problem.Extensions.Remove("lineNumber");
-        problem.Extensions.Remove("bytePositionInLine");
+        // What the framework or Wolverine added (positions, "exceptionType", "targetType" naming .NET types) is not ours to answer.
+        foreach (var key in problem.Extensions.Keys.Where(k => k != "traceId").ToList()) problem.Extensions.Remove(key);
         foreach (var (key, value) in normalised.Extensions) problem.Extensions[key] = value;
         if (normalised is HttpValidationProblemDetails withErrors)
             problem.Extensions["errors"] = withErrors.Errors;
@@ -72,13 +72,13 @@ public static partial class ProblemNormaliser
             expectation = $"Not a valid value here: expected {ExpectedAt(target, path)}.";
         else if (MissingProperties().Match(message) is { Success: true } missing)
         {
-            var names = missing.Groups["names"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            return Problems.UnreadableBody(
-                names.ToDictionary(n => path == "body" ? Lower(n) : $"{path}.{Lower(n)}", _ => new[] { "This field is required." }),
-                "Required fields are missing.");
+            // A field the API reference lists as required is missing: a field breaking its rule, as the validators say it.
+            var names = missing.Groups["names"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(n => Lower(n.Trim('\'', '"')));
+            return Problems.Validation(names.Distinct().ToDictionary(n => path == "body" ? n : $"{path}.{n}", _ => new[] { "This field is required." }));
         }
         else if (message.Contains("null", StringComparison.OrdinalIgnoreCase) && message.Contains("doesn't allow", StringComparison.OrdinalIgnoreCase))
-            expectation = "A value is required here; null is not allowed.";
+            return Problems.Validation(new Dictionary<string, string[]> { [path] = [InputRules.MissingValue] });
         else
             expectation = "This is not valid JSON: " + (Sanitised(message.Split(" Path:")[0]) ?? "it cannot be read") +
                           (Position().Match(message) is { Success: true } at ? $" (line {int.Parse(at.Groups["line"].Value) + 1}, byte {at.Groups["byte"].Value})." : "");

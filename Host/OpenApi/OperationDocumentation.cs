@@ -197,7 +197,8 @@ public sealed partial class OperationDocumentation(
                 [$"`{Problem("idempotency-key-reused")}`"]);
 
         if (metadata.OfType<EnableRateLimitingAttribute>().Any())
-            Answer(responses, document, 429, "Too many requests from this network: wait a minute.", [$"`{Problem("too-many-requests")}`"]);
+            Answer(responses, document, 429, "Too many requests of this kind from you: wait the seconds `Retry-After` names.",
+                [$"`{Problem(Problems.TooManyRequestsCode)}`"]);
 
         operation.Responses = Ordered(responses);
     }

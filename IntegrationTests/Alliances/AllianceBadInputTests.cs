@@ -68,7 +68,7 @@ public class AllianceBadInputTests(AppFixture fixture) : AllianceApi(fixture)
 
         var problem = await ValidationProblemOf(await Post(Caseworker, "/api/alliances", new { }, 400));
 
-        problem.Errors.Keys.ShouldBe(["name", "districts", "coordinatingOffice", "foundedOn"], ignoreOrder: true);
+        problem.Errors.Keys.ShouldBe(["name", "federalState", "districts", "coordinatingOffice", "foundedOn"], ignoreOrder: true);
         (await EventCount()).ShouldBe(before);
     }
 

@@ -70,8 +70,8 @@ public class AllianceLifecycleTests(AppFixture fixture) : AllianceApi(fixture)
         await Post(Caseworker, $"/api/alliances/{alliance}/recognition",
             new RecognizeAlliance(1, "MW Niedersachsen", new DateOnly(2015, 8, 27), Esf, "Notice of 27 August"), configure: s =>
             {
-                s.WithRequestHeader(CommandMetadata.CorrelationIdHeader, "case-4711");
-                s.WithRequestHeader(CommandMetadata.CausationIdHeader, "letter-0815");
+                s.WithRequestHeader(CommandMetadata.CorrelationIdHeader, "c0a5e4711");
+                s.WithRequestHeader(CommandMetadata.CausationIdHeader, "1e77e40815");
             });
 
         await using var session = Store.QuerySession();
@@ -83,8 +83,8 @@ public class AllianceLifecycleTests(AppFixture fixture) : AllianceApi(fixture)
         recognized.Data.ShouldBeOfType<AllianceRecognized>().RecordedBy.ShouldBe(Caseworker.Id);
         recognized.Headers!["command"].ToString().ShouldBe(nameof(RecognizeAlliance));
         recognized.Headers["reason"].ToString().ShouldBe("Notice of 27 August");
-        recognized.CorrelationId.ShouldBe("case-4711");
-        recognized.CausationId.ShouldBe("letter-0815");
+        recognized.CorrelationId.ShouldBe("c0a5e4711");
+        recognized.CausationId.ShouldBe("1e77e40815");
         recognized.Timestamp.ShouldBe(Clock.GetUtcNow());
     }
 

@@ -20,8 +20,8 @@ public class TimelineTests(AppFixture fixture) : AuditApi(fixture)
         Clock.Advance(TimeSpan.FromHours(1));
         await Post(Caseworker, $"/api/applications/{id}/formal-completeness", new CompleteFormally(2, "Alle Unterlagen liegen vor"), configure: s =>
         {
-            s.WithRequestHeader(CommandMetadata.CorrelationIdHeader, "akte-2026-0815");
-            s.WithRequestHeader(CommandMetadata.CausationIdHeader, "pruefvermerk-17");
+            s.WithRequestHeader(CommandMetadata.CorrelationIdHeader, "a7e-2026-0815");
+            s.WithRequestHeader(CommandMetadata.CausationIdHeader, "9f0e-0017");
         });
 
         var timeline = await Get<StreamTimeline>(Auditor, $"/api/audit/streams/{id}/timeline");
@@ -40,8 +40,8 @@ public class TimelineTests(AppFixture fixture) : AuditApi(fixture)
 
         var completed = timeline.Entries[2];
         completed.Reason.ShouldBe("Alle Unterlagen liegen vor");
-        completed.CorrelationId.ShouldBe("akte-2026-0815");
-        completed.CausationId.ShouldBe("pruefvermerk-17");
+        completed.CorrelationId.ShouldBe("a7e-2026-0815");
+        completed.CausationId.ShouldBe("9f0e-0017");
         completed.RecordedAt.ShouldBe(drafted.AddHours(2));
         ((JsonElement)completed.Data).GetProperty("decisionDueBy").GetDateTimeOffset().ShouldBe(drafted.AddHours(2).AddDays(30));
         timeline.Entries[0].CausationId.ShouldNotBeNullOrEmpty("without a header, the request id is the cause");

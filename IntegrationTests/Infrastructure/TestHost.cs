@@ -6,7 +6,7 @@ using Wolverine;
 
 namespace Fachwerk.IntegrationTests.Infrastructure;
 
-/// <summary>How the tests host the real Program: Development, a test database, no demo world at start, the development tokens, their clock.</summary>
+/// <summary>How the tests host the real Program: Development, a test database, no demo world at start, the development tokens, their clock, no request limits.</summary>
 public static class TestHost
 {
     /// <summary>
@@ -23,6 +23,8 @@ public static class TestHost
         builder.UseSetting("DemoWorld:Enabled", "false");
         builder.UseSetting("Authentication:DevelopmentTokens", "true");
         builder.UseSetting("PersonalData:KeyRingFile", KeyRingFile);
+        // The tests send thousands of requests as a handful of users; RateLimitTests switch the limits on, small.
+        builder.UseSetting("RateLimits:Enabled", "false");
         builder.ConfigureServices(collection =>
         {
             collection.Replace(ServiceDescriptor.Singleton(clock));

@@ -18,16 +18,25 @@ public class AuthenticationTests(AppFixture fixture) : IntegrationContext(fixtur
 
     private DevelopmentTokenIssuer Issuer => Host.Services.GetRequiredService<DevelopmentTokenIssuer>();
 
-    /// <summary>A token for the caseworker with chosen lifetime, audience, issuer and key, signed like the issuer's own.</summary>
+    /// <summary>
+    /// A token for the caseworker with chosen lifetime, audience, issuer, key, type (<c>typ</c> header), claims and user
+    /// (<c>sub</c>; none when empty), signed like the issuer's own.
+    /// </summary>
     private string Token(DateTimeOffset? notBefore = null, DateTimeOffset? expires = null, string audience = "fachwerk-api",
-        string issuer = DevelopmentTokenIssuer.Issuer, SecurityKey? key = null, string algorithm = SecurityAlgorithms.EcdsaSha256)
+        string issuer = DevelopmentTokenIssuer.Issuer, SecurityKey? key = null, string algorithm = SecurityAlgorithms.EcdsaSha256,
+        string? type = null, IDictionary<string, object>? claims = null, string subject = "sabine.sachbearbeitung")
     {
         var now = Clock.GetUtcNow();
+        Claim[] identity = subject.Length == 0
+            ? [new Claim(UserClaims.Role, Roles.Caseworker)]
+            : [new Claim(UserClaims.Subject, subject), new Claim(UserClaims.Role, Roles.Caseworker)];
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
             Audience = audience,
-            Subject = new ClaimsIdentity([new Claim(UserClaims.Subject, DemoUsers.Caseworker.Id), new Claim(UserClaims.Role, Roles.Caseworker)]),
+            TokenType = type,
+            Claims = claims,
+            Subject = new ClaimsIdentity(identity),
             IssuedAt = (notBefore ?? now).UtcDateTime,
             NotBefore = (notBefore ?? now).UtcDateTime,
             Expires = (expires ?? now.AddHours(1)).UtcDateTime,
@@ -78,6 +87,48 @@ public class AuthenticationTests(AppFixture fixture) : IntegrationContext(fixtur
         await GetAlliances("not-a-token", 401);
         // Within the 30 seconds of allowed clock skew a token still counts.
         await GetAlliances(Token(notBefore: now.AddHours(-1), expires: now.AddSeconds(-20)), 200);
+    }
+
+    [Fact]
+    public async Task A_token_naming_no_user_is_refused_with_401_on_reads_and_commands()
+    {
+        var anonymous = Token(subject: "");
+
+        await GetAlliances(anonymous, 401);
+        var result = await Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Authorization", "Bearer " + anonymous);
+            s.Post.Json(Register).ToUrl("/api/organisations");
+            s.StatusCodeShouldBe(401);
+        });
+        (await ProblemOf(result)).Status.ShouldBe(401);
+        (await EventCount()).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData(null, "nonce", "n-0S6_WzA2Mj")]
+    [InlineData("JWT", "at_hash", "77QmUPtjPfzWtF2AnpK9RQ")]
+    [InlineData(null, "c_hash", "LDktKdoQak3Pk0cnXxCltA")]
+    [InlineData(null, "token_use", "id")]
+    [InlineData(null, "typ", "ID")]
+    [InlineData(null, "azp", "fachwerk-api")]
+    [InlineData("logout+jwt", "jti", "1")]
+    [InlineData("id_token+jwt", "jti", "1")]
+    public async Task An_id_token_or_any_other_token_that_is_not_an_access_token_is_refused(string? type, string claim, string value)
+    {
+        await GetAlliances(Token(type: type, claims: new Dictionary<string, object> { [claim] = value }), 401);
+    }
+
+    [Theory]
+    [InlineData("at+jwt", "jti", "1")]
+    [InlineData("application/at+jwt", "client_id", "fachwerk-web")]
+    [InlineData(null, "azp", "fachwerk-web")]
+    [InlineData(null, "typ", "Bearer")]
+    [InlineData(null, "token_use", "access")]
+    [InlineData("JWT", "jti", "1")]
+    public async Task Access_tokens_as_providers_issue_them_sign_in(string? type, string claim, string value)
+    {
+        await GetAlliances(Token(type: type, claims: new Dictionary<string, object> { [claim] = value }), 200);
     }
 
     [Fact]

@@ -50,7 +50,8 @@ public static class DevelopmentIdentityProvider
             options.EnableDegradedMode();
             options.DisableAccessTokenEncryption();
             options.AddEphemeralEncryptionKey();
-            options.SetAccessTokenLifetime(TimeSpan.FromHours(8));
+            // As long as the development issuer's tokens: an hour unless Authentication:DevelopmentTokenMaxMinutes says more (ADR 0057).
+            options.SetAccessTokenLifetime(TimeSpan.FromMinutes(settings.DevelopmentTokenMaxMinutes));
             options.UseAspNetCore()
                 .EnableAuthorizationEndpointPassthrough()
                 .EnableEndSessionEndpointPassthrough()
@@ -85,6 +86,14 @@ public static class DevelopmentIdentityProvider
         services.AddSingleton(new DevelopmentAudience(settings.Audience));
     }
 
+    /// <summary>
+    /// The sign-in page and OpenIddict's answer to it (<c>response_mode=form_post</c>: a form to the UI's callback and the script
+    /// <c>document.form.submit();</c>, allowed by its hash and nothing else inline).
+    /// </summary>
+    public const string SignInContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'sha256-j7OoGArf6XW6YY4cAyS3riSSvrJRqpSi1fOF9vQ5SrI='; base-uri 'none'; object-src 'none'; " +
+        "form-action 'self'; frame-ancestors 'none'";
+
     public static void MapDevelopmentIdentityProvider(this WebApplication app)
     {
         // OpenIddict has validated the request (client, redirect address, PKCE) before it reaches this endpoint.
@@ -118,6 +127,8 @@ public static class DevelopmentIdentityProvider
         HttpContext http, IAntiforgery antiforgery, IQuerySession session, DevelopmentAudience audience, CancellationToken cancellation)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        // The host's policy (ADR 0057) keeps a policy set here: the code goes back as a form that OpenIddict's one inline script sends.
+        http.Response.Headers.ContentSecurityPolicy = SignInContentSecurityPolicy;
         var chosen = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(cancellation))[ChosenUserField].ToString() : "";
         if (chosen.Length == 0 || DemoUsers.Find(chosen) is not { } user)
             return SignInPage(http, antiforgery, request);

@@ -11,7 +11,7 @@ namespace Fachwerk.Host.Development.Tokens;
 /// <param name="OrganisationId">The organisation an applicant acts for; by default the demo user's.</param>
 /// <param name="AllianceId">The alliance a reviewer or coordinator acts for; by default the demo user's.</param>
 /// <param name="PilotId">The pilot project a project lead acts for; by default the demo user's.</param>
-/// <param name="Minutes">How long the token is valid, 1 to 1440 minutes (default 480).</param>
+/// <param name="Minutes">How long the token is valid, 1 to 60 minutes (the default; a host's setting may allow longer).</param>
 public sealed record DevelopmentTokenRequest(string User, Guid? OrganisationId = null, Guid? AllianceId = null, Guid? PilotId = null, int? Minutes = null);
 
 /// <summary>A signed access token for a demo user, with what it carries.</summary>
@@ -29,9 +29,6 @@ public sealed record DevelopmentToken(string AccessToken, string TokenType, int 
 /// <summary>The development token issuer: its key, the validation of its tokens, and its endpoint (Development only, ADR 0017).</summary>
 public static class DevelopmentTokenEndpoint
 {
-    /// <summary>The longest a development token lives.</summary>
-    public const int MaxMinutes = 24 * 60;
-
     public const string Path = "/dev/token";
     public const string RateLimitPolicy = "token";
 
@@ -70,14 +67,14 @@ public static class DevelopmentTokenEndpoint
                     {
                         ["user"] = [$"Not a demo user. Known: {string.Join(", ", DemoUsers.All.Select(u => u.Id))}."],
                     });
-                if (request.Minutes is < 1 or > MaxMinutes)
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["minutes"] = [$"Between 1 and {MaxMinutes} minutes."] });
+                if (request.Minutes is < 1 || request.Minutes > issuer.MaxLifetimeMinutes)
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["minutes"] = [$"Between 1 and {issuer.MaxLifetimeMinutes} minutes."] });
 
                 var bindings = await DemoUserBindings.LookUpAsync(user, session, cancellation);
                 var organisation = request.OrganisationId ?? bindings.Organisation;
                 var alliance = request.AllianceId ?? bindings.Alliance;
                 var pilot = request.PilotId ?? bindings.Pilot;
-                var lifetime = TimeSpan.FromMinutes(request.Minutes ?? 480);
+                var lifetime = TimeSpan.FromMinutes(request.Minutes ?? issuer.MaxLifetimeMinutes);
                 return Results.Ok(new DevelopmentToken(issuer.Mint(user, organisation, alliance, pilot, lifetime), "Bearer", (int)lifetime.TotalSeconds,
                     user.Id, user.Roles, organisation, alliance, pilot));
             })

@@ -25,10 +25,14 @@ public sealed class DevelopmentTokenIssuer : IDisposable
     {
         _clock = clock;
         _audience = settings.Audience;
+        MaxLifetimeMinutes = settings.DevelopmentTokenMaxMinutes;
         SigningKey = new ECDsaSecurityKey(_key) { KeyId = "fachwerk-development" };
     }
 
     public SecurityKey SigningKey { get; }
+
+    /// <summary>The longest a token lives, and how long it lives unless asked for less (Authentication:DevelopmentTokenMaxMinutes).</summary>
+    public int MaxLifetimeMinutes { get; }
 
     /// <summary>A token for <paramref name="user"/> with the given bindings (organisation, alliance, pilot project).</summary>
     public string Mint(DemoUser user, Guid? organisation = null, Guid? alliance = null, Guid? pilot = null, TimeSpan? lifetime = null)
@@ -47,7 +51,7 @@ public sealed class DevelopmentTokenIssuer : IDisposable
             Claims = claims,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
-            Expires = (now + (lifetime ?? TimeSpan.FromHours(8))).UtcDateTime,
+            Expires = (now + (lifetime ?? TimeSpan.FromMinutes(MaxLifetimeMinutes))).UtcDateTime,
             SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.EcdsaSha256),
         });
     }
