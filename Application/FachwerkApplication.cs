@@ -62,8 +62,25 @@ public static class FachwerkApplication
         opts.OnException<ConcurrencyException>()
             .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250),
                 TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
+        // A database that is away for a moment (restart, failover, too many connections) is waited for, never a reason to give a
+        // message up: retried at once with short pauses, then rescheduled with growing delays for about twenty minutes before it
+        // goes to the dead letters an administrator can replay (ADR 0080). Safe because every handler decides from the streams'
+        // current state and versions: a step that did commit before its connection broke changes nothing when it runs again.
+        opts.OnException(DatabaseFailures.IsTransient, "transient database failure")
+            .RetryWithCooldown(TransientRetryPauses)
+            .Then.ScheduleRetry(TransientRetryDelays);
         foreach (var module in FachwerkModule.All) module.ConfigureMessaging(opts);
     }
+
+    /// <summary>Pauses before a handler runs again at once after a transient database failure.</summary>
+    public static readonly TimeSpan[] TransientRetryPauses = [TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
+
+    /// <summary>Delays of the rescheduled attempts after <see cref="TransientRetryPauses"/>, about twenty minutes in all.</summary>
+    public static readonly TimeSpan[] TransientRetryDelays =
+    [
+        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2),
+        TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10),
+    ];
 
     public static void ConfigureHttp(WolverineHttpOptions opts)
     {

@@ -3,6 +3,8 @@ using Fachwerk.Host;
 using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.Development;
+using Fachwerk.Host.Startup;
+using JasperFx.CommandLine;
 using Fachwerk.Web;
 using JasperFx;
 
@@ -23,7 +25,7 @@ var app = builder.Build();
 // A plain `dotnet run` opens the database before anything else, mapping the endpoints included (that opens the store): in
 // Development it starts the local PostgreSQL cluster when no connection string is set. So a missing setting or installation
 // is reported as one clear line instead of a stack trace deep inside the event store.
-if (args.Length == 0 || args[0] == "run" || (args[0].StartsWith("--", StringComparison.Ordinal) && args[0] != "--help"))
+if (ServiceRun.RunsTheService(args))
 {
     if (app.Services.GetRequiredService<TokenSettings>().StartProblem is { } tokens)
     {
@@ -49,6 +51,10 @@ app.UseFachwerkApi();
 app.UseFachwerkDevelopment();
 app.MapFachwerkWeb();
 
+// A start that fails ends the process with one line (ADR 0082). Hosts of the test factories (which set AutoStartHost) keep
+// JasperFx's run, which they hook into.
+if (ServiceRun.RunsTheService(args) && args.FirstOrDefault() != "run" && !JasperFxEnvironment.AutoStartHost)
+    return await ServiceRun.RunAsync(app);
 return await app.RunJasperFxCommands(args);
 
 /// <summary>Entry point; public so that the integration tests and benchmarks can host it.</summary>

@@ -47,7 +47,7 @@ public static class FoundAllianceEndpoint
     /// <summary>
     /// Founds an alliance for a region of districts, with its coordinating office; answers its id, version and address.
     /// </summary>
-    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false, ClaimInTransaction = true)]
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePost("/api/alliances")]
     public static (StreamCreated, IStartStream) Post(FoundAlliance command, ClaimsPrincipal user, TimeProvider clock)

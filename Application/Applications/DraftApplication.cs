@@ -71,7 +71,7 @@ public static class DraftApplicationEndpoint
     /// version and address.
     /// </summary>
     [Authorize(Roles = Roles.Applicant)]
-    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false, ClaimInTransaction = true)]
     [WolverinePost("/api/applications")]
     public static (StreamCreated, IStartStream) Post(
         DraftApplication command,

@@ -23,6 +23,11 @@ public static partial class Problems
     public const string TooLargeCode = "too-large";
     public const string TooManyRequestsCode = "too-many-requests";
     public const string InternalCode = "internal";
+    public const string DatabaseUnavailableCode = "database-unavailable";
+    public const string OutcomeUnknownCode = "outcome-unknown";
+
+    /// <summary>Seconds a client waits before sending again while the database is away (the <c>Retry-After</c> of a 503).</summary>
+    public const int RetryAfterSeconds = 5;
 
     /// <summary>The extension naming the stream's current version on a stale-version answer.</summary>
     public const string CurrentVersion = "currentVersion";
@@ -107,9 +112,30 @@ public static partial class Problems
         Create(StatusCodes.Status403Forbidden, HttpsRequiredCode, "HTTPS is required.",
             "The API answers over HTTPS only. Send the request to the https:// address, and treat a token sent over plain HTTP as disclosed.");
 
-    public static ProblemDetails Internal() =>
+    /// <summary>
+    /// An error of the service. A read changed nothing; a command may have failed before or after its commit, so the answer
+    /// does not claim that nothing was recorded.
+    /// </summary>
+    public static ProblemDetails Internal(bool changes) =>
         Create(StatusCodes.Status500InternalServerError, InternalCode, "An unexpected error occurred.",
-            "The error was logged; nothing was recorded. Quote the traceId when you report it.");
+            changes
+                ? "The error was logged. Whether the command was recorded is not known: read the resource before sending it again (a change sent again with the same expectedVersion is refused if the first one was recorded), or repeat a creating command with the same Idempotency-Key. Quote the traceId when you report it."
+                : "The error was logged; nothing was changed. Quote the traceId when you report it.");
+
+    /// <summary>The database could not be reached before anything was done: nothing was recorded, send the request again later.</summary>
+    public static ProblemDetails DatabaseUnavailable() =>
+        Create(StatusCodes.Status503ServiceUnavailable, DatabaseUnavailableCode, "The database is not available at the moment.",
+            $"Nothing was recorded. Send the request again in {RetryAfterSeconds} seconds (Retry-After).");
+
+    /// <summary>
+    /// The database connection failed while a command was being processed: it may have been committed with its answer lost.
+    /// Said so rather than guessed; the client finds out by reading or by repeating with the same key or version.
+    /// </summary>
+    public static ProblemDetails OutcomeUnknown() =>
+        Create(StatusCodes.Status503ServiceUnavailable, OutcomeUnknownCode, "The database failed while the command was processed; its outcome is unknown.",
+            "The command may or may not have been recorded. Once the database is back (Retry-After), repeat a creating command with the same " +
+            "Idempotency-Key: it answers the first outcome if it was recorded, and runs it otherwise. A change sent again with the same " +
+            "expectedVersion is refused as stale if the first one was recorded: read the resource to see.");
 
     /// <summary>The problem as an endpoint result (written as application/problem+json).</summary>
     public static IResult AsResult(this ProblemDetails problem) => Results.Problem(problem);

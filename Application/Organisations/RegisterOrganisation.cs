@@ -31,7 +31,7 @@ public static class RegisterOrganisationEndpoint
     /// Registers an organisation (company, association, school, ...) that can apply for funding or join alliances; answers its
     /// id.
     /// </summary>
-    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false, ClaimInTransaction = true)]
     [Authorize(Roles = Roles.RegistryKeepers)]
     [WolverinePost("/api/organisations")]
     public static (StreamCreated, IStartStream) Post(RegisterOrganisation command, ClaimsPrincipal user, TimeProvider clock)

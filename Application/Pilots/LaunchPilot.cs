@@ -59,7 +59,7 @@ public static class LaunchPilotEndpoint
     /// Launches a pilot project with its phase, funding and offered services; the caller leads it from then on. The evaluation is
     /// scheduled for the end of the phase; answers the new pilot's id, version and address.
     /// </summary>
-    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false, ClaimInTransaction = true)]
     [Authorize(Roles = PilotRoles.Recorders)]
     [WolverinePost("/api/pilots")]
     public static async Task<(StreamCreated, IStartStream, OutgoingMessages)> Post(

@@ -58,7 +58,7 @@ public static class LaunchProgrammeEndpoint
     /// address.
     /// </summary>
     [Authorize(Roles = Roles.ProgrammeManagers)]
-    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false)]
+    [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false, ClaimInTransaction = true)]
     [WolverinePost("/api/programmes")]
     public static (StreamCreated, IStartStream) Post(LaunchProgramme command, ClaimsPrincipal user, TimeProvider clock)
     {

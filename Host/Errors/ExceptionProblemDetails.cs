@@ -12,8 +12,9 @@ namespace Fachwerk.Host.Errors;
 
 /// <summary>
 /// Turns the exceptions a command can end with into RFC 9457 problem details: refused rules and stale versions are 409,
-/// unreadable bodies 400, anything else 500 without internals. Nothing is committed in any of these cases:
-/// the exception escapes before Marten's SaveChangesAsync.
+/// unreadable bodies 400 (nothing is committed in these cases: the exception escapes before Marten's SaveChangesAsync), a
+/// database that is away 503 with <c>Retry-After</c> (saying whether the outcome is unknown, ADR 0080), anything else 500
+/// without internals.
 /// </summary>
 public sealed class ExceptionProblemDetails(
     IProblemDetailsService problemDetails, IDocumentStore store, ILogger<ExceptionProblemDetails> logger) : IExceptionHandler
@@ -41,10 +42,19 @@ public sealed class ExceptionProblemDetails(
         else
             securityEvent = false;
 
-        if (problem is null)
+        var changes = !HttpMethods.IsGet(httpContext.Request.Method) && !HttpMethods.IsHead(httpContext.Request.Method);
+        if (problem is null && DatabaseFailures.TransientIn(exception) is { } failure)
+        {
+            // The client is told when to come back; the log keeps one line per request, not a stack trace each.
+            logger.LogWarning("The database failed while processing {Method} {Path}: {Failure}", httpContext.Request.Method, httpContext.Request.Path,
+                failure.Message);
+            problem = changes && !DatabaseFailures.BeforeConnecting(failure) ? Problems.OutcomeUnknown() : Problems.DatabaseUnavailable();
+            httpContext.Response.Headers.RetryAfter = Problems.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (problem is null)
         {
             logger.LogError(exception, "Unhandled error while processing {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-            problem = Problems.Internal();
+            problem = Problems.Internal(changes);
         }
         else if (!securityEvent)
         {

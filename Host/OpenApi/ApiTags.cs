@@ -59,7 +59,7 @@ public static partial class ApiTags
         new("People", "What a person acts for: the organisations, alliances and pilot projects they are bound to, granted and revoked " +
                       "by administrators with who and why.",
             "/api/admin/people", "/api/people"),
-        new("Administration", "Operating the service: projections and their rebuilds.", "/api/admin"),
+        new("Administration", "Operating the service: projections and their rebuilds, messages that failed for good (dead letters) and their replay.", "/api/admin"),
         new("Development", "Only in Development: tokens for the demo users.", "/dev"),
     ];
 

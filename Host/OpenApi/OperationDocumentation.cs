@@ -200,6 +200,13 @@ public sealed partial class OperationDocumentation(
             Answer(responses, document, 429, "Too many requests of this kind from you: wait the seconds `Retry-After` names.",
                 [$"`{Problem(Problems.TooManyRequestsCode)}`"]);
 
+        // Every operation reads or writes the database; while it is away (a restart, a failover) the answer says when to come back.
+        List<string> unavailable = [$"`{Problem(Problems.DatabaseUnavailableCode)}`: nothing was recorded; send the request again after the `Retry-After` seconds."];
+        if (!HttpMethods.IsGet(api.HttpMethod ?? "GET"))
+            unavailable.Add($"`{Problem(Problems.OutcomeUnknownCode)}`: the database failed while the command was processed, so it may have been recorded: " +
+                            "repeat a creating command with the same `Idempotency-Key`, or read the resource (a change sent again with the same `expectedVersion` is refused if it was recorded).");
+        Answer(responses, document, 503, "The database is not available at the moment; the answer carries a `Retry-After` header.", unavailable);
+
         operation.Responses = Ordered(responses);
     }
 

@@ -28,8 +28,10 @@ public sealed class LogSink : ILoggerProvider
         {
             if (!IsEnabled(logLevel)) return;
             var values = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
-            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception),
-                values.ToDictionary(v => v.Key, v => v.Value?.ToString())));
+            // A template may name a placeholder twice (Marten's warning of a skipped sequence gap does): the last value counts.
+            var named = new Dictionary<string, string?>();
+            foreach (var (key, value) in values) named[key] = value?.ToString();
+            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), named));
         }
     }
 }

@@ -107,6 +107,8 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["GET /api/admin/projections"] = [Administrator],
         ["POST /api/admin/projections/{name}/rebuilds"] = [Administrator],
         ["GET /api/admin/projection-rebuilds/{id}"] = [Administrator],
+        ["GET /api/admin/dead-letters"] = [Administrator],
+        ["POST /api/admin/dead-letters/{id}/replay"] = [Administrator],
 
         ["GET /api/pilots"] = [SignedIn],
         ["GET /api/pilots/{id}"] = [SignedIn],
