@@ -17,7 +17,7 @@ public class CommandPathTests(BrowserFixture fixture) : BrowserTest(fixture)
     {
         var throughUi = await SubmittedApplicationAsync("Orientierungstage Halle – über die Oberfläche");
         var throughApi = await SubmittedApplicationAsync("Orientierungstage Halle – über die API");
-        var correlation = "ui-" + Guid.NewGuid().ToString("N");
+        var correlation = Guid.NewGuid().ToString();
         await Page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Correlation-ID"] = correlation });
 
         await SignInAsync(DemoUsers.Caseworker, $"/applications/{throughUi.Id}");
