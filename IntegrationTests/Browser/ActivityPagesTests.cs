@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Network.Activities;
+using Fachwerk.Application.Network.Concepts;
 using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Network;
@@ -157,6 +158,30 @@ public class ActivityPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         refusal.ShouldContain("Bündniskoordinationen erfassen nur die Netzwerkarbeit ihres eigenen Bündnisses.");
         (await EventCountAsync()).ShouldBe(events);
         (await Fixture.Api(DemoUsers.Caseworker).GetAsync<ActivityDetails>($"/api/activities/{planned.Id}", cancellation: TestContext.Current.CancellationToken)).Result.Status.ShouldBe(ActivityStatus.Planned);
+        await ExpectAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task The_line_from_the_leadership_programme_to_the_Expedition_Job_application_is_visible_on_the_concept_and_on_the_application()
+    {
+        var concept = (await Fixture.Api(DemoUsers.Caseworker).GetAsync<IReadOnlyList<ConceptSummary>>("/api/concepts",
+            cancellation: TestContext.Current.CancellationToken)).Result.Single(c => c.Title == "Expedition Job");
+        concept.ApplicationId.ShouldNotBeNull();
+
+        await SignInAsync(DemoUsers.Caseworker, $"/concepts/{concept.Id}");
+        var line = await Page.Locator("section[aria-labelledby='line-heading']").InnerTextAsync();
+        line.ShouldContain("Mitarbeiter für Verantwortung, Durchgang 2");
+        line.ShouldContain("20 Teilnehmende");
+        line.ShouldContain("Haus Steinstraße e.V.");
+        line.ShouldContain("Bewilligt");
+        await ExpectAccessibleAsync();
+        await ScreenshotAsync("concept.png");
+
+        await Page.Locator("section[aria-labelledby='line-heading']").GetByRole(AriaRole.Link, new() { Name = "Expedition Job" }).ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/applications/{concept.ApplicationId}");
+        var origins = Page.Locator("#origins");
+        (await origins.InnerTextAsync()).ShouldContain("aus Mitarbeiter für Verantwortung, Durchgang 2");
+        (await origins.GetByRole(AriaRole.Link, new() { Name = "Expedition Job" }).GetAttributeAsync("href")).ShouldBe($"/concepts/{concept.Id}");
         await ExpectAccessibleAsync();
     }
 
