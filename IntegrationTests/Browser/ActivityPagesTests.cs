@@ -185,6 +185,20 @@ public class ActivityPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await ExpectAccessibleAsync();
     }
 
+    [Fact]
+    public async Task An_alliances_network_dashboard_shows_activities_and_attendance_per_year_as_charts_with_their_numbers_in_tables()
+    {
+        var alliance = await AllianceAsync(OwnAlliance);
+        await SignInAsync(DemoUsers.AllianceCoordinator, $"/network-dashboards/alliances/{alliance}");
+        var held = Page.Locator("section[aria-labelledby='held-heading']");
+        (await held.Locator("svg[role='img'] desc").TextContentAsync() ?? "").ShouldContain("2016: 1");
+        (await held.Locator("table").InnerTextAsync()).ShouldContain("2019");
+        var attendance = await Page.Locator("section[aria-labelledby='attendance-heading'] table").InnerTextAsync();
+        attendance.ShouldContain("Berufsrückkehrende");
+        await ExpectAccessibleAsync();
+        await ScreenshotAsync("network-dashboard.png");
+    }
+
     private async Task DoneAsync(string confirmation)
     {
         await Page.Locator("#result", new() { HasText = confirmation }).WaitForAsync();
