@@ -130,22 +130,9 @@ public class ActivityPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await ExpectAccessibleAsync();
         var events = await EventCountAsync();
 
-        var token = await Page.Locator("input[name='__RequestVerificationToken']").First.GetAttributeAsync("value");
-        await Page.EvaluateAsync(@"fields => {
-            const form = document.createElement('form');
-            form.method = 'post';
-            form.action = location.pathname;
-            for (const [name, value] of Object.entries(fields)) {
-                const input = document.createElement('input');
-                input.type = 'hidden'; input.name = name; input.value = value;
-                form.appendChild(input);
-            }
-            document.body.appendChild(form);
-            form.submit();
-        }", new Dictionary<string, string>
+        await PostForgedFormAsync(new Dictionary<string, string>
         {
             ["_handler"] = "announce-activity",
-            ["__RequestVerificationToken"] = token!,
             ["Form.AnnouncedOn"] = Iso(Today),
             ["Form.ExpectedVersion"] = planned.Version.ToString(CultureInfo.InvariantCulture),
             ["Form.LoadedFacts"] = "",
