@@ -78,6 +78,24 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         serious.ShouldBeEmpty($"axe found on {Page.Url}:\n{string.Join("\n", serious)}");
     }
 
+    /// <summary>Posts a form the page did not offer (the <c>_handler</c> among <paramref name="fields"/>), with the page's own antiforgery token.</summary>
+    protected async Task PostForgedFormAsync(IReadOnlyDictionary<string, string> fields)
+    {
+        var token = await Page.Locator("input[name='__RequestVerificationToken']").First.GetAttributeAsync("value");
+        await Page.EvaluateAsync(@"fields => {
+            const form = document.createElement('form');
+            form.method = 'post';
+            form.action = location.pathname;
+            for (const [name, value] of Object.entries(fields)) {
+                const input = document.createElement('input');
+                input.type = 'hidden'; input.name = name; input.value = value;
+                form.appendChild(input);
+            }
+            document.body.appendChild(form);
+            form.submit();
+        }", new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token! });
+    }
+
     protected async Task<long> EventCountAsync()
     {
         await using var session = fixture.Store.QuerySession();

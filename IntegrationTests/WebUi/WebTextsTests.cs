@@ -52,6 +52,13 @@ public partial class WebTextsTests
         Expect(keys, "payment.status.", Enum.GetNames<PaymentRequestStatus>());
         Expect(keys, "proof.kind.", Enum.GetNames<ProofKind>());
         Expect(keys, "role.", Fachwerk.Web.Shared.CurrentUser.RoleOrder);
+        Expect(keys, "activity.kind.", Enum.GetNames<Fachwerk.Domain.Network.Activities.ActivityKind>());
+        Expect(keys, "activity.status.", Enum.GetNames<Fachwerk.Domain.Network.Activities.ActivityStatus>());
+        Expect(keys, "activity.explain.", Enum.GetNames<Fachwerk.Domain.Network.Activities.ActivityStatus>());
+        Expect(keys, "activity.programmeKind.", Enum.GetNames<Fachwerk.Domain.Network.Activities.ProgrammeItemKind>());
+        Expect(keys, "attendeeGroup.", Enum.GetNames<Fachwerk.Domain.Network.AttendeeGroup>());
+        Expect(keys, "network.state.", Enum.GetNames<Fachwerk.Domain.Common.FederalState>());
+        Expect(keys, "done.", Fachwerk.Web.Network.Activities.Actions.ActivityActions.All);
     }
 
     private static void Expect(HashSet<string> keys, string prefix, IEnumerable<string> values) =>

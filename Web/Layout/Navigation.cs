@@ -13,5 +13,7 @@ public static class Navigation
         new("/", "nav.desk", [Roles.Caseworker, Roles.Approver], MatchPrefix: false),
         new("/applications", "nav.applications", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
         new("/programmes", "nav.programmes", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
+        // The regional network's activities: everyone signed in reads them (the API's reads); staff and coordinators record them.
+        new("/activities", "nav.activities", []),
     ];
 }

@@ -19,6 +19,10 @@ public sealed class CurrentUser(ClaimsPrincipal principal)
 
     public bool HasAny(IEnumerable<string> roles) => roles.Any(principal.IsInRole);
 
+    /// <summary>The alliances the user is bound to (a reviewer's or coordinator's <c>alliance</c> claims).</summary>
+    public IReadOnlyList<Guid> Alliances =>
+        [.. principal.BoundTo(UserClaims.Alliance)];
+
     public static readonly IReadOnlyList<string> RoleOrder =
     [
         Application.Common.Roles.Caseworker, Application.Common.Roles.Approver, Application.Common.Roles.AllianceReviewer,

@@ -58,8 +58,9 @@ public sealed class ActivityQueryValidator : AbstractValidator<ActivityQuery>
 /// <param name="Status">Where it stands.</param>
 /// <param name="TotalAttendance">How many came, once held.</param>
 /// <param name="Version">Its version.</param>
+/// <param name="AllianceId">The alliance whose work it is, if any.</param>
 public sealed record ActivitySummary(Guid Id, ActivityKind Kind, string Title, Period Dates, Place Place, ActivityStatus Status,
-    int? TotalAttendance, long Version);
+    int? TotalAttendance, long Version, Guid? AllianceId = null);
 
 public static class GetActivityEndpoints
 {
@@ -89,7 +90,7 @@ public static class GetActivityEndpoints
 
         var page = await activities.PageAsync(a => a.OrderByDescending(x => x.Dates.From).ThenBy(x => x.Id), query.Page, query.PageSize, cancellation);
         return new Page<ActivitySummary>(
-            [.. page.Items.Select(a => new ActivitySummary(a.Id, a.Kind, a.Title, a.Dates, a.Place, a.Status, a.Outcome?.TotalAttendance, a.Version))],
+            [.. page.Items.Select(a => new ActivitySummary(a.Id, a.Kind, a.Title, a.Dates, a.Place, a.Status, a.Outcome?.TotalAttendance, a.Version, a.AllianceId))],
             page.PageNumber, page.PageSize, page.TotalItems, page.PageCount);
     }
 }
