@@ -39,8 +39,9 @@ public sealed partial class Harness
             FloorUnit = "rows/s",
             Notes = $"{events} events in the store, {Format.Number(budgets.TotalSeconds)} s",
         });
-        // Every async projection is rebuilt before the history is served, as after any import: otherwise the dashboard host's
-        // daemon would spend the dashboard phase catching up on a million events.
+        // Every projection the reads use is rebuilt before the history is served, as after any import (the bulk import runs no inline
+        // projection, so the application page would have no details), and so that the dashboard host's daemon does not spend the
+        // dashboard phase catching up on a million events.
         Log("rebuilding the audit's rule re-checks");
         var ruleChecks = await store.RebuildAsync<ApplicationRuleCheck>(cancellation);
         AddFigure(new Figure("3c", "rebuild of the audit's rule re-checks (async, one per application)", events / ruleChecks.TotalSeconds, "events/s", readFloor,
@@ -53,6 +54,7 @@ public sealed partial class Harness
                  {
                      store.RebuildAsync<AllianceDetails>, store.RebuildAsync<OrganisationDetails>, store.RebuildAsync<ProgrammeDetails>,
                      store.RebuildAsync<FundingProgramme>, store.RebuildAsync<Commitment>, store.RebuildAsync<PilotDemand>,
+                     store.RebuildAsync<ApplicationDetails>,
                  })
         {
             await rebuild(cancellation);

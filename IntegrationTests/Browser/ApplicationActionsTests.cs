@@ -72,7 +72,15 @@ public class ApplicationActionsTests(BrowserFixture fixture) : BrowserTest(fixtu
         // The page waits ten seconds for the workflow; on a machine busier than that the user looks again, as the page offers.
         for (var look = 0; look < 6; look++)
         {
-            await committed.Or(lookAgain).WaitForAsync(new() { Timeout = 60_000 });
+            try
+            {
+                await committed.Or(lookAgain).WaitForAsync(new() { Timeout = 60_000 });
+            }
+            catch (TimeoutException)
+            {
+                throw new ShouldAssertException($"Neither committed nor still running at {Page.Url}:\n{await Page.Locator("main").InnerTextAsync()}");
+            }
+
             if (await committed.IsVisibleAsync()) break;
             await lookAgain.ClickAsync();
         }

@@ -80,22 +80,9 @@ public class CommandPathTests(BrowserFixture fixture) : BrowserTest(fixture)
         var events = await EventCountAsync();
 
         // The form the approver was never shown, posted with the page's own antiforgery token.
-        var token = await Page.Locator("input[name='__RequestVerificationToken']").First.GetAttributeAsync("value");
-        await Page.EvaluateAsync(@"fields => {
-            const form = document.createElement('form');
-            form.method = 'post';
-            form.action = location.pathname;
-            for (const [name, value] of Object.entries(fields)) {
-                const input = document.createElement('input');
-                input.type = 'hidden'; input.name = name; input.value = value;
-                form.appendChild(input);
-            }
-            document.body.appendChild(form);
-            form.submit();
-        }", new Dictionary<string, string>
+        await PostForgedFormAsync(new Dictionary<string, string>
         {
             ["_handler"] = "request-documents",
-            ["__RequestVerificationToken"] = token!,
             ["Form.Documents"] = "Satzung des Trägers",
             ["Form.ExpectedVersion"] = application.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Form.LoadedFacts"] = "",
