@@ -9,5 +9,5 @@ public static class ConversationRules
 
     public static IRuleBuilderOptions<T, string> ConversationText<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage("Write something: the text is empty.")
-            .MaximumLength(TextLength).WithMessage($"At most {TextLength:N0} characters; attach longer texts as a document.");
+            .MaximumLength(TextLength).WithMessage(FormattableString.Invariant($"At most {TextLength:N0} characters; attach longer texts as a document."));
 }

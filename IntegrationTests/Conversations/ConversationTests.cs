@@ -75,6 +75,23 @@ public class ConversationTests(AppFixture fixture) : ApplicationApi(fixture)
     }
 
     [Fact]
+    public async Task The_inbox_counts_the_messages_each_reader_has_not_read()
+    {
+        var application = await Submitted(await LaunchProgramme());
+        await Message(Applicant, application, 0, "Wann entscheiden Sie?");
+        await Message(Applicant, application, 1, "Und noch eine Frage zum Eigenanteil.");
+
+        UnreadIn(await Inbox(Caseworker, "?role=caseworker&pageSize=200"), application).ShouldBe(2);
+        await Send(Caseworker, HttpMethod.Put, $"/api/applications/{application}/conversation/read-mark", new MarkConversationRead(1));
+        UnreadIn(await Inbox(Caseworker, "?role=caseworker&pageSize=200"), application).ShouldBe(1);
+        // Each reader has their own mark: the approver has read nothing.
+        (await Conversation(Approver, application)).UnreadMessages.ShouldBe(2);
+    }
+
+    private static int UnreadIn(Page<Fachwerk.Application.Applications.InboxEntry> inbox, Guid application) =>
+        inbox.Items.Single(e => e.ApplicationId == application).UnreadMessages;
+
+    [Fact]
     public async Task Internal_notes_reach_staff_and_never_anyone_acting_for_the_applicant()
     {
         var application = await Submitted(await LaunchProgramme());
