@@ -34,7 +34,7 @@ public static class MarkConversationReadEndpoint
     /// forward and never past what was written; a reader's state, not a business fact, so no event. Answers the conversation as
     /// the caller now reads it.
     /// </summary>
-    [Authorize(Roles = Roles.Applicant + "," + Roles.Staff)]
+    [Authorize(Roles = Roles.Applicant + "," + Roles.CaseHandlers)]
     [WolverinePut("/api/applications/{id}/conversation/read-mark")]
     public static async Task<CaseConversation> Put(MarkConversationRead command, [Document] ApplicationDetails application, ClaimsPrincipal user,
         IDocumentSession session, CancellationToken cancellation)

@@ -75,7 +75,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["POST /api/applications/{applicationId}/withdrawal"] = [Applicant],
         ["POST /api/applications/{applicationId}/document-supplies"] = [Applicant],
         ["GET /api/applications/{id}/conversation"] = [Caseworker, Approver, Auditor, Administrator, Applicant],
-        ["PUT /api/applications/{id}/conversation/read-mark"] = [Caseworker, Approver, Auditor, Administrator, Applicant],
+        ["PUT /api/applications/{id}/conversation/read-mark"] = [Caseworker, Approver, Applicant],
         ["POST /api/messages"] = [Caseworker, Approver, Applicant],
         ["POST /api/internal-notes"] = [Caseworker, Approver],
         ["POST /api/applications/{applicationId}/document-requests"] = [Caseworker],
