@@ -99,6 +99,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["GET /api/audit/applications/{applicationId}/case-file"] = [Auditor, Administrator],
         ["GET /api/audit/chains/verification"] = [Auditor, Administrator],
         ["GET /api/audit/chains/digest"] = [Auditor, Administrator],
+        ["POST /api/audit/chains/digest-comparisons"] = [Auditor, Administrator],
         ["GET /api/audit/rule-findings"] = [Auditor, Administrator],
         ["GET /api/admin/people/{userId}"] = [Auditor, Administrator],
         ["POST /api/admin/people/bindings"] = [Administrator],
