@@ -59,6 +59,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["PUT /api/programmes/{programmeId}/planning-budgets/{allianceId}"] = [Caseworker, Administrator],
         ["POST /api/programmes/{programmeId}/in-depth-samples"] = [Caseworker],
         ["GET /api/in-depth-samples/{id}"] = [Caseworker, Approver, Auditor, Administrator],
+        ["GET /api/in-depth-samples"] = [Caseworker, Approver, Auditor, Administrator],
 
         ["GET /api/applications"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
         ["GET /api/applications/{id}"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
