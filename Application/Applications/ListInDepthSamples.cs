@@ -41,7 +41,7 @@ public static class ListInDepthSamplesEndpoint
     {
         IQueryable<InDepthSampleDrawn> drawn = session.Events.QueryRawEventDataOnly<InDepthSampleDrawn>();
         if (query.ProgrammeId is { } programme) drawn = drawn.Where(d => d.ProgrammeId == programme);
-        var page = await drawn.PageAsync(d => d.OrderByDescending(x => x.RecordedAt), query.Page, query.PageSize, cancellation);
+        var page = await drawn.PageAsync(d => d.OrderByDescending(x => x.RecordedAt).ThenByDescending(x => x.SampleId), query.Page, query.PageSize, cancellation);
         return new Page<InDepthSampleSummary>(
             [.. page.Items.Select(d => new InDepthSampleSummary(d.SampleId, d.ProgrammeId, d.FirstCheckedBetween, d.Rule, d.Seed, d.Population.Count,
                 d.Selected, d.RecordedBy, d.RecordedAt))],
