@@ -30,6 +30,7 @@ public class AuditorWorkspaceTests(BrowserFixture fixture) : BrowserTest(fixture
         (await events.CountAsync()).ShouldBeGreaterThan(5);
         (await events.First.InnerTextAsync()).ShouldContain("Förderantrag angelegt");
         await ExpectAccessibleAsync();
+        await ScreenshotForDocsAsync("audit-history");
 
         // Filtered by kind: only the submission.
         await Page.GetByLabel("Art des Ereignisses").SelectOptionAsync("application_submitted");
@@ -55,6 +56,7 @@ public class AuditorWorkspaceTests(BrowserFixture fixture) : BrowserTest(fixture
         (await approved.InnerTextAsync()).ShouldContain("48.000,00");
         (await approved.InnerTextAsync()).ShouldContain("geändert");
         await ExpectAccessibleAsync();
+        await ScreenshotForDocsAsync("audit-compare");
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Votum und Entscheidungen" }).First.ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Votum und Entscheidungen: Expedition Job" }).WaitForAsync();

@@ -26,6 +26,7 @@ public static class ApplicationComparison
         void Add(string group, string fact, Func<ApplicationDetails, string> value) =>
             facts.Add(new ComparedFact(text[group], text[fact], value(earlier), value(later)));
         static string Money(decimal? amount) => amount is { } a ? Formats.Money(a) : "–";
+        static string List(IEnumerable<string> items) => string.Join("; ", items) is { Length: > 0 } list ? list : "–";
 
         Add("audit.compare.plan", "application.status", a => text["status." + a.Status]);
         Add("audit.compare.plan", "application.projectTitle", a => a.Plan.Title);
@@ -39,14 +40,14 @@ public static class ApplicationComparison
         Add("audit.compare.amounts", "application.thirdParty", a => Money(a.Plan.ThirdPartyFunding));
         Add("audit.compare.amounts", "application.approvedAmount", a => Money(a.ApprovedAmount));
         Add("audit.compare.amounts", "audit.compare.paid", a => Money(a.Funding?.Paid));
-        Add("audit.compare.documents", "audit.compare.requested", a => string.Join("; ", a.DocumentRequests.SelectMany(r => r.Documents)));
+        Add("audit.compare.documents", "audit.compare.requested", a => List(a.DocumentRequests.SelectMany(r => r.Documents)));
         Add("audit.compare.documents", "audit.compare.supplied",
-            a => string.Join("; ", a.DocumentRequests.SelectMany(r => r.SuppliedReferences ?? [])));
+            a => List(a.DocumentRequests.SelectMany(r => r.SuppliedReferences ?? [])));
         Add("audit.compare.decisions", "audit.compare.vote",
             a => a.AllianceVote is { } vote ? text[vote.Recommends ? "audit.compare.recommends" : "audit.compare.advisesAgainst"] : "–");
         Add("audit.compare.decisions", "audit.compare.proposals",
-            a => string.Join("; ", a.Proposals.Select(p => $"{p.Number}: {text["audit.compare.decision." + p.Decision]} {Money(p.Amount)} ({text["audit.compare.outcome." + p.Outcome]})")));
-        Add("audit.compare.decisions", "application.conditions", a => string.Join("; ", a.Conditions));
+            a => List(a.Proposals.Select(p => $"{p.Number}: {text["audit.compare.decision." + p.Decision]} {Money(p.Amount)} ({text["audit.compare.outcome." + p.Outcome]})")));
+        Add("audit.compare.decisions", "application.conditions", a => List(a.Conditions));
         return facts;
     }
 }
