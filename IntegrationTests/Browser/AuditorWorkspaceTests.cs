@@ -105,6 +105,10 @@ public class AuditorWorkspaceTests(BrowserFixture fixture) : BrowserTest(fixture
         await Page.GetByRole(AriaRole.Button, new() { Name = "Stand anzeigen" }).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Stand zu einem Zeitpunkt", Level = 1 }).WaitForAsync();
         await ExpectAccessibleAsync();
+
+        // Another record's id in the address: its history is offered, not a broken page.
+        await Page.GotoAsync($"/audit/applications/{submitted.Alliance.Id}/as-of");
+        await Page.GetByText("Diesen Vorgang gibt es hier nur als Verlauf").WaitForAsync();
     }
 
     [Fact]

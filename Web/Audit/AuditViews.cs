@@ -1,14 +1,27 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Fachwerk.Application.Common;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Audit;
 using Fachwerk.Web.Localization;
 
 namespace Fachwerk.Web.Audit;
 
-/// <summary>An application as it stood at a version (<c>GET /api/audit/streams/{id}/state</c>), with its detail screen typed.</summary>
+/// <summary>
+/// A record as it stood at a version (<c>GET /api/audit/streams/{id}/state</c>); <see cref="Application"/> is its detail screen
+/// when it is an application (another record's id typed into the address finds none, rather than a broken page).
+/// </summary>
 public sealed record ApplicationAsOf(
-    Guid StreamId, string Kind, long Version, DateTimeOffset VersionRecordedAt, long CurrentVersion, ApplicationDetails? Details,
-    string? Previous, string? Next);
+    Guid StreamId, string Kind, long Version, DateTimeOffset VersionRecordedAt, long CurrentVersion, JsonElement? Details,
+    string? Previous, string? Next)
+{
+    private ApplicationDetails? _application;
+
+    [JsonIgnore]
+    public ApplicationDetails? Application => _application ??=
+        Kind == "application" && Details is { ValueKind: JsonValueKind.Object } details ? details.Deserialize<ApplicationDetails>(ApiJson.Options) : null;
+}
 
 /// <summary>The auditor's pages' addresses, so every page links the others the same way.</summary>
 public static class AuditPaths
