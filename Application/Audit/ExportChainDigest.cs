@@ -38,13 +38,21 @@ public sealed record ChainDigest(
     IReadOnlyList<ChainHead> Heads,
     IReadOnlyList<ChainBreak> Breaks)
 {
+    /// <summary>How <see cref="Digest"/> is computed from <see cref="Heads"/>, in words.</summary>
+    public const string Algorithm = "SHA-256 over 'stream id:version:head hash\\n' per stream, ordered by stream id";
+
     public static ChainDigest Of(ChainVerification verification, string exportedBy) =>
-        new(EventChainHash.Scheme, "SHA-256 over 'stream id:version:head hash\\n' per stream, ordered by stream id", verification.VerifiedAt,
+        new(EventChainHash.Scheme, Algorithm, verification.VerifiedAt,
             exportedBy, verification.Intact, verification.Streams, verification.Events, EventChainHash.Digest(verification.Heads),
             verification.Heads, verification.Breaks);
 }
 
 /// <summary>How the store compares with a digest exported earlier.</summary>
+/// <param name="DigestMatchesItsHeads">Whether the digest in the file is still the SHA-256 over its own list of heads (false: the file was altered).</param>
+/// <param name="ChainsIntact">Whether every chain of the store verifies now.</param>
+/// <param name="StreamsInDigest">How many chain heads the earlier digest lists.</param>
+/// <param name="Unchanged">The earlier heads the store still holds with the same hash at the same version.</param>
+/// <param name="Rewritten">The earlier heads the store no longer holds unchanged.</param>
 public sealed record ChainDigestComparison(
     bool DigestMatchesItsHeads, bool ChainsIntact, int StreamsInDigest, IReadOnlyList<ChainHead> Unchanged, IReadOnlyList<RewrittenHead> Rewritten)
 {
@@ -53,6 +61,10 @@ public sealed record ChainDigestComparison(
 }
 
 /// <summary>A head of the earlier digest that the store no longer has: its link is gone or now has a different hash.</summary>
+/// <param name="StreamId">The stream.</param>
+/// <param name="Version">The version of the head in the earlier digest.</param>
+/// <param name="HashInDigest">The hash the earlier digest recorded for it.</param>
+/// <param name="HashNow">The hash the store holds at that version now; none when the link is gone.</param>
 public sealed record RewrittenHead(Guid StreamId, long Version, string HashInDigest, string? HashNow);
 
 public static class ChainDigests

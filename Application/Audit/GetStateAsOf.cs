@@ -37,6 +37,8 @@ public sealed class AsOfQueryValidator : AbstractValidator<AsOfQuery>
 /// <param name="CurrentVersion">The stream's version now.</param>
 /// <param name="State">The write model the commands were decided on, as it stood.</param>
 /// <param name="Details">The detail view a user saw, as it stood.</param>
+/// <param name="Previous">The address of the state one change earlier; none at the first version.</param>
+/// <param name="Next">The address of the state one change later; none at the current version.</param>
 public sealed record StateAsOf(
     Guid StreamId,
     string Kind,
@@ -47,7 +49,9 @@ public sealed record StateAsOf(
     DateTimeOffset VersionRecordedAt,
     long CurrentVersion,
     object? State,
-    object? Details);
+    object? Details,
+    string? Previous = null,
+    string? Next = null);
 
 public static class StatesAsOf
 {
@@ -71,15 +75,21 @@ public static class StatesAsOf
         return new StateAsOf(streamId, kind?.Kind ?? "unknown", kind?.Label ?? AuditedAggregates.Unknown, version, at, reached.Version,
             reached.Timestamp, current.Version,
             kind is null ? null : await kind.WriteModelAsync(session, events, cancellation),
-            kind is null ? null : await kind.DetailsAsync(session, events, cancellation));
+            kind is null ? null : await kind.DetailsAsync(session, events, cancellation),
+            reached.Version > 1 ? Address(streamId, reached.Version - 1) : null,
+            reached.Version < current.Version ? Address(streamId, reached.Version + 1) : null);
     }
+
+    /// <summary>The address of a stream's state at a version: how a client steps from change to change.</summary>
+    public static string Address(Guid streamId, long version) => $"/api/audit/streams/{streamId}/state?version={version}";
 }
 
 public static class GetStateAsOfEndpoint
 {
     /// <summary>
     /// Shows any record as it stood at a version or a moment. Give <c>?version=</c> or <c>?at=2026-03-02T09:00:00Z</c>; answers
-    /// the state its commands were decided on and the detail view a user saw then.
+    /// the state its commands were decided on and the detail view a user saw then, with the addresses of the states one change
+    /// earlier and later (<c>previous</c>, <c>next</c>).
     /// </summary>
     [Authorize(Roles = Roles.Auditors)]
     [WolverineGet("/api/audit/streams/{streamId}/state")]

@@ -40,6 +40,14 @@ public static class CommandExamples
 
     private static readonly ParticipantPersonalData Person = new("Jana", "Ozola", new DateOnly(1994, 5, 17), "LV", "jana.ozola@example.org");
 
+    private static readonly Fachwerk.Application.Audit.ChainHead[] EarlierHeads =
+        [new(OrganisationId, 1, "5d1e3f0a9b7c4e2d8f6a1b3c5e7d9f0a2b4c6d8e0f1a3b5c7d9e1f3a5b7c9d1e")];
+
+    private static readonly Fachwerk.Application.Audit.ChainDigest EarlierDigest = new(
+        Fachwerk.Application.Audit.EventChainHash.Scheme, Fachwerk.Application.Audit.ChainDigest.Algorithm,
+        new DateTimeOffset(2027, 3, 31, 16, 0, 0, TimeSpan.Zero), "petra.pruefung", true, 1, 1,
+        Fachwerk.Application.Audit.EventChainHash.Digest(EarlierHeads), EarlierHeads, []);
+
     public static readonly IReadOnlyDictionary<Type, object> ByCommand = new Dictionary<Type, object>
     {
         // Organisations and alliances
@@ -65,6 +73,8 @@ public static class CommandExamples
         [typeof(CutProgramme)] = new CutProgramme(4, 500_000m, "The state budget for 2027 was reduced."),
         [typeof(SetPlanningBudget)] = new SetPlanningBudget(5, 3_250_000m),
         [typeof(DrawInDepthSample)] = new DrawInDepthSample(new Period(new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31))),
+        // audit-ui: a digest sent back for comparison, as GET /api/audit/chains/digest wrote it.
+        [typeof(Fachwerk.Application.Audit.ChainDigest)] = EarlierDigest,
 
         // Applications up to the decision
         [typeof(DraftApplication)] = new DraftApplication(OrganisationId, ProgrammeId, AllianceId, "Hameln-Pyrmont", Plan),

@@ -205,6 +205,14 @@ public class FundingWorkflowTests(AppFixture fixture) : FundingApi(fixture)
         (await Inbox(Caseworker)).Items.ShouldHaveSingleItem().ApplicationId.ShouldBe(selected);
         await Post(Caseworker, $"/api/programmes/{programme}/in-depth-samples", new DrawInDepthSample(new(Today.AddDays(-1), Today)), 201);
         (await Get<InDepthSampleView>(DemoUsers.Auditor, sample.Url)).Selected.ShouldHaveSingleItem();
+
+        var listed = await Get<Page<InDepthSampleSummary>>(DemoUsers.Auditor, $"/api/in-depth-samples?programmeId={programme}");
+        listed.TotalItems.ShouldBe(2);
+        var first = listed.Items.Single(s => s.Id == sample.Id);
+        (first.Id, first.Seed, first.PopulationSize, first.DrawnBy).ShouldBe((sample.Id, 2026, 3, Caseworker.Id));
+        first.Selected.ShouldBe(view.Selected);
+        listed.Items.Single(s => s.Id != sample.Id).PopulationSize.ShouldBe(2, "the second draw leaves out what the first sampled");
+        (await Get<Page<InDepthSampleSummary>>(DemoUsers.Auditor, $"/api/in-depth-samples?programmeId={Guid.NewGuid()}")).Items.ShouldBeEmpty();
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public partial class AuditorReadOnlyTests(AppFixture fixture) : AuditApi(fixture
 {
     private static readonly string[] ChangingMethods = ["POST", "PUT", "PATCH", "DELETE"];
 
+    /// <summary>Audit reads that take a file in their body, so a POST: they record nothing (their own tests check that).</summary>
+    private static readonly string[] ReadsSentAsPosts = ["/api/audit/chains/digest-comparisons"];
+
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex RouteParameter();
 
@@ -30,7 +33,8 @@ public partial class AuditorReadOnlyTests(AppFixture fixture) : AuditApi(fixture
     public async Task Every_endpoint_that_changes_something_answers_403_to_the_auditor_and_records_nothing()
     {
         // The web UI's pages change nothing themselves: every action they offer is a call to these (ADR 0050).
-        var changing = Endpoints().Where(e => ChangingMethods.Contains(e.Method) && e.Route.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        var changing = Endpoints().Where(e => ChangingMethods.Contains(e.Method) && e.Route.StartsWith("/api/", StringComparison.Ordinal)
+                                              && !ReadsSentAsPosts.Contains(e.Route)).ToList();
         var events = await EventCount();
 
         changing.Count.ShouldBeGreaterThanOrEqualTo(25);

@@ -1,3 +1,4 @@
+using Fachwerk.Application.Audit;
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Applications;
 using Fachwerk.Domain.Alliances;
@@ -40,6 +41,24 @@ public class StateAsOfTests(AppFixture fixture) : AuditApi(fixture)
         now.State.Status.ShouldBe(ApplicationStatus.Approved);
         now.State.ApprovedAmount.ShouldBe(28_000m);
         now.Details.ShouldBeEquivalentTo(await Details(id));
+    }
+
+    [Fact]
+    public async Task A_state_as_of_links_to_the_states_one_change_earlier_and_later()
+    {
+        var id = await Approved();
+
+        var first = await Get<StateAsOf>(Auditor, $"/api/audit/streams/{id}/state?version=1");
+        var middle = await Get<StateAsOf>(Auditor, $"/api/audit/streams/{id}/state?version=4");
+        var now = await Get<StateAsOf>(Auditor, $"/api/audit/streams/{id}/state");
+        var next = await Get<StateAsOf>(Auditor, middle.Next!);
+
+        first.Previous.ShouldBeNull();
+        first.Next.ShouldBe($"/api/audit/streams/{id}/state?version=2");
+        middle.Previous.ShouldBe($"/api/audit/streams/{id}/state?version=3");
+        next.Version.ShouldBe(5);
+        now.Previous.ShouldBe($"/api/audit/streams/{id}/state?version=6");
+        now.Next.ShouldBeNull();
     }
 
     [Fact]

@@ -80,6 +80,58 @@ public class TimelineTests(AppFixture fixture) : AuditApi(fixture)
     }
 
     [Fact]
+    public async Task A_long_timeline_is_answered_a_page_at_a_time_with_a_link_to_the_next_and_filtered_by_kind_and_person()
+    {
+        var id = await Approved();
+
+        var first = await Get<StreamTimelinePage>(Auditor, $"/api/audit/streams/{id}/timeline?pageSize=3");
+        var second = await Get<StreamTimelinePage>(Auditor, first.Next!);
+        var last = await Get<StreamTimelinePage>(Auditor, second.Next!);
+        var whole = await Get<StreamTimelinePage>(Auditor, $"/api/audit/streams/{id}/timeline");
+
+        whole.PageSize.ShouldBe(TimelineQuery.DefaultPageSize);
+        whole.Entries.Select(e => e.Version).ShouldBe([1L, 2L, 3L, 4L, 5L, 6L, 7L]);
+        whole.Next.ShouldBeNull();
+        whole.Previous.ShouldBeNull();
+        first.Entries.Select(e => e.Version).ShouldBe([1L, 2L, 3L]);
+        (first.TotalEntries, first.PageCount, first.PageNumber).ShouldBe((7L, 3L, 1L));
+        first.Next.ShouldBe($"/api/audit/streams/{id}/timeline?page=2&pageSize=3");
+        second.Entries.Select(e => e.Version).ShouldBe([4L, 5L, 6L]);
+        second.Previous.ShouldBe($"/api/audit/streams/{id}/timeline?page=1&pageSize=3");
+        last.Entries.Select(e => e.Version).ShouldBe([7L]);
+        last.Next.ShouldBeNull();
+
+        whole.People.ShouldBe(new[] { Applicant.Id, Caseworker.Id, Reviewer.Id, Approver.Id }.Order(StringComparer.Ordinal));
+        whole.EventKinds.Select(k => k.EventType).ShouldBe(whole.Entries.Select(e => e.EventType));
+        whole.EventKinds[0].Label.De.ShouldBe("Förderantrag angelegt");
+        whole.EventKinds.Sum(k => k.Count).ShouldBe(7);
+
+        var byCaseworker = await Get<StreamTimelinePage>(Auditor, $"/api/audit/streams/{id}/timeline?person={Caseworker.Id}&pageSize=1");
+        byCaseworker.Entries.ShouldHaveSingleItem().UserId.ShouldBe(Caseworker.Id);
+        byCaseworker.TotalEntries.ShouldBe(whole.Entries.Count(e => e.UserId == Caseworker.Id));
+        byCaseworker.Next.ShouldBe($"/api/audit/streams/{id}/timeline?page=2&pageSize=1&person={Caseworker.Id}");
+        var submissions = await Get<StreamTimelinePage>(Auditor, $"/api/audit/streams/{id}/timeline?kind=application_submitted");
+        submissions.Entries.ShouldHaveSingleItem().Version.ShouldBe(2);
+        submissions.EventKinds.Count.ShouldBe(7, "the filters' choices are the whole stream's");
+        var beyond = await Get<StreamTimelinePage>(Auditor, $"/api/audit/streams/{id}/timeline?page=9&pageSize=3");
+        beyond.Entries.ShouldBeEmpty();
+        beyond.Next.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("pageSize=201", "pageSize")]
+    [InlineData("page=100001", "page")]
+    [InlineData("pageSize=many", "pageSize")]
+    public async Task Page_numbers_and_sizes_out_of_bounds_answer_400_naming_the_parameter(string query, string parameter)
+    {
+        var problem = await ValidationProblemOf(await GetExpecting(Auditor, $"/api/audit/streams/{AllianceId}/timeline?{query}", 400));
+
+        problem.Errors.Keys.ShouldContain(k => k.Equals(parameter, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task An_unknown_stream_answers_404_and_people_other_than_auditors_and_administrators_403()
     {
         var problem = await ProblemOf(await GetExpecting(Auditor, $"/api/audit/streams/{Guid.NewGuid()}/timeline", 404));

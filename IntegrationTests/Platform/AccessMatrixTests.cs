@@ -59,6 +59,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["PUT /api/programmes/{programmeId}/planning-budgets/{allianceId}"] = [Caseworker, Administrator],
         ["POST /api/programmes/{programmeId}/in-depth-samples"] = [Caseworker],
         ["GET /api/in-depth-samples/{id}"] = [Caseworker, Approver, Auditor, Administrator],
+        ["GET /api/in-depth-samples"] = [Caseworker, Approver, Auditor, Administrator],
 
         ["GET /api/applications"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
         ["GET /api/applications/{id}"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
@@ -103,6 +104,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["GET /api/audit/applications/{applicationId}/case-file"] = [Auditor, Administrator],
         ["GET /api/audit/chains/verification"] = [Auditor, Administrator],
         ["GET /api/audit/chains/digest"] = [Auditor, Administrator],
+        ["POST /api/audit/chains/digest-comparisons"] = [Auditor, Administrator],
         ["GET /api/audit/rule-findings"] = [Auditor, Administrator],
         ["GET /api/admin/people/{userId}"] = [Auditor, Administrator],
         ["POST /api/admin/people/bindings"] = [Administrator],

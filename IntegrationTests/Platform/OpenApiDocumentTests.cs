@@ -199,7 +199,9 @@ public partial class OpenApiDocumentTests(AppFixture fixture) : IntegrationConte
         {
             if (method != "POST" || path.Contains('{', StringComparison.Ordinal) || !operation.TryGetProperty("requestBody", out var body) ||
                 !body.GetProperty("content").GetProperty("application/json").TryGetProperty("example", out var example) ||
-                NamesOtherRecords(example) || !Matrix.TryGetValue($"{method} {path}", out var allowed))
+                NamesOtherRecords(example) || !Matrix.TryGetValue($"{method} {path}", out var allowed)
+                // An audit read that takes a file in its body (the digest comparison) creates nothing.
+                || path.StartsWith("/api/audit/", StringComparison.Ordinal))
                 continue;
 
             var user = UserOf[allowed.First(r => UserOf.ContainsKey(r))];

@@ -54,4 +54,9 @@ public sealed class FachwerkApiClient(HttpClient http)
             return ApiResult<T>.Failure(ApiProblem.Unreachable("The service did not answer in time: " + e.Message));
         }
     }
+
+    // audit-ui: files the API writes (a case file, a chain digest), passed on to the browser as they arrive.
+    /// <summary>A GET whose answer is a file: the response as it starts to arrive, for the caller to pass on and dispose.</summary>
+    public Task<HttpResponseMessage> GetFileAsync(string url, CancellationToken cancellation = default) =>
+        http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellation);
 }
