@@ -26,9 +26,11 @@ public sealed record DocumentRequestRecord(
 /// <param name="BasedOnVersion">The application's version the vote was based on.</param>
 /// <param name="CastBy">Who cast it.</param>
 /// <param name="CastAt">When.</param>
+/// <param name="DeclaredNoConflictOfInterest">Whether the reviewer declared that neither they nor the member organisation has an
+/// interest in the project (false on votes cast before the declaration was asked for).</param>
 public sealed record AllianceVoteRecord(
     Guid OnBehalfOf, bool Recommends, string Reasons, IReadOnlyDictionary<string, int> Scores, long BasedOnVersion, string CastBy,
-    DateTimeOffset CastAt);
+    DateTimeOffset CastAt, bool DeclaredNoConflictOfInterest = false);
 
 /// <summary>What became of a proposed decision: pending, confirmed, returned, or blocked by the budget.</summary>
 public enum ProposalOutcome

@@ -51,7 +51,7 @@ public sealed partial class ApplicationDetailsProjection : SingleStreamProjectio
         Touched(e, a) with
         {
             AllianceVote = new AllianceVoteRecord(e.Data.CastOnBehalfOf, e.Data.Recommends, e.Data.Reasons, e.Data.Scores, e.Data.BasedOnVersion,
-                e.Data.RecordedBy, e.Timestamp),
+                e.Data.RecordedBy, e.Timestamp, e.Data.DeclaredNoConflictOfInterest),
         };
 
     public static ApplicationDetails Apply(IEvent<DecisionProposed> e, ApplicationDetails a) =>

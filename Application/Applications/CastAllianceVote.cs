@@ -19,20 +19,28 @@ namespace Fachwerk.Application.Applications;
 /// <param name="Recommends">Whether the alliance recommends funding the project.</param>
 /// <param name="Reasons">The reasons for the vote, as the applicant and the caseworker will read them.</param>
 /// <param name="Scores">Optional scores per criterion, each from 0 to 10.</param>
+/// <param name="DeclaresNoConflictOfInterest">Required (true): the reviewer declares that neither they nor the member organisation
+/// the vote is cast for has a personal or economic interest in the project (e.g. as partner, supplier or relative of the
+/// applicant's people). Recorded with the vote.</param>
 public sealed record CastAllianceVote(
     long ExpectedVersion,
     Guid OnBehalfOf,
     bool Recommends,
     string Reasons,
     IReadOnlyDictionary<string, int>? Scores = null,
-    string? Reason = null) : IChangeCommand;
+    string? Reason = null,
+    bool DeclaresNoConflictOfInterest = false) : IChangeCommand;
 
 public sealed class CastAllianceVoteValidator : ChangeCommandValidator<CastAllianceVote>
 {
+    public const string ConflictOfInterestUndeclared =
+        "Declare that neither you nor the member organisation has an interest in the project; otherwise someone else votes.";
+
     public CastAllianceVoteValidator()
     {
         RuleFor(x => x.OnBehalfOf).NotEmpty();
         RuleFor(x => x.Reasons).NotEmpty().MaximumLength(CommonRules.ReasonLength);
+        RuleFor(x => x.DeclaresNoConflictOfInterest).Equal(true).WithMessage(ConflictOfInterestUndeclared);
         RuleFor(x => x.Scores).Must(s => s is null || s.Count <= 20).WithMessage("At most 20 criteria.");
         RuleForEach(x => x.Scores).ChildRules(score =>
         {
@@ -66,7 +74,8 @@ public static class CastAllianceVoteEndpoint
         Events events =
         [
             ApplicationDecider.CastVote(application, alliance,
-                new Votum(command.OnBehalfOf, command.Recommends, command.Reasons, command.Scores ?? new Dictionary<string, int>()),
+                new Votum(command.OnBehalfOf, command.Recommends, command.Reasons, command.Scores ?? new Dictionary<string, int>(),
+                    command.DeclaresNoConflictOfInterest),
                 command.ExpectedVersion, user.Stamp(clock)),
         ];
         return (CommandAccepted.After(application.Id, command, events), events);

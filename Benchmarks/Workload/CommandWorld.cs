@@ -126,7 +126,7 @@ public sealed class CommandCase(CommandWorld world, int number)
             3 => (applicant, "document-supplies", new SupplyDocuments(_version, [$"dms://antrag-{number}/kooperationsvereinbarung"])),
             4 => (world.Caseworker, "formal-completeness", new CompleteFormally(_version)),
             5 => (world.Reviewer, "alliance-vote", new CastAllianceVote(_version, world.ChamberId, true, "Passt zur regionalen Fachkräftestrategie",
-                new Dictionary<string, int> { ["Bedarf"] = 8, ["Nachhaltigkeit"] = 7 })),
+                new Dictionary<string, int> { ["Bedarf"] = 8, ["Nachhaltigkeit"] = 7 }, DeclaresNoConflictOfInterest: true)),
             6 => (world.Caseworker, "decision-proposal", new ProposeDecision(_version, DecisionKind.Approve, 40_000m, ["Zwischenbericht zum 30. April"])),
             _ => (world.Approver, "decision-confirmation", new ConfirmDecision(_version)),
         };

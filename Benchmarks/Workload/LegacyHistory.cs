@@ -145,7 +145,7 @@ public sealed class LegacyHistory
         if (life.State.Terms!.AllianceVoteRequired)
         {
             if (!Chance(0.95)) return;
-            life.Record(ApplicationDecider.CastVote(life.State, region.Alliance, new Votum(region.Chamber.Id, Chance(0.9), "Passt zur regionalen Fachkräftestrategie", new Dictionary<string, int> { ["Bedarf"] = _random.Next(4, 11), ["Nachhaltigkeit"] = _random.Next(4, 11) }), life.Stream.Events.Count, life.Stamp(Reviewer, 10)));
+            life.Record(ApplicationDecider.CastVote(life.State, region.Alliance, new Votum(region.Chamber.Id, Chance(0.9), "Passt zur regionalen Fachkräftestrategie", new Dictionary<string, int> { ["Bedarf"] = _random.Next(4, 11), ["Nachhaltigkeit"] = _random.Next(4, 11) }, true), life.Stream.Events.Count, life.Stamp(Reviewer, 10)));
         }
 
         if (!Chance(0.92)) return;
@@ -224,7 +224,7 @@ public sealed class LegacyHistory
         life.Record(ApplicationDecider.Submit(life.State, life.Programme, life.Stamp(Applicant, 1)));
         life.Record(ApplicationDecider.CompleteFormally(life.State, life.Stamp(Caseworker, 2)));
         if (life.State.Terms!.AllianceVoteRequired)
-            life.Record(ApplicationDecider.CastVote(life.State, region.Alliance, new Votum(region.Chamber.Id, true, "Leuchtturmprojekt", new Dictionary<string, int>()), life.Stream.Events.Count, life.Stamp(Reviewer, 1)));
+            life.Record(ApplicationDecider.CastVote(life.State, region.Alliance, new Votum(region.Chamber.Id, true, "Leuchtturmprojekt", new Dictionary<string, int>(), true), life.Stream.Events.Count, life.Stamp(Reviewer, 1)));
         life.Record(ApplicationDecider.ProposeApproval(life.State, new ApprovalTerms(200_000m, []), life.Stream.Events.Count, life.Stamp(Caseworker, 2)));
         foreach (var e in ApplicationDecider.ConfirmDecision(life.State, life.Stamp(Approver, 1))) life.Record(e);
         life.Commit();

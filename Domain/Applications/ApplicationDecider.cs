@@ -124,7 +124,7 @@ public static class ApplicationDecider
                 $"'{member.OrganisationName}' is the applicant and may not vote on its own application.");
 
         return new AllianceVoteCast(application.Id, alliance.Id, onBehalfOf, votum.Recommends, votum.Reasons.Trim(), votum.Scores, basedOnVersion,
-            stamp.By, stamp.At);
+            stamp.By, stamp.At, votum.DeclaredNoConflictOfInterest);
     }
 
     /// <summary>

@@ -89,6 +89,8 @@ public sealed record ApplicationFormallyCompleted(Guid ApplicationId, DateTimeOf
     : IApplicationEvent;
 
 /// <summary>The alliance's vote (Votum), cast on behalf of one of its member organisations, on the application as of <paramref name="BasedOnVersion"/>.</summary>
+/// <param name="DeclaredNoConflictOfInterest">The reviewer declared that neither they nor the member organisation has an interest in
+/// the project (recorded since the reviewers' screens; false on votes cast before).</param>
 public sealed record AllianceVoteCast(
     Guid ApplicationId,
     Guid AllianceId,
@@ -98,7 +100,8 @@ public sealed record AllianceVoteCast(
     IReadOnlyDictionary<string, int> Scores,
     long BasedOnVersion,
     string RecordedBy,
-    DateTimeOffset RecordedAt) : IApplicationEvent;
+    DateTimeOffset RecordedAt,
+    bool DeclaredNoConflictOfInterest = false) : IApplicationEvent;
 
 /// <summary>
 /// A proposed decision. An approval may retain a final instalment until the final proof of use is checked, and may set the

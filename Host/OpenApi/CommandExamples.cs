@@ -90,7 +90,7 @@ public static class CommandExamples
         [typeof(MarkConversationRead)] = new MarkConversationRead(2, 1),
         [typeof(CastAllianceVote)] = new CastAllianceVote(6, OrganisationId, true,
             "The project addresses the region's shortage in skilled trades and involves twelve local companies.",
-            new Dictionary<string, int> { ["regional relevance"] = 9, ["sustainability"] = 7 }),
+            new Dictionary<string, int> { ["regional relevance"] = 9, ["sustainability"] = 7 }, DeclaresNoConflictOfInterest: true),
         [typeof(ProposeDecision)] = new ProposeDecision(7, DecisionKind.Approve, 90_000m, ["Interim report after the first year"],
             RetainedFinalInstalment: 9_000m),
         [typeof(ConfirmDecision)] = new ConfirmDecision(8),

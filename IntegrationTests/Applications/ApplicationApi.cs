@@ -91,7 +91,7 @@ public abstract class ApplicationApi(AppFixture fixture) : IntegrationContext(fi
         var version = await Act(Caseworker, id, "formal-completeness", new CompleteFormally(2));
         if (vote)
             version = await Act(Reviewer, id, "alliance-vote", new CastAllianceVote(version, ChamberId, true, "Fits the regional strategy",
-                new Dictionary<string, int> { ["Bedarf"] = 8, ["Nachhaltigkeit"] = 7 }));
+                new Dictionary<string, int> { ["Bedarf"] = 8, ["Nachhaltigkeit"] = 7 }, DeclaresNoConflictOfInterest: true));
         return (id, version);
     }
 

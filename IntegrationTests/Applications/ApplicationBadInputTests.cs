@@ -22,7 +22,7 @@ public class ApplicationBadInputTests(AppFixture fixture) : ApplicationApi(fixtu
         ["request documents"] = new(Caseworker, HttpMethod.Post, "document-requests", v => new RequestDocuments(v, ["Satzung"]), Applicant),
         ["supply documents"] = new(Applicant, HttpMethod.Post, "document-supplies", v => new SupplyDocuments(v, ["dms://1"]), Approver),
         ["complete formally"] = new(Caseworker, HttpMethod.Post, "formal-completeness", v => new CompleteFormally(v), Reviewer),
-        ["cast vote"] = new(Reviewer, HttpMethod.Post, "alliance-vote", v => new CastAllianceVote(v, Guid.NewGuid(), true, "Gut"), Caseworker),
+        ["cast vote"] = new(Reviewer, HttpMethod.Post, "alliance-vote", v => new CastAllianceVote(v, Guid.NewGuid(), true, "Gut", DeclaresNoConflictOfInterest: true), Caseworker),
         ["propose decision"] = new(Caseworker, HttpMethod.Post, "decision-proposal", v => new ProposeDecision(v, DecisionKind.Approve, 1_000m), Approver),
         ["confirm decision"] = new(Approver, HttpMethod.Post, "decision-confirmation", v => new ConfirmDecision(v), Caseworker),
         ["return decision"] = new(Approver, HttpMethod.Post, "decision-return", v => new ReturnDecision(v, "Nachbessern"), Applicant),

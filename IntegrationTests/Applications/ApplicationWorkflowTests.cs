@@ -23,7 +23,7 @@ public class ApplicationWorkflowTests(AppFixture fixture) : ApplicationApi(fixtu
         version = await Act(Applicant, id, "document-supplies", new SupplyDocuments(version, ["dms://satzung-2026", "dms://kfp-v2"]));
         version = await Act(Caseworker, id, "formal-completeness", new CompleteFormally(version));
         version = await Act(Reviewer, id, "alliance-vote", new CastAllianceVote(version, ChamberId, true, "Schließt eine Lücke in der Region",
-            new Dictionary<string, int> { ["Bedarf"] = 9 }));
+            new Dictionary<string, int> { ["Bedarf"] = 9 }, DeclaresNoConflictOfInterest: true));
         version = await Act(Caseworker, id, "decision-proposal", new ProposeDecision(version, DecisionKind.Approve, 35_000m, ["Verwendungsnachweis bis 30.06.2028"]));
 
         var tracked = await ConfirmAndWait(id, version);
@@ -123,10 +123,27 @@ public class ApplicationWorkflowTests(AppFixture fixture) : ApplicationApi(fixtu
         var before = await EventCount();
 
         var problem = await ProblemOf(await Post(Reviewer, $"/api/applications/{id}/alliance-vote",
-            new CastAllianceVote(version, ApplicantId, true, "Wir empfehlen uns selbst"), 409));
+            new CastAllianceVote(version, ApplicantId, true, "Wir empfehlen uns selbst", DeclaresNoConflictOfInterest: true), 409));
 
         problem.Type.ShouldBe("urn:fachwerk:problem:application.conflict-of-interest");
         (await EventCount()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_vote_needs_the_reviewers_declaration_that_there_is_no_conflict_of_interest_and_records_it()
+    {
+        var programme = await LaunchProgramme();
+        var id = await Submitted(programme);
+        var version = await Act(Caseworker, id, "formal-completeness", new CompleteFormally(2));
+        var before = await EventCount();
+
+        var refused = await ValidationProblemOf(await Post(Reviewer, $"/api/applications/{id}/alliance-vote",
+            new CastAllianceVote(version, ChamberId, true, "Passt zur Strategie"), 400));
+        refused.Errors["declaresNoConflictOfInterest"].ShouldBe([CastAllianceVoteValidator.ConflictOfInterestUndeclared]);
+        (await EventCount()).ShouldBe(before);
+
+        await Act(Reviewer, id, "alliance-vote", new CastAllianceVote(version, ChamberId, true, "Passt zur Strategie", DeclaresNoConflictOfInterest: true));
+        (await Details(id)).AllianceVote!.DeclaredNoConflictOfInterest.ShouldBeTrue();
     }
 
     [Fact]

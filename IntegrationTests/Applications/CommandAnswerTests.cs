@@ -24,7 +24,7 @@ public class CommandAnswerTests(AppFixture fixture) : ApplicationApi(fixture)
         var supplied = await Command(Applicant, id, "document-supplies", new SupplyDocuments(requested.Version, ["dms://satzung"]));
         supplied.Created.ShouldBeNull();
         var version = await Act(Caseworker, id, "formal-completeness", new CompleteFormally(supplied.Version));
-        version = await Act(Reviewer, id, "alliance-vote", new CastAllianceVote(version, ChamberId, true, "Passt"));
+        version = await Act(Reviewer, id, "alliance-vote", new CastAllianceVote(version, ChamberId, true, "Passt", DeclaresNoConflictOfInterest: true));
 
         var proposed = await Command(Caseworker, id, "decision-proposal", new ProposeDecision(version, DecisionKind.Approve, 30_000m));
         proposed.Created.ShouldBe(new CreatedItem("proposal", "1"));

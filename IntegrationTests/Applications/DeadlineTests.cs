@@ -79,7 +79,7 @@ public class DeadlineTests(AppFixture fixture) : ApplicationApi(fixture)
         var id = await Submitted(programme);
         var tracked = await Host.ExecuteAndWaitAsync(async () => await Act(Caseworker, id, "formal-completeness", new CompleteFormally(2)), 30_000);
         tracked.Scheduled.SingleMessage<DecisionReminderDue>().ApplicationId.ShouldBe(id);
-        await Act(Reviewer, id, "alliance-vote", new CastAllianceVote(3, ChamberId, true, "Gut"));
+        await Act(Reviewer, id, "alliance-vote", new CastAllianceVote(3, ChamberId, true, "Gut", DeclaresNoConflictOfInterest: true));
         var dueBy = Clock.GetUtcNow().AddDays(30);
 
         (await Inbox(Caseworker)).Items.ShouldHaveSingleItem().Overdue.ShouldBeFalse();

@@ -79,7 +79,7 @@ public class IsolationTests(AppFixture fixture) : ApplicationApi(fixture)
         var before = await EventCount();
 
         (await ProblemOf(await Post(OtherReviewer, $"/api/applications/{id}/alliance-vote",
-            new CastAllianceVote(version, ChamberId, true, "Fremdes Votum"), 403))).Detail.ShouldNotBeNull().ShouldContain("own alliance");
+            new CastAllianceVote(version, ChamberId, true, "Fremdes Votum", DeclaresNoConflictOfInterest: true), 403))).Detail.ShouldNotBeNull().ShouldContain("own alliance");
         await Host.Scenario(s =>
         {
             Authorize(s, OtherReviewer);
@@ -99,7 +99,7 @@ public class IsolationTests(AppFixture fixture) : ApplicationApi(fixture)
         (await Get<AlliancePipeline>(OtherReviewer, $"/api/alliances/{_otherAlliance}/pipeline")).Applications.ShouldBe(0);
         (await EventCount()).ShouldBe(before);
 
-        await Act(Reviewer, id, "alliance-vote", new CastAllianceVote(version, ChamberId, true, "Passt"));
+        await Act(Reviewer, id, "alliance-vote", new CastAllianceVote(version, ChamberId, true, "Passt", DeclaresNoConflictOfInterest: true));
         (await Get<Page<ApplicationSummary>>(Reviewer, "/api/applications")).Items.ShouldHaveSingleItem().Status.ShouldBe(ApplicationStatus.AllianceVoted);
     }
 

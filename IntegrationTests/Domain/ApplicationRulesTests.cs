@@ -144,22 +144,22 @@ public class ApplicationRulesTests
     {
         var application = History(Submitted(), Completed);
 
-        ApplicationDecider.CastVote(application, Region, new Votum(Chamber.Id, true, "Good", new Dictionary<string, int> { ["Innovation"] = 8 }), 4, Caseworker)
+        ApplicationDecider.CastVote(application, Region, new Votum(Chamber.Id, true, "Good", new Dictionary<string, int> { ["Innovation"] = 8 }, true), 4, Caseworker)
             .BasedOnVersion.ShouldBe(4);
-        Given.Refusal(() => ApplicationDecider.CastVote(application, Alliance(true, Chamber), new Votum(Chamber.Id, true, "Good", new Dictionary<string, int>()), 4, Caseworker))
+        Given.Refusal(() => ApplicationDecider.CastVote(application, Alliance(true, Chamber), new Votum(Chamber.Id, true, "Good", new Dictionary<string, int>(), true), 4, Caseworker))
             .Code.ShouldBe("application.wrong-alliance");
         var unrecognized = Alliance(false, Chamber);
         var ofUnrecognized = Given.History<FundingApplication>(Drafted(unrecognized, Arbeitsmarktkreis), Submitted(), Completed);
-        Given.Refusal(() => ApplicationDecider.CastVote(ofUnrecognized, unrecognized, new Votum(Chamber.Id, true, "Good", new Dictionary<string, int>()), 4, Caseworker))
+        Given.Refusal(() => ApplicationDecider.CastVote(ofUnrecognized, unrecognized, new Votum(Chamber.Id, true, "Good", new Dictionary<string, int>(), true), 4, Caseworker))
             .Code.ShouldBe("application.alliance-not-recognized");
-        Given.Refusal(() => ApplicationDecider.CastVote(application, Region, new Votum(Guid.NewGuid(), true, "Good", new Dictionary<string, int>()), 4, Caseworker))
+        Given.Refusal(() => ApplicationDecider.CastVote(application, Region, new Votum(Guid.NewGuid(), true, "Good", new Dictionary<string, int>(), true), 4, Caseworker))
             .Code.ShouldBe("application.voter-not-a-member");
     }
 
     [Fact]
     public void A_member_that_is_itself_the_applicant_may_not_vote()
     {
-        var refusal = Given.Refusal(() => ApplicationDecider.CastVote(History(Submitted(), Completed), Region, new Votum(HausSteinstrasse.Id, true, "Good", new Dictionary<string, int>()), 4, Caseworker));
+        var refusal = Given.Refusal(() => ApplicationDecider.CastVote(History(Submitted(), Completed), Region, new Votum(HausSteinstrasse.Id, true, "Good", new Dictionary<string, int>(), true), 4, Caseworker));
 
         refusal.Code.ShouldBe("application.conflict-of-interest");
         refusal.Message.ShouldContain("Haus Steinstraße e.V.");

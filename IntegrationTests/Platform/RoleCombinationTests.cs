@@ -68,7 +68,7 @@ public class RoleCombinationTests(AppFixture fixture) : ApplicationApi(fixture)
         var (application, version) = await ReadyForDecision(await LaunchProgramme(), vote: false);
         var otherAlliance = (await Post<StreamCreated>(Caseworker, "/api/alliances", new FoundAlliance("Fachkräftenetzwerk Mecklenburgische Seenplatte",
             FederalState.MecklenburgVorpommern, ["Mecklenburgische Seenplatte"], "Wirtschaftsförderung", new DateOnly(2018, 12, 20)), 201)).Id;
-        var vote = new CastAllianceVote(version, ChamberId, true, "Passt");
+        var vote = new CastAllianceVote(version, ChamberId, true, "Passt", DeclaresNoConflictOfInterest: true);
         var before = await EventCount();
 
         _claims[ReviewerAndApprover] = (null, otherAlliance, null);

@@ -150,7 +150,7 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
                 new CastAllianceVote(version, _organisations[voter], demo.Stage != DemoStage.Rejected, demo.Stage == DemoStage.Rejected
                         ? "Kein Beitrag zur Fachkräftesicherung erkennbar."
                         : "Passt zur regionalen Fachkräftestrategie; Bedarf durch die Arbeitsmarktdaten belegt.",
-                    new Dictionary<string, int> { ["Regionaler Bedarf"] = demo.Stage == DemoStage.Rejected ? 2 : 8, ["Nachhaltigkeit"] = 7 }),
+                    new Dictionary<string, int> { ["Regionaler Bedarf"] = demo.Stage == DemoStage.Rejected ? 2 : 8, ["Nachhaltigkeit"] = 7 }, DeclaresNoConflictOfInterest: true),
                 cancellation);
         if (demo.Stage is DemoStage.FormallyComplete or DemoStage.Voted) return;
 

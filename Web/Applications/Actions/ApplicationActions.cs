@@ -15,6 +15,7 @@ public static class ApplicationActions
 {
     public const string RequestDocuments = "request-documents";
     public const string CompleteFormally = "complete-formally";
+    public const string CastVote = "cast-vote";
     public const string ProposeDecision = "propose-decision";
     public const string ConfirmDecision = "confirm-decision";
     public const string ReturnDecision = "return-decision";
@@ -31,7 +32,7 @@ public static class ApplicationActions
     /// <summary>Every action form of the page, in the order the page shows them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
-        RequestDocuments, CompleteFormally, ProposeDecision, ConfirmDecision, ReturnDecision, CheckPayment, ReleasePayment, RefusePayment,
+        RequestDocuments, CompleteFormally, CastVote, ProposeDecision, ConfirmDecision, ReturnDecision, CheckPayment, ReleasePayment, RefusePayment,
         CheckProof, ExtendProofDeadline, ReduceAmount, DemandReclaim, RecordRepayment, CloseCase,
     ];
 
@@ -46,6 +47,8 @@ public static class ApplicationActions
         {
             ConfirmDecision => user.Has(Roles.Approver) && status == ApplicationStatus.DecisionProposed && OwnPendingProposal(application, user) is null,
             ReturnDecision => user.Has(Roles.Approver) && status == ApplicationStatus.DecisionProposed,
+            // The alliance's reviewers vote once the application is formally complete; the API checks they review for its alliance.
+            CastVote => user.Has(Roles.AllianceReviewer) && status == ApplicationStatus.FormallyComplete && application.AllianceVote is null,
             _ when !user.Has(Roles.Caseworker) => false,
             RequestDocuments or CompleteFormally => status == ApplicationStatus.Submitted,
             ProposeDecision => status is ApplicationStatus.AllianceVoted or ApplicationStatus.ApprovalBlocked
