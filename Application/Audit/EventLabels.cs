@@ -62,6 +62,7 @@ public static class EventLabels
         [typeof(ApplicationSubmitted)] = new("Förderantrag eingereicht", "Application submitted"),
         [typeof(DocumentsRequested)] = new("Unterlagen nachgefordert", "Documents requested"),
         [typeof(DocumentsSupplied)] = new("Unterlagen nachgereicht", "Documents supplied"),
+        [typeof(DocumentAttached)] = new("Dokument hochgeladen", "Document attached"),
         [typeof(ApplicationLapsed)] = new("Antrag wegen fehlender Unterlagen erledigt", "Application lapsed (documents missing)"),
         [typeof(ApplicationFormallyCompleted)] = new("Antrag formal vollständig", "Application formally complete"),
         [typeof(AllianceVoteCast)] = new("Votum des Bündnisses abgegeben", "Alliance vote cast"),
