@@ -88,7 +88,8 @@ public static partial class AttachDocumentEndpoint
                 var reader = new MultipartReader(boundary, http.Request.Body);
                 while (await reader.ReadNextSectionAsync(cancellation) is { } section)
                 {
-                    if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                    if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) 
+                        || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                         return DocumentProblems.Unreadable().AsResult();
                     var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                     if (name == FileField)
