@@ -18,6 +18,7 @@ public static class DocumentRegistration
     {
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
         services.AddSingleton<DocumentContent>();
+        services.AddSingleton<DocumentVerifier>();
         return services;
     }
 }

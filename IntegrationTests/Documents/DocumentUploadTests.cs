@@ -18,13 +18,8 @@ using Npgsql;
 namespace Fachwerk.IntegrationTests.Documents;
 
 /// <summary>Uploads to an application and their downloads: what is stored, what is refused, and that a refusal stores nothing.</summary>
-public class DocumentUploadTests(AppFixture fixture) : ApplicationApi(fixture)
+public class DocumentUploadTests(AppFixture fixture) : DocumentApi(fixture)
 {
-    private static readonly DemoUser Stranger = new("applicant.elsewhere", "Applicant of another organisation", [Roles.Applicant]);
-    private static readonly DemoUser OtherReviewer = new("reviewer.elsewhere", "Reviewer of another alliance", [Roles.AllianceReviewer]);
-
-    private long MaxBytes => Host.Services.GetRequiredService<IOptions<DocumentOptions>>().Value.MaxBytes;
-
     [Fact]
     public async Task An_upload_is_stored_under_the_sha256_of_its_bytes_which_its_event_names_and_downloads_as_an_attachment()
     {
@@ -289,103 +284,5 @@ public class DocumentUploadTests(AppFixture fixture) : ApplicationApi(fixture)
         request.SuppliedReferences.ShouldBe([statutes.Created.Key, plan.Created!.Key]);
         request.Answers.Select(a => a.FileName).ShouldBe(["Satzung.pdf", "Finanzierungsplan.txt"]);
         details.Documents.Select(d => d.Answers!.Document).ShouldBe(["Satzung", "Finanzierungsplan"]);
-    }
-
-    private static byte[] Sample(string kind) => kind switch
-    {
-        "pdf" => TestDocuments.Pdf(),
-        "png" => TestDocuments.Png(),
-        "jpeg" => TestDocuments.Jpeg(),
-        "text" => TestDocuments.Text(),
-        "docx" => TestDocuments.Ooxml(),
-        "xlsx" => TestDocuments.Ooxml("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
-        "odt" => TestDocuments.Odt(),
-        "exe" => TestDocuments.Exe(),
-        "zip" => TestDocuments.PlainZip(),
-        "binary" => [.. RandomNumberGenerator.GetBytes(64), 0],
-        "latin1" => Encoding.Latin1.GetBytes("Kostenübersicht für 2026"),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
-
-    /// <summary><paramref name="start"/>, then spaces up to <paramref name="size"/> bytes (a PDF may carry white space).</summary>
-    private static byte[] Padded(byte[] start, long size)
-    {
-        var bytes = new byte[size];
-        Array.Fill(bytes, (byte)' ');
-        start.CopyTo(bytes, 0);
-        return bytes;
-    }
-
-    private HttpClient Client(DemoUser user, string url)
-    {
-        var client = Host.Server.CreateClient();
-        var (organisation, alliance, pilot) = BindingsOf(user, url);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint(user, organisation, alliance, pilot));
-        return client;
-    }
-
-    private static MultipartFormDataContent Form(byte[] bytes, string fileName, long? version, string kind, int? requestNumber, int? requestItem)
-    {
-        var form = new MultipartFormDataContent();
-        if (version is { } v) form.Add(new StringContent(v.ToString(System.Globalization.CultureInfo.InvariantCulture)), "expectedVersion");
-        form.Add(new StringContent(kind), "kind");
-        if (requestNumber is { } n) form.Add(new StringContent(n.ToString(System.Globalization.CultureInfo.InvariantCulture)), "requestNumber");
-        if (requestItem is { } i) form.Add(new StringContent(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), "requestItem");
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return form;
-    }
-
-    private async Task<HttpResponseMessage> Upload(
-        DemoUser user, Guid application, byte[] bytes, string fileName, long? version, string kind, int? requestNumber = null, int? requestItem = null)
-    {
-        var url = $"/api/applications/{application}/documents";
-        using var client = Client(user, url);
-        using var form = Form(bytes, fileName, version, kind, requestNumber, requestItem);
-        return await client.PostAsync(url, form, TestContext.Current.CancellationToken);
-    }
-
-    private async Task<HttpResponseMessage> Download(DemoUser user, Guid application, string document)
-    {
-        var url = $"/api/applications/{application}/documents/{document}";
-        using var client = Client(user, url);
-        return await client.GetAsync(url, TestContext.Current.CancellationToken);
-    }
-
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage answer) =>
-        System.Text.Json.JsonSerializer.Deserialize<T>(await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), Json)!;
-
-    private static async Task<Microsoft.AspNetCore.Mvc.ProblemDetails> ProblemAsync(HttpResponseMessage answer)
-    {
-        answer.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        return await ReadAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(answer);
-    }
-
-    private async Task<IReadOnlyList<object>> EventsOf(Guid stream)
-    {
-        await using var session = Store.QuerySession();
-        return [.. (await session.Events.FetchStreamAsync(stream, token: TestContext.Current.CancellationToken)).Select(e => e.Data)];
-    }
-
-    private async Task NothingStored(long eventsBefore, byte[] bytes)
-    {
-        (await EventCount()).ShouldBe(eventsBefore, "a refused upload appended events");
-        (await StagedRows()).ShouldBe(0, "a refused upload left staged chunks");
-        (await StoredRows(DocumentStorage.ContentTable, Convert.ToHexStringLower(SHA256.HashData(bytes)))).ShouldBe(0);
-    }
-
-    private Task<long> StagedRows() => Count($"SELECT count(*) FROM {{0}}.{DocumentStorage.UploadTable}");
-
-    private Task<long> StoredRows(string table, string hash) => Count($"SELECT count(*) FROM {{0}}.{table} WHERE sha256 = '{hash}'");
-
-    private async Task<long> Count(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, Store.Options.Events.DatabaseSchemaName),
-            connection);
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 }
