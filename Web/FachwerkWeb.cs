@@ -81,5 +81,6 @@ public static class FachwerkWeb
         app.MapRazorComponents<App>();
         app.MapAccountEndpoints();
         app.MapApplicationExport();
+        app.MapDocumentTransfer();
     }
 }
