@@ -1,19 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Documents;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Host.Development;
-using Fachwerk.Host.Development.Tokens;
-using Fachwerk.IntegrationTests.Applications;
 using Fachwerk.IntegrationTests.Infrastructure;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Fachwerk.IntegrationTests.Documents;
 
