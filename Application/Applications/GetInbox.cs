@@ -69,6 +69,7 @@ public static class GetInboxEndpoint
         if (query.ProgrammeId is { } programme) tasks = tasks.Where(t => t.ProgrammeId == programme);
         if (query.AllianceId is { } alliance) tasks = tasks.Where(t => t.AllianceId == alliance);
         if (query.Status is { } status) tasks = tasks.Where(t => t.Status == status);
-        return await InboxEntry.PageAsync(tasks, query, clock, cancellation);
+        var page = await InboxEntry.PageAsync(tasks, query, clock, cancellation);
+        return await Conversations.UnreadMessages.AddToAsync(page, session, user, cancellation);
     }
 }

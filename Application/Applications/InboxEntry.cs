@@ -25,10 +25,11 @@ namespace Fachwerk.Application.Applications;
 /// <param name="Since">Since when the task waits.</param>
 /// <param name="AssignedTo">The user id of the person the case is assigned to; none while it is in the team's queue.</param>
 /// <param name="AssignedToName">Their name.</param>
+/// <param name="UnreadMessages">Messages in the case's conversation the caller has not read yet (only in the caller's own inbox).</param>
 public sealed record InboxEntry(
     Guid ApplicationId, long Version, string Task, string Title, string Applicant, Guid ProgrammeId, string Programme, Guid AllianceId, string Alliance,
     decimal RequestedAmount, ApplicationStatus Status, string WaitingFor, string Action, DateTimeOffset? DueBy, bool Overdue, DateTimeOffset Since,
-    string? AssignedTo = null, string? AssignedToName = null)
+    string? AssignedTo = null, string? AssignedToName = null, int UnreadMessages = 0)
 {
     /// <summary>One page of <paramref name="tasks"/>, most urgent first: by due date (none last), then those waiting longest.</summary>
     public static async Task<Page<InboxEntry>> PageAsync(IQueryable<InboxTask> tasks, IPagedQuery query, TimeProvider clock, CancellationToken cancellation)

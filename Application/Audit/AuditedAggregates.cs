@@ -1,5 +1,6 @@
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Applications;
+using Fachwerk.Application.Conversations;
 using Fachwerk.Application.Network.Activities;
 using Fachwerk.Application.Network.Actors;
 using Fachwerk.Application.Network.Cohorts;
@@ -14,6 +15,7 @@ using Fachwerk.Application.Pilots;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Conversations;
 using Fachwerk.Domain.Network.Activities;
 using Fachwerk.Domain.Network.Actors;
 using Fachwerk.Domain.Network.Cohorts;
@@ -113,6 +115,9 @@ public static class AuditedAggregates
         // A sample has no read model of its own: its detail is the recorded selection itself.
         AuditedAggregate.Of<InDepthSampleDrawn, InDepthSample, InDepthSample>("in-depth-sample", new("Stichprobe", "In-depth check sample")),
         // A person's record: the bindings granted and revoked; it may start with a revocation of what a token claims.
+        // The conversation on an application: it starts with a message or with an internal note.
+        AuditedAggregate.Of<MessageWritten, Conversation, ConversationView>("conversation", new("Nachrichten zum Antrag", "Conversation on an application"),
+            typeof(InternalNoteWritten)),
         AuditedAggregate.Of<BindingGranted, Person, Person>("person", new("Person (Zuordnungen)", "Person (bindings)"), typeof(BindingRevoked)),
     ];
 

@@ -1,5 +1,6 @@
 using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Conversations;
 using Fachwerk.Domain.Network.Activities;
 using Fachwerk.Domain.Network.Actors;
 using Fachwerk.Domain.Network.Cohorts;
@@ -63,6 +64,8 @@ public static class EventLabels
         [typeof(DocumentsRequested)] = new("Unterlagen nachgefordert", "Documents requested"),
         [typeof(DocumentsSupplied)] = new("Unterlagen nachgereicht", "Documents supplied"),
         [typeof(DocumentAttached)] = new("Dokument hochgeladen", "Document attached"),
+        [typeof(MessageWritten)] = new("Nachricht geschrieben", "Message written"),
+        [typeof(InternalNoteWritten)] = new("Interne Notiz geschrieben", "Internal note written"),
         [typeof(ApplicationLapsed)] = new("Antrag wegen fehlender Unterlagen erledigt", "Application lapsed (documents missing)"),
         [typeof(ApplicationFormallyCompleted)] = new("Antrag formal vollständig", "Application formally complete"),
         [typeof(AllianceVoteCast)] = new("Votum des Bündnisses abgegeben", "Alliance vote cast"),

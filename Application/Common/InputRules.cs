@@ -10,7 +10,7 @@ namespace Fachwerk.Application.Common;
 /// record before its validator runs, and by the host over the path, the query string and the headers it reads.
 /// <list type="bullet">
 /// <item>Text holds no control characters and is valid Unicode. Line breaks and tabs only where text spans lines: fields
-/// whose names end in Reason, Reasons, Description or Narrative (PostgreSQL refuses a NUL, and an escape sequence has no place
+/// whose names end in Reason, Reasons, Description, Narrative, Message or Note (PostgreSQL refuses a NUL, and an escape sequence has no place
 /// in the record).</item>
 /// <item>A list holds no missing (null) entries, unless its entries may be missing.</item>
 /// <item>A date lies between 1900 and 2199 (no <c>0001-01-01</c>: date arithmetic on it fails).</item>
@@ -23,7 +23,7 @@ public static partial class InputRules
     public static readonly DateOnly LatestDate = new(2199, 12, 31);
 
     /// <summary>Field names (endings) whose text may span lines.</summary>
-    public static readonly IReadOnlyList<string> MultiLineEndings = ["Reason", "Reasons", "Description", "Narrative"];
+    public static readonly IReadOnlyList<string> MultiLineEndings = ["Reason", "Reasons", "Description", "Narrative", "Message", "Note"];
 
     public const string ControlCharacter = "Control characters are not allowed in text.";
     public const string LineBreak = "One line of text: line breaks and tabs are not allowed here.";

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text;
 using Fachwerk.Domain.Common;
 
 namespace Fachwerk.Domain.People;
@@ -28,14 +26,7 @@ public sealed record HeldBinding(BindingKind Kind, Guid TargetId, DateTimeOffset
 public sealed record Person(Guid Id, string UserId, ImmutableList<HeldBinding> Bindings, ImmutableList<Binding> Revoked) : IEventSourced<Person>
 {
     /// <summary>The stream id of a person: derived from the user id, so that a request finds its person without a lookup table.</summary>
-    public static Guid IdOf(string userId)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("fachwerk/person/" + userId));
-        // An RFC 9562 version 8 (custom) UUID from the first 16 bytes of the hash.
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    public static Guid IdOf(string userId) => DerivedStreamId.Of("person", userId);
 
     public bool Holds(Binding binding) => Bindings.Any(b => b.AsBinding() == binding);
 

@@ -25,6 +25,9 @@ public static partial class ApiTags
         new("Applications", "Funding applications from draft to decision: submission, documents, formal check, the alliance's vote, " +
                             "proposal and four-eyes confirmation; the inbox of open tasks, the team's queues and who works on a case.",
             "/api/applications", "/api/inbox", "/api/overdue", "/api/colleagues"),
+        new("Conversation", "A conversation on every case: messages between the applicant's people and the authority, internal notes " +
+                            "for staff only, and what each reader has not read yet.",
+            "/api/applications/{}/conversation", "/api/messages", "/api/internal-notes"),
         new("Payments", "After approval: payment requests and their check and release, reclaims and repayments.",
             "/api/applications/{}/payment-requests", "/api/applications/{}/reclaims",
             "/api/applications/{}/repayments"),

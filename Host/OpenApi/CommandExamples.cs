@@ -1,5 +1,6 @@
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Applications;
+using Fachwerk.Application.Conversations;
 using Fachwerk.Application.Organisations;
 using Fachwerk.Application.People;
 using Fachwerk.Application.Pilots;
@@ -28,6 +29,7 @@ public static class CommandExamples
     private static readonly Guid ProgrammeId = Guid.Parse("0197a3f0-6b1e-7c2d-9e4f-1a2b3c4d5e02");
     private static readonly Guid AllianceId = Guid.Parse("0197a3f0-6b1e-7c2d-9e4f-1a2b3c4d5e03");
     private static readonly Guid CompanyId = Guid.Parse("0197a3f0-6b1e-7c2d-9e4f-1a2b3c4d5e04");
+    private static readonly Guid ApplicationId = Guid.Parse("0197a3f0-6b1e-7c2d-9e4f-1a2b3c4d5e05");
 
     private static readonly ProjectPlan Plan = new(
         "Expedition Job",
@@ -72,6 +74,10 @@ public static class CommandExamples
         [typeof(RequestDocuments)] = new RequestDocuments(3, ["Statutes of the association", "Financing plan signed by the board"]),
         [typeof(SupplyDocuments)] = new SupplyDocuments(4, ["dms://haus-steinstrasse/2027/statutes.pdf", "dms://haus-steinstrasse/2027/financing-plan.pdf"]),
         [typeof(CompleteFormally)] = new CompleteFormally(5),
+        [typeof(WriteMessage)] = new WriteMessage(2, ApplicationId,
+            "Guten Tag Frau Antrag,\nbitte erläutern Sie die Position \"Honorare\" im Finanzierungsplan.\nMit freundlichen Grüßen"),
+        [typeof(WriteInternalNote)] = new WriteInternalNote(3, ApplicationId, "Honorarsätze liegen über der Richtlinie; mit Referat 32 abstimmen."),
+        [typeof(MarkConversationRead)] = new MarkConversationRead(2, 1),
         [typeof(CastAllianceVote)] = new CastAllianceVote(6, OrganisationId, true,
             "The project addresses the region's shortage in skilled trades and involves twelve local companies.",
             new Dictionary<string, int> { ["regional relevance"] = 9, ["sustainability"] = 7 }),
