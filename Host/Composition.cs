@@ -4,6 +4,9 @@ using Fachwerk.Application.Programmes;
 using Fachwerk.Application.Audit;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
+using Fachwerk.Application.Documents;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using Fachwerk.Application.People;
 using Fachwerk.Application.Privacy;
 using Microsoft.AspNetCore.Authentication;
@@ -134,6 +137,7 @@ public static class Composition
         services.Configure<FundingOptions>(configuration.GetSection(FundingOptions.Section));
         services.Configure<TeamOptions>(configuration.GetSection(TeamOptions.Section));
         services.AddFachwerkAudit();
+        services.AddFachwerkDocuments(configuration);
 
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         // Every problem answer, also those the framework and Wolverine write, in one format (Problems, ProblemNormaliser).
@@ -230,14 +234,24 @@ public static class Composition
     /// </summary>
     private static Task RejectOversizedBodies(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.ContentLength > MaxRequestBodyBytes)
+        var limit = MaxRequestBodyBytes;
+        if (AttachDocumentEndpoint.IsUpload(context.Request))
+        {
+            // An upload may carry a file up to the documents' limit (ADR 0086); the endpoint counts the file's bytes itself.
+            var maxBytes = context.RequestServices.GetRequiredService<IOptions<DocumentOptions>>().Value.MaxBytes;
+            limit = maxBytes + DocumentOptions.EnvelopeBytes;
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
+            if (context.Request.ContentLength > limit) limit = maxBytes;
+        }
+
+        if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             context.Response.Headers.Connection = "close";
             return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = Problems.TooLarge(MaxRequestBodyBytes),
+                ProblemDetails = Problems.TooLarge(limit),
             }).AsTask();
         }
 

@@ -82,5 +82,6 @@ public static class FachwerkWeb
         app.MapAccountEndpoints();
         app.MapApplicationExport();
         Audit.AuditDownloads.MapAuditDownloads(app);
+        app.MapDocumentTransfer();
     }
 }

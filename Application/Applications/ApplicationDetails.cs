@@ -12,11 +12,15 @@ public sealed record NamedReference(Guid Id, string Name);
 /// <param name="Documents">The documents asked for.</param>
 /// <param name="RequestedAt">When they were asked for.</param>
 /// <param name="DueBy">By when they are to be supplied; after that the application lapses.</param>
-/// <param name="SuppliedReferences">The documents supplied, as references into the document store.</param>
+/// <param name="SuppliedReferences">The documents supplied: the ids of the uploads that answered the items, or references a client named.</param>
 /// <param name="SuppliedAt">When they were supplied.</param>
 public sealed record DocumentRequestRecord(
     int Number, IReadOnlyList<string> Documents, DateTimeOffset RequestedAt, DateTimeOffset DueBy,
-    IReadOnlyList<string>? SuppliedReferences, DateTimeOffset? SuppliedAt);
+    IReadOnlyList<string>? SuppliedReferences, DateTimeOffset? SuppliedAt)
+{
+    /// <summary>The uploads that answer the request's items, by item (the latest upload per item).</summary>
+    public IReadOnlyList<RequestItemAnswer> Answers { get; init; } = [];
+}
 
 /// <summary>The alliance's vote on the application.</summary>
 /// <param name="OnBehalfOf">The member organisation the vote was cast for.</param>
@@ -161,7 +165,7 @@ public sealed record AssignmentRecord(string Assignee, string AssigneeName, Date
 /// Everything about one funding application, as caseworkers and applicants see it: plan, documents, vote, proposals
 /// and their outcome, the approved amount. Updated inline with every command.
 /// </summary>
-public sealed record ApplicationDetails
+public sealed partial record ApplicationDetails
 {
     /// <summary>The application's id.</summary>
     public Guid Id { get; init; }

@@ -63,6 +63,7 @@ public static class EventLabels
         [typeof(ApplicationSubmitted)] = new("Förderantrag eingereicht", "Application submitted"),
         [typeof(DocumentsRequested)] = new("Unterlagen nachgefordert", "Documents requested"),
         [typeof(DocumentsSupplied)] = new("Unterlagen nachgereicht", "Documents supplied"),
+        [typeof(DocumentAttached)] = new("Dokument hochgeladen", "Document attached"),
         [typeof(MessageWritten)] = new("Nachricht geschrieben", "Message written"),
         [typeof(InternalNoteWritten)] = new("Interne Notiz geschrieben", "Internal note written"),
         [typeof(ApplicationLapsed)] = new("Antrag wegen fehlender Unterlagen erledigt", "Application lapsed (documents missing)"),

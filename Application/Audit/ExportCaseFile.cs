@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -5,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
+using Fachwerk.Application.Documents;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -71,35 +73,54 @@ public static class CaseFiles
             ruleCheck, chain, contributed, sections.NotCovered);
     }
 
-    /// <summary>The download: case-file.json, case-file.html and their SHA-256 sums, in one zip.</summary>
-    public static byte[] Zip(CaseFile caseFile)
+    /// <summary>The folder of the zip that holds the application's documents, one folder per document id.</summary>
+    public const string DocumentsFolder = "documents";
+
+    /// <summary>
+    /// The download: case-file.json, case-file.html, the application's documents (<c>documents/{id}/{file name}</c>, copied chunk by
+    /// chunk from the store) and the SHA-256 sums of all, in one zip written to <paramref name="target"/>. A document's sum is the
+    /// one its event recorded, so a document whose stored bytes were altered fails <c>sha256sum -c SHA256SUMS</c>.
+    /// </summary>
+    public static async Task WriteZipAsync(CaseFile caseFile, Stream target, DocumentContent documents, CancellationToken cancellation)
     {
+        ArgumentNullException.ThrowIfNull(caseFile);
+        ArgumentNullException.ThrowIfNull(documents);
         var json = JsonSerializer.SerializeToUtf8Bytes(caseFile, AuditJson.Options);
         var html = Encoding.UTF8.GetBytes(CaseFileHtml.Render(caseFile));
-        var sums = Encoding.UTF8.GetBytes(
-            $"{EventChainHash.Hex(SHA256.HashData(json))}  {JsonName}\n{EventChainHash.Hex(SHA256.HashData(html))}  {HtmlName}\n");
+        var sums = new StringBuilder($"{EventChainHash.Hex(SHA256.HashData(json))}  {JsonName}\n{EventChainHash.Hex(SHA256.HashData(html))}  {HtmlName}\n");
 
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        using var zip = new ZipArchive(target, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var (name, content) in new[] { (JsonName, json), (HtmlName, html) })
         {
-            foreach (var (name, content) in new[] { (JsonName, json), (HtmlName, html), (ChecksumsName, sums) })
-            {
-                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-                entry.LastWriteTime = caseFile.GeneratedAt;
-                using var stream = entry.Open();
-                stream.Write(content);
-            }
+            await using var stream = Entry(zip, name, caseFile.GeneratedAt).Open();
+            await stream.WriteAsync(content, cancellation);
         }
 
-        return buffer.ToArray();
+        foreach (var document in caseFile.Current.Documents)
+        {
+            var name = $"{DocumentsFolder}/{document.DocumentId}/{document.FileName}";
+            await using (var stream = Entry(zip, name, document.AttachedAt).Open())
+                if (await documents.ExistsAsync(document.Sha256, cancellation)) await documents.CopyToAsync(document.Sha256, stream, cancellation);
+            sums.Append(CultureInfo.InvariantCulture, $"{document.Sha256}  {name}\n");
+        }
+
+        await using (var stream = Entry(zip, ChecksumsName, caseFile.GeneratedAt).Open())
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(sums.ToString()), cancellation);
+    }
+
+    private static ZipArchiveEntry Entry(ZipArchive zip, string name, DateTimeOffset at)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = at;
+        return entry;
     }
 }
 
 public static class ExportCaseFileEndpoint
 {
     /// <summary>
-    /// Exports the case file of one application. A zip with <c>case-file.json</c>, <c>case-file.html</c> and <c>SHA256SUMS</c>:
-    /// its history, payments, proofs and the state of its hash chain.
+    /// Exports the case file of one application. A zip with <c>case-file.json</c>, <c>case-file.html</c>, the application's documents
+    /// and <c>SHA256SUMS</c>: its history, payments, proofs, documents with their hashes, and the state of its hash chain.
     /// </summary>
     [Authorize(Roles = Roles.Auditors)]
     [EnableRateLimiting(RateLimitPolicies.Expensive)]
@@ -107,12 +128,25 @@ public static class ExportCaseFileEndpoint
     [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/zip")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(
-        Guid applicationId, IQuerySession session, EventChainVerifier chains, CaseFileSections sections, ClaimsPrincipal user, TimeProvider clock,
-        CancellationToken cancellation)
+        Guid applicationId, IQuerySession session, EventChainVerifier chains, CaseFileSections sections, DocumentContent documents, ClaimsPrincipal user,
+        TimeProvider clock, CancellationToken cancellation)
     {
         var caseFile = await CaseFiles.BuildAsync(applicationId, session, chains, sections, user.UserId(), clock.GetUtcNow(), cancellation);
-        return caseFile is null
-            ? AuditProblems.ApplicationNotFound(applicationId)
-            : Results.File(CaseFiles.Zip(caseFile), "application/zip", $"case-file-{applicationId}.zip");
+        if (caseFile is null) return AuditProblems.ApplicationNotFound(applicationId);
+
+        // Written to a temporary file rather than memory: with its documents a case file may be large.
+        var zip = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await CaseFiles.WriteZipAsync(caseFile, zip, documents, cancellation);
+            zip.Position = 0;
+            return Results.File(zip, "application/zip", $"case-file-{applicationId}.zip");
+        }
+        catch
+        {
+            await zip.DisposeAsync();
+            throw;
+        }
     }
 }

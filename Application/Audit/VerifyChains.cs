@@ -58,6 +58,9 @@ public sealed record ChainVerification(
     /// <summary>The last stored link of every stream checked, ordered by stream id (as text): what a digest is made of.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<ChainHead> Heads { get; init; } = [];
+
+    /// <summary>The stored documents re-hashed against the events that attached them (those of the stream, when one was verified).</summary>
+    public Documents.DocumentVerification? Documents { get; init; }
 }
 
 /// <summary>
@@ -221,8 +224,9 @@ public sealed class ChainVerificationQueryValidator : AbstractValidator<ChainVer
 public static class VerifyChainsEndpoint
 {
     /// <summary>
-    /// Verifies the hash chains of one stream (<c>?streamId=</c>) or of all, recomputed from the stored events. Answers the first
-    /// broken link of each broken stream, if any.
+    /// Verifies the hash chains of one stream (<c>?streamId=</c>) or of all, recomputed from the stored events, and re-hashes the
+    /// stored documents against the events that attached them. Answers the first broken link of each broken stream, and every
+    /// document whose content differs or is missing, if any.
     /// </summary>
     /// <remarks>The command line does the same: <c>verify-chains [streamId]</c>.</remarks>
     [Authorize(Roles = Roles.Auditors)]
@@ -230,9 +234,13 @@ public static class VerifyChainsEndpoint
     [WolverineGet("/api/audit/chains/verification")]
     [ProducesResponseType<ChainVerification>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get([FromQuery] ChainVerificationQuery query, EventChainVerifier verifier, CancellationToken cancellation)
+    public static async Task<IResult> Get(
+        [FromQuery] ChainVerificationQuery query, EventChainVerifier verifier, Documents.DocumentVerifier documents, CancellationToken cancellation)
     {
-        var verification = await verifier.VerifyAsync(query.StreamId, cancellation);
+        var verification = await verifier.VerifyAsync(query.StreamId, cancellation) with
+        {
+            Documents = await documents.VerifyAsync(query.StreamId, cancellation),
+        };
         return query.StreamId is { } streamId && verification.Streams == 0
             ? AuditProblems.StreamNotFound(streamId)
             : Results.Ok(verification);

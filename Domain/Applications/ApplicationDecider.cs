@@ -82,6 +82,40 @@ public static class ApplicationDecider
     }
 
     /// <summary>
+    /// The applicant attaches a stored document, optionally answering item <paramref name="item"/> of the open document request
+    /// <paramref name="requestNumber"/>. The upload that answers the last unanswered item of the request also supplies the request
+    /// (<see cref="DocumentsSupplied"/>, naming the documents that answer its items), so the case goes back to the caseworker.
+    /// </summary>
+    public static IReadOnlyList<object> AttachDocument(
+        FundingApplication application, StoredDocument document, DocumentKind kind, int? requestNumber, int? item, Stamp stamp)
+    {
+        SeparationOfDuties.EnsureMayActForApplicant(application, stamp);
+        if (application.IsClosed)
+            throw Illegal(application, "given documents", "once it is closed");
+        if (requestNumber is null && item is null)
+            return [new DocumentAttached(application.Id, document.DocumentId, document.FileName, document.MediaType, document.Size, document.Sha256,
+                kind, null, stamp.By, stamp.At)];
+
+        if (application.OpenDocumentRequest is not { } request || request.Number != requestNumber)
+            throw new RuleViolation("application.no-open-document-request",
+                $"Document request {requestNumber} is not open on this application; upload without a request number, or answer the open request.");
+        if (item is not { } position || position < 1 || position > request.Documents.Count)
+            throw new RuleViolation("application.unknown-request-item",
+                $"Document request {request.Number} has items 1 to {request.Documents.Count}; name the item this upload answers.");
+        if (stamp.At > request.DueBy)
+            throw new RuleViolation("application.document-deadline-passed",
+                $"The documents were due by {request.DueBy:yyyy-MM-dd HH:mm} UTC; the application lapses.");
+
+        var attached = new DocumentAttached(application.Id, document.DocumentId, document.FileName, document.MediaType, document.Size, document.Sha256,
+            kind, new DocumentRequestItem(request.Number, position, request.Documents[position - 1]), stamp.By, stamp.At);
+        var answers = request.Answers.SetItem(position, document.DocumentId);
+        return answers.Count < request.Documents.Count
+            ? [attached]
+            : [attached, new DocumentsSupplied(application.Id, request.Number,
+                [.. answers.OrderBy(a => a.Key).Select(a => a.Value.ToString())], stamp.By, stamp.At)];
+    }
+
+    /// <summary>
     /// The document deadline of request <paramref name="requestNumber"/> has come: the application lapses if that request is
     /// still open and overdue. Anything else (documents supplied, a later request, early or repeated delivery) changes nothing.
     /// </summary>

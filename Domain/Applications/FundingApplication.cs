@@ -25,7 +25,11 @@ public enum ApplicationStatus
     Closed,
 }
 
-public sealed record DocumentRequest(int Number, IReadOnlyList<string> Documents, DateTimeOffset DueBy);
+public sealed record DocumentRequest(int Number, IReadOnlyList<string> Documents, DateTimeOffset DueBy)
+{
+    /// <summary>The uploads that answer the request's items so far, by item position (from 1); a later upload replaces an earlier one.</summary>
+    public ImmutableDictionary<int, Guid> Answers { get; init; } = ImmutableDictionary<int, Guid>.Empty;
+}
 
 /// <summary>Who works on the case at the funding authority, and since when.</summary>
 public sealed record Assignment(string Assignee, string AssigneeName, DateTimeOffset Since);
@@ -148,6 +152,8 @@ public sealed record FundingApplication(
             DocumentRequests = requested.RequestNumber,
         },
         (_, DocumentsSupplied) => application with { OpenDocumentRequest = null },
+        (_, DocumentAttached { Answers: { } item } attached) when application.OpenDocumentRequest is { } open && open.Number == item.RequestNumber =>
+            application with { OpenDocumentRequest = open with { Answers = open.Answers.SetItem(item.Item, attached.DocumentId) } },
         (_, ApplicationFormallyCompleted completed) => application with { DecisionDueBy = completed.DecisionDueBy },
         (_, AllianceVoteCast vote) => application with
         {

@@ -26,7 +26,7 @@ public static class SeparationOfDuties
     /// <summary>The side the person who recorded <paramref name="event"/> acted on.</summary>
     public static CaseSide SideOf(object @event) => @event switch
     {
-        ApplicationDrafted or ApplicationAmended or ApplicationSubmitted or DocumentsSupplied or ApplicationWithdrawn
+        ApplicationDrafted or ApplicationAmended or ApplicationSubmitted or DocumentsSupplied or DocumentAttached or ApplicationWithdrawn
             or PaymentRequested or ProofOfUseSubmitted => CaseSide.Applicant,
         DocumentsRequested or ApplicationFormallyCompleted or AllianceVoteCast or DecisionProposed or DecisionConfirmed or DecisionReturned
             or ApplicationRejected or ApprovedAmountReduced or PaymentRequestChecked or PaymentRequestRefused or PaymentReleased

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Fachwerk.Application.Audit;
+using Fachwerk.Application.Documents;
 using JasperFx.CommandLine;
 using Marten;
 using Npgsql;
@@ -23,7 +24,8 @@ public sealed class VerifyChainsInput : NetCoreInput
 /// <summary>
 /// <c>dotnet run --project Host -- verify-chains [streamId] [--digest file] [--against file]</c>: recomputes the events'
 /// hash chains (the same verification as <c>GET /api/audit/chains/verification</c>) and reports the first broken link of
-/// each broken stream. Exits with 1 when a chain is broken or the store differs from the earlier digest.
+/// each broken stream; re-hashes the stored documents and reports those that differ or are missing. Exits with 1 when a chain is
+/// broken, a document differs or is missing, or the store differs from the earlier digest.
 /// </summary>
 [Description("Recompute the events' hash chains and report the first broken link of each stream", Name = "verify-chains")]
 public sealed class VerifyChainsCommand : JasperFxAsyncCommand<VerifyChainsInput>
@@ -83,6 +85,15 @@ public sealed class VerifyChainsCommand : JasperFxAsyncCommand<VerifyChainsInput
         await output.WriteLineAsync(verification.Intact ? "All chains are intact." : $"{verification.Breaks.Count} broken chain(s).");
 
         var ok = verification.Intact;
+        var documents = await services.GetRequiredService<DocumentVerifier>().VerifyAsync(streamId, cancellation);
+        foreach (var finding in documents.Findings)
+            await output.WriteLineAsync($"DOCUMENT {finding.Fault.ToString().ToUpperInvariant()} {finding.DocumentId} ({finding.FileName}) of application " +
+                                        $"{finding.ApplicationId}: its event names SHA-256 {finding.Sha256}, the store has " +
+                                        (finding.StoredSha256 is null ? "nothing under it." : $"{finding.StoredSha256} ({finding.StoredSize} bytes)."));
+        await output.WriteLineAsync(documents.Intact
+            ? $"All {documents.Documents} document(s) match their hashes."
+            : $"{documents.Findings.Count} of {documents.Documents} document(s) differ or are missing.");
+        ok &= documents.Intact;
         if (input.DigestFlag is { Length: > 0 } digestFile)
         {
             var digest = ChainDigest.Of(verification, Environment.UserName);

@@ -53,6 +53,9 @@ public class LifecycleTests
         (Blank<ApplicationClosed>(), S.Approved, true, 0, S.Closed),
         (Blank<CaseAssigned>(), S.Submitted, false, 0, S.Submitted),
         (Blank<CaseAssigned>(), S.DecisionProposed, true, 0, S.DecisionProposed),
+        // An upload keeps the status; answering a request's last item appends DocumentsSupplied beside it.
+        (Blank<DocumentAttached>(), S.DocumentsRequested, false, 0, S.DocumentsRequested),
+        (Blank<DocumentAttached>(), S.Approved, true, 0, S.Approved),
         (Blank<CaseReleased>(), S.FormallyComplete, false, 0, S.FormallyComplete),
         (Blank<CaseReleased>(), S.Approved, true, 0, S.Approved),
     ];

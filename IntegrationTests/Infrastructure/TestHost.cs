@@ -25,6 +25,8 @@ public static class TestHost
         builder.UseSetting("PersonalData:KeyRingFile", KeyRingFile);
         // The tests send thousands of requests as a handful of users; RateLimitTests switch the limits on, small.
         builder.UseSetting("RateLimits:Enabled", "false");
+        // Small enough that a test sends one byte more than the limit quickly; larger than the 1 MB other requests may carry.
+        builder.UseSetting("Documents:MaxBytes", "2097152");
         builder.ConfigureServices(collection =>
         {
             collection.Replace(ServiceDescriptor.Singleton(clock));

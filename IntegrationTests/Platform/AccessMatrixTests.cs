@@ -80,6 +80,8 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["POST /api/messages"] = [Caseworker, Approver, Applicant],
         ["POST /api/internal-notes"] = [Caseworker, Approver],
         ["POST /api/applications/{applicationId}/document-requests"] = [Caseworker],
+        ["POST /api/applications/{applicationId}/documents"] = [Applicant],
+        ["GET /api/applications/{id}/documents/{document}"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
         ["POST /api/applications/{applicationId}/formal-completeness"] = [Caseworker],
         ["POST /api/applications/{applicationId}/alliance-vote"] = [AllianceReviewer],
         ["POST /api/applications/{applicationId}/decision-proposal"] = [Caseworker],

@@ -32,6 +32,35 @@ public sealed class FachwerkApiClient(HttpClient http)
     {
         using var message = new HttpRequestMessage(method, url);
         if (body is not null) message.Content = JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
+        return await SendAsync<T>(message, request, cancellation);
+    }
+
+    /// <summary>Sends <paramref name="content"/> as it is (a document's multipart upload, streamed through), answering like a command.</summary>
+    public async Task<ApiResult<T>> SendContentAsync<T>(
+        HttpMethod method, string url, HttpContent content, ApiRequest? request = null, CancellationToken cancellation = default)
+    {
+        using var message = new HttpRequestMessage(method, url) { Content = content };
+        return await SendAsync<T>(message, request, cancellation);
+    }
+
+    /// <summary>
+    /// Opens a download (a document): the API's answer with its headers read and its body not yet, for the caller to pass on and
+    /// dispose. A service that cannot be reached answers 502.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenAsync(string url, CancellationToken cancellation = default)
+    {
+        try
+        {
+            return await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellation);
+        }
+        catch (HttpRequestException)
+        {
+            return new HttpResponseMessage(System.Net.HttpStatusCode.BadGateway);
+        }
+    }
+
+    private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage message, ApiRequest? request, CancellationToken cancellation)
+    {
         request?.Apply(message);
         try
         {

@@ -1,0 +1,167 @@
+using System.Buffers;
+using System.Data;
+using System.Security.Cryptography;
+using Fachwerk.Application.Audit;
+using Marten;
+using Marten.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using Weasel.Core;
+
+namespace Fachwerk.Application.Documents;
+
+/// <summary>An upload received in full and staged: its size, its SHA-256 and the media type its content shows.</summary>
+/// <param name="UploadId">The key of its staged chunks.</param>
+/// <param name="MediaType">The type found in the content, or null when it is none of the accepted ones.</param>
+public sealed record StagedUpload(Guid UploadId, long Size, string Sha256, string? MediaType, int Chunks);
+
+/// <summary>The upload is larger than the limit: reading stopped there.</summary>
+public sealed class DocumentTooLarge(long maxBytes) : Exception($"The file is larger than {maxBytes:N0} bytes.")
+{
+    public long MaxBytes { get; } = maxBytes;
+}
+
+/// <summary>
+/// The bytes of documents in PostgreSQL (<see cref="DocumentStorage"/>, ADR 0086). An upload is written while it streams, in
+/// chunks of <see cref="ChunkBytes"/> under a fresh upload id, and hashed and typed on the way; it becomes content (keyed by its
+/// SHA-256) only in the transaction that appends the event naming it (<see cref="Promote"/>).
+/// </summary>
+public sealed class DocumentContent(IDocumentStore store, TimeProvider clock)
+{
+    public const int ChunkBytes = 256 * 1024;
+
+    /// <summary>How long staged chunks of an upload that never finished (a process that died mid-upload) are kept before they are swept.</summary>
+    public static readonly TimeSpan StagedFor = TimeSpan.FromDays(1);
+
+    private string Schema => store.Options.Events.DatabaseSchemaName;
+
+    /// <summary>
+    /// Reads <paramref name="body"/> to its end into staged chunks, hashing and typing it as it goes; at most
+    /// <paramref name="maxBytes"/> bytes (else <see cref="DocumentTooLarge"/>). On any failure the chunks written so far are removed.
+    /// </summary>
+    public async Task<StagedUpload> StageAsync(Stream body, long maxBytes, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var uploadId = Guid.CreateVersion7(clock.GetUtcNow());
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var types = new DocumentTypes();
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        var (filled, chunks, size) = (0, 0, 0L);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk.AsMemory(filled, ChunkBytes - filled), cancellation)) > 0)
+            {
+                size += read;
+                if (size > maxBytes) throw new DocumentTooLarge(maxBytes);
+                hash.AppendData(chunk, filled, read);
+                types.Feed(chunk.AsSpan(filled, read));
+                filled += read;
+                if (filled < ChunkBytes) continue;
+                await WriteChunkAsync(uploadId, chunks++, chunk, filled, cancellation);
+                filled = 0;
+            }
+
+            if (filled > 0) await WriteChunkAsync(uploadId, chunks++, chunk, filled, cancellation);
+        }
+        catch
+        {
+            await DiscardAsync(uploadId);
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return new StagedUpload(uploadId, size, EventChainHash.Hex(hash.GetHashAndReset()), types.MediaType(), chunks);
+    }
+
+    private async Task WriteChunkAsync(Guid uploadId, int seq, byte[] chunk, int length, CancellationToken cancellation)
+    {
+        // A pooled connection per chunk: a slow client holds none while the next chunk arrives.
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand(
+            $"INSERT INTO {Schema}.{DocumentStorage.UploadTable} (upload_id, seq, data) VALUES (@upload, @seq, @data)", connection);
+        command.Parameters.AddWithValue("upload", uploadId);
+        command.Parameters.AddWithValue("seq", seq);
+        command.Parameters.Add(new NpgsqlParameter("data", NpgsqlDbType.Bytea) { Value = new ArraySegment<byte>(chunk, 0, length) });
+        await command.ExecuteNonQueryAsync(cancellation);
+    }
+
+    /// <summary>Removes an upload's staged chunks (refused or failed), and any left by uploads that never finished.</summary>
+    public async Task DiscardAsync(Guid uploadId)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(CancellationToken.None);
+        await using var command = new NpgsqlCommand(
+            $"DELETE FROM {Schema}.{DocumentStorage.UploadTable} WHERE upload_id = @upload OR staged_at < @stale", connection);
+        command.Parameters.AddWithValue("upload", uploadId);
+        command.Parameters.AddWithValue("stale", clock.GetUtcNow() - StagedFor);
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Queues, in <paramref name="session"/>'s transaction (the one appending the event that names the hash), the move of the staged
+    /// chunks to the content tables. Content stored before under the same hash is kept as it is.
+    /// </summary>
+    public void Promote(IDocumentSession session, StagedUpload upload)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(upload);
+        session.QueueSqlCommand(
+            $"INSERT INTO {Schema}.{DocumentStorage.ContentTable} (sha256, size, chunks) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            upload.Sha256, upload.Size, upload.Chunks);
+        session.QueueSqlCommand(
+            $"INSERT INTO {Schema}.{DocumentStorage.ChunkTable} (sha256, seq, data) SELECT ?, seq, data FROM {Schema}.{DocumentStorage.UploadTable} WHERE upload_id = ? ON CONFLICT DO NOTHING",
+            upload.Sha256, upload.UploadId);
+        session.QueueSqlCommand($"DELETE FROM {Schema}.{DocumentStorage.UploadTable} WHERE upload_id = ?", upload.UploadId);
+    }
+
+    /// <summary>Whether content with this hash is stored.</summary>
+    public async Task<bool> ExistsAsync(string sha256, CancellationToken cancellation)
+    {
+        await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {Schema}.{DocumentStorage.ContentTable} WHERE sha256 = @hash", connection);
+        command.Parameters.AddWithValue("hash", sha256);
+        return (long)(await command.ExecuteScalarAsync(cancellation))! > 0;
+    }
+
+    /// <summary>Writes the stored content with this hash to <paramref name="target"/>, chunk by chunk.</summary>
+    public async Task CopyToAsync(string sha256, Stream target, CancellationToken cancellation)
+    {
+        await foreach (var chunk in ChunksAsync(sha256, cancellation))
+            await target.WriteAsync(chunk, cancellation);
+    }
+
+    /// <summary>The stored chunks of a content, in order, one row at a time.</summary>
+    private async IAsyncEnumerable<byte[]> ChunksAsync(string sha256, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    {
+        await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand($"SELECT data FROM {Schema}.{DocumentStorage.ChunkTable} WHERE sha256 = @hash ORDER BY seq", connection);
+        command.Parameters.AddWithValue("hash", sha256);
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellation);
+        while (await reader.ReadAsync(cancellation))
+            yield return await reader.GetFieldValueAsync<byte[]>(0, cancellation);
+    }
+
+    /// <summary>
+    /// Re-hashes the stored content with this hash: its size and SHA-256 now, or null when no content is stored under it.
+    /// </summary>
+    public async Task<(long Size, string Sha256)?> RehashAsync(string sha256, CancellationToken cancellation)
+    {
+        if (!await ExistsAsync(sha256, cancellation)) return null;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long size = 0;
+        await foreach (var chunk in ChunksAsync(sha256, cancellation))
+        {
+            hash.AppendData(chunk);
+            size += chunk.Length;
+        }
+
+        return (size, EventChainHash.Hex(hash.GetHashAndReset()));
+    }
+}
