@@ -15,6 +15,9 @@ public static class TestHost
     /// </summary>
     public static string KeyRingFile { get; } = Path.Combine(Path.GetTempPath(), $"fachwerk-test-keys-{Guid.NewGuid():N}.json");
 
+    /// <summary>Where the test hosts write their mails (no SMTP server is configured for them).</summary>
+    public static string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"fachwerk-test-mail-{Guid.NewGuid():N}");
+
     public static void Configure(IWebHostBuilder builder, string connectionString, TimeProvider clock, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -23,6 +26,8 @@ public static class TestHost
         builder.UseSetting("DemoWorld:Enabled", "false");
         builder.UseSetting("Authentication:DevelopmentTokens", "true");
         builder.UseSetting("PersonalData:KeyRingFile", KeyRingFile);
+        // Mails go into a folder of this run, not the checkout's .fachwerk (NotificationTests start their own SMTP server).
+        builder.UseSetting("Notifications:MailFolder", MailFolder);
         // The tests send thousands of requests as a handful of users; RateLimitTests switch the limits on, small.
         builder.UseSetting("RateLimits:Enabled", "false");
         builder.ConfigureServices(collection =>

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Marten;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Fachwerk.Application.Notifications;
+
+/// <summary>
+/// Keeps each user's profile as the identity provider's claims describe them at their requests (<c>email</c>, <c>locale</c>,
+/// name, roles) with what they act for (ADR 0092). Written only when something changed since this node last wrote it, so an
+/// ordinary request costs a look into memory, not a write.
+/// </summary>
+public sealed class UserProfiles(IDocumentStore store, IMemoryCache written)
+{
+    public const string EmailClaim = "email";
+    public const string LocaleClaim = "locale";
+
+    /// <summary>The profile the claims of <paramref name="user"/> (after its bindings were added) describe, or null without a user id.</summary>
+    public static UserProfile? Of(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var id = user.FindFirstValue(UserClaims.Subject);
+        if (string.IsNullOrWhiteSpace(id)) return null;
+        return new UserProfile
+        {
+            Id = id,
+            Name = user.FindFirstValue(UserClaims.Name),
+            Email = user.FindFirstValue(EmailClaim) ?? user.FindFirstValue(ClaimTypes.Email),
+            Locale = user.FindFirstValue(LocaleClaim),
+            Roles = [.. user.FindAll(UserClaims.Role).Select(c => c.Value).Distinct().Order(StringComparer.Ordinal)],
+            Organisations = [.. Ids(user, UserClaims.Organisation)],
+            Alliances = [.. Ids(user, UserClaims.Alliance)],
+        };
+    }
+
+    public async Task RememberAsync(ClaimsPrincipal user, CancellationToken cancellation)
+    {
+        if (Of(user) is not { } profile) return;
+        var key = "profile:" + profile.Id;
+        var fingerprint = Fingerprint(profile);
+        if (written.TryGetValue(key, out string? last) && last == fingerprint) return;
+        await using var session = store.LightweightSession();
+        session.Store(profile);
+        await session.SaveChangesAsync(cancellation);
+        written.Set(key, fingerprint, TimeSpan.FromHours(1));
+    }
+
+    private static string Fingerprint(UserProfile p) =>
+        string.Join('|', p.Name, p.Email, p.Locale, string.Join(',', p.Roles), string.Join(',', p.Organisations.Order()), string.Join(',', p.Alliances.Order()));
+
+    private static IEnumerable<Guid> Ids(ClaimsPrincipal user, string claim) =>
+        user.FindAll(claim).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct();
+}
