@@ -14,7 +14,11 @@ public enum DeadlineKind
 }
 
 /// <summary>Scheduled seven days before a deadline and at the start of its day (German time); its handler checks that it still holds.</summary>
-public sealed record DeadlineReminderDue(Guid ApplicationId, DeadlineKind Kind, string Item, DateTimeOffset DueBy, int DaysBefore);
+public sealed record DeadlineReminderDue(Guid ApplicationId, DeadlineKind Kind, string Item, DateTimeOffset DueBy, int DaysBefore)
+{
+    /// <summary>When the reminder is due: the start of the day <see cref="DaysBefore"/> days before the deadline's day, German time.</summary>
+    public DateTimeOffset At => AuthorityTime.StartOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DueBy, AuthorityTime.Zone).DateTime).AddDays(-DaysBefore));
+}
 
 /// <summary>The reminders an event's deadlines call for: seven days before and on the day, those still ahead of the event.</summary>
 public static class DeadlineReminders
@@ -31,11 +35,10 @@ public static class DeadlineReminders
 
     private static IEnumerable<(DeadlineReminderDue, DateTimeOffset)> Schedule(Guid applicationId, DeadlineKind kind, string item, DateTimeOffset dueBy, DateTimeOffset now)
     {
-        var dueDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dueBy, AuthorityTime.Zone).DateTime);
         foreach (var days in DaysBefore)
         {
-            var at = AuthorityTime.StartOf(dueDay.AddDays(-days));
-            if (at > now) yield return (new DeadlineReminderDue(applicationId, kind, item, dueBy, days), at);
+            var reminder = new DeadlineReminderDue(applicationId, kind, item, dueBy, days);
+            if (reminder.At > now) yield return (reminder, reminder.At);
         }
     }
 }

@@ -12,8 +12,11 @@ namespace Fachwerk.Application.Notifications;
 /// </summary>
 public static class DeadlineReminderDueHandler
 {
-    public static async Task Handle(DeadlineReminderDue reminder, IDocumentSession session, IMessageBus bus, Notifications notifications, CancellationToken cancellation)
+    public static async Task Handle(
+        DeadlineReminderDue reminder, IDocumentSession session, IMessageBus bus, Notifications notifications, TimeProvider clock, CancellationToken cancellation)
     {
+        // Delivered before its day (a node's clock ahead of the authority's), it does nothing, like the deadlines themselves.
+        if (clock.GetUtcNow() < reminder.At) return;
         var details = await session.LoadAsync<ApplicationDetails>(reminder.ApplicationId, cancellation);
         var summary = await session.LoadAsync<ApplicationSummary>(reminder.ApplicationId, cancellation);
         if (details is null || summary is null) return;

@@ -75,8 +75,10 @@ public static class SendNotificationMailHandler
         };
         message.From.Add(new MailboxAddress(smtp.SenderName, smtp.Sender));
         message.To.Add(new MailboxAddress(recipient.Name ?? "", recipient.Email ?? throw new ArgumentException("The recipient has no address.", nameof(recipient))));
-        message.Headers.Add("Content-Language", notification.Language);
+        // A MIME header of the content: it belongs to the body, where mail clients and parsers look for it.
+        message.Body.Headers.Add(HeaderId.ContentLanguage, notification.Language);
         message.Headers.Add("X-Fachwerk-Notification", notification.Kind.ToString());
+        message.Headers.Add("X-Fachwerk-Application", notification.ApplicationId.ToString());
         return message;
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Fachwerk.Application.Common;
 using Marten;
-using Microsoft.Extensions.Caching.Memory;
+using System.Collections.Concurrent;
 
 namespace Fachwerk.Application.Notifications;
 
@@ -10,8 +10,11 @@ namespace Fachwerk.Application.Notifications;
 /// name, roles) with what they act for (ADR 0092). Written only when something changed since this node last wrote it, so an
 /// ordinary request costs a look into memory, not a write.
 /// </summary>
-public sealed class UserProfiles(IDocumentStore store, IMemoryCache written)
+public sealed class UserProfiles(IDocumentStore store)
 {
+    // What this node last wrote per user: one short line per user who made a request since the start.
+    private readonly ConcurrentDictionary<string, string> _written = new(StringComparer.Ordinal);
+
     public const string EmailClaim = "email";
     public const string LocaleClaim = "locale";
 
@@ -36,14 +39,16 @@ public sealed class UserProfiles(IDocumentStore store, IMemoryCache written)
     public async Task RememberAsync(ClaimsPrincipal user, CancellationToken cancellation)
     {
         if (Of(user) is not { } profile) return;
-        var key = "profile:" + profile.Id;
         var fingerprint = Fingerprint(profile);
-        if (written.TryGetValue(key, out string? last) && last == fingerprint) return;
+        if (_written.TryGetValue(profile.Id, out var last) && last == fingerprint) return;
         await using var session = store.LightweightSession();
         session.Store(profile);
         await session.SaveChangesAsync(cancellation);
-        written.Set(key, fingerprint, TimeSpan.FromHours(1));
+        _written[profile.Id] = fingerprint;
     }
+
+    /// <summary>Forgets what was written, so every user's next request writes the profile again (after the store was emptied).</summary>
+    public void Forget() => _written.Clear();
 
     private static string Fingerprint(UserProfile p) =>
         string.Join('|', p.Name, p.Email, p.Locale, string.Join(',', p.Roles), string.Join(',', p.Organisations.Order()), string.Join(',', p.Alliances.Order()));

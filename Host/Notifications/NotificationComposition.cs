@@ -14,7 +14,6 @@ public static class NotificationComposition
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.Configure<NotificationOptions>(builder.Configuration.GetSection(NotificationOptions.Section));
-        services.AddMemoryCache();
         services.AddSingleton<UserProfiles>();
         services.AddSingleton<Application.Notifications.Notifications>();
         // An SMTP server when one is configured; else the mail folder (Development names one under .fachwerk, ADR 0090); else

@@ -38,4 +38,15 @@ public static class TestHost
             collection.RunWolverineInSoloMode();
         });
     }
+
+    /// <summary>Mails of the host go to <paramref name="server"/> over SMTP without TLS.</summary>
+    public static void MailTo(IWebHostBuilder builder, TestSmtpServer server)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(server);
+        builder.UseSetting("Notifications:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Notifications:Smtp:Port", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Notifications:Smtp:Security", "None");
+        builder.UseSetting("Notifications:Smtp:Sender", "fachwerk@behoerde.invalid");
+    }
 }

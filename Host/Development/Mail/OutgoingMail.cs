@@ -36,6 +36,6 @@ public sealed record OutgoingMail(string File, DateTimeOffset Written, string Fr
     {
         var message = MimeMessage.Load(file.FullName);
         return new OutgoingMail(file.Name, file.LastWriteTimeUtc, message.From.ToString(), message.To.ToString(), message.Subject ?? "",
-            message.Headers[HeaderId.ContentLanguage] ?? "de", message.TextBody ?? "");
+            message.Body?.Headers[HeaderId.ContentLanguage] ?? "de", message.TextBody ?? "");
     }
 }
