@@ -35,7 +35,7 @@ public sealed record Notification
 
     public DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>How the recipient wants this kind: at once, in the daily digest, or not mailed at all.</summary>
+    /// <summary>How the recipient wants this kind: at once, or not mailed at all.</summary>
     public Delivery Delivery { get; init; }
 
     /// <summary>When the mail was handed to the mail server (or written to the mail folder); null until then.</summary>
@@ -53,9 +53,6 @@ public enum Delivery
 {
     /// <summary>A mail at once.</summary>
     Immediate,
-
-    /// <summary>Collected into one mail a day.</summary>
-    DailyDigest,
 
     /// <summary>No mail; only the bell (never for legally required kinds).</summary>
     Off,

@@ -43,6 +43,6 @@ public enum NotificationKind
 /// <summary>Rules about kinds that do not depend on anyone's choice.</summary>
 public static class NotificationKinds
 {
-    /// <summary>Kinds nobody can turn off: decisions and reclaims are notices the law requires (the digest may still collect them).</summary>
+    /// <summary>Kinds nobody can turn off: decisions and reclaims are notices the law requires.</summary>
     public static bool IsLegallyRequired(NotificationKind kind) => kind is NotificationKind.DecisionMade or NotificationKind.ReclaimDemanded;
 }

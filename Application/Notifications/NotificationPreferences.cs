@@ -1,8 +1,8 @@
 namespace Fachwerk.Application.Notifications;
 
 /// <summary>
-/// A user's choice per kind of notification: a mail at once (the default), a daily digest, or no mail (only the bell). Legally
-/// required kinds are always mailed, at once or in the digest.
+/// A user's choice per kind of notification: a mail at once (the default) or no mail (only the bell). Legally required kinds are
+/// always mailed.
 /// </summary>
 /// <param name="Id">The user id.</param>
 /// <param name="Kinds">The choice per kind; kinds not named are mailed at once.</param>

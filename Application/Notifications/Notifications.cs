@@ -8,8 +8,8 @@ namespace Fachwerk.Application.Notifications;
 /// <summary>
 /// Turns planned notifications into records, once: each gets the id of its cause, kind and recipient, and one that exists already
 /// (a redelivery, a replay, a handler run twice) is left alone. A new one is stored with its texts in the recipient's language, and
-/// its mail is sent through the outbox in the same transaction (<see cref="SendNotificationMail"/>), unless the recipient collects
-/// that kind in the daily digest or turned its mails off (ADR 0091).
+/// its mail is sent through the outbox in the same transaction (<see cref="SendNotificationMail"/>), unless the recipient turned
+/// that kind's mails off (ADR 0091).
 /// </summary>
 public sealed class Notifications(IOptions<NotificationOptions> options, IOptions<TeamOptions> team, TimeProvider clock)
 {

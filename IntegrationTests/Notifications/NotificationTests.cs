@@ -169,6 +169,35 @@ public class NotificationTests : ApplicationApi
         (await MailsAbout(id)).Count(m => m.Headers["X-Fachwerk-Notification"] == nameof(NotificationKind.DocumentsDueReminder)).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task The_bell_lists_the_callers_notifications_with_the_mails_texts_and_marks_them_read_and_turned_off_kinds_are_not_mailed()
+    {
+        var turnedOff = await Send(Applicant, HttpMethod.Put, "/api/people/me/notification-preferences",
+            new ChangeNotificationPreferences(new Dictionary<NotificationKind, Delivery> { [NotificationKind.DocumentsRequested] = Delivery.Off }));
+        (await Read<NotificationPreferencesView>(turnedOff)).Kinds.Single(k => k.Kind == NotificationKind.DocumentsRequested).Delivery.ShouldBe(Delivery.Off);
+        var refused = await ValidationProblemOf(await Send(Applicant, HttpMethod.Put, "/api/people/me/notification-preferences",
+            new ChangeNotificationPreferences(new Dictionary<NotificationKind, Delivery> { [NotificationKind.DecisionMade] = Delivery.Off }), 400));
+        refused.Errors.Values.SelectMany(e => e).ShouldContain(e => e.Contains("law requires"));
+
+        var id = await Submitted(await LaunchProgramme());
+        await Act(Caseworker, id, "document-requests", new RequestDocuments(2, ["Satzung"]));
+        (await MailsAbout(id)).ShouldNotContain(m => m.To.Mailboxes.Single().Address == Applicant.Email);
+
+        var bell = await Get<NotificationList>(Applicant, "/api/people/me/notifications");
+        bell.Unread.ShouldBe(1);
+        var entry = bell.Items.ShouldHaveSingleItem();
+        entry.Subject.ShouldStartWith("Unterlagen nachreichen bis 16.03.2026");
+        entry.Text.ShouldContain("Satzung");
+        entry.Mailed.ShouldBeFalse();
+        (await Get<NotificationList>(Caseworker, "/api/people/me/notifications")).Items.ShouldNotContain(n => n.Id == entry.Id);
+
+        await Post(Caseworker, $"/api/people/me/notifications/{entry.Id}/read", null, 404);
+        await Post(Applicant, $"/api/people/me/notifications/{entry.Id}/read", null, 204);
+        var read = await Get<NotificationList>(Applicant, "/api/people/me/notifications");
+        read.Unread.ShouldBe(0);
+        read.Items.Single().ReadAt.ShouldBe(Clock.GetUtcNow());
+    }
+
     /// <summary>
     /// Lets the subscription read every event so far, waits until each notification about the application is mailed (or will not
     /// be), and answers the mails the server received about it.
