@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Fachwerk.Application.Common;
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Fachwerk.Application.Notifications;
@@ -12,10 +13,13 @@ public sealed record ChangeNotificationPreferences(IReadOnlyDictionary<Notificat
 
 public sealed class ChangeNotificationPreferencesValidator : AbstractValidator<ChangeNotificationPreferences>
 {
-    public ChangeNotificationPreferencesValidator() =>
+    public ChangeNotificationPreferencesValidator()
+    {
+        this.OptionalReasonRule();
         RuleForEach(x => x.Kinds)
             .Must(k => !(k.Value == Delivery.Off && NotificationKinds.IsLegallyRequired(k.Key)))
             .WithMessage(k => "Decisions and reclaims are notices the law requires; their mails cannot be turned off.");
+    }
 }
 
 /// <summary>The caller's choice for one kind.</summary>
@@ -39,6 +43,7 @@ public static class NotificationPreferencesEndpoints
     /// Sets how the caller receives each kind of notification: a mail at once, or the bell only. Decisions and reclaims are always
     /// mailed (400 otherwise). Answers the choices as now stored.
     /// </summary>
+    [Authorize(Roles = NotificationRecipients.Roles)]
     [WolverinePut("/api/people/me/notification-preferences")]
     public static async Task<NotificationPreferencesView> Put(
         ChangeNotificationPreferences command, ClaimsPrincipal user, IDocumentSession session, CancellationToken cancellation)
@@ -52,4 +57,14 @@ public static class NotificationPreferencesEndpoints
     private static NotificationPreferencesView ViewOf(NotificationPreferences? preferences) =>
         new([.. Enum.GetValues<NotificationKind>().Select(kind =>
             new KindPreference(kind, preferences?.For(kind) ?? Delivery.Immediate, NotificationKinds.IsLegallyRequired(kind)))]);
+}
+
+/// <summary>
+/// The roles that receive notifications and so change their own choices and mark them read. Auditors only read: they receive
+/// none and change nothing (docs/access.md).
+/// </summary>
+public static class NotificationRecipients
+{
+    public const string Roles = Common.Roles.Applicant + "," + Common.Roles.Caseworker + "," + Common.Roles.Approver + "," + Common.Roles.AllianceReviewer
+                                + "," + Common.Roles.ProjectLead + "," + Common.Roles.AllianceCoordinator + "," + Common.Roles.Administrator;
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Fachwerk.Application.Common;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -42,6 +43,7 @@ public static class MyNotificationsEndpoints
     }
 
     /// <summary>Marks one of the caller's notifications read; marking it again changes nothing. Answers 204.</summary>
+    [Authorize(Roles = NotificationRecipients.Roles)]
     [WolverinePost("/api/people/me/notifications/{id}/read")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -6,6 +6,7 @@ using Fachwerk.IntegrationTests.Applications;
 using Fachwerk.IntegrationTests.Infrastructure;
 using JasperFx.Events.Daemon;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Wolverine.Tracking;
 
@@ -27,6 +28,9 @@ public class NotificationTests : ApplicationApi
     }
 
     private TestSmtpServer Smtp => _smtp;
+
+    /// <summary>The host's own daemon (a second one on the same database would share, and on disposal break, its progress tracking).</summary>
+    private IProjectionDaemon Daemon => Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>().DaemonForMainDatabase();
 
     protected override string? LocaleOf(DemoUser user) => user == Applicant ? _applicantLocale : null;
 
@@ -99,8 +103,7 @@ public class NotificationTests : ApplicationApi
         foreach (var notification in notifications)
             await Host.InvokeMessageAndWaitAsync(new SendNotificationMail(notification.Id));
         // The whole history again through the subscription (a rewind, as after restoring its progress).
-        using (var daemon = (IProjectionDaemon)await Store.BuildProjectionDaemonAsync())
-            await daemon.RewindSubscriptionAsync(NotificationSubscription.Name, TestContext.Current.CancellationToken, sequenceFloor: 0);
+        await Daemon.RewindSubscriptionAsync(NotificationSubscription.Name, TestContext.Current.CancellationToken, sequenceFloor: 0);
         await CatchUpProjections();
 
         (await NotificationsAbout(id)).Select(n => n.Id).ShouldBe(notifications.Select(n => n.Id), ignoreOrder: true);
@@ -114,11 +117,8 @@ public class NotificationTests : ApplicationApi
         await Act(Caseworker, id, "document-requests", new RequestDocuments(2, ["Satzung"]));
         var mails = await MailsAbout(id);
 
-        using (var daemon = (IProjectionDaemon)await Store.BuildProjectionDaemonAsync())
-        {
-            await daemon.RebuildProjectionAsync("ApplicationSummary", TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
-            await daemon.RebuildProjectionAsync("ApplicationDetails", TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
-        }
+        await Daemon.RebuildProjectionAsync("ApplicationSummary", TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        await Daemon.RebuildProjectionAsync("ApplicationDetails", TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
         await CatchUpProjections();
 
         (await NotificationsAbout(id)).ShouldAllBe(n => n.SentAt != null);
