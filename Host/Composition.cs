@@ -105,6 +105,8 @@ public static class Composition
             // Once per store: data keys stored before they were wrapped are wrapped by the key-encryption key (ADR 0061).
             .InitializeWith<PersonalDataKeysUpgrade>()
             .IntegrateWithWolverine()
+            // Notifications are derived from the stored events by a subscription of the daemon (ADR 0091).
+            .SubscribeToEventsWithServices<Fachwerk.Application.Notifications.NotificationSubscription>(ServiceLifetime.Singleton)
             .AddAsyncDaemon(DaemonMode.HotCold);
         if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
 
@@ -138,6 +140,7 @@ public static class Composition
         services.Configure<TeamOptions>(configuration.GetSection(TeamOptions.Section));
         services.AddFachwerkAudit();
         services.AddFachwerkDocuments(configuration);
+        Notifications.NotificationComposition.AddFachwerkNotifications(builder);
 
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         // Every problem answer, also those the framework and Wolverine write, in one format (Problems, ProblemNormaliser).
@@ -268,6 +271,8 @@ public static class Composition
         app.UseStatusCodePages();
         app.Use(RejectOversizedBodies);
         app.UseAuthentication();
+        // The user's profile for notifications, from the claims (ADR 0092).
+        Notifications.NotificationComposition.UseFachwerkNotifications(app);
         // After authentication: requests are counted per user, or per client address without a valid token (ADR 0057).
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -7,11 +7,18 @@ namespace Fachwerk.Host.Development;
 /// pilot project; the demo users are bound by name to the demo world's (the development token issuer looks them up).
 /// </summary>
 public sealed record DemoUser(
-    string Id, string DisplayName, IReadOnlyList<string> Roles, string? OrganisationName = null, string? AllianceName = null, string? PilotName = null);
+    string Id, string DisplayName, IReadOnlyList<string> Roles, string? OrganisationName = null, string? AllianceName = null, string? PilotName = null)
+{
+    /// <summary>The demo address: a reserved domain (RFC 2606), so no mail of the demo world can reach anyone.</summary>
+    public string Email => $"{Id}@demo.fachwerk.invalid";
+}
 
 /// <summary>The people of the demo world, one per role; only the development token issuer knows them.</summary>
 public static class DemoUsers
 {
+    /// <summary>The language every demo user's tokens name (the <c>locale</c> claim) unless a test asks for another.</summary>
+    public const string Locale = "de-DE";
+
     public static readonly DemoUser Caseworker = new("sabine.sachbearbeitung", "Sabine Sachbearbeitung (ArL Leine-Weser)", [Roles.Caseworker]);
     public static readonly DemoUser SecondCaseworker = new("carsten.sachbearbeitung", "Carsten Sachbearbeitung (ArL Leine-Weser)", [Roles.Caseworker]);
     public static readonly DemoUser Approver = new("zoe.zeichnung", "Zoë Zeichnungsbefugt (Referatsleitung)", [Roles.Approver]);

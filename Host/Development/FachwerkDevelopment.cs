@@ -1,4 +1,6 @@
 using Fachwerk.Application.Applications;
+using Fachwerk.Application.Notifications;
+using Fachwerk.Host.Development.Mail;
 using Fachwerk.Host.Authentication;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.Development.DemoWorld;
@@ -37,6 +39,9 @@ public static class FachwerkDevelopment
             services.AddDevelopmentIdentityProvider(configuration);
         if (configuration.GetValue("DemoWorld:Enabled", false))
             services.AddHostedService<DemoWorldOnStartup>();
+        // Without an SMTP server mails are written into .fachwerk/outgoing-mail and shown on the outgoing-mail page (ADR 0090).
+        var mailFolder = Path.Combine(DevelopmentFolder.Of(builder.Environment.ContentRootPath), "outgoing-mail");
+        services.PostConfigure<NotificationOptions>(o => o.MailFolder ??= mailFolder);
     }
 
     public static void UseFachwerkDevelopment(this WebApplication app)
@@ -46,6 +51,7 @@ public static class FachwerkDevelopment
             app.MapDevelopmentTokens();
         if (app.Services.GetService<DevelopmentAudience>() is not null)
             app.MapDevelopmentIdentityProvider();
+        OutgoingMail.Map(app);
     }
 
     /// <summary>

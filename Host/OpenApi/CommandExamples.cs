@@ -50,6 +50,12 @@ public static class CommandExamples
 
     public static readonly IReadOnlyDictionary<Type, object> ByCommand = new Dictionary<Type, object>
     {
+        // Notifications
+        [typeof(Fachwerk.Application.Notifications.ChangeNotificationPreferences)] = new Fachwerk.Application.Notifications.ChangeNotificationPreferences(
+            new Dictionary<Fachwerk.Application.Notifications.NotificationKind, Fachwerk.Application.Notifications.Delivery>
+            {
+                [Fachwerk.Application.Notifications.NotificationKind.DocumentsDueReminder] = Fachwerk.Application.Notifications.Delivery.Off,
+            }),
         // Organisations and alliances
         [typeof(RegisterOrganisation)] = new RegisterOrganisation("Haus Steinstraße e.V.", OrganisationKind.Association, "Hameln"),
         [typeof(FoundAlliance)] = new FoundAlliance("Fachkräftebündnis Leine-Weser", FederalState.Niedersachsen,

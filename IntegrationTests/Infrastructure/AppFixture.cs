@@ -30,6 +30,9 @@ public sealed class AppFixture : IAsyncLifetime
     public void ResetClock() => _clock.Current = new FakeTimeProvider(Start);
     public string ConnectionString => _database!.ConnectionString;
 
+    /// <summary>The SMTP server the host mails to (NotificationTests read what it received).</summary>
+    public TestSmtpServer Smtp { get; } = TestSmtpServer.Start();
+
     /// <summary>The key-encryption keys of the test hosts (generated on the first start, deleted with the fixture).</summary>
     public string KeyRingFile => TestHost.KeyRingFile;
 
@@ -38,8 +41,12 @@ public sealed class AppFixture : IAsyncLifetime
         _database = await TestDatabase.StartAsync();
         JasperFxEnvironment.AutoStartHost = true;
 
-        _host = await AlbaHost.For<Program>(builder => TestHost.Configure(builder, _database.ConnectionString, _clock,
-            services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs)));
+        _host = await AlbaHost.For<Program>(builder =>
+        {
+            TestHost.Configure(builder, _database.ConnectionString, _clock,
+                services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
+            TestHost.MailTo(builder, Smtp);
+        });
     }
 
     public async ValueTask DisposeAsync()
@@ -51,6 +58,7 @@ public sealed class AppFixture : IAsyncLifetime
         }
 
         if (_database is not null) await _database.DisposeAsync();
+        await Smtp.DisposeAsync();
         File.Delete(KeyRingFile);
     }
 }

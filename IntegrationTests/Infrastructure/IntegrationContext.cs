@@ -33,6 +33,8 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         // Messages a previous test left scheduled or queued must not reach this one.
         await Host.GetRuntime().Storage.Admin.ClearAllAsync();
         await Host.ResetAllMartenDataAsync();
+        // The users' profiles went with the data: the next request of each writes it again.
+        Host.Services.GetRequiredService<Fachwerk.Application.Notifications.UserProfiles>().Forget();
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -84,11 +86,14 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     /// <summary>The organisation, alliance and pilot project a demo user acts for in this test's request to <paramref name="url"/> (none by default).</summary>
     protected virtual (Guid? Organisation, Guid? Alliance, Guid? Pilot) BindingsOf(DemoUser user, string? url) => (null, null, null);
 
+    /// <summary>The language a demo user's token names in this test (German unless a test says otherwise).</summary>
+    protected virtual string? LocaleOf(DemoUser user) => null;
+
     /// <summary>Signs the request in as <paramref name="user"/> with a development token carrying the user's bindings.</summary>
     protected void Authorize(Scenario scenario, DemoUser user, string? url = null)
     {
         var (organisation, alliance, pilot) = BindingsOf(user, url);
-        var token = Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint(user, organisation, alliance, pilot);
+        var token = Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint(user, organisation, alliance, pilot, locale: LocaleOf(user));
         scenario.WithRequestHeader("Authorization", "Bearer " + token);
     }
 

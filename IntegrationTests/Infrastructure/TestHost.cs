@@ -15,6 +15,9 @@ public static class TestHost
     /// </summary>
     public static string KeyRingFile { get; } = Path.Combine(Path.GetTempPath(), $"fachwerk-test-keys-{Guid.NewGuid():N}.json");
 
+    /// <summary>Where the test hosts write their mails (no SMTP server is configured for them).</summary>
+    public static string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"fachwerk-test-mail-{Guid.NewGuid():N}");
+
     public static void Configure(IWebHostBuilder builder, string connectionString, TimeProvider clock, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -23,6 +26,8 @@ public static class TestHost
         builder.UseSetting("DemoWorld:Enabled", "false");
         builder.UseSetting("Authentication:DevelopmentTokens", "true");
         builder.UseSetting("PersonalData:KeyRingFile", KeyRingFile);
+        // Mails go into a folder of this run, not the checkout's .fachwerk (NotificationTests start their own SMTP server).
+        builder.UseSetting("Notifications:MailFolder", MailFolder);
         // The tests send thousands of requests as a handful of users; RateLimitTests switch the limits on, small.
         builder.UseSetting("RateLimits:Enabled", "false");
         // Small enough that a test sends one byte more than the limit quickly; larger than the 1 MB other requests may carry.
@@ -34,5 +39,16 @@ public static class TestHost
             collection.MartenDaemonModeIsSolo();
             collection.RunWolverineInSoloMode();
         });
+    }
+
+    /// <summary>Mails of the host go to <paramref name="server"/> over SMTP without TLS.</summary>
+    public static void MailTo(IWebHostBuilder builder, TestSmtpServer server)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(server);
+        builder.UseSetting("Notifications:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Notifications:Smtp:Port", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Notifications:Smtp:Security", "None");
+        builder.UseSetting("Notifications:Smtp:Sender", "fachwerk@behoerde.invalid");
     }
 }

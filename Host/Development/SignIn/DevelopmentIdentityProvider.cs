@@ -32,7 +32,7 @@ public static class DevelopmentIdentityProvider
     private const string ChosenUserField = "demo_user";
 
     /// <summary>The language every demo user's tokens name (the <c>locale</c> claim).</summary>
-    public const string DemoLocale = "de-DE";
+    public const string DemoLocale = DemoUsers.Locale;
 
     public static void AddDevelopmentIdentityProvider(this IServiceCollection services, IConfiguration configuration)
     {
@@ -161,7 +161,7 @@ public static class DevelopmentIdentityProvider
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, UserClaims.Name, UserClaims.Role);
         identity.SetClaim(Claims.Subject, user.Id)
             .SetClaim(UserClaims.Name, user.DisplayName)
-            .SetClaim(Claims.Email, $"{user.Id}@demo.fachwerk.invalid")
+            .SetClaim(Claims.Email, user.Email)
             .SetClaim(Claims.Locale, DemoLocale)
             .SetClaims(UserClaims.Role, [.. user.Roles]);
         if (bindings.Organisation is { } organisation) identity.SetClaim(UserClaims.Organisation, organisation.ToString());

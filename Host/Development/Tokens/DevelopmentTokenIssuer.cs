@@ -34,11 +34,17 @@ public sealed class DevelopmentTokenIssuer : IDisposable
     /// <summary>The longest a token lives, and how long it lives unless asked for less (Authentication:DevelopmentTokenMaxMinutes).</summary>
     public int MaxLifetimeMinutes { get; }
 
-    /// <summary>A token for <paramref name="user"/> with the given bindings (organisation, alliance, pilot project).</summary>
-    public string Mint(DemoUser user, Guid? organisation = null, Guid? alliance = null, Guid? pilot = null, TimeSpan? lifetime = null)
+    /// <summary>
+    /// A token for <paramref name="user"/> with the given bindings (organisation, alliance, pilot project), the demo address and a
+    /// language (<paramref name="locale"/>, German unless named) as the sign-in provider gives them.
+    /// </summary>
+    public string Mint(DemoUser user, Guid? organisation = null, Guid? alliance = null, Guid? pilot = null, TimeSpan? lifetime = null, string? locale = null)
     {
         var now = _clock.GetUtcNow();
-        var claims = new Dictionary<string, object> { [UserClaims.Name] = user.DisplayName, [UserClaims.Role] = user.Roles.ToArray() };
+        var claims = new Dictionary<string, object>
+        {
+            [UserClaims.Name] = user.DisplayName, [UserClaims.Role] = user.Roles.ToArray(), ["email"] = user.Email, ["locale"] = locale ?? DemoUsers.Locale,
+        };
         if (organisation is { } org) claims[UserClaims.Organisation] = org.ToString();
         if (alliance is { } all) claims[UserClaims.Alliance] = all.ToString();
         if (pilot is { } pil) claims[UserClaims.Pilot] = pil.ToString();

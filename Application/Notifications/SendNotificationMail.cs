@@ -1,0 +1,84 @@
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using Marten;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
+
+namespace Fachwerk.Application.Notifications;
+
+/// <summary>Mails notification <paramref name="NotificationId"/> to its recipient, unless that was done already.</summary>
+public sealed record SendNotificationMail(Guid NotificationId);
+
+/// <summary>
+/// Sends a notification's mail and records that it went out, in the same step: a mail recorded as sent is never sent again,
+/// whether the message is delivered twice or replayed from the dead letters. The mail's Message-ID is derived from the
+/// notification, so the one case left, a crash between the server taking the mail and the record being stored, gives a second
+/// copy with the same id, which mail clients show once (ADR 0091). A server that is away or refuses is retried with growing
+/// pauses, then for about a day; after that the message waits in the dead letters for an administrator.
+/// </summary>
+public static class SendNotificationMailHandler
+{
+    /// <summary>Pauses before trying the server again at once.</summary>
+    public static readonly TimeSpan[] RetryPauses = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
+
+    /// <summary>Delays of the rescheduled attempts after <see cref="RetryPauses"/>, about a day in all.</summary>
+    public static readonly TimeSpan[] RetryDelays =
+    [
+        TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4), TimeSpan.FromHours(12),
+    ];
+
+    /// <summary>Wolverine's hook for this handler's error handling: mail failures are retried, then dead-lettered.</summary>
+    public static void Configure(HandlerChain chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        chain.OnException<SmtpCommandException>().Or<SmtpProtocolException>().Or<ServiceNotConnectedException>().Or<IOException>()
+            .Or<SocketException>().Or<TimeoutException>()
+            .RetryWithCooldown(RetryPauses).Then.ScheduleRetry(RetryDelays).Then.MoveToErrorQueue();
+    }
+
+    public static async Task Handle(
+        SendNotificationMail command, IDocumentSession session, IMailTransport transport, IOptions<NotificationOptions> options, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var notification = await session.LoadAsync<Notification>(command.NotificationId, cancellation);
+        if (notification is null || notification.SentAt is not null || notification.NotMailedBecause is not null) return;
+        var profile = await session.LoadAsync<UserProfile>(notification.Recipient, cancellation);
+        if (string.IsNullOrWhiteSpace(profile?.Email))
+        {
+            session.Store(notification with { NotMailedBecause = "no address known" });
+            return;
+        }
+
+        await transport.SendAsync(MailOf(notification, profile, options.Value.Smtp), cancellation);
+        session.Store(notification with { SentAt = clock.GetUtcNow() });
+    }
+
+    /// <summary>The mail of a notification: plain text and HTML, the Message-ID derived from the notification.</summary>
+    public static MimeMessage MailOf(Notification notification, UserProfile recipient, SmtpSettings smtp)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        ArgumentNullException.ThrowIfNull(recipient);
+        ArgumentNullException.ThrowIfNull(smtp);
+        var message = new MimeMessage
+        {
+            MessageId = $"{notification.Id:D}@fachwerk",
+            Subject = notification.Subject,
+            Date = notification.CreatedAt,
+            Body = new BodyBuilder
+            {
+                TextBody = notification.Text,
+                HtmlBody = $"<!DOCTYPE html><html lang=\"{notification.Language}\"><head><meta charset=\"utf-8\"><title>{System.Net.WebUtility.HtmlEncode(notification.Subject)}</title></head><body>{notification.Html}</body></html>",
+            }.ToMessageBody(),
+        };
+        message.From.Add(new MailboxAddress(smtp.SenderName, smtp.Sender));
+        message.To.Add(new MailboxAddress(recipient.Name ?? "", recipient.Email ?? throw new ArgumentException("The recipient has no address.", nameof(recipient))));
+        // A MIME header of the content: it belongs to the body, where mail clients and parsers look for it.
+        message.Body.Headers.Add(HeaderId.ContentLanguage, notification.Language);
+        message.Headers.Add("X-Fachwerk-Notification", notification.Kind.ToString());
+        message.Headers.Add("X-Fachwerk-Application", notification.ApplicationId.ToString());
+        return message;
+    }
+}

@@ -1,0 +1,226 @@
+using Fachwerk.Application.Applications;
+using Fachwerk.Application.Notifications;
+using Fachwerk.Domain.Applications;
+using Fachwerk.Host.Development;
+using Fachwerk.IntegrationTests.Applications;
+using Fachwerk.IntegrationTests.Infrastructure;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Wolverine.Tracking;
+
+namespace Fachwerk.IntegrationTests.Notifications;
+
+/// <summary>
+/// Notifications are derived from the stored events after the command (the daemon's subscription), mailed to a real SMTP server
+/// inside the test process, and each one exactly once: the tests read what the server received.
+/// </summary>
+public class NotificationTests : ApplicationApi
+{
+    private readonly TestSmtpServer _smtp;
+    private string? _applicantLocale;
+
+    public NotificationTests(AppFixture fixture) : base(fixture)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        _smtp = fixture.Smtp;
+    }
+
+    private TestSmtpServer Smtp => _smtp;
+
+    /// <summary>The host's own daemon (a second one on the same database would share, and on disposal break, its progress tracking).</summary>
+    private IProjectionDaemon Daemon => Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>().DaemonForMainDatabase();
+
+    protected override string? LocaleOf(DemoUser user) => user == Applicant ? _applicantLocale : null;
+
+    [Fact]
+    public async Task The_applicant_is_mailed_the_requested_documents_with_the_deadline_in_German_with_a_link_to_the_application()
+    {
+        var id = await Submitted(await LaunchProgramme());
+        await Act(Caseworker, id, "document-requests", new RequestDocuments(2, ["Satzung", "Kosten- und Finanzierungsplan"]));
+
+        var mails = await MailsAbout(id);
+
+        var mail = mails.Where(m => m.To.Mailboxes.Single().Address == Applicant.Email).ShouldHaveSingleItem();
+        mail.Headers["X-Fachwerk-Notification"].ShouldBe(nameof(NotificationKind.DocumentsRequested));
+        mail.Body.ShouldNotBeNull().Headers[HeaderId.ContentLanguage].ShouldBe("de");
+        mail.From.Mailboxes.Single().Address.ShouldBe("fachwerk@behoerde.invalid");
+        mail.Subject.ShouldStartWith("Unterlagen nachreichen bis 16.03.2026");
+        mail.TextBody.ShouldNotBeNull().ShouldContain("Satzung");
+        mail.TextBody.ShouldNotBeNull().ShouldContain("Kosten- und Finanzierungsplan");
+        mail.TextBody.ShouldNotBeNull().ShouldContain($"http://localhost:5080/applications/{id}");
+        mail.HtmlBody.ShouldNotBeNull().ShouldContain($"<a href=\"http://localhost:5080/applications/{id}\">Zur Seite</a>");
+        mail.MessageId.ShouldBe($"{NotificationId.Of(NotificationId.OfEvent(id, 3), NotificationKind.DocumentsRequested, Applicant.Id):D}@fachwerk");
+        // The submission told the team's caseworkers; the request told nobody but the applicant.
+        mails.Where(m => m.To.Mailboxes.Single().Address == Caseworker.Email).ShouldHaveSingleItem()
+            .Headers["X-Fachwerk-Notification"].ShouldBe(nameof(NotificationKind.NewSubmission));
+        mails.ShouldNotContain(m => m.To.Mailboxes.Single().Address == Reviewer.Email);
+    }
+
+    [Fact]
+    public async Task A_user_whose_locale_is_English_is_mailed_in_English()
+    {
+        _applicantLocale = "en-GB";
+        var id = await Submitted(await LaunchProgramme());
+        await Act(Caseworker, id, "document-requests", new RequestDocuments(2, ["Articles of association"]));
+
+        var mail = (await MailsAbout(id)).Single(m => m.To.Mailboxes.Single().Address == Applicant.Email);
+
+        mail.Body.ShouldNotBeNull().Headers[HeaderId.ContentLanguage].ShouldBe("en");
+        mail.Subject.ShouldStartWith("Documents requested by 16/03/2026");
+        mail.TextBody.ShouldNotBeNull().ShouldContain("Please supply them by 16/03/2026");
+        mail.HtmlBody.ShouldNotBeNull().ShouldContain("Open the page");
+    }
+
+    [Fact]
+    public async Task Reviewers_of_the_alliance_and_approvers_other_than_the_proposer_are_told_what_waits_for_them()
+    {
+        // Fachwerk knows people from their requests: the approver has signed in before.
+        await Get<System.Text.Json.JsonElement>(Approver, "/api/people/me");
+        var (id, _) = await Proposed(await LaunchProgramme());
+
+        var mails = await MailsAbout(id);
+
+        mails.Where(m => m.To.Mailboxes.Single().Address == Reviewer.Email).ShouldHaveSingleItem()
+            .Headers["X-Fachwerk-Notification"].ShouldBe(nameof(NotificationKind.AwaitsAllianceVote));
+        mails.Where(m => m.To.Mailboxes.Single().Address == Approver.Email).ShouldHaveSingleItem()
+            .Headers["X-Fachwerk-Notification"].ShouldBe(nameof(NotificationKind.ProposalAwaitsConfirmation));
+        // The caseworker proposed: four eyes, she is not asked to confirm her own proposal.
+        mails.ShouldNotContain(m => m.Headers["X-Fachwerk-Notification"] == nameof(NotificationKind.ProposalAwaitsConfirmation)
+                                    && m.To.Mailboxes.Single().Address == Caseworker.Email);
+    }
+
+    [Fact]
+    public async Task A_notification_is_mailed_once_when_its_message_is_delivered_again_or_the_subscription_replays_history()
+    {
+        var id = await Submitted(await LaunchProgramme());
+        await Act(Caseworker, id, "document-requests", new RequestDocuments(2, ["Satzung"]));
+        var mails = await MailsAbout(id);
+        var notifications = await NotificationsAbout(id);
+
+        // The same message again (a redelivery), handled to the end.
+        foreach (var notification in notifications)
+            await Host.InvokeMessageAndWaitAsync(new SendNotificationMail(notification.Id));
+        // The whole history again through the subscription (a rewind, as after restoring its progress).
+        await Daemon.RewindSubscriptionAsync(NotificationSubscription.Name, TestContext.Current.CancellationToken, sequenceFloor: 0);
+        await CatchUpProjections();
+
+        (await NotificationsAbout(id)).Select(n => n.Id).ShouldBe(notifications.Select(n => n.Id), ignoreOrder: true);
+        ReceivedAbout(id).Count.ShouldBe(mails.Count);
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_read_models_mails_nothing()
+    {
+        var id = await Submitted(await LaunchProgramme());
+        await Act(Caseworker, id, "document-requests", new RequestDocuments(2, ["Satzung"]));
+        var mails = await MailsAbout(id);
+
+        await Daemon.RebuildProjectionAsync("ApplicationSummary", TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        await Daemon.RebuildProjectionAsync("ApplicationDetails", TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        await CatchUpProjections();
+
+        (await NotificationsAbout(id)).ShouldAllBe(n => n.SentAt != null);
+        ReceivedAbout(id).Count.ShouldBe(mails.Count);
+    }
+
+    [Fact]
+    public async Task A_server_that_refuses_is_tried_again_until_it_takes_the_mail()
+    {
+        var id = await Submitted(await LaunchProgramme());
+        await MailsAbout(id);
+        var refusedBefore = Smtp.Refused;
+        Smtp.RefuseNext(2);
+
+        await Act(Caseworker, id, "document-requests", new RequestDocuments(2, ["Satzung"]));
+        var mails = await MailsAbout(id);
+
+        (Smtp.Refused - refusedBefore).ShouldBe(2);
+        mails.Where(m => m.Headers["X-Fachwerk-Notification"] == nameof(NotificationKind.DocumentsRequested)).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Documents_still_missing_are_reminded_seven_days_before_and_on_the_day_and_not_once_supplied()
+    {
+        var id = await Submitted(await LaunchProgramme());
+        await Act(Caseworker, id, "document-requests", new RequestDocuments(2, ["Satzung"]));
+        var tracked = await Host.ExecuteAndWaitAsync(CatchUpProjections, 30_000);
+        var due = (await Details(id)).DocumentRequests.Single().DueBy;
+
+        var reminders = tracked.Scheduled.MessagesOf<DeadlineReminderDue>().ToList();
+        reminders.Select(r => r.DaysBefore).ShouldBe([7, 0], ignoreOrder: true);
+        tracked.Scheduled.Envelopes().Where(e => e.Message is DeadlineReminderDue { DaysBefore: 7 }).ShouldHaveSingleItem()
+            .ScheduledTime.ShouldBe(new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.FromHours(1)));
+
+        Clock.Advance(TimeSpan.FromDays(7));
+        await Host.InvokeMessageAndWaitAsync(reminders.Single(r => r.DaysBefore == 7));
+        var reminded = (await MailsAbout(id)).Where(m => m.Headers["X-Fachwerk-Notification"] == nameof(NotificationKind.DocumentsDueReminder)).ShouldHaveSingleItem();
+        reminded.Subject.ShouldStartWith("Erinnerung: Unterlagen fällig in 7 Tagen, am 16.03.2026");
+        reminded.TextBody.ShouldNotBeNull().ShouldContain("Satzung");
+
+        // Delivered again, the same reminder says nothing new.
+        await Host.InvokeMessageAndWaitAsync(reminders.Single(r => r.DaysBefore == 7));
+        ReceivedAbout(id).Count(m => m.Headers["X-Fachwerk-Notification"] == nameof(NotificationKind.DocumentsDueReminder)).ShouldBe(1);
+
+        await Act(Applicant, id, "document-supplies", new SupplyDocuments(3, ["dms://satzung"]));
+        Clock.Advance(due - Clock.GetUtcNow() - TimeSpan.FromHours(1));
+        await Host.InvokeMessageAndWaitAsync(reminders.Single(r => r.DaysBefore == 0));
+        (await MailsAbout(id)).Count(m => m.Headers["X-Fachwerk-Notification"] == nameof(NotificationKind.DocumentsDueReminder)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_bell_lists_the_callers_notifications_with_the_mails_texts_and_marks_them_read_and_turned_off_kinds_are_not_mailed()
+    {
+        var turnedOff = await Send(Applicant, HttpMethod.Put, "/api/people/me/notification-preferences",
+            new ChangeNotificationPreferences(new Dictionary<NotificationKind, Delivery> { [NotificationKind.DocumentsRequested] = Delivery.Off }));
+        (await Read<NotificationPreferencesView>(turnedOff)).Kinds.Single(k => k.Kind == NotificationKind.DocumentsRequested).Delivery.ShouldBe(Delivery.Off);
+        var refused = await ValidationProblemOf(await Send(Applicant, HttpMethod.Put, "/api/people/me/notification-preferences",
+            new ChangeNotificationPreferences(new Dictionary<NotificationKind, Delivery> { [NotificationKind.DecisionMade] = Delivery.Off }), 400));
+        refused.Errors.Values.SelectMany(e => e).ShouldContain(e => e.Contains("law requires"));
+
+        var id = await Submitted(await LaunchProgramme());
+        await Act(Caseworker, id, "document-requests", new RequestDocuments(2, ["Satzung"]));
+        (await MailsAbout(id)).ShouldNotContain(m => m.To.Mailboxes.Single().Address == Applicant.Email);
+
+        var bell = await Get<NotificationList>(Applicant, "/api/people/me/notifications");
+        bell.Unread.ShouldBe(1);
+        var entry = bell.Items.ShouldHaveSingleItem();
+        entry.Subject.ShouldStartWith("Unterlagen nachreichen bis 16.03.2026");
+        entry.Text.ShouldContain("Satzung");
+        entry.Mailed.ShouldBeFalse();
+        (await Get<NotificationList>(Caseworker, "/api/people/me/notifications")).Items.ShouldNotContain(n => n.Id == entry.Id);
+
+        await Post(Caseworker, $"/api/people/me/notifications/{entry.Id}/read", null, 404);
+        await Post(Applicant, $"/api/people/me/notifications/{entry.Id}/read", null, 204);
+        var read = await Get<NotificationList>(Applicant, "/api/people/me/notifications");
+        read.Unread.ShouldBe(0);
+        read.Items.Single().ReadAt.ShouldBe(Clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Lets the subscription read every event so far, waits until each notification about the application is mailed (or will not
+    /// be), and answers the mails the server received about it.
+    /// </summary>
+    private async Task<IReadOnlyList<MimeMessage>> MailsAbout(Guid id)
+    {
+        await CatchUpProjections();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var pending = (await NotificationsAbout(id)).Where(n => n.Delivery == Delivery.Immediate && n.SentAt is null && n.NotMailedBecause is null).ToList();
+            if (pending.Count == 0) return ReceivedAbout(id);
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    private IReadOnlyList<MimeMessage> ReceivedAbout(Guid id) =>
+        [.. Smtp.Received.Where(m => m.Headers["X-Fachwerk-Application"] == id.ToString())];
+
+    private async Task<IReadOnlyList<Notification>> NotificationsAbout(Guid id)
+    {
+        await using var session = Store.QuerySession();
+        return await session.Query<Notification>().Where(n => n.ApplicationId == id).ToListAsync();
+    }
+}
