@@ -55,9 +55,12 @@ public sealed record CaseConversation(
 /// <summary>What counts as unread: written by someone else after the reader's mark.</summary>
 public static class Unread
 {
+    /// <summary>Whether an entry numbered <paramref name="number"/> is new to the reader who has read up to <paramref name="read"/>.</summary>
+    public static bool IsNew(int number, string writtenBy, int read, string userId) => number > read && writtenBy != userId;
+
     public static int Messages(IEnumerable<CaseMessage> messages, int read, string userId) =>
-        messages.Count(m => m.Number > read && m.WrittenBy != userId);
+        messages.Count(m => IsNew(m.Number, m.WrittenBy, read, userId));
 
     public static int Notes(IEnumerable<InternalNote> notes, int read, string userId) =>
-        notes.Count(n => n.Number > read && n.WrittenBy != userId);
+        notes.Count(n => IsNew(n.Number, n.WrittenBy, read, userId));
 }

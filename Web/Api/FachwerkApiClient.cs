@@ -44,7 +44,7 @@ public sealed class FachwerkApiClient(HttpClient http)
     }
 
     /// <summary>
-    /// Opens a download (a document): the API's answer with its headers read and its body not yet, for the caller to pass on and
+    /// Opens a download (a document, a case file, a digest): the API's answer with its headers read and its body not yet, for the caller to pass on and
     /// dispose. A service that cannot be reached answers 502.
     /// </summary>
     public async Task<HttpResponseMessage> OpenAsync(string url, CancellationToken cancellation = default)
@@ -83,9 +83,4 @@ public sealed class FachwerkApiClient(HttpClient http)
             return ApiResult<T>.Failure(ApiProblem.Unreachable("The service did not answer in time: " + e.Message));
         }
     }
-
-    // audit-ui: files the API writes (a case file, a chain digest), passed on to the browser as they arrive.
-    /// <summary>A GET whose answer is a file: the response as it starts to arrive, for the caller to pass on and dispose.</summary>
-    public Task<HttpResponseMessage> GetFileAsync(string url, CancellationToken cancellation = default) =>
-        http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellation);
 }

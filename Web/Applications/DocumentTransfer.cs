@@ -45,14 +45,7 @@ public static class DocumentTransfer
             return;
         }
 
-        context.Response.StatusCode = (int)answer.StatusCode;
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.CacheControl = "private, no-store";
-        if (answer.Content.Headers.ContentType is { } type) context.Response.ContentType = type.ToString();
-        if (answer.Content.Headers.ContentDisposition is { } disposition) context.Response.Headers.ContentDisposition = disposition.ToString();
-        if (answer.Content.Headers.ContentLength is { } length) context.Response.ContentLength = length;
-        await using var body = await answer.Content.ReadAsStreamAsync(context.RequestAborted);
-        await body.CopyToAsync(context.Response.Body, context.RequestAborted);
+        await ApiDownload.PassOnAsync(answer, context.Response, context.RequestAborted);
     }
 
     private static async Task<IResult> UploadAsync(Guid id, HttpContext context, FachwerkApiClient api, IAntiforgery antiforgery,

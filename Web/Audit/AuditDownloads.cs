@@ -21,15 +21,12 @@ public static class AuditDownloads
 
     private static async Task<IResult> PassOnAsync(HttpContext context, FachwerkApiClient api, string url, string page)
     {
-        using var response = await api.GetFileAsync(url, context.RequestAborted);
+        using var response = await api.OpenAsync(url, context.RequestAborted);
         if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
             return Results.Redirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(context.Request.Path));
         if (!response.IsSuccessStatusCode) return Results.Redirect(page + (page.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "download=failed");
 
-        context.Response.ContentType = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
-        if (response.Content.Headers.ContentDisposition is { } disposition)
-            context.Response.Headers.ContentDisposition = disposition.ToString();
-        await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        await ApiDownload.PassOnAsync(response, context.Response, context.RequestAborted);
         return Results.Empty;
     }
 }
