@@ -1,0 +1,164 @@
+using Fachwerk.Application.Applications;
+using Fachwerk.Domain.Applications;
+using Fachwerk.Host.Development;
+using Fachwerk.IntegrationTests.Documents;
+using Fachwerk.Web.Applications.Actions;
+using Microsoft.Playwright;
+
+namespace Fachwerk.IntegrationTests.Browser;
+
+/// <summary>
+/// The applicant's portal in the browser (docs/portal.md): the start page with what is asked now, drafting, editing and
+/// submitting an application with an attachment, answering a document request by upload, requesting money, and the decision.
+/// </summary>
+public class PortalTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task An_applicant_drafts_in_the_portal_attaches_a_financing_plan_changes_the_plan_and_submits()
+    {
+        await SignInAsync(DemoUsers.Applicant, "/portal");
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Mein Portal", Level = 1 }).WaitForAsync();
+        (await Page.Locator("main").InnerTextAsync()).ShouldContain("Haus Steinstraße e.V.");
+        var programmes = Page.GetByRole(AriaRole.Table, new() { Name = "Förderprogramme, die Anträge annehmen" });
+        (await programmes.InnerTextAsync()).ShouldContain("Regionaler Arbeitsmarktkreis Mansfeld-Südharz");
+        await ExpectAccessibleAsync();
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Neuen Antrag anlegen" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Antrag anlegen", Level = 1 }).WaitForAsync();
+        await ExpectAccessibleAsync();
+        var title = "Werkstatttage Halle " + Guid.NewGuid().ToString("N")[..6];
+        await Page.GetByLabel("Förderprogramm").SelectOptionAsync(new SelectOptionValue { Label = await OptionStartingWith("#portal-plan-programme", "Regionaler Arbeitsmarktkreis Mansfeld-Südharz") });
+        await Page.GetByLabel("Wo das Vorhaben stattfindet").SelectOptionAsync(new SelectOptionValue { Label = "Halle (Saale) (Fachkräfteallianz Sachsen-Anhalt Süd)" });
+        await Page.GetByLabel("Titel des Vorhabens").FillAsync(title);
+        await Page.GetByLabel("Beschreibung").FillAsync("Werkstatttage im Handwerk für Jugendliche ohne Ausbildungsplatz.");
+        await Page.GetByLabel("Beginn").FillAsync("2027-02-01");
+        await Page.GetByLabel("Ende").FillAsync("2027-11-30");
+        await Page.GetByLabel("Förderfähige Gesamtkosten").FillAsync("40000");
+        await Page.GetByLabel("Beantragte Förderung").FillAsync("32000");
+        await Page.GetByLabel("Eigenanteil").FillAsync("7000");
+        await Page.GetByLabel("Drittmittel").FillAsync("0");
+        await Page.GetByLabel("Junge Menschen").CheckAsync();
+        await Page.GetByLabel("Geplante Teilnehmende").FillAsync("24");
+        var events = await EventCountAsync();
+
+        // The lines do not add up: refused beside the costs, in German, with everything typed kept and nothing recorded.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
+        var outcome = Page.Locator("#portal-plan-outcome");
+        await outcome.WaitForAsync();
+        (await Page.Locator("#portal-plan-total-error").InnerTextAsync()).ShouldContain("Der Finanzierungsplan geht nicht auf");
+        (await Page.GetByLabel("Titel des Vorhabens").InputValueAsync()).ShouldBe(title);
+        (await Page.Locator("#portal-plan-balance").InnerTextAsync()).ShouldContain("Die Finanzierung ergibt 39.000,00\u00a0€, die Kosten betragen 40.000,00\u00a0€.");
+        (await EventCountAsync()).ShouldBe(events);
+        await ExpectAccessibleAsync();
+
+        await Page.GetByLabel("Eigenanteil").FillAsync("8000");
+        await ScreenshotForDocsAsync("portal-draft");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
+        await DoneAsync("Projektplan gespeichert.");
+        var id = Guid.Parse(new Uri(Page.Url).AbsolutePath.Split('/')[2]);
+        var drafted = await ApplicationAsync(id);
+        (drafted.Status, drafted.Plan.Title, drafted.Plan.OwnContribution, drafted.District).ShouldBe((ApplicationStatus.Draft, title, 8_000m, "Halle (Saale)"));
+        drafted.Plan.TargetGroups.ShouldBe([Fachwerk.Domain.Alliances.TargetGroup.YoungPeople]);
+        await ExpectAccessibleAsync();
+
+        // An attachment to the draft, by upload.
+        await Page.GetByLabel("Art des Dokuments").SelectOptionAsync(new SelectOptionValue { Label = "Finanzierungsplan" });
+        await Page.GetByLabel("Datei", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "Finanzierungsplan.pdf", MimeType = "application/pdf", Buffer = TestDocuments.Pdf() });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Das Dokument wurde hochgeladen." }).WaitForAsync();
+
+        // Editing again carries the version the page read.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Projektplan ändern" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Projektplan ändern", Level = 1 }).WaitForAsync();
+        (await Page.GetByLabel("Eigenanteil").InputValueAsync()).ShouldBe("8000.00");
+        await ExpectAccessibleAsync();
+        await Page.GetByLabel("Geplante Teilnehmende").FillAsync("30");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
+        await DoneAsync("Projektplan gespeichert.");
+        (await ApplicationAsync(id)).Plan.PlannedParticipants.ShouldBe(30);
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Einreichen", Exact = true }).ClickAsync();
+        await DoneAsync("Antrag eingereicht.");
+        await ExpectAccessibleAsync();
+        var submitted = await ApplicationAsync(id);
+        submitted.Status.ShouldBe(ApplicationStatus.Submitted);
+        submitted.Documents.ShouldHaveSingleItem().Kind.ShouldBe(DocumentKind.FinancingPlan);
+
+        // The portal lists it with its status.
+        await Page.GotoAsync("/");
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/portal");
+        var applications = Page.GetByRole(AriaRole.Table, new() { Name = "Die Anträge Ihrer Organisation, die neuesten zuerst" });
+        (await applications.GetByRole(AriaRole.Row).Filter(new() { HasText = title }).InnerTextAsync()).ShouldContain("Eingereicht");
+    }
+
+    [Fact]
+    public async Task The_portal_asks_for_the_requested_documents_and_the_money_and_the_applicant_answers_by_upload_and_requests_a_payment()
+    {
+        var requested = await SubmittedApplicationAsync("Orientierungstage Halle – Nachforderung im Portal");
+        await CommandAsync(DemoUsers.Caseworker, $"/api/applications/{requested.Id}/document-requests", new RequestDocuments(requested.Version, ["Satzung des Trägers"]));
+        var approved = await ApprovedAsync("Orientierungstage Halle – Abruf im Portal");
+
+        await SignInAsync(DemoUsers.Applicant, "/portal");
+        var asks = Page.GetByRole(AriaRole.Table, new() { Name = "Was jetzt von Ihnen erwartet wird, das Dringendste zuerst" });
+        var documentsAsk = asks.GetByRole(AriaRole.Row).Filter(new() { HasText = "Orientierungstage Halle – Nachforderung im Portal" });
+        (await documentsAsk.InnerTextAsync()).ShouldContain("Nachgeforderte Unterlagen einreichen");
+        (await asks.GetByRole(AriaRole.Row).Filter(new() { HasText = "Orientierungstage Halle – Abruf im Portal" }).InnerTextAsync())
+            .ShouldContain("Sie können Mittel abrufen: 50.000,00\u00a0€ bewilligt und noch nicht abgerufen");
+        await ScreenshotForDocsAsync("portal");
+        await ExpectAccessibleAsync();
+
+        // The document request, answered by upload.
+        await documentsAsk.GetByRole(AriaRole.Link).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Orientierungstage Halle – Nachforderung im Portal", Level = 1 }).WaitForAsync();
+        await Page.GetByLabel("Art des Dokuments").SelectOptionAsync(new SelectOptionValue { Label = "Satzung" });
+        await Page.GetByLabel("Datei", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "Satzung.pdf", MimeType = "application/pdf", Buffer = TestDocuments.Pdf() });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Das Dokument wurde hochgeladen." }).WaitForAsync();
+        (await ApplicationAsync(requested.Id)).Status.ShouldBe(ApplicationStatus.Submitted, "the upload answered the request's only item");
+
+        // The approved application: the decision, and the payment request with its rules explained before sending.
+        await Page.GotoAsync($"/applications/{approved.Id}");
+        var decision = await Page.GetByRole(AriaRole.Table, new() { Name = "Entscheidungsvorschläge und ihr Ergebnis (Vier-Augen-Prinzip)" }).InnerTextAsync();
+        decision.ShouldContain("50.000,00\u00a0€");
+        decision.ShouldContain("bestätigt");
+        var form = Page.Locator("section.action", new() { HasText = "Mittel abrufen" });
+        var rules = await form.Locator("#request-payment-rules").InnerTextAsync();
+        var today = DateOnly.FromDateTime(Fixture.Clock.GetUtcNow().UtcDateTime);
+        rules.ShouldContain($"Bedarf zwischen dem {today:dd.MM.yyyy} und dem {today.AddMonths(2):dd.MM.yyyy}");
+        rules.ShouldContain("Die Zuwendung deckt 80\u00a0% der Kosten; für jeden Euro ausgegebener Eigen- und Drittmittel können Sie bis zu 4 Euro Fördermittel abrufen.");
+        await ExpectAccessibleAsync();
+        var events = await EventCountAsync();
+
+        // Needed beyond two months: refused in words, nothing recorded.
+        await form.GetByLabel("Betrag (EUR)").FillAsync("8000");
+        await form.GetByLabel("Benötigt am").FillAsync(Iso(today.AddMonths(3)));
+        await form.GetByLabel("Bisher ausgegebene Eigen- und Drittmittel (EUR)").FillAsync("2500");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Mittel abrufen" }).ClickAsync();
+        var outcome = Page.Locator($"#{ApplicationActions.RequestPayment}-outcome");
+        await outcome.WaitForAsync();
+        (await outcome.InnerTextAsync()).ShouldContain("Mittel werden für Ausgaben abgerufen, die in den nächsten 2 Monaten fällig werden");
+        (await EventCountAsync()).ShouldBe(events);
+        await ExpectAccessibleAsync();
+
+        // Ahead of the proportional draw: 2,500 EUR spent allows 10,000 EUR; 12,000 EUR is refused with the computation.
+        await form.GetByLabel("Betrag (EUR)").FillAsync("12000");
+        await form.GetByLabel("Benötigt am").FillAsync(Iso(today.AddDays(20)));
+        await form.GetByRole(AriaRole.Button, new() { Name = "Mittel abrufen" }).ClickAsync();
+        await outcome.Filter(new() { HasText = "erlaubt der vereinbarte Fördersatz" }).WaitForAsync();
+        (await outcome.InnerTextAsync()).ShouldContain("Bei 2.500,00\u00a0€ ausgegebenen Eigen- und Drittmitteln erlaubt der vereinbarte Fördersatz von 80\u00a0% bisher 10.000,00\u00a0€ Fördermittel");
+        (await EventCountAsync()).ShouldBe(events);
+
+        await form.GetByLabel("Betrag (EUR)").FillAsync("8000");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Mittel abrufen" }).ClickAsync();
+        await DoneAsync("Mittelabruf gestellt.");
+        await ExpectAccessibleAsync();
+        var payment = (await ApplicationAsync(approved.Id)).Funding!.Payments.ShouldHaveSingleItem();
+        (payment.Amount, payment.NeededBy, payment.OwnAndThirdPartySpent, payment.Status).ShouldBe((8_000m, today.AddDays(20), 2_500m, PaymentRequestStatus.Requested));
+    }
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The label of the first option of <paramref name="select"/> that starts with <paramref name="text"/>.</summary>
+    private async Task<string> OptionStartingWith(string select, string text) =>
+        (await Page.Locator($"{select} option").AllInnerTextsAsync()).First(o => o.StartsWith(text, StringComparison.Ordinal)).Trim();
+}
