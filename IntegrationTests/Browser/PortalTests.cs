@@ -51,7 +51,9 @@ public class PortalTests(BrowserFixture fixture) : BrowserTest(fixture)
         (await EventCountAsync()).ShouldBe(events);
         await ExpectAccessibleAsync();
 
+        // Checked again as the user types.
         await Page.GetByLabel("Eigenanteil", new() { Exact = true }).FillAsync("8000");
+        await Page.Locator("#portal-plan-balance", new() { HasText = "Die Finanzierung ergibt die Kosten (40.000,00\u00a0€). Eigenanteil: 20\u00a0%." }).WaitForAsync();
         await ScreenshotForDocsAsync("portal-draft");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
         await DoneAsync("Projektplan gespeichert.");
