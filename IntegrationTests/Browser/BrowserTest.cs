@@ -127,22 +127,25 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return await ApplicationAsync(submitted.Id);
     }
 
-    /// <summary>The application (submitted or formally complete) proposed for approval of <paramref name="amount"/> by <paramref name="caseworker"/>.</summary>
-    protected async Task<CommandAccepted> ProposedAsync(ApplicationDetails application, DemoUser caseworker, decimal amount)
+    /// <summary>
+    /// The application (submitted or formally complete) proposed for approval of <paramref name="amount"/> by <paramref name="caseworker"/>,
+    /// with the interim proofs of use the decision asks for (none: the programme's yearly ones).
+    /// </summary>
+    protected async Task<CommandAccepted> ProposedAsync(ApplicationDetails application, DemoUser caseworker, decimal amount, IReadOnlyList<DateOnly>? interimProofs = null)
     {
         var current = await ApplicationAsync(application.Id);
         if (current.Status == ApplicationStatus.Submitted)
             current = await ApplicationAsync((await CommandAsync(DemoUsers.Caseworker, $"/api/applications/{application.Id}/formal-completeness",
                 new CompleteFormally(current.Version))).Id);
         return await CommandAsync(caseworker, $"/api/applications/{application.Id}/decision-proposal",
-            new ProposeDecision(current.Version, DecisionKind.Approve, amount));
+            new ProposeDecision(current.Version, DecisionKind.Approve, amount, InterimProofDueDates: interimProofs));
     }
 
     /// <summary>Approved through the API, after the budget workflow has committed the money.</summary>
-    protected async Task<ApplicationDetails> ApprovedAsync(string title)
+    protected async Task<ApplicationDetails> ApprovedAsync(string title, IReadOnlyList<DateOnly>? interimProofs = null)
     {
         var application = await SubmittedApplicationAsync(title);
-        var proposed = await ProposedAsync(application, DemoUsers.Caseworker, application.Plan.RequestedAmount);
+        var proposed = await ProposedAsync(application, DemoUsers.Caseworker, application.Plan.RequestedAmount, interimProofs);
         await Fixture.WaitForMessagesAsync(() =>
             CommandAsync(DemoUsers.Approver, $"/api/applications/{application.Id}/decision-confirmation", new ConfirmDecision(proposed.Version)));
         var approved = await ApplicationAsync(application.Id);

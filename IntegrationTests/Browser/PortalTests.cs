@@ -160,6 +160,49 @@ public class PortalTests(BrowserFixture fixture) : BrowserTest(fixture)
         (payment.Amount, payment.NeededBy, payment.OwnAndThirdPartySpent, payment.Status).ShouldBe((8_000m, today.AddDays(20), 2_500m, PaymentRequestStatus.Requested));
     }
 
+    [Fact]
+    public async Task The_recipient_uploads_a_receipt_and_submits_an_interim_proof_of_use_listing_it()
+    {
+        var approved = await ApprovedAsync("Orientierungstage Halle – Zwischennachweis im Portal", [new DateOnly(2027, 6, 30)]);
+        await SignInAsync(DemoUsers.Applicant, $"/applications/{approved.Id}");
+        await Page.GetByLabel("Art des Dokuments").SelectOptionAsync(new SelectOptionValue { Label = "Beleg" });
+        await Page.GetByLabel("Datei", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "Rechnung-Werkstatt.pdf", MimeType = "application/pdf", Buffer = TestDocuments.Pdf() });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Das Dokument wurde hochgeladen." }).WaitForAsync();
+        var receiptId = (await ApplicationAsync(approved.Id)).Documents.ShouldHaveSingleItem().DocumentId;
+
+        var form = Page.Locator("section.action", new() { HasText = "Verwendungsnachweis einreichen" });
+        (await form.GetByLabel("Nachweis", new() { Exact = true }).InputValueAsync()).ShouldBe("interim-1");
+        (await form.GetByRole(AriaRole.Checkbox, new() { Name = "Rechnung-Werkstatt.pdf aufführen" }).IsCheckedAsync()).ShouldBeTrue();
+        await form.GetByLabel("Sachbericht").FillAsync("Zwölf Werkstatttage mit 20 Jugendlichen; drei Ausbildungsverträge.");
+        await form.GetByLabel("Ausgaben nach Kostenart").FillAsync("Personal | 3.000,00\nSachkosten | 500,00");
+        await form.GetByLabel("Ausgegebene Eigenmittel (EUR)").FillAsync("700");
+        await form.GetByLabel("Ausgegebene Drittmittel (EUR)").FillAsync("0");
+        await form.GetByLabel("Belegdatum").FillAsync("2027-03-15");
+        await form.GetByLabel("Betrag (EUR)").FillAsync("4000");
+        await form.GetByLabel("Kostenart", new() { Exact = true }).FillAsync("Personal");
+        await ExpectAccessibleAsync();
+        var events = await EventCountAsync();
+
+        // The receipts add up to more than was spent: refused in words, the input kept.
+        await form.GetByRole(AriaRole.Button, new() { Name = "Nachweis einreichen" }).ClickAsync();
+        var outcome = Page.Locator($"#{ApplicationActions.SubmitProof}-outcome");
+        await outcome.WaitForAsync();
+        (await outcome.InnerTextAsync()).ShouldContain("Die Belege ergeben zusammen mehr, als laut den Angaben ausgegeben wurde.");
+        (await form.GetByLabel("Sachbericht").InputValueAsync()).ShouldStartWith("Zwölf Werkstatttage");
+        (await EventCountAsync()).ShouldBe(events);
+        await ExpectAccessibleAsync();
+
+        await form.GetByLabel("Betrag (EUR)").FillAsync("2400");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Nachweis einreichen" }).ClickAsync();
+        await DoneAsync("Verwendungsnachweis eingereicht.");
+        await ExpectAccessibleAsync();
+        var proof = (await ApplicationAsync(approved.Id)).Funding!.ProofsOfUse.Single(p => p.Proof == "interim-1");
+        proof.SubmittedAt.ShouldNotBeNull();
+        proof.SpentByCategory!.ShouldBe(new Dictionary<string, decimal> { ["Personal"] = 3_000m, ["Sachkosten"] = 500m });
+        proof.Receipts.ShouldBe([new Receipt(receiptId.ToString(), new DateOnly(2027, 3, 15), 2_400m, "Personal")]);
+    }
+
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The label of the first option of <paramref name="select"/> that starts with <paramref name="text"/>.</summary>
