@@ -203,6 +203,33 @@ public class PortalTests(BrowserFixture fixture) : BrowserTest(fixture)
         proof.Receipts.ShouldBe([new Receipt(receiptId.ToString(), new DateOnly(2027, 3, 15), 2_400m, "Personal")]);
     }
 
+    [Fact]
+    public async Task An_applicant_signing_in_at_the_start_lands_in_the_portal_which_reads_in_English_too()
+    {
+        await Page.GotoAsync("/");
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Bei Fachwerk anmelden" }).WaitForAsync();
+        await Page.Locator($"button[value='{DemoUsers.Applicant.Id}']").ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/portal");
+        var navigation = await Page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link).AllInnerTextsAsync();
+        navigation.ShouldContain("Mein Portal");
+        navigation.ShouldNotContain("Arbeitsplatz");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sprache: English" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "My portal", Level = 1 }).WaitForAsync();
+        (await Page.TitleAsync()).ShouldBe("My portal – Fachwerk");
+        (await Page.GetByRole(AriaRole.Heading, new() { Name = "Your organisation" }).CountAsync()).ShouldBe(1);
+        var programmes = await Page.GetByRole(AriaRole.Table, new() { Name = "Programmes open for applications" }).InnerTextAsync();
+        programmes.ShouldContain("Funds at most 90% of the costs (own share at least 10%)", Case.Sensitive);
+        await ExpectAccessibleAsync();
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Draft a new application" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Draft an application", Level = 1 }).WaitForAsync();
+        (await Page.GetByLabel("Eligible costs").CountAsync()).ShouldBe(1);
+        await ExpectAccessibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Language: Deutsch" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Antrag anlegen", Level = 1 }).WaitForAsync();
+    }
+
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The label of the first option of <paramref name="select"/> that starts with <paramref name="text"/>.</summary>
