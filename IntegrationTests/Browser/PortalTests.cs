@@ -64,10 +64,7 @@ public class PortalTests(BrowserFixture fixture) : BrowserTest(fixture)
         await ExpectAccessibleAsync();
 
         // An attachment to the draft, by upload.
-        await Page.GetByLabel("Art des Dokuments").SelectOptionAsync(new SelectOptionValue { Label = "Finanzierungsplan" });
-        await Page.GetByLabel("Datei", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "Finanzierungsplan.pdf", MimeType = "application/pdf", Buffer = TestDocuments.Pdf() });
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Das Dokument wurde hochgeladen." }).WaitForAsync();
+        await UploadPdfAsync("Finanzierungsplan", "Finanzierungsplan.pdf");
 
         // Editing again carries the version the page read.
         await Page.GetByRole(AriaRole.Link, new() { Name = "Projektplan ändern" }).ClickAsync();
@@ -112,10 +109,7 @@ public class PortalTests(BrowserFixture fixture) : BrowserTest(fixture)
         // The document request, answered by upload.
         await documentsAsk.GetByRole(AriaRole.Link).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Orientierungstage Halle – Nachforderung im Portal", Level = 1 }).WaitForAsync();
-        await Page.GetByLabel("Art des Dokuments").SelectOptionAsync(new SelectOptionValue { Label = "Satzung" });
-        await Page.GetByLabel("Datei", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "Satzung.pdf", MimeType = "application/pdf", Buffer = TestDocuments.Pdf() });
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Das Dokument wurde hochgeladen." }).WaitForAsync();
+        await UploadPdfAsync("Satzung", "Satzung.pdf");
         (await ApplicationAsync(requested.Id)).Status.ShouldBe(ApplicationStatus.Submitted, "the upload answered the request's only item");
 
         // The approved application: the decision, and the payment request with its rules explained before sending.
@@ -165,10 +159,7 @@ public class PortalTests(BrowserFixture fixture) : BrowserTest(fixture)
     {
         var approved = await ApprovedAsync("Orientierungstage Halle – Zwischennachweis im Portal", [new DateOnly(2027, 6, 30)]);
         await SignInAsync(DemoUsers.Applicant, $"/applications/{approved.Id}");
-        await Page.GetByLabel("Art des Dokuments").SelectOptionAsync(new SelectOptionValue { Label = "Beleg" });
-        await Page.GetByLabel("Datei", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "Rechnung-Werkstatt.pdf", MimeType = "application/pdf", Buffer = TestDocuments.Pdf() });
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Das Dokument wurde hochgeladen." }).WaitForAsync();
+        await UploadPdfAsync("Beleg", "Rechnung-Werkstatt.pdf");
         var receiptId = (await ApplicationAsync(approved.Id)).Documents.ShouldHaveSingleItem().DocumentId;
 
         var form = Page.Locator("section.action", new() { HasText = "Verwendungsnachweis einreichen" });
@@ -228,6 +219,15 @@ public class PortalTests(BrowserFixture fixture) : BrowserTest(fixture)
         await ExpectAccessibleAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Language: Deutsch" }).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Antrag anlegen", Level = 1 }).WaitForAsync();
+    }
+
+    /// <summary>Uploads a PDF of <paramref name="kind"/> in the documents section and waits for the confirmation.</summary>
+    private async Task UploadPdfAsync(string kind, string fileName)
+    {
+        await Page.GetByLabel("Art des Dokuments").SelectOptionAsync(new SelectOptionValue { Label = kind });
+        await Page.GetByLabel("Datei", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/pdf", Buffer = TestDocuments.Pdf() });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Das Dokument wurde hochgeladen." }).WaitForAsync();
     }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
