@@ -186,13 +186,6 @@ public class ActivityPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await ScreenshotAsync("network-dashboard.png");
     }
 
-    private async Task DoneAsync(string confirmation)
-    {
-        await Page.Locator("#result", new() { HasText = confirmation }).WaitForAsync();
-        // The updated page puts the focus on its confirmation, so the keyboard goes on from there.
-        await Page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'result'");
-    }
-
     private async Task<CommandAccepted> CommandAsync(DemoUser user, Guid alliance, string url, object command) =>
         (await Fixture.Api(user, alliance: alliance).SendAsync<CommandAccepted>(HttpMethod.Post, url, command, cancellation: TestContext.Current.CancellationToken)).Result;
 

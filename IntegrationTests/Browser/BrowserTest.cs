@@ -127,6 +127,40 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return await ApplicationAsync(submitted.Id);
     }
 
+    /// <summary>
+    /// The application (submitted or formally complete) proposed for approval of <paramref name="amount"/> by <paramref name="caseworker"/>,
+    /// with the interim proofs of use the decision asks for (none: the programme's yearly ones).
+    /// </summary>
+    protected async Task<CommandAccepted> ProposedAsync(ApplicationDetails application, DemoUser caseworker, decimal amount, IReadOnlyList<DateOnly>? interimProofs = null)
+    {
+        var current = await ApplicationAsync(application.Id);
+        if (current.Status == ApplicationStatus.Submitted)
+            current = await ApplicationAsync((await CommandAsync(DemoUsers.Caseworker, $"/api/applications/{application.Id}/formal-completeness",
+                new CompleteFormally(current.Version))).Id);
+        return await CommandAsync(caseworker, $"/api/applications/{application.Id}/decision-proposal",
+            new ProposeDecision(current.Version, DecisionKind.Approve, amount, InterimProofDueDates: interimProofs));
+    }
+
+    /// <summary>Approved through the API, after the budget workflow has committed the money.</summary>
+    protected async Task<ApplicationDetails> ApprovedAsync(string title, IReadOnlyList<DateOnly>? interimProofs = null)
+    {
+        var application = await SubmittedApplicationAsync(title);
+        var proposed = await ProposedAsync(application, DemoUsers.Caseworker, application.Plan.RequestedAmount, interimProofs);
+        await Fixture.WaitForMessagesAsync(() =>
+            CommandAsync(DemoUsers.Approver, $"/api/applications/{application.Id}/decision-confirmation", new ConfirmDecision(proposed.Version)));
+        var approved = await ApplicationAsync(application.Id);
+        approved.Status.ShouldBe(ApplicationStatus.Approved);
+        return approved;
+    }
+
+    /// <summary>The page confirms the form's step.</summary>
+    protected async Task DoneAsync(string text)
+    {
+        await Page.Locator("#result", new() { HasText = text }).WaitForAsync();
+        // The updated page puts the focus on its confirmation, so the keyboard goes on from there.
+        await Page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'result'");
+    }
+
     /// <summary>A command through the API as <paramref name="user"/> (acting for <paramref name="organisation"/>), expected to succeed.</summary>
     protected async Task<CommandAccepted> CommandAsync(DemoUser user, string url, object command, Guid? organisation = null) =>
         (await fixture.Api(user, organisation).SendAsync<CommandAccepted>(HttpMethod.Post, url, command, cancellation: TestContext.Current.CancellationToken)).Result;

@@ -11,6 +11,8 @@ public static class Navigation
     public static readonly IReadOnlyList<NavigationEntry> Entries =
     [
         new("/", "nav.desk", [Roles.Caseworker, Roles.Approver], MatchPrefix: false),
+        // Portal: the applicant's start page (docs/portal.md).
+        new("/portal", "nav.portal", [Roles.Applicant]),
         new("/applications", "nav.applications", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
         new("/programmes", "nav.programmes", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
         // The regional network's activities: everyone signed in reads them (the API's reads); staff and coordinators record them.

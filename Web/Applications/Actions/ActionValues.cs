@@ -43,11 +43,32 @@ public static class ActionValues
                 continue;
             }
 
-            var amount = line[(bar + 1)..].Replace("€", "", StringComparison.Ordinal).Trim();
-            if (!decimal.TryParse(amount, NumberStyles.Number, CultureInfo.CurrentCulture, out var concerned)) return (findings, line);
+            if (Amount(line[(bar + 1)..]) is not { } concerned) return (findings, line);
             findings.Add(new Finding(line[..bar].Trim(), concerned));
         }
 
         return (findings, null);
     }
+
+    /// <summary>
+    /// One amount per line after a name and a vertical bar, in the user's culture ("Personal | 12.000,00"); the first line without
+    /// a readable amount, if any. A name given twice adds up.
+    /// </summary>
+    public static (IReadOnlyDictionary<string, decimal> Amounts, string? Unreadable) NamedAmounts(string? text)
+    {
+        var amounts = new Dictionary<string, decimal>(StringComparer.CurrentCultureIgnoreCase);
+        foreach (var line in Lines(text))
+        {
+            var bar = line.LastIndexOf('|');
+            if (bar < 0 || Amount(line[(bar + 1)..]) is not { } amount) return (amounts, line);
+            var name = line[..bar].Trim();
+            amounts[name] = amounts.GetValueOrDefault(name) + amount;
+        }
+
+        return (amounts, null);
+    }
+
+    /// <summary>An amount in the user's culture, with or without the euro sign.</summary>
+    private static decimal? Amount(string text) =>
+        decimal.TryParse(text.Replace("€", "", StringComparison.Ordinal).Trim(), NumberStyles.Number, CultureInfo.CurrentCulture, out var amount) ? amount : null;
 }

@@ -29,11 +29,18 @@ public static class ApplicationActions
     public const string RecordRepayment = "record-repayment";
     public const string CloseCase = "close-case";
 
+    // Portal: the applicant's steps on the case (docs/portal.md).
+    public const string SubmitApplication = "submit-application";
+    public const string RequestPayment = "request-payment";
+    public const string SubmitProof = "submit-proof";
+    public const string WithdrawApplication = "withdraw-application";
+
     /// <summary>Every action form of the page, in the order the page shows them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         RequestDocuments, CompleteFormally, CastVote, ProposeDecision, ConfirmDecision, ReturnDecision, CheckPayment, ReleasePayment, RefusePayment,
         CheckProof, ExtendProofDeadline, ReduceAmount, DemandReclaim, RecordRepayment, CloseCase,
+        SubmitApplication, RequestPayment, SubmitProof, WithdrawApplication,
     ];
 
     /// <summary>Whether the page offers <paramref name="action"/> to <paramref name="user"/> on the application as it is.</summary>
@@ -49,6 +56,12 @@ public static class ApplicationActions
             ReturnDecision => user.Has(Roles.Approver) && status == ApplicationStatus.DecisionProposed,
             // The alliance's reviewers vote once the application is formally complete; the API checks they review for its alliance.
             CastVote => user.Has(Roles.AllianceReviewer) && status == ApplicationStatus.FormallyComplete && application.AllianceVote is null,
+            // The applicant's people: submit a draft, request money and submit proofs of an approved grant, withdraw until it is closed.
+            SubmitApplication => user.Has(Roles.Applicant) && status == ApplicationStatus.Draft,
+            RequestPayment => user.Has(Roles.Applicant) && approved && Requestable(application.ApprovedAmount ?? 0, application.Funding!) > 0,
+            SubmitProof => user.Has(Roles.Applicant) && approved && ExtendableProofs(application).Count > 0,
+            WithdrawApplication => user.Has(Roles.Applicant) && !ApplicationLifecycle.IsClosed(status) && status != ApplicationStatus.ReclaimDemanded
+                                   && application.Funding is not { Paid: > 0 },
             _ when !user.Has(Roles.Caseworker) => false,
             RequestDocuments or CompleteFormally => status == ApplicationStatus.Submitted,
             ProposeDecision => status is ApplicationStatus.AllianceVoted or ApplicationStatus.ApprovalBlocked
@@ -101,6 +114,18 @@ public static class ApplicationActions
     /// <summary>Proofs of use not yet submitted: their deadline can be extended.</summary>
     public static IReadOnlyList<ProofRecord> ExtendableProofs(ApplicationDetails application) =>
         [.. (application?.Funding?.ProofsOfUse ?? []).Where(p => p.SubmittedAt is null)];
+
+    /// <summary>
+    /// What the recipient may still request (the API's rule, as a courtesy): the approved amount less what was paid and what is
+    /// requested and not yet paid, less the final instalment kept back until the final proof of use is settled.
+    /// </summary>
+    public static decimal Requestable(decimal approved, FundingRecord funding)
+    {
+        ArgumentNullException.ThrowIfNull(funding);
+        var finalSettled = funding.ProofsOfUse.Any(p => p.Kind == ProofKind.Final && p.FirstCheck is not null);
+        var open = approved - (funding.Paid - funding.Repaid) - funding.Pending;
+        return Math.Max(0, finalSettled ? open : open - funding.RetainedFinalInstalment);
+    }
 
     private static bool FinalProofChecked(FundingRecord funding) =>
         funding.ProofsOfUse.Any(p => p.Kind == ProofKind.Final && p.FirstCheck is not null && (p.InDepthSampleId is null || p.InDepthCheck is not null));
