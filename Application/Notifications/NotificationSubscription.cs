@@ -50,6 +50,8 @@ public sealed class NotificationSubscription : BatchSubscription
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(operations);
         ArgumentNullException.ThrowIfNull(bus);
+        // The summary is read as it is now, so the events of one page see the same tasks: each check is scheduled once a page.
+        var overdueChecks = new HashSet<TaskOverdueDue>();
         foreach (var e in page.Events)
         {
             var cause = NotificationId.OfEvent(e.StreamId, e.Version);
@@ -67,7 +69,7 @@ public sealed class NotificationSubscription : BatchSubscription
             await _notifications.RecordAsync(operations, bus, cause, application, planned, cancellationToken);
             foreach (var (reminder, at) in DeadlineReminders.For(e.Data, e.Timestamp))
                 await bus.ScheduleAsync(reminder, at);
-            foreach (var overdue in TaskOverdueDue.For(application))
+            foreach (var overdue in TaskOverdueDue.For(application).Where(overdueChecks.Add))
                 await bus.ScheduleAsync(overdue, overdue.DueBy);
         }
     }
