@@ -5,9 +5,8 @@ using Fachwerk.Application.Operations;
 using Fachwerk.Host.Development;
 using Fachwerk.Host.Development.Tokens;
 using Fachwerk.IntegrationTests.Infrastructure;
-using Marten;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 using Wolverine.Tracking;
 
 namespace Fachwerk.IntegrationTests.Notifications;
@@ -29,28 +28,15 @@ public class MailDeadLetterTests(AppFixture fixture) : IntegrationContext(fixtur
         var connectionString = await NewDatabaseAsync("mail_dead_letter");
         await using var smtp = TestSmtpServer.Start();
         smtp.RefuseNext(int.MaxValue);
-        await using var host = await AlbaHost.For<Program>(builder =>
+        await using var host = await MailHosts.StartAsync(connectionString, smtp, Clock, builder =>
         {
-            TestHost.Configure(builder, connectionString, Clock);
-            TestHost.MailTo(builder, smtp);
             for (var i = 0; i < Pauses.Length; i++) builder.UseSetting($"Notifications:Retry:Pauses:{i}", Pauses[i]);
             for (var i = 0; i < Delays.Length; i++) builder.UseSetting($"Notifications:Retry:Delays:{i}", Delays[i]);
         });
-        var notification = new Notification
-        {
-            Id = NotificationId.Of("dead-letter-test", NotificationKind.DocumentsRequested, "anna.antrag"), Recipient = "anna.antrag",
-            Kind = NotificationKind.DocumentsRequested, ApplicationId = Guid.NewGuid(), Subject = "Unterlagen nachreichen", Text = "Bitte.",
-            Html = "<p>Bitte.</p>", Link = "http://localhost:5080/", CreatedAt = Clock.GetUtcNow(),
-        };
-        await using (var session = host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
-        {
-            session.Store(new UserProfile { Id = "anna.antrag", Email = "anna.antrag@demo.fachwerk.invalid", Roles = ["applicant"] });
-            session.Store(notification);
-            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+        var notification = MailHosts.ForApplicant("dead-letter-test", Clock);
+        await MailHosts.StoreAsync(host, "anna.antrag", "applicant", notification);
 
-        using (var scope = host.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(new SendNotificationMail(notification.Id));
+        await MailHosts.PublishAsync(host, new SendNotificationMail(notification.Id));
         var letter = await DeadLetterAsync(host);
 
         // Tried at once, after each pause, and after each delay: then it stays in the dead letters, unsent.
@@ -58,7 +44,7 @@ public class MailDeadLetterTests(AppFixture fixture) : IntegrationContext(fixtur
         letter.ExceptionType.ShouldEndWith("SmtpCommandException");
         letter.ExceptionMessage.ShouldContain("refused by the test");
         smtp.Received.ShouldBeEmpty();
-        (await LoadAsync(host, notification.Id)).SentAt.ShouldBeNull();
+        (await MailHosts.LoadAsync(host, notification.Id)).SentAt.ShouldBeNull();
         // Only administrators see them.
         await host.Scenario(s =>
         {
@@ -74,7 +60,7 @@ public class MailDeadLetterTests(AppFixture fixture) : IntegrationContext(fixtur
             SignIn(host, s, DemoUsers.Administrator);
             s.StatusCodeShouldBe(202);
         });
-        await SentAsync(host, notification.Id);
+        await MailHosts.SentAsync(host, notification.Id);
         smtp.Received.ShouldHaveSingleItem().MessageId.ShouldBe($"{notification.Id:D}@fachwerk");
 
         // The same message once more (a second replay, a redelivery) sends nothing.
@@ -100,18 +86,5 @@ public class MailDeadLetterTests(AppFixture fixture) : IntegrationContext(fixtur
             if (page?.Items.Count > 0) return page.Items.ShouldHaveSingleItem();
             await Task.Delay(200, timeout.Token);
         }
-    }
-
-    private static async Task<Notification> LoadAsync(IAlbaHost host, Guid id)
-    {
-        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return (await session.LoadAsync<Notification>(id, TestContext.Current.CancellationToken)).ShouldNotBeNull();
-    }
-
-    private static async Task SentAsync(IAlbaHost host, Guid id)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while ((await LoadAsync(host, id)).SentAt is null) await Task.Delay(100, timeout.Token);
     }
 }

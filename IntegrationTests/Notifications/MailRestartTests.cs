@@ -1,7 +1,5 @@
-using Alba;
 using Fachwerk.Application.Notifications;
 using Fachwerk.IntegrationTests.Infrastructure;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using Wolverine.Tracking;
@@ -10,7 +8,7 @@ namespace Fachwerk.IntegrationTests.Notifications;
 
 /// <summary>
 /// A host that stops while its mail server has not yet answered leaves the mail in its durable queue; the host that starts next
-/// sends it, once (ADR 0091).
+/// sends it, once (ADR 0091), a single notification's as a digest's (ADR 0097).
 /// </summary>
 public class MailRestartTests(AppFixture fixture) : IntegrationContext(fixture)
 {
@@ -19,33 +17,13 @@ public class MailRestartTests(AppFixture fixture) : IntegrationContext(fixture)
     {
         var connectionString = await NewDatabaseAsync("mail_restart");
         await using var smtp = TestSmtpServer.Start();
-        var notification = new Notification
-        {
-            Id = NotificationId.Of("restart-test", NotificationKind.DocumentsRequested, "anna.antrag"), Recipient = "anna.antrag",
-            Kind = NotificationKind.DocumentsRequested, ApplicationId = Guid.NewGuid(), Subject = "Unterlagen nachreichen", Text = "Bitte.",
-            Html = "<p>Bitte.</p>", Link = "http://localhost:5080/", CreatedAt = Clock.GetUtcNow(),
-        };
+        var notification = MailHosts.ForApplicant("restart-test", Clock);
 
-        smtp.Hold();
-        await using (var first = await StartAsync(connectionString, smtp))
-        {
-            await using (var session = first.Services.GetRequiredService<IDocumentStore>().LightweightSession())
-            {
-                session.Store(new UserProfile { Id = "anna.antrag", Email = "anna.antrag@demo.fachwerk.invalid", Roles = ["applicant"] });
-                session.Store(notification);
-                await session.SaveChangesAsync(TestContext.Current.CancellationToken);
-            }
-            using (var scope = first.Services.CreateScope())
-                await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(new SendNotificationMail(notification.Id));
-            await smtp.Holding.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-            await first.StopAsync(TestContext.Current.CancellationToken);
-        }
-        // The server never answered the stopped host: nothing was accepted.
-        smtp.Release(accept: false);
-        smtp.Received.ShouldBeEmpty();
+        await StopWhileTheServerHoldsTheMailAsync(connectionString, smtp, "anna.antrag", "applicant", [notification],
+            first => MailHosts.PublishAsync(first, new SendNotificationMail(notification.Id)));
 
-        await using var second = await StartAsync(connectionString, smtp);
-        var sent = await SentAsync(second, notification.Id);
+        await using var second = await MailHosts.StartAsync(connectionString, smtp, Clock);
+        var sent = await MailHosts.SentAsync(second, notification.Id);
 
         sent.SentAt.ShouldNotBeNull();
         smtp.Received.ShouldHaveSingleItem().MessageId.ShouldBe($"{notification.Id:D}@fachwerk");
@@ -67,26 +45,15 @@ public class MailRestartTests(AppFixture fixture) : IntegrationContext(fixture)
         var due = new DailyDigestDue("sabine.sachbearbeitung", day);
         Clock.Advance(due.At - Clock.GetUtcNow());
 
-        smtp.Hold();
-        await using (var first = await StartAsync(connectionString, smtp))
+        await StopWhileTheServerHoldsTheMailAsync(connectionString, smtp, "sabine.sachbearbeitung", "caseworker", parts, async first =>
         {
-            await using (var session = first.Services.GetRequiredService<IDocumentStore>().LightweightSession())
-            {
-                session.Store(new UserProfile { Id = "sabine.sachbearbeitung", Email = "sabine.sachbearbeitung@demo.fachwerk.invalid", Roles = ["caseworker"] });
-                session.Store(parts);
-                await session.SaveChangesAsync(TestContext.Current.CancellationToken);
-            }
-            using (var scope = first.Services.CreateScope())
-                await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(due, TestContext.Current.CancellationToken);
-            await smtp.Holding.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-            await first.StopAsync(TestContext.Current.CancellationToken);
-        }
-        smtp.Release(accept: false);
-        smtp.Received.ShouldBeEmpty();
+            using var scope = first.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(due, TestContext.Current.CancellationToken);
+        });
 
-        await using var second = await StartAsync(connectionString, smtp);
+        await using var second = await MailHosts.StartAsync(connectionString, smtp, Clock);
         var digestId = NotificationId.Of($"digest/{day:yyyy-MM-dd}", NotificationKind.DailyDigest, "sabine.sachbearbeitung");
-        await SentAsync(second, digestId);
+        await MailHosts.SentAsync(second, digestId);
         // The morning's message again on the new host: the digest exists, nothing is made or sent again.
         await second.InvokeMessageAndWaitAsync(due);
 
@@ -94,27 +61,23 @@ public class MailRestartTests(AppFixture fixture) : IntegrationContext(fixture)
         mail.MessageId.ShouldBe($"{digestId:D}@fachwerk");
         mail.TextBody.ShouldNotBeNull().ShouldContain("Neuer Antrag one");
         mail.TextBody.ShouldNotBeNull().ShouldContain("Neuer Antrag two");
-        foreach (var part in parts) (await SentAsync(second, part.Id)).DigestId.ShouldBe(digestId);
+        foreach (var part in parts) (await MailHosts.SentAsync(second, part.Id)).DigestId.ShouldBe(digestId);
     }
 
-    private Task<IAlbaHost> StartAsync(string connectionString, TestSmtpServer smtp) =>
-        AlbaHost.For<Program>(builder =>
-        {
-            TestHost.Configure(builder, connectionString, Clock);
-            TestHost.MailTo(builder, smtp);
-        });
-
-    private static async Task<Notification> SentAsync(IAlbaHost host, Guid id)
+    /// <summary>A first host stores the documents and starts a mail, which the server holds unanswered until the host has stopped.</summary>
+    private async Task StopWhileTheServerHoldsTheMailAsync(
+        string connectionString, TestSmtpServer smtp, string user, string role, object[] documents, Func<Alba.IAlbaHost, Task> startMail)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(90));
-        while (true)
+        smtp.Hold();
+        await using (var first = await MailHosts.StartAsync(connectionString, smtp, Clock))
         {
-            await using (var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession())
-            {
-                if (await session.LoadAsync<Notification>(id, timeout.Token) is { SentAt: not null } sent) return sent;
-            }
-            await Task.Delay(100, timeout.Token);
+            await MailHosts.StoreAsync(first, user, role, documents);
+            await startMail(first);
+            await smtp.Holding.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            await first.StopAsync(TestContext.Current.CancellationToken);
         }
+        // The server never answered the stopped host: nothing was accepted.
+        smtp.Release(accept: false);
+        smtp.Received.ShouldBeEmpty();
     }
 }
