@@ -15,6 +15,12 @@ public static class Roles
     public const string AllianceCoordinator = "alliance-coordinator";
 
     /// <summary>
+    /// An applicant organisation's own administrator (bound to it like its applicants): binds colleagues to that organisation and ends
+    /// their bindings, nothing else (ADR 0078).
+    /// </summary>
+    public const string OrganisationAdministrator = "organisation-administrator";
+
+    /// <summary>
     /// Leads a team of caseworkers and approvers: besides their own role, may reassign or release a colleague's case. Alone it
     /// grants nothing (docs/access.md).
     /// </summary>
@@ -40,6 +46,9 @@ public static class Roles
 
     /// <summary>Who reads an organisation's de-minimis ledger: staff, and the organisation's own applicants.</summary>
     public const string DeMinimisReaders = Staff + "," + Applicant;
+
+    /// <summary>Who grants and revokes bindings: administrators any, an organisation's own administrators those to their organisation.</summary>
+    public const string BindingKeepers = Administrator + "," + OrganisationAdministrator;
 
     /// <summary>Who reads the audit views (timelines, states as of a moment, chain verification, case files).</summary>
     public const string Auditors = Auditor + "," + Administrator;

@@ -10,7 +10,8 @@ namespace Fachwerk.Application.Conversations;
 /// <param name="Text">The message.</param>
 /// <param name="WrittenBy">The user who wrote it.</param>
 /// <param name="WrittenAt">When.</param>
-public sealed record CaseMessage(int Number, ConversationSide Side, string Text, string WrittenBy, DateTimeOffset WrittenAt);
+/// <param name="Attachments">Documents of the case attached to it (download: <c>GET /api/applications/{id}/documents/{documentId}</c>).</param>
+public sealed record CaseMessage(int Number, ConversationSide Side, string Text, string WrittenBy, DateTimeOffset WrittenAt, IReadOnlyList<MessageAttachment> Attachments);
 
 /// <summary>An internal note of the funding authority's staff on the case.</summary>
 /// <param name="Number">Its number among the case's notes, from 1.</param>
@@ -55,7 +56,7 @@ public sealed class ConversationViewProjection : SingleStreamProjection<Conversa
             MessageWritten m => current! with
             {
                 Version = e.Version,
-                Messages = [.. current.Messages, new CaseMessage(m.Number, m.Side, m.Text, m.RecordedBy, m.RecordedAt)],
+                Messages = [.. current.Messages, new CaseMessage(m.Number, m.Side, m.Text, m.RecordedBy, m.RecordedAt, m.Attachments ?? [])],
             },
             InternalNoteWritten n => current! with
             {

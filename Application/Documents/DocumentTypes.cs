@@ -5,8 +5,8 @@ namespace Fachwerk.Application.Documents;
 
 /// <summary>
 /// Finds a document's media type in its bytes, never in its name or the type the client declared (ADR 0086): PDF, PNG and JPEG by
-/// their signatures; ODF and OOXML documents by the first entry of their zip container (ODF's uncompressed <c>mimetype</c>,
-/// OOXML's <c>[Content_Types].xml</c> naming the main part); plain text when every byte is UTF-8 without control characters
+/// their signatures; ODF and OOXML documents by their zip container (ODF's uncompressed first entry <c>mimetype</c>,
+/// OOXML's <c>[Content_Types].xml</c> naming the main part, wherever it starts within the head); plain text when every byte is UTF-8 without control characters
 /// other than tab, line feed, form feed and carriage return. Anything else is not accepted.
 /// </summary>
 /// <remarks>
@@ -86,30 +86,59 @@ public sealed class DocumentTypes
         }
     }
 
-    /// <summary>The office type a zip container declares in its first entry, or null (any other zip).</summary>
+    /// <summary>
+    /// The office type a zip container declares, or null (any other zip): ODF's <c>mimetype</c> must be the first entry, stored
+    /// uncompressed (the standard says so); OOXML's <c>[Content_Types].xml</c> may be any entry that starts within the head, as
+    /// writers other than Office put <c>_rels/.rels</c> or others before it.
+    /// </summary>
     private static string? OfficeType(ReadOnlySpan<byte> zip)
     {
-        const int fixedHeader = 30;
-        if (zip.Length < fixedHeader) return null;
-        var method = BitConverter.ToUInt16(zip[8..10]);
-        var compressedSize = (int)Math.Min(BitConverter.ToUInt32(zip[18..22]), int.MaxValue);
-        var nameLength = BitConverter.ToUInt16(zip[26..28]);
-        var extraLength = BitConverter.ToUInt16(zip[28..30]);
-        var dataStart = fixedHeader + nameLength + extraLength;
-        if (zip.Length < dataStart) return null;
-        var name = Encoding.ASCII.GetString(zip[fixedHeader..(fixedHeader + nameLength)]);
-        var data = zip[dataStart..];
-
-        if (name == "mimetype" && method == 0 && compressedSize <= data.Length)
+        if (LocalEntry(zip) is not { } first) return null;
+        if (first.Name == "mimetype")
         {
-            var declared = Encoding.ASCII.GetString(data[..compressedSize]).Trim();
+            var data = zip[first.DataStart..];
+            if (first.Method != 0 || first.CompressedSize > data.Length) return null;
+            var declared = Encoding.ASCII.GetString(data[..first.CompressedSize]).Trim();
             return OfficeTypes.FirstOrDefault(t => t == declared && t.Contains("opendocument", StringComparison.Ordinal));
         }
 
-        if (name != "[Content_Types].xml") return null;
-        var types = method switch
+        var at = 0;
+        while (at >= 0 && at < zip.Length)
         {
-            0 => Encoding.UTF8.GetString(data[..Math.Min(compressedSize, data.Length)]),
+            if (LocalEntry(zip[at..]) is { Name: "[Content_Types].xml" } entry) return OoxmlType(entry, zip[(at + entry.DataStart)..]);
+            // Entries whose sizes follow their data (a data descriptor) cannot be skipped by their header: look for the next
+            // header's signature instead.
+            var next = zip[(at + 1)..].IndexOf(ZipSignature);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return null;
+    }
+
+    /// <summary>A zip entry's local header at the start of <paramref name="zip"/>, or null.</summary>
+    private static LocalHeader? LocalEntry(ReadOnlySpan<byte> zip)
+    {
+        const int fixedHeader = 30;
+        if (zip.Length < fixedHeader || !zip.StartsWith(ZipSignature)) return null;
+        var nameLength = BitConverter.ToUInt16(zip[26..28]);
+        var dataStart = fixedHeader + nameLength + BitConverter.ToUInt16(zip[28..30]);
+        if (zip.Length < dataStart) return null;
+        return new LocalHeader(
+            Encoding.ASCII.GetString(zip[fixedHeader..(fixedHeader + nameLength)]),
+            BitConverter.ToUInt16(zip[8..10]),
+            (int)Math.Min(BitConverter.ToUInt32(zip[18..22]), int.MaxValue),
+            dataStart);
+    }
+
+    /// <param name="DataStart">Where the entry's data starts, counted from its header.</param>
+    private sealed record LocalHeader(string Name, int Method, int CompressedSize, int DataStart);
+
+    /// <summary>The OOXML type whose main part <c>[Content_Types].xml</c> declares, or null.</summary>
+    private static string? OoxmlType(LocalHeader entry, ReadOnlySpan<byte> data)
+    {
+        var types = entry.Method switch
+        {
+            0 => Encoding.UTF8.GetString(data[..Math.Min(entry.CompressedSize, data.Length)]),
             8 => Inflated(data.ToArray()),
             _ => "",
         };

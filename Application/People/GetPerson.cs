@@ -19,12 +19,13 @@ public static class GetPersonEndpoints
 {
     /// <summary>
     /// Shows what Fachwerk records about a person's bindings: those granted, with when, by whom and why, and those revoked. A person
-    /// nothing is recorded for yet answers with none and version 0.
+    /// nothing is recorded for yet answers with none and version 0. An organisation's own administrator sees only the bindings to
+    /// their organisations (and the version to send with a grant or revocation).
     /// </summary>
-    [Authorize(Roles = Roles.Auditors)]
+    [Authorize(Roles = Roles.Auditors + "," + Roles.OrganisationAdministrator)]
     [WolverineGet("/api/admin/people/{userId}")]
-    public static Task<PersonView> Get(string userId, IQuerySession session, CancellationToken cancellation) =>
-        PersonView.LoadAsync(session, userId, cancellation);
+    public static async Task<PersonView> Get(string userId, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation) =>
+        BindingAccess.VisibleTo(user, await PersonView.LoadAsync(session, userId, cancellation));
 
     /// <summary>Shows what the caller acts for: their roles, and the organisations, alliances and pilot projects they are bound to.</summary>
     [WolverineGet("/api/people/me")]

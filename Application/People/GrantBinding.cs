@@ -10,7 +10,10 @@ using Wolverine.Marten;
 
 namespace Fachwerk.Application.People;
 
-/// <summary>An administrator binds a person to an organisation, alliance or pilot project, with the reason.</summary>
+/// <summary>
+/// An administrator binds a person to an organisation, alliance or pilot project, with the reason; an organisation's own administrator
+/// binds a colleague to that organisation.
+/// </summary>
 /// <param name="ExpectedVersion">The version of the person's record as last read (0 while nothing is recorded for them).</param>
 /// <param name="UserId">The person, by the user id the identity provider gives them (the token's <c>sub</c>).</param>
 /// <param name="Kind">What the person is bound to: an organisation (as its applicant), an alliance (as its reviewer) or a pilot
@@ -28,6 +31,9 @@ public sealed class GrantBindingValidator : BindingCommandValidator<GrantBinding
 
 public static class GrantBindingEndpoint
 {
+    // Before anything is looked up: an organisation administrator learns nothing about targets beyond their own organisation.
+    public static void Before(GrantBinding command, ClaimsPrincipal user) => BindingAccess.EnsureMayManage(user, command.Kind, command.TargetId);
+
     public static Task LoadAsync(GrantBinding command, IQuerySession session, CancellationToken cancellation) =>
         BindingTargets.EnsureExistsAsync(session, new Binding(command.Kind, command.TargetId), cancellation);
 
@@ -35,7 +41,7 @@ public static class GrantBindingEndpoint
     /// Binds a person to an organisation (as its applicant), an alliance (as its reviewer) or a pilot project (as its lead), with the
     /// reason. Takes effect with the person's next request; answers the record's new version.
     /// </summary>
-    [Authorize(Roles = Roles.Administrator)]
+    [Authorize(Roles = Roles.BindingKeepers)]
     [WolverinePost("/api/admin/people/bindings")]
     public static CommandAccepted Post(
         GrantBinding command,

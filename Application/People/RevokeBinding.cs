@@ -9,7 +9,10 @@ using Wolverine.Marten;
 
 namespace Fachwerk.Application.People;
 
-/// <summary>An administrator ends a person's binding, with the reason; a token's claim does not bring it back.</summary>
+/// <summary>
+/// An administrator ends a person's binding (an organisation's own administrator a colleague's binding to that organisation), with the
+/// reason; a token's claim does not bring it back.
+/// </summary>
 /// <param name="ExpectedVersion">The version of the person's record as last read.</param>
 /// <param name="UserId">The person, by the user id the identity provider gives them (the token's <c>sub</c>).</param>
 /// <param name="Kind">What the binding is to: an organisation, an alliance or a pilot project.</param>
@@ -26,11 +29,14 @@ public sealed class RevokeBindingValidator : BindingCommandValidator<RevokeBindi
 
 public static class RevokeBindingEndpoint
 {
+    // Before anything is looked up: an organisation administrator learns nothing about targets beyond their own organisation.
+    public static void Before(RevokeBinding command, ClaimsPrincipal user) => BindingAccess.EnsureMayManage(user, command.Kind, command.TargetId);
+
     /// <summary>
     /// Ends a person's binding to an organisation, alliance or pilot project, with the reason. Takes effect with the person's next
     /// request; a token claiming it again does not bring it back. Answers the record's new version.
     /// </summary>
-    [Authorize(Roles = Roles.Administrator)]
+    [Authorize(Roles = Roles.BindingKeepers)]
     [WolverinePost("/api/admin/people/binding-revocations")]
     public static CommandAccepted Post(
         RevokeBinding command,

@@ -6,12 +6,25 @@ namespace Fachwerk.Domain.Conversations;
 /// <summary>Pure decisions on a case's conversation; <c>conversation</c> is null until the first message or note.</summary>
 public static class ConversationDecider
 {
-    /// <summary>The applicant's people or the authority's staff write a message on a submitted application.</summary>
-    public static MessageWritten WriteMessage(Conversation? conversation, FundingApplication application, ConversationSide side, string text, Stamp stamp)
+    /// <summary>
+    /// The applicant's people or the authority's staff write a message on a submitted application, attaching any of the case's
+    /// documents (<paramref name="caseDocuments"/>: those uploaded to the application so far) by their ids.
+    /// </summary>
+    public static MessageWritten WriteMessage(
+        Conversation? conversation, FundingApplication application, ConversationSide side, string text, IReadOnlyList<Guid> attach,
+        IReadOnlyCollection<MessageAttachment> caseDocuments, Stamp stamp)
     {
         EnsureSubmitted(application);
+        var attachments = new List<MessageAttachment>(attach.Count);
+        foreach (var id in attach)
+        {
+            attachments.Add(caseDocuments.FirstOrDefault(d => d.DocumentId == id)
+                ?? throw new RuleViolation("conversation.attachment-unknown",
+                    $"Document {id} is not a document of this application: upload it to the application first, then attach it."));
+        }
+
         return new MessageWritten(Conversation.IdOf(application.Id), application.Id, application.ApplicantId,
-            (conversation?.Messages ?? 0) + 1, side, text.Trim(), stamp.By, stamp.At);
+            (conversation?.Messages ?? 0) + 1, side, text.Trim(), stamp.By, stamp.At, attachments.Count == 0 ? null : attachments);
     }
 
     /// <summary>A member of staff writes an internal note on a submitted application.</summary>

@@ -26,6 +26,7 @@ public interface IConversationEvent : IRecordedFact
 /// <param name="Number">The message's number in the conversation, from 1.</param>
 /// <param name="Side">Whether the applicant's people or the authority wrote it.</param>
 /// <param name="Text">The message.</param>
+/// <param name="Attachments">Documents of the case the message refers to (null in messages written before attachments existed).</param>
 public sealed record MessageWritten(
     Guid ConversationId,
     Guid ApplicationId,
@@ -34,7 +35,8 @@ public sealed record MessageWritten(
     ConversationSide Side,
     string Text,
     string RecordedBy,
-    DateTimeOffset RecordedAt) : IConversationEvent;
+    DateTimeOffset RecordedAt,
+    IReadOnlyList<MessageAttachment>? Attachments = null) : IConversationEvent;
 
 /// <summary>A member of the funding authority's staff wrote an internal note on the case; the applicant's people never see it.</summary>
 /// <param name="Number">The note's number among the case's internal notes, from 1 (numbered apart from the messages, so the

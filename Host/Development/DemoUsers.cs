@@ -33,6 +33,9 @@ public static class DemoUsers
         OrganisationName: "Haus Steinstraße e.V.");
     public static readonly DemoUser ProjectLead = new("paul.projekt", "Paul Projektleitung (Relocation Service Magdeburg)", [Roles.ProjectLead],
         PilotName: "Relocation Service Magdeburg");
+    /// <summary>Runs Haus Steinstraße e.V.: applies like Anna and binds colleagues to the association (and ends their bindings).</summary>
+    public static readonly DemoUser OrganisationAdministrator = new("olaf.organisation", "Olaf Organisation (Geschäftsführung Haus Steinstraße e.V.)",
+        [Roles.Applicant, Roles.OrganisationAdministrator], OrganisationName: "Haus Steinstraße e.V.");
     /// <summary>The office of the southern Saxony-Anhalt alliance: records its activities, series, project ideas and recommendations.</summary>
     public static readonly DemoUser AllianceCoordinator = new("clara.koordination", "Clara Koordination (Geschäftsstelle Fachkräfteallianz Sachsen-Anhalt Süd)",
         [Roles.AllianceCoordinator], AllianceName: "Fachkräfteallianz Sachsen-Anhalt Süd");
@@ -40,7 +43,8 @@ public static class DemoUsers
     public static readonly DemoUser Administrator = new("admin", "Fachwerk-Administration", [Roles.Administrator]);
 
     public static readonly IReadOnlyList<DemoUser> All =
-        [Caseworker, SecondCaseworker, Approver, Deputy, TeamLead, AllianceReviewer, Applicant, ProjectLead, AllianceCoordinator, Auditor, Administrator];
+        [Caseworker, SecondCaseworker, Approver, Deputy, TeamLead, AllianceReviewer, Applicant, OrganisationAdministrator, ProjectLead, AllianceCoordinator,
+         Auditor, Administrator];
 
     /// <summary>The demo users who work on cases (caseworkers and approvers): the team in Development.</summary>
     public static IEnumerable<DemoUser> Team => All.Where(u => u.Roles.Contains(Roles.Caseworker) || u.Roles.Contains(Roles.Approver));

@@ -20,21 +20,33 @@ public static class DevelopmentKeyRing
             EnsureExists(options.KeyRingFile);
         });
 
-    /// <summary>Writes a new key ring unless the file exists; a second process writing at the same moment leaves the first one's.</summary>
+    /// <summary>
+    /// Writes a new key ring unless the file exists. Written beside it and renamed into place, so a host starting at the same moment
+    /// (the tests start several) never reads a half-written or still open file; a second writer leaves the first one's.
+    /// </summary>
     public static void EnsureExists(string path)
     {
         if (File.Exists(path)) return;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var written = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            using var writer = new StreamWriter(file);
-            writer.Write(KeyEncryptionKeys.NewRing($"development-{DateTime.UtcNow:yyyyMMdd}"));
+            using (var file = new FileStream(written, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(written, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                using var writer = new StreamWriter(file);
+                writer.Write(KeyEncryptionKeys.NewRing($"development-{DateTime.UtcNow:yyyyMMdd}"));
+            }
+
+            File.Move(written, path, overwrite: false);
         }
         catch (IOException) when (File.Exists(path))
         {
             // Another process created it first.
+        }
+        finally
+        {
+            File.Delete(written);
         }
     }
 }

@@ -15,7 +15,7 @@ public static partial class ApiTags
     public static readonly IReadOnlyList<Rule> Rules =
     [
         new("Alliances", "Skilled-labour alliances (Fachkräftebündnisse): founding, recognition by a state ministry, members, " +
-                         "target groups, and the pipeline of their region's applications.",
+                         "target groups, the pipeline of their region's applications, and the votes they cast on them.",
             "/api/alliances"),
         new("Organisations", "The registry of organisations (companies, associations, schools, municipalities, ...) and the " +
                              "de-minimis aid each has received.",

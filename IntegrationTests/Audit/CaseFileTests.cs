@@ -4,6 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Audit;
+using Fachwerk.Application.Common;
+using Fachwerk.Application.Conversations;
+using Fachwerk.Domain.Conversations;
 using Fachwerk.Domain.Applications;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;
@@ -61,8 +64,10 @@ public class CaseFileTests(AppFixture fixture) : AuditApi(fixture)
         caseFile.Decisions[1].StateAtBasis!.ApprovedAmount.ShouldBeNull();
         caseFile.RuleCheck!.FindingCount.ShouldBe(0);
         caseFile.SectionsNotCovered.ShouldBeEmpty();
-        var money = caseFile.Sections.ShouldHaveSingleItem();
-        money.Key.ShouldBe(CaseFileSections.Payments);
+        caseFile.Sections.Select(s => s.Key).ShouldBe([CaseFileSections.Conversation, CaseFileSections.Payments]);
+        var talk = ((JsonElement)caseFile.Sections[0].Content!).Deserialize<ConversationRecord>(AuditJson.Options)!;
+        (talk.Version, talk.Messages.Count, talk.InternalNotes.Count).ShouldBe((0L, 0, 0));
+        var money = caseFile.Sections[1];
         var payments = ((JsonElement)money.Content!).Deserialize<PaymentsSection>(AuditJson.Options)!;
         payments.ApprovedAmount.ShouldBe(31_500m);
         payments.Committed.ShouldBe(31_500m);
@@ -141,10 +146,38 @@ public class CaseFileTests(AppFixture fixture) : AuditApi(fixture)
         await using var session = Store.QuerySession();
         var caseFile = (await CaseFiles.BuildAsync(id, session, Verifier, sections, Auditor.Id, Clock.GetUtcNow(), Cancellation))!;
 
-        caseFile.SectionsNotCovered.ShouldBeEmpty();
+        caseFile.SectionsNotCovered.ShouldBe([CaseFileSections.Conversation]);
         var section = caseFile.Sections.ShouldHaveSingleItem();
         section.Key.ShouldBe(CaseFileSections.Payments);
-        CaseFileHtml.Render(caseFile).ShouldContain("Zahlungen <span class=\"en\">/ Payments</span>");
+        var html = CaseFileHtml.Render(caseFile);
+        html.ShouldContain("Zahlungen <span class=\"en\">/ Payments</span>");
+        html.ShouldContain("Nicht enthalten");
+    }
+
+    [Fact]
+    public async Task The_case_file_holds_the_conversation_with_internal_notes_which_only_auditors_may_download()
+    {
+        var id = await Approved();
+        var written = await Post<CommandAccepted>(Applicant, "/api/messages", new WriteMessage(0, id, "Wann kommt der Bescheid?"));
+        written = await Post<CommandAccepted>(Caseworker, "/api/internal-notes", new WriteInternalNote(written.Version, id, "Bescheid folgt nach Mittelabruf."));
+        await Post<CommandAccepted>(Caseworker, "/api/messages", new WriteMessage(written.Version, id, "Der Bescheid ist unterwegs."));
+
+        var files = await Download(id);
+        var caseFile = JsonSerializer.Deserialize<CaseFile>(files[CaseFiles.JsonName], AuditJson.Options)!;
+        var talk = ((JsonElement)caseFile.Sections.Single(s => s.Key == CaseFileSections.Conversation).Content!)
+            .Deserialize<ConversationRecord>(AuditJson.Options)!;
+        talk.ConversationId.ShouldBe(Conversation.IdOf(id));
+        talk.Version.ShouldBe(3);
+        talk.Messages.Select(m => (m.Side, m.WrittenBy, m.Text)).ShouldBe(
+            [(ConversationSide.Applicant, Applicant.Id, "Wann kommt der Bescheid?"), (ConversationSide.Authority, Caseworker.Id, "Der Bescheid ist unterwegs.")]);
+        talk.InternalNotes.ShouldHaveSingleItem().Text.ShouldBe("Bescheid folgt nach Mittelabruf.");
+        var html = Encoding.UTF8.GetString(files[CaseFiles.HtmlName]);
+        html.ShouldContain("Nachrichten und interne Vermerke");
+        html.ShouldContain("Bescheid folgt nach Mittelabruf.");
+
+        // The internal note reaches nobody acting for the applicant through the case file: it is the auditors' alone.
+        await GetExpecting(Applicant, $"/api/audit/applications/{id}/case-file", 403);
+        await GetExpecting(Caseworker, $"/api/audit/applications/{id}/case-file", 403);
     }
 
     [Fact]

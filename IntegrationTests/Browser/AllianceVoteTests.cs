@@ -62,6 +62,30 @@ public class AllianceVoteTests(BrowserFixture fixture) : BrowserTest(fixture)
         await ExpectAccessibleAsync();
     }
 
+    [Fact]
+    public async Task The_reviewer_sees_what_the_alliance_decided_earlier_beside_the_vote()
+    {
+        var earlier = await WaitingForTheVoteAsync("Pflegekräfte für Hildesheim – früheres Votum");
+        var reviewer = Fixture.Api(DemoUsers.AllianceReviewer, alliance: earlier.Alliance.Id);
+        var member = (await reviewer.GetAsync<Page<OrganisationDetails>>("/api/organisations?name=" + Uri.EscapeDataString("Agentur für Arbeit Hildesheim"),
+            cancellation: TestContext.Current.CancellationToken)).Result.Items.Single();
+        (await reviewer.SendAsync<CommandAccepted>(HttpMethod.Post, $"/api/applications/{earlier.Id}/alliance-vote",
+            new CastAllianceVote(earlier.Version, member.Id, false, "Doppelt zu einem laufenden Projekt des Landkreises.",
+                new Dictionary<string, int> { ["Regionaler Bedarf"] = 4 }, DeclaresNoConflictOfInterest: true), cancellation: TestContext.Current.CancellationToken)).Result.ShouldNotBeNull();
+        var application = await WaitingForTheVoteAsync("Pflegekräfte für Hildesheim – mit Blick zurück");
+
+        await SignInAsync(DemoUsers.AllianceReviewer, $"/applications/{application.Id}");
+
+        var table = Page.GetByRole(AriaRole.Table, new() { Name = "Frühere Voten: Regionales Fachkräftebündnis Leine-Weser" });
+        var row = table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Pflegekräfte für Hildesheim – früheres Votum" });
+        var cells = await row.InnerTextAsync();
+        cells.ShouldContain("Befürwortet die Förderung nicht");
+        cells.ShouldContain("Doppelt zu einem laufenden Projekt des Landkreises.");
+        cells.ShouldContain("Regionaler Bedarf 4");
+        (await table.InnerTextAsync()).ShouldNotContain("mit Blick zurück", customMessage: "the application being voted on is not its own precedent");
+        await ExpectAccessibleAsync();
+    }
+
     /// <summary>An application of Universität Hildesheim in the Leine-Weser alliance, formally complete: the programme asks for the vote.</summary>
     private async Task<ApplicationDetails> WaitingForTheVoteAsync(string title)
     {

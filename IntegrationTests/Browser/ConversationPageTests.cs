@@ -1,5 +1,6 @@
 using Fachwerk.Application.Conversations;
 using Fachwerk.Host.Development;
+using Fachwerk.IntegrationTests.Documents;
 using Microsoft.Playwright;
 
 namespace Fachwerk.IntegrationTests.Browser;
@@ -82,5 +83,32 @@ public class ConversationPageTests(BrowserFixture fixture) : BrowserTest(fixture
         await Page.GetByRole(AriaRole.Button, new() { Name = "Für den aktuellen Stand erneut senden" }).ClickAsync();
         await Page.GetByText("Ihre Nachricht ist gesendet.").WaitForAsync();
         (await Page.Locator("#message-2").InnerTextAsync()).ShouldContain("Eine Frage zur Auszahlung.");
+    }
+
+    [Fact]
+    public async Task The_applicant_uploads_a_file_and_sends_it_with_a_message_which_the_caseworker_downloads()
+    {
+        var application = await SubmittedApplicationAsync("Orientierungstage Halle – Anhang");
+        await SignInAsync(DemoUsers.Applicant, $"/applications/{application.Id}");
+        (await Page.Locator("#conversation fieldset").CountAsync()).ShouldBe(0, "without documents there is nothing to attach");
+
+        var pdf = TestDocuments.Pdf();
+        await Page.GetByLabel("Datei", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "Teilnehmerliste.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();
+        await Page.GetByText("Das Dokument wurde hochgeladen.").WaitForAsync();
+
+        await MessageText.FillAsync("Anbei die Liste der teilnehmenden Betriebe.");
+        await Section.GetByRole(AriaRole.Checkbox, new() { Name = "Teilnehmerliste.pdf" }).CheckAsync();
+        await ExpectAccessibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Nachricht senden" }).ClickAsync();
+        await Page.GetByText("Ihre Nachricht ist gesendet.").WaitForAsync();
+        (await Page.Locator("#message-1 .conversation__attachments").InnerTextAsync()).ShouldContain("Teilnehmerliste.pdf");
+
+        await Page.Context.ClearCookiesAsync();
+        await SignInAsync(DemoUsers.Caseworker, $"/applications/{application.Id}");
+        var attachments = Page.GetByRole(AriaRole.List, new() { Name = "Anhänge zu Nachricht 1" });
+        var download = await Page.RunAndWaitForDownloadAsync(() => attachments.GetByRole(AriaRole.Link, new() { Name = "Teilnehmerliste.pdf" }).ClickAsync());
+        (await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken)).ShouldBe(pdf);
+        await ExpectAccessibleAsync();
     }
 }

@@ -25,6 +25,8 @@ public abstract class DocumentApi(AppFixture fixture) : ApplicationApi(fixture)
 
     protected long MaxBytes => Host.Services.GetRequiredService<IOptions<DocumentOptions>>().Value.MaxBytes;
 
+    private const string Presentation = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml";
+
     protected static byte[] Sample(string kind) => kind switch
     {
         "pdf" => TestDocuments.Pdf(),
@@ -33,6 +35,8 @@ public abstract class DocumentApi(AppFixture fixture) : ApplicationApi(fixture)
         "text" => TestDocuments.Text(),
         "docx" => TestDocuments.Ooxml(),
         "xlsx" => TestDocuments.Ooxml("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+        "pptx-rels-first" => TestDocuments.OoxmlRelsFirst(Presentation, streamed: false),
+        "pptx-streamed" => TestDocuments.OoxmlRelsFirst(Presentation, streamed: true),
         "odt" => TestDocuments.Odt(),
         "exe" => TestDocuments.Exe(),
         "zip" => TestDocuments.PlainZip(),

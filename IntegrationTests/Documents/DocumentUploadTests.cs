@@ -59,6 +59,8 @@ public class DocumentUploadTests(AppFixture fixture) : DocumentApi(fixture)
         { "text", "text/plain; charset=utf-8" },
         { "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
         { "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+        { "pptx-rels-first", "application/vnd.openxmlformats-officedocument.presentationml.presentation" },
+        { "pptx-streamed", "application/vnd.openxmlformats-officedocument.presentationml.presentation" },
         { "odt", "application/vnd.oasis.opendocument.text" },
     };
 

@@ -26,6 +26,18 @@ public static class TestDocuments
                 $"""<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="{mainPart}"/></Types>"""),
             ("word/document.xml", CompressionLevel.Optimal, $"<w:document>{Guid.NewGuid()}</w:document>"));
 
+    /// <summary>
+    /// An Office Open XML document as other writers lay it out: <c>_rels/.rels</c> before <c>[Content_Types].xml</c>, and when
+    /// <paramref name="streamed"/> written to a stream that cannot seek, so each entry's sizes follow its data (a data descriptor).
+    /// </summary>
+    public static byte[] OoxmlRelsFirst(string mainPart, bool streamed) =>
+        Zip(streamed,
+            ("_rels/.rels", CompressionLevel.Optimal,
+                """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>"""),
+            ("[Content_Types].xml", CompressionLevel.Optimal,
+                $"""<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/ppt/presentation.xml" ContentType="{mainPart}"/></Types>"""),
+            ("ppt/presentation.xml", CompressionLevel.Optimal, $"<p:presentation>{Guid.NewGuid()}</p:presentation>"));
+
     /// <summary>An OpenDocument text: its <c>mimetype</c> entry first and stored, as the standard requires.</summary>
     public static byte[] Odt() =>
         Zip(("mimetype", CompressionLevel.NoCompression, "application/vnd.oasis.opendocument.text"),
@@ -34,10 +46,12 @@ public static class TestDocuments
     /// <summary>A zip that is no office document.</summary>
     public static byte[] PlainZip() => Zip(("notes.txt", CompressionLevel.Optimal, Guid.NewGuid().ToString()));
 
-    private static byte[] Zip(params (string Name, CompressionLevel Level, string Content)[] entries)
+    private static byte[] Zip(params (string Name, CompressionLevel Level, string Content)[] entries) => Zip(false, entries);
+
+    private static byte[] Zip(bool streamed, params (string Name, CompressionLevel Level, string Content)[] entries)
     {
         using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        using (var zip = new ZipArchive(streamed ? new ForwardOnly(buffer) : buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var (name, level, content) in entries)
             {
@@ -47,5 +61,20 @@ public static class TestDocuments
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>A stream that writes forward only, as a network stream does.</summary>
+    private sealed class ForwardOnly(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
     }
 }

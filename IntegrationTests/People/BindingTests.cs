@@ -19,6 +19,12 @@ namespace Fachwerk.IntegrationTests.People;
 public class BindingTests(AppFixture fixture) : ApplicationApi(fixture)
 {
     private static readonly DemoUser Admin = DemoUsers.Administrator;
+    private static readonly DemoUser OrganisationAdmin = DemoUsers.OrganisationAdministrator;
+    private static readonly DemoUser Colleague = new("carla.kollegin", "Carla Kollegin", [Roles.Applicant]);
+
+    /// <summary>The organisation's administrator runs Haus Steinstraße; the colleague's token names no organisation.</summary>
+    protected override (Guid? Organisation, Guid? Alliance, Guid? Pilot) BindingsOf(DemoUser user, string? url) =>
+        user == OrganisationAdmin ? (ApplicantId, null, null) : base.BindingsOf(user, url);
 
     private DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
@@ -70,6 +76,47 @@ public class BindingTests(AppFixture fixture) : ApplicationApi(fixture)
             ("binding_granted", Admin.Id, "Projektleitung für die IHK seit 1.3.2026"),
             ("binding_revoked", Admin.Id, "Hat den Träger zum 28.2.2026 verlassen"),
         ]);
+    }
+
+    [Fact]
+    public async Task An_organisations_own_administrator_brings_a_colleague_in_and_lets_them_go_with_who_and_why()
+    {
+        var programme = await LaunchProgramme();
+        var draft = new DraftApplication(ApplicantId, programme, AllianceId, "Halle (Saale)", Plan(title: "Projekt der Kollegin"));
+        await Post(Colleague, "/api/applications", draft, 403);
+
+        var granted = await Post<CommandAccepted>(OrganisationAdmin, "/api/admin/people/bindings",
+            new GrantBinding(0, Colleague.Id, BindingKind.Organisation, ApplicantId, "Neue Projektleiterin seit 1.5.2026"));
+        await Post(Colleague, "/api/applications", draft, 201);
+        var carla = await Get<PersonView>(OrganisationAdmin, $"/api/admin/people/{Colleague.Id}");
+        (carla.Version, carla.Bindings.ShouldHaveSingleItem().By).ShouldBe((granted.Version, OrganisationAdmin.Id));
+
+        await Post(OrganisationAdmin, "/api/admin/people/binding-revocations",
+            new RevokeBinding(granted.Version, Colleague.Id, BindingKind.Organisation, ApplicantId, "Elternzeit ab 1.7.2026"));
+        await Post(Colleague, "/api/applications", draft, 403);
+        (await Get<PersonView>(Admin, $"/api/admin/people/{Colleague.Id}")).Revoked.ShouldBe([new Binding(BindingKind.Organisation, ApplicantId)]);
+    }
+
+    [Fact]
+    public async Task An_organisations_administrator_reaches_no_other_organisation_alliance_or_pilot_and_reads_only_their_own_bindings()
+    {
+        await Post(Admin, "/api/admin/people/bindings", new GrantBinding(0, Colleague.Id, BindingKind.Organisation, ChamberId, "Projekt der IHK"));
+        var before = await EventCount();
+
+        foreach (var (kind, target) in new[] { (BindingKind.Organisation, ChamberId), (BindingKind.Alliance, AllianceId), (BindingKind.Pilot, Guid.NewGuid()) })
+        {
+            await Post(OrganisationAdmin, "/api/admin/people/bindings", new GrantBinding(1, Colleague.Id, kind, target, "Versuch"), 403);
+            await Post(OrganisationAdmin, "/api/admin/people/binding-revocations", new RevokeBinding(1, Colleague.Id, kind, target, "Versuch"), 403);
+        }
+
+        // Applicants of the organisation without the administrator's role bind nobody, not even to their own organisation.
+        await Post(Applicant, "/api/admin/people/bindings", new GrantBinding(1, Colleague.Id, BindingKind.Organisation, ApplicantId, "Versuch"), 403);
+        (await EventCount()).ShouldBe(before);
+
+        // The binding to the chamber is none of Haus Steinstraße's business: the record shows its version, not the binding.
+        var seen = await Get<PersonView>(OrganisationAdmin, $"/api/admin/people/{Colleague.Id}");
+        (seen.Version, seen.Bindings.Count, seen.Revoked.Count).ShouldBe((1L, 0, 0));
+        (await Get<PersonView>(Admin, $"/api/admin/people/{Colleague.Id}")).Bindings.ShouldHaveSingleItem().TargetId.ShouldBe(ChamberId);
     }
 
     [Fact]

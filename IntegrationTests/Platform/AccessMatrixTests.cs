@@ -19,7 +19,8 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
     internal const string Anyone = "anyone";
     internal const string SignedIn = "signed in";
     internal const string Applicant = "applicant", Caseworker = "caseworker", Approver = "approver", AllianceReviewer = "alliance-reviewer",
-        ProjectLead = "project-lead", Auditor = "auditor", Administrator = "administrator", AllianceCoordinator = "alliance-coordinator";
+        ProjectLead = "project-lead", Auditor = "auditor", Administrator = "administrator", AllianceCoordinator = "alliance-coordinator",
+        OrganisationAdministrator = "organisation-administrator";
 
     /// <summary>One user per role, each with a single role.</summary>
     internal static readonly IReadOnlyDictionary<string, DemoUser> UserOf = new Dictionary<string, DemoUser>
@@ -27,6 +28,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         [Applicant] = DemoUsers.Applicant, [Caseworker] = DemoUsers.Caseworker, [Approver] = DemoUsers.Approver,
         [AllianceReviewer] = DemoUsers.AllianceReviewer, [ProjectLead] = DemoUsers.ProjectLead, [Auditor] = DemoUsers.Auditor,
         [Administrator] = DemoUsers.Administrator, [AllianceCoordinator] = DemoUsers.AllianceCoordinator,
+        [OrganisationAdministrator] = DemoUsers.OrganisationAdministrator with { Roles = [OrganisationAdministrator] },
     };
 
     /// <summary>Who may call each operation: <see cref="Anyone"/>, <see cref="SignedIn"/>, or the roles allowed.</summary>
@@ -42,6 +44,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["GET /api/alliances"] = [SignedIn],
         ["GET /api/alliances/{id}"] = [SignedIn],
         ["GET /api/alliances/{id}/pipeline"] = [Caseworker, Approver, Auditor, Administrator, AllianceReviewer],
+        ["GET /api/alliances/{id}/statements"] = [Caseworker, Approver, Auditor, Administrator, AllianceReviewer],
         ["POST /api/alliances"] = [Caseworker, Administrator],
         ["POST /api/alliances/{allianceId}/recognition"] = [Caseworker, Administrator],
         ["POST /api/alliances/{allianceId}/recognition/withdrawal"] = [Caseworker, Administrator],
@@ -108,9 +111,9 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["GET /api/audit/chains/digest"] = [Auditor, Administrator],
         ["POST /api/audit/chains/digest-comparisons"] = [Auditor, Administrator],
         ["GET /api/audit/rule-findings"] = [Auditor, Administrator],
-        ["GET /api/admin/people/{userId}"] = [Auditor, Administrator],
-        ["POST /api/admin/people/bindings"] = [Administrator],
-        ["POST /api/admin/people/binding-revocations"] = [Administrator],
+        ["GET /api/admin/people/{userId}"] = [Auditor, Administrator, OrganisationAdministrator],
+        ["POST /api/admin/people/bindings"] = [Administrator, OrganisationAdministrator],
+        ["POST /api/admin/people/binding-revocations"] = [Administrator, OrganisationAdministrator],
         ["GET /api/people/me"] = [SignedIn],
         ["GET /api/people/me/notifications"] = [SignedIn],
         ["POST /api/people/me/notifications/{id}/read"] = [Applicant, Caseworker, Approver, AllianceReviewer, ProjectLead, AllianceCoordinator, Administrator],
@@ -243,6 +246,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
     [InlineData(Auditor)]
     [InlineData(Administrator)]
     [InlineData(AllianceCoordinator)]
+    [InlineData(OrganisationAdministrator)]
     public async Task Each_role_is_refused_with_403_exactly_where_the_matrix_says_so(string role)
     {
         var eventsBefore = await EventCount();
