@@ -125,6 +125,10 @@ public static class Composition
         host.UseWolverine(opts =>
         {
             FachwerkApplication.ConfigureMessaging(opts);
+            // Mail failures are retried as configured (Notifications:Retry), then dead-lettered (docs/notifications.md).
+            opts.Policies.Add(new Fachwerk.Application.Notifications.MailRetryPolicy(
+                configuration.GetSection(Fachwerk.Application.Notifications.NotificationOptions.Section).Get<Fachwerk.Application.Notifications.NotificationOptions>()?.Retry
+                ?? new Fachwerk.Application.Notifications.MailRetries()));
             if (!AppliesSchemaOnStartup(configuration)) opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;
         });
 

@@ -7,7 +7,10 @@ using Wolverine.Http;
 
 namespace Fachwerk.Application.Notifications;
 
-/// <summary>How the caller wants each kind of notification: <c>Immediate</c> (a mail at once) or <c>Off</c> (the bell only).</summary>
+/// <summary>
+/// How the caller wants each kind of notification: <c>Immediate</c> (a mail at once), <c>Digest</c> (one mail each morning collecting
+/// them) or <c>Off</c> (the bell only).
+/// </summary>
 /// <param name="Kinds">The choice per kind; kinds not named are mailed at once.</param>
 public sealed record ChangeNotificationPreferences(IReadOnlyDictionary<NotificationKind, Delivery> Kinds, string? Reason = null) : ICommand;
 
@@ -17,8 +20,10 @@ public sealed class ChangeNotificationPreferencesValidator : AbstractValidator<C
     {
         this.OptionalReasonRule();
         RuleForEach(x => x.Kinds)
-            .Must(k => !(k.Value == Delivery.Off && NotificationKinds.IsLegallyRequired(k.Key)))
-            .WithMessage(k => "Decisions and reclaims are notices the law requires; their mails cannot be turned off.");
+            .Must(k => Enum.IsDefined(k.Value) && NotificationKinds.Choosable.Contains(k.Key))
+            .WithMessage("Each kind of notification is mailed Immediate, in the Digest or Off; the digest itself is no kind to choose.")
+            .Must(k => NotificationKinds.Allows(k.Key, k.Value))
+            .WithMessage(k => "Decisions and reclaims are notices the law requires; they are always mailed at once, neither turned off nor collected into the digest.");
     }
 }
 
@@ -40,8 +45,8 @@ public static class NotificationPreferencesEndpoints
         ViewOf(await session.LoadAsync<NotificationPreferences>(user.UserId(), cancellation));
 
     /// <summary>
-    /// Sets how the caller receives each kind of notification: a mail at once, or the bell only. Decisions and reclaims are always
-    /// mailed (400 otherwise). Answers the choices as now stored.
+    /// Sets how the caller receives each kind of notification: a mail at once, one mail each morning collecting them (the daily
+    /// digest), or the bell only. Decisions and reclaims are always mailed at once (400 otherwise). Answers the choices as now stored.
     /// </summary>
     [Authorize(Roles = NotificationRecipients.Roles)]
     [WolverinePut("/api/people/me/notification-preferences")]
@@ -55,7 +60,7 @@ public static class NotificationPreferencesEndpoints
     }
 
     private static NotificationPreferencesView ViewOf(NotificationPreferences? preferences) =>
-        new([.. Enum.GetValues<NotificationKind>().Select(kind =>
+        new([.. NotificationKinds.Choosable.Select(kind =>
             new KindPreference(kind, preferences?.For(kind) ?? Delivery.Immediate, NotificationKinds.IsLegallyRequired(kind)))]);
 }
 

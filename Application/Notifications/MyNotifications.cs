@@ -11,12 +11,12 @@ namespace Fachwerk.Application.Notifications;
 /// <summary>One of the caller's notifications, with the same texts as its mail.</summary>
 /// <param name="Id">The notification.</param>
 /// <param name="Kind">What it tells.</param>
-/// <param name="ApplicationId">The application it concerns.</param>
+/// <param name="ApplicationId">The application it concerns (empty for a pilot project's notification).</param>
 /// <param name="Subject">Its line (the mail's subject).</param>
 /// <param name="Text">Its text (the mail's plain text).</param>
 /// <param name="Link">The page where the caller acts.</param>
 /// <param name="CreatedAt">When it was made.</param>
-/// <param name="Mailed">Whether its mail went out.</param>
+/// <param name="Mailed">Whether its mail (or the daily digest carrying it) went out.</param>
 /// <param name="ReadAt">When the caller marked it read; absent while unread.</param>
 public sealed record NotificationEntry(
     Guid Id, NotificationKind Kind, Guid ApplicationId, string Subject, string Text, string Link, DateTimeOffset CreatedAt, bool Mailed, DateTimeOffset? ReadAt);
@@ -35,8 +35,9 @@ public static class MyNotificationsEndpoints
     public static async Task<NotificationList> List(ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
     {
         var me = user.UserId();
-        var unread = await session.Query<Notification>().CountAsync(n => n.Recipient == me && n.ReadAt == null, cancellation);
-        var items = await session.Query<Notification>().Where(n => n.Recipient == me).OrderByDescending(n => n.CreatedAt).Take(Shown)
+        // A digest repeats notifications the bell shows one by one: it is a mail only.
+        var unread = await session.Query<Notification>().CountAsync(n => n.Recipient == me && n.ReadAt == null && n.Kind != NotificationKind.DailyDigest, cancellation);
+        var items = await session.Query<Notification>().Where(n => n.Recipient == me && n.Kind != NotificationKind.DailyDigest).OrderByDescending(n => n.CreatedAt).Take(Shown)
             .ToListAsync(cancellation);
         return new NotificationList(unread, [.. items.Select(n => new NotificationEntry(
             n.Id, n.Kind, n.ApplicationId, n.Subject, n.Text, n.Link, n.CreatedAt, n.SentAt is not null, n.ReadAt))]);

@@ -15,8 +15,11 @@ public sealed record Notification
 
     public NotificationKind Kind { get; init; }
 
-    /// <summary>The application it concerns.</summary>
+    /// <summary>The application it concerns; empty for a pilot's notification and for a digest.</summary>
     public Guid ApplicationId { get; init; }
+
+    /// <summary>The pilot project it concerns, for a project lead's notification.</summary>
+    public Guid? PilotId { get; init; }
 
     /// <summary>The mail's subject, which is also the bell's line.</summary>
     public string Subject { get; init; } = "";
@@ -35,10 +38,19 @@ public sealed record Notification
 
     public DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>How the recipient wants this kind: at once, or not mailed at all.</summary>
+    /// <summary>How the recipient wants this kind: at once, in the daily digest, or not mailed at all.</summary>
     public Delivery Delivery { get; init; }
 
-    /// <summary>When the mail was handed to the mail server (or written to the mail folder); null until then.</summary>
+    /// <summary>For <see cref="Delivery.Digest"/>: the day whose morning digest collects it (<see cref="DailyDigest.DayFor"/>).</summary>
+    public DateOnly? DigestOn { get; init; }
+
+    /// <summary>For a notification collected into a digest: the digest's notification, whose mail carries it.</summary>
+    public Guid? DigestId { get; init; }
+
+    /// <summary>For a digest (<see cref="NotificationKind.DailyDigest"/>): the notifications it collects.</summary>
+    public IReadOnlyList<Guid> Parts { get; init; } = [];
+
+    /// <summary>When the mail (or the digest that carried it) was handed to the mail server or written to the mail folder; null until then.</summary>
     public DateTimeOffset? SentAt { get; init; }
 
     /// <summary>Why no mail was sent, if none will be (no address known, turned off).</summary>
@@ -56,4 +68,7 @@ public enum Delivery
 
     /// <summary>No mail; only the bell (never for legally required kinds).</summary>
     Off,
+
+    /// <summary>Collected into one mail a day (<see cref="DailyDigest"/>); never for legally required kinds.</summary>
+    Digest,
 }

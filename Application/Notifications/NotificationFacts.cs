@@ -8,6 +8,7 @@ namespace Fachwerk.Application.Notifications;
 /// <param name="Amount">The amount approved, released or reclaimed, in EUR.</param>
 /// <param name="Approved">For a decision: approved (true) or rejected (false).</param>
 /// <param name="DaysLeft">For a reminder: the days until the deadline (0: today).</param>
+/// <param name="Concerning">What within the case it concerns: the proof of use, the task's key, the payment request's number.</param>
 public sealed record NotificationFacts(
     string Number, string Title, DateTimeOffset? DueBy = null, IReadOnlyList<string>? Items = null, decimal? Amount = null, bool? Approved = null,
-    int? DaysLeft = null);
+    int? DaysLeft = null, string? Concerning = null);

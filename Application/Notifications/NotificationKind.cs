@@ -38,6 +38,24 @@ public enum NotificationKind
 
     /// <summary>Alliance reviewers: an application waits for the alliance's vote.</summary>
     AwaitsAllianceVote,
+
+    /// <summary>Applicant: the first check of a proof of use found something wrong.</summary>
+    FirstCheckFindings,
+
+    /// <summary>Applicant: a proof of use was not submitted by its due date.</summary>
+    ProofOfUseOverdue,
+
+    /// <summary>Caseworkers: a task on a case of theirs (or of their queue) is past its due date.</summary>
+    TaskOverdue,
+
+    /// <summary>Caseworkers other than the checker: a checked payment waits for release by a second person (four eyes).</summary>
+    PaymentAwaitsRelease,
+
+    /// <summary>Project leads: the pilot phase is over and the continuation is to be evaluated and decided.</summary>
+    PilotEvaluationDue,
+
+    /// <summary>The daily digest: one mail with a user's notifications of the kinds they want collected. Not a kind anyone chooses.</summary>
+    DailyDigest,
 }
 
 /// <summary>Rules about kinds that do not depend on anyone's choice.</summary>
@@ -45,4 +63,10 @@ public static class NotificationKinds
 {
     /// <summary>Kinds nobody can turn off: decisions and reclaims are notices the law requires.</summary>
     public static bool IsLegallyRequired(NotificationKind kind) => kind is NotificationKind.DecisionMade or NotificationKind.ReclaimDemanded;
+
+    /// <summary>The kinds a user chooses a delivery for: every kind but the digest itself.</summary>
+    public static IReadOnlyList<NotificationKind> Choosable { get; } = [.. Enum.GetValues<NotificationKind>().Where(k => k != NotificationKind.DailyDigest)];
+
+    /// <summary>Whether <paramref name="delivery"/> may be chosen for <paramref name="kind"/>: legally required kinds are always mailed at once.</summary>
+    public static bool Allows(NotificationKind kind, Delivery delivery) => delivery == Delivery.Immediate || !IsLegallyRequired(kind);
 }

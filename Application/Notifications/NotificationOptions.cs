@@ -18,6 +18,9 @@ public sealed class NotificationOptions
     /// <summary>Where mails are written as <c>.eml</c> files when no SMTP server is configured (Development sets one by default).</summary>
     public string? MailFolder { get; set; }
 
+    /// <summary>How a mail the server did not take is tried again before it becomes a dead letter.</summary>
+    public MailRetries Retry { get; set; } = new();
+
     /// <summary>Whether mails go to an SMTP server.</summary>
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 

@@ -16,16 +16,18 @@ public static class NotificationRules
     public static IReadOnlyList<PlannedNotification> For(object @event, ApplicationSummary application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var page = $"applications/{application.Id}";
-        NotificationFacts Facts(DateTimeOffset? dueBy = null, IReadOnlyList<string>? items = null, decimal? amount = null, bool? approved = null) =>
-            new(application.Number, application.Title, dueBy, items, amount, approved);
+        var page = PageOf(application);
+        NotificationFacts Facts(DateTimeOffset? dueBy = null, IReadOnlyList<string>? items = null, decimal? amount = null, bool? approved = null,
+            string? concerning = null) =>
+            new(application.Number, application.Title, dueBy, items, amount, approved, Concerning: concerning);
 
         return @event switch
         {
             DocumentsRequested e => [new(NotificationKind.DocumentsRequested, Audience.Applicants, Facts(e.DueBy, e.Documents), page)],
             ApplicationLapsed e => [new(NotificationKind.ApplicationLapsed, Audience.Applicants, Facts(e.DueBy), page)],
-            ApplicationApproved e => [new(NotificationKind.DecisionMade, Audience.Applicants, Facts(amount: e.Amount, approved: true), page)],
-            ApplicationRejected => [new(NotificationKind.DecisionMade, Audience.Applicants, Facts(approved: false), page)],
+            // The decision letter is found in the decision's section of the application's page.
+            ApplicationApproved e => [new(NotificationKind.DecisionMade, Audience.Applicants, Facts(amount: e.Amount, approved: true), page + DecisionSection)],
+            ApplicationRejected => [new(NotificationKind.DecisionMade, Audience.Applicants, Facts(approved: false), page + DecisionSection)],
             PaymentReleased e => [new(NotificationKind.PaymentReleased, Audience.Applicants, Facts(amount: e.Amount), page)],
             ReclaimDemanded e => [new(NotificationKind.ReclaimDemanded, Audience.Applicants, Facts(AuthorityTime.StartOf(e.RepayBy), amount: e.RepaymentDue), page)],
             ApplicationSubmitted => [new(NotificationKind.NewSubmission, Audience.Caseworkers, Facts(), page)],
@@ -34,7 +36,31 @@ public static class NotificationRules
             DecisionProposed e => [new(NotificationKind.ProposalAwaitsConfirmation, Audience.Approvers, Facts(), page, e.RecordedBy)],
             ApplicationFormallyCompleted e when application.AllianceVoteRequired =>
                 [new(NotificationKind.AwaitsAllianceVote, Audience.AllianceReviewers, Facts(e.DecisionDueBy), page)],
+            ProofOfUseFirstCheckCompleted e when e.Findings.Count > 0 =>
+                [new(NotificationKind.FirstCheckFindings, Audience.Applicants, Facts(items: [.. e.Findings.Select(f => f.Description)], concerning: e.Proof), page)],
+            ProofOfUseOverdue e => [new(NotificationKind.ProofOfUseOverdue, Audience.Applicants, Facts(AuthorityTime.StartOf(e.DueBy), concerning: e.Proof), page)],
             _ => [],
         };
+    }
+
+    /// <summary>The anchor of the decision's section (with the decision letter) on the application's page.</summary>
+    public const string DecisionSection = "#decision-heading";
+
+    /// <summary>The application's page in the web UI, relative to its public address.</summary>
+    public static string PageOf(ApplicationSummary application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return $"applications/{application.Id}";
+    }
+
+    /// <summary>A checked payment that the checker may not release alone waits for a second person (asked only then, see the subscription).</summary>
+    public static PlannedNotification PaymentAwaitsRelease(PaymentRequestChecked check, ApplicationSummary application)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(application);
+        var amount = application.PaymentRequests.FirstOrDefault(r => r.Number == check.RequestNumber)?.Amount;
+        return new(NotificationKind.PaymentAwaitsRelease, Audience.PaymentReleasers,
+            new NotificationFacts(application.Number, application.Title, Amount: amount,
+                Concerning: check.RequestNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)), PageOf(application), check.RecordedBy);
     }
 }

@@ -1,17 +1,21 @@
 using Fachwerk.Application.Applications;
+using Fachwerk.Application.Common;
+using Fachwerk.Application.Pilots;
 using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Pilots;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Marten.Subscriptions;
 
 namespace Fachwerk.Application.Notifications;
 
 /// <summary>
-/// Reads the applications' events after they are stored (a subscription run by the projection daemon, not inside the command's
-/// request) and records the notifications they call for, with their mails and reminders, in the same transaction as the
+/// Reads the applications' and pilots' events after they are stored (a subscription run by the projection daemon, not inside the
+/// command's request) and records the notifications they call for, with their mails and reminders, in the same transaction as the
 /// subscription's progress: an event is turned into notifications once, and a crash before the commit processes it again, which
 /// the notifications' ids make harmless (ADR 0091). It is no projection, so rebuilding the read models never runs it; it starts
 /// from the present, so a new installation does not mail its history.
@@ -20,20 +24,24 @@ public sealed class NotificationSubscription : BatchSubscription
 {
     public const string Name = "Notifications";
     private readonly Notifications _notifications;
+    private readonly IOptions<FundingOptions> _funding;
 
-    public NotificationSubscription(Notifications notifications) : base(Name)
+    public NotificationSubscription(Notifications notifications, IOptions<FundingOptions> funding) : base(Name)
     {
         _notifications = notifications;
+        _funding = funding;
         foreach (var type in Triggers) IncludeType(type);
         Options.SubscribeFromPresent();
     }
 
-    /// <summary>The event types that tell someone something or start a reminder.</summary>
+    /// <summary>The event types that tell someone something, start a reminder, or give a caseworker a task with a due date.</summary>
     public static readonly Type[] Triggers =
     [
         typeof(DocumentsRequested), typeof(ApplicationLapsed), typeof(ApplicationApproved), typeof(ApplicationRejected), typeof(PaymentReleased),
         typeof(ReclaimDemanded), typeof(ApplicationSubmitted), typeof(DocumentsSupplied), typeof(DecisionReturned), typeof(DecisionProposed),
-        typeof(ApplicationFormallyCompleted), typeof(ProofOfUseDeadlineExtended),
+        typeof(ApplicationFormallyCompleted), typeof(ProofOfUseDeadlineExtended), typeof(ProofOfUseFirstCheckCompleted), typeof(ProofOfUseOverdue),
+        typeof(PaymentRequestChecked), typeof(PaymentRequested), typeof(AllianceVoteCast), typeof(ApprovalBlocked), typeof(ProofOfUseSubmitted),
+        typeof(ProofOfUseSelectedForInDepthCheck), typeof(PilotEvaluationDue),
     ];
 
     public override async Task ProcessEventsAsync(
@@ -42,15 +50,44 @@ public sealed class NotificationSubscription : BatchSubscription
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(operations);
         ArgumentNullException.ThrowIfNull(bus);
+        // The summary is read as it is now, so the events of one page see the same tasks: each check is scheduled once a page.
+        var overdueChecks = new HashSet<TaskOverdueDue>();
         foreach (var e in page.Events)
         {
+            var cause = NotificationId.OfEvent(e.StreamId, e.Version);
+            if (e.Data is PilotEvaluationDue due)
+            {
+                await TellProjectLeadsAsync(operations, bus, cause, due, cancellationToken);
+                continue;
+            }
             if (e.Data is not IApplicationEvent happened) continue;
             var application = await operations.LoadAsync<ApplicationSummary>(happened.ApplicationId, cancellationToken);
             if (application is null) continue;
-            await _notifications.RecordAsync(operations, bus, NotificationId.OfEvent(e.StreamId, e.Version), application,
-                NotificationRules.For(e.Data, application), cancellationToken);
+            var planned = NotificationRules.For(e.Data, application).ToList();
+            if (e.Data is PaymentRequestChecked checkedRequest && await NeedsSecondPersonAsync(operations, e, checkedRequest, cancellationToken))
+                planned.Add(NotificationRules.PaymentAwaitsRelease(checkedRequest, application));
+            await _notifications.RecordAsync(operations, bus, cause, application, planned, cancellationToken);
             foreach (var (reminder, at) in DeadlineReminders.For(e.Data, e.Timestamp))
                 await bus.ScheduleAsync(reminder, at);
+            foreach (var overdue in TaskOverdueDue.For(application).Where(overdueChecks.Add))
+                await bus.ScheduleAsync(overdue, overdue.DueBy);
         }
+    }
+
+    /// <summary>Whether the checker may not release the payment alone (four eyes), as the case stood after the check.</summary>
+    private async Task<bool> NeedsSecondPersonAsync(IDocumentOperations operations, IEvent e, PaymentRequestChecked check, CancellationToken cancellation)
+    {
+        var application = await operations.Events.AggregateStreamAsync<FundingApplication>(e.StreamId, e.Version, token: cancellation);
+        return application?.Funding is { } funding && funding.PaymentRequests.FirstOrDefault(r => r.Number == check.RequestNumber) is { } request
+               && PaymentFourEyes.NeedsSecondPerson(funding, request, check.RecordedBy, _funding.Value.PaymentFourEyesAbove);
+    }
+
+    private async Task TellProjectLeadsAsync(IDocumentOperations operations, IMessageBus bus, string cause, PilotEvaluationDue due, CancellationToken cancellation)
+    {
+        if (await operations.LoadAsync<PilotDetails>(due.PilotId, cancellation) is not { } pilot) return;
+        var facts = new NotificationFacts("", pilot.Name, AuthorityTime.StartOf(due.PhaseEndedOn));
+        // The web UI has no pilot pages yet: the mail leads to the notifications, and the text says what to do.
+        await _notifications.RecordAsync(operations, bus, cause, NotificationTopic.OfPilot(pilot.Id),
+            [new PlannedNotification(NotificationKind.PilotEvaluationDue, Audience.ProjectLeads, facts, "notifications")], cancellation);
     }
 }

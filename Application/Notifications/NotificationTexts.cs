@@ -47,11 +47,15 @@ public static class NotificationTexts
             (NotificationKind.ApplicationLapsed, true) => ($"Application lapsed: {facts.Number}",
                 new[] { $"your {app} has lapsed because the requested documents were not supplied by {due}." }, "You may submit a new application."),
             (NotificationKind.DecisionMade, false) => facts.Approved == true
-                ? ($"Bewilligt: {facts.Number}", new[] { $"Ihr {app} ist bewilligt, mit {amount}." }, "Den Bescheid und die Auflagen finden Sie auf der Seite des Antrags.")
-                : ($"Abgelehnt: {facts.Number}", new[] { $"Ihr {app} ist abgelehnt." }, "Die Begründung finden Sie auf der Seite des Antrags."),
+                ? ($"Bewilligt: {facts.Number}", new[] { $"Ihr {app} ist bewilligt, mit {amount}." },
+                    "Den Zuwendungsbescheid mit seinen Auflagen finden Sie auf der Seite des Antrags im Abschnitt „Vorschlag und Entscheidung“.")
+                : ($"Abgelehnt: {facts.Number}", new[] { $"Ihr {app} ist abgelehnt." },
+                    "Den Bescheid mit der Begründung finden Sie auf der Seite des Antrags im Abschnitt „Vorschlag und Entscheidung“."),
             (NotificationKind.DecisionMade, true) => facts.Approved == true
-                ? ($"Approved: {facts.Number}", new[] { $"your {app} is approved, with {amount}." }, "The notice and its conditions are on the application's page.")
-                : ($"Rejected: {facts.Number}", new[] { $"your {app} is rejected." }, "The reasons are on the application's page."),
+                ? ($"Approved: {facts.Number}", new[] { $"your {app} is approved, with {amount}." },
+                    "The decision letter (Zuwendungsbescheid) with its conditions is on the application's page, in the section \"Proposal and decision\".")
+                : ($"Rejected: {facts.Number}", new[] { $"your {app} is rejected." },
+                    "The decision letter with its reasons is on the application's page, in the section \"Proposal and decision\"."),
             (NotificationKind.PaymentReleased, false) => ($"Auszahlung freigegeben: {facts.Number}",
                 new[] { $"zu Ihrem {app} ist eine Auszahlung von {amount} freigegeben." }, "Die Zahlungen finden Sie auf der Seite des Antrags."),
             (NotificationKind.PaymentReleased, true) => ($"Payment released: {facts.Number}",
@@ -84,9 +88,72 @@ public static class NotificationTexts
                 new[] { $"der {app} ist vollständig und wartet auf das Votum Ihres Bündnisses{(due.Length > 0 ? $" (Entscheidung fällig am {due})" : "")}." }, "Bitte geben Sie das Votum ab."),
             (NotificationKind.AwaitsAllianceVote, true) => ($"Alliance vote requested: {facts.Number}",
                 new[] { $"{app} is complete and waits for your alliance's vote{(due.Length > 0 ? $" (decision due on {due})" : "")}." }, "Please cast the vote."),
+            (NotificationKind.FirstCheckFindings, false) => ($"Feststellungen zum Verwendungsnachweis: {facts.Number}",
+                new[] { $"die erste Prüfung des Verwendungsnachweises „{facts.Concerning}“ zu Ihrem {app} hat Folgendes festgestellt:" },
+                "Bitte antworten Sie über die Nachrichten auf der Seite des Antrags oder reichen Sie fehlende Belege nach."),
+            (NotificationKind.FirstCheckFindings, true) => ($"Findings on the proof of use: {facts.Number}",
+                new[] { $"the first check of the proof of use \"{facts.Concerning}\" for your {app} found the following:" },
+                "Please answer through the messages on the application's page or supply the missing receipts."),
+            (NotificationKind.ProofOfUseOverdue, false) => ($"Verwendungsnachweis überfällig: {facts.Number}",
+                new[] { $"der Verwendungsnachweis „{facts.Concerning}“ zu Ihrem {app} war am {due} fällig und ist nicht eingegangen." },
+                "Bitte reichen Sie ihn umgehend ein."),
+            (NotificationKind.ProofOfUseOverdue, true) => ($"Proof of use overdue: {facts.Number}",
+                new[] { $"the proof of use \"{facts.Concerning}\" for your {app} was due on {due} and has not been received." },
+                "Please submit it without delay."),
+            (NotificationKind.TaskOverdue, false) => ($"Überfällig: {facts.Number}",
+                new[] { $"eine Aufgabe zum {app} war am {due} fällig und ist noch offen: {TaskName(facts.Concerning, en)}." }, "Bitte erledigen Sie sie."),
+            (NotificationKind.TaskOverdue, true) => ($"Overdue: {facts.Number}",
+                new[] { $"a task on {app} was due on {due} and is still open: {TaskName(facts.Concerning, en)}." }, "Please see to it."),
+            (NotificationKind.PaymentAwaitsRelease, false) => ($"Auszahlung zur Freigabe: {facts.Number}",
+                new[] { $"zum {app} ist der Zahlungsantrag {facts.Concerning} über {amount} geprüft und wartet auf die Freigabe durch eine zweite Person (Vier-Augen-Prinzip)." },
+                "Bitte geben Sie die Auszahlung frei oder lehnen Sie sie ab."),
+            (NotificationKind.PaymentAwaitsRelease, true) => ($"Payment awaiting release: {facts.Number}",
+                new[] { $"payment request {facts.Concerning} of {amount} on {app} is checked and waits for release by a second person (four eyes)." },
+                "Please release or refuse the payment."),
+            (NotificationKind.PilotEvaluationDue, false) => ($"Auswertung der Pilotphase fällig: {facts.Title}",
+                new[] { $"die Pilotphase des Pilotprojekts „{facts.Title}“ ist am {due} zu Ende gegangen. Nun ist auszuwerten, ob die Nachfrage stabil war, und über die Fortsetzung zu entscheiden." },
+                "Bitte werten Sie die Nachfrage aus und entscheiden Sie über die Fortsetzung."),
+            (NotificationKind.PilotEvaluationDue, true) => ($"Pilot phase evaluation due: {facts.Title}",
+                new[] { $"the pilot phase of the pilot project \"{facts.Title}\" ended on {due}. Whether demand was stable is now to be evaluated and the continuation decided." },
+                "Please evaluate the demand and decide on the continuation."),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
 
+        return Frame(en, subject, lines, [.. items.Select(i => (i, (Uri?)null))], action, link);
+    }
+
+    /// <summary>
+    /// The daily digest: one mail naming each collected notification with its page, and the page of all notifications. The
+    /// notifications are in the order they came.
+    /// </summary>
+    public static NotificationText ComposeDigest(string language, DateOnly day, IReadOnlyList<Notification> parts, Uri notificationsPage)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(notificationsPage);
+        var en = language == "en";
+        var date = day.ToString("d", en ? English : German);
+        var subject = en ? $"Your daily digest of {date}: {Count(parts.Count, en)}" : $"Ihre tägliche Übersicht vom {date}: {Count(parts.Count, en)}";
+        var line = en ? "this is what came for you in Fachwerk since the last digest:" : "das ist seit der letzten Übersicht in Fachwerk für Sie eingegangen:";
+        var action = en ? "All your notifications are under Notifications in the web UI." : "Alle Ihre Benachrichtigungen finden Sie unter „Benachrichtigungen“ in Fachwerk.";
+        return Frame(en, subject, [line], [.. parts.Select(p => (p.Subject, (Uri?)new Uri(p.Link)))], action, notificationsPage);
+    }
+
+    private static string Count(int count, bool en) => en
+        ? count == 1 ? "1 notification" : $"{count} notifications"
+        : count == 1 ? "1 Benachrichtigung" : $"{count} Benachrichtigungen";
+
+    /// <summary>The task of an overdue notification in words, from its key (<c>application</c>, <c>payment-2</c>, <c>proof-final</c>).</summary>
+    private static string TaskName(string? key, bool en) => key switch
+    {
+        "application" => en ? "prepare the decision on the application" : "die Entscheidung über den Antrag vorbereiten",
+        { } k when k.StartsWith("payment-", StringComparison.Ordinal) => en ? $"check or release payment request {k[8..]}" : $"Zahlungsantrag {k[8..]} prüfen oder freigeben",
+        { } k when k.StartsWith("proof-", StringComparison.Ordinal) => en ? $"check the proof of use \"{k[6..]}\"" : $"den Verwendungsnachweis „{k[6..]}“ prüfen",
+        _ => key ?? "",
+    };
+
+    /// <summary>Greeting, what happened, the items (each with its page, if it has one), what to do, the page to act on, and the footer.</summary>
+    private static NotificationText Frame(bool en, string subject, IReadOnlyList<string> lines, IReadOnlyList<(string Text, Uri? Link)> items, string action, Uri link)
+    {
         var greeting = en ? "Hello," : "Guten Tag,";
         var open = en ? "Open the page" : "Zur Seite";
         var footer = en
@@ -95,7 +162,11 @@ public static class NotificationTexts
 
         var text = new StringBuilder().AppendLine(greeting).AppendLine();
         foreach (var line in lines) text.AppendLine(line);
-        foreach (var item in items) text.Append("  - ").AppendLine(item);
+        foreach (var (item, itemLink) in items)
+        {
+            text.Append("  - ").AppendLine(item);
+            if (itemLink is not null) text.Append("    ").AppendLine(itemLink.ToString());
+        }
         text.AppendLine().AppendLine(action).AppendLine().Append(open).Append(": ").AppendLine(link.ToString()).AppendLine().AppendLine("-- ").AppendLine(footer);
 
         var html = new StringBuilder().Append("<p>").Append(Encode(greeting)).Append("</p>");
@@ -103,7 +174,8 @@ public static class NotificationTexts
         if (items.Count > 0)
         {
             html.Append("<ul>");
-            foreach (var item in items) html.Append("<li>").Append(Encode(item)).Append("</li>");
+            foreach (var (item, itemLink) in items)
+                html.Append("<li>").Append(itemLink is null ? Encode(item) : $"<a href=\"{Encode(itemLink.ToString())}\">{Encode(item)}</a>").Append("</li>");
             html.Append("</ul>");
         }
         html.Append("<p>").Append(Encode(action)).Append("</p>")

@@ -9,20 +9,26 @@ namespace Fachwerk.Application.Notifications;
 /// Turns planned notifications into records, once: each gets the id of its cause, kind and recipient, and one that exists already
 /// (a redelivery, a replay, a handler run twice) is left alone. A new one is stored with its texts in the recipient's language, and
 /// its mail is sent through the outbox in the same transaction (<see cref="SendNotificationMail"/>), unless the recipient turned
-/// that kind's mails off (ADR 0091).
+/// that kind's mails off or wants it in the daily digest, whose mail is then scheduled for the next morning (ADR 0091, ADR 0097).
 /// </summary>
 public sealed class Notifications(IOptions<NotificationOptions> options, IOptions<TeamOptions> team, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<Notification>> RecordAsync(
+    public Task<IReadOnlyList<Notification>> RecordAsync(
         IDocumentOperations session, IMessageBus bus, string cause, ApplicationSummary application, IEnumerable<PlannedNotification> planned,
+        CancellationToken cancellation) =>
+        RecordAsync(session, bus, cause, NotificationTopic.Of(application), planned, cancellation);
+
+    public async Task<IReadOnlyList<Notification>> RecordAsync(
+        IDocumentOperations session, IMessageBus bus, string cause, NotificationTopic topic, IEnumerable<PlannedNotification> planned,
         CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(bus);
+        ArgumentNullException.ThrowIfNull(topic);
         var candidates = new List<(Guid Id, PlannedNotification Plan, UserProfile Recipient)>();
         foreach (var plan in planned)
         {
-            var recipients = await Recipients.FindAsync(session, plan.Audience, application, team.Value, plan.Except, cancellation);
+            var recipients = await Recipients.FindAsync(session, plan.Audience, topic, team.Value, plan.Except, cancellation);
             candidates.AddRange(recipients.Select(r => (NotificationId.Of(cause, plan.Kind, r.Id), plan, r)));
         }
         if (candidates.Count == 0) return [];
@@ -30,6 +36,7 @@ public sealed class Notifications(IOptions<NotificationOptions> options, IOption
         var existing = (await session.LoadManyAsync<Notification>(cancellation, [.. candidates.Select(c => c.Id)])).Select(n => n.Id).ToHashSet();
         var preferences = (await session.LoadManyAsync<NotificationPreferences>(cancellation, [.. candidates.Select(c => c.Recipient.Id).Distinct()]))
             .ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
         var recorded = new List<Notification>();
         foreach (var (id, plan, recipient) in candidates.Where(c => !existing.Contains(c.Id)).DistinctBy(c => c.Id))
         {
@@ -38,14 +45,29 @@ public sealed class Notifications(IOptions<NotificationOptions> options, IOption
             var delivery = preferences.TryGetValue(recipient.Id, out var chosen) ? chosen.For(plan.Kind) : Delivery.Immediate;
             var notification = new Notification
             {
-                Id = id, Recipient = recipient.Id, Kind = plan.Kind, ApplicationId = application.Id, Subject = text.Subject, Text = text.Text,
-                Html = text.Html, Link = link.ToString(), Language = recipient.Language, CreatedAt = clock.GetUtcNow(), Delivery = delivery,
-                NotMailedBecause = delivery == Delivery.Off ? "turned off by the recipient" : null,
+                Id = id, Recipient = recipient.Id, Kind = plan.Kind, ApplicationId = topic.Application?.Id ?? Guid.Empty, PilotId = topic.PilotId,
+                Subject = text.Subject, Text = text.Text, Html = text.Html, Link = link.ToString(), Language = recipient.Language, CreatedAt = now,
+                Delivery = delivery, NotMailedBecause = delivery == Delivery.Off ? "turned off by the recipient" : null,
+                DigestOn = delivery == Delivery.Digest ? DailyDigest.DayFor(now) : null,
             };
+            if (delivery == Delivery.Digest) await ScheduleDigestAsync(session, bus, notification, cancellation);
             session.Store(notification);
             if (delivery == Delivery.Immediate) await bus.PublishAsync(new SendNotificationMail(id));
             recorded.Add(notification);
         }
         return recorded;
+    }
+
+    /// <summary>
+    /// The first notification of a recipient's digest schedules that digest; later ones find it scheduled. Two scheduled at once (two
+    /// handlers recording in parallel) make one mail all the same: the digest's id is its recipient and day.
+    /// </summary>
+    private static async Task ScheduleDigestAsync(IDocumentOperations session, IMessageBus bus, Notification notification, CancellationToken cancellation)
+    {
+        var day = notification.DigestOn!.Value;
+        var recipient = notification.Recipient;
+        if (await session.Query<Notification>().AnyAsync(n => n.Recipient == recipient && n.DigestOn == day, cancellation)) return;
+        var due = new DailyDigestDue(recipient, day);
+        await bus.ScheduleAsync(due, due.At);
     }
 }

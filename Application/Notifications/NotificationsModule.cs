@@ -23,5 +23,7 @@ public sealed class NotificationsModule : FachwerkModule
         // Durable like every local queue: a mail or reminder waiting here survives a restart.
         opts.PublishMessage<SendNotificationMail>().ToLocalQueue(Queue);
         opts.PublishMessage<DeadlineReminderDue>().ToLocalQueue(Queue);
+        opts.PublishMessage<TaskOverdueDue>().ToLocalQueue(Queue);
+        opts.PublishMessage<DailyDigestDue>().ToLocalQueue(Queue);
     }
 }

@@ -1,11 +1,6 @@
-using System.Net.Sockets;
-using MailKit;
-using MailKit.Net.Smtp;
 using Marten;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using Wolverine.ErrorHandling;
-using Wolverine.Runtime.Handlers;
 
 namespace Fachwerk.Application.Notifications;
 
@@ -17,28 +12,10 @@ public sealed record SendNotificationMail(Guid NotificationId);
 /// whether the message is delivered twice or replayed from the dead letters. The mail's Message-ID is derived from the
 /// notification, so the one case left, a crash between the server taking the mail and the record being stored, gives a second
 /// copy with the same id, which mail clients show once (ADR 0091). A server that is away or refuses is retried with growing
-/// pauses, then for about a day; after that the message waits in the dead letters for an administrator.
+/// pauses, then for about a day; after that the message waits in the dead letters for an administrator (<see cref="MailRetryPolicy"/>).
 /// </summary>
 public static class SendNotificationMailHandler
 {
-    /// <summary>Pauses before trying the server again at once.</summary>
-    public static readonly TimeSpan[] RetryPauses = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
-
-    /// <summary>Delays of the rescheduled attempts after <see cref="RetryPauses"/>, about a day in all.</summary>
-    public static readonly TimeSpan[] RetryDelays =
-    [
-        TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4), TimeSpan.FromHours(12),
-    ];
-
-    /// <summary>Wolverine's hook for this handler's error handling: mail failures are retried, then dead-lettered.</summary>
-    public static void Configure(HandlerChain chain)
-    {
-        ArgumentNullException.ThrowIfNull(chain);
-        chain.OnException<SmtpCommandException>().Or<SmtpProtocolException>().Or<ServiceNotConnectedException>().Or<IOException>()
-            .Or<SocketException>().Or<TimeoutException>()
-            .RetryWithCooldown(RetryPauses).Then.ScheduleRetry(RetryDelays).Then.MoveToErrorQueue();
-    }
-
     public static async Task Handle(
         SendNotificationMail command, IDocumentSession session, IMailTransport transport, IOptions<NotificationOptions> options, TimeProvider clock,
         CancellationToken cancellation)
@@ -53,7 +30,14 @@ public static class SendNotificationMailHandler
         }
 
         await transport.SendAsync(MailOf(notification, profile, options.Value.Smtp), cancellation);
-        session.Store(notification with { SentAt = clock.GetUtcNow() });
+        var sentAt = clock.GetUtcNow();
+        session.Store(notification with { SentAt = sentAt });
+        // A digest's mail carried its parts: they count as mailed with it.
+        if (notification.Parts.Count > 0)
+        {
+            foreach (var part in await session.LoadManyAsync<Notification>(cancellation, notification.Parts))
+                session.Store(part with { SentAt = sentAt });
+        }
     }
 
     /// <summary>The mail of a notification: plain text and HTML, the Message-ID derived from the notification.</summary>
@@ -78,7 +62,8 @@ public static class SendNotificationMailHandler
         // A MIME header of the content: it belongs to the body, where mail clients and parsers look for it.
         message.Body.Headers.Add(HeaderId.ContentLanguage, notification.Language);
         message.Headers.Add("X-Fachwerk-Notification", notification.Kind.ToString());
-        message.Headers.Add("X-Fachwerk-Application", notification.ApplicationId.ToString());
+        if (notification.ApplicationId != Guid.Empty) message.Headers.Add("X-Fachwerk-Application", notification.ApplicationId.ToString());
+        if (notification.PilotId is { } pilot) message.Headers.Add("X-Fachwerk-Pilot", pilot.ToString());
         return message;
     }
 }

@@ -25,6 +25,9 @@ public sealed record UserProfile
     /// <summary>The alliances the user acted for at the last request.</summary>
     public Guid[] Alliances { get; init; } = [];
 
+    /// <summary>The pilot projects the user acted for at the last request.</summary>
+    public Guid[] Pilots { get; init; } = [];
+
     /// <summary>The language mails are written in: English for an English locale, German otherwise.</summary>
     public string Language => Locale is { } locale && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "de";
 }

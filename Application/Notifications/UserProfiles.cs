@@ -33,6 +33,7 @@ public sealed class UserProfiles(IDocumentStore store)
             Roles = [.. user.FindAll(UserClaims.Role).Select(c => c.Value).Distinct().Order(StringComparer.Ordinal)],
             Organisations = [.. Ids(user, UserClaims.Organisation)],
             Alliances = [.. Ids(user, UserClaims.Alliance)],
+            Pilots = [.. Ids(user, UserClaims.Pilot)],
         };
     }
 
@@ -51,7 +52,8 @@ public sealed class UserProfiles(IDocumentStore store)
     public void Forget() => _written.Clear();
 
     private static string Fingerprint(UserProfile p) =>
-        string.Join('|', p.Name, p.Email, p.Locale, string.Join(',', p.Roles), string.Join(',', p.Organisations.Order()), string.Join(',', p.Alliances.Order()));
+        string.Join('|', p.Name, p.Email, p.Locale, string.Join(',', p.Roles), string.Join(',', p.Organisations.Order()), string.Join(',', p.Alliances.Order()),
+            string.Join(',', p.Pilots.Order()));
 
     private static IEnumerable<Guid> Ids(ClaimsPrincipal user, string claim) =>
         user.FindAll(claim).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct();

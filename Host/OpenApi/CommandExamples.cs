@@ -55,6 +55,7 @@ public static class CommandExamples
             new Dictionary<Fachwerk.Application.Notifications.NotificationKind, Fachwerk.Application.Notifications.Delivery>
             {
                 [Fachwerk.Application.Notifications.NotificationKind.DocumentsDueReminder] = Fachwerk.Application.Notifications.Delivery.Off,
+                [Fachwerk.Application.Notifications.NotificationKind.NewSubmission] = Fachwerk.Application.Notifications.Delivery.Digest,
             }),
         // Organisations and alliances
         [typeof(RegisterOrganisation)] = new RegisterOrganisation("Haus Steinstraße e.V.", OrganisationKind.Association, "Hameln"),

@@ -45,12 +45,17 @@ public class NotificationPagesTests(BrowserFixture fixture) : BrowserTest(fixtur
         await Page.GotoAsync(new Uri(Fixture.Address, "/notifications/preferences").ToString());
         await ExpectAccessibleAsync();
         (await Page.GetByLabel("Entscheidungen über Ihre Anträge", new() { Exact = false }).IsDisabledAsync()).ShouldBeTrue();
-        await Page.GetByLabel("Angeforderte Unterlagen").UncheckAsync();
+        await Page.GetByLabel("Angeforderte Unterlagen").SelectOptionAsync(new SelectOptionValue { Label = "Nicht per E-Mail" });
+        await Page.GetByLabel("Freigegebene Auszahlungen").SelectOptionAsync(new SelectOptionValue { Label = "Tägliche Übersicht" });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
         await Page.GetByRole(AriaRole.Status).WaitForAsync();
-        (await Page.GetByLabel("Angeforderte Unterlagen").IsCheckedAsync()).ShouldBeFalse();
-        (await Page.GetByLabel("Freigegebene Auszahlungen").IsCheckedAsync()).ShouldBeTrue();
+        (await Page.GetByLabel("Angeforderte Unterlagen").InputValueAsync()).ShouldBe(nameof(Delivery.Off));
+        (await Page.GetByLabel("Freigegebene Auszahlungen").InputValueAsync()).ShouldBe(nameof(Delivery.Digest));
+        (await Page.GetByLabel("Eingereichte Unterlagen").InputValueAsync()).ShouldBe(nameof(Delivery.Immediate));
         await ExpectAccessibleAsync();
+        var stored = await Fixture.Api(DemoUsers.Applicant, application.Applicant.Id)
+            .GetAsync<NotificationPreferencesView>("/api/people/me/notification-preferences", cancellation: TestContext.Current.CancellationToken);
+        stored.Result.Kinds.Single(k => k.Kind == NotificationKind.PaymentReleased).Delivery.ShouldBe(Delivery.Digest);
     }
 
     /// <summary>Waits until the subscription made the recipient's notification about the application and its mail was written.</summary>

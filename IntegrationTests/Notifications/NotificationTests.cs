@@ -2,7 +2,6 @@ using Fachwerk.Application.Applications;
 using Fachwerk.Application.Notifications;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Host.Development;
-using Fachwerk.IntegrationTests.Applications;
 using Fachwerk.IntegrationTests.Infrastructure;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -16,24 +15,8 @@ namespace Fachwerk.IntegrationTests.Notifications;
 /// Notifications are derived from the stored events after the command (the daemon's subscription), mailed to a real SMTP server
 /// inside the test process, and each one exactly once: the tests read what the server received.
 /// </summary>
-public class NotificationTests : ApplicationApi
+public class NotificationTests(AppFixture fixture) : NotificationsApi(fixture)
 {
-    private readonly TestSmtpServer _smtp;
-    private string? _applicantLocale;
-
-    public NotificationTests(AppFixture fixture) : base(fixture)
-    {
-        ArgumentNullException.ThrowIfNull(fixture);
-        _smtp = fixture.Smtp;
-    }
-
-    private TestSmtpServer Smtp => _smtp;
-
-    /// <summary>The host's own daemon (a second one on the same database would share, and on disposal break, its progress tracking).</summary>
-    private IProjectionDaemon Daemon => Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>().DaemonForMainDatabase();
-
-    protected override string? LocaleOf(DemoUser user) => user == Applicant ? _applicantLocale : null;
-
     [Fact]
     public async Task The_applicant_is_mailed_the_requested_documents_with_the_deadline_in_German_with_a_link_to_the_application()
     {
@@ -61,7 +44,7 @@ public class NotificationTests : ApplicationApi
     [Fact]
     public async Task A_user_whose_locale_is_English_is_mailed_in_English()
     {
-        _applicantLocale = "en-GB";
+        Locales[Applicant] = "en-GB";
         var id = await Submitted(await LaunchProgramme());
         await Act(Caseworker, id, "document-requests", new RequestDocuments(2, ["Articles of association"]));
 
@@ -77,7 +60,7 @@ public class NotificationTests : ApplicationApi
     public async Task Reviewers_of_the_alliance_and_approvers_other_than_the_proposer_are_told_what_waits_for_them()
     {
         // Fachwerk knows people from their requests: the approver has signed in before.
-        await Get<System.Text.Json.JsonElement>(Approver, "/api/people/me");
+        await SignedIn(Approver);
         var (id, _) = await Proposed(await LaunchProgramme());
 
         var mails = await MailsAbout(id);
@@ -205,31 +188,5 @@ public class NotificationTests : ApplicationApi
         var read = await Get<NotificationList>(Applicant, "/api/people/me/notifications");
         read.Unread.ShouldBe(0);
         read.Items.Single().ReadAt.ShouldBe(Clock.GetUtcNow());
-    }
-
-    /// <summary>
-    /// Lets the subscription read every event so far, waits until each notification about the application is mailed (or will not
-    /// be), and answers the mails the server received about it.
-    /// </summary>
-    private async Task<IReadOnlyList<MimeMessage>> MailsAbout(Guid id)
-    {
-        await CatchUpProjections();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var pending = (await NotificationsAbout(id)).Where(n => n.Delivery == Delivery.Immediate && n.SentAt is null && n.NotMailedBecause is null).ToList();
-            if (pending.Count == 0) return ReceivedAbout(id);
-            await Task.Delay(50, timeout.Token);
-        }
-    }
-
-    private IReadOnlyList<MimeMessage> ReceivedAbout(Guid id) =>
-        [.. Smtp.Received.Where(m => m.Headers["X-Fachwerk-Application"] == id.ToString())];
-
-    private async Task<IReadOnlyList<Notification>> NotificationsAbout(Guid id)
-    {
-        await using var session = Store.QuerySession();
-        return await session.Query<Notification>().Where(n => n.ApplicationId == id).ToListAsync();
     }
 }

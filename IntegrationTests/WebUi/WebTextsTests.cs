@@ -51,6 +51,8 @@ public partial class WebTextsTests
         Expect(keys, "proposal.outcome.", Enum.GetNames<ProposalOutcome>());
         Expect(keys, "payment.status.", Enum.GetNames<PaymentRequestStatus>());
         Expect(keys, "proof.kind.", Enum.GetNames<ProofKind>());
+        Expect(keys, "notificationKind.", [.. Fachwerk.Application.Notifications.NotificationKinds.Choosable.Select(k => k.ToString())]);
+        Expect(keys, "notifications.delivery.", Enum.GetNames<Fachwerk.Application.Notifications.Delivery>());
         Expect(keys, "role.", Fachwerk.Web.Shared.CurrentUser.RoleOrder);
         Expect(keys, "activity.kind.", Enum.GetNames<Fachwerk.Domain.Network.Activities.ActivityKind>());
         Expect(keys, "activity.status.", Enum.GetNames<Fachwerk.Domain.Network.Activities.ActivityStatus>());

@@ -1,0 +1,26 @@
+using System.Linq.Expressions;
+using Fachwerk.Application.Notifications;
+using Marten;
+
+namespace Fachwerk.IntegrationTests.Notifications;
+
+/// <summary>Waiting for the mails of notifications without sleeping for a fixed time: until every one to be mailed now was sent (or will not be).</summary>
+public static class MailWaits
+{
+    /// <summary>Waits until no notification matching <paramref name="about"/> waits for its mail at once, and answers them all.</summary>
+    public static async Task<IReadOnlyList<Notification>> SettledAsync(IDocumentStore store, Expression<Func<Notification, bool>> about)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            await using (var session = store.QuerySession())
+            {
+                var found = await session.Query<Notification>().Where(about).ToListAsync(timeout.Token);
+                if (!found.Any(n => n.Delivery == Delivery.Immediate && n.SentAt is null && n.NotMailedBecause is null)) return found;
+            }
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+}
