@@ -27,6 +27,9 @@ public sealed record AttachDocument(long ExpectedVersion, DocumentKind Kind, int
 public static partial class AttachDocumentEndpoint
 {
     public const string FileField = "file";
+
+    /// <summary>The kinds a client may upload: every kind but the authority's decision letter, which only the letter handler attaches.</summary>
+    public static readonly IReadOnlyList<DocumentKind> UploadKinds = [.. Enum.GetValues<DocumentKind>().Where(k => k != DocumentKind.DecisionLetter)];
     public const int FileNameLength = 255;
     private const int FieldLength = CommonRules.ReasonLength;
 
@@ -156,10 +159,11 @@ public static partial class AttachDocumentEndpoint
         if (expectedVersion is null) errors["expectedVersion"] = ["The application's version the upload is based on (a whole number) is required."];
 
         DocumentKind? kind = fields.TryGetValue("kind", out var k) && !k.Any(char.IsDigit) && Enum.TryParse<DocumentKind>(k, ignoreCase: true, out var parsed)
+            && UploadKinds.Contains(parsed)
             ? parsed
             : null;
         if (kind is null)
-            errors["kind"] = [$"One of {string.Join(", ", Enum.GetNames<DocumentKind>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))} is required."];
+            errors["kind"] = [$"One of {string.Join(", ", UploadKinds.Select(n => n.ToString()).Select(n => char.ToLowerInvariant(n[0]) + n[1..]))} is required."];
 
         var requestNumber = Positive(fields, "requestNumber", errors);
         var requestItem = Positive(fields, "requestItem", errors);

@@ -119,6 +119,25 @@ public sealed class DocumentContent(IDocumentStore store, TimeProvider clock)
         session.QueueSqlCommand($"DELETE FROM {Schema}.{DocumentStorage.UploadTable} WHERE upload_id = ?", upload.UploadId);
     }
 
+    /// <summary>
+    /// Queues, in <paramref name="session"/>'s transaction (the one appending the event that names the hash), the storing of content
+    /// the application made itself and holds whole (a generated letter: small), in the same chunks as an upload. Answers its SHA-256.
+    /// </summary>
+    public string Store(IDocumentSession session, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(bytes);
+        var sha256 = EventChainHash.Hex(SHA256.HashData(bytes));
+        var chunks = bytes.Chunk(ChunkBytes).ToList();
+        session.QueueSqlCommand(
+            $"INSERT INTO {Schema}.{DocumentStorage.ContentTable} (sha256, size, chunks) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            sha256, (long)bytes.Length, chunks.Count);
+        for (var seq = 0; seq < chunks.Count; seq++)
+            session.QueueSqlCommand(
+                $"INSERT INTO {Schema}.{DocumentStorage.ChunkTable} (sha256, seq, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", sha256, seq, chunks[seq]);
+        return sha256;
+    }
+
     /// <summary>Whether content with this hash is stored.</summary>
     public async Task<bool> ExistsAsync(string sha256, CancellationToken cancellation)
     {
