@@ -295,28 +295,6 @@ public class ApplicationActionsTests(BrowserFixture fixture) : BrowserTest(fixtu
         }", values);
     }
 
-    private async Task<CommandAccepted> ProposedAsync(ApplicationDetails application, DemoUser caseworker, decimal amount)
-    {
-        var current = await ApplicationAsync(application.Id);
-        if (current.Status == ApplicationStatus.Submitted)
-            current = await ApplicationAsync((await CommandAsync(DemoUsers.Caseworker, $"/api/applications/{application.Id}/formal-completeness",
-                new CompleteFormally(current.Version))).Id);
-        return await CommandAsync(caseworker, $"/api/applications/{application.Id}/decision-proposal",
-            new ProposeDecision(current.Version, DecisionKind.Approve, amount));
-    }
-
-    /// <summary>Approved through the API, after the budget workflow has committed the money.</summary>
-    private async Task<ApplicationDetails> ApprovedAsync(string title)
-    {
-        var application = await SubmittedApplicationAsync(title);
-        var proposed = await ProposedAsync(application, DemoUsers.Caseworker, application.Plan.RequestedAmount);
-        await Fixture.WaitForMessagesAsync(() =>
-            CommandAsync(DemoUsers.Approver, $"/api/applications/{application.Id}/decision-confirmation", new ConfirmDecision(proposed.Version)));
-        var approved = await ApplicationAsync(application.Id);
-        approved.Status.ShouldBe(ApplicationStatus.Approved);
-        return approved;
-    }
-
     private async Task<ProgrammeDetails> ProgrammeAsync(Guid id) =>
         (await Fixture.Api(DemoUsers.Caseworker).GetAsync<ProgrammeDetails>($"/api/programmes/{id}")).Result;
 }

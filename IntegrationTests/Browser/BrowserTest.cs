@@ -127,6 +127,29 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return await ApplicationAsync(submitted.Id);
     }
 
+    /// <summary>Proposed for approval of <paramref name="amount"/> by <paramref name="caseworker"/>, found formally complete first if need be.</summary>
+    protected async Task<CommandAccepted> ProposedAsync(ApplicationDetails application, DemoUser caseworker, decimal amount)
+    {
+        var current = await ApplicationAsync(application.Id);
+        if (current.Status == ApplicationStatus.Submitted)
+            current = await ApplicationAsync((await CommandAsync(DemoUsers.Caseworker, $"/api/applications/{application.Id}/formal-completeness",
+                new CompleteFormally(current.Version))).Id);
+        return await CommandAsync(caseworker, $"/api/applications/{application.Id}/decision-proposal",
+            new ProposeDecision(current.Version, DecisionKind.Approve, amount));
+    }
+
+    /// <summary>Approved through the API, after the budget workflow has committed the money.</summary>
+    protected async Task<ApplicationDetails> ApprovedAsync(string title)
+    {
+        var application = await SubmittedApplicationAsync(title);
+        var proposed = await ProposedAsync(application, DemoUsers.Caseworker, application.Plan.RequestedAmount);
+        await fixture.WaitForMessagesAsync(() =>
+            CommandAsync(DemoUsers.Approver, $"/api/applications/{application.Id}/decision-confirmation", new ConfirmDecision(proposed.Version)));
+        var approved = await ApplicationAsync(application.Id);
+        approved.Status.ShouldBe(ApplicationStatus.Approved);
+        return approved;
+    }
+
     /// <summary>A command through the API as <paramref name="user"/> (acting for <paramref name="organisation"/>), expected to succeed.</summary>
     protected async Task<CommandAccepted> CommandAsync(DemoUser user, string url, object command, Guid? organisation = null) =>
         (await fixture.Api(user, organisation).SendAsync<CommandAccepted>(HttpMethod.Post, url, command, cancellation: TestContext.Current.CancellationToken)).Result;
