@@ -50,14 +50,6 @@ public abstract class DocumentApi(AppFixture fixture) : FundingApi(fixture)
         return bytes;
     }
 
-    protected HttpClient Client(DemoUser user, string url)
-    {
-        var client = Host.Server.CreateClient();
-        var (organisation, alliance, pilot) = BindingsOf(user, url);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint(user, organisation, alliance, pilot));
-        return client;
-    }
 
     protected static MultipartFormDataContent Form(byte[] bytes, string fileName, long? version, string kind, int? requestNumber, int? requestItem)
     {
