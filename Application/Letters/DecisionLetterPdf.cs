@@ -151,9 +151,11 @@ public static partial class DecisionLetterPdf
 
         public void Title(string text) => Lines(text, Caption, Left, 1.6);
 
+        /// <summary>A section heading, kept on one page with at least the first lines of its section.</summary>
         public void Heading(string text)
         {
             Gap(8);
+            EnsureRoom(Regular.Height * Leading * 4);
             Lines(text, Strong, Left);
         }
 

@@ -24,13 +24,13 @@ public static class IssueDecisionLetterHandler
 
     public static async Task<Events> Handle(
         IssueDecisionLetter issue,
-        [WriteAggregate(nameof(IssueDecisionLetter.ApplicationId))] FundingApplication application,
+        [WriteAggregate(nameof(IssueDecisionLetter.ApplicationId), Required = false)] FundingApplication? application,
         IDocumentSession session,
         DocumentContent content,
         TimeProvider clock,
         CancellationToken cancellation)
     {
-        if (application.DecisionLetter is not null || application.ApprovedAmount is null) return [];
+        if (application is null || application.DecisionLetter is not null || application.ApprovedAmount is null) return [];
         if (await DecisionLetterFacts.LoadAsync(session, issue.ApplicationId, cancellation) is not { } letter) return [];
 
         var pdf = DecisionLetterPdf.Render(letter);

@@ -19,6 +19,7 @@ public class DecisionLetterBrowserTests(BrowserFixture fixture) : BrowserTest(fi
         var link = decision.GetByRole(AriaRole.Link, new() { Name = $"Zuwendungsbescheid herunterladen ({letter.FileName})" });
         (await decision.InnerTextAsync()).ShouldContain(letter.Sha256);
         await ExpectAccessibleAsync();
+        await ScreenshotForDocsAsync("decision-letter");
 
         var download = await Page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         download.SuggestedFilename.ShouldBe(letter.FileName);
