@@ -107,6 +107,7 @@ public static class EventLabels
         [typeof(PilotCompanyEnrolled)] = new("Unternehmen aufgenommen", "Company enrolled"),
         [typeof(PilotParticipantEnrolled)] = new("Teilnehmende Person aufgenommen", "Participant enrolled"),
         [typeof(PilotParticipantDataCorrected)] = new("Personendaten berichtigt", "Personal data corrected"),
+        [typeof(PilotParticipantDocumentAttached)] = new("Dokument der teilnehmenden Person verschlüsselt abgelegt", "Participant's document stored (sealed)"),
         [typeof(PilotParticipantReferred)] = new("An Unternehmen vermittelt", "Participant referred"),
         [typeof(PilotParticipantPlaced)] = new("In Beschäftigung vermittelt", "Participant placed"),
         [typeof(PilotServiceDelivered)] = new("Leistung erbracht", "Service delivered"),

@@ -1,4 +1,5 @@
 using Fachwerk.Application.Applications;
+using Fachwerk.Application.Letters;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Organisations;
 using Fachwerk.Domain.Programmes;
@@ -16,7 +17,7 @@ public sealed record CommitFunds(Guid ProgrammeId, Guid ApplicationId, Guid Appl
 /// Reserves the money and approves the application in one transaction across the programme, the application and (in
 /// de-minimis programmes) the applicant's stream, or blocks the approval with the reason. Runs on the sequential "budget"
 /// queue; the streams' version checks keep it correct even when several nodes commit at once (a conflict is retried).
-/// Redelivery changes nothing. An approval schedules the reminders for its proofs of use.
+/// Redelivery changes nothing. An approval schedules the reminders for its proofs of use and sends for its decision letter (ADR 0104).
 /// </summary>
 public static class CommitFundsHandler
 {
@@ -34,9 +35,14 @@ public static class CommitFundsHandler
         application.AppendMany(outcome.ApplicationEvents);
         applicant.AppendMany(outcome.ApplicantEvents);
 
-        OutgoingMessages reminders = [];
-        foreach (var proof in outcome.ApplicationEvents.OfType<ApplicationApproved>().SelectMany(a => a.ProofsOfUse))
-            reminders.Add(ProofOfUseDeadlineReachedHandler.ScheduleFor(step.ApplicationId, proof.Proof, proof.DueBy));
-        return reminders;
+        OutgoingMessages followUps = [];
+        foreach (var approved in outcome.ApplicationEvents.OfType<ApplicationApproved>())
+        {
+            foreach (var proof in approved.ProofsOfUse)
+                followUps.Add(ProofOfUseDeadlineReachedHandler.ScheduleFor(step.ApplicationId, proof.Proof, proof.DueBy));
+            followUps.Add(new IssueDecisionLetter(step.ApplicationId));
+        }
+
+        return followUps;
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using System.Text.RegularExpressions;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
@@ -8,9 +7,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using Wolverine.Http;
 
 namespace Fachwerk.Application.Documents;
@@ -26,15 +23,14 @@ public sealed record AttachDocument(long ExpectedVersion, DocumentKind Kind, int
 
 public static partial class AttachDocumentEndpoint
 {
-    public const string FileField = "file";
-    public const int FileNameLength = 255;
-    private const int FieldLength = CommonRules.ReasonLength;
+    /// <summary>The kinds a client may upload: every kind but the authority's decision letter, which only the letter handler attaches.</summary>
+    public static readonly IReadOnlyList<DocumentKind> UploadKinds = [.. Enum.GetValues<DocumentKind>().Where(k => k != DocumentKind.DecisionLetter)];
 
-    /// <summary>Whether a request is an upload (the API's, or the UI's that passes it on), whose body may be larger than other requests'.</summary>
+    /// <summary>Whether a request is an upload (the API's to an application or a pilot participant, or the UI's that passes one on), whose body may be larger than other requests'.</summary>
     public static bool IsUpload(HttpRequest request) =>
         HttpMethods.IsPost(request?.Method ?? "") && UploadPath().IsMatch(request!.Path.Value ?? "");
 
-    [GeneratedRegex("^(/api)?/applications/[^/]+/documents/?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("^((/api)?/applications/[^/]+|/api/pilots/[^/]+/participants/[^/]+)/documents/?$", RegexOptions.IgnoreCase)]
     private static partial Regex UploadPath();
 
     /// <summary>
@@ -62,10 +58,7 @@ public static partial class AttachDocumentEndpoint
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
-            || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
-            return DocumentProblems.NotMultipart(http.Request.ContentType).AsResult();
+        if (UploadForm.BoundaryOf(http.Request) is not { } boundary) return DocumentProblems.NotMultipart(http.Request.ContentType).AsResult();
 
         // Who may upload is known before a byte is read: an unknown application or a stranger's stores nothing.
         await using (var query = store.QuerySession())
@@ -75,53 +68,16 @@ public static partial class AttachDocumentEndpoint
             http.User.EnsureActsForOrganisation(current.ApplicantId);
         }
 
-        var maxBytes = options.Value.MaxBytes;
-        StagedUpload? staged = null;
+        var form = new UploadForm();
         var attached = false;
         try
         {
-            string? fileName = null;
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            var errors = new Dictionary<string, string[]>();
-            try
-            {
-                var reader = new MultipartReader(boundary, http.Request.Body);
-                while (await reader.ReadNextSectionAsync(cancellation) is { } section)
-                {
-                    if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) 
-                        || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
-                        return DocumentProblems.Unreadable().AsResult();
-                    var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
-                    if (name == FileField)
-                    {
-                        if (staged is not null) errors[FileField] = ["Send one file per upload."];
-                        fileName = (disposition.FileNameStar.HasValue ? disposition.FileNameStar : HeaderUtilities.RemoveQuotes(disposition.FileName)).Value;
-                        staged ??= await content.StageAsync(section.Body, maxBytes, cancellation);
-                        await section.Body.DrainAsync(cancellation);
-                    }
-                    else if (await FieldAsync(section.Body, cancellation) is { } value) fields[name] = value;
-                    else errors[name] = [$"At most {FieldLength} characters."];
-                }
-            }
-            catch (DocumentTooLarge)
-            {
-                http.Response.Headers.Connection = "close"; // the unread rest of the body would be taken for the next request
-                return Problems.TooLarge(maxBytes).AsResult();
-            }
-            catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            {
-                http.Response.Headers.Connection = "close";
-                return Problems.TooLarge(maxBytes).AsResult();
-            }
-            catch (Exception unreadable) when (unreadable is IOException or InvalidDataException or BadHttpRequestException)
-            {
-                return DocumentProblems.Unreadable().AsResult();
-            }
-
-            var command = Read(fields, errors);
-            var file = FileNameOf(fileName, staged, errors);
-            if (errors.Count > 0) return Problems.Validation(errors).AsResult();
-            if (staged!.MediaType is not { } mediaType) return DocumentProblems.TypeNotAccepted().AsResult();
+            if (await form.ReadAsync(http, boundary, content, options.Value.MaxBytes, cancellation) is { } refused) return refused;
+            var command = Read(form);
+            var file = form.FileName();
+            if (form.Errors.Count > 0) return Problems.Validation(form.Errors).AsResult();
+            var staged = form.Staged!;
+            if (staged.MediaType is not { } mediaType) return DocumentProblems.TypeNotAccepted().AsResult();
 
             await using var session = store.LightweightSession();
             CommandMetadata.Record(command!, http, session);
@@ -143,71 +99,31 @@ public static partial class AttachDocumentEndpoint
         }
         finally
         {
-            if (staged is not null && !attached) await content.DiscardAsync(staged.UploadId);
+            if (form.Staged is { } staged && !attached) await content.DiscardAsync(staged.UploadId);
         }
     }
 
-    /// <summary>The command the form fields make, with what breaks the rules added to <paramref name="errors"/> by field name.</summary>
-    private static AttachDocument? Read(Dictionary<string, string> fields, Dictionary<string, string[]> errors)
+    /// <summary>The command the form fields make, with what breaks the rules added to the form's errors by field name.</summary>
+    private static AttachDocument? Read(UploadForm form)
     {
-        long? expectedVersion = fields.TryGetValue("expectedVersion", out var v) && long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            ? version
-            : null;
-        if (expectedVersion is null) errors["expectedVersion"] = ["The application's version the upload is based on (a whole number) is required."];
+        var expectedVersion = form.ExpectedVersion();
+        var kind = form.Kind(UploadKinds);
+        var requestNumber = Positive(form, "requestNumber");
+        var requestItem = Positive(form, "requestItem");
+        if (requestNumber is null != requestItem is null && !form.Errors.ContainsKey("requestNumber") && !form.Errors.ContainsKey("requestItem"))
+            form.Errors[requestNumber is null ? "requestNumber" : "requestItem"] = ["Name both the request's number and the item the upload answers, or neither."];
 
-        DocumentKind? kind = fields.TryGetValue("kind", out var k) && !k.Any(char.IsDigit) && Enum.TryParse<DocumentKind>(k, ignoreCase: true, out var parsed)
-            ? parsed
-            : null;
-        if (kind is null)
-            errors["kind"] = [$"One of {string.Join(", ", Enum.GetNames<DocumentKind>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))} is required."];
-
-        var requestNumber = Positive(fields, "requestNumber", errors);
-        var requestItem = Positive(fields, "requestItem", errors);
-        if (requestNumber is null != requestItem is null && !errors.ContainsKey("requestNumber") && !errors.ContainsKey("requestItem"))
-            errors[requestNumber is null ? "requestNumber" : "requestItem"] = ["Name both the request's number and the item the upload answers, or neither."];
-
-        var reason = fields.GetValueOrDefault("reason");
-        if (reason is not null && InputRules.TextProblem(reason, multiLine: true) is { } problem) errors["reason"] = [problem];
+        var reason = form.Field("reason");
+        if (reason is not null && InputRules.TextProblem(reason, multiLine: true) is { } problem) form.Errors["reason"] = [problem];
 
         return expectedVersion is { } e && kind is { } d ? new AttachDocument(e, d, requestNumber, requestItem, reason) : null;
     }
 
-    private static int? Positive(Dictionary<string, string> fields, string name, Dictionary<string, string[]> errors)
+    private static int? Positive(UploadForm form, string name)
     {
-        if (!fields.TryGetValue(name, out var text) || text.Length == 0) return null;
+        if (form.Field(name) is not { Length: > 0 } text) return null;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1) return number;
-        errors[name] = ["A whole number from 1."];
+        form.Errors[name] = ["A whole number from 1."];
         return null;
-    }
-
-    /// <summary>The file's name as stored: its last path segment (some browsers send the whole path), without control characters, not too long.</summary>
-    private static string? FileNameOf(string? sent, StagedUpload? staged, Dictionary<string, string[]> errors)
-    {
-        if (staged is null)
-        {
-            errors[FileField] = ["Attach one file in the form part 'file'."];
-            return null;
-        }
-
-        var name = (sent ?? "").Split('/', '\\')[^1].Trim();
-        string? problem = staged.Size == 0 ? "The file is empty."
-            : name.Length == 0 ? "The file needs a name."
-            : name.Length > FileNameLength ? $"The file name is longer than {FileNameLength} characters."
-            : InputRules.TextProblem(name) is { } text ? $"The file name: {text}"
-            : null;
-        if (problem is not null) errors[FileField] = [problem];
-        return name;
-    }
-
-    /// <summary>A form field's value, or null when it is longer than a field may be.</summary>
-    private static async Task<string?> FieldAsync(Stream body, CancellationToken cancellation)
-    {
-        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
-        var buffer = new char[FieldLength + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await reader.ReadAsync(buffer.AsMemory(length), cancellation)) > 0) length += read;
-        if (length > FieldLength) return null;
-        return new string(buffer, 0, length);
     }
 }

@@ -10,10 +10,19 @@ using Weasel.Core;
 
 namespace Fachwerk.Application.Documents;
 
-/// <summary>An upload received in full and staged: its size, its SHA-256 and the media type its content shows.</summary>
+/// <summary>An upload received in full and staged: its size, the SHA-256 of what is stored and the media type its content shows.</summary>
 /// <param name="UploadId">The key of its staged chunks.</param>
+/// <param name="Size">The file's size in bytes.</param>
+/// <param name="Sha256">The SHA-256 of the stored bytes: the file's, or its sealed chunks' when it was sealed (ADR 0105).</param>
 /// <param name="MediaType">The type found in the content, or null when it is none of the accepted ones.</param>
-public sealed record StagedUpload(Guid UploadId, long Size, string Sha256, string? MediaType, int Chunks);
+/// <param name="StoredSize">The size of the stored bytes (larger than <paramref name="Size"/> by a tag per chunk when sealed).</param>
+public sealed record StagedUpload(Guid UploadId, long Size, string Sha256, string? MediaType, int Chunks, long StoredSize);
+
+/// <summary>Seals chunk number <c>seq</c> of a file before it is stored (a person's document, ADR 0105).</summary>
+public delegate byte[] ChunkSealer(int seq, ReadOnlySpan<byte> plain);
+
+/// <summary>Opens stored chunk number <c>seq</c> of a sealed file.</summary>
+public delegate byte[] ChunkOpener(int seq, byte[] sealedChunk);
 
 /// <summary>The upload is larger than the limit: reading stopped there.</summary>
 public sealed class DocumentTooLarge(long maxBytes) : Exception($"The file is larger than {maxBytes:N0} bytes.")
@@ -36,17 +45,18 @@ public sealed class DocumentContent(IDocumentStore store, TimeProvider clock)
     private string Schema => store.Options.Events.DatabaseSchemaName;
 
     /// <summary>
-    /// Reads <paramref name="body"/> to its end into staged chunks, hashing and typing it as it goes; at most
-    /// <paramref name="maxBytes"/> bytes (else <see cref="DocumentTooLarge"/>). On any failure the chunks written so far are removed.
+    /// Reads <paramref name="body"/> to its end into staged chunks, typing it and hashing what is stored as it goes; at most
+    /// <paramref name="maxBytes"/> bytes (else <see cref="DocumentTooLarge"/>). With <paramref name="seal"/>, each chunk is stored
+    /// sealed and the hash is the sealed chunks' (ADR 0105). On any failure the chunks written so far are removed.
     /// </summary>
-    public async Task<StagedUpload> StageAsync(Stream body, long maxBytes, CancellationToken cancellation)
+    public async Task<StagedUpload> StageAsync(Stream body, long maxBytes, CancellationToken cancellation, ChunkSealer? seal = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         var uploadId = Guid.CreateVersion7(clock.GetUtcNow());
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var types = new DocumentTypes();
         var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-        var (filled, chunks, size) = (0, 0, 0L);
+        var (filled, chunks, size, stored) = (0, 0, 0L, 0L);
         try
         {
             int read;
@@ -54,15 +64,14 @@ public sealed class DocumentContent(IDocumentStore store, TimeProvider clock)
             {
                 size += read;
                 if (size > maxBytes) throw new DocumentTooLarge(maxBytes);
-                hash.AppendData(chunk, filled, read);
                 types.Feed(chunk.AsSpan(filled, read));
                 filled += read;
                 if (filled < ChunkBytes) continue;
-                await WriteChunkAsync(uploadId, chunks++, chunk, filled, cancellation);
+                stored += await WriteChunkAsync(uploadId, chunks++, chunk, filled, hash, seal, cancellation);
                 filled = 0;
             }
 
-            if (filled > 0) await WriteChunkAsync(uploadId, chunks++, chunk, filled, cancellation);
+            if (filled > 0) stored += await WriteChunkAsync(uploadId, chunks++, chunk, filled, hash, seal, cancellation);
         }
         catch
         {
@@ -74,11 +83,15 @@ public sealed class DocumentContent(IDocumentStore store, TimeProvider clock)
             ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        return new StagedUpload(uploadId, size, EventChainHash.Hex(hash.GetHashAndReset()), types.MediaType(), chunks);
+        return new StagedUpload(uploadId, size, EventChainHash.Hex(hash.GetHashAndReset()), types.MediaType(), chunks, stored);
     }
 
-    private async Task WriteChunkAsync(Guid uploadId, int seq, byte[] chunk, int length, CancellationToken cancellation)
+    /// <summary>Stores one chunk (sealed first, if asked), adds it to the hash, and answers how many bytes were stored.</summary>
+    private async Task<int> WriteChunkAsync(
+        Guid uploadId, int seq, byte[] chunk, int length, IncrementalHash hash, ChunkSealer? seal, CancellationToken cancellation)
     {
+        var data = seal is null ? new ArraySegment<byte>(chunk, 0, length) : new ArraySegment<byte>(seal(seq, chunk.AsSpan(0, length)));
+        hash.AppendData(data);
         // A pooled connection per chunk: a slow client holds none while the next chunk arrives.
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
@@ -86,8 +99,9 @@ public sealed class DocumentContent(IDocumentStore store, TimeProvider clock)
             $"INSERT INTO {Schema}.{DocumentStorage.UploadTable} (upload_id, seq, data) VALUES (@upload, @seq, @data)", connection);
         command.Parameters.AddWithValue("upload", uploadId);
         command.Parameters.AddWithValue("seq", seq);
-        command.Parameters.Add(new NpgsqlParameter("data", NpgsqlDbType.Bytea) { Value = new ArraySegment<byte>(chunk, 0, length) });
+        command.Parameters.Add(new NpgsqlParameter("data", NpgsqlDbType.Bytea) { Value = data });
         await command.ExecuteNonQueryAsync(cancellation);
+        return data.Count;
     }
 
     /// <summary>Removes an upload's staged chunks (refused or failed), and any left by uploads that never finished.</summary>
@@ -112,11 +126,30 @@ public sealed class DocumentContent(IDocumentStore store, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(upload);
         session.QueueSqlCommand(
             $"INSERT INTO {Schema}.{DocumentStorage.ContentTable} (sha256, size, chunks) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            upload.Sha256, upload.Size, upload.Chunks);
+            upload.Sha256, upload.StoredSize, upload.Chunks);
         session.QueueSqlCommand(
             $"INSERT INTO {Schema}.{DocumentStorage.ChunkTable} (sha256, seq, data) SELECT ?, seq, data FROM {Schema}.{DocumentStorage.UploadTable} WHERE upload_id = ? ON CONFLICT DO NOTHING",
             upload.Sha256, upload.UploadId);
         session.QueueSqlCommand($"DELETE FROM {Schema}.{DocumentStorage.UploadTable} WHERE upload_id = ?", upload.UploadId);
+    }
+
+    /// <summary>
+    /// Queues, in <paramref name="session"/>'s transaction (the one appending the event that names the hash), the storing of content
+    /// the application made itself and holds whole (a generated letter: small), in the same chunks as an upload. Answers its SHA-256.
+    /// </summary>
+    public string Store(IDocumentSession session, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(bytes);
+        var sha256 = EventChainHash.Hex(SHA256.HashData(bytes));
+        var chunks = bytes.Chunk(ChunkBytes).ToList();
+        session.QueueSqlCommand(
+            $"INSERT INTO {Schema}.{DocumentStorage.ContentTable} (sha256, size, chunks) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            sha256, (long)bytes.Length, chunks.Count);
+        for (var seq = 0; seq < chunks.Count; seq++)
+            session.QueueSqlCommand(
+                $"INSERT INTO {Schema}.{DocumentStorage.ChunkTable} (sha256, seq, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", sha256, seq, chunks[seq]);
+        return sha256;
     }
 
     /// <summary>Whether content with this hash is stored.</summary>
@@ -129,11 +162,13 @@ public sealed class DocumentContent(IDocumentStore store, TimeProvider clock)
         return (long)(await command.ExecuteScalarAsync(cancellation))! > 0;
     }
 
-    /// <summary>Writes the stored content with this hash to <paramref name="target"/>, chunk by chunk.</summary>
-    public async Task CopyToAsync(string sha256, Stream target, CancellationToken cancellation)
+    /// <summary>Writes the stored content with this hash to <paramref name="target"/>, chunk by chunk, each opened first if asked.</summary>
+    public async Task CopyToAsync(string sha256, Stream target, CancellationToken cancellation, ChunkOpener? open = null)
     {
+        ArgumentNullException.ThrowIfNull(target);
+        var seq = 0;
         await foreach (var chunk in ChunksAsync(sha256, cancellation))
-            await target.WriteAsync(chunk, cancellation);
+            await target.WriteAsync(open is null ? chunk : open(seq++, chunk), cancellation);
     }
 
     /// <summary>The stored chunks of a content, in order, one row at a time.</summary>

@@ -1,4 +1,5 @@
 using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Pilots;
 using Marten;
 
 namespace Fachwerk.Application.Documents;
@@ -12,16 +13,18 @@ public enum DocumentFault
     Altered,
 }
 
-/// <summary>A document whose stored content is not what its <c>DocumentAttached</c> event names.</summary>
-/// <param name="ApplicationId">The application it is attached to.</param>
+/// <summary>A document whose stored content is not what its <c>DocumentAttached</c> (or <c>PilotParticipantDocumentAttached</c>) event names.</summary>
+/// <param name="ApplicationId">The application it is attached to (or, for a participant's document, the pilot).</param>
 /// <param name="DocumentId">The document.</param>
-/// <param name="FileName">Its file name.</param>
+/// <param name="FileName">Its file name (for a participant's document, which seals its name: "(sealed)").</param>
 /// <param name="Sha256">The hash its event names.</param>
 /// <param name="Fault">What is wrong.</param>
 /// <param name="StoredSha256">The hash of what is stored now, when something is.</param>
 /// <param name="StoredSize">The size of what is stored now, when something is.</param>
+/// <param name="ParticipantId">The pilot participant whose document it is, if it is one (ADR 0105).</param>
 public sealed record DocumentFinding(
-    Guid ApplicationId, Guid DocumentId, string FileName, string Sha256, DocumentFault Fault, string? StoredSha256, long? StoredSize);
+    Guid ApplicationId, Guid DocumentId, string FileName, string Sha256, DocumentFault Fault, string? StoredSha256, long? StoredSize,
+    Guid? ParticipantId = null);
 
 /// <summary>The re-hashing of stored documents against the events that attached them.</summary>
 /// <param name="Documents">How many attached documents were checked.</param>
@@ -30,19 +33,30 @@ public sealed record DocumentFinding(
 public sealed record DocumentVerification(int Documents, bool Intact, IReadOnlyList<DocumentFinding> Findings);
 
 /// <summary>
-/// Re-hashes the stored content of every attached document (or those of one application) and compares it with the hash the
-/// <c>DocumentAttached</c> event names; the events themselves are covered by the hash chain, so together they show that neither the
-/// record of a document nor its bytes changed. Each distinct content is read once, chunk by chunk.
+/// Re-hashes the stored content of every attached document (or those of one application or pilot) and compares it with the hash its
+/// event names; the events themselves are covered by the hash chain, so together they show that neither the record of a document nor
+/// its bytes changed. A pilot participant's document is checked as stored (sealed, ADR 0105), so erasure does not stop the check. Each
+/// distinct content is read once, chunk by chunk.
 /// </summary>
 public sealed class DocumentVerifier(IDocumentStore store, DocumentContent content)
 {
-    public async Task<DocumentVerification> VerifyAsync(Guid? applicationId, CancellationToken cancellation)
+    /// <summary>An attached document as its event names it; <paramref name="Size"/> is null where the stored (sealed) size differs from the file's.</summary>
+    private sealed record Named(Guid StreamId, Guid? ParticipantId, Guid DocumentId, string FileName, string Sha256, long? Size);
+
+    public async Task<DocumentVerification> VerifyAsync(Guid? streamId, CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
-        var query = session.Events.QueryRawEventDataOnly<DocumentAttached>();
-        var attached = applicationId is { } id
-            ? await query.Where(d => d.ApplicationId == id).ToListAsync(cancellation)
-            : await query.ToListAsync(cancellation);
+        var applications = session.Events.QueryRawEventDataOnly<DocumentAttached>();
+        var participants = session.Events.QueryRawEventDataOnly<PilotParticipantDocumentAttached>();
+        var attached = (streamId is { } id
+                ? await applications.Where(d => d.ApplicationId == id).ToListAsync(cancellation)
+                : await applications.ToListAsync(cancellation))
+            .Select(d => new Named(d.ApplicationId, null, d.DocumentId, d.FileName, d.Sha256, d.Size))
+            .Concat((streamId is { } pilot
+                    ? await participants.Where(d => d.PilotId == pilot).ToListAsync(cancellation)
+                    : await participants.ToListAsync(cancellation))
+                .Select(d => new Named(d.PilotId, d.ParticipantId, d.DocumentId, "(sealed)", d.Sha256, null)))
+            .ToList();
 
         var stored = new Dictionary<string, (long Size, string Sha256)?>(StringComparer.Ordinal);
         var findings = new List<DocumentFinding>();
@@ -53,11 +67,12 @@ public sealed class DocumentVerifier(IDocumentStore store, DocumentContent conte
             var fault = now switch
             {
                 null => DocumentFault.Missing,
-                var (size, sha256) when sha256 != document.Sha256 || size != document.Size => DocumentFault.Altered,
+                var (size, sha256) when sha256 != document.Sha256 || (document.Size is { } expected && size != expected) => DocumentFault.Altered,
                 _ => (DocumentFault?)null,
             };
             if (fault is { } f)
-                findings.Add(new DocumentFinding(document.ApplicationId, document.DocumentId, document.FileName, document.Sha256, f, now?.Sha256, now?.Size));
+                findings.Add(new DocumentFinding(document.StreamId, document.DocumentId, document.FileName, document.Sha256, f, now?.Sha256, now?.Size,
+                    document.ParticipantId));
         }
 
         return new DocumentVerification(attached.Count, findings.Count == 0, findings);

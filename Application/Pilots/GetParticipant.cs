@@ -57,6 +57,10 @@ public sealed record ParticipantRecord
     public IReadOnlyList<ParticipantReferral> Referrals { get; init; } = [];
     public ParticipantPlacement? Placement { get; init; }
     public IReadOnlyList<ParticipantService> Services { get; init; } = [];
+
+    /// <summary>The participant's documents, their file names sealed (ADR 0105).</summary>
+    public IReadOnlyList<ParticipantDocumentRecord> Documents { get; init; } = [];
+
     public DateTimeOffset LastChangedAt { get; init; }
 }
 
@@ -93,6 +97,17 @@ public sealed partial class ParticipantRecordProjection : MultiStreamProjection<
 
     public static ParticipantRecord Apply(IEvent<PilotServiceDelivered> e, ParticipantRecord participant) =>
         Touched(e, participant) with { Services = [.. participant.Services, new ParticipantService(e.Data.Service, e.Data.DeliveredOn)] };
+
+    public static ParticipantRecord Apply(IEvent<PilotParticipantDocumentAttached> e, ParticipantRecord participant) =>
+        Touched(e, participant) with
+        {
+            Documents =
+            [
+                .. participant.Documents,
+                new ParticipantDocumentRecord(e.Data.DocumentId, e.Data.FileName, e.Data.MediaType, e.Data.Size, e.Data.Sha256, e.Data.Kind,
+                    e.Data.RecordedBy, e.Data.RecordedAt),
+            ],
+        };
 
     public static ParticipantRecord Apply(IEvent<PilotParticipantDataErased> e, ParticipantRecord participant) =>
         Touched(e, participant) with
@@ -144,6 +159,9 @@ public sealed record ParticipantView(
 {
     public const string ErasedName = "[personal data erased]";
 
+    /// <summary>The participant's documents; each file name is shown only while the personal data are present.</summary>
+    public IReadOnlyList<ParticipantDocumentView> Documents { get; init; } = [];
+
     public static ParticipantView Of(ParticipantRecord record, IReadOnlyDictionary<Guid, ParticipantPersonalData> opened)
     {
         var personalData = record.PersonalData is not null && opened.TryGetValue(record.Id, out var data) ? data : null;
@@ -187,7 +205,7 @@ public static class GetParticipantEndpoints
             return Results.Problem(Problems.NotFound($"There is no participant {participantId} in pilot {pilotId}."));
 
         var opened = await vault.OpenAsync<ParticipantPersonalData>(session, Sealed([record]), cancellation);
-        return Results.Ok(ParticipantView.Of(record, opened));
+        return Results.Ok((await WithDocumentsAsync([record], [ParticipantView.Of(record, opened)], session, vault, cancellation))[0]);
     }
 
     /// <summary>Lists a pilot project's participants with their personal data (unless erased), one page at a time.</summary>
@@ -203,8 +221,19 @@ public static class GetParticipantEndpoints
 
         var page = await participants.PageAsync(p => p.OrderBy(x => x.EnrolledOn).ThenBy(x => x.Id), query.Page, query.PageSize, cancellation);
         var opened = await vault.OpenAsync<ParticipantPersonalData>(session, Sealed(page.Items), cancellation);
-        return new Page<ParticipantView>([.. page.Items.Select(p => ParticipantView.Of(p, opened))],
-            page.PageNumber, page.PageSize, page.TotalItems, page.PageCount);
+        var views = await WithDocumentsAsync(page.Items, [.. page.Items.Select(p => ParticipantView.Of(p, opened))], session, vault, cancellation);
+        return new Page<ParticipantView>(views, page.PageNumber, page.PageSize, page.TotalItems, page.PageCount);
+    }
+
+    /// <summary>The views with their participants' documents, each file name opened (or none, once the key is destroyed).</summary>
+    private static async Task<IReadOnlyList<ParticipantView>> WithDocumentsAsync(
+        IReadOnlyList<ParticipantRecord> records, IReadOnlyList<ParticipantView> views, IQuerySession session, PersonalDataVault vault,
+        CancellationToken cancellation)
+    {
+        var documents = records.SelectMany(r => r.Documents).ToList();
+        var names = await vault.OpenEachAsync<ParticipantDocumentName>(session, [.. documents.Select(d => d.FileName)], cancellation);
+        var named = documents.Select((d, i) => ParticipantDocumentView.Of(d, names[i]?.FileName)).ToDictionary(d => d.DocumentId);
+        return [.. records.Zip(views, (record, view) => view with { Documents = [.. record.Documents.Select(d => named[d.DocumentId])] })];
     }
 
     private static IEnumerable<SealedPersonalData> Sealed(IEnumerable<ParticipantRecord> records) =>

@@ -70,6 +70,25 @@ public sealed class PersonalDataVault(KeyEncryptionKeys keyEncryptionKeys, TimeP
         }
     }
 
+    /// <summary>
+    /// The key of one document of a person (<see cref="PersonalDocumentKey"/>), derived from their data key; null when that key was
+    /// destroyed (erased): the document cannot be read or written any more.
+    /// </summary>
+    public async Task<PersonalDocumentKey?> DocumentKeyAsync(IQuerySession session, Guid subjectId, Guid documentId, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (await session.LoadAsync<PersonalDataKey>(subjectId, cancellation) is not { } stored) return null;
+        var key = DataKeyOf(stored);
+        try
+        {
+            return new PersonalDocumentKey(key, subjectId, documentId);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
     /// <summary>Destroys the person's key with the session: afterwards nothing sealed with it can be read again.</summary>
     public static void DestroyKey(IDocumentSession session, Guid subjectId) => session?.Delete<PersonalDataKey>(subjectId);
 
@@ -80,19 +99,33 @@ public sealed class PersonalDataVault(KeyEncryptionKeys keyEncryptionKeys, TimeP
     public async Task<IReadOnlyDictionary<Guid, T>> OpenAsync<T>(
         IQuerySession session, IEnumerable<SealedPersonalData> sealedData, CancellationToken cancellation)
     {
-        ArgumentNullException.ThrowIfNull(session);
         var all = sealedData.ToList();
-        if (all.Count == 0) return new Dictionary<Guid, T>();
-
-        var keys = (await session.LoadManyAsync<PersonalDataKey>(cancellation, all.Select(s => s.SubjectId).Distinct())).ToDictionary(k => k.Id);
+        var each = await OpenEachAsync<T>(session, all, cancellation);
         var opened = new Dictionary<Guid, T>();
-        foreach (var item in all)
+        for (var i = 0; i < all.Count; i++)
+            if (each[i] is { } data) opened[all[i].SubjectId] = data;
+        return opened;
+    }
+
+    /// <summary>
+    /// Opens several sealed items, of one person or of several, in the order given: each one opened, or default where the person's key
+    /// no longer exists (erased). Tampered ciphertext throws a <see cref="CryptographicException"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<T?>> OpenEachAsync<T>(IQuerySession session, IReadOnlyList<SealedPersonalData> sealedData, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(sealedData);
+        if (sealedData.Count == 0) return [];
+
+        var keys = (await session.LoadManyAsync<PersonalDataKey>(cancellation, sealedData.Select(s => s.SubjectId).Distinct())).ToDictionary(k => k.Id);
+        var opened = new T?[sealedData.Count];
+        for (var i = 0; i < sealedData.Count; i++)
         {
-            if (!keys.TryGetValue(item.SubjectId, out var stored)) continue;
+            if (!keys.TryGetValue(sealedData[i].SubjectId, out var stored)) continue;
             var key = DataKeyOf(stored);
             try
             {
-                opened[item.SubjectId] = Open<T>(key, item);
+                opened[i] = Open<T>(key, sealedData[i]);
             }
             finally
             {

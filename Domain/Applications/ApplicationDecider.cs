@@ -116,6 +116,16 @@ public static class ApplicationDecider
     }
 
     /// <summary>
+    /// Attaches the decision letter generated from the approval (ADR 0104): once per application, and only to an approved one. A
+    /// second delivery of the same request finds the letter attached and appends nothing.
+    /// </summary>
+    public static IReadOnlyList<object> AttachDecisionLetter(FundingApplication application, StoredDocument letter, Stamp stamp) =>
+        application.DecisionLetter is null && application.ApprovedAmount is not null
+            ? [new DocumentAttached(application.Id, letter.DocumentId, letter.FileName, letter.MediaType, letter.Size, letter.Sha256,
+                DocumentKind.DecisionLetter, null, stamp.By, stamp.At)]
+            : [];
+
+    /// <summary>
     /// The document deadline of request <paramref name="requestNumber"/> has come: the application lapses if that request is
     /// still open and overdue. Anything else (documents supplied, a later request, early or repeated delivery) changes nothing.
     /// </summary>

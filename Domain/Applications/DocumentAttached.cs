@@ -1,6 +1,6 @@
 namespace Fachwerk.Domain.Applications;
 
-/// <summary>What an attached document is, as the applicant says when uploading it.</summary>
+/// <summary>What an attached document is, as the applicant says when uploading it (or the authority's letter).</summary>
 public enum DocumentKind
 {
     /// <summary>A filled-in application form.</summary>
@@ -15,6 +15,8 @@ public enum DocumentKind
     Correspondence,
     /// <summary>Anything else.</summary>
     Other,
+    /// <summary>The decision letter (Zuwendungsbescheid) the authority issued, generated from the confirmed decision; never uploaded.</summary>
+    DecisionLetter,
 }
 
 /// <summary>The item of a document request an upload answers.</summary>

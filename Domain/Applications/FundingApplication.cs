@@ -118,6 +118,9 @@ public sealed record FundingApplication(
     /// <summary>Who acted for the applicant on this case (see <see cref="SeparationOfDuties"/>).</summary>
     public ImmutableHashSet<string> ApplicantSide { get; init; } = SeparationOfDuties.Nobody;
 
+    /// <summary>The decision letter issued for the approval, once it is (ADR 0104).</summary>
+    public Guid? DecisionLetter { get; init; }
+
     /// <summary>Who acted for the funding authority or the alliance on this case.</summary>
     public ImmutableHashSet<string> AuthoritySide { get; init; } = SeparationOfDuties.Nobody;
 
@@ -152,6 +155,7 @@ public sealed record FundingApplication(
             DocumentRequests = requested.RequestNumber,
         },
         (_, DocumentsSupplied) => application with { OpenDocumentRequest = null },
+        (_, DocumentAttached { Kind: DocumentKind.DecisionLetter } letter) => application with { DecisionLetter = letter.DocumentId },
         (_, DocumentAttached { Answers: { } item } attached) when application.OpenDocumentRequest is { } open && open.Number == item.RequestNumber =>
             application with { OpenDocumentRequest = open with { Answers = open.Answers.SetItem(item.Item, attached.DocumentId) } },
         (_, ApplicationFormallyCompleted completed) => application with { DecisionDueBy = completed.DecisionDueBy },

@@ -26,6 +26,7 @@ public static class SeparationOfDuties
     /// <summary>The side the person who recorded <paramref name="event"/> acted on.</summary>
     public static CaseSide SideOf(object @event) => @event switch
     {
+        DocumentAttached { Kind: DocumentKind.DecisionLetter } => CaseSide.None,
         ApplicationDrafted or ApplicationAmended or ApplicationSubmitted or DocumentsSupplied or DocumentAttached or ApplicationWithdrawn
             or PaymentRequested or ProofOfUseSubmitted => CaseSide.Applicant,
         DocumentsRequested or ApplicationFormallyCompleted or AllianceVoteCast or DecisionProposed or DecisionConfirmed or DecisionReturned

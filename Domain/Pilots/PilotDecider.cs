@@ -133,6 +133,24 @@ public static class PilotDecider
         return new PilotParticipantDataCorrected(pilot.Id, participant.Id, personalData, stamp.By, stamp.At);
     }
 
+    /// <summary>
+    /// The participant a document may be stored for: enrolled (else 404) and not erased (else 409), checked before the upload is read
+    /// and again when it is attached.
+    /// </summary>
+    public static void EnsureMayAttachDocument(Pilot pilot, Guid participantId) => ParticipantToChange(pilot, participantId);
+
+    /// <summary>Records a participant's document, its file name sealed for them (null: their key is gone, so nothing can be sealed).</summary>
+    public static PilotParticipantDocumentAttached AttachParticipantDocument(
+        Pilot pilot, Guid participantId, Guid documentId, SealedPersonalData? fileName, string mediaType, long size, string sha256,
+        ParticipantDocumentKind kind, Stamp stamp)
+    {
+        var participant = ParticipantToChange(pilot, participantId);
+        if (fileName is null)
+            throw new RuleViolation("pilot.participant-erased", $"The key of participant {participant.Id} no longer exists; nothing can be sealed for them.");
+        EnsureSealedFor(participant.Id, fileName);
+        return new PilotParticipantDocumentAttached(pilot.Id, participant.Id, documentId, fileName, mediaType, size, sha256, kind, stamp.By, stamp.At);
+    }
+
     public static PilotParticipantReferred Refer(Pilot pilot, Guid participantId, Guid companyId, DateOnly referredOn, Stamp stamp)
     {
         EnsureActiveOn(pilot, referredOn, stamp);

@@ -87,7 +87,8 @@ public sealed class VerifyChainsCommand : JasperFxAsyncCommand<VerifyChainsInput
         var ok = verification.Intact;
         var documents = await services.GetRequiredService<DocumentVerifier>().VerifyAsync(streamId, cancellation);
         foreach (var finding in documents.Findings)
-            await output.WriteLineAsync($"DOCUMENT {finding.Fault.ToString().ToUpperInvariant()} {finding.DocumentId} ({finding.FileName}) of application " +
+            await output.WriteLineAsync($"DOCUMENT {finding.Fault.ToString().ToUpperInvariant()} {finding.DocumentId} ({finding.FileName}) of " +
+                                        (finding.ParticipantId is { } participant ? $"participant {participant} of pilot " : "application ") +
                                         $"{finding.ApplicationId}: its event names SHA-256 {finding.Sha256}, the store has " +
                                         (finding.StoredSha256 is null ? "nothing under it." : $"{finding.StoredSha256} ({finding.StoredSize} bytes)."));
         await output.WriteLineAsync(documents.Intact

@@ -58,9 +58,13 @@ public class ApplicationWorkflowTests(AppFixture fixture) : ApplicationApi(fixtu
         await ConfirmAndWait(id, version);
 
         await using var session = Store.QuerySession();
-        var approved = (await session.Events.FetchStreamAsync(id, token: TestContext.Current.CancellationToken)).Last();
+        var events = await session.Events.FetchStreamAsync(id, token: TestContext.Current.CancellationToken);
+        var approved = events[^2];
         approved.Data.ShouldBeOfType<ApplicationApproved>().RecordedBy.ShouldBe(BudgetCommitment.Actor);
         approved.UserName.ShouldBe(Approver.Id);
+        var letter = events[^1];
+        letter.Data.ShouldBeOfType<DocumentAttached>().RecordedBy.ShouldBe(Fachwerk.Application.Letters.IssueDecisionLetterHandler.Actor);
+        (letter.UserName, letter.CorrelationId).ShouldBe((Approver.Id, approved.CorrelationId));
         var committed = (await session.Events.FetchStreamAsync(programme, token: TestContext.Current.CancellationToken)).Last();
         committed.Data.ShouldBeOfType<FundsCommitted>().ApplicationId.ShouldBe(id);
         committed.CorrelationId.ShouldBe(approved.CorrelationId);

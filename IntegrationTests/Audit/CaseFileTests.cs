@@ -47,10 +47,14 @@ public class CaseFileTests(AppFixture fixture) : AuditApi(fixture)
 
         var files = await Download(id);
 
-        files.Keys.ShouldBe([CaseFiles.JsonName, CaseFiles.HtmlName, CaseFiles.ChecksumsName], ignoreOrder: true);
-        Encoding.UTF8.GetString(files[CaseFiles.ChecksumsName]).ShouldBe(
-            $"{Convert.ToHexStringLower(SHA256.HashData(files[CaseFiles.JsonName]))}  {CaseFiles.JsonName}\n" +
-            $"{Convert.ToHexStringLower(SHA256.HashData(files[CaseFiles.HtmlName]))}  {CaseFiles.HtmlName}\n");
+        var letter = files.Keys.Where(k => k.StartsWith("documents/", StringComparison.Ordinal) && k.EndsWith(".pdf", StringComparison.Ordinal)).ShouldHaveSingleItem("the decision letter");
+        files.Keys.ShouldBe([CaseFiles.JsonName, CaseFiles.HtmlName, letter, CaseFiles.ChecksumsName], ignoreOrder: true);
+        Encoding.UTF8.GetString(files[CaseFiles.ChecksumsName]).Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(
+        [
+            $"{Convert.ToHexStringLower(SHA256.HashData(files[CaseFiles.JsonName]))}  {CaseFiles.JsonName}",
+            $"{Convert.ToHexStringLower(SHA256.HashData(files[CaseFiles.HtmlName]))}  {CaseFiles.HtmlName}",
+            $"{Convert.ToHexStringLower(SHA256.HashData(files[letter]))}  {letter}",
+        ], ignoreOrder: true);
 
         var caseFile = JsonSerializer.Deserialize<CaseFile>(files[CaseFiles.JsonName], AuditJson.Options)!;
         caseFile.Format.ShouldBe(CaseFiles.Format);
@@ -58,7 +62,7 @@ public class CaseFileTests(AppFixture fixture) : AuditApi(fixture)
         caseFile.GeneratedBy.ShouldBe(Auditor.Id);
         caseFile.Title.ShouldBe("Expedition Job");
         caseFile.Current.Status.ShouldBe(ApplicationStatus.Approved);
-        caseFile.Timeline.Entries.Count.ShouldBe(7);
+        caseFile.Timeline.Entries.Count.ShouldBe(8, "seven to the approval, then the decision letter");
         caseFile.Decisions.Select(d => d.Kind).ShouldBe(["alliance-vote", "proposal", "confirmation"]);
         caseFile.Decisions[1].StateAtBasis!.Status.ShouldBe(ApplicationStatus.AllianceVoted);
         caseFile.Decisions[1].StateAtBasis!.ApprovedAmount.ShouldBeNull();
@@ -76,10 +80,10 @@ public class CaseFileTests(AppFixture fixture) : AuditApi(fixture)
 
         var links = await Verifier.LinksAsync(id, Cancellation);
         caseFile.Chain.Intact.ShouldBeTrue();
-        caseFile.Chain.Version.ShouldBe(7);
+        caseFile.Chain.Version.ShouldBe(8, "the decision letter is the head");
         caseFile.Chain.HeadHash.ShouldBe(links[^1].Hash);
         caseFile.Chain.Links.Select(l => l.Hash).ShouldBe(links.Select(l => l.Hash));
-        caseFile.Chain.Digest.ShouldBe(EventChainHash.Digest([new ChainHead(id, 7, links[^1].Hash)]));
+        caseFile.Chain.Digest.ShouldBe(EventChainHash.Digest([new ChainHead(id, 8, links[^1].Hash)]));
 
         var html = Encoding.UTF8.GetString(files[CaseFiles.HtmlName]);
         html.ShouldStartWith("<!DOCTYPE html>");

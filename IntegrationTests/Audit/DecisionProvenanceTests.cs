@@ -20,7 +20,7 @@ public class DecisionProvenanceTests(AppFixture fixture) : AuditApi(fixture)
 
         var provenance = await Get<DecisionProvenance>(Auditor, $"/api/audit/applications/{id}/decisions");
 
-        provenance.CurrentVersion.ShouldBe(9);
+        provenance.CurrentVersion.ShouldBe(10, "the last is the decision letter");
         provenance.Current.Status.ShouldBe(ApplicationStatus.Approved);
         provenance.Decisions.Select(d => d.Kind).ShouldBe(["alliance-vote", "proposal", "return", "proposal", "confirmation"]);
         provenance.Decisions.Select(d => d.BasedOnVersion).ShouldBe([3L, 4L, 5L, 6L, 7L]);

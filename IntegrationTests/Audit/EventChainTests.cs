@@ -141,7 +141,7 @@ public class EventChainTests(AppFixture fixture) : AuditApi(fixture)
         var id = await Approved();
         var earlier = await Get<ChainDigest>(Auditor, "/api/audit/chains/digest");
         // The store goes on: more events on the same stream and new streams keep the earlier digest valid.
-        await Host.ExecuteAndWaitAsync(async () => await Act(Applicant, id, "withdrawal", new WithdrawApplication(7, "Projekt entfällt")), 60_000);
+        await Host.ExecuteAndWaitAsync(async () => await Act(Applicant, id, "withdrawal", new WithdrawApplication(8, "Projekt entfällt")), 60_000);
         await Submitted(await LaunchProgramme());
 
         var untouched = await ChainDigests.CompareAsync(earlier, Verifier, Store, Cancellation);
@@ -169,7 +169,7 @@ public class EventChainTests(AppFixture fixture) : AuditApi(fixture)
         rewritten.NothingRewritten.ShouldBeFalse();
         var head = rewritten.Rewritten.ShouldHaveSingleItem();
         head.StreamId.ShouldBe(id);
-        head.Version.ShouldBe(7);
+        head.Version.ShouldBe(8, "the approval, then the decision letter");
         head.HashNow.ShouldNotBe(head.HashInDigest);
     }
 
@@ -269,9 +269,9 @@ public class EventChainTests(AppFixture fixture) : AuditApi(fixture)
         // A link function replaced by one that links nothing is put back at the next start, and the trigger stays in place.
         await Sql($"CREATE OR REPLACE FUNCTION {{schema}}.{EventChainStorage.LinkFunctionName}() RETURNS trigger AS $$ BEGIN RETURN NULL; END $$ LANGUAGE plpgsql");
         await Store.Storage.Database.ApplyAllConfiguredChangesToDatabaseAsync(ct: Cancellation);
-        await Host.ExecuteAndWaitAsync(async () => await Act(Applicant, id, "withdrawal", new WithdrawApplication(7, "Projekt entfällt")), 60_000);
+        await Host.ExecuteAndWaitAsync(async () => await Act(Applicant, id, "withdrawal", new WithdrawApplication(8, "Projekt entfällt")), 60_000);
         (await Verifier.VerifyAsync(id, Cancellation)).Intact.ShouldBeTrue();
-        (await Verifier.LinksAsync(id, Cancellation)).Count.ShouldBe(8);
+        (await Verifier.LinksAsync(id, Cancellation)).Count.ShouldBe(9);
 
         // First deployment of the chain on a store with events: the table is created and the stored events linked.
         var before = await Verifier.LinksAsync(id, Cancellation);

@@ -42,7 +42,7 @@ public class RuleCheckTests(AppFixture fixture) : AuditApi(fixture)
         check.Terms!.MaxFundingRate.ShouldBe(0.8m);
         check.Checkpoints.Select(c => c.Kind).ShouldBe([PlanCheckpointKind.Submission, PlanCheckpointKind.Approval]);
         check.Confirmations.ShouldHaveSingleItem().ConfirmedBy.ShouldBe(Approver.Id);
-        check.Version.ShouldBe(7);
+        check.Version.ShouldBe(8, "seven events to the approval, then the decision letter");
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public class StateAsOfTests(AppFixture fixture) : AuditApi(fixture)
 
         atProposal.Kind.ShouldBe("application");
         atProposal.Version.ShouldBe(4);
-        atProposal.CurrentVersion.ShouldBe(7);
+        atProposal.CurrentVersion.ShouldBe(8, "the approval, then the decision letter");
         atProposal.State.Status.ShouldBe(ApplicationStatus.AllianceVoted);
         atProposal.State.ApprovedAmount.ShouldBeNull();
         atProposal.Details.Status.ShouldBe(ApplicationStatus.AllianceVoted);
@@ -37,7 +37,7 @@ public class StateAsOfTests(AppFixture fixture) : AuditApi(fixture)
         atProposal.Details.Proposals.ShouldBeEmpty();
         atProposal.Details.AllianceVote.ShouldNotBeNull();
 
-        now.Version.ShouldBe(7);
+        now.Version.ShouldBe(8);
         now.State.Status.ShouldBe(ApplicationStatus.Approved);
         now.State.ApprovedAmount.ShouldBe(28_000m);
         now.Details.ShouldBeEquivalentTo(await Details(id));
@@ -57,7 +57,7 @@ public class StateAsOfTests(AppFixture fixture) : AuditApi(fixture)
         first.Next.ShouldBe($"/api/audit/streams/{id}/state?version=2");
         middle.Previous.ShouldBe($"/api/audit/streams/{id}/state?version=3");
         next.Version.ShouldBe(5);
-        now.Previous.ShouldBe($"/api/audit/streams/{id}/state?version=6");
+        now.Previous.ShouldBe($"/api/audit/streams/{id}/state?version=7");
         now.Next.ShouldBeNull();
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Audit;
 using Fachwerk.Application.Common;
+using Fachwerk.Application.Letters;
 using Fachwerk.Domain.Applications;
 using Fachwerk.IntegrationTests.Infrastructure;
 
@@ -55,11 +56,15 @@ public class TimelineTests(AppFixture fixture) : AuditApi(fixture)
 
         var timeline = await Get<StreamTimeline>(Auditor, $"/api/audit/streams/{id}/timeline");
 
-        var approved = timeline.Entries[^1];
+        var approved = timeline.Entries[^2];
         approved.Label.En.ShouldBe("Application approved");
         approved.RecordedBy.ShouldBe(BudgetCommitment.Actor);
         approved.UserId.ShouldBe(Approver.Id);
-        approved.CorrelationId.ShouldBe(timeline.Entries[^2].CorrelationId, "the confirmation caused the commitment");
+        approved.CorrelationId.ShouldBe(timeline.Entries[^3].CorrelationId, "the confirmation caused the commitment");
+        var letter = timeline.Entries[^1];
+        letter.Label.En.ShouldBe("Document attached");
+        (letter.RecordedBy, letter.UserId).ShouldBe((IssueDecisionLetterHandler.Actor, Approver.Id));
+        letter.CorrelationId.ShouldBe(approved.CorrelationId, "the approval sent for the decision letter");
     }
 
     [Fact]
@@ -90,21 +95,21 @@ public class TimelineTests(AppFixture fixture) : AuditApi(fixture)
         var whole = await Get<StreamTimelinePage>(Auditor, $"/api/audit/streams/{id}/timeline");
 
         whole.PageSize.ShouldBe(TimelineQuery.DefaultPageSize);
-        whole.Entries.Select(e => e.Version).ShouldBe([1L, 2L, 3L, 4L, 5L, 6L, 7L]);
+        whole.Entries.Select(e => e.Version).ShouldBe([1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L], "the eighth is the decision letter");
         whole.Next.ShouldBeNull();
         whole.Previous.ShouldBeNull();
         first.Entries.Select(e => e.Version).ShouldBe([1L, 2L, 3L]);
-        (first.TotalEntries, first.PageCount, first.PageNumber).ShouldBe((7L, 3L, 1L));
+        (first.TotalEntries, first.PageCount, first.PageNumber).ShouldBe((8L, 3L, 1L));
         first.Next.ShouldBe($"/api/audit/streams/{id}/timeline?page=2&pageSize=3");
         second.Entries.Select(e => e.Version).ShouldBe([4L, 5L, 6L]);
         second.Previous.ShouldBe($"/api/audit/streams/{id}/timeline?page=1&pageSize=3");
-        last.Entries.Select(e => e.Version).ShouldBe([7L]);
+        last.Entries.Select(e => e.Version).ShouldBe([7L, 8L]);
         last.Next.ShouldBeNull();
 
         whole.People.ShouldBe(new[] { Applicant.Id, Caseworker.Id, Reviewer.Id, Approver.Id }.Order(StringComparer.Ordinal));
         whole.EventKinds.Select(k => k.EventType).ShouldBe(whole.Entries.Select(e => e.EventType));
         whole.EventKinds[0].Label.De.ShouldBe("Förderantrag angelegt");
-        whole.EventKinds.Sum(k => k.Count).ShouldBe(7);
+        whole.EventKinds.Sum(k => k.Count).ShouldBe(8);
 
         var byCaseworker = await Get<StreamTimelinePage>(Auditor, $"/api/audit/streams/{id}/timeline?person={Caseworker.Id}&pageSize=1");
         byCaseworker.Entries.ShouldHaveSingleItem().UserId.ShouldBe(Caseworker.Id);
@@ -112,7 +117,7 @@ public class TimelineTests(AppFixture fixture) : AuditApi(fixture)
         byCaseworker.Next.ShouldBe($"/api/audit/streams/{id}/timeline?page=2&pageSize=1&person={Caseworker.Id}");
         var submissions = await Get<StreamTimelinePage>(Auditor, $"/api/audit/streams/{id}/timeline?kind=application_submitted");
         submissions.Entries.ShouldHaveSingleItem().Version.ShouldBe(2);
-        submissions.EventKinds.Count.ShouldBe(7, "the filters' choices are the whole stream's");
+        submissions.EventKinds.Count.ShouldBe(8, "the filters' choices are the whole stream's");
         var beyond = await Get<StreamTimelinePage>(Auditor, $"/api/audit/streams/{id}/timeline?page=9&pageSize=3");
         beyond.Entries.ShouldBeEmpty();
         beyond.Next.ShouldBeNull();

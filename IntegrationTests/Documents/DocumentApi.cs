@@ -18,7 +18,7 @@ using Npgsql;
 namespace Fachwerk.IntegrationTests.Documents;
 
 /// <summary>Uploads and downloads through the API, and what the store holds, for the tests of documents.</summary>
-public abstract class DocumentApi(AppFixture fixture) : ApplicationApi(fixture)
+public abstract class DocumentApi(AppFixture fixture) : FundingApi(fixture)
 {
     protected static readonly DemoUser Stranger = new("applicant.elsewhere", "Applicant of another organisation", [Roles.Applicant]);
     protected static readonly DemoUser OtherReviewer = new("reviewer.elsewhere", "Reviewer of another alliance", [Roles.AllianceReviewer]);
@@ -54,14 +54,6 @@ public abstract class DocumentApi(AppFixture fixture) : ApplicationApi(fixture)
         return bytes;
     }
 
-    protected HttpClient Client(DemoUser user, string url)
-    {
-        var client = Host.Server.CreateClient();
-        var (organisation, alliance, pilot) = BindingsOf(user, url);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Mint(user, organisation, alliance, pilot));
-        return client;
-    }
 
     protected static MultipartFormDataContent Form(byte[] bytes, string fileName, long? version, string kind, int? requestNumber, int? requestItem)
     {

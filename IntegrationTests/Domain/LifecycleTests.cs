@@ -110,6 +110,7 @@ public class LifecycleTests
         (Blank<PilotCompanyEnrolled>(), PilotStatus.Running, PilotStatus.Running),
         (Blank<PilotParticipantEnrolled>(), PilotStatus.Running, PilotStatus.Running),
         (Blank<PilotParticipantDataCorrected>(), PilotStatus.Ended, PilotStatus.Ended),
+        (Blank<PilotParticipantDocumentAttached>(), PilotStatus.Continued, PilotStatus.Continued),
         (Blank<PilotParticipantReferred>(), PilotStatus.Running, PilotStatus.Running),
         (Blank<PilotParticipantPlaced>(), PilotStatus.Running, PilotStatus.Running),
         (Blank<PilotServiceDelivered>(), PilotStatus.Continued, PilotStatus.Continued),

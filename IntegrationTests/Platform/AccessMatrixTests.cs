@@ -141,6 +141,8 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["POST /api/pilots/{pilotId}/participants/{participantId}/services"] = [ProjectLead],
         ["POST /api/pilots/{pilotId}/participants/{participantId}/placement"] = [ProjectLead],
         ["POST /api/pilots/{pilotId}/participants/{participantId}/erasure"] = [ProjectLead],
+        ["POST /api/pilots/{pilotId}/participants/{participantId}/documents"] = [ProjectLead],
+        ["GET /api/pilots/{pilotId}/participants/{participantId}/documents/{documentId}"] = [ProjectLead, Caseworker, Auditor],
         ["POST /api/pilots/{pilotId}/intercultural-trainings"] = [ProjectLead],
         ["POST /api/pilots/{pilotId}/phase-extension"] = [ProjectLead],
         ["POST /api/pilots/{pilotId}/continuation"] = [ProjectLead],

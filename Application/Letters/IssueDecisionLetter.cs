@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using Fachwerk.Application.Documents;
+using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Common;
+using Marten;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Letters;
+
+/// <summary>Issue the decision letter of an approved application (sent with its approval, ADR 0104).</summary>
+public sealed record IssueDecisionLetter(Guid ApplicationId);
+
+/// <summary>
+/// Renders the decision letter from the events up to the approval, stores its bytes and appends <c>DocumentAttached</c> (kind
+/// decision letter) naming their SHA-256, in one transaction. The message is sent in the approval's own transaction (the outbox), so
+/// every approval gets its letter; a redelivery, or a second message, finds the letter attached and does nothing; rebuilding the
+/// read models never sends it. The document's id is derived from the application's, so even two racing deliveries name one letter,
+/// and the stream's version check lets only one of them append.
+/// </summary>
+public static class IssueDecisionLetterHandler
+{
+    public const string Actor = "system:decision-letter";
+
+    public static async Task<Events> Handle(
+        IssueDecisionLetter issue,
+        [WriteAggregate(nameof(IssueDecisionLetter.ApplicationId), Required = false)] FundingApplication? application,
+        IDocumentSession session,
+        DocumentContent content,
+        TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        if (application is null || application.DecisionLetter is not null || application.ApprovedAmount is null) return [];
+        if (await DecisionLetterFacts.LoadAsync(session, issue.ApplicationId, cancellation) is not { } letter) return [];
+
+        var pdf = DecisionLetterPdf.Render(letter);
+        var sha256 = content.Store(session, pdf);
+        return [.. ApplicationDecider.AttachDecisionLetter(application,
+            new StoredDocument(DocumentIdOf(application.Id), letter.FileName, "application/pdf", pdf.Length, sha256), new Stamp(Actor, clock.GetUtcNow()))];
+    }
+
+    /// <summary>The letter's document id, the same for every attempt: an RFC 9562 version 8 UUID from a hash of the application's id.</summary>
+    public static Guid DocumentIdOf(Guid applicationId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"fachwerk/decision-letter/{applicationId:D}"));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+}
