@@ -15,6 +15,8 @@ public static class Navigation
         new("/programmes", "nav.programmes", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
         // The regional network's activities: everyone signed in reads them (the API's reads); staff and coordinators record them.
         new("/activities", "nav.activities", []),
+        // dashboards: aggregates only, for staff and for dashboard readers (ministry and district staff), who see nothing else.
+        new("/dashboards", "nav.dashboards", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator, Roles.DashboardReader]),
         // audit-ui: the auditor's workspace (the audit views are for auditors and administrators).
         new("/audit", "nav.audit", [Roles.Auditor, Roles.Administrator]),
     ];
