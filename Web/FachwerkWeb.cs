@@ -81,6 +81,7 @@ public static class FachwerkWeb
         app.MapRazorComponents<App>();
         app.MapAccountEndpoints();
         app.MapApplicationExport();
+        Dashboards.ProgrammeBudgetExport.MapProgrammeBudgetExport(app);
         Audit.AuditDownloads.MapAuditDownloads(app);
         app.MapDocumentTransfer();
     }

@@ -26,6 +26,12 @@ public static class Roles
     /// </summary>
     public const string TeamLead = "team-lead";
 
+    /// <summary>
+    /// Ministry and district staff who read the dashboards: aggregates only (budgets, the dashboards' figures), never a case, an
+    /// applicant's documents or a person's data. Every role-restricted read refuses them (docs/access.md).
+    /// </summary>
+    public const string DashboardReader = "dashboard-reader";
+
     /// <summary>Who works on cases and so takes, hands on and releases them: the team of caseworkers and approvers.</summary>
     public const string CaseHandlers = Caseworker + "," + Approver;
 

@@ -41,10 +41,12 @@ public static class DemoUsers
         [Roles.AllianceCoordinator], AllianceName: "Fachkräfteallianz Sachsen-Anhalt Süd");
     public static readonly DemoUser Auditor = new("petra.pruefung", "Petra Prüfbehörde (ESF-Prüfbehörde)", [Roles.Auditor]);
     public static readonly DemoUser Administrator = new("admin", "Fachwerk-Administration", [Roles.Administrator]);
+    /// <summary>Ministry staff who read the dashboards: aggregates only, never a case, a document or a person.</summary>
+    public static readonly DemoUser DashboardReader = new("dora.dashboard", "Dora Dashboard (Ministerium, Referat Fachkräftesicherung)", [Roles.DashboardReader]);
 
     public static readonly IReadOnlyList<DemoUser> All =
         [Caseworker, SecondCaseworker, Approver, Deputy, TeamLead, AllianceReviewer, Applicant, OrganisationAdministrator, ProjectLead, AllianceCoordinator,
-         Auditor, Administrator];
+         Auditor, Administrator, DashboardReader];
 
     /// <summary>The demo users who work on cases (caseworkers and approvers): the team in Development.</summary>
     public static IEnumerable<DemoUser> Team => All.Where(u => u.Roles.Contains(Roles.Caseworker) || u.Roles.Contains(Roles.Approver));

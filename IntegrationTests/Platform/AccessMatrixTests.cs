@@ -20,7 +20,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
     internal const string SignedIn = "signed in";
     internal const string Applicant = "applicant", Caseworker = "caseworker", Approver = "approver", AllianceReviewer = "alliance-reviewer",
         ProjectLead = "project-lead", Auditor = "auditor", Administrator = "administrator", AllianceCoordinator = "alliance-coordinator",
-        OrganisationAdministrator = "organisation-administrator";
+        OrganisationAdministrator = "organisation-administrator", DashboardReader = "dashboard-reader";
 
     /// <summary>One user per role, each with a single role.</summary>
     internal static readonly IReadOnlyDictionary<string, DemoUser> UserOf = new Dictionary<string, DemoUser>
@@ -29,6 +29,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         [AllianceReviewer] = DemoUsers.AllianceReviewer, [ProjectLead] = DemoUsers.ProjectLead, [Auditor] = DemoUsers.Auditor,
         [Administrator] = DemoUsers.Administrator, [AllianceCoordinator] = DemoUsers.AllianceCoordinator,
         [OrganisationAdministrator] = DemoUsers.OrganisationAdministrator with { Roles = [OrganisationAdministrator] },
+        [DashboardReader] = DemoUsers.DashboardReader,
     };
 
     /// <summary>Who may call each operation: <see cref="Anyone"/>, <see cref="SignedIn"/>, or the roles allowed.</summary>
@@ -249,6 +250,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
     [InlineData(Administrator)]
     [InlineData(AllianceCoordinator)]
     [InlineData(OrganisationAdministrator)]
+    [InlineData(DashboardReader)]
     public async Task Each_role_is_refused_with_403_exactly_where_the_matrix_says_so(string role)
     {
         var eventsBefore = await EventCount();

@@ -39,8 +39,7 @@ public static class ApplicationExport
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{text["list.exportFile"]}-{day}.csv\"";
 
-        await using var csv = CsvWriter.Create(context.Response.Body,
-            CsvWriterOptions.Default with { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, leaveOpen: true);
+        await using var csv = CsvWriter.Create(context.Response.Body, TableExport.CsvOptions, leaveOpen: true);
         var written = new HashSet<Guid>();
         var page = first.Value!;
         await csv.WriteRecordAsync([.. Columns.ExportRows(columns, [], heading => text[heading]).First()], cancellation);

@@ -8,6 +8,13 @@ public sealed record NavigationEntry(string Href, string TextKey, IReadOnlyList<
 /// <summary>The main navigation: each area adds its entry here with the roles that work in it.</summary>
 public static class Navigation
 {
+    /// <summary>Every role but the dashboard reader, whose navigation shows only the dashboards.</summary>
+    private static readonly IReadOnlyList<string> WorkingRoles =
+    [
+        Roles.Caseworker, Roles.Approver, Roles.AllianceReviewer, Roles.AllianceCoordinator, Roles.Applicant, Roles.ProjectLead,
+        Roles.Auditor, Roles.Administrator, Roles.OrganisationAdministrator,
+    ];
+
     public static readonly IReadOnlyList<NavigationEntry> Entries =
     [
         new("/", "nav.desk", [Roles.Caseworker, Roles.Approver], MatchPrefix: false),
@@ -15,9 +22,12 @@ public static class Navigation
         new("/portal", "nav.portal", [Roles.Applicant]),
         new("/applications", "nav.applications", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
         new("/programmes", "nav.programmes", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
-        // The regional network's activities: everyone signed in reads them (the API's reads); staff and coordinators record them.
-        new("/activities", "nav.activities", []),
+        // The regional network's activities: every working role reads them (the API's reads); staff and coordinators record them.
+        new("/activities", "nav.activities", WorkingRoles),
+        // dashboards: aggregates only, for staff and for dashboard readers (ministry and district staff), who see nothing else.
+        new("/dashboards", "nav.dashboards", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator, Roles.DashboardReader]),
         // audit-ui: the auditor's workspace (the audit views are for auditors and administrators).
         new("/audit", "nav.audit", [Roles.Auditor, Roles.Administrator]),
+        new("/scalar/", "nav.api", WorkingRoles),
     ];
 }

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CsvHelper;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Fachwerk.Application.Common;
+using Fachwerk.Application.Programmes;
+using Fachwerk.Host.Development;
+using Microsoft.Playwright;
+
+namespace Fachwerk.IntegrationTests.Browser;
+
+/// <summary>
+/// A programme's budget dashboard: charts drawn on the server with the same numbers in tables beside them, each table downloaded
+/// as CSV and XLSX with the page's numbers; the dashboard reader sees it and nothing of a case.
+/// </summary>
+public partial class BudgetDashboardTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private const string Programme = "ESF+ Regionale Fachkräftebündnisse Niedersachsen";
+    private const string FiguresTable = "Kennzahlen des Budgets";
+    private const string AlliancesTable = "Planungsbudget, gebunden und verbleibend je Bündnis";
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    [Fact]
+    public async Task Staff_open_the_budget_dashboard_from_the_programme_and_download_each_table_with_the_pages_numbers_as_csv_and_xlsx()
+    {
+        var budget = await BudgetAsync(DemoUsers.Caseworker);
+        await SignInAsync(DemoUsers.Caseworker, $"/programmes/{budget.ProgrammeId}");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Budget-Dashboard öffnen" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = $"Budget-Dashboard {Programme}", Level = 1 }).WaitForAsync();
+        (await Page.TitleAsync()).ShouldBe($"Budget-Dashboard {Programme} – Fachwerk");
+
+        var chart = Page.GetByRole(AriaRole.Img, new() { Name = "Budget, gebunden, wieder freigegeben, ausgezahlt, zurückgefordert, zurückgezahlt und noch verfügbar, in Euro" });
+        var figures = await TableAsync(FiguresTable);
+        // The chart tells in words what the table beside it shows.
+        (await chart.Locator("desc").TextContentAsync() ?? "").ShouldBe(string.Join("; ", figures.Select(r => $"{r[0]}: {r[1]}")));
+        figures.Select(r => r[0]).ShouldBe(["Budget jetzt", "Gebunden", "Wieder freigegeben", "Ausgezahlt", "Zurückgefordert", "Zurückgezahlt", "Noch verfügbar"]);
+        figures.Select(r => Amount(r[1])).ShouldBe([budget.TotalBudget, budget.Committed, budget.Released, budget.Paid, budget.Reclaimed, budget.Repaid, budget.Remaining]);
+        var alliances = await TableAsync(AlliancesTable);
+        alliances.Select(r => r[0]).ShouldBe(budget.Alliances.Select(a => a.AllianceName!));
+        alliances.Select(r => Amount(r[1])).ShouldBe(budget.Alliances.Select(a => a.Planned));
+        (await Page.GetByRole(AriaRole.Img, new() { Name = "Planungsbudget (Umriss) und gebunden (gefüllt) je Bündnis, in Euro" }).Locator("desc").TextContentAsync() ?? "")
+            .ShouldContain(alliances.Where(r => r[0] == "Regionales Fachkräftebündnis Leine-Weser").Select(r => $"{r[0]}: Planungsbudget {r[1]}, Gebunden {r[2]}").Single());
+        await ExpectAccessibleAsync();
+        await ScreenshotForDocsAsync("budget-dashboard");
+
+        var (figuresCsvName, figuresCsv) = await CsvAsync(FiguresTable);
+        figuresCsvName.ShouldMatch(@"^programmbudget-kennzahlen-\d{4}-\d{2}-\d{2}\.csv$");
+        figuresCsv.ShouldBe([["Kennzahl", "Betrag"], .. figures.Select(r => new[] { r[0], Plain(Amount(r[1])) })]);
+        var (alliancesXlsxName, alliancesXlsx) = await XlsxAsync(AlliancesTable);
+        alliancesXlsxName.ShouldMatch(@"^programmbudget-buendnisse-\d{4}-\d{2}-\d{2}\.xlsx$");
+        alliancesXlsx[0].ShouldBe(["Bündnis", "Planungsbudget", "Gebunden", "Verbleibend"]);
+        alliancesXlsx.Skip(1).Select(r => r[0] as string).ShouldBe(alliances.Select(r => r[0]));
+        alliancesXlsx.Skip(1).Select(r => r[1] as decimal?).ShouldBe(alliances.Select(r => Amount(r[1])));
+        alliancesXlsx.Skip(1).Select(r => (decimal)r[2]!).ShouldBe(alliances.Select(r => Amount(r[2])!.Value));
+        var (_, figuresXlsx) = await XlsxAsync(FiguresTable);
+        figuresXlsx.Skip(1).Select(r => (decimal)r[1]!).ShouldBe(figures.Select(r => Amount(r[1])!.Value));
+    }
+
+    [Fact]
+    public async Task A_dashboard_reader_sees_only_the_dashboards_reads_the_budget_chart_and_table_exports_csv_and_cannot_open_a_case()
+    {
+        var application = await SubmittedApplicationAsync("Kennzahlen ohne Personen");
+        var budget = await BudgetAsync(DemoUsers.DashboardReader);
+        await SignInAsync(DemoUsers.DashboardReader, "/dashboards");
+        (await Page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link).AllInnerTextsAsync())
+            .Select(t => t.Trim()).ShouldBe(["Dashboards"]);
+        await ExpectAccessibleAsync();
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = Programme, Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = $"Budget-Dashboard {Programme}", Level = 1 }).WaitForAsync();
+        await Page.GetByRole(AriaRole.Img, new() { Name = "Budget, gebunden, wieder freigegeben, ausgezahlt, zurückgefordert, zurückgezahlt und noch verfügbar, in Euro" }).WaitForAsync();
+        var figures = await TableAsync(FiguresTable);
+        Amount(figures[0][1]).ShouldBe(budget.TotalBudget);
+        var (_, csv) = await CsvAsync(FiguresTable);
+        csv.Skip(1).Select(r => r[1]).ShouldBe(figures.Select(r => Plain(Amount(r[1]))));
+
+        await Page.GotoAsync($"/applications/{application.Id}");
+        (await Page.GetByRole(AriaRole.Alert).InnerTextAsync()).ShouldContain("Das dürfen Sie nicht einsehen.");
+        (await Page.ContentAsync()).ShouldNotContain(application.Plan.Title);
+        await ExpectAccessibleAsync();
+        await Page.GotoAsync("/applications");
+        (await Page.GetByRole(AriaRole.Alert).InnerTextAsync()).ShouldContain("Das dürfen Sie nicht einsehen.");
+    }
+
+    private async Task<ProgrammeBudgetView> BudgetAsync(DemoUser user)
+    {
+        var api = Fixture.Api(user);
+        var programme = (await api.GetAsync<Page<ProgrammeDetails>>("/api/programmes?name=" + Uri.EscapeDataString(Programme))).Result.Items.Single();
+        return (await api.GetAsync<ProgrammeBudgetView>($"/api/programmes/{programme.Id}/budget")).Result;
+    }
+
+    /// <summary>The rows of the table named <paramref name="caption"/>, each cell's text.</summary>
+    private async Task<IReadOnlyList<string[]>> TableAsync(string caption)
+    {
+        var rows = Page.GetByRole(AriaRole.Table, new() { Name = caption }).Locator("tbody tr");
+        var result = new List<string[]>();
+        for (var i = 0; i < await rows.CountAsync(); i++)
+            result.Add([.. (await rows.Nth(i).Locator("th, td").AllInnerTextsAsync()).Select(t => t.Trim())]);
+        return result;
+    }
+
+    /// <summary>An amount as the page writes it in German ("3.250.000,00 €", "überschritten: -1.000,00 €"), or null when none is set.</summary>
+    private static decimal? Amount(string text) =>
+        NotAmount().Replace(text, "") is { Length: > 0 } digits ? decimal.Parse(digits, NumberStyles.Number, German) : null;
+
+    private static string Plain(decimal? amount) => amount?.ToString("0.00", CultureInfo.InvariantCulture) ?? "";
+
+    private async Task<(string Name, IReadOnlyList<string[]> Rows)> CsvAsync(string table)
+    {
+        var (name, bytes) = await DownloadAsync(table, "CSV");
+        using var csv = CsvReader.Create(bytes);
+        var rows = new List<string[]>();
+        var first = true;
+        while (csv.Read())
+        {
+            if (first) rows.Add([.. csv.Headers.ToArray()]);
+            first = false;
+            rows.Add([.. Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i))]);
+        }
+
+        return (name, rows);
+    }
+
+    /// <summary>The first sheet's rows: text cells as strings, number cells as decimals, empty cells as null.</summary>
+    private async Task<(string Name, IReadOnlyList<object?[]> Rows)> XlsxAsync(string table)
+    {
+        var (name, bytes) = await DownloadAsync(table, "XLSX");
+        using var stream = new MemoryStream(bytes);
+        using var document = SpreadsheetDocument.Open(stream, isEditable: false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var rows = sheet.Descendants<Row>().Select(row => row.Elements<Cell>().Select(cell => (object?)(cell.DataType?.Value == CellValues.Number
+            ? decimal.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture)
+            : cell.InnerText is { Length: > 0 } text ? text : null)).ToArray()).ToList();
+        return (name, rows);
+    }
+
+    private async Task<(string Name, byte[] Bytes)> DownloadAsync(string table, string format)
+    {
+        var download = await Page.RunAndWaitForDownloadAsync(() =>
+            Page.GetByRole(AriaRole.Link, new() { Name = $"Tabelle {table} als {format}", Exact = false }).ClickAsync());
+        return (download.SuggestedFilename, await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken));
+    }
+
+    [GeneratedRegex(@"[^\d,\-]")]
+    private static partial Regex NotAmount();
+}
