@@ -3,12 +3,15 @@ using Fachwerk.Domain.Common;
 namespace Fachwerk.Domain.Network;
 
 /// <summary>
-/// Rules shared by the network's decide functions. "Today" is the day of the stamp (UTC): what has happened (an activity
+/// Rules shared by the network's decide functions. "Today" is the stamp's day in Germany, where the regions work and where the
+/// forms propose today's date (in UTC it is still yesterday for the first hours of a German day): what has happened (an activity
 /// held, a seal awarded, a session) may be recorded later, never ahead; what is planned may lie in the future.
 /// </summary>
 public static class NetworkRules
 {
-    public static DateOnly Today(Stamp stamp) => DateOnly.FromDateTime(stamp.At.UtcDateTime);
+    private static readonly TimeZoneInfo Germany = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    public static DateOnly Today(Stamp stamp) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(stamp.At, Germany).DateTime);
 
     /// <summary>Refuses with <paramref name="code"/> when <paramref name="day"/> lies after today.</summary>
     public static void EnsureNotInFuture(DateOnly day, Stamp stamp, string code)

@@ -160,7 +160,7 @@ public class PortalTests(BrowserFixture fixture) : BrowserTest(fixture)
         var approved = await ApprovedAsync("Orientierungstage Halle – Zwischennachweis im Portal", [new DateOnly(2027, 6, 30)]);
         await SignInAsync(DemoUsers.Applicant, $"/applications/{approved.Id}");
         await UploadPdfAsync("Beleg", "Rechnung-Werkstatt.pdf");
-        var receiptId = (await ApplicationAsync(approved.Id)).Documents.ShouldHaveSingleItem().DocumentId;
+        var receiptId = (await ApplicationAsync(approved.Id)).Documents.Where(d => d.Kind == DocumentKind.Receipt).ShouldHaveSingleItem().DocumentId;
 
         var form = Page.Locator("section.action", new() { HasText = "Verwendungsnachweis einreichen" });
         (await form.GetByLabel("Nachweis", new() { Exact = true }).InputValueAsync()).ShouldBe("interim-1");
