@@ -42,18 +42,10 @@ public class AllianceStatementTests(AppFixture fixture) : ApplicationApi(fixture
     public async Task Reviewers_of_another_alliance_and_applicants_are_refused_and_bad_paging_is_400()
     {
         var otherReviewer = Reviewer with { Id = "reviewer.elsewhere" };
-        await Refused(otherReviewer, $"/api/alliances/{AllianceId}/statements", 403);
-        await Refused(Applicant, $"/api/alliances/{AllianceId}/statements", 403);
-        await Refused(Caseworker, $"/api/alliances/{Guid.NewGuid()}/statements", 404);
-        await Refused(Caseworker, $"/api/alliances/{AllianceId}/statements?page=0", 400);
-        await Refused(Caseworker, $"/api/alliances/{AllianceId}/statements?pageSize=500", 400);
+        await GetExpecting(otherReviewer, $"/api/alliances/{AllianceId}/statements", 403);
+        await GetExpecting(Applicant, $"/api/alliances/{AllianceId}/statements", 403);
+        await GetExpecting(Caseworker, $"/api/alliances/{Guid.NewGuid()}/statements", 404);
+        await GetExpecting(Caseworker, $"/api/alliances/{AllianceId}/statements?page=0", 400);
+        await GetExpecting(Caseworker, $"/api/alliances/{AllianceId}/statements?pageSize=500", 400);
     }
-
-    private Task Refused(DemoUser user, string url, int status) =>
-        Host.Scenario(s =>
-        {
-            Authorize(s, user, url);
-            s.Get.Url(url);
-            s.StatusCodeShouldBe(status);
-        });
 }

@@ -57,17 +57,9 @@ public class ApplicationHistoryTests(AppFixture fixture) : ApplicationApi(fixtur
     {
         var id = await Submitted(await LaunchProgramme());
 
-        await Expect(Applicant, $"/api/applications/{id}/history", 403);
-        await Expect(Reviewer, $"/api/applications/{id}/history", 403);
-        await Expect(Caseworker, $"/api/applications/{Guid.NewGuid()}/history", 404);
-        await Expect(Caseworker, $"/api/applications/{id}/history?pageSize=0", 400);
+        await GetExpecting(Applicant, $"/api/applications/{id}/history", 403);
+        await GetExpecting(Reviewer, $"/api/applications/{id}/history", 403);
+        await GetExpecting(Caseworker, $"/api/applications/{Guid.NewGuid()}/history", 404);
+        await GetExpecting(Caseworker, $"/api/applications/{id}/history?pageSize=0", 400);
     }
-
-    private Task Expect(DemoUser user, string url, int status) =>
-        Host.Scenario(s =>
-        {
-            Authorize(s, user, url);
-            s.Get.Url(url);
-            s.StatusCodeShouldBe(status);
-        });
 }

@@ -36,15 +36,6 @@ public abstract class AuditApi(AppFixture fixture) : FundingApi(fixture)
         return connection;
     }
 
-    /// <summary>A GET as <paramref name="user"/> that expects <paramref name="status"/>.</summary>
-    protected Task<IScenarioResult> GetExpecting(DemoUser user, string url, int status) =>
-        Host.Scenario(s =>
-        {
-            Authorize(s, user, url);
-            s.Get.Url(url);
-            s.StatusCodeShouldBe(status);
-        });
-
     /// <summary>An application approved through the whole workflow: drafted, submitted, complete, voted, proposed, confirmed (v6), approved (v7).</summary>
     protected async Task<Guid> Approved(decimal amount = 30_000m)
     {

@@ -72,6 +72,15 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected async Task<T> Post<T>(DemoUser user, string url, object body, int status = 200) =>
         await Read<T>(await Post(user, url, body, status));
 
+    /// <summary>A GET as <paramref name="user"/> that expects <paramref name="status"/>.</summary>
+    protected Task<IScenarioResult> GetExpecting(DemoUser user, string url, int status) =>
+        Host.Scenario(s =>
+        {
+            Authorize(s, user, url);
+            s.Get.Url(url);
+            s.StatusCodeShouldBe(status);
+        });
+
     protected async Task<T> Get<T>(DemoUser user, string url)
     {
         var result = await Host.Scenario(s =>
