@@ -140,7 +140,7 @@ public sealed partial class Harness(Settings settings)
             await command.ExecuteNonQueryAsync(cancellation);
         }
 
-        _notes.Add($"5d-5l: after the import and the rebuilds the harness runs VACUUM ANALYZE, as the import procedure says ({Format.Number(vacuum.Elapsed.TotalSeconds)} s).");
+        _notes.Add($"5d onwards: after the import and the rebuilds the harness runs VACUUM ANALYZE, as the import procedure says ({Format.Number(vacuum.Elapsed.TotalSeconds)} s).");
 
         return await DashboardsAsync(publish, connectionString, store, floors, history, cancellation);
     }
