@@ -102,7 +102,11 @@ public sealed partial class Harness
                 sessions[page.Reader.Id] = session = await WebSession.SignInAsync(host.Address, page.Reader.Id, page.Url(0), cancellation);
             var (status, html) = await session.GetTextAsync(page.Url(0), cancellation);
             if (status != HttpStatusCode.OK || !html.Contains($"id=\"{page.Shows}\"", StringComparison.Ordinal) || html.Contains("message--error", StringComparison.Ordinal))
-                throw new InvalidOperationException($"The page {page.Url(0)} answered {(int)status} without its data (#{page.Shows}) or with a problem; see artifacts/benchmarks/logs.");
+            {
+                await File.WriteAllTextAsync(LogPath($"page-{page.Key}", "html"), html, cancellation);
+                throw new InvalidOperationException($"The page {page.Url(0)} answered {(int)status} without its data (#{page.Shows}) or with a problem; " +
+                                                    $"the HTML is in artifacts/benchmarks/logs/page-{page.Key}.html.");
+            }
         }
 
         return sessions;
