@@ -14,7 +14,7 @@ namespace Fachwerk.Benchmarks;
 
 public sealed partial class Harness
 {
-    /// <summary>(5) The dashboard read models over HTTP with the whole history in the store.</summary>
+    /// <summary>(5) The dashboard read models over HTTP, and the web UI's pages built on them, with the whole history in the store.</summary>
     private async Task<double> DashboardsAsync(
         string publish, string connectionString, HistoryStore store, PostgresFloors floors, LegacyHistory history, CancellationToken cancellation)
     {
