@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using Fachwerk.Application.Applications;
 using Fachwerk.Benchmarks.Hosting;
 using Fachwerk.Benchmarks.Postgres;
@@ -13,7 +14,7 @@ namespace Fachwerk.Benchmarks;
 
 public sealed partial class Harness
 {
-    /// <summary>(5) The dashboard read models over HTTP with the whole history in the store.</summary>
+    /// <summary>(5) The dashboard read models over HTTP, and the web UI's pages built on them, with the whole history in the store.</summary>
     private async Task<double> DashboardsAsync(
         string publish, string connectionString, HistoryStore store, PostgresFloors floors, LegacyHistory history, CancellationToken cancellation)
     {
@@ -43,13 +44,16 @@ public sealed partial class Harness
             ("5l", "application page: the case's history", i => $"/api/applications/{ids[i % ids.Count]}/history", 50),
         };
         var stream = history.LongStreamId;
-        await WarmUpAsync(api,
+        var pages = WebPages.Of(new PageSubjects(programmes, alliances, stream, ids));
+        var sessions = await SignInAsync(host, pages, cancellation);
+        await WarmUpAsync(
         [
-            (auditor, i => $"/api/audit/streams/{stream}/state?version={i % LegacyHistory.LongStreamEvents + 1}"),
-            (auditor, _ => $"/api/audit/streams/{stream}/state?at={Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))}"),
-            (auditor, _ => $"/api/audit/streams/{stream}/timeline"),
-            .. queries.Select(q => (caseworker, q.Url)),
-        ], cancellation);
+            i => GetOkAsync(api, auditor, $"/api/audit/streams/{stream}/state?version={i % LegacyHistory.LongStreamEvents + 1}", cancellation),
+            _ => GetOkAsync(api, auditor, $"/api/audit/streams/{stream}/state?at={Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))}", cancellation),
+            _ => GetOkAsync(api, auditor, $"/api/audit/streams/{stream}/timeline", cancellation),
+            .. queries.Select(q => (Func<int, Task>)(i => GetOkAsync(api, caseworker, q.Url(i), cancellation))),
+            .. pages.Select(p => (Func<int, Task>)(i => GetPageOkAsync(sessions[p.Reader.Id], p.Url(i), cancellation))),
+        ], $"5a-{pages[^1].Key}", cancellation);
 
         await AsOfAndTimelineAsync(api, auditor, store, floors, stream, cancellation);
         var floor = await floors.QueryLatencyAsync($"select data from {summaryTable} where id = $1", i => ids[i % ids.Count], settings.QueryIterations, cancellation);
@@ -66,7 +70,52 @@ public sealed partial class Harness
             });
         }
 
+        // The web UI's pages (issue 20): rendered on the server from the same API reads, each with the reader's cookie session.
+        foreach (var page in pages)
+        {
+            Log($"web page: {page.Name}");
+            var index = 0;
+            var session = sessions[page.Reader.Id];
+            var latency = await MeasureAsync(() => GetPageOkAsync(session, page.Url(index++), cancellation));
+            AddFigure(new Figure(page.Key, $"{page.Name} p99 over HTTP, {Format.Number(settings.HistoryApplications)} applications", latency.P99, "ms", floor.P99,
+                "p99 of one application summary by id with plain SQL", Target.AtMost(WebPages.TargetMilliseconds))
+            {
+                Notes = $"p50 {Format.Number(latency.P50)} ms, max {Format.Number(latency.Max)} ms, {latency.Count} requests one after another; " +
+                        $"GET {page.Url(0)} (and alike) signed in as {page.Reader.Id}, the whole HTML page read by the harness",
+            });
+        }
+
+        foreach (var session in sessions.Values) session.Dispose();
         return host.PeakResidentMegabytes ?? 0;
+    }
+
+    /// <summary>
+    /// Signs each page's reader in to the web UI once (cookie sessions through the development provider) and checks each page
+    /// once: it answers 200 and shows its data, not a load problem.
+    /// </summary>
+    private async Task<Dictionary<string, WebSession>> SignInAsync(HostProcess host, IReadOnlyList<WebPage> pages, CancellationToken cancellation)
+    {
+        var sessions = new Dictionary<string, WebSession>();
+        foreach (var page in pages)
+        {
+            if (!sessions.TryGetValue(page.Reader.Id, out var session))
+                sessions[page.Reader.Id] = session = await WebSession.SignInAsync(host.Address, page.Reader.Id, page.Url(0), cancellation);
+            var (status, html) = await session.GetTextAsync(page.Url(0), cancellation);
+            if (status != HttpStatusCode.OK || !html.Contains($"id=\"{page.Shows}\"", StringComparison.Ordinal) || html.Contains("message--error", StringComparison.Ordinal))
+            {
+                await File.WriteAllTextAsync(LogPath($"page-{page.Key}", "html"), html, cancellation);
+                throw new InvalidOperationException($"The page {page.Url(0)} answered {(int)status} without its data (#{page.Shows}) or with a problem; " +
+                                                    $"the HTML is in artifacts/benchmarks/logs/page-{page.Key}.html.");
+            }
+        }
+
+        return sessions;
+    }
+
+    private static async Task GetPageOkAsync(WebSession session, string url, CancellationToken cancellation)
+    {
+        var status = await session.GetAsync(url, cancellation);
+        if (status != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url} (a page) answered {(int)status}.");
     }
 
     /// <summary>
@@ -74,18 +123,14 @@ public sealed partial class Harness
     /// ReadyToRun code until tiered compilation has rejitted them, which on two shared cores takes thousands of requests:
     /// measured after only a hundred, the as-of query's first thousand were twice as slow as the next (docs/benchmarks.md).
     /// </summary>
-    private async Task WarmUpAsync(FachwerkApi api, IReadOnlyList<(string Token, Func<int, string> Url)> queries, CancellationToken cancellation)
+    private async Task WarmUpAsync(IReadOnlyList<Func<int, Task>> queries, string keys, CancellationToken cancellation)
     {
         if (settings.QueryWarmup <= TimeSpan.Zero) return;
         Log($"warming the host up with the queries for {Format.Number(settings.QueryWarmup.TotalSeconds)} s");
         var clock = Stopwatch.StartNew();
-        for (var i = 0; clock.Elapsed < settings.QueryWarmup; i++)
-        {
-            var (token, url) = queries[i % queries.Count];
-            await GetOkAsync(api, token, url(i / queries.Count), cancellation);
-        }
+        for (var i = 0; clock.Elapsed < settings.QueryWarmup; i++) await queries[i % queries.Count](i / queries.Count);
 
-        _notes.Add($"5a-5l: measured after {Format.Number(settings.QueryWarmup.TotalSeconds)} s of warm-up with all of these queries in turn, " +
+        _notes.Add($"{keys}: measured after {Format.Number(settings.QueryWarmup.TotalSeconds)} s of warm-up with all of these queries and pages in turn, " +
                    $"then {settings.QueryIterations / 10} requests of each before its {settings.QueryIterations}.");
     }
 

@@ -19,7 +19,7 @@ namespace Fachwerk.Benchmarks;
 /// <summary>
 /// Runs every phase of the benchmark (docs/benchmarks.md) in one go against one throwaway PostgreSQL cluster with default durability, measuring each
 /// figure right after its PostgreSQL floor on the same database: (1) commands over HTTP, (2) bulk import, (3) projection
-/// rebuilds, (4) async projection lag, (5) as-of, timeline and dashboard queries, (6) cold start and host memory.
+/// rebuilds, (4) async projection lag, (5) as-of, timeline and dashboard queries and the web pages on them, (6) cold start and host memory.
 /// This file runs the phases in order and holds what they share; each phase is in a file of its own (Harness.ColdStart.cs,
 /// Harness.Throughput.cs, Harness.FixedRate.cs with the projection lag, Harness.Import.cs, Harness.Rebuilds.cs,
 /// Harness.Dashboards.cs, Harness.AsOf.cs).
@@ -140,7 +140,7 @@ public sealed partial class Harness(Settings settings)
             await command.ExecuteNonQueryAsync(cancellation);
         }
 
-        _notes.Add($"5d-5l: after the import and the rebuilds the harness runs VACUUM ANALYZE, as the import procedure says ({Format.Number(vacuum.Elapsed.TotalSeconds)} s).");
+        _notes.Add($"5d onwards: after the import and the rebuilds the harness runs VACUUM ANALYZE, as the import procedure says ({Format.Number(vacuum.Elapsed.TotalSeconds)} s).");
 
         return await DashboardsAsync(publish, connectionString, store, floors, history, cancellation);
     }
