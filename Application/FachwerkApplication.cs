@@ -62,6 +62,10 @@ public static class FachwerkApplication
         opts.OnException<ConcurrencyException>()
             .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250),
                 TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
+        // ... and so is one whose append the database refused in the race (a unique key of the event tables, ADR 0079).
+        opts.OnException(e => AppendRaces.LostIn(e) is { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }, "append lost a race")
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250),
+                TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
         // A database that is away for a moment (restart, failover, too many connections) is waited for, never a reason to give a
         // message up: retried at once with short pauses, then rescheduled with growing delays for about twenty minutes before it
         // goes to the dead letters an administrator can replay (ADR 0080). Safe because every handler decides from the streams'

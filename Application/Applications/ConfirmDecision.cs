@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Fachwerk.Application.Budget;
 using Fachwerk.Application.Common;
+using Fachwerk.Application.Letters;
 using Fachwerk.Domain.Applications;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -34,6 +35,9 @@ public static class ConfirmDecisionEndpoint
         TimeProvider clock)
     {
         Events events = [.. ApplicationDecider.ConfirmDecision(application, user.Stamp(clock))];
-        return BudgetWorkflow.After(application, command, events);
+        var (accepted, appended, followUps) = BudgetWorkflow.After(application, command, events);
+        // A rejection is final at once: its letter (Ablehnungsbescheid) goes out with it; an approval's with the commitment.
+        if (appended.OfType<ApplicationRejected>().Any()) followUps.Add(new IssueDecisionLetter(application.Id));
+        return (accepted, appended, followUps);
     }
 }

@@ -50,7 +50,7 @@ public static class ExpectedVersion
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(http);
         // A writer that slips in before the append makes Marten refuse it, and Npgsql may redact the stream id from that error.
-        http.Items[WrittenStreamKey] = new WrittenStream(stream.Id, typeof(TAggregate).Name);
+        http.Items[WrittenStreamKey] = new WrittenStream(stream.Id, typeof(TAggregate).Name, command.ExpectedVersion);
         // A stream not started yet (a person's first binding) is at version 0.
         return (stream.CurrentVersion ?? 0) == command.ExpectedVersion
             ? WolverineContinue.Result()
@@ -61,5 +61,5 @@ public static class ExpectedVersion
     public static WrittenStream? Of(HttpContext http) => http?.Items.TryGetValue(WrittenStreamKey, out var written) == true ? written as WrittenStream : null;
 }
 
-/// <summary>The stream a command writes and the name of its write model (<c>Alliance</c>).</summary>
-public sealed record WrittenStream(Guid Id, string Aggregate);
+/// <summary>The stream a command writes, the name of its write model (<c>Alliance</c>) and the version the command expected.</summary>
+public sealed record WrittenStream(Guid Id, string Aggregate, long ExpectedVersion);

@@ -25,6 +25,7 @@ public static partial class Problems
     public const string InternalCode = "internal";
     public const string DatabaseUnavailableCode = "database-unavailable";
     public const string OutcomeUnknownCode = "outcome-unknown";
+    public const string ConcurrentChangeCode = "concurrent-change";
 
     /// <summary>Seconds a client waits before sending again while the database is away (the <c>Retry-After</c> of a 503).</summary>
     public const int RetryAfterSeconds = 5;
@@ -67,6 +68,14 @@ public static partial class Problems
         if (currentVersion is not null) problem.Extensions[CurrentVersion] = currentVersion;
         return problem;
     }
+
+    /// <summary>
+    /// Another change of the same record was being recorded at the same moment and the database let only one of them through:
+    /// nothing of this command was recorded, and the record is still at the version the command named.
+    /// </summary>
+    public static ProblemDetails ConcurrentChange(string what) =>
+        Create(StatusCodes.Status409Conflict, ConcurrentChangeCode, "Another change was recorded at the same moment.",
+            $"Another change to the same {what} was being recorded at the same moment; nothing of yours was recorded. Read it again and send the command again.");
 
     /// <summary>Fields that break their rules, keyed by JSON path (<c>fundingPeriod.to</c>).</summary>
     public static HttpValidationProblemDetails Validation(IDictionary<string, string[]> errors)

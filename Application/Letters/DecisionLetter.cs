@@ -4,8 +4,9 @@ using Fachwerk.Domain.Common;
 namespace Fachwerk.Application.Letters;
 
 /// <summary>
-/// What a decision letter (Zuwendungsbescheid) says, every fact taken from the events up to the approval (ADR 0104): rendered again
-/// from the same events it is the same PDF, byte for byte.
+/// What a decision letter says, every fact taken from the events up to the decision (ADR 0104): a Zuwendungsbescheid for an
+/// approval, an Ablehnungsbescheid with its reasons for a rejection. Rendered again from the same events it is the same PDF, byte
+/// for byte.
 /// </summary>
 /// <param name="ApplicationId">The application; also the letter's file number (Aktenzeichen).</param>
 /// <param name="ApplicantName">The applicant organisation's name at the time of the approval.</param>
@@ -15,7 +16,7 @@ namespace Fachwerk.Application.Letters;
 /// <param name="Duration">The project's duration (the period of the grant).</param>
 /// <param name="SubmittedAt">When the application was submitted.</param>
 /// <param name="TotalCosts">The project's eligible costs, in EUR.</param>
-/// <param name="Amount">The grant, in EUR.</param>
+/// <param name="Amount">The grant, in EUR (0 for a rejection).</param>
 /// <param name="FundingRate">The grant's share of the eligible costs (0.8 is 80 %).</param>
 /// <param name="RetainedFinalInstalment">The part of the grant kept back until the final proof of use is checked, in EUR.</param>
 /// <param name="Conditions">The conditions attached (Nebenbestimmungen).</param>
@@ -24,7 +25,9 @@ namespace Fachwerk.Application.Letters;
 /// <param name="ProposedAt">When.</param>
 /// <param name="ConfirmedBy">Who confirmed it (the second).</param>
 /// <param name="ConfirmedAt">When.</param>
-/// <param name="IssuedAt">When the approval was recorded: the letter's date, and its PDF's creation date.</param>
+/// <param name="IssuedAt">When the approval or rejection was recorded: the letter's date, and its PDF's creation date.</param>
+/// <param name="Kind">Whether the application was approved or rejected.</param>
+/// <param name="RejectionReason">Why it was rejected (the proposal's reasons, confirmed by the second person); null for an approval.</param>
 public sealed record DecisionLetter(
     Guid ApplicationId,
     string ApplicantName,
@@ -43,8 +46,13 @@ public sealed record DecisionLetter(
     DateTimeOffset ProposedAt,
     string ConfirmedBy,
     DateTimeOffset ConfirmedAt,
-    DateTimeOffset IssuedAt)
+    DateTimeOffset IssuedAt,
+    DecisionKind Kind = DecisionKind.Approve,
+    string? RejectionReason = null)
 {
+    /// <summary>What the letter is called: <c>Zuwendungsbescheid</c> or <c>Ablehnungsbescheid</c>.</summary>
+    public string Title => Kind == DecisionKind.Reject ? "Ablehnungsbescheid" : "Zuwendungsbescheid";
+
     /// <summary>The letter's file name, e.g. <c>Zuwendungsbescheid-0193c0de.pdf</c>.</summary>
-    public string FileName => $"Zuwendungsbescheid-{ApplicationId.ToString("N")[..8]}.pdf";
+    public string FileName => $"{Title}-{ApplicationId.ToString("N")[..8]}.pdf";
 }

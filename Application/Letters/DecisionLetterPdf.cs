@@ -9,7 +9,7 @@ using PdfSharp.Pdf;
 namespace Fachwerk.Application.Letters;
 
 /// <summary>
-/// Renders a <see cref="DecisionLetter"/> as a PDF in German, A4, with PDFsharp (ADR 0104). Deterministic: the creation date and
+/// Renders a <see cref="DecisionLetter"/> (approval or rejection) as a PDF in German, A4, with PDFsharp (ADR 0104). Deterministic: the creation date and
 /// the document ID come from the letter's facts (the approval's time and the application's id), the font from the assembly, so the
 /// same facts give the same bytes and so the same SHA-256.
 /// </summary>
@@ -22,7 +22,7 @@ public static partial class DecisionLetterPdf
         ArgumentNullException.ThrowIfNull(letter);
         LetterFonts.Install();
         using var document = new PdfDocument();
-        document.Info.Title = $"Zuwendungsbescheid – {letter.ProjectTitle}";
+        document.Info.Title = $"{letter.Title} – {letter.ProjectTitle}";
         document.Info.Subject = $"Aktenzeichen {letter.ApplicationId:D}";
         document.Info.Creator = "Fachwerk";
         // Fixed from the facts, never the clock: PDF dates in UTC, and the trailer's ID from the application's id.
@@ -77,11 +77,45 @@ public static partial class DecisionLetterPdf
         w.Right($"Datum: {Day(l.IssuedAt)}");
         w.Right($"Aktenzeichen: {l.ApplicationId:D}");
         w.Gap(18);
-        w.Title("Zuwendungsbescheid");
+        w.Title(l.Title);
         w.Bold($"Vorhaben: {l.ProjectTitle}");
         w.Line($"Förderprogramm: {l.ProgrammeName}");
         w.Gap(12);
         w.Paragraph("Sehr geehrte Damen und Herren,");
+        if (l.Kind == DecisionKind.Reject) WriteRejection(w, l);
+        else WriteApproval(w, l);
+
+        w.Heading("Rechtsbehelfsbelehrung");
+        w.Paragraph(
+            "Gegen diesen Bescheid kann innerhalb eines Monats nach seiner Bekanntgabe Widerspruch erhoben werden. Der Widerspruch ist " +
+            "schriftlich, in elektronischer Form nach § 3a Abs. 2 des Verwaltungsverfahrensgesetzes oder zur Niederschrift bei der " +
+            "Bewilligungsbehörde einzulegen, die diesen Bescheid erlassen hat.");
+        w.Gap(12);
+        w.Paragraph("Mit freundlichen Grüßen");
+        w.Paragraph("Ihre Bewilligungsbehörde");
+        w.Small("Dieser Bescheid wurde elektronisch erstellt und ist ohne Unterschrift gültig. Seine SHA-256-Prüfsumme ist im " +
+                "Ereignisprotokoll des Antrags verzeichnet.");
+    }
+
+    private static void WriteRejection(LetterWriter w, DecisionLetter l)
+    {
+        w.Paragraph(
+            (l.SubmittedAt is { } submitted ? $"Ihren Antrag vom {Day(submitted)} " : "Ihren Antrag ") +
+            $"auf eine Zuwendung für das oben genannte Vorhaben (zuwendungsfähige Ausgaben {Money(l.TotalCosts)}, Laufzeit " +
+            $"{Day(l.Duration.From)} bis {Day(l.Duration.To)}) lehnen wir ab.");
+
+        w.Heading("1. Gründe");
+        w.Paragraph(l.RejectionReason ?? "");
+        w.Paragraph("Auf die Gewährung einer Zuwendung besteht kein Rechtsanspruch; die Bewilligungsbehörde entscheidet nach " +
+                    "pflichtgemäßem Ermessen im Rahmen der verfügbaren Haushaltsmittel.");
+
+        w.Heading("2. Entscheidung nach dem Vier-Augen-Prinzip");
+        w.Row("Vorgeschlagen von", $"{l.ProposedBy} am {Day(l.ProposedAt)}");
+        w.Row("Bestätigt von", $"{l.ConfirmedBy} am {Day(l.ConfirmedAt)}");
+    }
+
+    private static void WriteApproval(LetterWriter w, DecisionLetter l)
+    {
         w.Paragraph(
             (l.SubmittedAt is { } submitted ? $"auf Ihren Antrag vom {Day(submitted)} " : "auf Ihren Antrag ") +
             $"bewilligen wir Ihnen für das oben genannte Vorhaben eine Zuwendung als Projektförderung in Form eines Zuschusses " +
@@ -111,17 +145,6 @@ public static partial class DecisionLetterPdf
         w.Heading("4. Entscheidung nach dem Vier-Augen-Prinzip");
         w.Row("Vorgeschlagen von", $"{l.ProposedBy} am {Day(l.ProposedAt)}");
         w.Row("Bestätigt von", $"{l.ConfirmedBy} am {Day(l.ConfirmedAt)}");
-
-        w.Heading("Rechtsbehelfsbelehrung");
-        w.Paragraph(
-            "Gegen diesen Bescheid kann innerhalb eines Monats nach seiner Bekanntgabe Widerspruch erhoben werden. Der Widerspruch ist " +
-            "schriftlich, in elektronischer Form nach § 3a Abs. 2 des Verwaltungsverfahrensgesetzes oder zur Niederschrift bei der " +
-            "Bewilligungsbehörde einzulegen, die diesen Bescheid erlassen hat.");
-        w.Gap(12);
-        w.Paragraph("Mit freundlichen Grüßen");
-        w.Paragraph("Ihre Bewilligungsbehörde");
-        w.Small("Dieser Bescheid wurde elektronisch erstellt und ist ohne Unterschrift gültig. Seine SHA-256-Prüfsumme ist im " +
-                "Ereignisprotokoll des Antrags verzeichnet.");
     }
 
     private static string Money(decimal amount) => amount.ToString("N2", German) + " EUR";

@@ -8,11 +8,11 @@ using Wolverine.Marten;
 
 namespace Fachwerk.Application.Letters;
 
-/// <summary>Issue the decision letter of an approved application (sent with its approval, ADR 0104).</summary>
+/// <summary>Issue the decision letter of an approved or rejected application (sent with the decision, ADR 0104).</summary>
 public sealed record IssueDecisionLetter(Guid ApplicationId);
 
 /// <summary>
-/// Renders the decision letter from the events up to the approval, stores its bytes and appends <c>DocumentAttached</c> (kind
+/// Renders the decision letter from the events up to the approval or rejection, stores its bytes and appends <c>DocumentAttached</c> (kind
 /// decision letter) naming their SHA-256, in one transaction. The message is sent in the approval's own transaction (the outbox), so
 /// every approval gets its letter; a redelivery, or a second message, finds the letter attached and does nothing; rebuilding the
 /// read models never sends it. The document's id is derived from the application's, so even two racing deliveries name one letter,
@@ -30,7 +30,7 @@ public static class IssueDecisionLetterHandler
         TimeProvider clock,
         CancellationToken cancellation)
     {
-        if (application is null || application.DecisionLetter is not null || application.ApprovedAmount is null) return [];
+        if (application is null || application.DecisionLetter is not null) return [];
         if (await DecisionLetterFacts.LoadAsync(session, issue.ApplicationId, cancellation) is not { } letter) return [];
 
         var pdf = DecisionLetterPdf.Render(letter);

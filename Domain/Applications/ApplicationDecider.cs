@@ -120,7 +120,7 @@ public static class ApplicationDecider
     /// second delivery of the same request finds the letter attached and appends nothing.
     /// </summary>
     public static IReadOnlyList<object> AttachDecisionLetter(FundingApplication application, StoredDocument letter, Stamp stamp) =>
-        application.DecisionLetter is null && application.ApprovedAmount is not null
+        application.DecisionLetter is null && (application.ApprovedAmount is not null || application.Status == ApplicationStatus.Rejected)
             ? [new DocumentAttached(application.Id, letter.DocumentId, letter.FileName, letter.MediaType, letter.Size, letter.Sha256,
                 DocumentKind.DecisionLetter, null, stamp.By, stamp.At)]
             : [];

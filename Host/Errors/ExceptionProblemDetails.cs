@@ -28,6 +28,10 @@ public sealed class ExceptionProblemDetails(
             // Npgsql redacts the stream id from the database's refusal unless errors carry their detail: the command knows it.
             ConcurrencyException when ExpectedVersion.Of(httpContext) is { } written =>
                 await StaleOrMissingStream(written.Id, written.Aggregate, cancellationToken),
+            // Two appends to one stream at the same moment that the database, not Marten's version check, told apart.
+            _ when AppendRaces.IsLost(exception) && ExpectedVersion.Of(httpContext) is { } written =>
+                await LostRace(written, cancellationToken),
+            _ when AppendRaces.LostIn(exception) is { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } => Problems.ConcurrentChange("record"),
             _ => Map(exception),
         };
 
@@ -88,6 +92,25 @@ public sealed class ExceptionProblemDetails(
         return state is null
             ? Problems.NotFound($"There is no {what} with id {streamId}.")
             : Problems.StaleVersion(what, state.Version);
+    }
+
+    /// <summary>
+    /// An append the database refused in a race (ADR 0079): the command's transaction was rolled back. When the stream has moved
+    /// on the other change won (409 stale, naming the version); when it has not, both failed and the same command may simply be
+    /// sent again.
+    /// </summary>
+    private async Task<ProblemDetails> LostRace(WrittenStream written, CancellationToken cancellation)
+    {
+        StreamState? state;
+        await using (var session = store.QuerySession())
+        {
+            state = await session.Events.FetchStreamStateAsync(written.Id, cancellation);
+        }
+
+        var what = Problems.NameOf(written.Aggregate);
+        return state is not null && state.Version != written.ExpectedVersion
+            ? Problems.StaleVersion(what, state.Version)
+            : Problems.ConcurrentChange(what);
     }
 
     private static ProblemDetails? Map(Exception exception) =>

@@ -39,7 +39,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _context = await fixture.Browser.NewContextAsync(ContextOptions);
-        _context.SetDefaultTimeout(15_000);
+        // Generous: CI machines have two cores, and a page waited for in vain still fails the test, only later.
+        _context.SetDefaultTimeout(30_000);
         _page = await _context.NewPageAsync();
         _page.Console += (_, message) =>
         {

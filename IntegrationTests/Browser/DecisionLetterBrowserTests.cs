@@ -16,7 +16,7 @@ public class DecisionLetterBrowserTests(BrowserFixture fixture) : BrowserTest(fi
         await SignInAsync(DemoUsers.Applicant, $"/applications/{application.Id}");
 
         var decision = Page.Locator("section[aria-labelledby=decision-heading]");
-        var link = decision.GetByRole(AriaRole.Link, new() { Name = $"Zuwendungsbescheid herunterladen ({letter.FileName})" });
+        var link = decision.GetByRole(AriaRole.Link, new() { Name = $"Bescheid herunterladen ({letter.FileName})" });
         (await decision.InnerTextAsync()).ShouldContain(letter.Sha256);
         await ExpectAccessibleAsync();
         await ScreenshotForDocsAsync("decision-letter");

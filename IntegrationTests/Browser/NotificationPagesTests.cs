@@ -1,6 +1,7 @@
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Notifications;
 using Fachwerk.Host.Development;
+using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;
 using Microsoft.Playwright;
 
@@ -61,17 +62,13 @@ public class NotificationPagesTests(BrowserFixture fixture) : BrowserTest(fixtur
     /// <summary>Waits until the subscription made the recipient's notification about the application and its mail was written.</summary>
     private async Task<Notification> MailedAsync(Guid applicationId, string recipient)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
+        var found = await Eventually.Async(async cancellation =>
         {
-            await using (var session = Fixture.Store.QuerySession())
-            {
-                var found = await session.Query<Notification>()
-                    .Where(n => n.ApplicationId == applicationId && n.Recipient == recipient && n.SentAt != null).ToListAsync(timeout.Token);
-                if (found.Count > 0) return found.ShouldHaveSingleItem();
-            }
-            await Task.Delay(100, timeout.Token);
-        }
+            await using var session = Fixture.Store.QuerySession();
+            var sent = await session.Query<Notification>()
+                .Where(n => n.ApplicationId == applicationId && n.Recipient == recipient && n.SentAt != null).ToListAsync(cancellation);
+            return sent.Count > 0 ? sent : null;
+        }, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
+        return found.ShouldHaveSingleItem();
     }
 }

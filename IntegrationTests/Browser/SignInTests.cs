@@ -60,10 +60,11 @@ public class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Arbeitsplatz", Level = 1 }).WaitForAsync();
 
         // A new page puts the focus on its heading; behind it, the skip link leads to the content.
-        (await Page.EvaluateAsync<string>("() => document.activeElement.tagName")).ShouldBe("H1");
+        // (The page's script moves the focus once the page is shown: wait for it rather than look at once.)
+        await Page.WaitForFunctionAsync("() => document.activeElement?.tagName === 'H1'");
         await TabToAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Zum Inhalt springen" }), "Shift+Tab");
         await Page.Keyboard.PressAsync("Enter");
-        (await Page.EvaluateAsync<string>("() => document.activeElement.id")).ShouldBe("main");
+        await Page.WaitForFunctionAsync("() => document.activeElement?.id === 'main'");
         await TabToAsync(Page.GetByRole(AriaRole.Link, new() { Name = application.Plan.Title }));
         await Page.Keyboard.PressAsync("Enter");
         await Page.GetByRole(AriaRole.Heading, new() { Name = application.Plan.Title, Level = 1 }).WaitForAsync();

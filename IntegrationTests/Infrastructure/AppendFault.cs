@@ -4,7 +4,7 @@ namespace Fachwerk.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Makes PostgreSQL refuse the first <c>failures</c> appends to one stream with an error of its own (<c>admin_shutdown</c>, the
-/// error a restarting server sends its sessions; or any other SQLSTATE), through a trigger on the events table. Counts every
+/// error a restarting server sends its sessions; or any other SQLSTATE, with the constraint a unique key names), through a trigger on the events table. Counts every
 /// attempt, failed or not; removed on disposal.
 /// </summary>
 public sealed class AppendFault : IAsyncDisposable
@@ -14,15 +14,17 @@ public sealed class AppendFault : IAsyncDisposable
 
     private AppendFault(string connectionString) => _connectionString = connectionString;
 
-    public static async Task<AppendFault> InstallAsync(string connectionString, Guid stream, string errorCode, long failures)
+    public static async Task<AppendFault> InstallAsync(string connectionString, Guid stream, string errorCode, long failures, string? constraint = null)
     {
         var fault = new AppendFault(connectionString);
+        // A unique key's refusal names its table and constraint, as PostgreSQL's own does.
+        var names = constraint is null ? "" : $", table = 'mt_events', constraint = '{constraint}'";
         await fault.SqlAsync($"""
             create sequence fachwerk.{fault._name};
             create function fachwerk.{fault._name}() returns trigger language plpgsql as $$
             begin
               if nextval('fachwerk.{fault._name}') <= {failures} then
-                raise exception 'append refused by the test (%)', '{errorCode}' using errcode = '{errorCode}';
+                raise exception 'append refused by the test (%)', '{errorCode}' using errcode = '{errorCode}'{names};
               end if;
               return new;
             end $$;

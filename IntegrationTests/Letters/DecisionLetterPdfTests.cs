@@ -51,4 +51,24 @@ public class DecisionLetterPdfTests
         pdf.Information.Title.ShouldBe("Zuwendungsbescheid – Expedition Job – Übergang Schule/Beruf");
         pdf.Information.CreationDate.ShouldBe("D:20260702141503Z");
     }
+
+    [Fact]
+    public void A_rejection_is_an_ablehnungsbescheid_with_its_reasons_both_deciders_and_the_legal_remedy_and_no_grant()
+    {
+        var rejection = Letter() with { Kind = DecisionKind.Reject, RejectionReason = "Kein regionaler Bedarf belegt.", Amount = 0m, Conditions = [], ProofsOfUse = [] };
+        using var pdf = PdfDocument.Open(DecisionLetterPdf.Render(rejection));
+        var text = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+
+        rejection.FileName.ShouldBe("Ablehnungsbescheid-0193c0de.pdf");
+        pdf.Information.Title.ShouldBe("Ablehnungsbescheid – Expedition Job – Übergang Schule/Beruf");
+        text.ShouldContain("Ihren Antrag vom 02.06.2026 auf eine Zuwendung");
+        text.ShouldContain("lehnen wir ab");
+        text.ShouldContain("Kein regionaler Bedarf belegt.");
+        text.ShouldContain("caseworker.meier am 01.07.2026");
+        text.ShouldContain("approver.schulz am 02.07.2026");
+        text.ShouldContain("Rechtsbehelfsbelehrung");
+        text.ShouldNotContain("Zuwendungsbescheid");
+        text.ShouldNotContain("Verwendungsnachweise");
+        text.ShouldNotContain("Fördersatz");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
+using Fachwerk.Application.Applications;
 using Fachwerk.Application.Letters;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Host.Development;
@@ -71,6 +72,37 @@ public class DecisionLetterTests(AppFixture fixture) : DocumentApi(fixture)
         var draft = await Draft(await LaunchProgramme());
         await Host.InvokeMessageAndWaitAsync(new IssueDecisionLetter(draft), 60_000);
         (await EventsOf(draft)).OfType<DocumentAttached>().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_confirmed_rejection_issues_an_ablehnungsbescheid_with_the_reasons_that_the_applicant_downloads()
+    {
+        var (id, version) = await ReadyForDecision(await WithoutVote(), vote: false);
+        version = await Act(Caseworker, id, "decision-proposal", new ProposeDecision(version, DecisionKind.Reject, RejectionReason: "Kein regionaler Bedarf belegt"));
+        await ConfirmAndWait(id, version);
+
+        var details = await Details(id);
+        details.Status.ShouldBe(ApplicationStatus.Rejected);
+        details.Version.ShouldBe(version + 3, "confirmed, rejected, and the letter attached");
+        var letter = details.Documents.ShouldHaveSingleItem();
+        letter.Kind.ShouldBe(DocumentKind.DecisionLetter);
+        letter.FileName.ShouldBe($"Ablehnungsbescheid-{id.ToString("N")[..8]}.pdf");
+        letter.AttachedBy.ShouldBe(IssueDecisionLetterHandler.Actor);
+
+        using var answer = await Download(Applicant, id, letter.DocumentId.ToString());
+        answer.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var bytes = await answer.Content.ReadAsByteArrayAsync(Cancellation);
+        Convert.ToHexStringLower(SHA256.HashData(bytes)).ShouldBe(letter.Sha256);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        var text = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        text.ShouldContain("Ablehnungsbescheid");
+        text.ShouldContain("Kein regionaler Bedarf belegt");
+        text.ShouldContain($"{Caseworker.Id} am");
+        text.ShouldContain($"{Approver.Id} am");
+        text.ShouldContain("Rechtsbehelfsbelehrung");
+
+        await Host.InvokeMessageAndWaitAsync(new IssueDecisionLetter(id), 60_000);
+        (await Details(id)).Version.ShouldBe(version + 3, "a redelivered request issues no second letter");
     }
 
     [Fact]

@@ -73,9 +73,7 @@ public class MailDeadLetterTests(AppFixture fixture) : IntegrationContext(fixtur
 
     private static async Task<DeadLetter> DeadLetterAsync(IAlbaHost host)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(90));
-        while (true)
+        var page = await Eventually.Async(async _ =>
         {
             var result = await host.Scenario(s =>
             {
@@ -83,8 +81,8 @@ public class MailDeadLetterTests(AppFixture fixture) : IntegrationContext(fixtur
                 SignIn(host, s, DemoUsers.Administrator);
             });
             var page = System.Text.Json.JsonSerializer.Deserialize<Page<DeadLetter>>(await result.ReadAsTextAsync(), ApiJson.Options);
-            if (page?.Items.Count > 0) return page.Items.ShouldHaveSingleItem();
-            await Task.Delay(200, timeout.Token);
-        }
+            return page?.Items.Count > 0 ? page : null;
+        }, TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(200));
+        return page.Items.ShouldHaveSingleItem();
     }
 }

@@ -60,15 +60,10 @@ public static class MailHosts
     public static async Task<Notification> SentAsync(IAlbaHost host, Guid id)
     {
         ArgumentNullException.ThrowIfNull(host);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(90));
-        while (true)
+        return await Eventually.Async(async cancellation =>
         {
-            await using (var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession())
-            {
-                if (await session.LoadAsync<Notification>(id, timeout.Token) is { SentAt: not null } sent) return sent;
-            }
-            await Task.Delay(100, timeout.Token);
-        }
+            await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            return await session.LoadAsync<Notification>(id, cancellation) is { SentAt: not null } sent ? sent : null;
+        }, TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(100));
     }
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Fachwerk.Application.Notifications;
+using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;
 
 namespace Fachwerk.IntegrationTests.Notifications;
@@ -11,16 +12,11 @@ public static class MailWaits
     public static async Task<IReadOnlyList<Notification>> SettledAsync(IDocumentStore store, Expression<Func<Notification, bool>> about)
     {
         ArgumentNullException.ThrowIfNull(store);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
+        return await Eventually.Async<IReadOnlyList<Notification>>(async cancellation =>
         {
-            await using (var session = store.QuerySession())
-            {
-                var found = await session.Query<Notification>().Where(about).ToListAsync(timeout.Token);
-                if (!found.Any(n => n.Delivery == Delivery.Immediate && n.SentAt is null && n.NotMailedBecause is null)) return found;
-            }
-            await Task.Delay(50, timeout.Token);
-        }
+            await using var session = store.QuerySession();
+            var found = await session.Query<Notification>().Where(about).ToListAsync(cancellation);
+            return found.Any(n => n.Delivery == Delivery.Immediate && n.SentAt is null && n.NotMailedBecause is null) ? null : found;
+        }, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(50));
     }
 }
