@@ -25,7 +25,12 @@ public class NetworkPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
 
     private ILocator Section(string id) => Page.Locator($"section[aria-labelledby='{id}']");
 
-    private Task<string> HeadingAsync() => Page.Locator("h1").InnerTextAsync();
+    /// <summary>Follows <paramref name="link"/> and waits for the page whose heading is <paramref name="heading"/>.</summary>
+    private async Task FollowAsync(ILocator link, string heading)
+    {
+        await link.ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = heading, Exact = true }).WaitForAsync();
+    }
 
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Fixture.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
 
@@ -35,16 +40,14 @@ public class NetworkPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await SignInAsync(DemoUsers.Caseworker, "/activities");
 
         // Actors: the list, the metropolitan region across three states with its members, roles and contact persons.
-        await NetworkLink("Netzwerke und Initiativen").ClickAsync();
-        (await HeadingAsync()).ShouldBe("Netzwerke und Initiativen");
+        await FollowAsync(NetworkLink("Netzwerke und Initiativen"), "Netzwerke und Initiativen");
         var actors = await Page.Locator("table.data").InnerTextAsync();
         actors.ShouldContain("Bundesnetzwerk „Fachkräfte für die Region“");
         actors.ShouldContain("Fachkräfteinnovationsbüro des Bundesministeriums für Arbeit und Soziales");
         actors.ShouldContain("Arbeitsmarktkreis");
         await ExpectAccessibleAsync();
 
-        await Page.GetByRole(AriaRole.Link, new() { Name = Metropolregion, Exact = true }).ClickAsync();
-        (await HeadingAsync()).ShouldBe(Metropolregion);
+        await FollowAsync(Page.GetByRole(AriaRole.Link, new() { Name = Metropolregion, Exact = true }), Metropolregion);
         var facts = await Section("facts-heading").InnerTextAsync();
         facts.ShouldContain("Metropolregion Mitteldeutschland Management GmbH, Leipzig");
         facts.ShouldContain("Jena (Thüringen)");
@@ -59,21 +62,19 @@ public class NetworkPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         // A member that is itself an actor links to its page: the innovation office's partner, the federal network (nationwide).
         await Page.GotoAsync("/network-actors?kind=InnovationOffice");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Fachkräfteinnovationsbüro des Bundesministeriums für Arbeit und Soziales" }).ClickAsync();
+        await FollowAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Fachkräfteinnovationsbüro des Bundesministeriums für Arbeit und Soziales" }),
+            "Fachkräfteinnovationsbüro des Bundesministeriums für Arbeit und Soziales");
         (await Section("facts-heading").InnerTextAsync()).ShouldContain("Bundesweit");
-        await Section("members-heading").GetByRole(AriaRole.Link, new() { Name = "Bundesnetzwerk „Fachkräfte für die Region“" }).ClickAsync();
-        (await HeadingAsync()).ShouldBe("Bundesnetzwerk „Fachkräfte für die Region“");
+        await FollowAsync(Section("members-heading").GetByRole(AriaRole.Link, new() { Name = "Bundesnetzwerk „Fachkräfte für die Region“" }), "Bundesnetzwerk „Fachkräfte für die Region“");
         (await Section("members-heading").InnerTextAsync()).ShouldContain("Wirtschaftsförderung Mecklenburgische Seenplatte GmbH");
         await ExpectAccessibleAsync();
 
         // Instruments: who offers the action day, how it is run, where and by whom it was used, the concept it came from.
         await Page.GotoAsync("/activities");
-        await NetworkLink("Instrumente").ClickAsync();
-        (await HeadingAsync()).ShouldBe("Instrumente");
+        await FollowAsync(NetworkLink("Instrumente"), "Instrumente");
         (await Page.Locator("table.data").InnerTextAsync()).ShouldContain("Berufswahl-SIEGEL");
         await ExpectAccessibleAsync();
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Aktionstag Integration", Exact = true }).ClickAsync();
-        (await HeadingAsync()).ShouldBe("Aktionstag Integration");
+        await FollowAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Aktionstag Integration", Exact = true }), "Aktionstag Integration");
         var instrument = await Section("facts-heading").InnerTextAsync();
         instrument.ShouldContain(Metropolregion);
         instrument.ShouldContain("in Eigenregie, mit Trainerinnen und Trainern");
@@ -85,18 +86,16 @@ public class NetworkPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         // The career-choice seal lists its schools with award, renewals and validity instead of uses.
         await Page.GotoAsync("/instruments?kind=CareerChoiceSeal");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Berufswahl-SIEGEL", Exact = true }).ClickAsync();
+        await FollowAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Berufswahl-SIEGEL", Exact = true }), "Berufswahl-SIEGEL");
         var seals = await Section("seals-heading").InnerTextAsync();
         seals.ShouldContain("Sekundarschule Sangerhausen-Süd");
         seals.ShouldContain("20.06.2016");
         await ExpectAccessibleAsync();
 
         // The leadership programme's second run: 20 participants, five workshops with attendance, its concepts.
-        await NetworkLink("Personalentwicklungsprogramme").ClickAsync();
-        (await HeadingAsync()).ShouldBe("Personalentwicklungsprogramme");
+        await FollowAsync(NetworkLink("Personalentwicklungsprogramme"), "Personalentwicklungsprogramme");
         await ExpectAccessibleAsync();
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Mitarbeiter für Verantwortung, Durchgang 2" }).ClickAsync();
-        (await HeadingAsync()).ShouldBe("Mitarbeiter für Verantwortung, Durchgang 2");
+        await FollowAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Mitarbeiter für Verantwortung, Durchgang 2" }), "Mitarbeiter für Verantwortung, Durchgang 2");
         var cohort = await Section("facts-heading").InnerTextAsync();
         cohort.ShouldContain("01.10.2015 – 30.04.2016");
         cohort.ShouldContain("29.04.2016, Leipzig, 80 Gäste");
@@ -109,12 +108,11 @@ public class NetworkPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await ExpectAccessibleAsync();
 
         // The concept page, and back from it to the run.
-        await concept.GetByRole(AriaRole.Link, new() { Name = "Expedition Job" }).First.ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/concepts/", StringComparison.Ordinal));
-        (await HeadingAsync()).ShouldBe("Expedition Job");
+        await FollowAsync(concept.GetByRole(AriaRole.Link, new() { Name = "Expedition Job" }).First, "Expedition Job");
+        Page.Url.ShouldContain("/concepts/");
         await ExpectAccessibleAsync();
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Mitarbeiter für Verantwortung, Durchgang 2" }).ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/cohorts/", StringComparison.Ordinal));
+        await FollowAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Mitarbeiter für Verantwortung, Durchgang 2" }),
+            "Mitarbeiter für Verantwortung, Durchgang 2");
     }
 
     [Fact]
