@@ -50,7 +50,7 @@ public class NetworkPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await FollowAsync(Page.GetByRole(AriaRole.Link, new() { Name = Metropolregion, Exact = true }), Metropolregion);
         var facts = await Section("facts-heading").InnerTextAsync();
         facts.ShouldContain("Metropolregion Mitteldeutschland Management GmbH, Leipzig");
-        facts.ShouldContain("Jena (Thüringen)");
+        facts.ShouldContain("Thüringen: Jena, Gera, Altenburger Land");
         var coordinator = Section("members-heading").Locator("tr", new() { HasText = "Metropolregion Mitteldeutschland Management GmbH" });
         (await coordinator.InnerTextAsync()).ShouldContain("Koordination");
         (await Section("members-heading").Locator("tr", new() { HasText = "Fachkräfteallianz Leipzig" }).InnerTextAsync()).ShouldContain("Partner");

@@ -15,9 +15,15 @@ public static class NetworkTexts
         return area.District is { Length: > 0 } district ? $"{district} ({state})" : text["network.wholeState", state];
     }
 
-    /// <summary>The area an actor covers: the whole country, or its districts and whole states.</summary>
-    public static string Coverage(bool nationwide, IReadOnlyList<Area> areas, IStringLocalizer text) =>
-        nationwide ? text["network.nationwide"] : string.Join("; ", areas.Select(a => Area(a, text)));
+    /// <summary>The areas state by state: a whole state, or the state with its districts ("Sachsen: Leipzig, Nordsachsen").</summary>
+    public static IReadOnlyList<string> ByState(IReadOnlyList<Area> areas, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(areas);
+        ArgumentNullException.ThrowIfNull(text);
+        return [.. areas.GroupBy(a => a.FederalState).Select(state => state.Any(a => a.District is null)
+            ? Area(new Area(state.Key), text)
+            : $"{text["network.state." + state.Key].Value}: {string.Join(", ", state.Select(a => a.District))}")];
+    }
 
     /// <summary>Where a party's own page is, if it has one in the UI (network actors do; organisations and alliances not yet).</summary>
     public static string? Href(NetworkParty party)
