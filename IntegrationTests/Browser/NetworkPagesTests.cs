@@ -1,3 +1,4 @@
+using CsvHelper;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Network;
 using Fachwerk.Application.Network.Actors;
@@ -83,6 +84,20 @@ public class NetworkPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         (await where.Locator("td").AllInnerTextsAsync()).ShouldBe(["2", "55"]);
         (await Section("users-heading").InnerTextAsync()).ShouldContain("Leipziger Metallbau GmbH");
         await ExpectAccessibleAsync();
+
+        // Every use as CSV, with the page's columns and plain values, newest first.
+        var download = await Page.RunAndWaitForDownloadAsync(() =>
+            Page.GetByRole(AriaRole.Link, new() { Name = "Tabelle Alle Einsätze als CSV herunterladen" }).ClickAsync());
+        download.SuggestedFilename.ShouldMatch(@"^Aktionstag-Integration-einsaetze-\d{4}-\d{2}-\d{2}\.csv$");
+        using (var csv = CsvReader.Create(await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken)))
+        {
+            csv.Read().ShouldBeTrue();
+            csv.Headers.ToArray().ShouldBe(["Tag", "Genutzt von", "Landkreis", "Durchführung", "Teilnehmende", "Bei Veranstaltung"]);
+            (csv.GetString("Tag"), csv.GetString("Genutzt von"), csv.GetString("Teilnehmende")).ShouldBe(("2017-02-08", "Pflegedienst Lindenau gGmbH", "20"));
+            csv.Read().ShouldBeTrue();
+            (csv.GetString("Durchführung"), csv.GetString("Landkreis")).ShouldBe(("mit Trainerinnen und Trainern", "Leipzig (Sachsen)"));
+            csv.Read().ShouldBeFalse();
+        }
 
         // The career-choice seal lists its schools with award, renewals and validity instead of uses.
         await Page.GotoAsync("/instruments?kind=CareerChoiceSeal");
