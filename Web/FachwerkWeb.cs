@@ -82,6 +82,7 @@ public static class FachwerkWeb
         app.MapAccountEndpoints();
         app.MapApplicationExport();
         Dashboards.ProgrammeBudgetExport.MapProgrammeBudgetExport(app);
+        Dashboards.AlliancePipelineExport.MapAlliancePipelineExport(app);
         Audit.AuditDownloads.MapAuditDownloads(app);
         app.MapDocumentTransfer();
     }

@@ -2,6 +2,7 @@ using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Organisations;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 
 namespace Fachwerk.IntegrationTests.Applications;
@@ -49,9 +50,11 @@ public class InboxAndPipelineTests(AppFixture fixture) : ApplicationApi(fixture)
     }
 
     [Fact]
-    public async Task The_alliance_pipeline_counts_applications_by_status_with_requested_and_approved_amounts()
+    public async Task The_alliance_pipeline_counts_applications_by_status_and_by_programme_with_requested_and_approved_amounts()
     {
         var programme = await LaunchProgramme(rules: Rules(voteRequired: false));
+        var other = await LaunchProgramme();
+        await Submitted(other, Plan(requested: 15_000m));
         await Draft(programme, Plan(requested: 10_000m));
         await Submitted(programme, Plan(requested: 20_000m));
         await Submitted(programme, Plan(requested: 30_000m));
@@ -65,13 +68,22 @@ public class InboxAndPipelineTests(AppFixture fixture) : ApplicationApi(fixture)
         pipeline.Stages.ShouldBe(
         [
             new PipelineStage(ApplicationStatus.Draft, 1, 10_000m, 0m, 0m),
-            new PipelineStage(ApplicationStatus.Submitted, 2, 50_000m, 0m, 0m),
+            new PipelineStage(ApplicationStatus.Submitted, 3, 65_000m, 0m, 0m),
             new PipelineStage(ApplicationStatus.Approved, 1, 40_000m, 35_000m, 0m),
             new PipelineStage(ApplicationStatus.Withdrawn, 1, 50_000m, 0m, 0m),
         ]);
-        pipeline.Applications.ShouldBe(5);
-        pipeline.Requested.ShouldBe(90_000m);
+        pipeline.Applications.ShouldBe(6);
+        pipeline.Requested.ShouldBe(105_000m);
         pipeline.Approved.ShouldBe(35_000m);
+        pipeline.Programmes.OrderBy(p => p.Applications).ShouldBe(
+        [
+            new PipelineProgramme(other, "Regionaler Arbeitsmarktkreis Mansfeld-Südharz", 1, 15_000m, 0m, 0m),
+            new PipelineProgramme(programme, "Regionaler Arbeitsmarktkreis Mansfeld-Südharz", 5, 90_000m, 35_000m, 0m),
+        ]);
+        // The dashboard reader reads the same aggregates (ADR 0113).
+        var read = await Get<AlliancePipeline>(DemoUsers.DashboardReader, $"/api/alliances/{AllianceId}/pipeline");
+        read.Stages.ShouldBe(pipeline.Stages);
+        read.Programmes.ShouldBe(pipeline.Programmes);
         pipeline.Members.ShouldBe(2);
         pipeline.MembersByKind[OrganisationKind.ChamberOfCommerce].ShouldBe(1);
     }
