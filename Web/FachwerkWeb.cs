@@ -83,6 +83,7 @@ public static class FachwerkWeb
         app.MapApplicationExport();
         Dashboards.ProgrammeBudgetExport.MapProgrammeBudgetExport(app);
         Dashboards.AlliancePipelineExport.MapAlliancePipelineExport(app);
+        Dashboards.PilotDemandExport.MapPilotDemandExport(app);
         Audit.AuditDownloads.MapAuditDownloads(app);
         app.MapDocumentTransfer();
     }
