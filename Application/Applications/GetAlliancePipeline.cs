@@ -6,6 +6,7 @@ using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Organisations;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
@@ -67,16 +68,19 @@ public static class GetAlliancePipelineEndpoint
     // Grouped in SQL over duplicated, indexed columns, so the dashboard costs one small query however many applications there are:
     // the index on (alliance_id, status) includes the programme and the amounts (an index-only scan).
     /// <summary>
-    /// Shows an alliance's pipeline: its region's applications by status and by programme, with the amounts requested, approved and paid.
+    /// Shows an alliance's pipeline: its region's applications by status and by programme, with the amounts requested, approved and paid;
+    /// only those of one programme, or those submitted in a period, if asked.
     /// </summary>
     [Authorize(Roles = Roles.AlliancePipelineReaders)]
     [WolverineGet("/api/alliances/{id}/pipeline")]
-    public static async Task<AlliancePipeline> Get([Document] AllianceDetails alliance, IQuerySession session, CancellationToken cancellation)
+    public static async Task<AlliancePipeline> Get(
+        [Document] AllianceDetails alliance, [FromQuery] PipelineFilter filter, IQuerySession session, CancellationToken cancellation)
     {
         var table = session.DocumentStore.Options.Schema.For<ApplicationSummary>();
-        await using var command = new NpgsqlCommand(
+        await using var command = new NpgsqlCommand();
+        command.CommandText =
             $"select status, programme_id, count(*), coalesce(sum(requested_amount), 0), coalesce(sum(approved_amount), 0), coalesce(sum(paid_amount), 0) " +
-            $"from {table} where alliance_id = @alliance group by status, programme_id");
+            $"from {table} where alliance_id = @alliance{filter.Conditions(command, "submitted_at")} group by status, programme_id";
         command.Parameters.AddWithValue("alliance", alliance.Id);
 
         // One row per status and programme: the stages add up the programmes, the programmes the statuses.

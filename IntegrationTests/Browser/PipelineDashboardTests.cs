@@ -17,6 +17,8 @@ public class PipelineDashboardTests(BrowserFixture fixture) : DashboardTest(fixt
     private const string StatusTable = "Anträge und Beträge je Status";
     private const string ProgrammeTable = "Anträge und Beträge je Förderprogramm";
     private const string StatusChart = "Anzahl der Anträge je Status";
+    private const string MonthsTable = "Eingereicht und bewilligt je Monat";
+    private const string MonthsChart = "Eingereichte und bewilligte Anträge je Monat";
     private const string ProgrammeChart = "Beantragt (Umriss) und bewilligt (gefüllt) je Förderprogramm, in Euro";
 
     [Fact]
@@ -45,6 +47,20 @@ public class PipelineDashboardTests(BrowserFixture fixture) : DashboardTest(fixt
         programmes.Select(r => Amount(r[3])).ShouldBe(pipeline.Programmes.Select(p => (decimal?)p.Approved));
         (await ChartDescriptionAsync(ProgrammeChart)).ShouldBe(string.Join("; ", programmes.Select(r => $"{r[0]}: Beantragt {r[2]}, Bewilligt {r[3]}")));
         (await Page.ContentAsync()).ShouldNotContain(submitted.Plan.Title);
+
+        // Over time: the months the API counts, told by the chart as the table shows them.
+        var overTime = (await Fixture.Api(DemoUsers.Caseworker).GetAsync<AlliancePipelineOverTime>($"/api/alliances/{pipeline.AllianceId}/pipeline/months",
+            cancellation: TestContext.Current.CancellationToken)).Result;
+        var months = await TableAsync(MonthsTable);
+        months.Select(r => int.Parse(r[1], System.Globalization.NumberStyles.Number, German)).ShouldBe(overTime.Months.Select(m => m.Submitted));
+        months.Select(r => Amount(r[2])).ShouldBe(overTime.Months.Select(m => (decimal?)m.Requested));
+        months.Select(r => int.Parse(r[3], System.Globalization.NumberStyles.Number, German)).ShouldBe(overTime.Months.Select(m => m.Approved));
+        (await ChartDescriptionAsync(MonthsChart)).ShouldBe(
+            $"Eingereicht: {string.Join(", ", months.Select(r => $"{r[0]} {r[1]}"))}; Bewilligte Anträge: {string.Join(", ", months.Select(r => $"{r[0]} {r[3]}"))}");
+        var (_, monthsCsv) = await CsvAsync(MonthsTable);
+        monthsCsv[0].ShouldBe(["Monat", "Eingereicht", "Beantragt", "Bewilligte Anträge", "Bewilligt"]);
+        monthsCsv.Skip(1).Select(r => r[0]).ShouldBe(overTime.Months.Select(m => m.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)));
+        monthsCsv.Skip(1).Select(r => r[2]).ShouldBe(months.Select(r => Plain(Amount(r[2]))));
         await ExpectAccessibleAsync();
         await ScreenshotForDocsAsync("pipeline-dashboard");
 
@@ -76,6 +92,36 @@ public class PipelineDashboardTests(BrowserFixture fixture) : DashboardTest(fixt
         await Page.GotoAsync($"/applications/{application.Id}");
         (await Page.GetByRole(AriaRole.Alert).InnerTextAsync()).ShouldContain("Das dürfen Sie nicht einsehen.");
         (await Page.ContentAsync()).ShouldNotContain(application.Plan.Title);
+    }
+
+    [Fact]
+    public async Task Filters_kept_in_the_address_change_the_numbers_and_the_downloads_count_the_same()
+    {
+        await SubmittedApplicationAsync("Pipeline gefiltert");
+        var all = await PipelineAsync(DemoUsers.Caseworker);
+        var programme = all.Programmes.First(p => p.Applications > 0);
+        var filtered = (await Fixture.Api(DemoUsers.Caseworker).GetAsync<AlliancePipeline>(
+            $"/api/alliances/{all.AllianceId}/pipeline?programmeId={programme.ProgrammeId}", cancellation: TestContext.Current.CancellationToken)).Result;
+
+        await SignInAsync(DemoUsers.Caseworker, $"/dashboards/alliances/{all.AllianceId}");
+        await Page.GetByLabel("Förderprogramm", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = programme.Programme });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
+        await Page.WaitForURLAsync($"**/dashboards/alliances/{all.AllianceId}?programmeId={programme.ProgrammeId}*");
+        await Page.GetByText("Gefiltert:").WaitForAsync();
+
+        (await TableAsync(ProgrammeTable)).Select(r => r[0]).ShouldBe([programme.Programme]);
+        var statuses = await TableAsync(StatusTable);
+        statuses.Sum(r => int.Parse(r[1], System.Globalization.NumberStyles.Number, German)).ShouldBe(filtered.Applications);
+        (await Page.GetByLabel("Förderprogramm", new() { Exact = true }).InputValueAsync()).ShouldBe(programme.ProgrammeId.ToString());
+        var (_, csv) = await CsvAsync(StatusTable);
+        csv.Skip(1).Select(r => r[1]).ShouldBe(statuses.Select(r => r[1].Replace(".", "", StringComparison.Ordinal)));
+        await ExpectAccessibleAsync();
+
+        // A period that ends before it begins: the API's refusal in words, and a way back.
+        await Page.GotoAsync($"/dashboards/alliances/{all.AllianceId}?from=2027-02-01&to=2027-01-01");
+        (await Page.GetByRole(AriaRole.Alert).InnerTextAsync()).ShouldNotBeEmpty();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Alle Anträge des Bündnisses zeigen" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Img, new() { Name = StatusChart }).WaitForAsync();
     }
 
     private async Task<AlliancePipeline> PipelineAsync(DemoUser user)

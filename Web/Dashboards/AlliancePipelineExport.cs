@@ -17,10 +17,19 @@ public static class AlliancePipelineExport
     private static Task<IResult> ExportAsync(
         Guid id, string table, string format, HttpContext context, FachwerkApiClient api, IStringLocalizer<Text> text, TimeProvider clock)
     {
-        if (TableExport.Parse(format) is not { } exportFormat || table is not (AlliancePipelineTables.Statuses or AlliancePipelineTables.Programmes))
+        if (TableExport.Parse(format) is not { } exportFormat
+            || table is not (AlliancePipelineTables.Statuses or AlliancePipelineTables.Programmes or AlliancePipelineTables.Months))
             return Task.FromResult(Results.NotFound());
 
-        return DashboardExport.FileAsync<AlliancePipeline>(context, api, clock, $"/api/alliances/{id}/pipeline", AlliancePipelineTables.PagePath(id),
-            $"{text["pipeline.file"]}-{text["pipeline.file." + table]}", exportFormat, pipeline => AlliancePipelineTables.Export(table, pipeline, text)!);
+        var file = $"{text["pipeline.file"]}-{text["pipeline.file." + table]}";
+        // The export counts what the page counted: the same filters, from the download link's address.
+        var filters = AlliancePipelineTables.FilterQuery(name => context.Request.Query[name].ToString());
+        var page = AlliancePipelineTables.PagePath(id) + filters;
+        // The months come from the pipeline over time, the other tables from the pipeline.
+        return table == AlliancePipelineTables.Months
+            ? DashboardExport.FileAsync<AlliancePipelineOverTime>(context, api, clock, $"/api/alliances/{id}/pipeline/months{filters}", page, file, exportFormat,
+                overTime => AlliancePipelineTables.ExportMonths(overTime, text))
+            : DashboardExport.FileAsync<AlliancePipeline>(context, api, clock, $"/api/alliances/{id}/pipeline{filters}", page, file, exportFormat,
+                pipeline => AlliancePipelineTables.Export(table, pipeline, text)!);
     }
 }
