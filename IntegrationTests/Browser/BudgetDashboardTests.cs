@@ -13,6 +13,7 @@ public class BudgetDashboardTests(BrowserFixture fixture) : DashboardTest(fixtur
 {
     private const string Programme = "ESF+ Regionale Fachkräftebündnisse Niedersachsen";
     private const string FiguresTable = "Kennzahlen des Budgets";
+    private const string SourcesTable = "Budget je Finanzierungsquelle";
     private const string AlliancesTable = "Planungsbudget, gebunden und verbleibend je Bündnis";
 
     [Fact]
@@ -35,6 +36,18 @@ public class BudgetDashboardTests(BrowserFixture fixture) : DashboardTest(fixtur
         alliances.Select(r => Amount(r[1])).ShouldBe(budget.Alliances.Select(a => a.Planned));
         (await Page.GetByRole(AriaRole.Img, new() { Name = "Planungsbudget (Umriss) und gebunden (gefüllt) je Bündnis, in Euro" }).Locator("desc").TextContentAsync() ?? "")
             .ShouldContain(alliances.Where(r => r[0] == "Regionales Fachkräftebündnis Leine-Weser").Select(r => $"{r[0]}: Planungsbudget {r[1]}, Gebunden {r[2]}").Single());
+        // By funding source: each source's share of every euro.
+        var sources = (await Fixture.Api(DemoUsers.Caseworker).GetAsync<ProgrammeDetails>($"/api/programmes/{budget.ProgrammeId}",
+            cancellation: TestContext.Current.CancellationToken)).Result.Sources;
+        var bySource = await TableAsync(SourcesTable);
+        bySource.Select(r => r[0]).ShouldBe(sources.Select(s => s.Name));
+        bySource.Select(r => Amount(r[2])).ShouldBe(sources.Select(s => (decimal?)Math.Round(budget.TotalBudget * s.Share, 2, MidpointRounding.AwayFromZero)));
+        bySource.Select(r => Amount(r[3])).ShouldBe(sources.Select(s => (decimal?)Math.Round(budget.Committed * s.Share, 2, MidpointRounding.AwayFromZero)));
+        (await ChartDescriptionAsync("Budget (Umriss), gebunden und ausgezahlt (gefüllt) je Finanzierungsquelle, in Euro"))
+            .ShouldBe(string.Join("; ", bySource.Select(r => $"{r[0]} ({r[1]}): Budget jetzt {r[2]}, Gebunden {r[3]}, Ausgezahlt {r[4]}")));
+        var (sourcesCsvName, sourcesCsv) = await CsvAsync(SourcesTable);
+        sourcesCsvName.ShouldMatch(@"^programmbudget-quellen-\d{4}-\d{2}-\d{2}\.csv$");
+        sourcesCsv.Skip(1).Select(r => r[2]).ShouldBe(bySource.Select(r => Plain(Amount(r[2]))));
         await ExpectAccessibleAsync();
         await ScreenshotForDocsAsync("budget-dashboard");
 

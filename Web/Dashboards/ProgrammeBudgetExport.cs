@@ -21,10 +21,23 @@ public static class ProgrammeBudgetExport
     private static Task<IResult> ExportAsync(
         Guid id, string table, string format, HttpContext context, FachwerkApiClient api, IStringLocalizer<Text> text, TimeProvider clock)
     {
-        if (TableExport.Parse(format) is not { } exportFormat || table is not (ProgrammeBudgetTables.Figures or ProgrammeBudgetTables.Alliances))
+        if (TableExport.Parse(format) is not { } exportFormat
+            || table is not (ProgrammeBudgetTables.Figures or ProgrammeBudgetTables.Alliances or ProgrammeBudgetTables.Sources))
             return Task.FromResult(Results.NotFound());
 
+        var file = $"{text["dashboard.budgetFile"]}-{text["dashboard.file." + table]}";
+        if (table == ProgrammeBudgetTables.Sources) return SourcesAsync(id, exportFormat, file, context, api, text, clock);
         return DashboardExport.FileAsync<ProgrammeBudgetView>(context, api, clock, $"/api/programmes/{id}/budget", ProgrammeBudgetTables.PagePath(id),
-            $"{text["dashboard.budgetFile"]}-{text["dashboard.file." + table]}", exportFormat, budget => ProgrammeBudgetTables.Export(table, budget, text)!);
+            file, exportFormat, budget => ProgrammeBudgetTables.Export(table, budget, text)!);
+    }
+
+    /// <summary>The funding sources' table: the budget split by the programme's sources (read beside it, as the page does).</summary>
+    private static async Task<IResult> SourcesAsync(
+        Guid id, ExportFormat format, string file, HttpContext context, FachwerkApiClient api, IStringLocalizer<Text> text, TimeProvider clock)
+    {
+        var programme = await api.GetAsync<ProgrammeDetails>($"/api/programmes/{id}", cancellation: context.RequestAborted);
+        var sources = programme.Value?.Sources ?? [];
+        return await DashboardExport.FileAsync<ProgrammeBudgetView>(context, api, clock, $"/api/programmes/{id}/budget", ProgrammeBudgetTables.PagePath(id),
+            file, format, budget => ProgrammeBudgetTables.ExportSources(ProgrammeBudgetTables.SourcesOf(budget, sources), text));
     }
 }
