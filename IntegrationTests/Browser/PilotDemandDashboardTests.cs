@@ -77,6 +77,34 @@ public class PilotDemandDashboardTests(BrowserFixture fixture) : DashboardTest(f
         participants.Status.ShouldBe(403);
     }
 
+    [Fact]
+    public async Task A_period_kept_in_the_address_narrows_the_months_and_their_download()
+    {
+        var demand = await DemandAsync(DemoUsers.Caseworker);
+        var from = demand.Months[2].Month;
+        var to = demand.Months[4].Month.AddDays(10);
+        await SignInAsync(DemoUsers.Caseworker, $"/dashboards/pilots/{demand.PilotId}");
+        (await TableAsync(MonthsTable)).Count.ShouldBe(demand.Months.Count);
+
+        await Page.GetByLabel("von", new() { Exact = true }).FillAsync(from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Page.GetByLabel("bis", new() { Exact = true }).FillAsync(to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
+        await Page.WaitForURLAsync($"**/dashboards/pilots/{demand.PilotId}?from=*");
+        await Page.GetByText("Der Indikator beurteilt immer die ganze Pilotphase").WaitForAsync();
+
+        var months = await TableAsync(MonthsTable);
+        months.Select(r => int.Parse(r[6], CultureInfo.InvariantCulture)).ShouldBe(demand.Months.Skip(2).Take(3).Select(m => m.Demand));
+        (await ChartDescriptionAsync(MonthsChart)).ShouldStartWith($"Teilnehmende: {months[0][0]} {months[0][1]}, ");
+        var (_, csv) = await CsvAsync(MonthsTable);
+        csv.Skip(1).Select(r => r[0]).ShouldBe(demand.Months.Skip(2).Take(3).Select(m => m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
+        await ExpectAccessibleAsync();
+
+        // A period that ends before it begins is said in words, and all months are shown.
+        await Page.GotoAsync($"/dashboards/pilots/{demand.PilotId}?from=2015-02-01&to=2014-03-01");
+        await Page.GetByText("Der Zeitraum ist nicht lesbar oder endet vor seinem Beginn").WaitForAsync();
+        (await TableAsync(MonthsTable)).Count.ShouldBe(demand.Months.Count);
+    }
+
     private async Task<PilotDemandReport> DemandAsync(DemoUser user)
     {
         var api = Fixture.Api(user);

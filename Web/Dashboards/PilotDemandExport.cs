@@ -20,7 +20,10 @@ public static class PilotDemandExport
         if (TableExport.Parse(format) is not { } exportFormat || table is not (PilotDemandTables.Months or PilotDemandTables.Window))
             return Task.FromResult(Results.NotFound());
 
+        // The months the page showed: the same period, from the download link's address (an invalid one filters nothing, as on the page).
+        var (from, to, valid) = PilotDemandTables.Period(context.Request.Query["from"], context.Request.Query["to"]);
         return DashboardExport.FileAsync<PilotDemandReport>(context, api, clock, $"/api/pilots/{id}/demand", PilotDemandTables.PagePath(id),
-            $"{text["demand.file"]}-{text["demand.file." + table]}", exportFormat, demand => PilotDemandTables.Export(table, demand, text)!);
+            $"{text["demand.file"]}-{text["demand.file." + table]}", exportFormat,
+            demand => PilotDemandTables.Export(table, demand, valid ? PilotDemandTables.InPeriod(demand.Months, from, to) : demand.Months, text)!);
     }
 }
