@@ -82,6 +82,8 @@ public static class FachwerkWeb
         app.MapAccountEndpoints();
         app.MapApplicationExport();
         Dashboards.ProgrammeBudgetExport.MapProgrammeBudgetExport(app);
+        Dashboards.AlliancePipelineExport.MapAlliancePipelineExport(app);
+        Dashboards.PilotDemandExport.MapPilotDemandExport(app);
         Network.Instruments.InstrumentExport.MapInstrumentExport(app);
         Audit.AuditDownloads.MapAuditDownloads(app);
         app.MapDocumentTransfer();

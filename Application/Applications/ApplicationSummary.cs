@@ -63,6 +63,8 @@ public sealed record ApplicationSummary
     public DateTimeOffset Since { get; init; }
     /// <summary>When it was submitted; none for a draft.</summary>
     public DateTimeOffset? SubmittedAt { get; init; }
+    /// <summary>When it was approved (the funds committed); none before. Kept when the approval later ends: it was approved then.</summary>
+    public DateTimeOffset? ApprovedAt { get; init; }
     /// <summary>The user id of the person at the funding authority the case is assigned to; none while it is in the team's queue.</summary>
     public string? AssignedTo { get; init; }
     /// <summary>Their name.</summary>
@@ -112,13 +114,18 @@ public sealed record ApplicationSummary
         mapping.DuplicateField(nameof(RequestedAmount));
         mapping.DuplicateField(nameof(ApprovedAmount));
         mapping.DuplicateField(nameof(PaidAmount));
+        // The pipeline over time groups these by month (ADR 0115).
+        mapping.DuplicateField(nameof(SubmittedAt));
+        mapping.DuplicateField(nameof(ApprovedAt));
         mapping.DuplicateField(nameof(AssignedTo));
         // The overdue filter compares these with the time of the request; no index of their own: it reads the rows the
         // order or the other filters reach (ADR 0073).
         mapping.DuplicateField(nameof(NextDueBy));
         mapping.DuplicateField(nameof(TaskReminderRaised));
-        // The pipeline reads only this index (an index-only scan, however many applications an alliance has) ...
-        mapping.Index([x => x.AllianceId, x => x.Status], index => index.IncludeColumns = ["requested_amount", "approved_amount", "paid_amount"]);
+        // The pipeline reads only this index (an index-only scan, however many applications an alliance has; grouped by status
+        // and programme, or by month of submission and approval) ...
+        mapping.Index([x => x.AllianceId, x => x.Status], index => index.IncludeColumns =
+            ["programme_id", "requested_amount", "approved_amount", "paid_amount", "submitted_at", "approved_at"]);
         // ... and the list, newest first, reads a page of a programme or an alliance off the front of these.
         mapping.Index([x => x.ProgrammeId, x => x.Id]);
         mapping.Index([x => x.AllianceId, x => x.Id]);

@@ -68,6 +68,7 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
         Next(s, s with
         {
             ApprovedAmount = e.Data.Amount,
+            ApprovedAt = e.Timestamp,
             Proofs = [.. e.Data.ProofsOfUse.Select(p => new SummaryProof(p.Proof, p.DueBy, false, null, null, null, null))],
         }, e);
 

@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Fachwerk.Application.Common;
 using Microsoft.AspNetCore.Authorization;
 using Fachwerk.Application.Alliances;
+using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Organisations;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
@@ -19,6 +21,15 @@ namespace Fachwerk.Application.Applications;
 /// <param name="Paid">The money paid to them, in EUR.</param>
 public sealed record PipelineStage(ApplicationStatus Status, int Applications, decimal Requested, decimal Approved, decimal Paid);
 
+/// <summary>The region's applications in one funding programme.</summary>
+/// <param name="ProgrammeId">The programme.</param>
+/// <param name="Programme">Its name.</param>
+/// <param name="Applications">How many applications there are in it, whatever their status.</param>
+/// <param name="Requested">The funding requested, in EUR, as <see cref="AlliancePipeline.Requested"/> counts it (not drafts, withdrawn or lapsed ones).</param>
+/// <param name="Approved">The funding approved, in EUR, as <see cref="AlliancePipeline.Approved"/> counts it (approved, reclaimed or closed ones).</param>
+/// <param name="Paid">The money paid out, in EUR.</param>
+public sealed record PipelineProgramme(Guid ProgrammeId, string Programme, int Applications, decimal Requested, decimal Approved, decimal Paid);
+
 /// <summary>The alliance dashboard: members by kind, applications by status, requested versus approved versus paid amounts.</summary>
 /// <param name="AllianceId">The alliance.</param>
 /// <param name="Alliance">Its name.</param>
@@ -29,6 +40,7 @@ public sealed record PipelineStage(ApplicationStatus Status, int Applications, d
 /// <param name="Requested">The funding requested, in EUR.</param>
 /// <param name="Approved">The funding approved, in EUR.</param>
 /// <param name="Paid">The money paid out, in EUR.</param>
+/// <param name="Programmes">The region's applications by funding programme, by the programme's name.</param>
 public sealed record AlliancePipeline(
     Guid AllianceId,
     string Alliance,
@@ -38,44 +50,62 @@ public sealed record AlliancePipeline(
     int Applications,
     decimal Requested,
     decimal Approved,
-    decimal Paid);
+    decimal Paid,
+    IReadOnlyList<PipelineProgramme> Programmes);
 
 public static class GetAlliancePipelineEndpoint
 {
     /// <summary>Statuses whose amounts do not count as requested: drafts not yet submitted, and applications withdrawn or lapsed.</summary>
     private static readonly ApplicationStatus[] NotRequested = [ApplicationStatus.Draft, ApplicationStatus.Withdrawn, ApplicationStatus.Lapsed];
 
-    public static void Before(AllianceDetails alliance, ClaimsPrincipal user) => user.EnsureActsForAlliance(alliance.Id, withoutBinding: Roles.Staff);
+    /// <summary>Statuses whose amounts count as approved.</summary>
+    private static readonly ApplicationStatus[] ApprovedStatuses = [ApplicationStatus.Approved, ApplicationStatus.ReclaimDemanded, ApplicationStatus.Closed];
 
-    // Grouped in SQL over duplicated, indexed columns, so the dashboard costs one small query however many applications there are.
+    // Dashboard readers see every alliance's figures: aggregates, no case and no person (ADR 0113).
+    public static void Before(AllianceDetails alliance, ClaimsPrincipal user) =>
+        user.EnsureActsForAlliance(alliance.Id, withoutBinding: Roles.Staff + "," + Roles.DashboardReader);
+
+    // Grouped in SQL over duplicated, indexed columns, so the dashboard costs one small query however many applications there are:
+    // the index on (alliance_id, status) includes the programme and the amounts (an index-only scan).
     /// <summary>
-    /// Shows an alliance's pipeline: its region's applications by status, with the amounts requested, approved and paid.
+    /// Shows an alliance's pipeline: its region's applications by status and by programme, with the amounts requested, approved and paid;
+    /// only those of one programme, or those submitted in a period, if asked.
     /// </summary>
-    [Authorize(Roles = Roles.AllianceDashboardReaders)]
+    [Authorize(Roles = Roles.AlliancePipelineReaders)]
     [WolverineGet("/api/alliances/{id}/pipeline")]
-    public static async Task<AlliancePipeline> Get([Document] AllianceDetails alliance, IQuerySession session, CancellationToken cancellation)
+    public static async Task<AlliancePipeline> Get(
+        [Document] AllianceDetails alliance, [FromQuery] PipelineFilter filter, IQuerySession session, CancellationToken cancellation)
     {
         var table = session.DocumentStore.Options.Schema.For<ApplicationSummary>();
-        await using var command = new NpgsqlCommand(
-            $"select status, count(*), coalesce(sum(requested_amount), 0), coalesce(sum(approved_amount), 0), coalesce(sum(paid_amount), 0) " +
-            $"from {table} where alliance_id = @alliance group by status");
+        await using var command = new NpgsqlCommand();
+        command.CommandText =
+            $"select status, programme_id, count(*), coalesce(sum(requested_amount), 0), coalesce(sum(approved_amount), 0), coalesce(sum(paid_amount), 0) " +
+            $"from {table} where alliance_id = @alliance{filter.Conditions(command, "submitted_at")} group by status, programme_id";
         command.Parameters.AddWithValue("alliance", alliance.Id);
 
-        var stages = new List<PipelineStage>();
+        // One row per status and programme: the stages add up the programmes, the programmes the statuses.
+        var cells = new List<(PipelineStage Stage, Guid Programme)>();
         await using (var reader = await session.ExecuteReaderAsync(command, cancellation))
         {
             while (await reader.ReadAsync(cancellation))
             {
-                stages.Add(new PipelineStage(Enum.Parse<ApplicationStatus>(reader.GetString(0)), (int)reader.GetInt64(1),
-                    reader.GetDecimal(2), reader.GetDecimal(3), reader.GetDecimal(4)));
+                cells.Add((new PipelineStage(Enum.Parse<ApplicationStatus>(reader.GetString(0)), (int)reader.GetInt64(2),
+                    reader.GetDecimal(3), reader.GetDecimal(4), reader.GetDecimal(5)), reader.GetGuid(1)));
             }
         }
 
-        stages.Sort((a, b) => a.Status.CompareTo(b.Status));
+        var stages = cells.GroupBy(c => c.Stage.Status).Select(g => new PipelineStage(g.Key, g.Sum(c => c.Stage.Applications),
+            g.Sum(c => c.Stage.Requested), g.Sum(c => c.Stage.Approved), g.Sum(c => c.Stage.Paid))).OrderBy(s => s.Status).ToList();
+        var names = (await session.LoadManyAsync<ProgrammeDetails>(cancellation, cells.Select(c => c.Programme).Distinct()))
+            .ToDictionary(p => p.Id, p => p.Name);
+        var programmes = cells.GroupBy(c => c.Programme).Select(g => new PipelineProgramme(g.Key, names.GetValueOrDefault(g.Key, g.Key.ToString()),
+                g.Sum(c => c.Stage.Applications), Requested(g.Select(c => c.Stage)), Approved(g.Select(c => c.Stage)), g.Sum(c => c.Stage.Paid)))
+            .OrderBy(p => p.Programme, StringComparer.Ordinal).ThenBy(p => p.ProgrammeId).ToList();
         return new AlliancePipeline(alliance.Id, alliance.Name, alliance.MemberCount, alliance.MembersByKind, stages,
-            stages.Sum(s => s.Applications),
-            stages.Where(s => !NotRequested.Contains(s.Status)).Sum(s => s.Requested),
-            stages.Where(s => s.Status is ApplicationStatus.Approved or ApplicationStatus.ReclaimDemanded or ApplicationStatus.Closed).Sum(s => s.Approved),
-            stages.Sum(s => s.Paid));
+            stages.Sum(s => s.Applications), Requested(stages), Approved(stages), stages.Sum(s => s.Paid), programmes);
     }
+
+    private static decimal Requested(IEnumerable<PipelineStage> stages) => stages.Where(s => !NotRequested.Contains(s.Status)).Sum(s => s.Requested);
+
+    private static decimal Approved(IEnumerable<PipelineStage> stages) => stages.Where(s => ApprovedStatuses.Contains(s.Status)).Sum(s => s.Approved);
 }

@@ -11,17 +11,7 @@ namespace Fachwerk.Application.Common;
 public static class AppendRaces
 {
     /// <summary>The database's refusal of a racing append inside <paramref name="exception"/>, or null.</summary>
-    public static PostgresException? LostIn(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is PostgresException postgres && IsLostRace(postgres)) return postgres;
-            if (e is AggregateException aggregate)
-                return aggregate.InnerExceptions.Select(LostIn).FirstOrDefault(found => found is not null);
-        }
-
-        return null;
-    }
+    public static PostgresException? LostIn(Exception? exception) => ExceptionChain.Find<PostgresException>(exception, IsLostRace);
 
     public static bool IsLost(Exception exception) => LostIn(exception) is not null;
 

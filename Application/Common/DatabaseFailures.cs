@@ -11,17 +11,7 @@ namespace Fachwerk.Application.Common;
 public static class DatabaseFailures
 {
     /// <summary>The database failure inside <paramref name="exception"/> (Marten wraps Npgsql's), or null when it is none that passes.</summary>
-    public static NpgsqlException? TransientIn(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is NpgsqlException npgsql && IsTransient(npgsql)) return npgsql;
-            if (e is AggregateException aggregate)
-                return aggregate.InnerExceptions.Select(TransientIn).FirstOrDefault(found => found is not null);
-        }
-
-        return null;
-    }
+    public static NpgsqlException? TransientIn(Exception? exception) => ExceptionChain.Find<NpgsqlException>(exception, IsTransient);
 
     public static bool IsTransient(Exception exception) => TransientIn(exception) is not null;
 

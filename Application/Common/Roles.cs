@@ -50,6 +50,9 @@ public static class Roles
     /// <summary>Who reads an alliance's dashboard: staff, and the reviewers of that alliance.</summary>
     public const string AllianceDashboardReaders = Staff + "," + AllianceReviewer;
 
+    /// <summary>Who reads an alliance's pipeline (aggregates only): the alliance's dashboard readers and the dashboard reader role (ADR 0113).</summary>
+    public const string AlliancePipelineReaders = AllianceDashboardReaders + "," + DashboardReader;
+
     /// <summary>Who reads an organisation's de-minimis ledger: staff, and the organisation's own applicants.</summary>
     public const string DeMinimisReaders = Staff + "," + Applicant;
 

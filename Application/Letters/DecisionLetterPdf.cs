@@ -100,7 +100,7 @@ public static partial class DecisionLetterPdf
     private static void WriteRejection(LetterWriter w, DecisionLetter l)
     {
         w.Paragraph(
-            (l.SubmittedAt is { } submitted ? $"Ihren Antrag vom {Day(submitted)} " : "Ihren Antrag ") +
+            YourApplication(l, "Ihren Antrag") +
             $"auf eine Zuwendung für das oben genannte Vorhaben (zuwendungsfähige Ausgaben {Money(l.TotalCosts)}, Laufzeit " +
             $"{Day(l.Duration.From)} bis {Day(l.Duration.To)}) lehnen wir ab.");
 
@@ -109,7 +109,13 @@ public static partial class DecisionLetterPdf
         w.Paragraph("Auf die Gewährung einer Zuwendung besteht kein Rechtsanspruch; die Bewilligungsbehörde entscheidet nach " +
                     "pflichtgemäßem Ermessen im Rahmen der verfügbaren Haushaltsmittel.");
 
-        w.Heading("2. Entscheidung nach dem Vier-Augen-Prinzip");
+        WriteFourEyes(w, l, "2.");
+    }
+
+    /// <summary>Who decided on both sides of the four-eyes rule, and when.</summary>
+    private static void WriteFourEyes(LetterWriter w, DecisionLetter l, string number)
+    {
+        w.Heading($"{number} Entscheidung nach dem Vier-Augen-Prinzip");
         w.Row("Vorgeschlagen von", $"{l.ProposedBy} am {Day(l.ProposedAt)}");
         w.Row("Bestätigt von", $"{l.ConfirmedBy} am {Day(l.ConfirmedAt)}");
     }
@@ -117,7 +123,7 @@ public static partial class DecisionLetterPdf
     private static void WriteApproval(LetterWriter w, DecisionLetter l)
     {
         w.Paragraph(
-            (l.SubmittedAt is { } submitted ? $"auf Ihren Antrag vom {Day(submitted)} " : "auf Ihren Antrag ") +
+            YourApplication(l, "auf Ihren Antrag") +
             $"bewilligen wir Ihnen für das oben genannte Vorhaben eine Zuwendung als Projektförderung in Form eines Zuschusses " +
             $"(Anteilfinanzierung) in Höhe von {Money(l.Amount)}.");
 
@@ -142,10 +148,12 @@ public static partial class DecisionLetterPdf
         foreach (var proof in l.ProofsOfUse)
             w.Bullet($"{(proof.Kind == ProofKind.Final ? "Schlussnachweis" : "Zwischennachweis")} ({proof.Proof}): bis {Day(proof.DueBy)}");
 
-        w.Heading("4. Entscheidung nach dem Vier-Augen-Prinzip");
-        w.Row("Vorgeschlagen von", $"{l.ProposedBy} am {Day(l.ProposedAt)}");
-        w.Row("Bestätigt von", $"{l.ConfirmedBy} am {Day(l.ConfirmedAt)}");
+        WriteFourEyes(w, l, "4.");
     }
+
+    /// <summary>"Ihren Antrag vom 02.06.2026 " (with a trailing space), or without the date when it was never submitted.</summary>
+    private static string YourApplication(DecisionLetter l, string words) =>
+        l.SubmittedAt is { } submitted ? $"{words} vom {Day(submitted)} " : $"{words} ";
 
     private static string Money(decimal amount) => amount.ToString("N2", German) + " EUR";
 

@@ -32,6 +32,8 @@ public static class WebPages
             new("5p", "auditor's as-of page of the 200-event stream at a version", DemoUsers.Auditor,
                 i => AuditPaths.AsOf(stream, i % LegacyHistory.LongStreamEvents + 1), "as-of-banner"),
             new("5q", "auditor's as-of page of an application as it stands", DemoUsers.Auditor, i => AuditPaths.AsOfNow(applications[i % applications.Count]), "as-of-banner"),
+            // Its reads: the pipeline by status and programme and the pipeline per month, each grouped in SQL over the alliance's summaries.
+            new("5r", "alliance pipeline dashboard page", DemoUsers.DashboardReader, i => $"/dashboards/alliances/{alliances[i % alliances.Count]}", "months-heading"),
         ];
     }
 }

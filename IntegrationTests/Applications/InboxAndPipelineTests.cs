@@ -2,6 +2,7 @@ using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Organisations;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 
 namespace Fachwerk.IntegrationTests.Applications;
@@ -49,9 +50,11 @@ public class InboxAndPipelineTests(AppFixture fixture) : ApplicationApi(fixture)
     }
 
     [Fact]
-    public async Task The_alliance_pipeline_counts_applications_by_status_with_requested_and_approved_amounts()
+    public async Task The_alliance_pipeline_counts_applications_by_status_and_by_programme_with_requested_and_approved_amounts()
     {
         var programme = await LaunchProgramme(rules: Rules(voteRequired: false));
+        var other = await LaunchProgramme();
+        var first = await Submitted(other, Plan(requested: 15_000m));
         await Draft(programme, Plan(requested: 10_000m));
         await Submitted(programme, Plan(requested: 20_000m));
         await Submitted(programme, Plan(requested: 30_000m));
@@ -65,14 +68,73 @@ public class InboxAndPipelineTests(AppFixture fixture) : ApplicationApi(fixture)
         pipeline.Stages.ShouldBe(
         [
             new PipelineStage(ApplicationStatus.Draft, 1, 10_000m, 0m, 0m),
-            new PipelineStage(ApplicationStatus.Submitted, 2, 50_000m, 0m, 0m),
+            new PipelineStage(ApplicationStatus.Submitted, 3, 65_000m, 0m, 0m),
             new PipelineStage(ApplicationStatus.Approved, 1, 40_000m, 35_000m, 0m),
             new PipelineStage(ApplicationStatus.Withdrawn, 1, 50_000m, 0m, 0m),
         ]);
-        pipeline.Applications.ShouldBe(5);
-        pipeline.Requested.ShouldBe(90_000m);
+        pipeline.Applications.ShouldBe(6);
+        pipeline.Requested.ShouldBe(105_000m);
         pipeline.Approved.ShouldBe(35_000m);
+        pipeline.Programmes.OrderBy(p => p.Applications).ShouldBe(
+        [
+            new PipelineProgramme(other, "Regionaler Arbeitsmarktkreis Mansfeld-Südharz", 1, 15_000m, 0m, 0m),
+            new PipelineProgramme(programme, "Regionaler Arbeitsmarktkreis Mansfeld-Südharz", 5, 90_000m, 35_000m, 0m),
+        ]);
+        // Filtered to one programme, or to a period of submission (drafts, never submitted, are then left out).
+        var filtered = await Get<AlliancePipeline>(Caseworker, $"/api/alliances/{AllianceId}/pipeline?programmeId={other}");
+        filtered.Applications.ShouldBe(1);
+        filtered.Programmes.Select(p => p.ProgrammeId).ShouldBe([other]);
+        var firstDay = await SubmittedDay(first);
+        var lastDay = await SubmittedDay(withdrawn);
+        var submittedInPeriod = await Get<AlliancePipeline>(Caseworker, $"/api/alliances/{AllianceId}/pipeline?from={firstDay:yyyy-MM-dd}&to={lastDay:yyyy-MM-dd}");
+        submittedInPeriod.Applications.ShouldBe(5, "the draft was never submitted");
+        (await Get<AlliancePipeline>(Caseworker, $"/api/alliances/{AllianceId}/pipeline?from={lastDay.AddDays(1):yyyy-MM-dd}")).Applications.ShouldBe(0);
+        await ValidationProblemOf(await Host.Scenario(s =>
+        {
+            Authorize(s, Caseworker);
+            s.Get.Url($"/api/alliances/{AllianceId}/pipeline?from=2027-02-01&to=2027-01-01");
+            s.StatusCodeShouldBe(400);
+        }));
+
+        // The dashboard reader reads the same aggregates (ADR 0113).
+        var read = await Get<AlliancePipeline>(DemoUsers.DashboardReader, $"/api/alliances/{AllianceId}/pipeline");
+        read.Stages.ShouldBe(pipeline.Stages);
+        read.Programmes.ShouldBe(pipeline.Programmes);
         pipeline.Members.ShouldBe(2);
         pipeline.MembersByKind[OrganisationKind.ChamberOfCommerce].ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_pipeline_over_time_counts_submissions_and_approvals_by_month_without_gaps()
+    {
+        var programme = await LaunchProgramme(rules: Rules(voteRequired: false));
+        await Draft(programme, Plan(requested: 10_000m));
+        await Submitted(programme, Plan(requested: 20_000m));
+        var (approved, version) = await Proposed(programme, amount: 35_000m, vote: false, plan: Plan(requested: 40_000m));
+        await ConfirmAndWait(approved, version);
+
+        var overTime = await Get<AlliancePipelineOverTime>(Caseworker, $"/api/alliances/{AllianceId}/pipeline/months");
+
+        overTime.AllianceId.ShouldBe(AllianceId);
+        overTime.Months.Sum(m => m.Submitted).ShouldBe(2, "the draft is not submitted");
+        overTime.Months.Sum(m => m.Requested).ShouldBe(60_000m);
+        overTime.Months.Sum(m => m.Approved).ShouldBe(1);
+        overTime.Months.Sum(m => m.ApprovedAmount).ShouldBe(35_000m);
+        overTime.Months.Select(m => m.Month.Day).ShouldAllBe(day => day == 1);
+        overTime.Months.Zip(overTime.Months.Skip(1)).ShouldAllBe(pair => pair.Second.Month == pair.First.Month.AddMonths(1));
+        // The month is the submission's in German time, as the application list shows its moment.
+        var summary = await Get<ApplicationDetails>(Caseworker, $"/api/applications/{approved}");
+        var berlin = TimeZoneInfo.ConvertTime(summary.SubmittedAt!.Value, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        overTime.Months.ShouldContain(m => m.Month == new DateOnly(berlin.Year, berlin.Month, 1) && m.Submitted > 0);
+
+        var read = await Get<AlliancePipelineOverTime>(DemoUsers.DashboardReader, $"/api/alliances/{AllianceId}/pipeline/months");
+        read.Months.ShouldBe(overTime.Months);
+    }
+
+    /// <summary>The day (German time) the application was submitted, as the API says.</summary>
+    private async Task<DateOnly> SubmittedDay(Guid application)
+    {
+        var details = await Get<ApplicationDetails>(Caseworker, $"/api/applications/{application}");
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(details.SubmittedAt!.Value, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
     }
 }

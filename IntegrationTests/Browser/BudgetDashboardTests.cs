@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using CsvHelper;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Host.Development;
@@ -14,12 +9,12 @@ namespace Fachwerk.IntegrationTests.Browser;
 /// A programme's budget dashboard: charts drawn on the server with the same numbers in tables beside them, each table downloaded
 /// as CSV and XLSX with the page's numbers; the dashboard reader sees it and nothing of a case.
 /// </summary>
-public partial class BudgetDashboardTests(BrowserFixture fixture) : BrowserTest(fixture)
+public class BudgetDashboardTests(BrowserFixture fixture) : DashboardTest(fixture)
 {
     private const string Programme = "ESF+ Regionale Fachkräftebündnisse Niedersachsen";
     private const string FiguresTable = "Kennzahlen des Budgets";
+    private const string SourcesTable = "Budget je Finanzierungsquelle";
     private const string AlliancesTable = "Planungsbudget, gebunden und verbleibend je Bündnis";
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
     [Fact]
     public async Task Staff_open_the_budget_dashboard_from_the_programme_and_download_each_table_with_the_pages_numbers_as_csv_and_xlsx()
@@ -41,6 +36,18 @@ public partial class BudgetDashboardTests(BrowserFixture fixture) : BrowserTest(
         alliances.Select(r => Amount(r[1])).ShouldBe(budget.Alliances.Select(a => a.Planned));
         (await Page.GetByRole(AriaRole.Img, new() { Name = "Planungsbudget (Umriss) und gebunden (gefüllt) je Bündnis, in Euro" }).Locator("desc").TextContentAsync() ?? "")
             .ShouldContain(alliances.Where(r => r[0] == "Regionales Fachkräftebündnis Leine-Weser").Select(r => $"{r[0]}: Planungsbudget {r[1]}, Gebunden {r[2]}").Single());
+        // By funding source: each source's share of every euro.
+        var sources = (await Fixture.Api(DemoUsers.Caseworker).GetAsync<ProgrammeDetails>($"/api/programmes/{budget.ProgrammeId}",
+            cancellation: TestContext.Current.CancellationToken)).Result.Sources;
+        var bySource = await TableAsync(SourcesTable);
+        bySource.Select(r => r[0]).ShouldBe(sources.Select(s => s.Name));
+        bySource.Select(r => Amount(r[2])).ShouldBe(sources.Select(s => (decimal?)Math.Round(budget.TotalBudget * s.Share, 2, MidpointRounding.AwayFromZero)));
+        bySource.Select(r => Amount(r[3])).ShouldBe(sources.Select(s => (decimal?)Math.Round(budget.Committed * s.Share, 2, MidpointRounding.AwayFromZero)));
+        (await ChartDescriptionAsync("Budget (Umriss), gebunden und ausgezahlt (gefüllt) je Finanzierungsquelle, in Euro"))
+            .ShouldBe(string.Join("; ", bySource.Select(r => $"{r[0]} ({r[1]}): Budget jetzt {r[2]}, Gebunden {r[3]}, Ausgezahlt {r[4]}")));
+        var (sourcesCsvName, sourcesCsv) = await CsvAsync(SourcesTable);
+        sourcesCsvName.ShouldMatch(@"^programmbudget-quellen-\d{4}-\d{2}-\d{2}\.csv$");
+        sourcesCsv.Skip(1).Select(r => r[2]).ShouldBe(bySource.Select(r => Plain(Amount(r[2]))));
         await ExpectAccessibleAsync();
         await ScreenshotForDocsAsync("budget-dashboard");
 
@@ -89,59 +96,4 @@ public partial class BudgetDashboardTests(BrowserFixture fixture) : BrowserTest(
         var programme = (await api.GetAsync<Page<ProgrammeDetails>>("/api/programmes?name=" + Uri.EscapeDataString(Programme))).Result.Items.Single();
         return (await api.GetAsync<ProgrammeBudgetView>($"/api/programmes/{programme.Id}/budget")).Result;
     }
-
-    /// <summary>The rows of the table named <paramref name="caption"/>, each cell's text.</summary>
-    private async Task<IReadOnlyList<string[]>> TableAsync(string caption)
-    {
-        var rows = Page.GetByRole(AriaRole.Table, new() { Name = caption }).Locator("tbody tr");
-        var result = new List<string[]>();
-        for (var i = 0; i < await rows.CountAsync(); i++)
-            result.Add([.. (await rows.Nth(i).Locator("th, td").AllInnerTextsAsync()).Select(t => t.Trim())]);
-        return result;
-    }
-
-    /// <summary>An amount as the page writes it in German ("3.250.000,00 €", "überschritten: -1.000,00 €"), or null when none is set.</summary>
-    private static decimal? Amount(string text) =>
-        NotAmount().Replace(text, "") is { Length: > 0 } digits ? decimal.Parse(digits, NumberStyles.Number, German) : null;
-
-    private static string Plain(decimal? amount) => amount?.ToString("0.00", CultureInfo.InvariantCulture) ?? "";
-
-    private async Task<(string Name, IReadOnlyList<string[]> Rows)> CsvAsync(string table)
-    {
-        var (name, bytes) = await DownloadAsync(table, "CSV");
-        using var csv = CsvReader.Create(bytes);
-        var rows = new List<string[]>();
-        var first = true;
-        while (csv.Read())
-        {
-            if (first) rows.Add([.. csv.Headers.ToArray()]);
-            first = false;
-            rows.Add([.. Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i))]);
-        }
-
-        return (name, rows);
-    }
-
-    /// <summary>The first sheet's rows: text cells as strings, number cells as decimals, empty cells as null.</summary>
-    private async Task<(string Name, IReadOnlyList<object?[]> Rows)> XlsxAsync(string table)
-    {
-        var (name, bytes) = await DownloadAsync(table, "XLSX");
-        using var stream = new MemoryStream(bytes);
-        using var document = SpreadsheetDocument.Open(stream, isEditable: false);
-        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
-        var rows = sheet.Descendants<Row>().Select(row => row.Elements<Cell>().Select(cell => (object?)(cell.DataType?.Value == CellValues.Number
-            ? decimal.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture)
-            : cell.InnerText is { Length: > 0 } text ? text : null)).ToArray()).ToList();
-        return (name, rows);
-    }
-
-    private async Task<(string Name, byte[] Bytes)> DownloadAsync(string table, string format)
-    {
-        var download = await Page.RunAndWaitForDownloadAsync(() =>
-            Page.GetByRole(AriaRole.Link, new() { Name = $"Tabelle {table} als {format}", Exact = false }).ClickAsync());
-        return (download.SuggestedFilename, await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken));
-    }
-
-    [GeneratedRegex(@"[^\d,\-]")]
-    private static partial Regex NotAmount();
 }

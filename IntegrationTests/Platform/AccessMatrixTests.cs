@@ -44,7 +44,8 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
 
         ["GET /api/alliances"] = [SignedIn],
         ["GET /api/alliances/{id}"] = [SignedIn],
-        ["GET /api/alliances/{id}/pipeline"] = [Caseworker, Approver, Auditor, Administrator, AllianceReviewer],
+        ["GET /api/alliances/{id}/pipeline"] = [Caseworker, Approver, Auditor, Administrator, AllianceReviewer, DashboardReader],
+        ["GET /api/alliances/{id}/pipeline/months"] = [Caseworker, Approver, Auditor, Administrator, AllianceReviewer, DashboardReader],
         ["GET /api/alliances/{id}/statements"] = [Caseworker, Approver, Auditor, Administrator, AllianceReviewer],
         ["POST /api/alliances"] = [Caseworker, Administrator],
         ["POST /api/alliances/{allianceId}/recognition"] = [Caseworker, Administrator],

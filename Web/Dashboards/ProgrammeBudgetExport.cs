@@ -1,4 +1,3 @@
-using System.Globalization;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Web.Api;
 using Fachwerk.Web.Shared;
@@ -12,27 +11,33 @@ namespace Fachwerk.Web.Dashboards;
 /// <summary>
 /// A programme budget dashboard's tables as CSV or XLSX (<c>/dashboards/programmes/{id}/figures.xlsx</c>): the budget read
 /// through the API as the signed-in user, written with the page's columns (<see cref="ProgrammeBudgetTables"/>) through the
-/// UI's one export path (<see cref="TableExport"/>).
+/// UI's one export path (<see cref="DashboardExport"/>).
 /// </summary>
 public static class ProgrammeBudgetExport
 {
     public static void MapProgrammeBudgetExport(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/dashboards/programmes/{id:guid}/{table}.{format}", ExportAsync).ExcludeFromDescription();
 
-    private static async Task<IResult> ExportAsync(
+    private static Task<IResult> ExportAsync(
         Guid id, string table, string format, HttpContext context, FachwerkApiClient api, IStringLocalizer<Text> text, TimeProvider clock)
     {
-        if (TableExport.Parse(format) is not { } exportFormat || table is not (ProgrammeBudgetTables.Figures or ProgrammeBudgetTables.Alliances))
-            return Results.NotFound();
+        if (TableExport.Parse(format) is not { } exportFormat
+            || table is not (ProgrammeBudgetTables.Figures or ProgrammeBudgetTables.Alliances or ProgrammeBudgetTables.Sources))
+            return Task.FromResult(Results.NotFound());
 
-        var budget = await api.GetAsync<ProgrammeBudgetView>($"/api/programmes/{id}/budget", cancellation: context.RequestAborted);
-        if (budget.Status == StatusCodes.Status401Unauthorized)
-            return Results.Redirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(context.Request.Path));
-        // Anything the page can explain (not found, not allowed, the service unreachable) it explains there.
-        if (budget.Value is not { } view) return Results.Redirect(ProgrammeBudgetTables.PagePath(id));
+        var file = $"{text["dashboard.budgetFile"]}-{text["dashboard.file." + table]}";
+        if (table == ProgrammeBudgetTables.Sources) return SourcesAsync(id, exportFormat, file, context, api, text, clock);
+        return DashboardExport.FileAsync<ProgrammeBudgetView>(context, api, clock, $"/api/programmes/{id}/budget", ProgrammeBudgetTables.PagePath(id),
+            file, exportFormat, budget => ProgrammeBudgetTables.Export(table, budget, text)!);
+    }
 
-        var day = Localization.Formats.InBerlin(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var file = $"{text["dashboard.budgetFile"]}-{text["dashboard.file." + table]}-{day}";
-        return await TableExport.FileAsync(ProgrammeBudgetTables.Export(table, view, text)!, exportFormat, file, context.RequestAborted);
+    /// <summary>The funding sources' table: the budget split by the programme's sources (read beside it, as the page does).</summary>
+    private static async Task<IResult> SourcesAsync(
+        Guid id, ExportFormat format, string file, HttpContext context, FachwerkApiClient api, IStringLocalizer<Text> text, TimeProvider clock)
+    {
+        var programme = await api.GetAsync<ProgrammeDetails>($"/api/programmes/{id}", cancellation: context.RequestAborted);
+        var sources = programme.Value?.Sources ?? [];
+        return await DashboardExport.FileAsync<ProgrammeBudgetView>(context, api, clock, $"/api/programmes/{id}/budget", ProgrammeBudgetTables.PagePath(id),
+            file, format, budget => ProgrammeBudgetTables.ExportSources(ProgrammeBudgetTables.SourcesOf(budget, sources), text));
     }
 }

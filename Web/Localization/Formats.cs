@@ -25,6 +25,9 @@ public static class Formats
 
     public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
 
+    /// <summary>A month by the day it starts on ("Sep. 2014", "Sep 2014").</summary>
+    public static string Month(DateOnly month) => month.ToString("MMM yyyy", CultureInfo.CurrentCulture);
+
     public static string Date(DateTimeOffset moment) => InBerlin(moment).ToString("d", CultureInfo.CurrentCulture);
 
     /// <summary>Date and time of day in Berlin ("02.03.2026 09:00").</summary>
