@@ -84,6 +84,7 @@ public static class FachwerkWeb
         Dashboards.ProgrammeBudgetExport.MapProgrammeBudgetExport(app);
         Dashboards.AlliancePipelineExport.MapAlliancePipelineExport(app);
         Dashboards.PilotDemandExport.MapPilotDemandExport(app);
+        Network.Instruments.InstrumentExport.MapInstrumentExport(app);
         Audit.AuditDownloads.MapAuditDownloads(app);
         app.MapDocumentTransfer();
     }
