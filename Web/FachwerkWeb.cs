@@ -84,5 +84,6 @@ public static class FachwerkWeb
         Dashboards.ProgrammeBudgetExport.MapProgrammeBudgetExport(app);
         Audit.AuditDownloads.MapAuditDownloads(app);
         app.MapDocumentTransfer();
+        Pilots.ParticipantDocumentTransfer.MapParticipantDocumentTransfer(app);
     }
 }
