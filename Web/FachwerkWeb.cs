@@ -87,5 +87,6 @@ public static class FachwerkWeb
         Network.Instruments.InstrumentExport.MapInstrumentExport(app);
         Audit.AuditDownloads.MapAuditDownloads(app);
         app.MapDocumentTransfer();
+        Pilots.ParticipantDocumentTransfer.MapParticipantDocumentTransfer(app);
     }
 }

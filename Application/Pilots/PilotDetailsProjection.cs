@@ -58,6 +58,9 @@ public sealed partial class PilotDetailsProjection : SingleStreamProjection<Pilo
 
     public static PilotDetails Apply(IEvent<PilotParticipantDataCorrected> e, PilotDetails pilot) => Touched(e, pilot);
 
+    // An upload appends to the pilot's stream: the details carry its version, or clients reading them would send a stale one.
+    public static PilotDetails Apply(IEvent<PilotParticipantDocumentAttached> e, PilotDetails pilot) => Touched(e, pilot);
+
     public static PilotDetails Apply(IEvent<PilotParticipantReferred> e, PilotDetails pilot) =>
         Touched(e, pilot).WithCompany(e.Data.CompanyId, c => c with { Referrals = c.Referrals + 1 }) with
         {

@@ -62,6 +62,7 @@ public class ParticipantDocumentTests(AppFixture fixture) : PilotApi(fixture)
         answer.StatusCode.ShouldBe(HttpStatusCode.Created, await answer.Content.ReadAsStringAsync(Cancellation));
         var added = System.Text.Json.JsonSerializer.Deserialize<PilotItemAdded>(await answer.Content.ReadAsStringAsync(Cancellation), Json)!;
         added.Version.ShouldBe(version + 1);
+        (await Details(pilot)).Version.ShouldBe(added.Version, "the pilot's details name the version the next command expects");
         return (added.ItemId, added.Version);
     }
 

@@ -24,6 +24,8 @@ public static class Navigation
         new("/programmes", "nav.programmes", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
         // The regional network's activities: every working role reads them (the API's reads); staff and coordinators record them.
         new("/activities", "nav.activities", WorkingRoles),
+        // pilots: project leads record theirs; staff and auditors read them (the API shows personal data to leads, caseworkers, auditors).
+        new("/pilots", "nav.pilots", [Roles.ProjectLead, Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
         // dashboards: aggregates only, for staff and for dashboard readers (ministry and district staff), who see nothing else.
         new("/dashboards", "nav.dashboards", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator, Roles.DashboardReader]),
         // audit-ui: the auditor's workspace (the audit views are for auditors and administrators).

@@ -23,6 +23,10 @@ public sealed class CurrentUser(ClaimsPrincipal principal)
     public IReadOnlyList<Guid> Alliances =>
         [.. principal.BoundTo(UserClaims.Alliance)];
 
+    /// <summary>The pilot projects the user is bound to (a project lead's <c>pilot</c> claims).</summary>
+    public IReadOnlyList<Guid> Pilots =>
+        [.. principal.BoundTo(UserClaims.Pilot)];
+
     public static readonly IReadOnlyList<string> RoleOrder =
     [
         Application.Common.Roles.Caseworker, Application.Common.Roles.Approver, Application.Common.Roles.AllianceReviewer,

@@ -1,0 +1,41 @@
+using Fachwerk.Application.Pilots;
+using Fachwerk.Domain.Pilots;
+using Fachwerk.Web.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace Fachwerk.Web.Pilots;
+
+/// <summary>How the pilot pages say a pilot's dates, services and kinds, the same on every page.</summary>
+public static class PilotTexts
+{
+    public static string Phase(PilotDetails pilot, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(pilot);
+        ArgumentNullException.ThrowIfNull(text);
+        return text["application.fromTo", Formats.Date(pilot.PilotPhase.From), Formats.Date(pilot.PilotPhase.To)];
+    }
+
+    /// <summary>The last day the pilot records anything: the end of its phase, or of its continuation.</summary>
+    public static DateOnly? ActiveUntil(PilotDetails pilot)
+    {
+        ArgumentNullException.ThrowIfNull(pilot);
+        return pilot.Continuation?.ContinuedUntil ?? (pilot.Status == PilotStatus.Ended ? null : pilot.PilotPhase.To);
+    }
+
+    /// <summary>The services offered to participants (not the intercultural training, which is held for companies).</summary>
+    public static IReadOnlyList<PilotService> ParticipantServices(PilotDetails pilot)
+    {
+        ArgumentNullException.ThrowIfNull(pilot);
+        return [.. pilot.OfferedServices.Where(s => s != PilotService.InterculturalTraining)];
+    }
+
+    /// <summary>A month as "März 2014" / "March 2014".</summary>
+    public static string Month(DateOnly month) => month.ToString("MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <summary>An enum value as the API's JSON names it (camelCase), e.g. for the document kinds of an upload.</summary>
+    public static string Camel<TEnum>(TEnum value) where TEnum : struct, Enum
+    {
+        var name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+}
