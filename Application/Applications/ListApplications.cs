@@ -113,13 +113,14 @@ public static class ListApplicationsEndpoint
         if (query.MaxAmount is { } max) applications = applications.Where(a => a.RequestedAmount <= max);
         if (query.SubmittedFrom is { } from)
         {
-            var start = AuthorityTime.StartOf(from);
+            // In UTC: the column is timestamptz, and Npgsql writes no other offset to it.
+            var start = AuthorityTime.StartOf(from).ToUniversalTime();
             applications = applications.Where(a => a.SubmittedAt >= start);
         }
 
         if (query.SubmittedTo is { } to)
         {
-            var end = AuthorityTime.StartOf(to.AddDays(1));
+            var end = AuthorityTime.StartOf(to.AddDays(1)).ToUniversalTime();
             applications = applications.Where(a => a.SubmittedAt < end);
         }
 
