@@ -28,6 +28,9 @@ public static class Formats
     /// <summary>A month by the day it starts on ("Sep. 2014", "Sep 2014").</summary>
     public static string Month(DateOnly month) => month.ToString("MMM yyyy", CultureInfo.CurrentCulture);
 
+    /// <summary>A month written out ("März 2014", "March 2014"), where a table names each month in full.</summary>
+    public static string MonthInFull(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.CurrentCulture);
+
     public static string Date(DateTimeOffset moment) => InBerlin(moment).ToString("d", CultureInfo.CurrentCulture);
 
     /// <summary>Date and time of day in Berlin ("02.03.2026 09:00").</summary>

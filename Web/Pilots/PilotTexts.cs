@@ -29,9 +29,6 @@ public static class PilotTexts
         return [.. pilot.OfferedServices.Where(s => s != PilotService.InterculturalTraining)];
     }
 
-    /// <summary>A month as "März 2014" / "March 2014".</summary>
-    public static string Month(DateOnly month) => month.ToString("MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
-
     /// <summary>An enum value as the API's JSON names it (camelCase), e.g. for the document kinds of an upload.</summary>
     public static string Camel<TEnum>(TEnum value) where TEnum : struct, Enum
     {
