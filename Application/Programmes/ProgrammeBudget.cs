@@ -26,6 +26,9 @@ public sealed record ProgrammeBudget
     /// <summary>What is committed per alliance (alliances with nothing committed are left out).</summary>
     public ImmutableDictionary<Guid, decimal> CommittedByAlliance { get; init; } = ImmutableDictionary<Guid, decimal>.Empty;
 
+    /// <summary>How the money moved, per calendar month (German time), keyed <c>2025-03</c>; months without a movement are left out.</summary>
+    public ImmutableDictionary<string, BudgetMovements> Months { get; init; } = ImmutableDictionary<string, BudgetMovements>.Empty;
+
     /// <summary>Applications with money still reserved.</summary>
     public int ActiveCommitments { get; init; }
 
@@ -41,5 +44,9 @@ public sealed record ProgrammeBudget
         CommittedByAlliance = programme.CommittedByAlliance,
         LastChangedAt = now,
     };
+
+    /// <summary>The budget with <paramref name="move"/> applied to the movements of <paramref name="month"/>.</summary>
+    public ProgrammeBudget Moved(string month, Func<BudgetMovements, BudgetMovements> move) =>
+        this with { Months = Months.SetItem(month, move(Months.GetValueOrDefault(month) ?? new BudgetMovements())) };
     public long LastEventSequence { get; init; }
 }

@@ -1,4 +1,5 @@
 using Fachwerk.Application.Applications;
+using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Programmes;
 using Fachwerk.IntegrationTests.Infrastructure;
@@ -48,6 +49,14 @@ public class BudgetConsistencyTests(AppFixture fixture) : FundingApi(fixture)
         budget.Repaid.ShouldBe(events.OfType<RepaymentReceived>().Sum(e => e.Amount));
         budget.Released.ShouldBe(events.OfType<FundsReleased>().Sum(e => e.Amount));
         committed.ShouldBeLessThanOrEqualTo(150_000m, "never over-committed");
+
+        // The months add up to the same sums, and the last month's end is where the budget stands.
+        var months = (await Get<ProgrammeBudgetOverTime>(Caseworker, $"/api/programmes/{programme}/budget/months")).Months;
+        months.Sum(m => m.Committed - m.Released).ShouldBe(committed);
+        months.Sum(m => m.Paid).ShouldBe(budget.Paid);
+        months.Sum(m => m.Reclaimed).ShouldBe(budget.Reclaimed);
+        months.Sum(m => m.Repaid).ShouldBe(budget.Repaid);
+        months[^1].RemainingAtEnd.ShouldBe(budget.Remaining);
 
         // And the programme keeps committed exactly what each application still holds.
         var held = 0m;

@@ -15,6 +15,8 @@ public class BudgetDashboardTests(BrowserFixture fixture) : DashboardTest(fixtur
     private const string FiguresTable = "Kennzahlen des Budgets";
     private const string SourcesTable = "Budget je Finanzierungsquelle";
     private const string AlliancesTable = "Planungsbudget, gebunden und verbleibend je Bündnis";
+    private const string MovementsTable = "Bewegungen je Monat";
+    private const string MonthEndsTable = "Stand am Monatsende";
 
     [Fact]
     public async Task Staff_open_the_budget_dashboard_from_the_programme_and_download_each_table_with_the_pages_numbers_as_csv_and_xlsx()
@@ -89,6 +91,54 @@ public class BudgetDashboardTests(BrowserFixture fixture) : DashboardTest(fixtur
         await Page.GotoAsync("/applications");
         (await Page.GetByRole(AriaRole.Alert).InnerTextAsync()).ShouldContain("Das dürfen Sie nicht einsehen.");
     }
+
+    [Fact]
+    public async Task Staff_read_the_budget_month_by_month_choose_a_period_kept_in_the_address_and_download_its_months()
+    {
+        var budget = await BudgetAsync(DemoUsers.Caseworker);
+        var months = await MonthsAsync(budget.ProgrammeId, "");
+        months.Count.ShouldBeGreaterThan(0, "the demo world committed and paid money");
+        await SignInAsync(DemoUsers.Caseworker, $"/dashboards/programmes/{budget.ProgrammeId}");
+
+        var movements = await TableAsync(MovementsTable);
+        movements.Select(r => Amount(r[2])).ShouldBe(months.Select(m => (decimal?)m.Committed));
+        movements.Select(r => Amount(r[4])).ShouldBe(months.Select(m => (decimal?)m.Paid));
+        var monthEnds = await TableAsync(MonthEndsTable);
+        monthEnds.Select(r => Amount(r[4])).ShouldBe(months.Select(m => (decimal?)m.RemainingAtEnd));
+        Amount(monthEnds[^1][4]).ShouldBe(budget.Remaining, "the last month's end is where the budget stands");
+        (await ChartDescriptionAsync("Budget, gebunden, ausgezahlt und noch verfügbar am Ende jedes Monats, in Euro"))
+            .ShouldStartWith($"Budget: {monthEnds[0][0]} {monthEnds[0][1]}");
+        await ExpectAccessibleAsync();
+
+        // The last month only: the form keeps the period in the address, the tables and downloads show that month.
+        var last = months[^1].Month;
+        await Page.Locator("#filter-from").FillAsync(last.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Page.Locator("#filter-to").FillAsync(last.AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
+        await Page.WaitForURLAsync($"**/dashboards/programmes/{budget.ProgrammeId}?from=*");
+        await Page.GetByText("Gefiltert:").WaitForAsync();
+        var filtered = await TableAsync(MonthEndsTable);
+        filtered.Select(r => r[0]).ShouldBe([monthEnds[^1][0]]);
+        var (csvName, csv) = await CsvAsync(MonthEndsTable);
+        csvName.ShouldMatch(@"^programmbudget-monatsende-\d{4}-\d{2}-\d{2}\.csv$");
+        csv.ShouldBe([["Monat", "Budget", "Gebunden", "Ausgezahlt", "Noch verfügbar"],
+            [last.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), Plain(months[^1].BudgetAtEnd), Plain(months[^1].CommittedAtEnd),
+             Plain(months[^1].PaidAtEnd), Plain(months[^1].RemainingAtEnd)]]);
+        await ExpectAccessibleAsync();
+
+        // A period before the first movement has no months; one that ends before it begins is refused in words, the rest of the page stands.
+        await Page.GotoAsync($"/dashboards/programmes/{budget.ProgrammeId}?from=2001-01-01&to=2001-12-31");
+        (await Page.Locator("section[aria-labelledby='months-heading']").InnerTextAsync()).ShouldContain("In diesem Zeitraum wurde kein Geld bewegt.");
+        await Page.GotoAsync($"/dashboards/programmes/{budget.ProgrammeId}?from=2027-02-01&to=2027-01-01");
+        (await Page.Locator("section[aria-labelledby='months-heading']").GetByRole(AriaRole.Alert).InnerTextAsync()).ShouldNotBeEmpty();
+        (await TableAsync(FiguresTable)).Count.ShouldBe(7);
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Alle Monate zeigen" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Img, new() { Name = "Budget, gebunden, ausgezahlt und noch verfügbar am Ende jedes Monats, in Euro" }).WaitForAsync();
+    }
+
+    private async Task<IReadOnlyList<BudgetMonth>> MonthsAsync(Guid programme, string query) =>
+        (await Fixture.Api(DemoUsers.Caseworker).GetAsync<ProgrammeBudgetOverTime>($"/api/programmes/{programme}/budget/months{query}",
+            cancellation: TestContext.Current.CancellationToken)).Result.Months;
 
     private async Task<ProgrammeBudgetView> BudgetAsync(DemoUser user)
     {

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Localization;
 namespace Fachwerk.Web.Dashboards;
 
 /// <summary>
-/// A programme budget dashboard's tables as CSV or XLSX (<c>/dashboards/programmes/{id}/figures.xlsx</c>): the budget read
-/// through the API as the signed-in user, written with the page's columns (<see cref="ProgrammeBudgetTables"/>) through the
+/// A programme budget dashboard's tables as CSV or XLSX (<c>/dashboards/programmes/{id}/figures.xlsx</c>): the budget (or its
+/// months, with the page's period) read through the API as the signed-in user, written with the page's columns (<see cref="ProgrammeBudgetTables"/>) through the
 /// UI's one export path (<see cref="DashboardExport"/>).
 /// </summary>
 public static class ProgrammeBudgetExport
@@ -22,11 +22,20 @@ public static class ProgrammeBudgetExport
         Guid id, string table, string format, HttpContext context, FachwerkApiClient api, IStringLocalizer<Text> text, TimeProvider clock)
     {
         if (TableExport.Parse(format) is not { } exportFormat
-            || table is not (ProgrammeBudgetTables.Figures or ProgrammeBudgetTables.Alliances or ProgrammeBudgetTables.Sources))
+            || table is not (ProgrammeBudgetTables.Figures or ProgrammeBudgetTables.Alliances or ProgrammeBudgetTables.Sources
+                or ProgrammeBudgetTables.Movements or ProgrammeBudgetTables.MonthEnds))
             return Task.FromResult(Results.NotFound());
 
         var file = $"{text["dashboard.budgetFile"]}-{text["dashboard.file." + table]}";
         if (table == ProgrammeBudgetTables.Sources) return SourcesAsync(id, exportFormat, file, context, api, text, clock);
+        if (table is ProgrammeBudgetTables.Movements or ProgrammeBudgetTables.MonthEnds)
+        {
+            // The months the page showed: the same period, from the download link's address.
+            var filters = ProgrammeBudgetTables.FilterQuery(name => context.Request.Query[name].ToString());
+            return DashboardExport.FileAsync<ProgrammeBudgetOverTime>(context, api, clock, $"/api/programmes/{id}/budget/months{filters}",
+                ProgrammeBudgetTables.PagePath(id) + filters, file, exportFormat, overTime => ProgrammeBudgetTables.ExportMonths(table, overTime, text)!);
+        }
+
         return DashboardExport.FileAsync<ProgrammeBudgetView>(context, api, clock, $"/api/programmes/{id}/budget", ProgrammeBudgetTables.PagePath(id),
             file, exportFormat, budget => ProgrammeBudgetTables.Export(table, budget, text)!);
     }
