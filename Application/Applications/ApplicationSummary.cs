@@ -49,6 +49,8 @@ public sealed record ApplicationSummary
     public Guid AllianceId { get; init; }
     /// <summary>Its name.</summary>
     public string Alliance { get; init; } = "";
+    /// <summary>The district (Landkreis, city) the project runs in, as its alliance spells it.</summary>
+    public string District { get; init; } = "";
     /// <summary>The funding requested, in EUR.</summary>
     public decimal RequestedAmount { get; init; }
     /// <summary>The funding approved, in EUR, once approved.</summary>
@@ -111,6 +113,8 @@ public sealed record ApplicationSummary
         mapping.Duplicate(x => x.Status);
         mapping.DuplicateField(nameof(AllianceId));
         mapping.DuplicateField(nameof(ProgrammeId));
+        // The pipeline's district filter (ADR 0119).
+        mapping.DuplicateField(nameof(District));
         mapping.DuplicateField(nameof(RequestedAmount));
         mapping.DuplicateField(nameof(ApprovedAmount));
         mapping.DuplicateField(nameof(PaidAmount));
@@ -125,7 +129,7 @@ public sealed record ApplicationSummary
         // The pipeline reads only this index (an index-only scan, however many applications an alliance has; grouped by status
         // and programme, or by month of submission and approval) ...
         mapping.Index([x => x.AllianceId, x => x.Status], index => index.IncludeColumns =
-            ["programme_id", "requested_amount", "approved_amount", "paid_amount", "submitted_at", "approved_at"]);
+            ["programme_id", "district", "requested_amount", "approved_amount", "paid_amount", "submitted_at", "approved_at"]);
         // ... and the list, newest first, reads a page of a programme or an alliance off the front of these.
         mapping.Index([x => x.ProgrammeId, x => x.Id]);
         mapping.Index([x => x.AllianceId, x => x.Id]);

@@ -23,6 +23,7 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
             Number = number,
             SearchText = SearchText.Of(e.Data.Plan.Title, e.Data.ApplicantName, number, e.Data.Plan.Description),
             Title = e.Data.Plan.Title,
+            District = e.Data.District,
             ApplicantId = e.Data.ApplicantId,
             Applicant = e.Data.ApplicantName,
             ProgrammeId = e.Data.ProgrammeId,

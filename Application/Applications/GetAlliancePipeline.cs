@@ -69,7 +69,7 @@ public static class GetAlliancePipelineEndpoint
     // the index on (alliance_id, status) includes the programme and the amounts (an index-only scan).
     /// <summary>
     /// Shows an alliance's pipeline: its region's applications by status and by programme, with the amounts requested, approved and paid;
-    /// only those of one programme, or those submitted in a period, if asked.
+    /// only those of one programme or one district, or those submitted in a period, if asked.
     /// </summary>
     [Authorize(Roles = Roles.AlliancePipelineReaders)]
     [WolverineGet("/api/alliances/{id}/pipeline")]

@@ -33,7 +33,7 @@ public static class GetAlliancePipelineOverTimeEndpoint
     // projection keeps months, so the read never lags and needs no rebuild when the grouping changes.
     /// <summary>
     /// Shows an alliance's pipeline over time: per month (German time) the applications submitted with the funding they requested, and
-    /// those approved with the funding approved; only one programme's, or those in a period, if asked.
+    /// those approved with the funding approved; only one programme's or one district's, or those in a period, if asked.
     /// </summary>
     [Authorize(Roles = Roles.AlliancePipelineReaders)]
     [WolverineGet("/api/alliances/{id}/pipeline/months")]

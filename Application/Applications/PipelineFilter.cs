@@ -10,7 +10,8 @@ namespace Fachwerk.Application.Applications;
 /// Over time: submissions and approvals on or after this day.</param>
 /// <param name="To">Only applications submitted on or before this day (German time). Over time: submissions and approvals on or
 /// before this day.</param>
-public sealed record PipelineFilter(Guid? ProgrammeId = null, DateOnly? From = null, DateOnly? To = null)
+/// <param name="District">Only applications for projects in this district (as the alliance spells it; case does not matter).</param>
+public sealed record PipelineFilter(Guid? ProgrammeId = null, DateOnly? From = null, DateOnly? To = null, string? District = null)
 {
     /// <summary>
     /// The filter as SQL conditions on the pipeline index's columns (so the query stays an index-only scan), with
@@ -24,6 +25,12 @@ public sealed record PipelineFilter(Guid? ProgrammeId = null, DateOnly? From = n
         {
             conditions += " and programme_id = @programme";
             if (!command.Parameters.Contains("programme")) command.Parameters.AddWithValue("programme", programme);
+        }
+
+        if (!string.IsNullOrWhiteSpace(District))
+        {
+            conditions += " and lower(district) = lower(@district)";
+            if (!command.Parameters.Contains("district")) command.Parameters.AddWithValue("district", District.Trim());
         }
 
         if (From is { } from)
@@ -50,5 +57,6 @@ public sealed class PipelineFilterValidator : AbstractValidator<PipelineFilter>
         RuleFor(x => x.To!.Value).PlausibleDate().When(x => x.To is not null).OverridePropertyName(nameof(PipelineFilter.To));
         RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
             .WithMessage("The last day cannot be before the first.");
+        RuleFor(x => x.District).MaximumLength(CommonRules.ShortTextLength).When(x => x.District is not null);
     }
 }

@@ -132,6 +132,27 @@ public class InboxAndPipelineTests(AppFixture fixture) : ApplicationApi(fixture)
     }
 
     /// <summary>The day (German time) the application was submitted, as the API says.</summary>
+    [Fact]
+    public async Task The_pipeline_filtered_to_a_district_counts_only_the_projects_in_it_whatever_its_case()
+    {
+        var programme = await LaunchProgramme(rules: Rules(voteRequired: false));
+        await Submitted(programme, Plan(requested: 20_000m));                       // Halle (Saale)
+        var inSaalekreis = (await Post<StreamCreated>(Applicant, "/api/applications",
+            new DraftApplication(ApplicantId, programme, AllianceId, "saalekreis", Plan(requested: 25_000m)), 201)).Id;
+        await Act(Applicant, inSaalekreis, "submission", new SubmitApplication(1));
+        await CatchUpProjections();
+
+        var saalekreis = await Get<AlliancePipeline>(Caseworker, $"/api/alliances/{AllianceId}/pipeline?district=SAALEKREIS&programmeId={programme}");
+        saalekreis.Stages.ShouldBe([new PipelineStage(ApplicationStatus.Submitted, 1, 25_000m, 0m, 0m)]);
+        var halle = await Get<AlliancePipeline>(Caseworker, $"/api/alliances/{AllianceId}/pipeline?district={Uri.EscapeDataString("Halle (Saale)")}&programmeId={programme}");
+        halle.Requested.ShouldBe(20_000m);
+        var months = await Get<AlliancePipelineOverTime>(Caseworker, $"/api/alliances/{AllianceId}/pipeline/months?district=Saalekreis&programmeId={programme}");
+        months.Months.Sum(m => m.Requested).ShouldBe(25_000m);
+        (await Get<AlliancePipeline>(Caseworker, $"/api/alliances/{AllianceId}/pipeline?district=Goslar")).Applications.ShouldBe(0);
+        (await ValidationProblemOf(await GetExpecting(Caseworker, $"/api/alliances/{AllianceId}/pipeline?district={new string('x', 600)}", 400)))
+            .Errors.Keys.ShouldContain("district");
+    }
+
     private async Task<DateOnly> SubmittedDay(Guid application)
     {
         var details = await Get<ApplicationDetails>(Caseworker, $"/api/applications/{application}");

@@ -117,6 +117,21 @@ public class PipelineDashboardTests(BrowserFixture fixture) : DashboardTest(fixt
         csv.Skip(1).Select(r => r[1]).ShouldBe(statuses.Select(r => r[1].Replace(".", "", StringComparison.Ordinal)));
         await ExpectAccessibleAsync();
 
+        // One district of the alliance's region: the numbers and the downloads count its projects only.
+        var inHalle = (await Fixture.Api(DemoUsers.Caseworker).GetAsync<AlliancePipeline>(
+            $"/api/alliances/{all.AllianceId}/pipeline?district={Uri.EscapeDataString("Halle (Saale)")}", cancellation: TestContext.Current.CancellationToken)).Result;
+        await Page.GotoAsync($"/dashboards/alliances/{all.AllianceId}");
+        await Page.GetByLabel("Landkreis / Region", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Halle (Saale)" });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
+        await Page.WaitForURLAsync($"**/dashboards/alliances/{all.AllianceId}?*district=Halle*");
+        await Page.GetByText("Gefiltert:").WaitForAsync();
+        var districtStatuses = await TableAsync(StatusTable);
+        districtStatuses.Sum(r => int.Parse(r[1], System.Globalization.NumberStyles.Number, German)).ShouldBe(inHalle.Applications);
+        inHalle.Applications.ShouldBeGreaterThan(0, "the test submitted an application in Halle (Saale)");
+        var (_, districtCsv) = await CsvAsync(StatusTable);
+        districtCsv.Skip(1).Select(r => r[1]).ShouldBe(districtStatuses.Select(r => r[1].Replace(".", "", StringComparison.Ordinal)));
+        await ExpectAccessibleAsync();
+
         // A period that ends before it begins: the API's refusal in words, and a way back.
         await Page.GotoAsync($"/dashboards/alliances/{all.AllianceId}?from=2027-02-01&to=2027-01-01");
         (await Page.GetByRole(AriaRole.Alert).InnerTextAsync()).ShouldNotBeEmpty();
