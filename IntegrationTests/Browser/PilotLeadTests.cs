@@ -7,11 +7,11 @@ using Microsoft.Playwright;
 namespace Fachwerk.IntegrationTests.Browser;
 
 /// <summary>
-/// The project lead runs the demo pilot (Relocation Service Magdeburg, phase March 2014 to February 2015) in the browser:
-/// enrols a participant and sees the month's demand go up, records a service, uploads and downloads a document, erases the
-/// personal data; a dashboard reader never sees a participant.
+/// The project lead runs the demo pilot (Relocation Service Magdeburg, phase March 2014 to February 2015) in the browser,
+/// choosing each step from the page's list: enrols a participant and sees the month's demand go up, records a service, uploads
+/// and downloads a document, erases the personal data; a dashboard reader never sees a participant.
 /// </summary>
-public class PilotLeadTests(BrowserFixture fixture) : BrowserTest(fixture)
+public class PilotLeadTests(BrowserFixture fixture) : PilotTest(fixture)
 {
     /// <summary>The last month of the demo pilot's phase: the forms' days default to its last day (the phase lies in the past).</summary>
     private const string LastMonth = "Februar 2015";
@@ -25,9 +25,12 @@ public class PilotLeadTests(BrowserFixture fixture) : BrowserTest(fixture)
         (await Page.GetByRole(AriaRole.Link, new() { Name = "Nachfrage-Dashboard öffnen" }).GetAttributeAsync("href")).ShouldBe($"/dashboards/pilots/{pilot.Id}");
         (await Page.Locator("#indicator-verdict").InnerTextAsync()).ShouldContain("Die Nachfrage ist stabil");
         await ExpectAccessibleAsync();
-        await ScreenshotForDocsAsync("pilot-page");
         var demandBefore = await DemandAsync(LastMonth);
 
+        (await StepsAsync()).ShouldContain("Person aufnehmen");
+        (await Page.Locator("#enrol-participant-givenName").CountAsync()).ShouldBe(0, "a form shows once its step is chosen");
+        await ChooseStepAsync("Person aufnehmen", "Teilnehmende Person aufnehmen");
+        await ScreenshotForDocsAsync("pilot-page");
         await Page.Locator("#enrol-participant-givenName").FillAsync("Ilze");
         await Page.Locator("#enrol-participant-familyName").FillAsync("Browsertest");
         await Page.Locator("#enrol-participant-birthDate").FillAsync("1991-04-17");
@@ -45,6 +48,7 @@ public class PilotLeadTests(BrowserFixture fixture) : BrowserTest(fixture)
         (await Page.Locator("#personal-heading + dl").InnerTextAsync()).ShouldContain("17.04.1991");
         await ExpectAccessibleAsync();
 
+        await ChooseStepAsync("Leistung erfassen", "Leistung erfassen");
         await Page.Locator("#deliver-service-service").SelectOptionAsync(new SelectOptionValue { Label = "Sprachkurs" });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Leistung erfassen" }).ClickAsync();
         await DoneAsync("Die Leistung wurde erfasst.");
@@ -63,6 +67,7 @@ public class PilotLeadTests(BrowserFixture fixture) : BrowserTest(fixture)
         download.SuggestedFilename.ShouldBe("Lebenslauf.pdf");
         (await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken)).ShouldBe(pdf);
 
+        await ChooseStepAsync("Daten löschen", "Personenbezogene Daten löschen");
         await Page.Locator("#erase-data-ground").SelectOptionAsync(new SelectOptionValue { Label = "Einwilligung widerrufen (Art. 17 Abs. 1 lit. b DSGVO)" });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Endgültig löschen" }).ClickAsync();
         await DoneAsync("Die personenbezogenen Daten und Dokumente wurden gelöscht.");
@@ -82,6 +87,7 @@ public class PilotLeadTests(BrowserFixture fixture) : BrowserTest(fixture)
         await SignInAsync(DemoUsers.ProjectLead, $"/pilots/{pilot.Id}");
         var events = await EventCountAsync();
 
+        await ChooseStepAsync("Person aufnehmen", "Teilnehmende Person aufnehmen");
         await Page.Locator("#enrol-participant-familyName").FillAsync("Ohnevorname");
         await Page.Locator("#enrol-participant-birthDate").FillAsync("1990-01-01");
         await Page.Locator("#enrol-participant-nationality").FillAsync("UA");
@@ -92,6 +98,7 @@ public class PilotLeadTests(BrowserFixture fixture) : BrowserTest(fixture)
         (await error.InnerTextAsync()).ShouldContain("Dieses Feld darf nicht leer sein.");
         (await Page.Locator("#enrol-participant-familyName").InputValueAsync()).ShouldBe("Ohnevorname", "the input is kept");
         (await EventCountAsync()).ShouldBe(events);
+        (await Page.Locator("ul.steps a[aria-current='true']").InnerTextAsync()).ShouldStartWith("Person aufnehmen", Case.Sensitive, "the posted form stays the chosen step");
         await ExpectAccessibleAsync();
     }
 
@@ -111,6 +118,9 @@ public class PilotLeadTests(BrowserFixture fixture) : BrowserTest(fixture)
         (await Page.Locator("#participant-counts").InnerTextAsync()).ShouldContain("Fachkräfte");
         (await Page.ContentAsync()).ShouldNotContain(participant.PersonalData!.FamilyName);
         (await Page.GetByRole(AriaRole.Button, new() { Name = "Aufnehmen", Exact = true }).CountAsync()).ShouldBe(0);
+        (await Page.Locator("ul.steps").CountAsync()).ShouldBe(0, "no steps to choose for a reader");
+        await Page.GotoAsync($"/pilots/{pilot.Id}?step=enrol-participant#step");
+        (await Page.Locator("#enrol-participant-givenName").CountAsync()).ShouldBe(0, "a step in the address opens no form the page does not offer");
         await ExpectAccessibleAsync();
     }
 
@@ -133,10 +143,6 @@ public class PilotLeadTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Page.GetByRole(AriaRole.Button, new() { Name = "Language: Deutsch" }).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Nachfrage Monat für Monat" }).WaitForAsync();
     }
-
-    private async Task<PilotSummary> DemoPilotAsync() =>
-        (await Fixture.Api(DemoUsers.Caseworker).GetAsync<Page<PilotSummary>>("/api/pilots?name=" + Uri.EscapeDataString(DemoUsers.ProjectLead.PilotName!)))
-        .Result.Items.ShouldHaveSingleItem();
 
     /// <summary>The month's demand as the page's demand table shows it.</summary>
     private async Task<int> DemandAsync(string month)

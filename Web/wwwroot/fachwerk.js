@@ -1,9 +1,21 @@
+// A step chosen on a pilot page (?step=…#step, Pilots/PilotSteps.razor): the browser scrolls to its form; the heading of the
+// form takes the focus, so a keyboard or screen-reader user starts there. Without this script the address still moves the
+// keyboard's starting point to the form.
+function chosenStepHeading() {
+    const heading = location.hash === '#step' ? document.querySelector('#step h3') : null;
+    heading?.setAttribute('tabindex', '-1');
+    return heading;
+}
+chosenStepHeading()?.focus();
+
 // After an enhanced form post the framework patches the page in place: the button that had the focus may be gone, or be
 // reused for another form's button. Put the focus on what the post produced, so a keyboard or screen-reader user goes
-// on from there: the page's confirmation of a step, else why a form was not accepted, else (focus lost) the heading.
+// on from there: the page's confirmation of a step, else why a form was not accepted, else the step just chosen, else
+// (focus lost) the heading.
 Blazor.addEventListener('enhancedload', () => {
     const target = document.querySelector('#result')
         || document.querySelector('[role="alert"][id$="-outcome"]')
+        || chosenStepHeading()
         || (document.activeElement === document.body ? document.querySelector('main h1') : null);
     if (target && target !== document.activeElement) target.focus();
 });
