@@ -44,7 +44,8 @@ public sealed partial class Harness
             ("5l", "application page: the case's history", i => $"/api/applications/{ids[i % ids.Count]}/history", 50),
         };
         var stream = history.LongStreamId;
-        var pages = WebPages.Of(new PageSubjects(programmes, alliances, stream, ids));
+        var pilot = await BenchmarkPilot.LaunchAsync(api, settings.TargetsEnforced ? 10 : 1, cancellation);
+        var pages = WebPages.Of(new PageSubjects(programmes, alliances, stream, ids, pilot));
         var sessions = await SignInAsync(host, pages, cancellation);
         await WarmUpAsync(
         [

@@ -32,10 +32,11 @@ public sealed class FachwerkApi : IDisposable
     /// </summary>
     public const int TokenMinutes = 24 * 60;
 
-    /// <summary>A token for a demo user, bound to the given organisation or alliance; valid for <see cref="TokenMinutes"/>.</summary>
-    public async Task<string> TokenAsync(string user, Guid? organisationId = null, Guid? allianceId = null, CancellationToken cancellation = default) =>
+    /// <summary>A token for a demo user, bound to the given organisation, alliance or pilot; valid for <see cref="TokenMinutes"/>.</summary>
+    public async Task<string> TokenAsync(
+        string user, Guid? organisationId = null, Guid? allianceId = null, CancellationToken cancellation = default, Guid? pilotId = null) =>
         (await Client.SendAsync<DevelopmentToken>(HttpMethod.Post, DevelopmentTokenEndpoint.Path,
-            new DevelopmentTokenRequest(user, organisationId, allianceId, Minutes: TokenMinutes), cancellation: cancellation))
+            new DevelopmentTokenRequest(user, organisationId, allianceId, pilotId, Minutes: TokenMinutes), cancellation: cancellation))
         .Result.AccessToken;
 
     /// <summary>Sends a command; answers the status and, on success, the body read as <typeparamref name="T"/>.</summary>

@@ -4,8 +4,8 @@ using Fachwerk.Web.Dashboards;
 
 namespace Fachwerk.Benchmarks.Workload;
 
-/// <summary>The imported history's ids the measured pages show.</summary>
-public sealed record PageSubjects(IReadOnlyList<Guid> Programmes, IReadOnlyList<Guid> Alliances, Guid LongStream, IReadOnlyList<Guid> Applications);
+/// <summary>The imported history's ids the measured pages show, and the pilot launched beside it (<see cref="BenchmarkPilot"/>).</summary>
+public sealed record PageSubjects(IReadOnlyList<Guid> Programmes, IReadOnlyList<Guid> Alliances, Guid LongStream, IReadOnlyList<Guid> Applications, Guid Pilot);
 
 /// <summary>
 /// A server-rendered page of the web UI the harness measures: its figure's key and name, the demo user who reads it (signed in
@@ -23,7 +23,7 @@ public static class WebPages
     public static IReadOnlyList<WebPage> Of(PageSubjects subjects)
     {
         ArgumentNullException.ThrowIfNull(subjects);
-        var (programmes, alliances, stream, applications) = (subjects.Programmes, subjects.Alliances, subjects.LongStream, subjects.Applications);
+        var (programmes, alliances, stream, applications, pilot) = (subjects.Programmes, subjects.Alliances, subjects.LongStream, subjects.Applications, subjects.Pilot);
         return
         [
             new("5m", "dashboards page (the programmes' budget dashboards)", DemoUsers.DashboardReader, _ => "/dashboards", "budgets-heading"),
@@ -34,6 +34,8 @@ public static class WebPages
             new("5q", "auditor's as-of page of an application as it stands", DemoUsers.Auditor, i => AuditPaths.AsOfNow(applications[i % applications.Count]), "as-of-banner"),
             // Its reads: the pipeline by status and programme and the pipeline per month, each grouped in SQL over the alliance's summaries.
             new("5r", "alliance pipeline dashboard page", DemoUsers.DashboardReader, i => $"/dashboards/alliances/{alliances[i % alliances.Count]}", "months-heading"),
+            // A year of months, with the stable-demand indicator worked out on the page's read.
+            new("5s", "pilot demand dashboard page", DemoUsers.DashboardReader, _ => PilotDemandTables.PagePath(pilot), "months-chart-title"),
         ];
     }
 }

@@ -13,7 +13,8 @@ public class WebPagesTests
         [Guid.Parse("00000000-0000-0000-0000-00000000a001"), Guid.Parse("00000000-0000-0000-0000-00000000a002")],
         [Guid.Parse("00000000-0000-0000-0000-00000000b001")],
         Guid.Parse("00000000-0000-0000-0000-00000000c001"),
-        [Guid.Parse("00000000-0000-0000-0000-00000000d001"), Guid.Parse("00000000-0000-0000-0000-00000000d002"), Guid.Parse("00000000-0000-0000-0000-00000000d003")]);
+        [Guid.Parse("00000000-0000-0000-0000-00000000d001"), Guid.Parse("00000000-0000-0000-0000-00000000d002"), Guid.Parse("00000000-0000-0000-0000-00000000d003")],
+        Guid.Parse("00000000-0000-0000-0000-00000000e001"));
 
     [Fact]
     public void The_pages_figures_continue_after_the_api_reads_one_letter_each()
@@ -54,6 +55,7 @@ public class WebPagesTests
         pages["5p"].Url(LegacyHistory.LongStreamEvents - 1).ShouldEndWith($"?version={LegacyHistory.LongStreamEvents}");
         pages["5p"].Url(LegacyHistory.LongStreamEvents).ShouldEndWith("?version=1");
         pages["5q"].Url(4).ShouldBe("/audit/applications/00000000-0000-0000-0000-00000000d002/as-of");
+        pages["5s"].Url(9).ShouldBe("/dashboards/pilots/00000000-0000-0000-0000-00000000e001");
     }
 
     [Fact]
