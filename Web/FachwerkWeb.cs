@@ -85,6 +85,7 @@ public static class FachwerkWeb
         Dashboards.AlliancePipelineExport.MapAlliancePipelineExport(app);
         Dashboards.PilotDemandExport.MapPilotDemandExport(app);
         Network.Instruments.InstrumentExport.MapInstrumentExport(app);
+        Network.Dashboards.NetworkDashboardExport.MapNetworkDashboardExport(app);
         Audit.AuditDownloads.MapAuditDownloads(app);
         app.MapDocumentTransfer();
         Pilots.ParticipantDocumentTransfer.MapParticipantDocumentTransfer(app);
