@@ -86,6 +86,9 @@ public static class FachwerkWeb
         Dashboards.PilotDemandExport.MapPilotDemandExport(app);
         Network.Instruments.InstrumentExport.MapInstrumentExport(app);
         Network.Dashboards.NetworkDashboardExport.MapNetworkDashboardExport(app);
+        Network.Ideas.IdeaExport.MapIdeaExport(app);
+        Network.Recommendations.RecommendationExport.MapRecommendationExport(app);
+        Network.Cooperation.AgreementExport.MapAgreementExport(app);
         Audit.AuditDownloads.MapAuditDownloads(app);
         app.MapDocumentTransfer();
         Pilots.ParticipantDocumentTransfer.MapParticipantDocumentTransfer(app);

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Fachwerk.Application.Common;
+using Fachwerk.Web.Api;
+using Fachwerk.Web.Shared;
+using Microsoft.AspNetCore.Http;
+
+namespace Fachwerk.Web.Network;
+
+/// <summary>
+/// A network list as a download (ideas, recommendations, agreements): every page of the list the API answers for the filters of
+/// the download link (the page's own), read as the signed-in user and written through the UI's one export path
+/// (<see cref="TableExport"/>), named after the list and the day.
+/// </summary>
+public static class NetworkListExport
+{
+    /// <summary>
+    /// The list at <paramref name="apiPath"/> (with its filters, without paging) as a file, or a redirect: to sign in again, or
+    /// to the list page (<paramref name="pagePath"/>), which explains anything else.
+    /// </summary>
+    public static async Task<IResult> FileAsync<TItem>(
+        HttpContext context, FachwerkApiClient api, TimeProvider clock, string apiPath, string pagePath, string fileName, ExportFormat format,
+        Func<IReadOnlyList<TItem>, ExportTable> table)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(table);
+        var items = new List<TItem>();
+        // A list without filters comes as "/api/…?": the paging follows either way.
+        apiPath = apiPath.TrimEnd('?', '&');
+        var separator = apiPath.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        // The whole list, not only the page on screen: the API answers at most MaxPageSize items a page.
+        for (long page = 1, pages = 1; page <= pages; page++)
+        {
+            var read = await api.GetAsync<Page<TItem>>($"{apiPath}{separator}page={page}&pageSize={Paging.MaxPageSize}", cancellation: context.RequestAborted);
+            if (read.Status == StatusCodes.Status401Unauthorized)
+                return Results.Redirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+            if (read.Value is not { } answered) return Results.Redirect(pagePath);
+            items.AddRange(answered.Items);
+            pages = answered.PageCount;
+        }
+
+        var day = Localization.Formats.InBerlin(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return await TableExport.FileAsync(table(items), format, $"{fileName}-{day}", context.RequestAborted);
+    }
+
+    /// <summary>The <paramref name="filters"/> set in a query (a page's or a download link's), as "a=1&amp;b=2", or "".</summary>
+    public static string FilterQuery(IEnumerable<string> filters, Func<string, string?> value) => string.Join("&", filters
+        .Select(name => (name, value: value(name)))
+        .Where(f => !string.IsNullOrWhiteSpace(f.value))
+        .Select(f => $"{f.name}={Uri.EscapeDataString(f.value!)}"));
+}
