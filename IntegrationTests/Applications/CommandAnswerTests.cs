@@ -2,6 +2,7 @@ using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using Fachwerk.IntegrationTests.Infrastructure;
+using Wolverine.Tracking;
 
 namespace Fachwerk.IntegrationTests.Applications;
 
@@ -23,10 +24,16 @@ public class CommandAnswerTests(AppFixture fixture) : ApplicationApi(fixture)
 
         var supplied = await Command(Applicant, id, "document-supplies", new SupplyDocuments(requested.Version, ["dms://satzung"]));
         supplied.Created.ShouldBeNull();
-        var version = await Act(Caseworker, id, "formal-completeness", new CompleteFormally(supplied.Version));
-        version = await Act(Reviewer, id, "alliance-vote", new CastAllianceVote(version, ChamberId, true, "Passt", DeclaresNoConflictOfInterest: true));
+        // Each step waits for the work it cascades (ExecuteAndWaitAsync), so no handler of an earlier step appends to the case
+        // while the next command is recorded.
+        long version = 0;
+        await Host.ExecuteAndWaitAsync(async () => version = await Act(Caseworker, id, "formal-completeness", new CompleteFormally(supplied.Version)), 60_000);
+        await Host.ExecuteAndWaitAsync(async () =>
+            version = await Act(Reviewer, id, "alliance-vote", new CastAllianceVote(version, ChamberId, true, "Passt", DeclaresNoConflictOfInterest: true)), 60_000);
 
-        var proposed = await Command(Caseworker, id, "decision-proposal", new ProposeDecision(version, DecisionKind.Approve, 30_000m));
+        CommandAccepted? answer = null;
+        await Host.ExecuteAndWaitAsync(async () => answer = await Command(Caseworker, id, "decision-proposal", new ProposeDecision(version, DecisionKind.Approve, 30_000m)), 60_000);
+        var proposed = answer.ShouldNotBeNull();
         proposed.Created.ShouldBe(new CreatedItem("proposal", "1"));
 
         var confirmed = await Command(Approver, id, "decision-confirmation", new ConfirmDecision(proposed.Version));
