@@ -1,3 +1,4 @@
+using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using JasperFx.Events;
 using Marten;
@@ -44,7 +45,7 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
         }, e, moved: false);
 
     public static ApplicationSummary Apply(IEvent<ApplicationSubmitted> e, ApplicationSummary s) =>
-        Next(s, s with { AllianceVoteRequired = e.Data.Terms.AllianceVoteRequired, SubmittedAt = e.Timestamp }, e);
+        Next(s, s with { AllianceVoteRequired = e.Data.Terms.AllianceVoteRequired, SubmittedAt = e.Timestamp, SubmittedMonth = AuthorityTime.MonthOf(e.Timestamp) }, e);
 
     public static ApplicationSummary Apply(IEvent<DocumentsRequested> e, ApplicationSummary s) => Next(s, s with { DocumentsDueBy = e.Data.DueBy }, e);
 
@@ -70,6 +71,7 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
         {
             ApprovedAmount = e.Data.Amount,
             ApprovedAt = e.Timestamp,
+            ApprovedMonth = AuthorityTime.MonthOf(e.Timestamp),
             Proofs = [.. e.Data.ProofsOfUse.Select(p => new SummaryProof(p.Proof, p.DueBy, false, null, null, null, null))],
         }, e);
 

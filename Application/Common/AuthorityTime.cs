@@ -11,4 +11,11 @@ public static class AuthorityTime
         var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
     }
+
+    /// <summary>The first day of the calendar month <paramref name="moment"/> falls in, in Germany.</summary>
+    public static DateOnly MonthOf(DateTimeOffset moment)
+    {
+        var local = TimeZoneInfo.ConvertTime(moment, Zone);
+        return new DateOnly(local.Year, local.Month, 1);
+    }
 }

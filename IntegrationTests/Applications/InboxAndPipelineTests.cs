@@ -129,6 +129,20 @@ public class InboxAndPipelineTests(AppFixture fixture) : ApplicationApi(fixture)
 
         var read = await Get<AlliancePipelineOverTime>(DemoUsers.DashboardReader, $"/api/alliances/{AllianceId}/pipeline/months");
         read.Months.ShouldBe(overTime.Months);
+
+        // Summaries written before the month was kept beside the moment count in the same month.
+        await using (var connection = new Npgsql.NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var forget = new Npgsql.NpgsqlCommand(
+                $"update {Fachwerk.Application.FachwerkApplication.SchemaName}.mt_doc_applicationsummary set submitted_month = null, approved_month = null where alliance_id = @alliance",
+                connection);
+            forget.Parameters.AddWithValue("alliance", AllianceId);
+            (await forget.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBeGreaterThan(0);
+        }
+
+        var older = await Get<AlliancePipelineOverTime>(Caseworker, $"/api/alliances/{AllianceId}/pipeline/months");
+        older.Months.ShouldBe(overTime.Months);
     }
 
     /// <summary>The day (German time) the application was submitted, as the API says.</summary>
