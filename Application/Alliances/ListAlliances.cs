@@ -23,7 +23,7 @@ public sealed record AllianceSummary(
 /// <param name="Name">Only alliances whose name contains this text (any case).</param>
 /// <param name="FederalState">Only alliances in this federal state.</param>
 /// <param name="Status">Only alliances with this status.</param>
-/// <param name="District">Only alliances covering this district.</param>
+/// <param name="District">Only alliances covering this district (case does not matter).</param>
 public sealed record AllianceQuery(
     string? Name = null,
     FederalState? FederalState = null,
@@ -58,7 +58,7 @@ public static class ListAlliancesEndpoint
         if (query.Status is { } status)
             alliances = alliances.Where(a => a.Status == status);
         if (!string.IsNullOrWhiteSpace(query.District))
-            alliances = alliances.Where(a => a.Districts.Contains(query.District));
+            alliances = alliances.Where(a => a.Districts.Any(d => d.Equals(query.District.Trim(), StringComparison.OrdinalIgnoreCase)));
 
         return await alliances.PageAsync(ordered => ordered
             .OrderBy(a => a.Name)

@@ -121,6 +121,8 @@ public class AllianceLifecycleTests(AppFixture fixture) : AllianceApi(fixture)
         recognized.Version.ShouldBe(2);
         (await Get<Page<AllianceSummary>>(Caseworker, "/api/alliances?name=seenplatte")).Items.ShouldHaveSingleItem();
         (await Get<Page<AllianceSummary>>(Caseworker, "/api/alliances?district=Saalekreis")).Items.ShouldHaveSingleItem();
+        (await Get<Page<AllianceSummary>>(Caseworker, "/api/alliances?district=saalekreis")).Items.ShouldHaveSingleItem();
+        (await Get<Page<AllianceSummary>>(Caseworker, "/api/alliances?district=Saale")).Items.ShouldBeEmpty("a district is named in full");
 
         var page2 = await Get<Page<AllianceSummary>>(Caseworker, "/api/alliances?page=2&pageSize=2");
         page2.Items.ShouldHaveSingleItem().Name.ShouldBe("Regionales Fachkräftebündnis Leine-Weser");

@@ -95,6 +95,39 @@ public class PipelineDashboardTests(BrowserFixture fixture) : DashboardTest(fixt
     }
 
     [Fact]
+    public async Task District_staff_find_the_alliances_of_their_district_and_open_their_pipeline_filtered_to_it()
+    {
+        await SubmittedApplicationAsync("Pipeline des Landkreises");
+        var all = await PipelineAsync(DemoUsers.DashboardReader);
+        var inHalle = (await Fixture.Api(DemoUsers.DashboardReader).GetAsync<AlliancePipeline>(
+            $"/api/alliances/{all.AllianceId}/pipeline?district={Uri.EscapeDataString("Halle (Saale)")}", cancellation: TestContext.Current.CancellationToken)).Result;
+
+        await SignInAsync(DemoUsers.DashboardReader, "/dashboards");
+        await Page.GetByLabel("Bundesland").SelectOptionAsync(new SelectOptionValue { Label = "Sachsen-Anhalt" });
+        // Typed as a person types it: the case does not matter.
+        await Page.GetByLabel("Landkreis / Region").FillAsync("halle (saale)");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Bündnisse finden" }).ClickAsync();
+        await Page.WaitForURLAsync("**/dashboards?*district=halle*");
+        await Page.GetByText("Gefundene Bündnisse:").WaitForAsync();
+        var pipelines = Page.GetByRole(AriaRole.Region, new() { Name = "Antrags-Pipelines der Bündnisse" });
+        (await pipelines.GetByRole(AriaRole.Link, new() { Name = Alliance, Exact = true }).CountAsync()).ShouldBe(1);
+        (await pipelines.GetByRole(AriaRole.Link, new() { Name = "Regionales Fachkräftebündnis Leine-Weser" }).CountAsync()).ShouldBe(0);
+        (await Page.GetByLabel("Landkreis / Region").InputValueAsync()).ShouldBe("halle (saale)");
+        await ExpectAccessibleAsync();
+
+        await pipelines.GetByRole(AriaRole.Link, new() { Name = Alliance, Exact = true }).ClickAsync();
+        await Page.WaitForURLAsync($"**/dashboards/alliances/{all.AllianceId}?district=*");
+        await Page.GetByText("Gefiltert:").WaitForAsync();
+        (await TableAsync(StatusTable)).Sum(r => int.Parse(r[1], System.Globalization.NumberStyles.Number, German)).ShouldBe(inHalle.Applications);
+        inHalle.Applications.ShouldBeLessThan(all.Applications, "the alliance's other districts are left out");
+
+        await Page.GotoAsync("/dashboards?district=Nirgendwo");
+        (await Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Kein Bündnis" }).InnerTextAsync()).ShouldBe("Kein Bündnis deckt diese Region ab.");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Alle Bündnisse zeigen" }).ClickAsync();
+        await pipelines.GetByRole(AriaRole.Link, new() { Name = Alliance, Exact = true }).WaitForAsync();
+    }
+
+    [Fact]
     public async Task Filters_kept_in_the_address_change_the_numbers_and_the_downloads_count_the_same()
     {
         await SubmittedApplicationAsync("Pipeline gefiltert");
