@@ -23,7 +23,7 @@ public class PilotLeadTests(BrowserFixture fixture) : PilotTest(fixture)
         await SignInAsync(DemoUsers.ProjectLead, $"/pilots/{pilot.Id}");
         await Page.GetByRole(AriaRole.Heading, new() { Name = pilot.Name, Level = 1 }).WaitForAsync();
         (await Page.GetByRole(AriaRole.Link, new() { Name = "Nachfrage-Dashboard öffnen" }).GetAttributeAsync("href")).ShouldBe($"/dashboards/pilots/{pilot.Id}");
-        (await Page.Locator("#indicator-verdict").InnerTextAsync()).ShouldContain("Die Nachfrage ist stabil");
+        (await Page.Locator("#indicator-verdict").InnerTextAsync()).ShouldContain("Stabile Nachfrage: ja");
         await ExpectAccessibleAsync();
         var demandBefore = await DemandAsync(LastMonth);
 
