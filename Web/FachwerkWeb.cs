@@ -89,6 +89,7 @@ public static class FachwerkWeb
         Network.Ideas.IdeaExport.MapIdeaExport(app);
         Network.Recommendations.RecommendationExport.MapRecommendationExport(app);
         Network.Cooperation.AgreementExport.MapAgreementExport(app);
+        Network.Actors.ActorExport.MapActorExport(app);
         Audit.AuditDownloads.MapAuditDownloads(app);
         app.MapDocumentTransfer();
         Pilots.ParticipantDocumentTransfer.MapParticipantDocumentTransfer(app);

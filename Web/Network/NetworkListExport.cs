@@ -2,7 +2,10 @@ using System.Globalization;
 using Fachwerk.Application.Common;
 using Fachwerk.Web.Api;
 using Fachwerk.Web.Shared;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
 
 namespace Fachwerk.Web.Network;
 
@@ -14,10 +17,27 @@ namespace Fachwerk.Web.Network;
 public static class NetworkListExport
 {
     /// <summary>
+    /// Maps a list's download at <c>{exportPath}.csv</c> and <c>.xlsx</c>: the list at <paramref name="apiPath"/> with the
+    /// <paramref name="filters"/> of the download link, written by <paramref name="table"/> (from the items, the user's texts and
+    /// today in Berlin) and named by the text <paramref name="fileKey"/>; a problem sends the user back to <paramref name="pagePath"/>.
+    /// </summary>
+    public static RouteHandlerBuilder MapListExport<TItem>(
+        this IEndpointRouteBuilder endpoints, string exportPath, string apiPath, string pagePath, IReadOnlyList<string> filters, string fileKey,
+        Func<IReadOnlyList<TItem>, IStringLocalizer, DateOnly, ExportTable> table) =>
+        endpoints.MapGet(exportPath + ".{format}", async (string format, HttpContext context, FachwerkApiClient api, IStringLocalizer<Text> text, TimeProvider clock) =>
+        {
+            if (TableExport.Parse(format) is not { } exportFormat) return Results.NotFound();
+            var query = FilterQuery(filters, name => context.Request.Query[name].ToString());
+            var today = DateOnly.FromDateTime(Localization.Formats.InBerlin(clock.GetUtcNow()).DateTime);
+            return await FileAsync<TItem>(context, api, clock, $"{apiPath}?{query}", $"{pagePath}?{query}", text[fileKey], exportFormat,
+                items => table(items, text, today));
+        }).ExcludeFromDescription();
+
+    /// <summary>
     /// The list at <paramref name="apiPath"/> (with its filters, without paging) as a file, or a redirect: to sign in again, or
     /// to the list page (<paramref name="pagePath"/>), which explains anything else.
     /// </summary>
-    public static async Task<IResult> FileAsync<TItem>(
+    private static async Task<IResult> FileAsync<TItem>(
         HttpContext context, FachwerkApiClient api, TimeProvider clock, string apiPath, string pagePath, string fileName, ExportFormat format,
         Func<IReadOnlyList<TItem>, ExportTable> table)
     {

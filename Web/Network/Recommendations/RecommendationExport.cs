@@ -1,10 +1,5 @@
 using Fachwerk.Application.Network.Recommendations;
-using Fachwerk.Web.Api;
-using Fachwerk.Web.Shared;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Localization;
 
 namespace Fachwerk.Web.Network.Recommendations;
 
@@ -12,13 +7,6 @@ namespace Fachwerk.Web.Network.Recommendations;
 public static class RecommendationExport
 {
     public static void MapRecommendationExport(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(RecommendationTables.ExportPath + ".{format}", ExportAsync).ExcludeFromDescription();
-
-    private static async Task<IResult> ExportAsync(string format, HttpContext context, FachwerkApiClient api, IStringLocalizer<Text> text, TimeProvider clock)
-    {
-        if (TableExport.Parse(format) is not { } exportFormat) return Results.NotFound();
-        var filters = NetworkListExport.FilterQuery(RecommendationTables.Filters, name => context.Request.Query[name].ToString());
-        return await NetworkListExport.FileAsync<RecommendationDetails>(context, api, clock, $"/api/recommendations?{filters}",
-            $"{RecommendationTables.PagePath}?{filters}", text["recommendations.file"], exportFormat, recommendations => RecommendationTables.Export(recommendations, text));
-    }
+        endpoints.MapListExport<RecommendationDetails>(RecommendationTables.ExportPath, "/api/recommendations", RecommendationTables.PagePath,
+            RecommendationTables.Filters, "recommendations.file", (recommendations, text, _) => RecommendationTables.Export(recommendations, text));
 }
