@@ -85,6 +85,7 @@ public static class FachwerkWeb
         Dashboards.AlliancePipelineExport.MapAlliancePipelineExport(app);
         Dashboards.PilotDemandExport.MapPilotDemandExport(app);
         Network.Instruments.InstrumentExport.MapInstrumentExport(app);
+        Network.Cohorts.CohortExport.MapCohortExport(app);
         Network.Dashboards.NetworkDashboardExport.MapNetworkDashboardExport(app);
         Network.Ideas.IdeaExport.MapIdeaExport(app);
         Network.Recommendations.RecommendationExport.MapRecommendationExport(app);
