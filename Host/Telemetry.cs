@@ -22,8 +22,17 @@ public static class Telemetry
     public const string MetricsPath = "/metrics";
     public const string ServiceName = "fachwerk";
 
-    /// <summary>The instrumentation of the libraries, by the names of their ActivitySource and Meter.</summary>
+    /// <summary>The instrumentation of the libraries, by the names of their ActivitySource.</summary>
     private static readonly string[] LibrarySources = ["Wolverine", "Marten"];
+
+    /// <summary>Their meters: Marten's is "Marten", Wolverine's "Wolverine:" and the service's name.</summary>
+    private static readonly string[] LibraryMeters = ["Wolverine*", "Marten*"];
+
+    /// <summary>
+    /// The labels kept on Npgsql's metrics: its pool name is the connection string (host, port, database, user), which an open
+    /// /metrics should not tell. Without it the pools share one series; the service's work goes through Marten's pool.
+    /// </summary>
+    private static readonly string[] NpgsqlLabels = ["db.client.connection.state", "db.system", "db.system.name", "error.type"];
 
     /// <summary>The OTLP endpoint, if one is configured: the standard variable or the section <c>Telemetry:Otlp</c>.</summary>
     public static Uri? OtlpEndpoint(IConfiguration configuration)
@@ -53,8 +62,9 @@ public static class Telemetry
             {
                 metrics.AddAspNetCoreInstrumentation()
                     .AddMeter(FachwerkMetrics.MeterName)
-                    .AddMeter(LibrarySources)
+                    .AddMeter(LibraryMeters)
                     .AddNpgsqlInstrumentation()
+                    .AddView(instrument => instrument.Meter.Name == "Npgsql" ? new MetricStreamConfiguration { TagKeys = NpgsqlLabels } : null)
                     // A scrape reads the figures fresh: Prometheus asks every 15 s or so, and a cached answer would hide a change.
                     .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (otlp is not null) metrics.AddOtlpExporter(o => o.Endpoint = otlp);

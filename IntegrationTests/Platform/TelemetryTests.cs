@@ -49,6 +49,11 @@ public class TelemetryTests(AppFixture fixture) : ApplicationApi(fixture)
         metrics.Of("fachwerk_outbox_messages").Count.ShouldBe(1);
         metrics.Of("fachwerk_dead_letters").Values.ShouldBe([0]);
         metrics.Of("fachwerk_notifications_pending").Count.ShouldBe(1);
+        // The libraries' own: Wolverine's messages, Marten's daemon, Npgsql's pool (without the connection string as its name).
+        metrics.Text.ShouldContain("\nwolverine_");
+        metrics.Text.ShouldContain("\nmarten_");
+        metrics.Of("db_client_connection_count").ShouldNotBeEmpty();
+        metrics.Text.ShouldNotContain("Host=");
         // ASP.NET Core's own request metrics, per route.
         metrics.Of("http_server_request_duration_seconds_count", ("http_route", "/api/programmes")).ShouldNotBeEmpty();
     }
