@@ -28,12 +28,12 @@ public sealed class OperationalFigures(IServiceProvider services, ILogger<Operat
         Read($"select data ->> 'name', coalesce((data ->> 'committed')::numeric, 0)::float8 from {Store.Options.DatabaseSchemaName}.mt_doc_programmebudget",
             r => new Measurement<double>(r.GetDouble(1), new KeyValuePair<string, object?>("programme", r.GetString(0))));
 
-    /// <summary>The highest event sequence number stored minus each projection's and subscription's progress.</summary>
+    /// <summary>The highest event sequence number stored minus each projection's and subscription's progress (the daemon's own HighWater rows are no projections).</summary>
     public IEnumerable<Measurement<long>> ProjectionLag()
     {
         var schema = Store.Options.Events.DatabaseSchemaName;
         return Read($"select p.name, greatest(h.seq - p.last_seq_id, 0) from {schema}.mt_event_progression p, " +
-                    $"(select coalesce(max(seq_id), 0) as seq from {schema}.mt_events) h where p.name <> 'HighWaterMark'",
+                    $"(select coalesce(max(seq_id), 0) as seq from {schema}.mt_events) h where p.name not like 'HighWater%'",
             r => new Measurement<long>(r.GetInt64(1), new KeyValuePair<string, object?>("projection", r.GetString(0))));
     }
 

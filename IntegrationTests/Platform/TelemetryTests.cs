@@ -46,6 +46,8 @@ public class TelemetryTests(AppFixture fixture) : ApplicationApi(fixture)
         metrics.Of("fachwerk_budget_committed_EUR").Values.ShouldBe([40_000]);
         metrics.Of("fachwerk_projection_lag").ShouldNotBeEmpty();
         metrics.Of("fachwerk_projection_lag").Values.ShouldAllBe(lag => lag == 0);
+        metrics.Of("fachwerk_projection_lag", ("projection", "ProgrammeBudget:All")).ShouldHaveSingleItem().Value.ShouldBe(0);
+        metrics.Of("fachwerk_projection_lag").Keys.ShouldAllBe(series => !series.Contains("HighWater", StringComparison.Ordinal));
         metrics.Of("fachwerk_outbox_messages").Count.ShouldBe(1);
         metrics.Of("fachwerk_dead_letters").Values.ShouldBe([0]);
         metrics.Of("fachwerk_notifications_pending").Count.ShouldBe(1);
