@@ -267,6 +267,8 @@ public static class Composition
 
     public static void UseFachwerkApi(this WebApplication app)
     {
+        // Outermost: every command's answer is counted, whatever layer wrote it (ADR 0083).
+        app.UseFachwerkTelemetry();
         // X-Forwarded-For/-Proto from the configured proxies only (RateLimits).
         app.UseForwardedHeaders();
         // Security headers on every answer; outside Development HTTPS only for the API, HSTS, redirects for the rest (ADR 0057).
@@ -290,6 +292,8 @@ public static class Composition
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        // Open like the health endpoints, for Prometheus (ADR 0083).
+        app.MapFachwerkTelemetry();
 
         app.MapWolverineEndpoints(FachwerkApplication.ConfigureHttp);
 

@@ -11,6 +11,8 @@ using JasperFx;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFachwerkLogging();
+// Traces and metrics; /metrics for Prometheus (ADR 0083).
+builder.AddFachwerkTelemetry();
 builder.Services.AddFachwerkCodeGeneration();
 builder.Services.AddFachwerkPersistence(builder.Configuration);
 builder.Host.UseFachwerkMessaging(builder.Configuration);

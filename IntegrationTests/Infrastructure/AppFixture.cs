@@ -22,6 +22,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     /// <summary>Every log entry the host writes, for tests of what is (and is not) logged.</summary>
     public LogSink Logs { get; } = new();
+
+    /// <summary>The spans of the traces tests start with a sampled <c>traceparent</c> (no other request records any).</summary>
+    public TraceSink Traces { get; } = new();
     private readonly TestClock _clock = new();
 
     /// <summary>The fake clock of the current test; <see cref="ResetClock"/> gives every test a fresh one at <see cref="Start"/>.</summary>
@@ -46,6 +49,7 @@ public sealed class AppFixture : IAsyncLifetime
             TestHost.Configure(builder, _database.ConnectionString, _clock,
                 services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
             TestHost.MailTo(builder, Smtp);
+            Traces.AddTo(builder);
         });
     }
 

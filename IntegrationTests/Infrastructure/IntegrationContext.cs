@@ -22,6 +22,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected IAlbaHost Host => fixture.Host;
     protected FakeTimeProvider Clock => fixture.Clock;
     protected LogSink Logs => fixture.Logs;
+    protected TraceSink Traces => fixture.Traces;
     protected string ConnectionString => fixture.ConnectionString;
     protected string KeyRingFile => fixture.KeyRingFile;
     protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();

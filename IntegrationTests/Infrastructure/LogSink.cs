@@ -3,22 +3,28 @@ using Microsoft.Extensions.Logging;
 
 namespace Fachwerk.IntegrationTests.Infrastructure;
 
-public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyDictionary<string, string?> State);
+/// <param name="Scope">The values of the scopes the entry was written in (the trace's TraceId and SpanId among them).</param>
+public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyDictionary<string, string?> State,
+    IReadOnlyDictionary<string, string?>? Scope = null);
 
 /// <summary>Collects the host's log entries with their structured state.</summary>
-public sealed class LogSink : ILoggerProvider
+public sealed class LogSink : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
+    private IExternalScopeProvider? _scopes;
 
     public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries, () => _scopes);
+
+    /// <summary>The logger factory's scopes, the trace's ids among them (ActivityTrackingOptions), as a console logger sees them.</summary>
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
+    private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries, Func<IExternalScopeProvider?> scopes) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -31,7 +37,13 @@ public sealed class LogSink : ILoggerProvider
             // A template may name a placeholder twice (Marten's warning of a skipped sequence gap does): the last value counts.
             var named = new Dictionary<string, string?>();
             foreach (var (key, value) in values) named[key] = value?.ToString();
-            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), named));
+            var scope = new Dictionary<string, string?>();
+            scopes()?.ForEachScope((value, into) =>
+            {
+                if (value is IEnumerable<KeyValuePair<string, object?>> pairs)
+                    foreach (var (key, item) in pairs) into[key] = item?.ToString();
+            }, scope);
+            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), named, scope));
         }
     }
 }
