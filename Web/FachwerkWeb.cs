@@ -28,9 +28,10 @@ public static class FachwerkWeb
     /// <summary>Requests the API answers (bearer tokens) rather than the UI (the session).</summary>
     public static bool IsApiRequest(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/dev");
 
-    /// <summary>Requests for the UI's pages and its account endpoints (not the API, its reference, health, or a provider's endpoints).</summary>
+    /// <summary>Requests for the UI's pages and its account endpoints (not the API, its reference, health, metrics, or a provider's endpoints).</summary>
     public static bool IsPageRequest(PathString path) =>
         !IsApiRequest(path) && !path.StartsWithSegments("/openapi") && !path.StartsWithSegments("/scalar") && !path.StartsWithSegments("/health")
+        && !path.StartsWithSegments("/metrics")
         && !path.StartsWithSegments("/connect") && !path.StartsWithSegments("/.well-known");
 
     public static void AddFachwerkWeb(this WebApplicationBuilder builder, WebSignIn signIn)
