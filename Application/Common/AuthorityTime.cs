@@ -11,4 +11,7 @@ public static class AuthorityTime
         var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
     }
+
+    /// <summary>The German calendar day <paramref name="moment"/> falls on.</summary>
+    public static DateOnly DayOf(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Zone).DateTime);
 }
