@@ -189,6 +189,8 @@ public sealed partial record ApplicationDetails
     public DateTimeOffset DraftedAt { get; init; }
     /// <summary>When it was submitted.</summary>
     public DateTimeOffset? SubmittedAt { get; init; }
+    /// <summary>The programme's call for applications it was submitted to; none when the programme runs no calls.</summary>
+    public SubmittedToCall? Call { get; init; }
     /// <summary>When the caseworker found it complete.</summary>
     public DateTimeOffset? FormallyCompleteAt { get; init; }
     /// <summary>By when a decision is due.</summary>

@@ -25,7 +25,7 @@ public sealed partial class ApplicationDetailsProjection : SingleStreamProjectio
     public static ApplicationDetails Apply(IEvent<ApplicationAmended> e, ApplicationDetails a) => Touched(e, a) with { Plan = e.Data.Plan };
 
     public static ApplicationDetails Apply(IEvent<ApplicationSubmitted> e, ApplicationDetails a) =>
-        Touched(e, a) with { Terms = e.Data.Terms, SubmittedAt = e.Timestamp };
+        Touched(e, a) with { Terms = e.Data.Terms, SubmittedAt = e.Timestamp, Call = e.Data.Call };
 
     public static ApplicationDetails Apply(IEvent<DocumentsRequested> e, ApplicationDetails a) =>
         Touched(e, a) with

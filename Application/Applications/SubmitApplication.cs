@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Fachwerk.Application.Common;
+using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Programmes;
 using FluentValidation;
@@ -10,7 +11,10 @@ using Wolverine.Marten;
 
 namespace Fachwerk.Application.Applications;
 
-/// <summary>The applicant submits the draft; it must meet the programme's financing rules on that day.</summary>
+/// <summary>
+/// The applicant submits the draft; it must meet the programme's financing rules on that day, name an alliance the programme accepts
+/// and, when the programme runs calls, fall into an open call's window.
+/// </summary>
 public sealed record SubmitApplication(long ExpectedVersion, string? Reason = null) : IChangeCommand;
 
 public sealed class SubmitApplicationValidator : ChangeCommandValidator<SubmitApplication>;
@@ -24,19 +28,26 @@ public static class SubmitApplicationEndpoint
         session.Events.FetchLatest<FundingProgramme>(application.ProgrammeId, cancellation);
 
     /// <summary>
-    /// Submits a drafted application to the funding authority. The programme's financing rules are checked and recorded with it;
-    /// answers the application's new version.
+    /// Submits a drafted application to the funding authority. The programme's financing rules, its eligible alliances and, when it
+    /// runs calls, their submission windows (German calendar days) are checked; the call is recorded with it. Answers the
+    /// application's new version.
     /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/submission")]
-    public static (CommandAccepted, Events) Post(
+    public static async Task<(CommandAccepted, Events)> Post(
         SubmitApplication command,
         [WriteAggregate("applicationId")] FundingApplication application,
         FundingProgramme programme,
+        IDocumentSession session,
         ClaimsPrincipal user,
-        TimeProvider clock)
+        TimeProvider clock,
+        CancellationToken cancellation)
     {
-        Events events = [ApplicationDecider.Submit(application, programme, user.Stamp(clock))];
+        // The alliance as it stands now: its recognition decides whether the programme still accepts it.
+        var alliance = await session.Events.FetchLatest<Alliance>(application.AllianceId, cancellation)
+                       ?? throw new InvalidOperationException($"Alliance {application.AllianceId} of application {application.Id} has no stream.");
+        var stamp = user.Stamp(clock);
+        Events events = [ApplicationDecider.Submit(application, programme, alliance, AuthorityTime.DayOf(stamp.At), stamp)];
         return (CommandAccepted.After(application.Id, command, events), events);
     }
 }

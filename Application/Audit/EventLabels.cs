@@ -56,6 +56,10 @@ public static class EventLabels
         [typeof(AlliancePlanningBudgetSet)] = new("Planungsbudget für Bündnis festgelegt", "Alliance planning budget set"),
         [typeof(FundsCommitted)] = new("Mittel gebunden", "Funds committed"),
         [typeof(FundsReleased)] = new("Mittel freigegeben", "Funds released"),
+        [typeof(ProgrammeEligibilitySet)] = new("Zuständigkeit und zugelassene Bündnisse festgelegt", "Funding authority and eligible alliances set"),
+        [typeof(CallOpened)] = new("Förderaufruf eröffnet", "Call for applications opened"),
+        [typeof(CallExtended)] = new("Einreichungsfrist des Förderaufrufs verlängert", "Call's submission window extended"),
+        [typeof(CallClosed)] = new("Förderaufruf vorzeitig geschlossen", "Call for applications closed early"),
 
         // Funding applications
         [typeof(ApplicationDrafted)] = new("Förderantrag angelegt", "Application drafted"),

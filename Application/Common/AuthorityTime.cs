@@ -18,4 +18,7 @@ public static class AuthorityTime
         var local = TimeZoneInfo.ConvertTime(moment, Zone);
         return new DateOnly(local.Year, local.Month, 1);
     }
+
+    /// <summary>The German calendar day <paramref name="moment"/> falls on.</summary>
+    public static DateOnly DayOf(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Zone).DateTime);
 }

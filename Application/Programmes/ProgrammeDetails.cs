@@ -28,6 +28,13 @@ public sealed record ProgrammeDetails
 
     /// <summary>What is committed per alliance (alliances with nothing committed are left out).</summary>
     public ImmutableDictionary<Guid, decimal> CommittedByAlliance { get; init; } = ImmutableDictionary<Guid, decimal>.Empty;
+    /// <summary>The funding authority it belongs to; none when not (yet) recorded.</summary>
+    public FundingAuthority? Authority { get; init; }
+    /// <summary>Which alliances its applications may name; any alliance until set.</summary>
+    public AllianceEligibility Eligibility { get; init; } = AllianceEligibility.AnyAlliance;
+    /// <summary>Its calls for applications, by number; without calls it takes applications throughout its funding period.</summary>
+    public IReadOnlyList<ProgrammeCall> Calls { get; init; } = [];
+
     /// <summary>The planning figure per alliance (by alliance id), in EUR.</summary>
     public IReadOnlyDictionary<Guid, decimal> PlanningBudgets { get; init; } = new Dictionary<Guid, decimal>();
 }

@@ -127,7 +127,7 @@ public sealed class LegacyHistory
 
         if (Chance(0.15)) life.Record(ApplicationDecider.Amend(life.State, life.Programme, plan with { Description = plan.Description + " (überarbeitet)" }, life.Stamp(Applicant, 2)));
         if (!Chance(0.92)) return;
-        life.Record(ApplicationDecider.Submit(life.State, life.Programme, life.Stamp(Applicant, 3)));
+        life.Record(Submit(life, region.Alliance, life.Stamp(Applicant, 3)));
         if (Chance(0.3))
         {
             life.Record(ApplicationDecider.RequestDocuments(life.State, ["Finanzierungsplan (unterschrieben)", "Satzung des Trägers"], life.Stamp(Caseworker, 5)));
@@ -221,7 +221,7 @@ public sealed class LegacyHistory
         var life = new Life(this, programmeIndex, Guid.CreateVersion7(at), at);
         var plan = Plan(0, 200_000m, at) with { Duration = new Period(new DateOnly(2022, 3, 1), new DateOnly(2034, 12, 31)) };
         life.Record(ApplicationDecider.Draft(life.Id, region.Applicants[0], life.Programme, region.Alliance, region.Alliance.Districts[0], plan, life.Stamp(Applicant, 0)));
-        life.Record(ApplicationDecider.Submit(life.State, life.Programme, life.Stamp(Applicant, 1)));
+        life.Record(Submit(life, region.Alliance, life.Stamp(Applicant, 1)));
         life.Record(ApplicationDecider.CompleteFormally(life.State, life.Stamp(Caseworker, 2)));
         if (life.State.Terms!.AllianceVoteRequired)
             life.Record(ApplicationDecider.CastVote(life.State, region.Alliance, new Votum(region.Chamber.Id, true, "Leuchtturmprojekt", new Dictionary<string, int>(), true), life.Stream.Events.Count, life.Stamp(Reviewer, 1)));
@@ -257,6 +257,10 @@ public sealed class LegacyHistory
     }
 
     private bool Chance(double probability) => _random.NextDouble() < probability;
+
+    /// <summary>The legacy programmes run no calls, so the submission's calendar day only matters for the funding period.</summary>
+    private static ApplicationSubmitted Submit(Life life, Alliance alliance, Stamp stamp) =>
+        ApplicationDecider.Submit(life.State, life.Programme, alliance, DateOnly.FromDateTime(stamp.At.UtcDateTime), stamp);
 
     /// <summary>One application being lived through: its stream, its state, and the clock moving on by days.</summary>
     private sealed class Life(LegacyHistory history, int programmeIndex, Guid id, DateTimeOffset start)

@@ -22,6 +22,7 @@ public static class ApplicationDecider
         if (!alliance.Covers(district))
             throw new RuleViolation("application.district-not-covered",
                 $"Alliance '{alliance.Name}' covers {string.Join(", ", alliance.Districts)}, not '{district}'.");
+        EnsureEligible(programme, alliance);
         EnsureSound(plan);
 
         return new ApplicationDrafted(applicationId, applicant.Id, applicant.Name, programme.Id, programme.Name, alliance.Id, alliance.Name,
@@ -40,7 +41,11 @@ public static class ApplicationDecider
         return new ApplicationAmended(application.Id, Trimmed(plan), stamp.By, stamp.At);
     }
 
-    public static ApplicationSubmitted Submit(FundingApplication application, FundingProgramme programme, Stamp stamp)
+    /// <summary>
+    /// Submits the draft: within the funding period, for an alliance the programme accepts, and, when the programme runs calls, within
+    /// an open call's window (<paramref name="submittedOn"/> is the German calendar day of the submission).
+    /// </summary>
+    public static ApplicationSubmitted Submit(FundingApplication application, FundingProgramme programme, Alliance alliance, DateOnly submittedOn, Stamp stamp)
     {
         SeparationOfDuties.EnsureMayActForApplicant(application, stamp);
         if (application.Status != ApplicationStatus.Draft)
@@ -49,11 +54,16 @@ public static class ApplicationDecider
         if (!programme.FundingPeriod.Contains(today))
             throw new RuleViolation("application.programme-closed",
                 $"{programme.Name} takes applications from {programme.FundingPeriod.From:yyyy-MM-dd} to {programme.FundingPeriod.To:yyyy-MM-dd}.");
+        if (alliance.Id != application.AllianceId)
+            throw new InvalidOperationException($"Application {application.Id} names alliance {application.AllianceId}, not {alliance.Id}.");
+        EnsureEligible(programme, alliance);
+        var call = CallTakingSubmissions(programme, submittedOn, stamp.At);
         EnsureWithinRules(application.Plan, programme);
 
         var rules = programme.Rules;
         return new ApplicationSubmitted(application.Id,
-            new SubmissionTerms(rules.AllianceVoteRequired, rules.DocumentDeadlineDays, rules.DecisionReminderDays, rules.DeMinimis), stamp.By, stamp.At);
+            new SubmissionTerms(rules.AllianceVoteRequired, rules.DocumentDeadlineDays, rules.DecisionReminderDays, rules.DeMinimis), stamp.By, stamp.At,
+            call is null ? null : new SubmittedToCall(call.Number, call.Name));
     }
 
     public static DocumentsRequested RequestDocuments(FundingApplication application, IReadOnlyList<string> documents, Stamp stamp)

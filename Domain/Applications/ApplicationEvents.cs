@@ -63,7 +63,14 @@ public sealed record ApplicationDrafted(
 
 public sealed record ApplicationAmended(Guid ApplicationId, ProjectPlan Plan, string RecordedBy, DateTimeOffset RecordedAt) : IApplicationEvent;
 
-public sealed record ApplicationSubmitted(Guid ApplicationId, SubmissionTerms Terms, string RecordedBy, DateTimeOffset RecordedAt) : IApplicationEvent;
+/// <summary>The applicant submitted the application; to the programme's <paramref name="Call"/> when the programme runs calls.</summary>
+public sealed record ApplicationSubmitted(Guid ApplicationId, SubmissionTerms Terms, string RecordedBy, DateTimeOffset RecordedAt, SubmittedToCall? Call = null)
+    : IApplicationEvent;
+
+/// <summary>The call for applications a submission belongs to.</summary>
+/// <param name="Number">The call's number within its programme.</param>
+/// <param name="Name">The call's name.</param>
+public sealed record SubmittedToCall(int Number, string Name);
 
 /// <summary>The caseworker asked for missing documents; the application lapses when they are not supplied by <paramref name="DueBy"/>.</summary>
 public sealed record DocumentsRequested(

@@ -39,6 +39,17 @@ public sealed record FundingProgramme(
 
     public decimal CommittedFor(Guid allianceId) => CommittedByAlliance.GetValueOrDefault(allianceId);
 
+    /// <summary>The funding authority it belongs to; none for programmes launched before authorities were recorded.</summary>
+    public FundingAuthority? Authority { get; init; }
+
+    /// <summary>Which alliances its applications may name; any alliance until set.</summary>
+    public AllianceEligibility Eligibility { get; init; } = AllianceEligibility.AnyAlliance;
+
+    /// <summary>Its calls for applications, by number; without calls applications are taken throughout the funding period.</summary>
+    public ImmutableList<ProgrammeCall> Calls { get; init; } = ImmutableList<ProgrammeCall>.Empty;
+
+    public ProgrammeCall? Call(int number) => Calls.FirstOrDefault(c => c.Number == number);
+
     public static FundingProgramme Evolve(FundingProgramme? programme, object @event) => (programme, @event) switch
     {
         (null, FundingProgrammeLaunched launched) => new FundingProgramme(launched.ProgrammeId, launched.Name, launched.FundingPeriod,
@@ -50,6 +61,20 @@ public sealed record FundingProgramme(
         (_, AlliancePlanningBudgetSet planning) => programme with
         {
             PlanningBudgets = programme.PlanningBudgets.SetItem(planning.AllianceId, planning.Amount),
+        },
+        (_, ProgrammeEligibilitySet set) => programme with { Authority = set.Authority, Eligibility = set.Eligibility },
+        (_, CallOpened opened) => programme with
+        {
+            Calls = programme.Calls.Add(new ProgrammeCall(opened.CallNumber, opened.Name, opened.Window, opened.Budget)),
+        },
+        (_, CallExtended extended) => programme with
+        {
+            Calls = programme.Calls.Select(c => c.Number == extended.CallNumber ? c with { Window = c.Window with { To = extended.NewLastDay } } : c)
+                .ToImmutableList(),
+        },
+        (_, CallClosed closed) => programme with
+        {
+            Calls = programme.Calls.Select(c => c.Number == closed.CallNumber ? c with { ClosedAt = closed.RecordedAt } : c).ToImmutableList(),
         },
         (_, FundsCommitted or FundsReleased) => programme with { CommittedByAlliance = CommittedSums.After(programme.CommittedByAlliance, @event) },
         _ => programme,

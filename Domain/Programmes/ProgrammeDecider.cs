@@ -12,7 +12,7 @@ public abstract record CommitmentOutcome
 }
 
 /// <summary>Pure decisions for funding programmes.</summary>
-public static class ProgrammeDecider
+public static partial class ProgrammeDecider
 {
     public static FundingProgrammeLaunched Launch(Guid programmeId, ProgrammeSetup setup, Stamp stamp)
     {

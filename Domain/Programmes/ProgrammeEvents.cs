@@ -65,3 +65,29 @@ public sealed record FundsReleased(
     string Reason,
     string RecordedBy,
     DateTimeOffset RecordedAt) : IRecordedFact;
+
+/// <summary>The programme's funding authority and which alliances its applications may name were set (replacing earlier ones).</summary>
+public sealed record ProgrammeEligibilitySet(
+    Guid ProgrammeId,
+    FundingAuthority Authority,
+    AllianceEligibility Eligibility,
+    string? Reason,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IRecordedFact;
+
+/// <summary>A call for applications was opened: applications are submitted within its window.</summary>
+public sealed record CallOpened(
+    Guid ProgrammeId,
+    int CallNumber,
+    string Name,
+    Period Window,
+    decimal? Budget,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IRecordedFact;
+
+/// <summary>A call's window was extended to a later last day.</summary>
+public sealed record CallExtended(Guid ProgrammeId, int CallNumber, DateOnly NewLastDay, string Reason, string RecordedBy, DateTimeOffset RecordedAt)
+    : IRecordedFact;
+
+/// <summary>A call was closed before its window ended: from now on it takes no submissions.</summary>
+public sealed record CallClosed(Guid ProgrammeId, int CallNumber, string Reason, string RecordedBy, DateTimeOffset RecordedAt) : IRecordedFact;

@@ -79,6 +79,13 @@ public static class CommandExamples
         [typeof(TopUpProgramme)] = new TopUpProgramme(3, 2_000_000m, "Unspent funds of the previous period were carried over."),
         [typeof(CutProgramme)] = new CutProgramme(4, 500_000m, "The state budget for 2027 was reduced."),
         [typeof(SetPlanningBudget)] = new SetPlanningBudget(5, 3_250_000m),
+        [typeof(SetProgrammeEligibility)] = new SetProgrammeEligibility(2,
+            new FundingAuthority("Niedersächsisches Ministerium für Wirtschaft, Verkehr, Bauen und Digitalisierung", AuthorityLevel.State,
+                FederalState.Niedersachsen),
+            new AllianceEligibility(EligibleAlliances.RecognizedInState, FederalState.Niedersachsen)),
+        [typeof(OpenCall)] = new OpenCall(3, "2. Förderaufruf 2026", new Period(new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 31)), 4_000_000m),
+        [typeof(ExtendCall)] = new ExtendCall(4, new DateOnly(2026, 11, 15), "Many applicants asked for more time after the autumn holidays."),
+        [typeof(CloseCall)] = new CloseCall(5, "The call's budget is fully requested."),
         [typeof(DrawInDepthSample)] = new DrawInDepthSample(new Period(new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31))),
         // audit-ui: a digest sent back for comparison, as GET /api/audit/chains/digest wrote it.
         [typeof(Fachwerk.Application.Audit.ChainDigest)] = EarlierDigest,

@@ -12,6 +12,9 @@ public class ApplicationRulesTests
     private static FundingApplication History(params object[] events) =>
         Given.History<FundingApplication>([Drafted(Region, Arbeitsmarktkreis), .. events]);
 
+    private static ApplicationSubmitted Submit(FundingApplication application, FundingProgramme programme, Fachwerk.Domain.Common.Stamp stamp) =>
+        ApplicationDecider.Submit(application, programme, Region, DateOnly.FromDateTime(stamp.At.UtcDateTime), stamp);
+
     [Fact]
     public void A_draft_belongs_to_a_district_the_alliance_covers()
     {
@@ -30,7 +33,7 @@ public class ApplicationRulesTests
     [Fact]
     public void Submission_records_the_programme_terms_the_application_is_decided_under()
     {
-        var submitted = ApplicationDecider.Submit(History(), Arbeitsmarktkreis, Applicant);
+        var submitted = Submit(History(), Arbeitsmarktkreis, Applicant);
 
         submitted.Terms.ShouldBe(new SubmissionTerms(AllianceVoteRequired: true, DocumentDeadlineDays: 14, DecisionReminderDays: 30, DeMinimis: false));
     }
@@ -40,7 +43,7 @@ public class ApplicationRulesTests
     {
         var application = Given.History<FundingApplication>(Drafted(Region, Arbeitsmarktkreis, Plan(total: 50_000m, requested: 45_000m, own: 5_000m)));
 
-        var refusal = Given.Refusal(() => ApplicationDecider.Submit(application, Arbeitsmarktkreis, Applicant));
+        var refusal = Given.Refusal(() => Submit(application, Arbeitsmarktkreis, Applicant));
 
         refusal.Code.ShouldBe("application.funding-rate-exceeded");
         refusal.Message.ShouldContain("45,000.00 EUR requested of 50,000.00 EUR");
@@ -55,7 +58,7 @@ public class ApplicationRulesTests
         var application = Given.History<FundingApplication>(Drafted(Region, Arbeitsmarktkreis,
             Plan(total: 50_000m, requested: 35_000m, own: 5_000m, thirdParty: 10_000m)));
 
-        var refusal = Given.Refusal(() => ApplicationDecider.Submit(application, Arbeitsmarktkreis, Applicant));
+        var refusal = Given.Refusal(() => Submit(application, Arbeitsmarktkreis, Applicant));
 
         refusal.Code.ShouldBe("application.own-share-too-low");
         refusal.Message.ShouldContain("minimum of 10,000.00 EUR");
@@ -66,7 +69,7 @@ public class ApplicationRulesTests
     {
         var application = Given.History<FundingApplication>(Drafted(Region, Arbeitsmarktkreis, Plan(total: 200_000m, requested: 150_000m, own: 50_000m)));
 
-        Given.Refusal(() => ApplicationDecider.Submit(application, Arbeitsmarktkreis, Applicant)).Code.ShouldBe("application.cap-exceeded");
+        Given.Refusal(() => Submit(application, Arbeitsmarktkreis, Applicant)).Code.ShouldBe("application.cap-exceeded");
     }
 
     [Fact]
@@ -74,9 +77,9 @@ public class ApplicationRulesTests
     {
         var application = History();
 
-        Given.Refusal(() => ApplicationDecider.Submit(application, Arbeitsmarktkreis, Applicant with { At = new DateTimeOffset(2028, 1, 3, 0, 0, 0, TimeSpan.Zero) }))
+        Given.Refusal(() => Submit(application, Arbeitsmarktkreis, Applicant with { At = new DateTimeOffset(2028, 1, 3, 0, 0, 0, TimeSpan.Zero) }))
             .Code.ShouldBe("application.programme-closed");
-        Given.Refusal(() => ApplicationDecider.Submit(
+        Given.Refusal(() => Submit(
                 Given.History<FundingApplication>(Drafted(Region, Arbeitsmarktkreis, Plan() with { Duration = new(new DateOnly(2027, 1, 1), new DateOnly(2028, 6, 30)) })),
                 Arbeitsmarktkreis, Applicant))
             .Code.ShouldBe("application.duration-beyond-programme");

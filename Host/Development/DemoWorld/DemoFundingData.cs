@@ -4,9 +4,14 @@ using Fachwerk.Domain.Programmes;
 
 namespace Fachwerk.Host.Development.DemoWorld;
 
+/// <summary>A demo programme; with an authority and eligibility it is bound to alliances, with a call it takes submissions in its window.</summary>
 public sealed record DemoProgramme(
     string Name, IReadOnlyList<FundingSource> Sources, Period FundingPeriod, decimal TotalBudget, ProgrammeRules Rules,
-    IReadOnlyList<(string Alliance, decimal Amount)> PlanningBudgets);
+    IReadOnlyList<(string Alliance, decimal Amount)> PlanningBudgets,
+    FundingAuthority? Authority = null, AllianceEligibility? Eligibility = null, DemoCall? OpenCall = null);
+
+/// <summary>A call open on the day the demo world is seeded: from some days before to some days after, within the funding period.</summary>
+public sealed record DemoCall(string Name, decimal? Budget, int OpenedDaysAgo, int OpenForDays);
 
 /// <summary>How far the demo world takes an application through its lifecycle.</summary>
 public enum DemoStage
@@ -78,7 +83,12 @@ public static class DemoFundingData
         new(LowerSaxony, [new FundingSource("ESF+", 1m)], EsfPlus, 26_000_000m,
             new ProgrammeRules(MaxFundingRate: 0.8m, MaxAmountPerApplication: 500_000m, AllianceVoteRequired: true, DocumentDeadlineDays: 14,
                 DeMinimis: false, DecisionReminderDays: 42),
-            [(LeineWeser, 3_250_000m)]),
+            [(LeineWeser, 3_250_000m)],
+            // 26 M EUR of EU funds for the eight alliances Lower Saxony's ministry recognized (the articles in shared/seeds).
+            new FundingAuthority("Niedersächsisches Ministerium für Wirtschaft, Verkehr, Bauen und Digitalisierung", AuthorityLevel.State,
+                FederalState.Niedersachsen),
+            new AllianceEligibility(EligibleAlliances.RecognizedInState, FederalState.Niedersachsen),
+            new DemoCall("Förderaufruf Fachkräftebündnisse", 6_500_000m, OpenedDaysAgo: 30, OpenForDays: 180)),
         new(LabourMarketCircle, [new FundingSource("Land Sachsen-Anhalt / ESF+", 0.8m), new FundingSource("Landkreis Mansfeld-Südharz", 0.2m)],
             EsfPlus, 20_000_000m,
             new ProgrammeRules(MaxFundingRate: 0.9m, MaxAmountPerApplication: 1_000_000m, AllianceVoteRequired: false, DocumentDeadlineDays: 14,

@@ -112,6 +112,19 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
         foreach (var (alliance, amount) in programme.PlanningBudgets)
             version = await ChangeAsync(Registrar, $"{launched.Url}/planning-budgets/{_alliances[alliance]}", new SetPlanningBudget(version, amount),
                 cancellation, HttpMethod.Put);
+        if (programme is { Authority: { } authority, Eligibility: { } eligibility })
+            version = await ChangeAsync(Registrar, $"{launched.Url}/eligibility", new SetProgrammeEligibility(version, authority, eligibility, "Demo world"),
+                cancellation, HttpMethod.Put);
+        if (programme.OpenCall is { } call)
+        {
+            // Open on the day of seeding, so the demo applications are submitted inside its window.
+            var today = AuthorityTime.DayOf((clock ?? TimeProvider.System).GetUtcNow());
+            var from = today.AddDays(-call.OpenedDaysAgo) is var start && start < programme.FundingPeriod.From ? programme.FundingPeriod.From : start;
+            var to = today.AddDays(call.OpenForDays) is var end && end > programme.FundingPeriod.To ? programme.FundingPeriod.To : end;
+            if (today <= programme.FundingPeriod.To)
+                await ChangeAsync(Registrar, $"{launched.Url}/calls", new OpenCall(version, $"{call.Name} {today.Year}", new Period(from, to), call.Budget),
+                    cancellation);
+        }
     }
 
     private async Task EnsureApplicationAsync(DemoApplication demo, CancellationToken cancellation)
