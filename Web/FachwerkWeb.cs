@@ -86,6 +86,7 @@ public static class FachwerkWeb
         Dashboards.PilotDemandExport.MapPilotDemandExport(app);
         Network.Instruments.InstrumentExport.MapInstrumentExport(app);
         Network.Dashboards.NetworkDashboardExport.MapNetworkDashboardExport(app);
+        Network.Series.ActivitySeriesExport.MapActivitySeriesExport(app);
         Network.Ideas.IdeaExport.MapIdeaExport(app);
         Network.Recommendations.RecommendationExport.MapRecommendationExport(app);
         Network.Cooperation.AgreementExport.MapAgreementExport(app);
