@@ -39,7 +39,7 @@ public class ActivityRegistrationPagesTests(BrowserFixture fixture) : BrowserTes
         var id = await AnnouncedAsync(alliance, "Rückkehrertag Hettstedt – Anmeldungen im Browser", Today.AddDays(20), capacity: 2);
 
         await SignInAsync(DemoUsers.AllianceCoordinator, $"/activities/{id}");
-        (await Registrations.InnerTextAsync()).ShouldContain("Noch keine Anmeldungen");
+        (await Page.Locator("section[aria-labelledby='registrations-heading']").InnerTextAsync()).ShouldContain("Noch keine Anmeldungen");
         await ExpectAccessibleAsync();
 
         // A phone number the API refuses: its German field error beside the field, the typed names kept.
