@@ -41,7 +41,7 @@ public class ActivitySeriesPageTests(BrowserFixture fixture) : DashboardTest(fix
         rows.Select(r => r[Column("Berufsrückkehrende")]).ShouldBe(view.Occurrences.Select(o => Shown(o.TotalAttendance is null ? null : o.Attendance.GetValueOrDefault(AttendeeGroup.ReturnersToWork))));
         rows.Select(r => r[Column("Kontakte")]).ShouldBe(view.Occurrences.Select(o => Shown(o.ContactsMade)));
         rows.Select(r => r[Column("Vermittlungen")]).ShouldBe(view.Occurrences.Select(o => Shown(o.Placements)));
-        rows.Single(r => r[1] == "Rückkehrertag 2020")[Column("Status")].ShouldContain("Abgesagt");
+        rows.Single(r => r[1] == "Rückkehrertag 2020")[Column("Stand")].ShouldContain("Abgesagt");
         var held = view.Occurrences.Where(o => o.TotalAttendance is not null).ToList();
         (await ChartDescriptionAsync("Teilnehmende je Jahr")).ShouldBe(string.Join("; ", held.Select(o => $"{o.Year}: {Shown(o.TotalAttendance)}")));
         (await ChartDescriptionAsync("Vermittlungen je Jahr")).ShouldBe(string.Join("; ", held.Select(o => $"{o.Year}: {Shown(o.Placements)}")));
