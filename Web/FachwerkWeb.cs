@@ -88,6 +88,7 @@ public static class FachwerkWeb
         Network.Instruments.InstrumentExport.MapInstrumentExport(app);
         Network.Cohorts.CohortExport.MapCohortExport(app);
         Network.Dashboards.NetworkDashboardExport.MapNetworkDashboardExport(app);
+        Network.Series.ActivitySeriesExport.MapActivitySeriesExport(app);
         Network.Ideas.IdeaExport.MapIdeaExport(app);
         Network.Recommendations.RecommendationExport.MapRecommendationExport(app);
         Network.Cooperation.AgreementExport.MapAgreementExport(app);

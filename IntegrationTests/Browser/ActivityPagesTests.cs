@@ -57,13 +57,15 @@ public class ActivityPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         var id = Guid.Parse(new Uri(Page.Url).AbsolutePath.Split('/')[^1]);
         await ExpectAccessibleAsync();
 
-        // Announce, hold, report.
+        // Announce, hold, report: each step chosen first, its form alone below the choice.
+        await StepAsync("Ankündigen");
         await Page.GetByLabel("Angekündigt am").FillAsync(Iso(announced));
         await Page.GetByLabel("Wo (optional)").FillAsync("Newsletter der Allianz");
         await Button("Veranstaltung ankündigen").ClickAsync();
         await DoneAsync("Veranstaltung angekündigt");
         await ExpectAccessibleAsync();
 
+        await StepAsync("Durchführung erfassen");
         await Page.GetByLabel("Berufsrückkehrende", new() { Exact = true }).FillAsync("30");
         await Page.GetByLabel("Arbeitgeber", new() { Exact = true }).FillAsync("12");
         await Page.GetByLabel("Davon ohne Anmeldung").FillAsync("42");
@@ -80,6 +82,7 @@ public class ActivityPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         held.ShouldContain("Rückkehr lohnt sich");
         await ExpectAccessibleAsync();
 
+        await StepAsync("Bericht erfassen");
         await Page.GetByLabel("Ergebnisse", new() { Exact = true }).FillAsync("Zwölf Betriebe, drei Vermittlungen.");
         await Page.GetByLabel("Folgeaktivitäten (optional)").FillAsync("Rückkehrertag im nächsten Jahr");
         await Page.GetByLabel("Kosten in EUR (optional)").FillAsync("1200.50");
@@ -184,6 +187,13 @@ public class ActivityPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         attendance.ShouldContain("Berufsrückkehrende");
         await ExpectAccessibleAsync();
         await ScreenshotAsync("network-dashboard.png");
+    }
+
+    /// <summary>Chooses a step of the activity page; its form appears alone below the choice.</summary>
+    private async Task StepAsync(string step)
+    {
+        await Page.GetByRole(AriaRole.Link, new() { Name = step, Exact = true }).ClickAsync();
+        await Page.Locator("#step form").WaitForAsync();
     }
 
     private async Task<CommandAccepted> CommandAsync(DemoUser user, Guid alliance, string url, object command) =>

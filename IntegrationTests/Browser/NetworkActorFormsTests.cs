@@ -98,7 +98,7 @@ public class NetworkActorFormsTests(BrowserFixture fixture) : BrowserTest(fixtur
         await Button("Ansprechperson benennen").ClickAsync();
         outcome = Page.Locator("#name-contact-person-outcome");
         await outcome.WaitForAsync();
-        (await outcome.InnerTextAsync()).ShouldContain("Eine Telefonnummer hat nur Ziffern, Leerzeichen und + ( ) / -.");
+        (await outcome.InnerTextAsync()).ShouldContain("Eine Telefonnummer besteht aus Ziffern, Leerzeichen und + ( ) / -.");
         (await Page.Locator("#name-contact-person-phone-error").InnerTextAsync()).ShouldContain("Telefonnummer");
         (await Page.GetByLabel("E-Mail (optional)").InputValueAsync()).ShouldBe("erika.beispiel@example.org");
         await ExpectAccessibleAsync();

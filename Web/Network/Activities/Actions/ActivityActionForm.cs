@@ -24,9 +24,12 @@ public abstract class ActivityActionForm<TInput> : RecordActionForm<TInput> wher
     protected override Dictionary<string, string> RecordFacts() => ActivityFacts.Of(Activity, Texts);
 
     /// <summary>Sends the command to <c>/api/activities/{id}/{step}</c>; once accepted, back to the page, which confirms it.</summary>
-    protected async Task SendCommandAsync(string step, object command)
+    protected Task SendCommandAsync(string step, object command) => SendCommandAsync(HttpMethod.Post, step, command);
+
+    /// <summary>Sends the command with <paramref name="method"/> (a replan is a PUT); once accepted, back to the page.</summary>
+    protected async Task SendCommandAsync(HttpMethod method, string step, object command)
     {
-        if (await SendAsync(HttpMethod.Post, $"/api/activities/{Activity.Id}/{step}", command) is null) return;
+        if (await SendAsync(method, $"/api/activities/{Activity.Id}/{step}", command) is null) return;
         Navigation.NavigateTo($"/activities/{Activity.Id}?done={Name}");
     }
 }

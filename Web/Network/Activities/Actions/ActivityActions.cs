@@ -17,9 +17,16 @@ public static class ActivityActions
     public const string Hold = "hold-activity";
     public const string Report = "report-activity";
     public const string Cancel = "cancel-activity";
+    public const string Register = "register-for-activity";
+    public const string CancelRegistration = "cancel-registration";
+    public const string EraseRegistrant = "erase-registrant";
+    public const string Replan = "replan-activity";
+    public const string LinkFunding = "link-activity-funding";
+    public const string StartSeries = "start-activity-series";
 
-    /// <summary>The forms of the activity page, in the order the page shows them.</summary>
-    public static readonly IReadOnlyList<string> OnActivity = [Announce, Hold, Report, Cancel];
+    /// <summary>The steps of the activity page, in the order its choice lists them.</summary>
+    public static readonly IReadOnlyList<string> OnActivity =
+        [Announce, Register, CancelRegistration, Replan, LinkFunding, Hold, Report, Cancel, EraseRegistrant];
 
     /// <summary>Every form of the activity pages, for the confirmation after a redirect.</summary>
     public static readonly IReadOnlyList<string> All = [Plan, .. OnActivity];
@@ -43,6 +50,11 @@ public static class ActivityActions
             Announce => activity.Status == ActivityStatus.Planned,
             Hold or Cancel => ahead,
             Report => activity.Status == ActivityStatus.Held,
+            Register => activity.Status == ActivityStatus.Announced,
+            CancelRegistration => ahead && activity.Registrations.Any(r => r.Status != RegistrationStatus.Cancelled),
+            EraseRegistrant => activity.Registrations.Any(r => !r.PersonalDataErased),
+            Replan => ahead,
+            LinkFunding => activity.Funding is null && activity.Status != ActivityStatus.Cancelled,
             _ => false,
         };
     }
