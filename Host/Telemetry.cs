@@ -47,7 +47,9 @@ public static class Telemetry
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddSingleton<OperationalFigures>();
-        services.AddSingleton<FachwerkMetrics>();
+        var meterName = builder.Configuration["Telemetry:MeterName"] ?? FachwerkMetrics.MeterName;
+        services.AddSingleton(provider => new FachwerkMetrics(
+            provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), provider.GetRequiredService<OperationalFigures>(), meterName));
 
         // Every log line written inside a request or a traced message names its trace: the JSON console writes the scope.
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
@@ -61,7 +63,7 @@ public static class Telemetry
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation()
-                    .AddMeter(FachwerkMetrics.MeterName)
+                    .AddMeter(meterName)
                     .AddMeter(LibraryMeters)
                     .AddNpgsqlInstrumentation()
                     .AddView(instrument => instrument.Meter.Name == "Npgsql" ? new MetricStreamConfiguration { TagKeys = NpgsqlLabels } : null)

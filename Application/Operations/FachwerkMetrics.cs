@@ -16,11 +16,16 @@ public sealed class FachwerkMetrics
     private readonly Counter<long> _refused;
     private readonly Counter<long> _failed;
 
-    public FachwerkMetrics(IMeterFactory meters, OperationalFigures figures)
+    /// <param name="meters">The host's meter factory.</param>
+    /// <param name="figures">What the gauges read.</param>
+    /// <param name="meterName">The meter's name: <see cref="MeterName"/>, unless several hosts share a process (the tests) and each
+    /// is to export its own figures only; OpenTelemetry listens to meters by name, whichever host created them.</param>
+    public FachwerkMetrics(IMeterFactory meters, OperationalFigures figures, string meterName = MeterName)
     {
         ArgumentNullException.ThrowIfNull(meters);
         ArgumentNullException.ThrowIfNull(figures);
-        var meter = meters.Create(MeterName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(meterName);
+        var meter = meters.Create(meterName);
         _accepted = meter.CreateCounter<long>("fachwerk.commands.accepted", "{command}", "Commands the service accepted, by kind.");
         _refused = meter.CreateCounter<long>("fachwerk.commands.refused", "{command}",
             "Commands the service refused (a 4xx answer: invalid, not allowed, stale, conflicting), by kind and status.");

@@ -77,8 +77,8 @@ public class ActivityRegistrationPagesTests(BrowserFixture fixture) : BrowserTes
         await ExpectAccessibleAsync();
 
         // Anna asks for erasure: her name and contact are gone, her registration's day and status stay.
-        await StepAsync("Daten einer angemeldeten Person löschen");
-        await Page.GetByLabel("Anmeldung", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Anna Berger (storniert)" });
+        await StepAsync("Daten einer Person löschen");
+        await Page.GetByLabel("Person", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Anna Berger (storniert)" });
         await Page.GetByLabel("Aktenzeichen des Antrags").FillAsync("DSGVO-2026-031");
         await Button("Endgültig löschen").ClickAsync();
         await DoneAsync("Personenbezogene Daten gelöscht");
@@ -158,6 +158,22 @@ public class ActivityRegistrationPagesTests(BrowserFixture fixture) : BrowserTes
             cancellation: TestContext.Current.CancellationToken)).Result;
         speakers.Select(s => (s.PersonalData!.GivenName, s.PersonalData.FamilyName, s.Organisation))
             .ShouldBe([("Anna Maria", "Berger", "IHK Halle-Dessau"), ("Jonas", "Vogel", "Agentur für Arbeit")], ignoreOrder: true);
+
+        // Jonas Vogel asks for erasure: his name is gone from the programme, his workshop and organisation stay.
+        await StepAsync("Daten einer Person löschen");
+        await Page.GetByLabel("Person", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Jonas Vogel, sprach zu: Ausbildung in Teilzeit" });
+        await Page.GetByLabel("Aktenzeichen des Antrags").FillAsync("DSGVO-2026-044");
+        await Button("Endgültig löschen").ClickAsync();
+        await DoneAsync("Personenbezogene Daten gelöscht");
+        programme = await Page.GetByRole(AriaRole.Table, new() { Name = "Programm" }).InnerTextAsync();
+        programme.ShouldNotContain("Jonas Vogel");
+        programme.ShouldContain("Anna Maria Berger");
+        programme.ShouldContain("Agentur für Arbeit");
+        await ExpectAccessibleAsync();
+        var after = (await Fixture.Api(DemoUsers.Caseworker).GetAsync<IReadOnlyList<NetworkPersonView>>($"/api/activities/{id}/speakers",
+            cancellation: TestContext.Current.CancellationToken)).Result;
+        after.Where(s => s.PersonalDataStatus == PersonalDataStatus.Erased).Select(s => s.Erasure!.RequestReference).ShouldBe(["DSGVO-2026-044"]);
+        after.Where(s => s.PersonalDataStatus != PersonalDataStatus.Erased).Select(s => s.PersonalData!.FamilyName).ShouldBe(["Berger"]);
 
         // The dashboard reader sees the programme, not who spoke.
         await Page.Context.ClearCookiesAsync();

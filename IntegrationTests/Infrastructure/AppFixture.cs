@@ -50,6 +50,9 @@ public sealed class AppFixture : IAsyncLifetime
                 services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
             TestHost.MailTo(builder, Smtp);
             Traces.AddTo(builder);
+            // Other hosts in this process (the browser tests', short-lived ones) create their own "Fachwerk" meter; this host's
+            // /metrics counts its own commands only.
+            builder.UseSetting("Telemetry:MeterName", "Fachwerk.ApiTests");
         });
     }
 

@@ -20,16 +20,35 @@ public class ActivityActionsUiTests
     private static ActivityDetails Activity(ActivityStatus status, Guid? alliance) => new() { Id = Guid.NewGuid(), Status = status, AllianceId = alliance };
 
     [Theory]
-    [InlineData(ActivityStatus.Planned, new[] { ActivityActions.Announce, ActivityActions.Hold, ActivityActions.Cancel })]
-    [InlineData(ActivityStatus.Announced, new[] { ActivityActions.Hold, ActivityActions.Cancel })]
-    [InlineData(ActivityStatus.Held, new[] { ActivityActions.Report })]
-    [InlineData(ActivityStatus.Reported, new string[0])]
+    [InlineData(ActivityStatus.Planned, new[] { ActivityActions.Announce, ActivityActions.Replan, ActivityActions.LinkFunding, ActivityActions.Hold, ActivityActions.Cancel })]
+    [InlineData(ActivityStatus.Announced, new[] { ActivityActions.Register, ActivityActions.Replan, ActivityActions.LinkFunding, ActivityActions.Hold, ActivityActions.Cancel })]
+    [InlineData(ActivityStatus.Held, new[] { ActivityActions.LinkFunding, ActivityActions.Report })]
+    [InlineData(ActivityStatus.Reported, new[] { ActivityActions.LinkFunding })]
     [InlineData(ActivityStatus.Cancelled, new string[0])]
     public void Each_state_offers_the_steps_the_API_accepts_in_it(ActivityStatus status, string[] offered)
     {
         var coordinator = User(Roles.AllianceCoordinator, Own);
         ActivityActions.OnActivity.Where(a => ActivityActions.Offers(a, Activity(status, Own), coordinator)).ShouldBe(offered);
         ActivityActions.OnActivity.Where(a => ActivityActions.Offers(a, Activity(status, null), User(Roles.Caseworker))).ShouldBe(offered);
+    }
+
+    [Fact]
+    public void Registrations_and_named_speakers_are_offered_for_cancelling_and_erasure_until_none_is_left()
+    {
+        var caseworker = User(Roles.Caseworker);
+        var open = new RegistrationEntry(Guid.NewGuid(), new DateOnly(2026, 5, 1), RegistrationStatus.Confirmed, PersonalDataErased: false);
+        var erased = open with { Id = Guid.NewGuid(), Status = RegistrationStatus.Cancelled, PersonalDataErased = true };
+        var announced = Activity(ActivityStatus.Announced, Own) with { Registrations = [open] };
+        ActivityActions.Offers(ActivityActions.CancelRegistration, announced, caseworker).ShouldBeTrue();
+        ActivityActions.Offers(ActivityActions.ErasePerson, announced, caseworker).ShouldBeTrue();
+        ActivityActions.Offers(ActivityActions.ErasePerson, announced with { Registrations = [erased] }, caseworker).ShouldBeFalse();
+
+        ActivityOutcomeRecord Outcome(bool speakerErased) => new(new Fachwerk.Domain.Common.Period(new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 1)),
+            new Dictionary<Fachwerk.Domain.Network.AttendeeGroup, int>(), 0, 0, [], 0, 0,
+            [new ProgrammeItemRecord(Guid.NewGuid(), ProgrammeItemKind.Talk, 1, "Fachkräfte halten", Guid.NewGuid(), "IHK", speakerErased)]);
+        var held = Activity(ActivityStatus.Held, Own) with { Registrations = [erased], Outcome = Outcome(speakerErased: false) };
+        ActivityActions.Offers(ActivityActions.ErasePerson, held, caseworker).ShouldBeTrue("a speaker's data can be erased");
+        ActivityActions.Offers(ActivityActions.ErasePerson, held with { Outcome = Outcome(speakerErased: true) }, caseworker).ShouldBeFalse();
     }
 
     [Fact]

@@ -19,14 +19,14 @@ public static class ActivityActions
     public const string Cancel = "cancel-activity";
     public const string Register = "register-for-activity";
     public const string CancelRegistration = "cancel-registration";
-    public const string EraseRegistrant = "erase-registrant";
+    public const string ErasePerson = "erase-person";
     public const string Replan = "replan-activity";
     public const string LinkFunding = "link-activity-funding";
     public const string StartSeries = "start-activity-series";
 
     /// <summary>The steps of the activity page, in the order its choice lists them.</summary>
     public static readonly IReadOnlyList<string> OnActivity =
-        [Announce, Register, CancelRegistration, Replan, LinkFunding, Hold, Report, Cancel, EraseRegistrant];
+        [Announce, Register, CancelRegistration, Replan, LinkFunding, Hold, Report, Cancel, ErasePerson];
 
     /// <summary>Every form of the activity pages, for the confirmation after a redirect.</summary>
     public static readonly IReadOnlyList<string> All = [Plan, .. OnActivity];
@@ -52,7 +52,8 @@ public static class ActivityActions
             Report => activity.Status == ActivityStatus.Held,
             Register => activity.Status == ActivityStatus.Announced,
             CancelRegistration => ahead && activity.Registrations.Any(r => r.Status != RegistrationStatus.Cancelled),
-            EraseRegistrant => activity.Registrations.Any(r => !r.PersonalDataErased),
+            ErasePerson => activity.Registrations.Any(r => !r.PersonalDataErased)
+                || activity.Outcome?.Programme.Any(p => p.SpeakerId is not null && !p.SpeakerErased) == true,
             Replan => ahead,
             LinkFunding => activity.Funding is null && activity.Status != ActivityStatus.Cancelled,
             _ => false,
