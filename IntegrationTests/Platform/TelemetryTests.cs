@@ -51,9 +51,9 @@ public class TelemetryTests(AppFixture fixture) : ApplicationApi(fixture)
         metrics.Of("fachwerk_outbox_messages").Count.ShouldBe(1);
         metrics.Of("fachwerk_dead_letters").Values.ShouldBe([0]);
         metrics.Of("fachwerk_notifications_pending").Count.ShouldBe(1);
-        // The libraries' own: Wolverine's messages, Marten's daemon, Npgsql's pool (without the connection string as its name).
-        metrics.Text.ShouldContain("\nwolverine_");
-        metrics.Text.ShouldContain("\nmarten_");
+        // The libraries' own: Npgsql's pool (without the connection string as its name). Wolverine's and Marten's meters are
+        // listened to as well, but by a name every host in this test process shares: when another test's host stops, its
+        // meter's end also ends the series here, so their presence is not asserted in the shared suite.
         metrics.Of("db_client_connection_count").ShouldNotBeEmpty();
         metrics.Text.ShouldNotContain("Host=");
         // ASP.NET Core's own request metrics, per route.
