@@ -53,11 +53,10 @@ public class TelemetryTests(AppFixture fixture) : ApplicationApi(fixture)
         metrics.Of("fachwerk_notifications_pending").Count.ShouldBe(1);
         // The libraries' own: Npgsql's pool (without the connection string as its name). Wolverine's and Marten's meters are
         // listened to as well, but by a name every host in this test process shares: when another test's host stops, its
-        // meter's end also ends the series here, so their presence is not asserted in the shared suite.
+        // meter's end also ends the series here, so their presence is not asserted in the shared suite (nor ASP.NET Core's request
+        // metrics, whose meter is named alike in every host as well).
         metrics.Of("db_client_connection_count").ShouldNotBeEmpty();
         metrics.Text.ShouldNotContain("Host=");
-        // ASP.NET Core's own request metrics, per route.
-        metrics.Of("http_server_request_duration_seconds_count", ("http_route", "/api/programmes")).ShouldNotBeEmpty();
     }
 
     [Fact]
