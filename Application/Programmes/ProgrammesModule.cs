@@ -5,7 +5,7 @@ using Marten;
 
 namespace Fachwerk.Application.Programmes;
 
-/// <summary>Funding programmes: the write model as an inline snapshot, commitments beside it, the details inline, the budget dashboard async.</summary>
+/// <summary>Funding programmes: the write model as an inline snapshot, commitments beside it, the details inline, the budget dashboard and its regions async.</summary>
 public sealed class ProgrammesModule : FachwerkModule
 {
     public override void ConfigureStore(StoreOptions opts)
@@ -18,5 +18,8 @@ public sealed class ProgrammesModule : FachwerkModule
         opts.Projections.Add<ProgrammeDetailsProjection>(ProjectionLifecycle.Inline);
         // Dashboards may lag a moment behind; the async daemon keeps them.
         opts.Projections.Add<ProgrammeBudgetProjection>(ProjectionLifecycle.Async);
+        // The budget per alliance and district, in documents of its own so the programme's budget stays small (ADR 0120).
+        opts.Projections.Add<RegionBudgetProjection>(ProjectionLifecycle.Async);
+        opts.Schema.For<RegionBudget>().Index(r => r.ProgrammeId);
     }
 }

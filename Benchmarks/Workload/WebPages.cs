@@ -37,6 +37,9 @@ public static class WebPages
             new("5r", "alliance pipeline dashboard page", DemoUsers.DashboardReader, i => $"/dashboards/alliances/{alliances[i % alliances.Count]}", "months-heading"),
             // A year of months, with the stable-demand indicator worked out on the page's read.
             new("5s", "pilot demand dashboard page", DemoUsers.DashboardReader, _ => PilotDemandTables.PagePath(pilot), "months-chart-title"),
+            // Its regions read beside the budget: the alliance's regions summed, and every region for the choices.
+            new("5t", "programme budget dashboard page for one alliance", DemoUsers.DashboardReader,
+                i => $"{ProgrammeBudgetTables.PagePath(programmes[i % programmes.Count])}?allianceId={alliances[i % alliances.Count]}", "region-figures-heading"),
         ];
     }
 }

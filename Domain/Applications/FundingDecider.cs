@@ -98,7 +98,8 @@ public static class FundingDecider
                 $"together; you released {Eur(alone)} alone before, with this one {Eur(alone + request.Amount)}. Someone other than the checker releases it.");
         }
 
-        var released = new PaymentReleased(application.Id, application.ProgrammeId, requestNumber, request.Amount, bookedOn, stamp.By, stamp.At);
+        var released = new PaymentReleased(application.Id, application.ProgrammeId, requestNumber, request.Amount, bookedOn, stamp.By, stamp.At,
+            application.AllianceId, application.District);
         return [released, .. CloseIfComplete(FundingApplication.Evolve(application, released), stamp)];
     }
 
@@ -190,7 +191,8 @@ public static class FundingDecider
                 $"{Eur(funding.Pending)} of payment requests are still open; release or refuse them before reclaiming.");
         var newApproved = approved - amount;
         var repaymentDue = Math.Max(0, funding.NetPaid - newApproved);
-        var reclaim = new ReclaimDemanded(application.Id, application.ProgrammeId, amount, newApproved, repaymentDue, repayBy, reason.Trim(), stamp.By, stamp.At);
+        var reclaim = new ReclaimDemanded(application.Id, application.ProgrammeId, amount, newApproved, repaymentDue, repayBy, reason.Trim(), stamp.By, stamp.At,
+            application.AllianceId, application.District);
         return [reclaim, .. CloseIfComplete(FundingApplication.Evolve(application, reclaim), stamp)];
     }
 
@@ -202,7 +204,7 @@ public static class FundingDecider
         var due = application.Funding!.RepaymentDue;
         if (amount <= 0 || amount > due)
             throw new RuleViolation("reclaim.amount-out-of-range", $"{Eur(due)} is to be repaid; received: {Eur(amount)}.");
-        var repaid = new RepaymentReceived(application.Id, application.ProgrammeId, amount, bookedOn, stamp.By, stamp.At);
+        var repaid = new RepaymentReceived(application.Id, application.ProgrammeId, amount, bookedOn, stamp.By, stamp.At, application.AllianceId, application.District);
         return [repaid, .. CloseIfComplete(FundingApplication.Evolve(application, repaid), stamp)];
     }
 

@@ -25,6 +25,8 @@ public sealed record PaymentRequestRefused(Guid ApplicationId, int RequestNumber
     : IApplicationEvent;
 
 /// <summary>The payment is released for booking on <paramref name="BookedOn"/>; counts against the programme's commitment.</summary>
+/// <param name="AllianceId">The alliance of the project's region, so the budget counts the payment per region; none in events recorded before it was carried.</param>
+/// <param name="District">The project's district, likewise.</param>
 public sealed record PaymentReleased(
     Guid ApplicationId,
     Guid ProgrammeId,
@@ -32,7 +34,9 @@ public sealed record PaymentReleased(
     decimal Amount,
     DateOnly BookedOn,
     string RecordedBy,
-    DateTimeOffset RecordedAt) : IApplicationEvent;
+    DateTimeOffset RecordedAt,
+    Guid? AllianceId = null,
+    string? District = null) : IApplicationEvent;
 
 /// <summary>A receipt listed in a proof of use: a reference into the document store, its date, amount and cost category.</summary>
 /// <param name="Reference">Where the receipt is kept: a reference into the document store.</param>
@@ -85,6 +89,7 @@ public sealed record ProofOfUseInDepthCheckCompleted(
 /// <summary>
 /// Part or all of the grant is revoked: the approved amount falls by <paramref name="Amount"/>, the commitment with it, and
 /// what was paid beyond the new amount (<paramref name="RepaymentDue"/>) is to be paid back by <paramref name="RepayBy"/>.
+/// The alliance and district of the project's region are carried for the budget per region (none in older events).
 /// </summary>
 public sealed record ReclaimDemanded(
     Guid ApplicationId,
@@ -95,10 +100,14 @@ public sealed record ReclaimDemanded(
     DateOnly RepayBy,
     string Reason,
     string RecordedBy,
-    DateTimeOffset RecordedAt) : IApplicationEvent;
+    DateTimeOffset RecordedAt,
+    Guid? AllianceId = null,
+    string? District = null) : IApplicationEvent;
 
+/// <summary>Money paid back; the alliance and district of the project's region are carried for the budget per region (none in older events).</summary>
 public sealed record RepaymentReceived(
-    Guid ApplicationId, Guid ProgrammeId, decimal Amount, DateOnly BookedOn, string RecordedBy, DateTimeOffset RecordedAt) : IApplicationEvent;
+    Guid ApplicationId, Guid ProgrammeId, decimal Amount, DateOnly BookedOn, string RecordedBy, DateTimeOffset RecordedAt,
+    Guid? AllianceId = null, string? District = null) : IApplicationEvent;
 
 /// <summary>
 /// The case is closed: the final proof passed its checks (or a reclaim was settled). The approved amount becomes what was

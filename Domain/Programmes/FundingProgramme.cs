@@ -5,15 +5,16 @@ namespace Fachwerk.Domain.Programmes;
 
 /// <summary>
 /// What a programme holds back for one approved application (Mittelbindung). Kept beside the programme, one per application,
-/// so the programme's own write model stays the same size however many applications it funds.
+/// so the programme's own write model stays the same size however many applications it funds. The project's district is kept
+/// so a release counts in the same region as the commitment (none for commitments made before it was carried).
 /// </summary>
-public sealed record Commitment(Guid ApplicationId, Guid ProgrammeId, Guid AllianceId, decimal Amount, decimal OwnContribution)
+public sealed record Commitment(Guid ApplicationId, Guid ProgrammeId, Guid AllianceId, decimal Amount, decimal OwnContribution, string? District = null)
 {
     /// <summary>Folds the programme's events about one application; null once nothing is committed for it any more.</summary>
     public static Commitment? Evolve(Commitment? commitment, object @event) => @event switch
     {
         FundsCommitted committed => new Commitment(committed.ApplicationId, committed.ProgrammeId, committed.AllianceId, committed.Amount,
-            committed.OwnContribution),
+            committed.OwnContribution, committed.District),
         FundsReleased { RemainingCommitment: 0 } => null,
         FundsReleased released when commitment is not null => commitment with { Amount = released.RemainingCommitment },
         _ => commitment,

@@ -65,7 +65,7 @@ public static partial class ProgrammeDecider
     /// </summary>
     public static CommitmentOutcome Commit(FundingProgramme programme, CommitmentRequest request, Stamp stamp)
     {
-        var (applicationId, allianceId, amount, ownContribution, planningExceedanceReason) = request;
+        var (applicationId, allianceId, amount, ownContribution, planningExceedanceReason, district) = request;
         if (amount > programme.Available)
             return new CommitmentOutcome.Refused("programme.insufficient-funds",
                 $"{programme.Name} has {Eur(programme.Available)} available ({Eur(programme.TotalBudget)} budget, {Eur(programme.Committed)} committed); " +
@@ -81,7 +81,7 @@ public static partial class ProgrammeDecider
         }
 
         return new CommitmentOutcome.Committed(new FundsCommitted(programme.Id, applicationId, allianceId, amount, ownContribution,
-            string.IsNullOrWhiteSpace(planningExceedanceReason) ? null : planningExceedanceReason.Trim(), stamp.By, stamp.At));
+            string.IsNullOrWhiteSpace(planningExceedanceReason) ? null : planningExceedanceReason.Trim(), stamp.By, stamp.At, district));
     }
 
     /// <summary>
@@ -97,7 +97,7 @@ public static partial class ProgrammeDecider
         return
         [
             new FundsReleased(programme.Id, commitment.ApplicationId, commitment.Amount - remaining, remaining, commitment.AllianceId,
-                remaining == 0 ? commitment.OwnContribution : 0, reason, stamp.By, stamp.At),
+                remaining == 0 ? commitment.OwnContribution : 0, reason, stamp.By, stamp.At, commitment.District),
         ];
     }
 

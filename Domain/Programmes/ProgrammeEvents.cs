@@ -39,7 +39,10 @@ public sealed record FundingProgrammeCut(Guid ProgrammeId, decimal Amount, strin
 /// <summary>A planning figure for the applications of one alliance; exceeding it needs an explicit reason.</summary>
 public sealed record AlliancePlanningBudgetSet(Guid ProgrammeId, Guid AllianceId, decimal Amount, string RecordedBy, DateTimeOffset RecordedAt) : IRecordedFact;
 
-/// <summary>Money reserved for an approved application. The programme is never committed beyond its budget.</summary>
+/// <summary>
+/// Money reserved for an approved application. The programme is never committed beyond its budget. The project's district is
+/// carried for the budget per region (none in events recorded before it was).
+/// </summary>
 public sealed record FundsCommitted(
     Guid ProgrammeId,
     Guid ApplicationId,
@@ -48,7 +51,8 @@ public sealed record FundsCommitted(
     decimal OwnContribution,
     string? PlanningExceedanceReason,
     string RecordedBy,
-    DateTimeOffset RecordedAt) : IRecordedFact;
+    DateTimeOffset RecordedAt,
+    string? District = null) : IRecordedFact;
 
 /// <summary>
 /// Money given back to the programme (withdrawal, reduced amount); <paramref name="RemainingCommitment"/> is what stays reserved.
@@ -64,7 +68,8 @@ public sealed record FundsReleased(
     decimal OwnContributionReleased,
     string Reason,
     string RecordedBy,
-    DateTimeOffset RecordedAt) : IRecordedFact;
+    DateTimeOffset RecordedAt,
+    string? District = null) : IRecordedFact;
 
 /// <summary>The programme's funding authority and which alliances its applications may name were set (replacing earlier ones).</summary>
 public sealed record ProgrammeEligibilitySet(

@@ -67,9 +67,9 @@ public abstract class ApplicationApi(AppFixture fixture) : IntegrationContext(fi
             duration ?? new Period(new DateOnly(2026, 9, 1), new DateOnly(2027, 8, 31)), requested + (own ?? requested / 4), requested, own ?? requested / 4, 0m,
             [TargetGroup.YoungPeople, TargetGroup.PeopleWithMigrationBackground], 40);
 
-    protected async Task<Guid> Draft(Guid programme, ProjectPlan? plan = null, DemoUser? user = null) =>
+    protected async Task<Guid> Draft(Guid programme, ProjectPlan? plan = null, DemoUser? user = null, string district = "Halle (Saale)") =>
         (await Post<StreamCreated>(user ?? Applicant, "/api/applications",
-            new DraftApplication(ApplicantId, programme, AllianceId, "Halle (Saale)", plan ?? Plan()), 201)).Id;
+            new DraftApplication(ApplicantId, programme, AllianceId, district, plan ?? Plan()), 201)).Id;
 
     protected async Task<long> Act(DemoUser user, Guid application, string step, object body, int status = 200) =>
         (await Post<CommandAccepted>(user, $"/api/applications/{application}/{step}", body, status)).Version;
@@ -77,17 +77,17 @@ public abstract class ApplicationApi(AppFixture fixture) : IntegrationContext(fi
     protected Task<ApplicationDetails> Details(Guid application) => Get<ApplicationDetails>(Caseworker, $"/api/applications/{application}");
 
     /// <summary>Drafted and submitted: version 2.</summary>
-    protected async Task<Guid> Submitted(Guid programme, ProjectPlan? plan = null)
+    protected async Task<Guid> Submitted(Guid programme, ProjectPlan? plan = null, string district = "Halle (Saale)")
     {
-        var id = await Draft(programme, plan);
+        var id = await Draft(programme, plan, district: district);
         await Act(Applicant, id, "submission", new SubmitApplication(1));
         return id;
     }
 
     /// <summary>Submitted and formally complete, voted on when the programme asks for it; returns the version.</summary>
-    protected async Task<(Guid Id, long Version)> ReadyForDecision(Guid programme, bool vote = true, ProjectPlan? plan = null)
+    protected async Task<(Guid Id, long Version)> ReadyForDecision(Guid programme, bool vote = true, ProjectPlan? plan = null, string district = "Halle (Saale)")
     {
-        var id = await Submitted(programme, plan);
+        var id = await Submitted(programme, plan, district);
         var version = await Act(Caseworker, id, "formal-completeness", new CompleteFormally(2));
         if (vote)
             version = await Act(Reviewer, id, "alliance-vote", new CastAllianceVote(version, ChamberId, true, "Fits the regional strategy",

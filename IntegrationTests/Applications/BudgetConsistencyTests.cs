@@ -58,6 +58,14 @@ public class BudgetConsistencyTests(AppFixture fixture) : FundingApi(fixture)
         months.Sum(m => m.Repaid).ShouldBe(budget.Repaid);
         months[^1].RemainingAtEnd.ShouldBe(budget.Remaining);
 
+        // Every region (alliance and district) together is the programme's money, month by month too.
+        var regions = await Get<RegionalBudgetView>(Caseworker, $"/api/programmes/{programme}/budget/regions");
+        (regions.Committed, regions.Released, regions.Paid, regions.Reclaimed, regions.Repaid, regions.OwnContributions, regions.ActiveCommitments)
+            .ShouldBe((budget.Committed, budget.Released, budget.Paid, budget.Reclaimed, budget.Repaid, budget.OwnContributions, budget.ActiveCommitments));
+        regions.Regions.Sum(r => r.Committed).ShouldBe(committed);
+        regions.Months.Sum(m => m.Committed - m.Released).ShouldBe(committed);
+        regions.Months.Sum(m => m.Paid).ShouldBe(budget.Paid);
+
         // And the programme keeps committed exactly what each application still holds.
         var held = 0m;
         foreach (var id in applications)

@@ -17,9 +17,9 @@ public abstract class FundingApi(AppFixture fixture) : ApplicationApi(fixture)
 
     /// <summary>An application approved for <paramref name="amount"/> (80 % of its costs) with the given proof dates; returns its version.</summary>
     protected async Task<(Guid Id, long Version)> Approved(Guid programme, decimal amount = 40_000m, decimal retained = 0,
-        IReadOnlyList<DateOnly>? interimProofs = null, string title = "Expedition Job", Period? duration = null)
+        IReadOnlyList<DateOnly>? interimProofs = null, string title = "Expedition Job", Period? duration = null, string district = "Halle (Saale)")
     {
-        var (id, version) = await ReadyForDecision(programme, vote: false, Plan(requested: amount, title: title, duration: duration));
+        var (id, version) = await ReadyForDecision(programme, vote: false, Plan(requested: amount, title: title, duration: duration), district);
         version = await Act(Caseworker, id, "decision-proposal", new ProposeDecision(version, DecisionKind.Approve, amount,
             RetainedFinalInstalment: retained, InterimProofDueDates: interimProofs));
         await ConfirmAndWait(id, version);

@@ -17,6 +17,9 @@ public class BudgetDashboardTests(BrowserFixture fixture) : DashboardTest(fixtur
     private const string AlliancesTable = "Planungsbudget, gebunden und verbleibend je Bündnis";
     private const string MovementsTable = "Bewegungen je Monat";
     private const string MonthEndsTable = "Stand am Monatsende";
+    private const string RegionsTable = "Geld je Bündnis und Landkreis";
+    private const string RegionFiguresTable = "Kennzahlen der Region";
+    private const string RegionMonthsTable = "Bewegungen der Region je Monat";
 
     [Fact]
     public async Task Staff_open_the_budget_dashboard_from_the_programme_and_download_each_table_with_the_pages_numbers_as_csv_and_xlsx()
@@ -114,7 +117,7 @@ public class BudgetDashboardTests(BrowserFixture fixture) : DashboardTest(fixtur
         var last = months[^1].Month;
         await Page.Locator("#filter-from").FillAsync(last.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await Page.Locator("#filter-to").FillAsync(last.AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Form, new() { Name = "Zeitraum" }).GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
         await Page.WaitForURLAsync($"**/dashboards/programmes/{budget.ProgrammeId}?from=*");
         await Page.GetByText("Gefiltert:").WaitForAsync();
         var filtered = await TableAsync(MonthEndsTable);
@@ -135,6 +138,58 @@ public class BudgetDashboardTests(BrowserFixture fixture) : DashboardTest(fixtur
         await Page.GetByRole(AriaRole.Link, new() { Name = "Alle Monate zeigen" }).ClickAsync();
         await Page.GetByRole(AriaRole.Img, new() { Name = "Budget, gebunden, ausgezahlt und noch verfügbar am Ende jedes Monats, in Euro" }).WaitForAsync();
     }
+
+    [Fact]
+    public async Task A_dashboard_reader_chooses_an_alliance_and_a_district_kept_in_the_address_and_downloads_that_regions_money()
+    {
+        var budget = await BudgetAsync(DemoUsers.DashboardReader);
+        var every = await RegionsAsync(budget.ProgrammeId, "");
+        var region = every.Regions.Where(r => r.District.Length > 0).MaxBy(r => r.Committed + r.Paid)
+            ?? throw new InvalidOperationException("The demo world committed money of this programme in a district.");
+        await SignInAsync(DemoUsers.DashboardReader, $"/dashboards/programmes/{budget.ProgrammeId}");
+
+        // Every region: the same money as the programme's figures, one row per alliance and district.
+        var regions = await TableAsync(RegionsTable);
+        regions.Select(r => (r[0], r[1], Amount(r[2]))).ShouldBe(every.Regions.Select(r => (r.AllianceName!, r.District, (decimal?)r.Committed)));
+        regions.Sum(r => Amount(r[2])).ShouldBe(budget.Committed);
+        await ExpectAccessibleAsync();
+
+        // The alliance and the district: the figures, months and downloads of the section are that region's.
+        var form = Page.GetByRole(AriaRole.Form, new() { Name = "Bündnis oder Landkreis wählen" });
+        await form.GetByLabel("Bündnis").SelectOptionAsync(region.AllianceId.ToString());
+        await form.GetByLabel("Landkreis / Region").SelectOptionAsync(region.District);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
+        await Page.WaitForURLAsync($"**/dashboards/programmes/{budget.ProgrammeId}?allianceId=*");
+        (await Page.Locator("section[aria-labelledby='regions-heading'] [role=status]").InnerTextAsync())
+            .ShouldStartWith($"Gefiltert: {region.AllianceName}, {region.District}.");
+        var chosen = await RegionsAsync(budget.ProgrammeId, $"?allianceId={region.AllianceId}&district={Uri.EscapeDataString(region.District)}");
+        var figures = await TableAsync(RegionFiguresTable);
+        Amount(figures.Single(r => r[0] == "Gebunden")[1]).ShouldBe(region.Committed);
+        Amount(figures.Single(r => r[0] == "Ausgezahlt")[1]).ShouldBe(region.Paid);
+        (await TableAsync(RegionsTable)).ShouldHaveSingleItem()[1].ShouldBe(region.District);
+        var months = await TableAsync(RegionMonthsTable);
+        months.Select(r => Amount(r[1])).ShouldBe(chosen.Months.Select(m => (decimal?)m.Committed));
+        (await ChartDescriptionAsync("Gebunden, wieder freigegeben, ausgezahlt, zurückgefordert und zurückgezahlt in der Region, in Euro"))
+            .ShouldBe(string.Join("; ", figures.Select(r => $"{r[0]}: {r[1]}")));
+        await ExpectAccessibleAsync();
+        await ScreenshotForDocsAsync("budget-dashboard-region");
+
+        var (csvName, csv) = await CsvAsync(RegionFiguresTable);
+        csvName.ShouldMatch(@"^programmbudget-region-kennzahlen-\d{4}-\d{2}-\d{2}\.csv$");
+        csv.Skip(1).Select(r => r[1]).ShouldBe(figures.Select(r => Plain(Amount(r[1]))));
+        var (_, monthsXlsx) = await XlsxAsync(RegionMonthsTable);
+        monthsXlsx.Skip(1).Select(r => (decimal)r[1]!).ShouldBe(chosen.Months.Select(m => m.Committed));
+
+        // Back to every region, the period and the rest of the page as they were.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Alle Regionen zeigen" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Alle Regionen zeigen" }).WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Page.Url.ShouldEndWith($"/dashboards/programmes/{budget.ProgrammeId}#regions-heading");
+        (await TableAsync(RegionsTable)).Count.ShouldBe(every.Regions.Count);
+    }
+
+    private async Task<RegionalBudgetView> RegionsAsync(Guid programme, string query) =>
+        (await Fixture.Api(DemoUsers.DashboardReader).GetAsync<RegionalBudgetView>($"/api/programmes/{programme}/budget/regions{query}",
+            cancellation: TestContext.Current.CancellationToken)).Result;
 
     private async Task<IReadOnlyList<BudgetMonth>> MonthsAsync(Guid programme, string query) =>
         (await Fixture.Api(DemoUsers.Caseworker).GetAsync<ProgrammeBudgetOverTime>($"/api/programmes/{programme}/budget/months{query}",

@@ -59,6 +59,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["GET /api/programmes/{id}"] = [SignedIn],
         ["GET /api/programmes/{id}/budget"] = [SignedIn],
         ["GET /api/programmes/{id}/budget/months"] = [SignedIn],
+        ["GET /api/programmes/{id}/budget/regions"] = [SignedIn],
         ["POST /api/programmes"] = [Caseworker, Administrator],
         ["POST /api/programmes/{programmeId}/top-ups"] = [Caseworker, Administrator],
         ["POST /api/programmes/{programmeId}/cuts"] = [Caseworker, Administrator],

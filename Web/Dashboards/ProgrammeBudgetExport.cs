@@ -22,12 +22,19 @@ public static class ProgrammeBudgetExport
         Guid id, string table, string format, HttpContext context, FachwerkApiClient api, IStringLocalizer<Text> text, TimeProvider clock)
     {
         if (TableExport.Parse(format) is not { } exportFormat
-            || table is not (ProgrammeBudgetTables.Figures or ProgrammeBudgetTables.Alliances or ProgrammeBudgetTables.Sources
-                or ProgrammeBudgetTables.Movements or ProgrammeBudgetTables.MonthEnds))
+            || !ProgrammeBudgetTables.IsTable(table))
             return Task.FromResult(Results.NotFound());
 
         var file = $"{text["dashboard.budgetFile"]}-{text["dashboard.file." + table]}";
         if (table == ProgrammeBudgetTables.Sources) return SourcesAsync(id, exportFormat, file, context, api, text, clock);
+        if (table is ProgrammeBudgetTables.Regions or ProgrammeBudgetTables.RegionFigures or ProgrammeBudgetTables.RegionMonths)
+        {
+            // The region and period the page's section showed, from the download link's address.
+            var regionFilters = ProgrammeBudgetTables.RegionFilterQuery(name => context.Request.Query[name].ToString());
+            return DashboardExport.FileAsync<RegionalBudgetView>(context, api, clock, $"/api/programmes/{id}/budget/regions{regionFilters}",
+                ProgrammeBudgetTables.PagePath(id) + regionFilters, file, exportFormat, regions => ProgrammeBudgetTables.ExportRegions(table, regions, text)!);
+        }
+
         if (table is ProgrammeBudgetTables.Movements or ProgrammeBudgetTables.MonthEnds)
         {
             // The months the page showed: the same period, from the download link's address.
