@@ -16,7 +16,8 @@ namespace Fachwerk.Application.Programmes;
 public sealed record AlliancePlanning(Guid AllianceId, string? AllianceName, decimal? Planned, decimal Committed, decimal? Left);
 
 /// <summary>
-/// The budget dashboard of a programme: its money from top-ups and cuts to commitments, payments and repayments.
+/// The budget dashboard of a programme: its money from top-ups and cuts to commitments, payments and repayments, in total and
+/// per funding source.
 /// </summary>
 /// <param name="ProgrammeId">The programme.</param>
 /// <param name="Name">Its name.</param>
@@ -32,6 +33,7 @@ public sealed record AlliancePlanning(Guid AllianceId, string? AllianceName, dec
 /// <param name="Repaid">What was paid back, in EUR.</param>
 /// <param name="ActiveCommitments">How many applications hold money.</param>
 /// <param name="Alliances">Planning figures against commitments, per alliance.</param>
+/// <param name="Sources">The same figures per funding source, split by the sources' shares; the parts of each figure add up to it.</param>
 /// <param name="AsOf">The moment the dashboard shows; it may lag a command by a moment.</param>
 /// <param name="Building">True while the dashboard has not read the programme yet: the figures are the programme's own (budget, commitments, planning), payments and reclaims not yet counted.</param>
 public sealed record ProgrammeBudgetView(
@@ -49,6 +51,7 @@ public sealed record ProgrammeBudgetView(
     decimal Repaid,
     int ActiveCommitments,
     IReadOnlyList<AlliancePlanning> Alliances,
+    IReadOnlyList<SourceBudget> Sources,
     DateTimeOffset AsOf,
     bool Building = false);
 
@@ -69,6 +72,9 @@ public static class GetProgrammeBudgetEndpoint
             ? ProgrammeBudget.BeingBuilt(programme, clock.GetUtcNow())
             : throw new UnknownEntity(Problems.NotFoundCode, $"There is no funding programme with id {id}.");
 
+        // Budgets built before they kept the sources read them from the programme.
+        var sources = budget.Sources.Count > 0 ? budget.Sources
+            : (await session.LoadAsync<ProgrammeDetails>(id, cancellation))?.Sources ?? [];
         var allianceIds = budget.CommittedByAlliance.Keys.Union(budget.PlanningBudgets.Keys).ToArray();
         var names = (await session.LoadManyAsync<AllianceDetails>(cancellation, allianceIds)).ToDictionary(a => a.Id, a => a.Name);
         var alliances = allianceIds
@@ -83,6 +89,7 @@ public static class GetProgrammeBudgetEndpoint
 
         return new ProgrammeBudgetView(budget.Id, budget.Name, budget.TotalBudget, budget.ToppedUp, budget.Cut, budget.Committed,
             budget.Released, budget.Remaining, budget.OwnContributions, budget.Paid, budget.Reclaimed, budget.Repaid, budget.ActiveCommitments,
-            alliances, budget.LastChangedAt, building);
+            alliances, SourceBudget.Of(sources, budget.TotalBudget, budget.Committed, budget.Released, budget.Paid, budget.Reclaimed, budget.Repaid),
+            budget.LastChangedAt, building);
     }
 }

@@ -35,6 +35,11 @@ public sealed class LaunchProgrammeValidator : AbstractValidator<LaunchProgramme
         {
             source.RuleFor(s => s.Name).NotEmpty().MaximumLength(CommonRules.ShortTextLength);
             source.RuleFor(s => s.Share).GreaterThan(0).LessThanOrEqualTo(1);
+            source.RuleFor(s => s.Kind).IsInEnum();
+            source.RuleFor(s => s.EuFundingPeriod).Null().When(s => s.Kind is not (FundingSourceKind.EuropeanSocialFund or FundingSourceKind.EuropeanRegionalDevelopmentFund))
+                .WithMessage("Only an EU fund (ESF+, ERDF) names an EU funding period.");
+            source.RuleFor(s => s.EuFundingPeriod).Must(p => p!.Value.To >= p.Value.From && p.Value.From >= new DateOnly(1990, 1, 1) && p.Value.To <= new DateOnly(2100, 12, 31))
+                .When(s => s.EuFundingPeriod is not null).WithMessage("The EU funding period runs between 1990 and 2100 and cannot end before it begins.");
         });
         this.PeriodRules(x => x.FundingPeriod);
         RuleFor(x => x.TotalBudget).Money();

@@ -23,6 +23,9 @@ public sealed record ProgrammeBudget
     public decimal Repaid { get; init; }
     public IReadOnlyDictionary<Guid, decimal> PlanningBudgets { get; init; } = new Dictionary<Guid, decimal>();
 
+    /// <summary>The programme's funding sources, as launched.</summary>
+    public IReadOnlyList<Fachwerk.Domain.Programmes.FundingSource> Sources { get; init; } = [];
+
     /// <summary>What is committed per alliance (alliances with nothing committed are left out).</summary>
     public ImmutableDictionary<Guid, decimal> CommittedByAlliance { get; init; } = ImmutableDictionary<Guid, decimal>.Empty;
 
@@ -41,6 +44,7 @@ public sealed record ProgrammeBudget
         Name = programme.Name,
         TotalBudget = programme.TotalBudget,
         PlanningBudgets = programme.PlanningBudgets,
+        Sources = programme.Sources,
         CommittedByAlliance = programme.CommittedByAlliance,
         LastChangedAt = now,
     };

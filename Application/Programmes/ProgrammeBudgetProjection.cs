@@ -25,6 +25,7 @@ public sealed partial class ProgrammeBudgetProjection : MultiStreamProjection<Pr
         Id = e.Data.ProgrammeId,
         Name = e.Data.Name,
         TotalBudget = e.Data.TotalBudget,
+        Sources = e.Data.Sources,
         LastChangedAt = e.Timestamp,
         LastEventSequence = e.Sequence,
     }.Moved(BudgetMovements.MonthOf(e.Data.RecordedAt), m => m with { Budget = m.Budget + e.Data.TotalBudget });

@@ -18,18 +18,6 @@ public enum PilotService
     InterculturalTraining,
 }
 
-/// <summary>Where a pilot's money comes from: EU funds, federal, state or municipal money, private or other money.</summary>
-public enum FundingSourceKind
-{
-    EuropeanSocialFund,
-    EuropeanRegionalDevelopmentFund,
-    FederalGovernment,
-    StateGovernment,
-    Municipality,
-    Private,
-    Other,
-}
-
 /// <summary>Who pays for the pilot; the amount (EUR) is optional because it is often not public.</summary>
 /// <param name="Name">The source's name, e.g. ESF+ or a ministry.</param>
 /// <param name="Kind">What kind of money it is.</param>

@@ -2,10 +2,15 @@ using Fachwerk.Domain.Common;
 
 namespace Fachwerk.Domain.Programmes;
 
-/// <summary>Where a programme's money comes from, e.g. ESF+ 80 %, the state 20 %. Shares add up to 1.</summary>
+/// <summary>
+/// Where a programme's money comes from, e.g. ESF+ 80 %, the district 20 %. Shares add up to 1; every euro committed, paid or
+/// reclaimed counts against the sources by their shares (<see cref="SourceSplit"/>).
+/// </summary>
 /// <param name="Name">The source's name, e.g. ESF+ or the state.</param>
 /// <param name="Share">Its share of the programme's money (0.8 = 80 %).</param>
-public sealed record FundingSource(string Name, decimal Share);
+/// <param name="Kind">What kind of money it is (EU fund, federal, state, district, municipal, third party); "other" when not said, as in programmes launched before it was asked.</param>
+/// <param name="EuFundingPeriod">For EU funds, the EU funding period it belongs to (e.g. 2021-2027).</param>
+public sealed record FundingSource(string Name, decimal Share, FundingSourceKind Kind = FundingSourceKind.Other, Period? EuFundingPeriod = null);
 
 /// <summary>The rules of a funding programme, as data.</summary>
 /// <param name="MaxFundingRate">Highest share of the eligible costs the programme pays (0.8 = 80 %); the applicant's own share is at least 1 minus this.</param>

@@ -72,7 +72,7 @@ public static class CommandExamples
 
         // Programmes
         [typeof(LaunchProgramme)] = new LaunchProgramme("Fachkräftesicherung Niedersachsen 2026-2029",
-            [new ProgrammeFundingSource("ESF+", 0.8m), new ProgrammeFundingSource("Land Niedersachsen", 0.2m)],
+            [new ProgrammeFundingSource("ESF+", 0.8m, FundingSourceKind.EuropeanSocialFund, new Period(new DateOnly(2021, 1, 1), new DateOnly(2027, 12, 31))), new ProgrammeFundingSource("Land Niedersachsen", 0.2m, FundingSourceKind.StateGovernment)],
             new Period(new DateOnly(2026, 1, 1), new DateOnly(2029, 12, 31)), 26_000_000m,
             new ProgrammeRules(MaxFundingRate: 0.75m, MaxAmountPerApplication: 250_000m, AllianceVoteRequired: true,
                 DocumentDeadlineDays: 14, DeMinimis: false, DecisionReminderDays: 60)),

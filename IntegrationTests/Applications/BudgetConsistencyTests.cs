@@ -58,6 +58,17 @@ public class BudgetConsistencyTests(AppFixture fixture) : FundingApi(fixture)
         months.Sum(m => m.Repaid).ShouldBe(budget.Repaid);
         months[^1].RemainingAtEnd.ShouldBe(budget.Remaining);
 
+        // Per funding source (80 % the state's, 20 % the district's): each figure's parts add up to the programme's figure.
+        budget.Sources.Select(s => s.Share).ShouldBe([0.8m, 0.2m]);
+        budget.Sources.Sum(s => s.Budget).ShouldBe(budget.TotalBudget);
+        budget.Sources.Sum(s => s.Committed).ShouldBe(budget.Committed);
+        budget.Sources.Sum(s => s.Released).ShouldBe(budget.Released);
+        budget.Sources.Sum(s => s.Paid).ShouldBe(budget.Paid);
+        budget.Sources.Sum(s => s.Reclaimed).ShouldBe(budget.Reclaimed);
+        budget.Sources.Sum(s => s.Repaid).ShouldBe(budget.Repaid);
+        budget.Sources.Sum(s => s.Remaining).ShouldBe(budget.Remaining);
+        budget.Sources.ShouldAllBe(s => Math.Abs(s.Committed - budget.Committed * s.Share) < 0.01m);
+
         // Every region (alliance and district) together is the programme's money, month by month too.
         var regions = await Get<RegionalBudgetView>(Caseworker, $"/api/programmes/{programme}/budget/regions");
         (regions.Committed, regions.Released, regions.Paid, regions.Reclaimed, regions.Repaid, regions.OwnContributions, regions.ActiveCommitments)

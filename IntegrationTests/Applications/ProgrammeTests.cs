@@ -1,5 +1,6 @@
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Programmes;
+using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Programmes;
 using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
@@ -64,6 +65,41 @@ public class ProgrammeTests(AppFixture fixture) : ApplicationApi(fixture)
         problem.Errors.Keys.ShouldBe(["name", "sources", "fundingPeriod", "totalBudget", "rules.maxFundingRate", "rules.maxAmountPerApplication",
             "rules.documentDeadlineDays", "rules.decisionReminderDays"], ignoreOrder: true);
         (await EventCount()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Funding_sources_say_their_kind_only_eu_funds_name_an_eu_period_and_the_budget_splits_every_figure_by_them()
+    {
+        var before = await EventCount();
+        var period = new Period(new DateOnly(2021, 1, 1), new DateOnly(2027, 12, 31));
+        // A district's money has no EU funding period; an EU fund's period does not end before it begins.
+        foreach (var sources in new[]
+                 {
+                     new[] { new FundingSource("ESF+", 0.8m, FundingSourceKind.EuropeanSocialFund, period), new FundingSource("Landkreis", 0.2m, FundingSourceKind.District, period) },
+                     [new FundingSource("Landkreis", 0.2m, FundingSourceKind.District), new FundingSource("ESF+", 0.8m, FundingSourceKind.EuropeanSocialFund, new Period(period.To, period.From))],
+                 })
+        {
+            var problem = await ValidationProblemOf(await Post(Caseworker, "/api/programmes", new LaunchProgramme("Regionalbudget", sources, period, 1_000m, Rules()), 400));
+            problem.Errors.Keys.ShouldBe(["sources[1].euFundingPeriod"]);
+        }
+
+        (await EventCount()).ShouldBe(before);
+
+        var programme = (await Post<StreamCreated>(Caseworker, "/api/programmes", new LaunchProgramme("Regionalbudget Mansfeld-Südharz",
+            [new FundingSource("Land Sachsen-Anhalt", 0.8m, FundingSourceKind.StateGovernment),
+             new FundingSource("Landkreis Mansfeld-Südharz", 0.2m, FundingSourceKind.District)], period, 20_000_000m, Rules(voteRequired: false)), 201)).Id;
+        var details = await Get<ProgrammeDetails>(Caseworker, $"/api/programmes/{programme}");
+        details.Sources.Select(s => s.Kind).ShouldBe([FundingSourceKind.StateGovernment, FundingSourceKind.District]);
+        var (id, version) = await Proposed(programme, amount: 12_345.67m, vote: false);
+        await ConfirmAndWait(id, version);
+        await CatchUpProjections();
+
+        var sources = (await Budget(programme)).Sources;
+        sources.Select(s => (s.Name, s.Kind, s.Budget, s.Committed, s.Remaining)).ShouldBe(
+        [
+            ("Land Sachsen-Anhalt", FundingSourceKind.StateGovernment, 16_000_000m, 9_876.54m, 15_990_123.46m),
+            ("Landkreis Mansfeld-Südharz", FundingSourceKind.District, 4_000_000m, 2_469.13m, 3_997_530.87m),
+        ]);
     }
 
     [Fact]

@@ -41,13 +41,12 @@ public class BudgetDashboardTests(BrowserFixture fixture) : DashboardTest(fixtur
         alliances.Select(r => Amount(r[1])).ShouldBe(budget.Alliances.Select(a => a.Planned));
         (await Page.GetByRole(AriaRole.Img, new() { Name = "Planungsbudget (Umriss) und gebunden (gefüllt) je Bündnis, in Euro" }).Locator("desc").TextContentAsync() ?? "")
             .ShouldContain(alliances.Where(r => r[0] == "Regionales Fachkräftebündnis Leine-Weser").Select(r => $"{r[0]}: Planungsbudget {r[1]}, Gebunden {r[2]}").Single());
-        // By funding source: each source's share of every euro.
-        var sources = (await Fixture.Api(DemoUsers.Caseworker).GetAsync<ProgrammeDetails>($"/api/programmes/{budget.ProgrammeId}",
-            cancellation: TestContext.Current.CancellationToken)).Result.Sources;
+        // By funding source, with its kind: each source's share of every euro, the parts adding up to the programme's figures.
         var bySource = await TableAsync(SourcesTable);
-        bySource.Select(r => r[0]).ShouldBe(sources.Select(s => s.Name));
-        bySource.Select(r => Amount(r[2])).ShouldBe(sources.Select(s => (decimal?)Math.Round(budget.TotalBudget * s.Share, 2, MidpointRounding.AwayFromZero)));
-        bySource.Select(r => Amount(r[3])).ShouldBe(sources.Select(s => (decimal?)Math.Round(budget.Committed * s.Share, 2, MidpointRounding.AwayFromZero)));
+        bySource.Select(r => r[0]).ShouldBe(["ESF+ (Europäischer Sozialfonds)"]);
+        bySource.Select(r => Amount(r[2])).ShouldBe(budget.Sources.Select(s => (decimal?)s.Budget));
+        bySource.Select(r => Amount(r[3])).ShouldBe(budget.Sources.Select(s => (decimal?)s.Committed));
+        bySource.Sum(r => Amount(r[3])).ShouldBe(budget.Committed);
         (await ChartDescriptionAsync("Budget (Umriss), gebunden und ausgezahlt (gefüllt) je Finanzierungsquelle, in Euro"))
             .ShouldBe(string.Join("; ", bySource.Select(r => $"{r[0]} ({r[1]}): Budget jetzt {r[2]}, Gebunden {r[3]}, Ausgezahlt {r[4]}")));
         var (sourcesCsvName, sourcesCsv) = await CsvAsync(SourcesTable);

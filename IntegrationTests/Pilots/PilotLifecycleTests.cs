@@ -1,3 +1,4 @@
+using Fachwerk.Domain.Common;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Pilots;
 using Fachwerk.Domain.Pilots;

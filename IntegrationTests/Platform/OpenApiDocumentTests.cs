@@ -147,7 +147,7 @@ public partial class OpenApiDocumentTests(AppFixture fixture) : IntegrationConte
         var source = Resolve(schemas, items);
         source.GetProperty("properties").EnumerateObject().Select(p => p.Name).ShouldBe(["name", "kind", "amount"], ignoreOrder: true);
         Resolve(schemas, schemas.GetProperty("LaunchProgramme").GetProperty("properties").GetProperty("sources").GetProperty("items"))
-            .GetProperty("properties").EnumerateObject().Select(p => p.Name).ShouldBe(["name", "share"], ignoreOrder: true);
+            .GetProperty("properties").EnumerateObject().Select(p => p.Name).ShouldBe(["name", "share", "kind", "euFundingPeriod"], ignoreOrder: true);
     }
 
     [Fact]

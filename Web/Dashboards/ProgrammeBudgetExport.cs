@@ -26,7 +26,6 @@ public static class ProgrammeBudgetExport
             return Task.FromResult(Results.NotFound());
 
         var file = $"{text["dashboard.budgetFile"]}-{text["dashboard.file." + table]}";
-        if (table == ProgrammeBudgetTables.Sources) return SourcesAsync(id, exportFormat, file, context, api, text, clock);
         if (table is ProgrammeBudgetTables.Regions or ProgrammeBudgetTables.RegionFigures or ProgrammeBudgetTables.RegionMonths)
         {
             // The region and period the page's section showed, from the download link's address.
@@ -45,15 +44,5 @@ public static class ProgrammeBudgetExport
 
         return DashboardExport.FileAsync<ProgrammeBudgetView>(context, api, clock, $"/api/programmes/{id}/budget", ProgrammeBudgetTables.PagePath(id),
             file, exportFormat, budget => ProgrammeBudgetTables.Export(table, budget, text)!);
-    }
-
-    /// <summary>The funding sources' table: the budget split by the programme's sources (read beside it, as the page does).</summary>
-    private static async Task<IResult> SourcesAsync(
-        Guid id, ExportFormat format, string file, HttpContext context, FachwerkApiClient api, IStringLocalizer<Text> text, TimeProvider clock)
-    {
-        var programme = await api.GetAsync<ProgrammeDetails>($"/api/programmes/{id}", cancellation: context.RequestAborted);
-        var sources = programme.Value?.Sources ?? [];
-        return await DashboardExport.FileAsync<ProgrammeBudgetView>(context, api, clock, $"/api/programmes/{id}/budget", ProgrammeBudgetTables.PagePath(id),
-            file, format, budget => ProgrammeBudgetTables.ExportSources(ProgrammeBudgetTables.SourcesOf(budget, sources), text));
     }
 }

@@ -80,7 +80,7 @@ public static class DemoFundingData
 
     public static readonly IReadOnlyList<DemoProgramme> Programmes =
     [
-        new(LowerSaxony, [new FundingSource("ESF+", 1m)], EsfPlus, 26_000_000m,
+        new(LowerSaxony, [new FundingSource("ESF+", 1m, FundingSourceKind.EuropeanSocialFund, EsfPlus)], EsfPlus, 26_000_000m,
             new ProgrammeRules(MaxFundingRate: 0.8m, MaxAmountPerApplication: 500_000m, AllianceVoteRequired: true, DocumentDeadlineDays: 14,
                 DeMinimis: false, DecisionReminderDays: 42),
             [(LeineWeser, 3_250_000m)],
@@ -89,16 +89,18 @@ public static class DemoFundingData
                 FederalState.Niedersachsen),
             new AllianceEligibility(EligibleAlliances.RecognizedInState, FederalState.Niedersachsen),
             new DemoCall("Förderaufruf Fachkräftebündnisse", 6_500_000m, OpenedDaysAgo: 30, OpenForDays: 180)),
-        new(LabourMarketCircle, [new FundingSource("Land Sachsen-Anhalt / ESF+", 0.8m), new FundingSource("Landkreis Mansfeld-Südharz", 0.2m)],
+        // The district's budget of 20 M EUR: 80 % the state's money (with ESF+ in it), 20 % the district's own share.
+        new(LabourMarketCircle, [new FundingSource("Land Sachsen-Anhalt / ESF+", 0.8m, FundingSourceKind.StateGovernment),
+                new FundingSource("Landkreis Mansfeld-Südharz", 0.2m, FundingSourceKind.District)],
             EsfPlus, 20_000_000m,
             new ProgrammeRules(MaxFundingRate: 0.9m, MaxAmountPerApplication: 1_000_000m, AllianceVoteRequired: false, DocumentDeadlineDays: 14,
                 DeMinimis: false, DecisionReminderDays: 28),
             []),
-        new(Doctors, [new FundingSource("Landkreis Mansfeld-Südharz", 1m)], EsfPlus, 1_500_000m,
+        new(Doctors, [new FundingSource("Landkreis Mansfeld-Südharz", 1m, FundingSourceKind.District)], EsfPlus, 1_500_000m,
             new ProgrammeRules(MaxFundingRate: 1m, MaxAmountPerApplication: 50_000m, AllianceVoteRequired: false, DocumentDeadlineDays: 14,
                 DeMinimis: true, DecisionReminderDays: 28),
             []),
-        new(Saxony, [new FundingSource("ESF+", 0.6m), new FundingSource("Freistaat Sachsen", 0.4m)], EsfPlus, 5_000_000m,
+        new(Saxony, [new FundingSource("ESF+", 0.6m, FundingSourceKind.EuropeanSocialFund, EsfPlus), new FundingSource("Freistaat Sachsen", 0.4m, FundingSourceKind.StateGovernment)], EsfPlus, 5_000_000m,
             new ProgrammeRules(MaxFundingRate: 0.8m, MaxAmountPerApplication: 150_000m, AllianceVoteRequired: false, DocumentDeadlineDays: 14,
                 DeMinimis: false, DecisionReminderDays: 28),
             [(Leipzig, 750_000m)]),
