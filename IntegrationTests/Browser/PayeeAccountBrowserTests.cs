@@ -35,6 +35,7 @@ public class PayeeAccountBrowserTests(BrowserFixture fixture) : BrowserTest(fixt
         proposed.ShouldNotContain("3704");
         proposed.ShouldContain("Haus Steinstraße e.V.");
         await ExpectAccessibleAsync();
+        await ScreenshotForDocsAsync("payee-account-proposed");
 
         await Page.Context.ClearCookiesAsync();
         await SignInAsync(DemoUsers.Caseworker, $"/applications/{application.Id}");
