@@ -56,4 +56,29 @@ public class PayeeAccountBrowserTests(BrowserFixture fixture) : BrowserTest(fixt
         await ExpectAccessibleAsync();
         await ScreenshotForDocsAsync("payee-account");
     }
+
+    [Fact]
+    public async Task The_release_form_warns_without_a_confirmed_account_and_shows_the_confirmed_one_in_full()
+    {
+        var application = await ApprovedAsync("Orientierungstage Halle – Zahlungsempfänger");
+        var requested = await CommandAsync(DemoUsers.Applicant, $"/api/applications/{application.Id}/payment-requests",
+            new RequestPayment(application.Version, 5_000m, DateOnly.FromDateTime(Fixture.Clock.GetUtcNow().UtcDateTime).AddDays(14), 5_000m),
+            application.Applicant.Id);
+        var checkedRequest = await CommandAsync(DemoUsers.Caseworker, $"/api/applications/{application.Id}/payment-requests/1/check",
+            new CheckPaymentRequest(requested.Version));
+        var page = $"/applications/{application.Id}";
+        await SignInAsync(DemoUsers.SecondCaseworker, page);
+        var release = Page.Locator("section.action", new() { Has = Page.GetByRole(AriaRole.Heading, new() { Name = "Zahlung freigeben" }) });
+        (await release.Locator("#release-without-payee").InnerTextAsync()).ShouldContain("noch kein Zahlungsempfänger-Konto bestätigt");
+        await ExpectAccessibleAsync();
+
+        var proposed = await CommandAsync(DemoUsers.Applicant, $"/api/applications/{application.Id}/payee-account",
+            new ProposePayeeAccount(checkedRequest.Version, "DE02120300000000202051", "BYLADEM1001", "Haus Steinstraße e.V."), application.Applicant.Id);
+        await CommandAsync(DemoUsers.Caseworker, $"/api/applications/{application.Id}/payee-account/confirmation", new ConfirmPayeeAccount(proposed.Version));
+        await Page.GotoAsync(page);
+
+        (await release.InnerTextAsync()).ShouldContain("DE02 1203 0000 0000 2020 51");
+        (await release.Locator("#release-without-payee").CountAsync()).ShouldBe(0);
+        await ExpectAccessibleAsync();
+    }
 }
