@@ -138,6 +138,11 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
     public static ApplicationSummary Apply(IEvent<CaseReleased> e, ApplicationSummary s) =>
         Next(s, s with { AssignedTo = null, AssignedToName = null }, e, moved: false);
 
+    // The payee account is not shown in the list; its events only move the version the list's actions send.
+    public static ApplicationSummary Apply(IEvent<PayeeAccountProposed> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<PayeeAccountConfirmed> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
     /// <summary>Keeps the open tasks as their own documents, replacing the application's previous ones.</summary>
     public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<ApplicationSummary> slice)
     {

@@ -13,9 +13,10 @@ public static class GetApplicationEndpoint
 
     /// <summary>
     /// Reads one funding application. Everything that happened to it: plan, documents, vote, proposals and decision, payments,
-    /// proofs of use, reclaims.
+    /// proofs of use, reclaims, the account the grant is paid into (its IBAN masked for everybody but caseworkers, who release
+    /// payments).
     /// </summary>
     [Authorize(Roles = Roles.ApplicationReaders)]
     [WolverineGet("/api/applications/{id}")]
-    public static ApplicationDetails Get([Document] ApplicationDetails application) => application;
+    public static ApplicationDetails Get([Document] ApplicationDetails application, ClaimsPrincipal user) => PayeeMasking.For(application, user);
 }

@@ -84,6 +84,8 @@ public static class EventLabels
         [typeof(DecisionReminderRaised)] = new("Erinnerung: Entscheidung überfällig", "Reminder: decision overdue"),
         [typeof(CaseAssigned)] = new("Fall zugewiesen", "Case assigned"),
         [typeof(CaseReleased)] = new("Fall an die Warteschlange zurückgegeben", "Case released to the queue"),
+        [typeof(PayeeAccountProposed)] = new("Zahlungsempfänger-Konto vorgeschlagen", "Payee account proposed"),
+        [typeof(PayeeAccountConfirmed)] = new("Zahlungsempfänger-Konto bestätigt", "Payee account confirmed"),
 
         // After approval: payments, proofs of use, checks, reclaims, closure
         [typeof(PaymentRequested)] = new("Mittelabruf gestellt", "Payment requested"),

@@ -30,6 +30,8 @@ public static class ApplicationLifecycle
         ApplicationClosed => ApplicationStatus.Closed,
         // Who works on a case is the authority's bookkeeping, not a step of the application.
         CaseAssigned or CaseReleased => status,
+        // The account the grant is paid into is bookkeeping of the payments, not a step of the application (ADR 0084).
+        PayeeAccountProposed or PayeeAccountConfirmed => status,
         _ => status,
     };
 

@@ -62,6 +62,9 @@ public sealed record ProofState(
     public bool ChecksComplete => FirstChecked && (!SelectedForInDepthCheck || InDepthChecked);
 }
 
+/// <summary>A proposed account for the grant, waiting for a second person's confirmation.</summary>
+public sealed record PayeeProposal(int Number, PayeeAccount Account, string ProposedBy);
+
 /// <summary>The funding of an approved application: agreed rate, payments, proofs of use, reclaims.</summary>
 public sealed record Funding(
     decimal FundingRate,
@@ -123,6 +126,15 @@ public sealed record FundingApplication(
 
     /// <summary>Who acted for the funding authority or the alliance on this case.</summary>
     public ImmutableHashSet<string> AuthoritySide { get; init; } = SeparationOfDuties.Nobody;
+
+    /// <summary>The confirmed account the grant is paid into; none until one is confirmed (ADR 0084).</summary>
+    public PayeeAccount? Payee { get; init; }
+
+    /// <summary>The account proposed and not yet confirmed.</summary>
+    public PayeeProposal? PendingPayee { get; init; }
+
+    /// <summary>How many accounts were proposed so far (numbers the proposals).</summary>
+    public int PayeeProposals { get; init; }
 
     public bool IsClosed => ApplicationLifecycle.IsClosed(Status);
 
@@ -247,6 +259,14 @@ public sealed record FundingApplication(
         (_, ApplicationClosed closed) => application with { ApprovedAmount = closed.Paid },
         (_, CaseAssigned assigned) => application with { Assignment = new Assignment(assigned.Assignee, assigned.AssigneeName, assigned.RecordedAt) },
         (_, CaseReleased) => application with { Assignment = null },
+        (_, PayeeAccountProposed proposed) => application with
+        {
+            PendingPayee = new PayeeProposal(proposed.ProposalNumber,
+                new PayeeAccount(Iban.Recorded(proposed.Iban), proposed.Bic, proposed.Holder), proposed.RecordedBy),
+            PayeeProposals = proposed.ProposalNumber,
+        },
+        (_, PayeeAccountConfirmed confirmed) when application.PendingPayee?.Number == confirmed.ProposalNumber =>
+            application with { Payee = application.PendingPayee.Account, PendingPayee = null },
         _ => application,
     };
 }

@@ -12,9 +12,12 @@ public static class Duties
     /// <summary>One person alone pays out at most the threshold on an application, all payments together.</summary>
     public const string PaymentFourEyes = "payment.four-eyes";
 
+    /// <summary>The account a grant is paid into is confirmed by someone other than its proposer.</summary>
+    public const string PayeeFourEyes = "payee.four-eyes";
+
     /// <summary>Nobody acts on both sides of a case: for the applicant, and for the funding authority or the alliance.</summary>
     public const string SeparationOfDuties = "application.separation-of-duties";
 
     public static bool Guards(RuleViolation refusal) =>
-        refusal?.Code is DecisionFourEyes or PaymentFourEyes or SeparationOfDuties;
+        refusal?.Code is DecisionFourEyes or PaymentFourEyes or PayeeFourEyes or SeparationOfDuties;
 }

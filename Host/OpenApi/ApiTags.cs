@@ -31,8 +31,9 @@ public static partial class ApiTags
         new("Conversation", "A conversation on every case: messages between the applicant's people and the authority, internal notes " +
                             "for staff only, and what each reader has not read yet.",
             "/api/applications/{}/conversation", "/api/messages", "/api/internal-notes"),
-        new("Payments", "After approval: payment requests and their check and release, reclaims and repayments.",
-            "/api/applications/{}/payment-requests", "/api/applications/{}/reclaims",
+        new("Payments", "The account the grant is paid into (proposed, and confirmed by a second person); after approval: payment " +
+                        "requests and their check and release, reclaims and repayments.",
+            "/api/applications/{}/payee-account", "/api/applications/{}/payment-requests", "/api/applications/{}/reclaims",
             "/api/applications/{}/repayments"),
         new("Proofs of use", "Proofs of use (Verwendungsnachweise): submission, deadline extensions, first and in-depth checks, " +
                              "and the risk-based sample drawn for in-depth checks.",

@@ -114,6 +114,11 @@ public static class CommandExamples
         [typeof(AssignCase)] = new AssignCase(3, "carsten.sachbearbeitung", "Carsten knows the applicant from an earlier project."),
         [typeof(ReleaseCase)] = new ReleaseCase(4, "Back to the queue while Carsten is on leave."),
 
+        // The account the grant is paid into
+        [typeof(ProposePayeeAccount)] = new ProposePayeeAccount(9, "DE89 3704 0044 0532 0130 00", "COBADEFFXXX", "Haus Steinstraße e. V.",
+            "The association moved its account."),
+        [typeof(ConfirmPayeeAccount)] = new ConfirmPayeeAccount(10),
+
         // After approval
         [typeof(RequestPayment)] = new RequestPayment(11, 30_000m, new DateOnly(2027, 4, 1), OwnAndThirdPartySpent: 10_000m),
         [typeof(CheckPaymentRequest)] = new CheckPaymentRequest(12),

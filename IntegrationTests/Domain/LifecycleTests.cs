@@ -58,6 +58,8 @@ public class LifecycleTests
         (Blank<DocumentAttached>(), S.Approved, true, 0, S.Approved),
         (Blank<CaseReleased>(), S.FormallyComplete, false, 0, S.FormallyComplete),
         (Blank<CaseReleased>(), S.Approved, true, 0, S.Approved),
+        (Blank<PayeeAccountProposed>(), S.Submitted, false, 0, S.Submitted),
+        (Blank<PayeeAccountConfirmed>(), S.Approved, true, 0, S.Approved),
     ];
 
     [Fact]

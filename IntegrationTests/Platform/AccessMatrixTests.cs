@@ -102,6 +102,8 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["POST /api/applications/{applicationId}/payment-requests"] = [Applicant],
         ["POST /api/applications/{applicationId}/payment-requests/{number}/check"] = [Caseworker],
         ["POST /api/applications/{applicationId}/payment-requests/{number}/release"] = [Caseworker],
+        ["POST /api/applications/{applicationId}/payee-account"] = [Applicant, Caseworker],
+        ["POST /api/applications/{applicationId}/payee-account/confirmation"] = [Caseworker],
         ["POST /api/applications/{applicationId}/payment-requests/{number}/refusal"] = [Caseworker],
         ["POST /api/applications/{applicationId}/approved-amount-reduction"] = [Caseworker],
         ["POST /api/applications/{applicationId}/proofs-of-use/{proof}"] = [Applicant],

@@ -61,15 +61,34 @@ public partial class ApplicationActionsUiTests
     [Fact]
     public void Each_state_offers_the_caseworker_the_steps_the_API_takes_in_it()
     {
-        Offered(Application(ApplicationStatus.Submitted)).ShouldBe([ApplicationActions.RequestDocuments, ApplicationActions.CompleteFormally]);
-        Offered(Application(ApplicationStatus.DocumentsRequested)).ShouldBeEmpty();
-        Offered(Application(ApplicationStatus.FormallyComplete)).ShouldBe([ApplicationActions.ProposeDecision], "no vote required");
-        Offered(Application(ApplicationStatus.FormallyComplete) with { Terms = new SubmissionTerms(true, 14, 28) }).ShouldBeEmpty("the vote comes first");
-        Offered(Application(ApplicationStatus.ApprovalBlocked)).ShouldBe([ApplicationActions.ProposeDecision]);
+        // The payee account is proposed in every state from submission until the case is closed.
+        const string payee = ApplicationActions.ProposePayeeAccount;
+        Offered(Application(ApplicationStatus.Submitted)).ShouldBe([ApplicationActions.RequestDocuments, ApplicationActions.CompleteFormally, payee]);
+        Offered(Application(ApplicationStatus.DocumentsRequested)).ShouldBe([payee]);
+        Offered(Application(ApplicationStatus.FormallyComplete)).ShouldBe([ApplicationActions.ProposeDecision, payee], "no vote required");
+        Offered(Application(ApplicationStatus.FormallyComplete) with { Terms = new SubmissionTerms(true, 14, 28) }).ShouldBe([payee], "the vote comes first");
+        Offered(Application(ApplicationStatus.ApprovalBlocked)).ShouldBe([ApplicationActions.ProposeDecision, payee]);
         Offered(Application(ApplicationStatus.Approved) with { Funding = new FundingRecord(0.8m, 0, 0, 0, [], [], [], []) })
-            .ShouldBe([ApplicationActions.ReduceAmount, ApplicationActions.DemandReclaim]);
-        Offered(Application(ApplicationStatus.ReclaimDemanded)).ShouldBe([ApplicationActions.RecordRepayment]);
+            .ShouldBe([ApplicationActions.ReduceAmount, ApplicationActions.DemandReclaim, payee]);
+        Offered(Application(ApplicationStatus.ReclaimDemanded)).ShouldBe([ApplicationActions.RecordRepayment, payee]);
         Offered(Application(ApplicationStatus.Closed)).ShouldBeEmpty();
+        Offered(Application(ApplicationStatus.Draft)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_proposed_payee_account_is_offered_for_confirmation_to_caseworkers_but_its_proposer()
+    {
+        var proposed = Application(ApplicationStatus.Approved) with
+        {
+            ProposedPayeeAccount = new PayeeAccountRecord(1, "DE89 3704 0044 0532 0130 00", false, null, "Haus Steinstraße e.V.", null, Sabine.Id,
+                DateTimeOffset.UnixEpoch),
+        };
+
+        ApplicationActions.Offers(ApplicationActions.ConfirmPayeeAccount, proposed, Sabine, 10_000m).ShouldBeFalse("she proposed it");
+        ApplicationActions.Offers(ApplicationActions.ConfirmPayeeAccount, proposed, Carsten, 10_000m).ShouldBeTrue();
+        ApplicationActions.Offers(ApplicationActions.ConfirmPayeeAccount, proposed, Zoe, 10_000m).ShouldBeFalse("an approver does not release payments");
+        ApplicationActions.Offers(ApplicationActions.ProposePayeeAccount, proposed, User("anna.antrag", Roles.Applicant), 10_000m).ShouldBeTrue();
+        ApplicationActions.Offers(ApplicationActions.ProposePayeeAccount, proposed, Zoe, 10_000m).ShouldBeFalse();
     }
 
     [Fact]

@@ -29,14 +29,15 @@ public enum DemoStage
 
 /// <summary>
 /// What happened after the approval: payments released, a payment request waiting for its check, the final proof of use with
-/// its first check (and a finding), a reclaim of part of the grant.
+/// its first check (and a finding), a reclaim of part of the grant; the payee account the applicant gave and a caseworker confirmed.
 /// </summary>
 public sealed record DemoFunding(
     IReadOnlyList<decimal> Payments,
     decimal? PendingRequest = null,
     bool FinalProof = false,
     string? Finding = null,
-    decimal? Reclaim = null);
+    decimal? Reclaim = null,
+    string? PayeeIban = null);
 
 public sealed record DemoApplication(
     string Title,
@@ -112,7 +113,7 @@ public static class DemoFundingData
                               "Bewerbungsgespräche, Kurzpraktika.",
             "Haus Steinstraße e.V.", Saxony, Leipzig, "Leipzig", SchoolYear, 62_500m, 50_000m, 12_500m,
             [TargetGroup.YoungPeople, TargetGroup.PeopleWithMigrationBackground], 48, DemoStage.Approved, ApprovedAmount: 48_000m,
-            Funding: new DemoFunding([12_000m])),
+            Funding: new DemoFunding([12_000m], PayeeIban: "DE02 1203 0000 0000 2020 51")),
         new("Wiedereinstieg in den Beruf – Rückkehrerinnen Hildesheim", "Coaching und Teilzeitqualifizierung für Berufsrückkehrende.",
             "Landkreis Hildesheim", LowerSaxony, LeineWeser, "Hildesheim", Year2027, 150_000m, 120_000m, 30_000m,
             [TargetGroup.ReturnersToWork], 60, DemoStage.Approved, "Agentur für Arbeit Hildesheim", 110_000m,

@@ -185,6 +185,13 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
     {
         var version = await ApprovedVersionAsync(url, cancellation);
         var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+        if (funding.PayeeIban is { } iban)
+        {
+            version = await ChangeAsync(applicant, $"{url}/payee-account",
+                new ProposePayeeAccount(version, iban, "BYLADEM1001", demo.Applicant, "Vereinskonto für Fördermittel"), cancellation);
+            version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/payee-account/confirmation", new ConfirmPayeeAccount(version), cancellation);
+        }
+
         var number = 0;
         foreach (var amount in funding.Payments)
         {

@@ -29,6 +29,10 @@ public static class ApplicationActions
     public const string RecordRepayment = "record-repayment";
     public const string CloseCase = "close-case";
 
+    // The account the grant is paid into (ADR 0084): proposed by the applicant's people or a caseworker, confirmed by another caseworker.
+    public const string ProposePayeeAccount = "propose-payee-account";
+    public const string ConfirmPayeeAccount = "confirm-payee-account";
+
     // Portal: the applicant's steps on the case (docs/portal.md).
     public const string SubmitApplication = "submit-application";
     public const string RequestPayment = "request-payment";
@@ -39,7 +43,7 @@ public static class ApplicationActions
     public static readonly IReadOnlyList<string> All =
     [
         RequestDocuments, CompleteFormally, CastVote, ProposeDecision, ConfirmDecision, ReturnDecision, CheckPayment, ReleasePayment, RefusePayment,
-        CheckProof, ExtendProofDeadline, ReduceAmount, DemandReclaim, RecordRepayment, CloseCase,
+        CheckProof, ExtendProofDeadline, ReduceAmount, DemandReclaim, RecordRepayment, CloseCase, ConfirmPayeeAccount, ProposePayeeAccount,
         SubmitApplication, RequestPayment, SubmitProof, WithdrawApplication,
     ];
 
@@ -62,6 +66,9 @@ public static class ApplicationActions
             SubmitProof => user.Has(Roles.Applicant) && approved && ExtendableProofs(application).Count > 0,
             WithdrawApplication => user.Has(Roles.Applicant) && !ApplicationLifecycle.IsClosed(status) && status != ApplicationStatus.ReclaimDemanded
                                    && application.Funding is not { Paid: > 0 },
+            ProposePayeeAccount => user.HasAny([Roles.Applicant, Roles.Caseworker]) && status != ApplicationStatus.Draft && !ApplicationLifecycle.IsClosed(status),
+            ConfirmPayeeAccount => user.Has(Roles.Caseworker) && application.ProposedPayeeAccount is { } payee
+                                   && !string.Equals(payee.ProposedBy, user.Id, StringComparison.OrdinalIgnoreCase),
             _ when !user.Has(Roles.Caseworker) => false,
             RequestDocuments or CompleteFormally => status == ApplicationStatus.Submitted,
             ProposeDecision => status is ApplicationStatus.AllianceVoted or ApplicationStatus.ApprovalBlocked
