@@ -73,13 +73,13 @@ public class ProgrammeTests(AppFixture fixture) : ApplicationApi(fixture)
         var before = await EventCount();
         var period = new Period(new DateOnly(2021, 1, 1), new DateOnly(2027, 12, 31));
         // A district's money has no EU funding period; an EU fund's period does not end before it begins.
-        foreach (var sources in new[]
+        foreach (var given in new[]
                  {
                      new[] { new FundingSource("ESF+", 0.8m, FundingSourceKind.EuropeanSocialFund, period), new FundingSource("Landkreis", 0.2m, FundingSourceKind.District, period) },
                      [new FundingSource("Landkreis", 0.2m, FundingSourceKind.District), new FundingSource("ESF+", 0.8m, FundingSourceKind.EuropeanSocialFund, new Period(period.To, period.From))],
                  })
         {
-            var problem = await ValidationProblemOf(await Post(Caseworker, "/api/programmes", new LaunchProgramme("Regionalbudget", sources, period, 1_000m, Rules()), 400));
+            var problem = await ValidationProblemOf(await Post(Caseworker, "/api/programmes", new LaunchProgramme("Regionalbudget", given, period, 1_000m, Rules()), 400));
             problem.Errors.Keys.ShouldBe(["sources[1].euFundingPeriod"]);
         }
 
