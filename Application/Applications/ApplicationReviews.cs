@@ -8,6 +8,7 @@ namespace Fachwerk.Application.Applications;
 /// what they come to. The alliance votes beside it; once it has voted the reviews are closed, so they are what the vote was
 /// cast on.
 /// </summary>
+/// <param name="ApplicationId">The application reviewed.</param>
 /// <param name="Version">The application's version, for the next command on it.</param>
 /// <param name="Open">Whether reviewers are assigned and score now (between submission and the alliance's vote).</param>
 /// <param name="Criteria">The programme's current review criteria; none: the application has no reviews.</param>
@@ -32,6 +33,12 @@ public sealed record ApplicationReviews(
 
 /// <summary>One assigned reviewer: their scores and weighted average once they scored, or the conflict they declared.</summary>
 /// <param name="Reviewer">The reviewer's user id.</param>
+/// <param name="Name">The reviewer's name.</param>
+/// <param name="AssignedAt">When the reviewer was assigned.</param>
+/// <param name="Scores">The scores per criterion, with the weight each had when scored; null until the reviewer scores.</param>
+/// <param name="WeightedAverage">Each score times its weight, over the sum of the weights (0 to 10); null until scored.</param>
+/// <param name="Comment">The reviewer's comment on the scores.</param>
+/// <param name="ReviewedAt">When the reviewer last scored; a new review replaces the earlier one.</param>
 /// <param name="Conflict">The conflict of interest the reviewer declared; their scores (if any) then do not count.</param>
 public sealed record ReviewView(
     string Reviewer,

@@ -51,4 +51,6 @@ public sealed record ReviewSummary(
 }
 
 /// <summary>The mean score the counting reviews gave one criterion.</summary>
+/// <param name="Criterion">The criterion's name.</param>
+/// <param name="Average">The mean of its scores (0 to 10), rounded to two decimals.</param>
 public sealed record CriterionAverage(string Criterion, decimal Average);
