@@ -30,6 +30,8 @@ public static class ApplicationLifecycle
         ApplicationClosed => ApplicationStatus.Closed,
         // Who works on a case is the authority's bookkeeping, not a step of the application.
         CaseAssigned or CaseReleased => status,
+        // Reviews prepare the alliance's vote (ADR 0093); they move nothing along.
+        ReviewerAssigned or ReviewerConflictDeclared or ApplicationReviewed => status,
         _ => status,
     };
 
