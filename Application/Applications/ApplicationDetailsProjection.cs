@@ -166,6 +166,13 @@ public sealed partial class ApplicationDetailsProjection : SingleStreamProjectio
         Touched(e, a) with { DecisionReminderRaisedAt = e.Timestamp };
 
     /// <summary>The details after event <paramref name="e"/> moved them: version, time, and the status the lifecycle gives (judged on <paramref name="a"/>, the state before).</summary>
+    // Reviews are read from the write model (GET /api/applications/{id}/reviews); the details only move to the new version.
+    public static ApplicationDetails Apply(IEvent<ReviewerAssigned> e, ApplicationDetails a) => Touched(e, a);
+
+    public static ApplicationDetails Apply(IEvent<ReviewerConflictDeclared> e, ApplicationDetails a) => Touched(e, a);
+
+    public static ApplicationDetails Apply(IEvent<ApplicationReviewed> e, ApplicationDetails a) => Touched(e, a);
+
     private static ApplicationDetails Touched(IEvent e, ApplicationDetails a) => a with
     {
         Version = e.Version,

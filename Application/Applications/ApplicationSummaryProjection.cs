@@ -143,6 +143,13 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
 
     public static ApplicationSummary Apply(IEvent<PayeeAccountConfirmed> e, ApplicationSummary s) => Next(s, s, e, moved: false);
 
+    // Reviews prepare the alliance's vote; they move nothing along either.
+    public static ApplicationSummary Apply(IEvent<ReviewerAssigned> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<ReviewerConflictDeclared> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<ApplicationReviewed> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
     /// <summary>Keeps the open tasks as their own documents, replacing the application's previous ones.</summary>
     public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<ApplicationSummary> slice)
     {

@@ -60,6 +60,7 @@ public static class EventLabels
         [typeof(CallOpened)] = new("Förderaufruf eröffnet", "Call for applications opened"),
         [typeof(CallExtended)] = new("Einreichungsfrist des Förderaufrufs verlängert", "Call's submission window extended"),
         [typeof(CallClosed)] = new("Förderaufruf vorzeitig geschlossen", "Call for applications closed early"),
+        [typeof(ReviewCriteriaSet)] = new("Bewertungskriterien festgelegt", "Review criteria set"),
 
         // Funding applications
         [typeof(ApplicationDrafted)] = new("Förderantrag angelegt", "Application drafted"),
@@ -86,6 +87,9 @@ public static class EventLabels
         [typeof(CaseReleased)] = new("Fall an die Warteschlange zurückgegeben", "Case released to the queue"),
         [typeof(PayeeAccountProposed)] = new("Zahlungsempfänger-Konto vorgeschlagen", "Payee account proposed"),
         [typeof(PayeeAccountConfirmed)] = new("Zahlungsempfänger-Konto bestätigt", "Payee account confirmed"),
+        [typeof(ReviewerAssigned)] = new("Begutachtung zugewiesen", "Reviewer assigned"),
+        [typeof(ReviewerConflictDeclared)] = new("Interessenkonflikt bei der Begutachtung erklärt", "Reviewer declared a conflict of interest"),
+        [typeof(ApplicationReviewed)] = new("Gutachten abgegeben", "Application reviewed"),
 
         // After approval: payments, proofs of use, checks, reclaims, closure
         [typeof(PaymentRequested)] = new("Mittelabruf gestellt", "Payment requested"),

@@ -47,6 +47,12 @@ public static class Roles
     /// <summary>Who reads applications at all (each only those they act for: see Access.ApplicationScope).</summary>
     public const string ApplicationReaders = Staff + "," + Applicant + "," + AllianceReviewer;
 
+    /// <summary>Who assigns reviewers to an application (ADR 0093): caseworkers, and the reviewers of its alliance.</summary>
+    public const string ReviewerAssigners = Caseworker + "," + AllianceReviewer;
+
+    /// <summary>Who reads an application's reviews: staff, and the reviewers of its alliance; not the applicant.</summary>
+    public const string ReviewReaders = Staff + "," + AllianceReviewer;
+
     /// <summary>Who reads an alliance's dashboard: staff, and the reviewers of that alliance.</summary>
     public const string AllianceDashboardReaders = Staff + "," + AllianceReviewer;
 

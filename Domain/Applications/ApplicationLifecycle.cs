@@ -32,6 +32,8 @@ public static class ApplicationLifecycle
         CaseAssigned or CaseReleased => status,
         // The account the grant is paid into is bookkeeping of the payments, not a step of the application (ADR 0084).
         PayeeAccountProposed or PayeeAccountConfirmed => status,
+        // Reviews prepare the alliance's vote (ADR 0093); they move nothing along.
+        ReviewerAssigned or ReviewerConflictDeclared or ApplicationReviewed => status,
         _ => status,
     };
 

@@ -135,6 +135,12 @@ public sealed record FundingApplication(
 
     /// <summary>How many accounts were proposed so far (numbers the proposals).</summary>
     public int PayeeProposals { get; init; }
+    /// <summary>The reviewers assigned to score it, in the order they were assigned (ADR 0093).</summary>
+    public ImmutableList<Reviewer> Reviewers { get; init; } = ImmutableList<Reviewer>.Empty;
+
+    /// <summary>The assigned reviewer with user id <paramref name="userId"/>, compared without regard to case; null if none.</summary>
+    public Reviewer? Reviewer(string userId) =>
+        Reviewers.FirstOrDefault(r => string.Equals(r.Id, userId.Trim(), StringComparison.OrdinalIgnoreCase));
 
     public bool IsClosed => ApplicationLifecycle.IsClosed(Status);
 
@@ -152,6 +158,9 @@ public sealed record FundingApplication(
             Status = ApplicationLifecycle.StatusAfter(application?.Status ?? ApplicationStatus.Draft, @event, application?.Vote is not null,
                 application?.Funding?.RepaymentDue ?? 0),
         }, @event);
+
+    private FundingApplication WithReviewer(string userId, Func<Reviewer, Reviewer> change) =>
+        this with { Reviewers = Reviewers.Select(r => string.Equals(r.Id, userId, StringComparison.OrdinalIgnoreCase) ? change(r) : r).ToImmutableList() };
 
     private static FundingApplication Fold(FundingApplication? application, object @event) => (application, @event) switch
     {
@@ -267,6 +276,13 @@ public sealed record FundingApplication(
         },
         (_, PayeeAccountConfirmed confirmed) when application.PendingPayee?.Number == confirmed.ProposalNumber =>
             application with { Payee = application.PendingPayee.Account, PendingPayee = null },
+        (_, ReviewerAssigned assigned) => application with
+        {
+            Reviewers = application.Reviewers.Add(new Reviewer(assigned.Reviewer, assigned.ReviewerName, assigned.RecordedAt)),
+        },
+        (_, ReviewerConflictDeclared conflict) => application.WithReviewer(conflict.Reviewer, r => r with { Conflict = conflict.Reason }),
+        (_, ApplicationReviewed review) => application.WithReviewer(review.Reviewer,
+            r => r with { Scores = review.Scores, Comment = review.Comment, ReviewedAt = review.RecordedAt }),
         _ => application,
     };
 }

@@ -35,7 +35,8 @@ public static class SeparationOfDuties
         DocumentsRequested or ApplicationFormallyCompleted or AllianceVoteCast or DecisionProposed or DecisionConfirmed or DecisionReturned
             or ApplicationRejected or ApprovedAmountReduced or PaymentRequestChecked or PaymentRequestRefused or PaymentReleased
             or ProofOfUseDeadlineExtended or ProofOfUseFirstCheckCompleted or ProofOfUseInDepthCheckCompleted or ReclaimDemanded
-            or RepaymentReceived or ApplicationClosed or CaseAssigned or CaseReleased => CaseSide.Authority,
+            or RepaymentReceived or ApplicationClosed or CaseAssigned or CaseReleased
+            or ReviewerAssigned or ReviewerConflictDeclared or ApplicationReviewed => CaseSide.Authority,
         _ => CaseSide.None,
     };
 

@@ -49,6 +49,9 @@ public sealed record FundingProgramme(
     /// <summary>Its calls for applications, by number; without calls applications are taken throughout the funding period.</summary>
     public ImmutableList<ProgrammeCall> Calls { get; init; } = ImmutableList<ProgrammeCall>.Empty;
 
+    /// <summary>What its reviewers score applications on (ADR 0093); none: the alliance's single vote only.</summary>
+    public ImmutableList<ReviewCriterion> ReviewCriteria { get; init; } = ImmutableList<ReviewCriterion>.Empty;
+
     public ProgrammeCall? Call(int number) => Calls.FirstOrDefault(c => c.Number == number);
 
     public static FundingProgramme Evolve(FundingProgramme? programme, object @event) => (programme, @event) switch
@@ -77,6 +80,7 @@ public sealed record FundingProgramme(
         {
             Calls = programme.Calls.Select(c => c.Number == closed.CallNumber ? c with { ClosedAt = closed.RecordedAt } : c).ToImmutableList(),
         },
+        (_, ReviewCriteriaSet set) => programme with { ReviewCriteria = [.. set.Criteria] },
         (_, FundsCommitted or FundsReleased) => programme with { CommittedByAlliance = CommittedSums.After(programme.CommittedByAlliance, @event) },
         _ => programme,
     };

@@ -101,3 +101,10 @@ public sealed record CallExtended(Guid ProgrammeId, int CallNumber, DateOnly New
 
 /// <summary>A call was closed before its window ended: from now on it takes no submissions.</summary>
 public sealed record CallClosed(Guid ProgrammeId, int CallNumber, string Reason, string RecordedBy, DateTimeOffset RecordedAt) : IRecordedFact;
+
+/// <summary>
+/// The criteria the programme's reviewers score applications on, replacing earlier ones (none: applications get the alliance's
+/// single vote only). Reviews already submitted keep the criteria and weights they were scored on.
+/// </summary>
+public sealed record ReviewCriteriaSet(Guid ProgrammeId, IReadOnlyList<ReviewCriterion> Criteria, string RecordedBy, DateTimeOffset RecordedAt)
+    : IRecordedFact;

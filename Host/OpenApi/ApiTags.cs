@@ -20,12 +20,13 @@ public static partial class ApiTags
         new("Organisations", "The registry of organisations (companies, associations, schools, municipalities, ...) and the " +
                              "de-minimis aid each has received.",
             "/api/organisations"),
-        new("Programmes", "Funding programmes: budget, rules, top-ups and cuts, planning figures per alliance, the budget dashboard, " +
+        new("Programmes", "Funding programmes: budget, rules, top-ups and cuts, planning figures per alliance, the budget dashboard, review criteria, " +
                           "the funding authority and the alliances applications may name, and calls for applications with their submission windows.",
             "/api/programmes"),
         new("States", "Federal states: the alliances a state's ministry recognizes and the state's programmes.",
             "/api/states"),
-        new("Applications", "Funding applications from draft to decision: submission, documents, formal check, the alliance's vote, " +
+        new("Applications", "Funding applications from draft to decision: submission, documents, formal check, reviews by several reviewers on the " +
+                            "programme's criteria, the alliance's vote, " +
                             "proposal and four-eyes confirmation; the inbox of open tasks, the team's queues and who works on a case.",
             "/api/applications", "/api/inbox", "/api/overdue", "/api/colleagues"),
         new("Conversation", "A conversation on every case: messages between the applicant's people and the authority, internal notes " +

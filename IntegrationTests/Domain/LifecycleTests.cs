@@ -60,6 +60,10 @@ public class LifecycleTests
         (Blank<CaseReleased>(), S.Approved, true, 0, S.Approved),
         (Blank<PayeeAccountProposed>(), S.Submitted, false, 0, S.Submitted),
         (Blank<PayeeAccountConfirmed>(), S.Approved, true, 0, S.Approved),
+        // Reviews prepare the alliance's vote (ADR 0093): the status stays.
+        (Blank<ReviewerAssigned>(), S.Submitted, false, 0, S.Submitted),
+        (Blank<ReviewerConflictDeclared>(), S.DocumentsRequested, false, 0, S.DocumentsRequested),
+        (Blank<ApplicationReviewed>(), S.FormallyComplete, false, 0, S.FormallyComplete),
     ];
 
     [Fact]

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Applications;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Applications;
+
+/// <summary>An alliance reviewer is to score the application on its programme's review criteria (ADR 0093).</summary>
+/// <param name="Reviewer">The reviewer's user id: a reviewer of the application's alliance, who signs in with it to score.</param>
+/// <param name="ReviewerName">The reviewer's name as the reviews table shows it.</param>
+public sealed record AssignReviewer(long ExpectedVersion, string Reviewer, string ReviewerName, string? Reason = null) : IChangeCommand;
+
+public sealed class AssignReviewerValidator : ChangeCommandValidator<AssignReviewer>
+{
+    public AssignReviewerValidator()
+    {
+        RuleFor(x => x.Reviewer).NotEmpty().WithMessage("Name the reviewer's user id.").MaximumLength(CommonRules.ShortTextLength);
+        RuleFor(x => x.ReviewerName).NotEmpty().WithMessage("Name the reviewer.").MaximumLength(CommonRules.NameLength);
+    }
+}
+
+public static class AssignReviewerEndpoint
+{
+    /// <summary>Caseworkers assign for any alliance, reviewers of the alliance for theirs; nobody who acts for the applicant.</summary>
+    public static void Before(FundingApplication application, ClaimsPrincipal user)
+    {
+        user.EnsureActsForAlliance(application.AllianceId, withoutBinding: Roles.Caseworker);
+        user.EnsureNotActingForApplicant(application.ApplicantId);
+    }
+
+    public static ValueTask<ProgrammeReviewCriteria> LoadAsync(FundingApplication application, IDocumentSession session, CancellationToken cancellation) =>
+        ProgrammeReviewCriteria.OfAsync(application, session, cancellation);
+
+    /// <summary>
+    /// Assigns a reviewer to score the application on its programme's criteria, between its submission and the alliance's vote.
+    /// Answers the application's new version; the status does not change.
+    /// </summary>
+    [Authorize(Roles = Roles.ReviewerAssigners)]
+    [WolverinePost("/api/applications/{applicationId}/reviewers")]
+    public static (CommandAccepted, Events) Post(
+        AssignReviewer command,
+        [WriteAggregate("applicationId")] FundingApplication application,
+        ProgrammeReviewCriteria criteria,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [ReviewDecider.Assign(application, criteria.Criteria, command.Reviewer, command.ReviewerName, user.Stamp(clock))];
+        return (CommandAccepted.After(application.Id, command, events), events);
+    }
+}
