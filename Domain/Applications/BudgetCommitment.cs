@@ -47,7 +47,8 @@ public static class BudgetCommitment
             applicantEvents.Add(new DeMinimisAidGranted(applicant.Id, application.Id, programme.Id, amount, grantedOn, stamp.By, stamp.At));
         }
 
-        var request = new CommitmentRequest(application.Id, application.AllianceId, amount, application.Plan.OwnContribution, proposal.PlanningExceedanceReason);
+        var request = new CommitmentRequest(application.Id, application.AllianceId, amount, application.Plan.OwnContribution, proposal.PlanningExceedanceReason,
+            application.CallNumber);
         return ProgrammeDecider.Commit(programme, request, stamp) switch
         {
             CommitmentOutcome.Committed committed => new CommitmentStep([committed.Event], [approved], applicantEvents),

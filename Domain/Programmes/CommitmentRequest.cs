@@ -2,6 +2,8 @@ namespace Fachwerk.Domain.Programmes;
 
 /// <summary>
 /// An approval asking the programme to reserve money: for which application of which alliance, how much, with what own
-/// contribution of the applicant, and the reason when it exceeds the alliance's planning budget.
+/// contribution of the applicant, the reason when it exceeds the alliance's planning budget, and the call the application was
+/// submitted to (whose own budget it counts against), if any.
 /// </summary>
-public sealed record CommitmentRequest(Guid ApplicationId, Guid AllianceId, decimal Amount, decimal OwnContribution, string? PlanningExceedanceReason);
+public sealed record CommitmentRequest(
+    Guid ApplicationId, Guid AllianceId, decimal Amount, decimal OwnContribution, string? PlanningExceedanceReason, int? CallNumber = null);

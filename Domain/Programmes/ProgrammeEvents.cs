@@ -39,7 +39,10 @@ public sealed record FundingProgrammeCut(Guid ProgrammeId, decimal Amount, strin
 /// <summary>A planning figure for the applications of one alliance; exceeding it needs an explicit reason.</summary>
 public sealed record AlliancePlanningBudgetSet(Guid ProgrammeId, Guid AllianceId, decimal Amount, string RecordedBy, DateTimeOffset RecordedAt) : IRecordedFact;
 
-/// <summary>Money reserved for an approved application. The programme is never committed beyond its budget.</summary>
+/// <summary>
+/// Money reserved for an approved application. The programme is never committed beyond its budget, nor a call beyond its own;
+/// <paramref name="CallNumber"/> is the call the application was submitted to, if any.
+/// </summary>
 public sealed record FundsCommitted(
     Guid ProgrammeId,
     Guid ApplicationId,
@@ -48,12 +51,13 @@ public sealed record FundsCommitted(
     decimal OwnContribution,
     string? PlanningExceedanceReason,
     string RecordedBy,
-    DateTimeOffset RecordedAt) : IRecordedFact;
+    DateTimeOffset RecordedAt,
+    int? CallNumber = null) : IRecordedFact;
 
 /// <summary>
 /// Money given back to the programme (withdrawal, reduced amount); <paramref name="RemainingCommitment"/> is what stays reserved.
 /// The alliance and, when the whole commitment goes, the own contribution that no longer counts are carried along, so the
-/// budget dashboard needs no copy of every commitment.
+/// budget dashboard needs no copy of every commitment. So is the call the commitment counted against, if any.
 /// </summary>
 public sealed record FundsReleased(
     Guid ProgrammeId,
@@ -64,7 +68,8 @@ public sealed record FundsReleased(
     decimal OwnContributionReleased,
     string Reason,
     string RecordedBy,
-    DateTimeOffset RecordedAt) : IRecordedFact;
+    DateTimeOffset RecordedAt,
+    int? CallNumber = null) : IRecordedFact;
 
 /// <summary>The programme's funding authority and which alliances its applications may name were set (replacing earlier ones).</summary>
 public sealed record ProgrammeEligibilitySet(
@@ -75,7 +80,10 @@ public sealed record ProgrammeEligibilitySet(
     string RecordedBy,
     DateTimeOffset RecordedAt) : IRecordedFact;
 
-/// <summary>A call for applications was opened: applications are submitted within its window.</summary>
+/// <summary>
+/// A call for applications was opened: applications are submitted within its window; after it, <paramref name="Late"/> says whether
+/// they are refused (a hard deadline, the default) or taken as late.
+/// </summary>
 public sealed record CallOpened(
     Guid ProgrammeId,
     int CallNumber,
@@ -83,7 +91,8 @@ public sealed record CallOpened(
     Period Window,
     decimal? Budget,
     string RecordedBy,
-    DateTimeOffset RecordedAt) : IRecordedFact;
+    DateTimeOffset RecordedAt,
+    LateSubmissions Late = LateSubmissions.Refused) : IRecordedFact;
 
 /// <summary>A call's window was extended to a later last day.</summary>
 public sealed record CallExtended(Guid ProgrammeId, int CallNumber, DateOnly NewLastDay, string Reason, string RecordedBy, DateTimeOffset RecordedAt)
