@@ -25,10 +25,10 @@ public abstract class ProgrammeActionForm<TInput> : RecordActionForm<TInput> whe
     /// <summary>The calls still open, which can be extended or closed.</summary>
     protected IEnumerable<Fachwerk.Domain.Programmes.ProgrammeCall> OpenCalls => Programme.Calls.Where(c => c.ClosedAt is null);
 
-    /// <summary>Sends the command to <c>/api/programmes/{id}/{path}</c>; once accepted, back to the page's calls, which confirm it.</summary>
-    protected async Task SendCommandAsync(string path, object command)
+    /// <summary>Sends the command to <c>/api/programmes/{id}/{path}</c> (POST unless told); once accepted, back to the page's calls, which confirm it.</summary>
+    protected async Task SendCommandAsync(string path, object command, HttpMethod? method = null)
     {
-        if (await SendAsync(HttpMethod.Post, $"/api/programmes/{Programme.Id}/{path}", command) is null) return;
+        if (await SendAsync(method ?? HttpMethod.Post, $"/api/programmes/{Programme.Id}/{path}", command) is null) return;
         Navigation.NavigateTo($"/programmes/{Programme.Id}?done={Name}#calls");
     }
 }
