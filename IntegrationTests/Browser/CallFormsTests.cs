@@ -1,5 +1,12 @@
+using Fachwerk.Application.Alliances;
+using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
+using Fachwerk.Application.Organisations;
 using Fachwerk.Application.Programmes;
+using Fachwerk.Domain.Alliances;
+using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Common;
+using Fachwerk.Domain.Programmes;
 using Fachwerk.Host.Development;
 using Microsoft.Playwright;
 
@@ -88,5 +95,41 @@ public class CallFormsTests(BrowserFixture fixture) : BrowserTest(fixture)
         await form.GetByRole(AriaRole.Button, new() { Name = "Festlegen" }).ClickAsync();
         await DoneAsync("Zuständigkeit und zugelassene Bündnisse wurden festgelegt.");
         (await EventCountAsync()).ShouldBe(events);
+    }
+
+    [Fact]
+    public async Task A_submission_after_a_soft_deadline_shows_as_late_on_the_case_page_and_is_counted_on_the_call_line()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var registrar = Fixture.Api(DemoUsers.Caseworker);
+        var name = $"Spätaufruf {Guid.NewGuid():N}"[..22];
+        var launched = (await registrar.SendAsync<StreamCreated>(HttpMethod.Post, "/api/programmes", new LaunchProgramme(name, [new FundingSource("ESF+", 1m)],
+            new Period(new DateOnly(2021, 1, 1), new DateOnly(2035, 12, 31)), 1_000_000m,
+            new ProgrammeRules(0.8m, 100_000m, false, 14, false, 30)), cancellation: cancellation)).Result;
+        // A window long past that takes late submissions: today's submission is late.
+        await CommandAsync(DemoUsers.Caseworker, $"/api/programmes/{launched.Id}/calls", new OpenCall(launched.Version, "1. Förderaufruf 2021",
+            new Period(new DateOnly(2021, 1, 4), new DateOnly(2021, 1, 29)), LateSubmissions: LateSubmissions.AcceptedAsLate));
+        var applicant = (await registrar.GetAsync<Page<OrganisationDetails>>("/api/organisations?name=" + Uri.EscapeDataString("Haus Steinstraße e.V."), cancellation: cancellation)).Result.Items.Single();
+        var alliance = (await registrar.GetAsync<Page<AllianceSummary>>("/api/alliances?name=" + Uri.EscapeDataString("Fachkräfteallianz Sachsen-Anhalt Süd"), cancellation: cancellation)).Result.Items.Single();
+        var api = Fixture.Api(DemoUsers.Applicant, organisation: applicant.Id);
+        var plan = new ProjectPlan("Spät eingereicht", "Orientierungstage im Handwerk.", new Period(new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31)),
+            62_500m, 50_000m, 12_500m, 0m, [TargetGroup.YoungPeople], 48);
+        var drafted = (await api.SendAsync<StreamCreated>(HttpMethod.Post, "/api/applications",
+            new DraftApplication(applicant.Id, launched.Id, alliance.Id, "Halle (Saale)", plan), cancellation: cancellation)).Result;
+        (await api.SendAsync<CommandAccepted>(HttpMethod.Post, $"/api/applications/{drafted.Id}/submission", new SubmitApplication(drafted.Version), cancellation: cancellation)).Result.ShouldNotBeNull();
+        var call = (await ApplicationAsync(drafted.Id)).Call.ShouldNotBeNull();
+        call.Late.ShouldBeTrue();
+
+        await Page.Context.ClearCookiesAsync();
+        await SignInAsync(DemoUsers.Caseworker, $"/applications/{drafted.Id}");
+        var overview = Page.Locator("section[aria-labelledby='overview-heading']");
+        await overview.WaitForAsync();
+        (await overview.InnerTextAsync()).ShouldContain($"verspätet ({call.DaysLate} Tage)");
+        await ExpectAccessibleAsync();
+
+        await Page.GotoAsync($"/programmes/{launched.Id}");
+        var row = Page.Locator("#calls").GetByRole(AriaRole.Row).Filter(new() { HasText = "1. Förderaufruf 2021" });
+        (await row.Locator("td[data-label='verspätet eingereicht']").InnerTextAsync()).Trim().ShouldBe("1");
+        await ExpectAccessibleAsync();
     }
 }
