@@ -67,6 +67,10 @@ public sealed record ApplicationSummary
     public DateTimeOffset? SubmittedAt { get; init; }
     /// <summary>When it was approved (the funds committed); none before. Kept when the approval later ends: it was approved then.</summary>
     public DateTimeOffset? ApprovedAt { get; init; }
+    /// <summary>The programme's call it was submitted to, if the programme runs calls.</summary>
+    public int? CallNumber { get; init; }
+    /// <summary>Days after the call's last day it was submitted (a call that takes late submissions); 0 when in time.</summary>
+    public int DaysLate { get; init; }
     /// <summary>The first day of the month (German time) it was submitted in, kept so the pipeline groups by month without converting every row (ADR 0115).</summary>
     public DateOnly? SubmittedMonth { get; init; }
     /// <summary>The first day of the month (German time) it was approved in.</summary>

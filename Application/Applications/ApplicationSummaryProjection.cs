@@ -45,7 +45,11 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
         }, e, moved: false);
 
     public static ApplicationSummary Apply(IEvent<ApplicationSubmitted> e, ApplicationSummary s) =>
-        Next(s, s with { AllianceVoteRequired = e.Data.Terms.AllianceVoteRequired, SubmittedAt = e.Timestamp, SubmittedMonth = AuthorityTime.MonthOf(e.Timestamp) }, e);
+        Next(s, s with
+        {
+            AllianceVoteRequired = e.Data.Terms.AllianceVoteRequired, SubmittedAt = e.Timestamp, SubmittedMonth = AuthorityTime.MonthOf(e.Timestamp),
+            CallNumber = e.Data.Call?.Number, DaysLate = e.Data.Call?.DaysLate ?? 0,
+        }, e);
 
     public static ApplicationSummary Apply(IEvent<DocumentsRequested> e, ApplicationSummary s) => Next(s, s with { DocumentsDueBy = e.Data.DueBy }, e);
 

@@ -40,6 +40,8 @@ public enum ApplicationSort
 /// <param name="Overdue"><c>true</c>: only applications with an open task past its due date or with a reminder raised (as the
 /// inbox marks them); <c>false</c>: only those without.</param>
 /// <param name="AssignedTo">Only cases assigned to this person: <c>me</c>, a user id, or <c>none</c> for the team's queue.</param>
+/// <param name="CallNumber">Only applications submitted to this call of the programme (with <c>programmeId</c>).</param>
+/// <param name="Late"><c>true</c>: only applications submitted late to a call that takes late submissions; <c>false</c>: only those in time or not submitted.</param>
 /// <param name="Sort">The order: <c>Newest</c> (default), <c>Oldest</c>, <c>AmountDescending</c>, <c>AmountAscending</c>,
 /// <c>Title</c>.</param>
 public sealed record ApplicationQuery(
@@ -57,7 +59,9 @@ public sealed record ApplicationQuery(
     string? AssignedTo = null,
     ApplicationSort Sort = ApplicationSort.Newest,
     int Page = 1,
-    int PageSize = Paging.DefaultPageSize) : IPagedQuery;
+    int PageSize = Paging.DefaultPageSize,
+    bool? Late = null,
+    int? CallNumber = null) : IPagedQuery;
 
 public sealed class ApplicationQueryValidator : AbstractValidator<ApplicationQuery>
 {
@@ -124,6 +128,8 @@ public static class ListApplicationsEndpoint
             applications = applications.Where(a => a.SubmittedAt < end);
         }
 
+        if (query.CallNumber is { } call) applications = applications.Where(a => a.CallNumber == call);
+        if (query.Late is { } late) applications = late ? applications.Where(a => a.DaysLate > 0) : applications.Where(a => a.DaysLate == 0);
         if (query.Overdue is { } overdue)
         {
             // The inbox's rule (InboxEntry.IsOverdue), over the earliest due date of the application's open tasks.

@@ -3,6 +3,7 @@ using Fachwerk.Application.Common;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Programmes;
 using FluentValidation;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -15,13 +16,17 @@ namespace Fachwerk.Application.Programmes;
 /// <param name="FundingPeriod">The funding period: applications' projects lie within it.</param>
 /// <param name="TotalBudget">The money the programme may commit, in EUR.</param>
 /// <param name="Rules">The rules applications are checked and decided under.</param>
+/// <param name="Authority">The funding authority it belongs to, if already known (else set later, PUT .../eligibility).</param>
+/// <param name="Eligibility">Which alliances its applications may name, with <paramref name="Authority"/>; any alliance when left out.</param>
 public sealed record LaunchProgramme(
     string Name,
     IReadOnlyList<FundingSource> Sources,
     Period FundingPeriod,
     decimal TotalBudget,
     ProgrammeRules Rules,
-    string? Reason = null) : ICommand;
+    string? Reason = null,
+    FundingAuthority? Authority = null,
+    AllianceEligibility? Eligibility = null) : ICommand;
 
 public sealed class LaunchProgrammeValidator : AbstractValidator<LaunchProgramme>
 {
@@ -52,6 +57,9 @@ public sealed class LaunchProgrammeValidator : AbstractValidator<LaunchProgramme
             rules.RuleFor(r => r.DocumentDeadlineDays).InclusiveBetween(1, 365);
             rules.RuleFor(r => r.DecisionReminderDays).InclusiveBetween(1, 730);
         });
+        RuleFor(x => x.Authority!).SetValidator(new FundingAuthorityValidator()).When(x => x.Authority is not null);
+        RuleFor(x => x.Eligibility!).SetValidator(new AllianceEligibilityValidator()).When(x => x.Eligibility is not null);
+        RuleFor(x => x.Authority).NotNull().When(x => x.Eligibility is not null).WithMessage("Name the funding authority with the eligible alliances.");
         this.OptionalReasonRule();
     }
 }
@@ -59,17 +67,27 @@ public sealed class LaunchProgrammeValidator : AbstractValidator<LaunchProgramme
 public static class LaunchProgrammeEndpoint
 {
     /// <summary>
-    /// Launches a funding programme: its budget, funding sources, period and rules. Answers the new programme's id, version and
-    /// address.
+    /// Launches a funding programme: its budget, funding sources, period and rules, and optionally its funding authority and eligible
+    /// alliances (checked as when set later). Answers the new programme's id, version and address.
     /// </summary>
     [Authorize(Roles = Roles.ProgrammeManagers)]
     [DeduplicatedWithResponse(DeduplicationScope.User | DeduplicationScope.Endpoint, Required = false, ClaimInTransaction = true)]
     [WolverinePost("/api/programmes")]
-    public static (StreamCreated, IStartStream) Post(LaunchProgramme command, ClaimsPrincipal user, TimeProvider clock)
+    public static async Task<(StreamCreated, IStartStream)> Post(
+        LaunchProgramme command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellation)
     {
         var id = Guid.CreateVersion7();
+        var stamp = user.Stamp(clock);
         var launched = ProgrammeDecider.Launch(id,
-            new ProgrammeSetup(command.Name, command.Sources, command.FundingPeriod, command.TotalBudget, command.Rules), user.Stamp(clock));
-        return (new StreamCreated(id, 1, $"/api/programmes/{id}"), MartenOps.StartStream<FundingProgramme>(id, launched));
+            new ProgrammeSetup(command.Name, command.Sources, command.FundingPeriod, command.TotalBudget, command.Rules), stamp);
+        List<object> events = [launched];
+        if (command.Authority is { } authority)
+        {
+            var eligibility = command.Eligibility ?? AllianceEligibility.AnyAlliance;
+            await ListedAlliances.EnsureKnownAsync(session, eligibility, cancellation);
+            events.AddRange(ProgrammeDecider.SetEligibility(FundingProgramme.Evolve(null, launched), authority, eligibility, command.Reason, stamp));
+        }
+
+        return (new StreamCreated(id, events.Count, $"/api/programmes/{id}"), MartenOps.StartStream<FundingProgramme>(id, events.ToArray()));
     }
 }

@@ -28,16 +28,16 @@ public sealed partial class ProgrammeDetailsProjection : SingleStreamProjection<
         p with { Version = e.Version, PlanningBudgets = new Dictionary<Guid, decimal>(p.PlanningBudgets) { [e.Data.AllianceId] = e.Data.Amount } };
 
     public static ProgrammeDetails Apply(IEvent<FundsCommitted> e, ProgrammeDetails p) =>
-        p with { Version = e.Version, CommittedByAlliance = CommittedSums.After(p.CommittedByAlliance, e.Data) };
+        p with { Version = e.Version, CommittedByAlliance = CommittedSums.After(p.CommittedByAlliance, e.Data), Calls = [.. CommittedSums.AfterForCalls(p.Calls, e.Data)] };
 
     public static ProgrammeDetails Apply(IEvent<FundsReleased> e, ProgrammeDetails p) =>
-        p with { Version = e.Version, CommittedByAlliance = CommittedSums.After(p.CommittedByAlliance, e.Data) };
+        p with { Version = e.Version, CommittedByAlliance = CommittedSums.After(p.CommittedByAlliance, e.Data), Calls = [.. CommittedSums.AfterForCalls(p.Calls, e.Data)] };
 
     public static ProgrammeDetails Apply(IEvent<ProgrammeEligibilitySet> e, ProgrammeDetails p) =>
         p with { Version = e.Version, Authority = e.Data.Authority, Eligibility = e.Data.Eligibility };
 
     public static ProgrammeDetails Apply(IEvent<CallOpened> e, ProgrammeDetails p) =>
-        p with { Version = e.Version, Calls = [.. p.Calls, new ProgrammeCall(e.Data.CallNumber, e.Data.Name, e.Data.Window, e.Data.Budget)] };
+        p with { Version = e.Version, Calls = [.. p.Calls, new ProgrammeCall(e.Data.CallNumber, e.Data.Name, e.Data.Window, e.Data.Budget, Late: e.Data.Late)] };
 
     public static ProgrammeDetails Apply(IEvent<CallExtended> e, ProgrammeDetails p) =>
         p with { Version = e.Version, Calls = [.. p.Calls.Select(c => c.Number == e.Data.CallNumber ? c with { Window = c.Window with { To = e.Data.NewLastDay } } : c)] };

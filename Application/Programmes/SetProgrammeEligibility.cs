@@ -23,20 +23,44 @@ public sealed class SetProgrammeEligibilityValidator : ChangeCommandValidator<Se
 
     public SetProgrammeEligibilityValidator()
     {
-        RuleFor(x => x.Authority).NotNull().ChildRules(authority =>
-        {
-            authority.RuleFor(a => a.Name).NotEmpty().MaximumLength(CommonRules.NameLength);
-            authority.RuleFor(a => a.Level).IsInEnum();
-            authority.RuleFor(a => a.State).IsInEnum();
-        });
-        RuleFor(x => x.Eligibility).NotNull().ChildRules(eligibility =>
-        {
-            eligibility.RuleFor(e => e.Kind).IsInEnum();
-            eligibility.RuleFor(e => e.State).IsInEnum();
-            eligibility.RuleFor(e => e.Alliances).Must(a => a is null || a.Count <= MaxListedAlliances)
-                .WithMessage($"At most {MaxListedAlliances} alliances.");
-            eligibility.RuleForEach(e => e.Alliances).NotEmpty();
-        });
+        RuleFor(x => x.Authority).NotNull().SetValidator(new FundingAuthorityValidator());
+        RuleFor(x => x.Eligibility).NotNull().SetValidator(new AllianceEligibilityValidator());
+    }
+}
+
+/// <summary>A funding authority's input: its name, federal or state level, and a known state.</summary>
+public sealed class FundingAuthorityValidator : AbstractValidator<FundingAuthority>
+{
+    public FundingAuthorityValidator()
+    {
+        RuleFor(a => a.Name).NotEmpty().MaximumLength(CommonRules.NameLength);
+        RuleFor(a => a.Level).IsInEnum();
+        RuleFor(a => a.State).IsInEnum();
+    }
+}
+
+/// <summary>An eligibility's input: a known kind and state, and at most <see cref="SetProgrammeEligibilityValidator.MaxListedAlliances"/> alliances.</summary>
+public sealed class AllianceEligibilityValidator : AbstractValidator<AllianceEligibility>
+{
+    public AllianceEligibilityValidator()
+    {
+        RuleFor(e => e.Kind).IsInEnum();
+        RuleFor(e => e.State).IsInEnum();
+        RuleFor(e => e.Alliances).Must(a => a is null || a.Count <= SetProgrammeEligibilityValidator.MaxListedAlliances)
+            .WithMessage($"At most {SetProgrammeEligibilityValidator.MaxListedAlliances} alliances.");
+        RuleForEach(e => e.Alliances).NotEmpty();
+    }
+}
+
+/// <summary>Refuses a listed eligibility that names an alliance the registry does not know.</summary>
+public static class ListedAlliances
+{
+    public static async Task EnsureKnownAsync(IQuerySession session, AllianceEligibility eligibility, CancellationToken cancellation)
+    {
+        if (eligibility.Kind != EligibleAlliances.Listed || eligibility.Alliances is not { Count: > 0 } listed) return;
+        var known = await session.Query<AllianceDetails>().Where(a => listed.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellation);
+        if (listed.FirstOrDefault(id => !known.Contains(id)) is var unknown && unknown != Guid.Empty)
+            throw new RuleViolation("programme.unknown-alliance", $"There is no alliance {unknown}.");
     }
 }
 
@@ -56,12 +80,7 @@ public static class SetProgrammeEligibilityEndpoint
         TimeProvider clock,
         CancellationToken cancellation)
     {
-        if (command.Eligibility.Kind == EligibleAlliances.Listed && command.Eligibility.Alliances is { Count: > 0 } listed)
-        {
-            var known = await session.Query<AllianceDetails>().Where(a => listed.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellation);
-            if (listed.FirstOrDefault(id => !known.Contains(id)) is var unknown && unknown != Guid.Empty)
-                throw new RuleViolation("programme.unknown-alliance", $"There is no alliance {unknown}.");
-        }
+        await ListedAlliances.EnsureKnownAsync(session, command.Eligibility, cancellation);
 
         Events events = [.. ProgrammeDecider.SetEligibility(programme, command.Authority, command.Eligibility, command.Reason, user.Stamp(clock))];
         return (CommandAccepted.After(programme.Id, command, events), events);

@@ -63,7 +63,7 @@ public static class ApplicationDecider
         var rules = programme.Rules;
         return new ApplicationSubmitted(application.Id,
             new SubmissionTerms(rules.AllianceVoteRequired, rules.DocumentDeadlineDays, rules.DecisionReminderDays, rules.DeMinimis), stamp.By, stamp.At,
-            call is null ? null : new SubmittedToCall(call.Number, call.Name));
+            call is null ? null : new SubmittedToCall(call.Call.Number, call.Call.Name, call.DaysLate));
     }
 
     public static DocumentsRequested RequestDocuments(FundingApplication application, IReadOnlyList<string> documents, Stamp stamp)

@@ -70,7 +70,12 @@ public sealed record ApplicationSubmitted(Guid ApplicationId, SubmissionTerms Te
 /// <summary>The call for applications a submission belongs to.</summary>
 /// <param name="Number">The call's number within its programme.</param>
 /// <param name="Name">The call's name.</param>
-public sealed record SubmittedToCall(int Number, string Name);
+/// <param name="DaysLate">Days after the call's last day (German calendar days) when the call takes late submissions; 0 when in time.</param>
+public sealed record SubmittedToCall(int Number, string Name, int DaysLate = 0)
+{
+    /// <summary>Whether it was submitted after the call's last day.</summary>
+    public bool Late => DaysLate > 0;
+}
 
 /// <summary>The caseworker asked for missing documents; the application lapses when they are not supplied by <paramref name="DueBy"/>.</summary>
 public sealed record DocumentsRequested(

@@ -48,7 +48,7 @@ public static class BudgetCommitment
         }
 
         var request = new CommitmentRequest(application.Id, application.AllianceId, amount, application.Plan.OwnContribution, proposal.PlanningExceedanceReason,
-            application.District);
+            application.CallNumber, application.District);
         return ProgrammeDecider.Commit(programme, request, stamp) switch
         {
             CommitmentOutcome.Committed committed => new CommitmentStep([committed.Event], [approved], applicantEvents),

@@ -121,6 +121,9 @@ public sealed record FundingApplication(
     /// <summary>Who acted for the applicant on this case (see <see cref="SeparationOfDuties"/>).</summary>
     public ImmutableHashSet<string> ApplicantSide { get; init; } = SeparationOfDuties.Nobody;
 
+    /// <summary>The programme's call it was submitted to, if the programme runs calls: its commitment counts against the call's budget.</summary>
+    public int? CallNumber { get; init; }
+
     /// <summary>The decision letter issued for the approval, once it is (ADR 0104).</summary>
     public Guid? DecisionLetter { get; init; }
 
@@ -169,7 +172,7 @@ public sealed record FundingApplication(
         (null, _) => throw new UnexpectedFirstEventException(typeof(FundingApplication), @event),
 
         (_, ApplicationAmended amended) => application with { Plan = amended.Plan },
-        (_, ApplicationSubmitted submitted) => application with { Terms = submitted.Terms },
+        (_, ApplicationSubmitted submitted) => application with { Terms = submitted.Terms, CallNumber = submitted.Call?.Number },
         (_, DocumentsRequested requested) => application with
         {
             OpenDocumentRequest = new DocumentRequest(requested.RequestNumber, requested.Documents, requested.DueBy),

@@ -8,13 +8,16 @@ namespace Fachwerk.Domain.Programmes;
 /// so the programme's own write model stays the same size however many applications it funds. The project's district is kept
 /// so a release counts in the same region as the commitment (none for commitments made before it was carried).
 /// </summary>
-public sealed record Commitment(Guid ApplicationId, Guid ProgrammeId, Guid AllianceId, decimal Amount, decimal OwnContribution, string? District = null)
+/// <param name="CallNumber">The call whose budget it counts against (the call the application was submitted to), if any.</param>
+/// <param name="District">The project's district.</param>
+public sealed record Commitment(
+    Guid ApplicationId, Guid ProgrammeId, Guid AllianceId, decimal Amount, decimal OwnContribution, int? CallNumber = null, string? District = null)
 {
     /// <summary>Folds the programme's events about one application; null once nothing is committed for it any more.</summary>
     public static Commitment? Evolve(Commitment? commitment, object @event) => @event switch
     {
         FundsCommitted committed => new Commitment(committed.ApplicationId, committed.ProgrammeId, committed.AllianceId, committed.Amount,
-            committed.OwnContribution, committed.District),
+            committed.OwnContribution, committed.CallNumber, committed.District),
         FundsReleased { RemainingCommitment: 0 } => null,
         FundsReleased released when commitment is not null => commitment with { Amount = released.RemainingCommitment },
         _ => commitment,
@@ -69,7 +72,7 @@ public sealed record FundingProgramme(
         (_, ProgrammeEligibilitySet set) => programme with { Authority = set.Authority, Eligibility = set.Eligibility },
         (_, CallOpened opened) => programme with
         {
-            Calls = programme.Calls.Add(new ProgrammeCall(opened.CallNumber, opened.Name, opened.Window, opened.Budget)),
+            Calls = programme.Calls.Add(new ProgrammeCall(opened.CallNumber, opened.Name, opened.Window, opened.Budget, Late: opened.Late)),
         },
         (_, CallExtended extended) => programme with
         {
@@ -81,7 +84,11 @@ public sealed record FundingProgramme(
             Calls = programme.Calls.Select(c => c.Number == closed.CallNumber ? c with { ClosedAt = closed.RecordedAt } : c).ToImmutableList(),
         },
         (_, ReviewCriteriaSet set) => programme with { ReviewCriteria = [.. set.Criteria] },
-        (_, FundsCommitted or FundsReleased) => programme with { CommittedByAlliance = CommittedSums.After(programme.CommittedByAlliance, @event) },
+        (_, FundsCommitted or FundsReleased) => programme with
+        {
+            CommittedByAlliance = CommittedSums.After(programme.CommittedByAlliance, @event),
+            Calls = CommittedSums.AfterForCalls(programme.Calls, @event).ToImmutableList(),
+        },
         _ => programme,
     };
 }

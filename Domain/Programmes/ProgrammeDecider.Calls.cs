@@ -58,9 +58,11 @@ public static partial class ProgrammeDecider
 
     /// <summary>
     /// Opens a call for applications. Its window lies within the funding period and does not overlap another call that is still
-    /// open, so every submission belongs to one call; the calls' budgets together stay within the programme's.
+    /// open, so every submission belongs to one call; the calls' budgets together stay within the programme's. Its last day is a hard
+    /// deadline unless <paramref name="late"/> says later submissions are taken as late.
     /// </summary>
-    public static CallOpened OpenCall(FundingProgramme programme, string name, Period window, decimal? budget, Stamp stamp)
+    public static CallOpened OpenCall(
+        FundingProgramme programme, string name, Period window, decimal? budget, Stamp stamp, LateSubmissions late = LateSubmissions.Refused)
     {
         if (window.To < window.From)
             throw new RuleViolation("call.invalid-window", "A call's submission window ends before it starts.");
@@ -77,7 +79,7 @@ public static partial class ProgrammeDecider
             throw new RuleViolation("call.budget-exceeds-programme",
                 $"The calls' budgets would add up to {Eur(budgeted)}, more than the programme's budget of {Eur(programme.TotalBudget)}.");
 
-        return new CallOpened(programme.Id, programme.Calls.Count + 1, name.Trim(), window, budget, stamp.By, stamp.At);
+        return new CallOpened(programme.Id, programme.Calls.Count + 1, name.Trim(), window, budget, stamp.By, stamp.At, late);
     }
 
     /// <summary>Moves an open call's last day later, within the funding period and clear of the other open calls.</summary>
@@ -102,15 +104,18 @@ public static partial class ProgrammeDecider
 
     /// <summary>
     /// The call a submission at <paramref name="at"/> (German calendar day <paramref name="day"/>) belongs to; null when the programme runs
-    /// no calls (then its funding period alone decides). Refused when it runs calls and none takes submissions then.
+    /// no calls (then its funding period alone decides). A submission after the last day of the latest call that has started is taken as
+    /// late when that call accepts late ones and is not closed. Refused when the programme runs calls and none takes submissions then.
     /// </summary>
-    public static ProgrammeCall? CallTakingSubmissions(FundingProgramme programme, DateOnly day, DateTimeOffset at)
+    public static CallForSubmission? CallTakingSubmissions(FundingProgramme programme, DateOnly day, DateTimeOffset at)
     {
         if (programme.Calls.IsEmpty) return null;
-        if (programme.Calls.FirstOrDefault(c => c.TakesSubmissions(day, at)) is { } open) return open;
+        if (programme.Calls.FirstOrDefault(c => c.TakesSubmissions(day, at)) is { } open) return new CallForSubmission(open, 0);
 
         var next = programme.Calls.Where(c => c.ClosedAt is null && c.Window.From > day).MinBy(c => c.Window.From);
         var last = programme.Calls.Where(c => c.Window.From <= day).MaxBy(c => c.Window.From);
+        if (last is not null && last.TakesLate(day, at)) return new CallForSubmission(last, day.DayNumber - last.Window.To.DayNumber);
+
         var hint = next is not null
             ? $" The next call, '{next.Name}', opens on {next.Window.From:yyyy-MM-dd}."
             : last is not null ? $" The last call, '{last.Name}', took submissions until {last.Window.To:yyyy-MM-dd}." : "";

@@ -61,14 +61,21 @@ public static partial class ProgrammeDecider
 
     /// <summary>
     /// Whether an approval's amount can be reserved now: never beyond the available budget, and beyond the
-    /// alliance's planning budget only with a reason. Pure: the caller appends the event or records the refusal.
+    /// alliance's planning budget only with a reason, and never beyond what is left of the budget of the call the application was
+    /// submitted to. Pure: the caller appends the event or records the refusal.
     /// </summary>
     public static CommitmentOutcome Commit(FundingProgramme programme, CommitmentRequest request, Stamp stamp)
     {
-        var (applicationId, allianceId, amount, ownContribution, planningExceedanceReason, district) = request;
+        var (applicationId, allianceId, amount, ownContribution, planningExceedanceReason, callNumber, district) = request;
         if (amount > programme.Available)
             return new CommitmentOutcome.Refused("programme.insufficient-funds",
                 $"{programme.Name} has {Eur(programme.Available)} available ({Eur(programme.TotalBudget)} budget, {Eur(programme.Committed)} committed); " +
+                $"the approval needs {Eur(amount)}.");
+
+        var call = callNumber is { } number ? programme.Call(number) : null;
+        if (call is { Budget: { } callBudget, Remaining: { } remaining } && amount > remaining)
+            return new CommitmentOutcome.Refused("call.insufficient-funds",
+                $"Call '{call.Name}' has {Eur(remaining)} left ({Eur(callBudget)} budget, {Eur(call.Committed)} committed); " +
                 $"the approval needs {Eur(amount)}.");
 
         if (programme.PlanningBudgets.TryGetValue(allianceId, out var planned))
@@ -81,7 +88,7 @@ public static partial class ProgrammeDecider
         }
 
         return new CommitmentOutcome.Committed(new FundsCommitted(programme.Id, applicationId, allianceId, amount, ownContribution,
-            string.IsNullOrWhiteSpace(planningExceedanceReason) ? null : planningExceedanceReason.Trim(), stamp.By, stamp.At, district));
+            string.IsNullOrWhiteSpace(planningExceedanceReason) ? null : planningExceedanceReason.Trim(), stamp.By, stamp.At, call?.Number, district));
     }
 
     /// <summary>
@@ -97,7 +104,7 @@ public static partial class ProgrammeDecider
         return
         [
             new FundsReleased(programme.Id, commitment.ApplicationId, commitment.Amount - remaining, remaining, commitment.AllianceId,
-                remaining == 0 ? commitment.OwnContribution : 0, reason, stamp.By, stamp.At, commitment.District),
+                remaining == 0 ? commitment.OwnContribution : 0, reason, stamp.By, stamp.At, commitment.CallNumber, commitment.District),
         ];
     }
 

@@ -45,8 +45,9 @@ public sealed record FundingProgrammeCut(Guid ProgrammeId, decimal Amount, strin
 public sealed record AlliancePlanningBudgetSet(Guid ProgrammeId, Guid AllianceId, decimal Amount, string RecordedBy, DateTimeOffset RecordedAt) : IRecordedFact;
 
 /// <summary>
-/// Money reserved for an approved application. The programme is never committed beyond its budget. The project's district is
-/// carried for the budget per region (none in events recorded before it was).
+/// Money reserved for an approved application. The programme is never committed beyond its budget, nor a call beyond its own;
+/// <paramref name="CallNumber"/> is the call the application was submitted to, if any. The project's district is carried for
+/// the budget per region (none in events recorded before it was).
 /// </summary>
 public sealed record FundsCommitted(
     Guid ProgrammeId,
@@ -57,12 +58,13 @@ public sealed record FundsCommitted(
     string? PlanningExceedanceReason,
     string RecordedBy,
     DateTimeOffset RecordedAt,
+    int? CallNumber = null,
     string? District = null) : IRecordedFact;
 
 /// <summary>
 /// Money given back to the programme (withdrawal, reduced amount); <paramref name="RemainingCommitment"/> is what stays reserved.
 /// The alliance and, when the whole commitment goes, the own contribution that no longer counts are carried along, so the
-/// budget dashboard needs no copy of every commitment.
+/// budget dashboard needs no copy of every commitment. So is the call the commitment counted against, if any.
 /// </summary>
 public sealed record FundsReleased(
     Guid ProgrammeId,
@@ -74,6 +76,7 @@ public sealed record FundsReleased(
     string Reason,
     string RecordedBy,
     DateTimeOffset RecordedAt,
+    int? CallNumber = null,
     string? District = null) : IRecordedFact;
 
 /// <summary>The programme's funding authority and which alliances its applications may name were set (replacing earlier ones).</summary>
@@ -85,7 +88,10 @@ public sealed record ProgrammeEligibilitySet(
     string RecordedBy,
     DateTimeOffset RecordedAt) : IRecordedFact;
 
-/// <summary>A call for applications was opened: applications are submitted within its window.</summary>
+/// <summary>
+/// A call for applications was opened: applications are submitted within its window; after it, <paramref name="Late"/> says whether
+/// they are refused (a hard deadline, the default) or taken as late.
+/// </summary>
 public sealed record CallOpened(
     Guid ProgrammeId,
     int CallNumber,
@@ -93,7 +99,8 @@ public sealed record CallOpened(
     Period Window,
     decimal? Budget,
     string RecordedBy,
-    DateTimeOffset RecordedAt) : IRecordedFact;
+    DateTimeOffset RecordedAt,
+    LateSubmissions Late = LateSubmissions.Refused) : IRecordedFact;
 
 /// <summary>A call's window was extended to a later last day.</summary>
 public sealed record CallExtended(Guid ProgrammeId, int CallNumber, DateOnly NewLastDay, string Reason, string RecordedBy, DateTimeOffset RecordedAt)
