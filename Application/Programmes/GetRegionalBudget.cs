@@ -21,6 +21,12 @@ public sealed record RegionFigures(
     Guid AllianceId, string? AllianceName, string District, decimal Committed, decimal Released, decimal Paid, decimal Reclaimed, decimal Repaid,
     int ActiveCommitments);
 
+/// <summary>A region of a programme to choose on the dashboard: an alliance and a district its money went to.</summary>
+/// <param name="AllianceId">The alliance.</param>
+/// <param name="AllianceName">Its name.</param>
+/// <param name="District">The district; "" for money recorded before events carried it.</param>
+public sealed record RegionChoice(Guid AllianceId, string? AllianceName, string District);
+
 /// <summary>How the money of the regions asked for moved in one calendar month (German time), and where it stood at the month's end.</summary>
 /// <param name="Month">The first day of the month.</param>
 /// <param name="Committed">What was committed this month, in EUR.</param>
@@ -53,6 +59,7 @@ public sealed record RegionMonth(
 /// <param name="ActiveCommitments">How many applications hold money.</param>
 /// <param name="Regions">Each region the filter keeps, by alliance and district.</param>
 /// <param name="Months">Month by month, from the first movement to the last without gaps, only those the period touches.</param>
+/// <param name="Choices">Every region of the programme, whatever the filter, to choose from.</param>
 /// <param name="AsOf">The moment the figures show; they may lag a command by a moment.</param>
 public sealed record RegionalBudgetView(
     Guid ProgrammeId,
@@ -70,6 +77,7 @@ public sealed record RegionalBudgetView(
     int ActiveCommitments,
     IReadOnlyList<RegionFigures> Regions,
     IReadOnlyList<RegionMonth> Months,
+    IReadOnlyList<RegionChoice> Choices,
     DateTimeOffset AsOf);
 
 public static class GetRegionalBudgetEndpoint
@@ -86,10 +94,19 @@ public static class GetRegionalBudgetEndpoint
         var programme = await session.LoadAsync<ProgrammeDetails>(id, cancellation)
             ?? throw new UnknownEntity(Problems.NotFoundCode, $"There is no funding programme with id {id}.");
 
-        // A programme has regions in the dozens: they are read whole and filtered here, which keeps district matching in one place.
-        var regions = (await session.Query<RegionBudget>().Where(r => r.ProgrammeId == id).ToListAsync(cancellation))
-            .Where(filter.Keeps).ToList();
-        var allianceIds = regions.Select(r => r.AllianceId).Append(filter.AllianceId ?? Guid.Empty).Where(a => a != Guid.Empty).Distinct().ToArray();
+        // The filter is applied in the query; the choices are every region's alliance and district, read without their sums.
+        var query = session.Query<RegionBudget>().Where(r => r.ProgrammeId == id);
+        if (filter.AllianceId is { } asked) query = query.Where(r => r.AllianceId == asked);
+        if (!string.IsNullOrWhiteSpace(filter.District))
+        {
+            var district = RegionBudget.KeyOf(filter.District);
+            query = query.Where(r => r.DistrictKey == district);
+        }
+
+        var regions = await query.ToListAsync(cancellation);
+        var every = (await session.Query<RegionBudget>().Where(r => r.ProgrammeId == id)
+            .Select(r => new { r.AllianceId, r.District }).ToListAsync(cancellation)).Select(r => (r.AllianceId, r.District)).ToList();
+        var allianceIds = every.Select(r => r.AllianceId).Append(filter.AllianceId ?? Guid.Empty).Where(a => a != Guid.Empty).Distinct().ToArray();
         var names = (await session.LoadManyAsync<AllianceDetails>(cancellation, allianceIds)).ToDictionary(a => a.Id, a => a.Name);
 
         var figures = regions
@@ -107,6 +124,8 @@ public static class GetRegionalBudgetEndpoint
             regions.Sum(r => r.Committed), regions.Sum(r => r.Released), regions.Sum(r => r.OwnContributions), regions.Sum(r => r.Paid),
             regions.Sum(r => r.Reclaimed), regions.Sum(r => r.Repaid), regions.Sum(r => r.ActiveCommitments),
             figures, [.. MonthsOf(regions).Where(m => filter.Period.Touches(m.Month))],
+            [.. every.Select(r => new RegionChoice(r.AllianceId, names.GetValueOrDefault(r.AllianceId), r.District))
+                .OrderBy(r => r.AllianceName, StringComparer.CurrentCulture).ThenBy(r => r.District, StringComparer.CurrentCulture)],
             regions.Count == 0 ? clock.GetUtcNow() : regions.Max(r => r.LastChangedAt));
     }
 

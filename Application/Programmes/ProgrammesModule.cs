@@ -20,6 +20,6 @@ public sealed class ProgrammesModule : FachwerkModule
         opts.Projections.Add<ProgrammeBudgetProjection>(ProjectionLifecycle.Async);
         // The budget per alliance and district, in documents of its own so the programme's budget stays small (ADR 0120).
         opts.Projections.Add<RegionBudgetProjection>(ProjectionLifecycle.Async);
-        opts.Schema.For<RegionBudget>().Index(r => r.ProgrammeId);
+        opts.Schema.For<RegionBudget>().Index(r => r.ProgrammeId).Index(r => r.AllianceId);
     }
 }

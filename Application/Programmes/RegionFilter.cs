@@ -10,11 +10,6 @@ namespace Fachwerk.Application.Programmes;
 /// <param name="To">Only the months up to the one this day falls in (German time).</param>
 public sealed record RegionFilter(Guid? AllianceId = null, string? District = null, DateOnly? From = null, DateOnly? To = null)
 {
-    /// <summary>Whether the region is one the filter keeps.</summary>
-    public bool Keeps(RegionBudget region) =>
-        (AllianceId is not { } alliance || region.AllianceId == alliance)
-        && (string.IsNullOrWhiteSpace(District) || region.DistrictKey == RegionBudget.KeyOf(District));
-
     /// <summary>The months the filter shows.</summary>
     public BudgetPeriod Period => new(From, To);
 }
