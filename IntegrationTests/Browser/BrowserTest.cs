@@ -39,8 +39,9 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _context = await fixture.Browser.NewContextAsync(ContextOptions);
-        // Generous: CI machines have two cores, and a page waited for in vain still fails the test, only later.
-        _context.SetDefaultTimeout(30_000);
+        // Generous: CI machines have two cores shared by the API tests running beside these, and a sign-in there once took more than
+        // 30 s; a page waited for in vain still fails the test, only later.
+        _context.SetDefaultTimeout(60_000);
         _page = await _context.NewPageAsync();
         _page.Console += (_, message) =>
         {
