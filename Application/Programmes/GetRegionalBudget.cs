@@ -58,7 +58,7 @@ public sealed record RegionMonth(
 /// <param name="Repaid">What was paid back, in EUR.</param>
 /// <param name="ActiveCommitments">How many applications hold money.</param>
 /// <param name="Regions">Each region the filter keeps, by alliance and district.</param>
-/// <param name="Months">Month by month, from the first movement to the last without gaps, only those the period touches.</param>
+/// <param name="Months">Month by month, from the first movement to the last without gaps, only those the period touches; empty when asked without months.</param>
 /// <param name="Choices">Every region of the programme, whatever the filter, to choose from.</param>
 /// <param name="AsOf">The moment the figures show; they may lag a command by a moment.</param>
 public sealed record RegionalBudgetView(
@@ -103,7 +103,20 @@ public static class GetRegionalBudgetEndpoint
             query = query.Where(r => r.DistrictKey == district);
         }
 
-        var regions = await query.ToListAsync(cancellation);
+        // Without months a region is a row of sums; its months are most of its document.
+        var regions = filter.Months
+            ? await query.ToListAsync(cancellation)
+            : (await query.Select(r => new
+                {
+                    r.Id, r.AllianceId, r.District, r.Committed, r.Released, r.OwnContributions, r.Paid, r.Reclaimed, r.Repaid,
+                    r.ActiveCommitments, r.LastChangedAt,
+                }).ToListAsync(cancellation))
+                .Select(r => new RegionBudget
+                {
+                    Id = r.Id, ProgrammeId = id, AllianceId = r.AllianceId, District = r.District, Committed = r.Committed,
+                    Released = r.Released, OwnContributions = r.OwnContributions, Paid = r.Paid, Reclaimed = r.Reclaimed, Repaid = r.Repaid,
+                    ActiveCommitments = r.ActiveCommitments, LastChangedAt = r.LastChangedAt,
+                }).ToList();
         var every = (await session.Query<RegionBudget>().Where(r => r.ProgrammeId == id)
             .Select(r => new { r.AllianceId, r.District }).ToListAsync(cancellation)).Select(r => (r.AllianceId, r.District)).ToList();
         var allianceIds = every.Select(r => r.AllianceId).Append(filter.AllianceId ?? Guid.Empty).Where(a => a != Guid.Empty).Distinct().ToArray();

@@ -8,7 +8,9 @@ namespace Fachwerk.Application.Programmes;
 /// <param name="District">Only the money of projects in this district (as the alliance spells it; case does not matter).</param>
 /// <param name="From">Only the months from the one this day falls in (German time).</param>
 /// <param name="To">Only the months up to the one this day falls in (German time).</param>
-public sealed record RegionFilter(Guid? AllianceId = null, string? District = null, DateOnly? From = null, DateOnly? To = null)
+/// <param name="Months">Whether the months are wanted (the default); a page that shows only the regions' sums asks without them.</param>
+public sealed record RegionFilter(
+    Guid? AllianceId = null, string? District = null, DateOnly? From = null, DateOnly? To = null, bool Months = true)
 {
     /// <summary>The months the filter shows.</summary>
     public BudgetPeriod Period => new(From, To);

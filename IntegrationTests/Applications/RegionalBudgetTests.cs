@@ -27,6 +27,14 @@ public class RegionalBudgetTests(AppFixture fixture) : FundingApi(fixture)
         (every.Committed, every.Paid, every.Released, every.OwnContributions, every.ActiveCommitments)
             .ShouldBe((budget.Committed, budget.Paid, budget.Released, budget.OwnContributions, budget.ActiveCommitments));
         every.Planned.ShouldBeNull("no single alliance was asked for");
+        every.Months.ShouldNotBeEmpty();
+
+        // Asked without months (as the dashboard asks for the table of every region): the same sums and regions, no months.
+        var sumsOnly = await Regions(programme, "?months=false");
+        sumsOnly.Months.ShouldBeEmpty();
+        sumsOnly.Regions.ShouldBe(every.Regions);
+        (sumsOnly.Committed, sumsOnly.Paid, sumsOnly.OwnContributions, sumsOnly.ActiveCommitments, sumsOnly.AsOf)
+            .ShouldBe((every.Committed, every.Paid, every.OwnContributions, every.ActiveCommitments, every.AsOf));
 
         // A district, spelled in any case: only its application's money, with no planning figure (that belongs to the alliance).
         var saalekreis = await Regions(programme, "?district=SAALEKREIS");
@@ -62,6 +70,7 @@ public class RegionalBudgetTests(AppFixture fixture) : FundingApi(fixture)
         tooLong.Errors.Keys.ShouldContain("district");
         var backwards = await ValidationProblemOf(await GetExpecting(Caseworker, $"/api/programmes/{programme}/budget/regions?from=2026-05-01&to=2026-04-01", 400));
         backwards.Errors.Keys.ShouldContain("to");
+        await GetExpecting(Caseworker, $"/api/programmes/{programme}/budget/regions?months=vielleicht", 400);
         await GetExpecting(Caseworker, $"/api/programmes/{Guid.NewGuid()}/budget/regions", 404);
 
         // A programme with no money in any region yet answers empty, not 404.
