@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Fachwerk.Domain.Applications;
 using Marten.Schema;
 
@@ -83,6 +84,13 @@ public sealed record ApplicationSummary
     public DateTimeOffset? NextDueBy { get; init; }
     /// <summary>Whether a reminder was raised on one of the open tasks (it is overdue whatever its due date).</summary>
     public bool TaskReminderRaised { get; init; }
+    /// <summary>
+    /// What the reviews come to (ADR 0093): how many count, the mean of their weighted averages, the lowest, the highest and the
+    /// spread, on the 0 to 10 scale; none until a review counts. Staff and the alliance's reviewers see it, applicants do not.
+    /// </summary>
+    public ReviewSummary? Review { get; init; }
+    /// <summary>Each counting review's weighted average, unrounded, by reviewer; what <see cref="Review"/> is computed from.</summary>
+    public ImmutableDictionary<string, decimal> ReviewAverages { get; init; } = ImmutableDictionary<string, decimal>.Empty;
     /// <summary>
     /// What the full-text search (<c>q</c>) reads: title, applicant, number and description, with German feminine plurals
     /// written as the singular.

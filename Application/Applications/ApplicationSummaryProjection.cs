@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using JasperFx.Events;
@@ -150,9 +151,15 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
     // Reviews prepare the alliance's vote; they move nothing along either.
     public static ApplicationSummary Apply(IEvent<ReviewerAssigned> e, ApplicationSummary s) => Next(s, s, e, moved: false);
 
-    public static ApplicationSummary Apply(IEvent<ReviewerConflictDeclared> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+    // A declared conflict takes the reviewer's review out of the figures; a new review replaces their earlier one (ADR 0093).
+    public static ApplicationSummary Apply(IEvent<ReviewerConflictDeclared> e, ApplicationSummary s) =>
+        Next(s, Reviewed(s, s.ReviewAverages.Remove(e.Data.Reviewer)), e, moved: false);
 
-    public static ApplicationSummary Apply(IEvent<ApplicationReviewed> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+    public static ApplicationSummary Apply(IEvent<ApplicationReviewed> e, ApplicationSummary s) =>
+        Next(s, Reviewed(s, s.ReviewAverages.SetItem(e.Data.Reviewer, ReviewSummary.ExactWeightedAverage(e.Data.Scores))), e, moved: false);
+
+    private static ApplicationSummary Reviewed(ApplicationSummary s, ImmutableDictionary<string, decimal> averages) =>
+        s with { ReviewAverages = averages, Review = averages.IsEmpty ? null : ReviewSummary.OfAverages([.. averages.Values]) };
 
     /// <summary>Keeps the open tasks as their own documents, replacing the application's previous ones.</summary>
     public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<ApplicationSummary> slice)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using Fachwerk.Application.Common;
@@ -144,7 +145,11 @@ public static class ListApplicationsEndpoint
         if (!string.IsNullOrWhiteSpace(query.Title))
             applications = applications.Where(a => a.Title.Contains(query.Title, StringComparison.OrdinalIgnoreCase));
 
-        return await applications.PageAsync(a => Sorted(a, query.Sort), query.Page, query.PageSize, cancellation);
+        var page = await applications.PageAsync(a => Sorted(a, query.Sort), query.Page, query.PageSize, cancellation);
+        // Reviews prepare the alliance's vote and are not the applicant's to read (ADR 0093).
+        return Roles.ReviewReaders.Split(',').Any(user.IsInRole)
+            ? page
+            : page with { Items = [.. page.Items.Select(a => a with { Review = null, ReviewAverages = ImmutableDictionary<string, decimal>.Empty })] };
     }
 
     // Ties in amount or title go newest first, so that a page is the same every time it is read.

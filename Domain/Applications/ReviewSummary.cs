@@ -27,21 +27,31 @@ public sealed record ReviewSummary(
         var counting = reviewers.Where(r => r.Counts).Select(r => r.Scores!).ToList();
         if (counting.Count == 0) return None;
 
-        var averages = counting.Select(Exact).ToList();
-        var mean = averages.Average();
-        var variance = averages.Sum(a => (a - mean) * (a - mean)) / averages.Count;
         var byCriterion = counting.SelectMany(s => s)
             .GroupBy(s => s.Criterion, StringComparer.OrdinalIgnoreCase)
             .Select(g => new CriterionAverage(g.Key, Round(g.Average(s => (decimal)s.Score))))
             .ToList();
-        return new ReviewSummary(counting.Count, Round(mean), Round(averages.Min()), Round(averages.Max()),
-            Round((decimal)Math.Sqrt((double)variance)), byCriterion);
+        return OfAverages(counting.Select(ExactWeightedAverage).ToList()) with { ByCriterion = byCriterion };
+    }
+
+    /// <summary>
+    /// The summary of the counting reviews' exact weighted averages alone, without the means per criterion: what a list that
+    /// keeps only each reviewer's average (the application summary) shows, with the same figures as <see cref="Of"/>.
+    /// </summary>
+    public static ReviewSummary OfAverages(IReadOnlyList<decimal> averages)
+    {
+        if (averages.Count == 0) return None;
+        var mean = averages.Average();
+        var variance = averages.Sum(a => (a - mean) * (a - mean)) / averages.Count;
+        return new ReviewSummary(averages.Count, Round(mean), Round(averages.Min()), Round(averages.Max()),
+            Round((decimal)Math.Sqrt((double)variance)), []);
     }
 
     /// <summary>One review's weighted average: each score times its weight, over the sum of the weights.</summary>
-    public static decimal WeightedAverage(IReadOnlyList<CriterionScore> scores) => Round(Exact(scores));
+    public static decimal WeightedAverage(IReadOnlyList<CriterionScore> scores) => Round(ExactWeightedAverage(scores));
 
-    private static decimal Exact(IReadOnlyList<CriterionScore> scores)
+    /// <summary>The weighted average unrounded, for summaries that round only their result.</summary>
+    public static decimal ExactWeightedAverage(IReadOnlyList<CriterionScore> scores)
     {
         var weights = scores.Sum(s => s.Weight);
         return weights == 0 ? 0 : scores.Sum(s => (decimal)s.Score * s.Weight) / weights;

@@ -29,6 +29,11 @@ public static class DemoUsers
     public static readonly DemoUser TeamLead = new("theo.teamleitung", "Theo Teamleitung (Sachgebietsleitung ArL Leine-Weser)", [Roles.Caseworker, Roles.TeamLead]);
     public static readonly DemoUser AllianceReviewer = new("bruno.buendnis", "Bruno Bündnisbüro (Leine-Weser)", [Roles.AllianceReviewer],
         AllianceName: "Regionales Fachkräftebündnis Leine-Weser");
+    /// <summary>Two more reviewers of the Leine-Weser alliance: with Bruno they score the demo grant reviewed by three (ADR 0093).</summary>
+    public static readonly DemoUser LabourAgencyReviewer = new("rita.rat", "Rita Rat (Agentur für Arbeit Hildesheim)", [Roles.AllianceReviewer],
+        AllianceName: "Regionales Fachkräftebündnis Leine-Weser");
+    public static readonly DemoUser ChamberReviewer = new("kurt.kammer", "Kurt Kammer (IHK Hannover)", [Roles.AllianceReviewer],
+        AllianceName: "Regionales Fachkräftebündnis Leine-Weser");
     public static readonly DemoUser Applicant = new("anna.antrag", "Anna Antrag (Haus Steinstraße e.V.)", [Roles.Applicant],
         OrganisationName: "Haus Steinstraße e.V.");
     public static readonly DemoUser ProjectLead = new("paul.projekt", "Paul Projektleitung (Relocation Service Magdeburg)", [Roles.ProjectLead],
@@ -45,7 +50,7 @@ public static class DemoUsers
     public static readonly DemoUser DashboardReader = new("dora.dashboard", "Dora Dashboard (Ministerium, Referat Fachkräftesicherung)", [Roles.DashboardReader]);
 
     public static readonly IReadOnlyList<DemoUser> All =
-        [Caseworker, SecondCaseworker, Approver, Deputy, TeamLead, AllianceReviewer, Applicant, OrganisationAdministrator, ProjectLead, AllianceCoordinator,
+        [Caseworker, SecondCaseworker, Approver, Deputy, TeamLead, AllianceReviewer, LabourAgencyReviewer, ChamberReviewer, Applicant, OrganisationAdministrator, ProjectLead, AllianceCoordinator,
          Auditor, Administrator, DashboardReader];
 
     /// <summary>The demo users who work on cases (caseworkers and approvers): the team in Development.</summary>

@@ -49,6 +49,9 @@ public class ReviewTests(AppFixture fixture) : ApplicationApi(fixture)
     private Task<ApplicationReviews> Reviews(Guid application, DemoUser? user = null) =>
         Get<ApplicationReviews>(user ?? Caseworker, $"/api/applications/{application}/reviews");
 
+    private async Task<ApplicationSummary> Listed(Guid application, DemoUser? user = null) =>
+        (await Get<Page<ApplicationSummary>>(user ?? Caseworker, $"/api/applications?q={application}")).Items.ShouldHaveSingleItem();
+
     [Fact]
     public async Task Three_reviewers_score_and_the_reviews_give_each_weighted_average_their_mean_and_spread()
     {
@@ -72,6 +75,13 @@ public class ReviewTests(AppFixture fixture) : ApplicationApi(fixture)
         (reviews.Summary.Counted, reviews.Summary.Average, reviews.Summary.Lowest, reviews.Summary.Highest, reviews.Summary.StandardDeviation)
             .ShouldBe((3, 6.67m, 5m, 8.8m, 1.59m));
         (await Details(application)).Status.ShouldBe(ApplicationStatus.Submitted);
+
+        // The application list (the pipeline of cases) shows the same figures to staff and the alliance's reviewers.
+        foreach (var reader in new[] { Caseworker, Reviewer })
+        {
+            var listed = (await Listed(application, reader)).Review!;
+            (listed.Counted, listed.Average, listed.Lowest, listed.Highest, listed.StandardDeviation).ShouldBe((3, 6.67m, 5m, 8.8m, 1.59m));
+        }
     }
 
     [Fact]
@@ -120,6 +130,13 @@ public class ReviewTests(AppFixture fixture) : ApplicationApi(fixture)
         var reviews = await Reviews(application);
         reviews.Reviewers[0].Conflict.ShouldBe("Mein Bruder leitet den Träger.");
         (reviews.Summary.Counted, reviews.Summary.Average).ShouldBe((1, 6m));
+
+        // A conflict declared after scoring takes that review out of the list's figures too.
+        version = await Review(application, reviews.Version, Robert, Scores(6, 6, 6));
+        (await Listed(application)).Review!.Counted.ShouldBe(1);
+        await Act(Robert, application, "review-conflict", new DeclareReviewConflict(version, "Ich berate den Träger seit gestern."));
+        (await Listed(application)).Review.ShouldBeNull();
+        (await Reviews(application)).Summary.Counted.ShouldBe(0);
     }
 
     [Fact]
@@ -148,6 +165,13 @@ public class ReviewTests(AppFixture fixture) : ApplicationApi(fixture)
         await Send(Elsewhere, HttpMethod.Post, $"/api/applications/{application}/reviewers", new AssignReviewer(2, Rita.Id, Rita.DisplayName), 403);
         (await ProblemOf(await Send(Caseworker, HttpMethod.Post, $"/api/applications/{application}/reviewers",
             new AssignReviewer(2, Applicant.Id, Applicant.DisplayName), 409))).Type.ShouldBe("urn:fachwerk:problem:review.applicant-side");
+
+        // Scored reviews are in the list for staff, and left out of the applicant's own list.
+        var version = await Assign(application, 2, Rita);
+        await Review(application, version, Rita, Scores(9, 9, 9));
+        (await Listed(application)).Review!.Average.ShouldBe(9m);
+        var own = await Listed(application, Applicant);
+        (own.Review, own.ReviewAverages.Count).ShouldBe((null, 0), "the list leaves the reviews out for the applicant");
     }
 
     [Fact]

@@ -42,13 +42,14 @@ public class ApplicationListTests(BrowserFixture fixture) : BrowserTest(fixture)
         bytes[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF }, "a byte order mark, so that a spreadsheet reads the umlauts");
         using var csv = CsvReader.Create(bytes);
         csv.Read().ShouldBeTrue();
-        csv.Headers.ToArray().ShouldBe(["Nr.", "Antrag", "Antragsteller", "Programm und Bündnis", "Beantragt", "Status", "Eingereicht", "Zuständig"]);
+        csv.Headers.ToArray().ShouldBe(["Nr.", "Antrag", "Antragsteller", "Programm und Bündnis", "Beantragt", "Status", "Gutachten (Ø)", "Eingereicht", "Zuständig"]);
         csv.GetString("Antrag").ShouldBe(wanted.Plan.Title);
         csv.GetString("Nr.").ShouldBe(ApplicationNumber.Of(wanted.Id));
         csv.GetString("Antragsteller").ShouldBe("Haus Steinstraße e.V.");
         csv.GetString("Beantragt").ShouldBe("50000.00");
         csv.GetString("Status").ShouldBe("Eingereicht – Vollständigkeitsprüfung");
         csv.GetString("Zuständig").ShouldBeEmpty();
+        csv.GetString("Gutachten (Ø)").ShouldBeEmpty();
         csv.Read().ShouldBeFalse("the file holds the filtered list, not more");
 
         // A submitted application has no deadline yet, so none of them is overdue.

@@ -61,6 +61,15 @@ public class ReviewPageTests(BrowserFixture fixture) : BrowserTest(fixture)
         (await Page.GetByLabel("Bedarf in der Region", new() { Exact = true }).InputValueAsync()).ShouldBe("9");
         await ScreenshotForDocsAsync("application-reviews");
         await ExpectAccessibleAsync();
+
+        // The list of applications shows the same mean and spread in its column.
+        await Page.GotoAsync($"/applications?q={application}");
+        var table = Page.GetByRole(AriaRole.Table, new() { Name = "Gefundene Anträge" });
+        await table.GetByRole(AriaRole.Columnheader, new() { Name = "Gutachten (Ø)" }).WaitForAsync();
+        var row = await table.Locator("tbody tr").InnerTextAsync();
+        row.ShouldContain("7,05");
+        row.ShouldContain("2 Gutachten, 6 bis 8,1");
+        await ExpectAccessibleAsync();
     }
 
     [Fact]

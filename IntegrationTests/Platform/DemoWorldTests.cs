@@ -50,6 +50,11 @@ public class DemoWorldTests(AppFixture fixture) : IntegrationContext(fixture)
         var doctors = applications.Single(a => a.Applicant == "Hausarztpraxis Dr. Kühn");
         (await Get<DeMinimisStatement>(DemoUsers.Auditor, $"/api/organisations/{doctors.ApplicantId}/de-minimis")).AidInWindow.ShouldBe(50_000m);
 
+        // The grant scored by three reviewers: 7.15, 7.45 and 5.75 on the weights 40/35/25.
+        var reviewed = (await Get<Page<ApplicationSummary>>(DemoUsers.Caseworker, "/api/applications?q=Rückkehrerinnen")).Items.ShouldHaveSingleItem();
+        (reviewed.Status, reviewed.Review?.Counted, reviewed.Review?.Average, reviewed.Review?.Lowest, reviewed.Review?.Highest)
+            .ShouldBe((ApplicationStatus.Approved, (int?)3, (decimal?)6.78m, (decimal?)5.75m, (decimal?)7.45m));
+
         (await seeder.SeedAsync(TestContext.Current.CancellationToken)).ShouldBe(0);
         (await EventCount()).ShouldBe(events);
     }

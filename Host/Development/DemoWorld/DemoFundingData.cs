@@ -8,7 +8,11 @@ namespace Fachwerk.Host.Development.DemoWorld;
 public sealed record DemoProgramme(
     string Name, IReadOnlyList<FundingSource> Sources, Period FundingPeriod, decimal TotalBudget, ProgrammeRules Rules,
     IReadOnlyList<(string Alliance, decimal Amount)> PlanningBudgets,
-    FundingAuthority? Authority = null, AllianceEligibility? Eligibility = null, DemoCall? OpenCall = null);
+    FundingAuthority? Authority = null, AllianceEligibility? Eligibility = null, DemoCall? OpenCall = null,
+    IReadOnlyList<ReviewCriterion>? ReviewCriteria = null);
+
+/// <summary>A reviewer's scores on the programme's criteria (in the criteria's order) and comment, given before the alliance votes.</summary>
+public sealed record DemoReview(DemoUser Reviewer, IReadOnlyList<int> Scores, string Comment);
 
 /// <summary>A call open on the day the demo world is seeded: from some days before to some days after, within the funding period.</summary>
 public sealed record DemoCall(string Name, decimal? Budget, int OpenedDaysAgo, int OpenForDays);
@@ -56,7 +60,8 @@ public sealed record DemoApplication(
     string? VoteOnBehalfOf = null,
     decimal? ApprovedAmount = null,
     string? Reason = null,
-    DemoFunding? Funding = null);
+    DemoFunding? Funding = null,
+    IReadOnlyList<DemoReview>? Reviews = null);
 
 /// <summary>
 /// The funding side of the demo world: the 26 M EUR of EU funds for Lower Saxony's eight alliances, the district labour-market
@@ -79,6 +84,14 @@ public static class DemoFundingData
     private const string SachsenAnhaltSued = "Fachkräfteallianz Sachsen-Anhalt Süd";
     private const string Leipzig = "Fachkräfteallianz Leipzig";
 
+    /// <summary>What the Lower Saxony alliances' reviewers score an application on (0 to 10 each; weights in per cent).</summary>
+    private static readonly IReadOnlyList<ReviewCriterion> ReviewCriteria =
+    [
+        new("Regionaler Bedarf", 40, "Belegen Arbeitsmarktdaten der Region den Bedarf an Fachkräften, den das Vorhaben deckt?"),
+        new("Wirkung", 35, "Wie viele Menschen kommen in Ausbildung oder Arbeit, und wie verlässlich ist das geplant?"),
+        new("Wirtschaftlichkeit", 25, "Stehen Kosten und Ergebnis in einem angemessenen Verhältnis?"),
+    ];
+
     public static readonly IReadOnlyList<DemoProgramme> Programmes =
     [
         new(LowerSaxony, [new FundingSource("ESF+", 1m, FundingSourceKind.EuropeanSocialFund, EsfPlus)], EsfPlus, 26_000_000m,
@@ -89,7 +102,8 @@ public static class DemoFundingData
             new FundingAuthority("Niedersächsisches Ministerium für Wirtschaft, Verkehr, Bauen und Digitalisierung", AuthorityLevel.State,
                 FederalState.Niedersachsen),
             new AllianceEligibility(EligibleAlliances.RecognizedInState, FederalState.Niedersachsen),
-            new DemoCall("Förderaufruf Fachkräftebündnisse", 6_500_000m, OpenedDaysAgo: 30, OpenForDays: 180)),
+            new DemoCall("Förderaufruf Fachkräftebündnisse", 6_500_000m, OpenedDaysAgo: 30, OpenForDays: 180),
+            ReviewCriteria),
         // The district's budget of 20 M EUR: 80 % the state's money (with ESF+ in it), 20 % the district's own share.
         new(LabourMarketCircle, [new FundingSource("Land Sachsen-Anhalt / ESF+", 0.8m, FundingSourceKind.StateGovernment),
                 new FundingSource("Landkreis Mansfeld-Südharz", 0.2m, FundingSourceKind.District)],
@@ -117,7 +131,14 @@ public static class DemoFundingData
         new("Wiedereinstieg in den Beruf – Rückkehrerinnen Hildesheim", "Coaching und Teilzeitqualifizierung für Berufsrückkehrende.",
             "Landkreis Hildesheim", LowerSaxony, LeineWeser, "Hildesheim", Year2027, 150_000m, 120_000m, 30_000m,
             [TargetGroup.ReturnersToWork], 60, DemoStage.Approved, "Agentur für Arbeit Hildesheim", 110_000m,
-            Funding: new DemoFunding([], PendingRequest: 20_000m)),
+            Funding: new DemoFunding([], PendingRequest: 20_000m),
+            // The grant scored by three reviewers before the alliance voted.
+            Reviews:
+            [
+                new(DemoUsers.AllianceReviewer, [8, 7, 6], "Der Bedarf an Rückkehrerinnen in der Pflege ist in Hildesheim gut belegt."),
+                new(DemoUsers.LabourAgencyReviewer, [9, 6, 7], "Passt zu unseren Zahlen der Berufsrückkehrenden; Teilzeitmodelle fehlen bisher."),
+                new(DemoUsers.ChamberReviewer, [6, 6, 5], "Kosten je Teilnehmerin eher hoch; die Betriebe sollten früher eingebunden werden."),
+            ]),
         new("Sprachkurse für Pflegekräfte aus Vietnam", "Berufsbezogene Deutschkurse B2 für angeworbene Pflegefachkräfte.",
             "Jobcenter Hildesheim", LowerSaxony, LeineWeser, "Hildesheim", new Period(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)),
             100_000m, 80_000m, 20_000m, [TargetGroup.ForeignSkilledWorkers], 24, DemoStage.Approved, "Agentur für Arbeit Hildesheim", 80_000m,

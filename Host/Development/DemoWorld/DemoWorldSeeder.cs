@@ -115,6 +115,8 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
         if (programme is { Authority: { } authority, Eligibility: { } eligibility })
             version = await ChangeAsync(Registrar, $"{launched.Url}/eligibility", new SetProgrammeEligibility(version, authority, eligibility, "Demo world"),
                 cancellation, HttpMethod.Put);
+        if (programme.ReviewCriteria is { } criteria)
+            version = await ChangeAsync(Registrar, $"{launched.Url}/review-criteria", new SetReviewCriteria(version, criteria), cancellation, HttpMethod.Put);
         if (programme.OpenCall is { } call)
         {
             // Open on the day of seeding, so the demo applications are submitted inside its window.
@@ -158,6 +160,8 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
         }
 
         version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/formal-completeness", new CompleteFormally(version), cancellation);
+        if (demo.Reviews is { } reviews)
+            version = await ReviewAsync(url, version, demo, reviews, cancellation);
         if (demo.VoteOnBehalfOf is { } voter)
             version = await ChangeAsync(reviewer, $"{url}/alliance-vote",
                 new CastAllianceVote(version, _organisations[voter], demo.Stage != DemoStage.Rejected, demo.Stage == DemoStage.Rejected
@@ -178,6 +182,23 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
         await ChangeAsync(DemoUsers.Approver, $"{url}/decision-confirmation", new ConfirmDecision(version), cancellation);
         if (demo.Funding is { } funding)
             await FundAsync(url, demo, funding, applicant, cancellation);
+    }
+
+    /// <summary>The caseworker assigns each reviewer, who scores the programme's criteria (ADR 0093).</summary>
+    private async Task<long> ReviewAsync(string url, long version, DemoApplication demo, IReadOnlyList<DemoReview> reviews, CancellationToken cancellation)
+    {
+        var criteria = DemoFundingData.Programmes.Single(p => p.Name == demo.Programme).ReviewCriteria!;
+        foreach (var review in reviews)
+            version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/reviewers", new AssignReviewer(version, review.Reviewer.Id, review.Reviewer.DisplayName),
+                cancellation);
+        foreach (var review in reviews)
+        {
+            var scores = criteria.Zip(review.Scores).ToDictionary(c => c.First.Name, c => c.Second);
+            version = await ChangeAsync(new Caller(review.Reviewer, Alliance: _alliances[demo.Alliance]), $"{url}/review",
+                new SubmitReview(version, scores, review.Comment, DeclaresNoConflictOfInterest: true), cancellation, HttpMethod.Put);
+        }
+
+        return version;
     }
 
     /// <summary>Payments, the final proof of use, its check and a reclaim, as the demo application's funding prescribes.</summary>
