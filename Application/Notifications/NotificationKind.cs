@@ -56,6 +56,9 @@ public enum NotificationKind
 
     /// <summary>The daily digest: one mail with a user's notifications of the kinds they want collected. Not a kind anyone chooses.</summary>
     DailyDigest,
+
+    /// <summary>A reviewer was assigned to score an application on the programme's criteria (ADR 0093); only they are told.</summary>
+    ReviewRequested,
 }
 
 /// <summary>Rules about kinds that do not depend on anyone's choice.</summary>

@@ -5,7 +5,8 @@ using Fachwerk.Domain.Applications;
 namespace Fachwerk.Application.Notifications;
 
 /// <summary>One notification an event asks for: its kind, who is told, what it says, and who is left out (the actor, for four eyes).</summary>
-public sealed record PlannedNotification(NotificationKind Kind, Audience Audience, NotificationFacts Facts, string Page, string? Except = null);
+/// <param name="Only">The one person of the audience who is told, when the event names them (a reviewer assigned).</param>
+public sealed record PlannedNotification(NotificationKind Kind, Audience Audience, NotificationFacts Facts, string Page, string? Except = null, string? Only = null);
 
 /// <summary>
 /// Which events tell whom what: one pure function over an application's event and its summary, so the rule is in one place and
@@ -38,6 +39,8 @@ public static class NotificationRules
                 [new(NotificationKind.AwaitsAllianceVote, Audience.AllianceReviewers, Facts(e.DecisionDueBy), page)],
             ProofOfUseFirstCheckCompleted e when e.Findings.Count > 0 =>
                 [new(NotificationKind.FirstCheckFindings, Audience.Applicants, Facts(items: [.. e.Findings.Select(f => f.Description)], concerning: e.Proof), page)],
+            // Only the reviewer assigned, and only while they review for the application's alliance (their binding is checked).
+            ReviewerAssigned e => [new(NotificationKind.ReviewRequested, Audience.AllianceReviewers, Facts(), page + ReviewsSection, e.RecordedBy, e.Reviewer)],
             ProofOfUseOverdue e => [new(NotificationKind.ProofOfUseOverdue, Audience.Applicants, Facts(AuthorityTime.StartOf(e.DueBy), concerning: e.Proof), page)],
             _ => [],
         };
@@ -45,6 +48,9 @@ public static class NotificationRules
 
     /// <summary>The anchor of the decision's section (with the decision letter) on the application's page.</summary>
     public const string DecisionSection = "#decision-heading";
+
+    /// <summary>The anchor of the reviews' section (with the scoring form) on the application's page.</summary>
+    public const string ReviewsSection = "#reviews-heading";
 
     /// <summary>The application's page in the web UI, relative to its public address.</summary>
     public static string PageOf(ApplicationSummary application)

@@ -41,7 +41,7 @@ public sealed class NotificationSubscription : BatchSubscription
         typeof(ReclaimDemanded), typeof(ApplicationSubmitted), typeof(DocumentsSupplied), typeof(DecisionReturned), typeof(DecisionProposed),
         typeof(ApplicationFormallyCompleted), typeof(ProofOfUseDeadlineExtended), typeof(ProofOfUseFirstCheckCompleted), typeof(ProofOfUseOverdue),
         typeof(PaymentRequestChecked), typeof(PaymentRequested), typeof(AllianceVoteCast), typeof(ApprovalBlocked), typeof(ProofOfUseSubmitted),
-        typeof(ProofOfUseSelectedForInDepthCheck), typeof(PilotEvaluationDue),
+        typeof(ProofOfUseSelectedForInDepthCheck), typeof(PilotEvaluationDue), typeof(ReviewerAssigned),
     ];
 
     public override async Task ProcessEventsAsync(

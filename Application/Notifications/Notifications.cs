@@ -28,7 +28,7 @@ public sealed class Notifications(IOptions<NotificationOptions> options, IOption
         var candidates = new List<(Guid Id, PlannedNotification Plan, UserProfile Recipient)>();
         foreach (var plan in planned)
         {
-            var recipients = await Recipients.FindAsync(session, plan.Audience, topic, team.Value, plan.Except, cancellation);
+            var recipients = await Recipients.FindAsync(session, plan.Audience, topic, team.Value, plan.Except, cancellation, plan.Only);
             candidates.AddRange(recipients.Select(r => (NotificationId.Of(cause, plan.Kind, r.Id), plan, r)));
         }
         if (candidates.Count == 0) return [];

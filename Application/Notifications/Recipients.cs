@@ -45,7 +45,8 @@ public sealed record NotificationTopic(ApplicationSummary? Application, Guid? Pi
 public static class Recipients
 {
     public static async Task<IReadOnlyList<UserProfile>> FindAsync(
-        IQuerySession session, Audience audience, NotificationTopic topic, TeamOptions team, string? except, CancellationToken cancellation)
+        IQuerySession session, Audience audience, NotificationTopic topic, TeamOptions team, string? except, CancellationToken cancellation,
+        string? only = null)
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(team);
@@ -62,6 +63,7 @@ public static class Recipients
             _ => [],
         };
         return [.. found.Where(p => except is null || !string.Equals(p.Id, except, StringComparison.OrdinalIgnoreCase))
+            .Where(p => only is null || string.Equals(p.Id, only, StringComparison.OrdinalIgnoreCase))
             .Where(p => audience is not (Audience.Caseworkers or Audience.PaymentReleasers) || p.Roles.Contains(Roles.Caseworker))
             .OrderBy(p => p.Id, StringComparer.Ordinal)];
     }

@@ -1,5 +1,6 @@
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Notifications;
+using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
@@ -72,6 +73,29 @@ public class NotificationTests(AppFixture fixture) : NotificationsApi(fixture)
         // The caseworker proposed: four eyes, she is not asked to confirm her own proposal.
         mails.ShouldNotContain(m => m.Headers["X-Fachwerk-Notification"] == nameof(NotificationKind.ProposalAwaitsConfirmation)
                                     && m.To.Mailboxes.Single().Address == Caseworker.Email);
+    }
+
+    /// <summary>Rita reviews for the test's alliance too: she is known to Fachwerk but not assigned.</summary>
+    protected override (Guid? Organisation, Guid? Alliance, Guid? Pilot) BindingsOf(DemoUser user, string? url) =>
+        user == DemoUsers.LabourAgencyReviewer ? (null, AllianceId, null) : base.BindingsOf(user, url);
+
+    [Fact]
+    public async Task Only_the_reviewer_assigned_is_asked_for_the_review_and_led_to_the_reviews_section()
+    {
+        var programme = await LaunchProgramme();
+        await Send(Caseworker, HttpMethod.Put, $"/api/programmes/{programme}/review-criteria", new SetReviewCriteria(1, [new("Wirkung", 100)]));
+        await SignedIn(Reviewer);
+        await SignedIn(DemoUsers.LabourAgencyReviewer);
+        var id = await Submitted(programme);
+        await Act(Caseworker, id, "reviewers", new AssignReviewer(2, Reviewer.Id, Reviewer.DisplayName));
+
+        var mails = await MailsAbout(id);
+
+        var asked = mails.Where(m => m.Headers["X-Fachwerk-Notification"] == nameof(NotificationKind.ReviewRequested)).ShouldHaveSingleItem();
+        asked.To.Mailboxes.Single().Address.ShouldBe(Reviewer.Email);
+        asked.Subject.ShouldStartWith("Gutachten erbeten");
+        asked.TextBody.ShouldNotBeNull().ShouldContain($"http://localhost:5080/applications/{id}#reviews-heading");
+        mails.ShouldNotContain(m => m.To.Mailboxes.Single().Address == DemoUsers.LabourAgencyReviewer.Email);
     }
 
     [Fact]
