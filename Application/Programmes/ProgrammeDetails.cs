@@ -35,6 +35,9 @@ public sealed record ProgrammeDetails
     /// <summary>Its calls for applications, by number; without calls it takes applications throughout its funding period.</summary>
     public IReadOnlyList<ProgrammeCall> Calls { get; init; } = [];
 
+    /// <summary>What its reviewers score applications on, with weights in per cent (ADR 0093); none when the alliance votes alone.</summary>
+    public IReadOnlyList<ReviewCriterion> ReviewCriteria { get; init; } = [];
+
     /// <summary>The planning figure per alliance (by alliance id), in EUR.</summary>
     public IReadOnlyDictionary<Guid, decimal> PlanningBudgets { get; init; } = new Dictionary<Guid, decimal>();
 }

@@ -36,6 +36,9 @@ public sealed partial class ProgrammeDetailsProjection : SingleStreamProjection<
     public static ProgrammeDetails Apply(IEvent<ProgrammeEligibilitySet> e, ProgrammeDetails p) =>
         p with { Version = e.Version, Authority = e.Data.Authority, Eligibility = e.Data.Eligibility };
 
+    public static ProgrammeDetails Apply(IEvent<ReviewCriteriaSet> e, ProgrammeDetails p) =>
+        p with { Version = e.Version, ReviewCriteria = e.Data.Criteria };
+
     public static ProgrammeDetails Apply(IEvent<CallOpened> e, ProgrammeDetails p) =>
         p with { Version = e.Version, Calls = [.. p.Calls, new ProgrammeCall(e.Data.CallNumber, e.Data.Name, e.Data.Window, e.Data.Budget, Late: e.Data.Late)] };
 

@@ -96,6 +96,46 @@ public class ReviewPageTests(BrowserFixture fixture) : BrowserTest(fixture)
         await ExpectAccessibleAsync();
     }
 
+    [Fact]
+    public async Task A_programme_manager_sets_the_criteria_on_the_programme_page_and_weights_that_miss_100_are_refused_at_the_field()
+    {
+        var caseworker = Fixture.Api(DemoUsers.Caseworker);
+        var period = new Period(new DateOnly(2026, 1, 1), new DateOnly(2029, 12, 31));
+        var programme = (await caseworker.SendAsync<StreamCreated>(HttpMethod.Post, "/api/programmes", new LaunchProgramme("Kriterien im Browser",
+            [new FundingSource("Land Niedersachsen", 1m)], period, 500_000m, new ProgrammeRules(0.8m, null, true, 14, false, 30)),
+            cancellation: TestContext.Current.CancellationToken)).Result;
+        await Page.Context.ClearCookiesAsync();
+        await SignInAsync(DemoUsers.Caseworker, $"/programmes/{programme.Id}");
+        var section = Page.Locator("#review-criteria");
+        (await section.InnerTextAsync()).ShouldContain("keine Bewertungskriterien");
+
+        // Two criteria whose weights make 90: refused at the weight, nothing recorded.
+        var events = await EventCountAsync();
+        await Page.Locator("#set-review-criteria-name-0").FillAsync("Regionaler Bedarf");
+        await Page.Locator("#set-review-criteria-weight-0").FillAsync("60");
+        await Page.Locator("#set-review-criteria-guidance-0").FillAsync("Belegen Arbeitsmarktdaten den Bedarf?");
+        await Page.Locator("#set-review-criteria-name-1").FillAsync("Wirkung");
+        await Page.Locator("#set-review-criteria-weight-1").FillAsync("30");
+        await ExpectAccessibleAsync();
+        await section.GetByRole(AriaRole.Button, new() { Name = "Kriterien speichern" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "100" }).WaitForAsync();
+        (await EventCountAsync()).ShouldBe(events);
+        (await Page.Locator("#set-review-criteria-name-0").InputValueAsync()).ShouldBe("Regionaler Bedarf", "what was typed is kept");
+        await ExpectAccessibleAsync();
+
+        // 60 and 40: saved, shown in the table, and what reviewers score on.
+        await Page.Locator("#set-review-criteria-weight-1").FillAsync("40");
+        await section.GetByRole(AriaRole.Button, new() { Name = "Kriterien speichern" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Die Bewertungskriterien wurden gespeichert." }).WaitForAsync();
+        var table = Page.Locator("#review-criteria table");
+        (await table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Regionaler Bedarf" }).InnerTextAsync()).ShouldContain("60 %");
+        (await table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Wirkung" }).InnerTextAsync()).ShouldContain("40 %");
+        (await caseworker.GetAsync<ProgrammeDetails>($"/api/programmes/{programme.Id}", cancellation: TestContext.Current.CancellationToken)).Result.ReviewCriteria
+            .ShouldBe([new ReviewCriterion("Regionaler Bedarf", 60, "Belegen Arbeitsmarktdaten den Bedarf?"), new ReviewCriterion("Wirkung", 40)]);
+        await ScreenshotForDocsAsync("programme-review-criteria");
+        await ExpectAccessibleAsync();
+    }
+
     /// <summary>
     /// A programme of its own that scores on three weighted criteria, and an application of Universität Hildesheim in the
     /// Leine-Weser alliance (Bruno's), submitted: version 2.

@@ -14,9 +14,10 @@ public static class CallActions
     public const string Extend = "extend-call";
     public const string Close = "close-call";
     public const string Eligibility = "set-eligibility";
+    public const string Criteria = "set-review-criteria";
 
     /// <summary>The forms of the programme page, in the order the page shows them.</summary>
-    public static readonly IReadOnlyList<string> All = [Open, Extend, Close, Eligibility];
+    public static readonly IReadOnlyList<string> All = [Open, Extend, Close, Eligibility, Criteria];
 
     /// <summary>Whether the user manages programmes at all.</summary>
     public static bool Manages(CurrentUser user)
@@ -29,6 +30,6 @@ public static class CallActions
     public static bool Offers(string action, ProgrammeDetails programme, CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(programme);
-        return Manages(user) && (action is Open or Eligibility || (All.Contains(action) && programme.Calls.Any(c => c.ClosedAt is null)));
+        return Manages(user) && (action is Open or Eligibility or Criteria || (All.Contains(action) && programme.Calls.Any(c => c.ClosedAt is null)));
     }
 }

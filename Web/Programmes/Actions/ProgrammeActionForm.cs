@@ -25,10 +25,13 @@ public abstract class ProgrammeActionForm<TInput> : RecordActionForm<TInput> whe
     /// <summary>The calls still open, which can be extended or closed.</summary>
     protected IEnumerable<Fachwerk.Domain.Programmes.ProgrammeCall> OpenCalls => Programme.Calls.Where(c => c.ClosedAt is null);
 
-    /// <summary>Sends the command to <c>/api/programmes/{id}/{path}</c> (POST unless told); once accepted, back to the page's calls, which confirm it.</summary>
-    protected async Task SendCommandAsync(string path, object command, HttpMethod? method = null)
+    /// <summary>
+    /// Sends the command to <c>/api/programmes/{id}/{path}</c> (POST unless told); once accepted, back to the page's section
+    /// (<paramref name="section"/>, the calls unless told), which confirms it.
+    /// </summary>
+    protected async Task SendCommandAsync(string path, object command, HttpMethod? method = null, string section = "calls")
     {
         if (await SendAsync(method ?? HttpMethod.Post, $"/api/programmes/{Programme.Id}/{path}", command) is null) return;
-        Navigation.NavigateTo($"/programmes/{Programme.Id}?done={Name}#calls");
+        Navigation.NavigateTo($"/programmes/{Programme.Id}?done={Name}#{section}");
     }
 }
