@@ -20,7 +20,7 @@ namespace Fachwerk.Application.Applications;
 /// <param name="ProjectEnd">The new last day of the project; the final proof of use then falls due six months after it unless given.</param>
 /// <param name="ProofDueDates">New due dates of proofs of use not yet submitted.</param>
 /// <param name="Conditions">The conditions (Nebenbestimmungen) replacing the decision's.</param>
-/// <param name="CostPlan">The new financing: eligible costs, own contribution, third-party money; required with a new amount.</param>
+/// <param name="CostPlan">The new financing: eligible costs, own contribution, third-party money; a new amount must balance with it.</param>
 /// <param name="PlanningExceedanceReason">Why a raise may take the alliance beyond its planning figure; required if it does.</param>
 public sealed record ProposeAmendment(
     long ExpectedVersion,
@@ -49,13 +49,12 @@ public sealed class ProposeAmendmentValidator : ChangeCommandValidator<ProposeAm
         });
         RuleFor(x => x.Conditions).Must(c => c is null || c.Count <= 50).WithMessage("At most 50 conditions.");
         RuleForEach(x => x.Conditions).NotEmpty().MaximumLength(CommonRules.ReasonLength);
-        RuleFor(x => x.CostPlan!).ChildRules(c =>
+        When(x => x.CostPlan is not null, () =>
         {
-            c.RuleFor(x => x.TotalCosts).Money();
-            c.RuleFor(x => x.OwnContribution).MoneyOrZero();
-            c.RuleFor(x => x.ThirdPartyFunding).MoneyOrZero();
-        }).When(x => x.CostPlan is not null).OverridePropertyName(nameof(ProposeAmendment.CostPlan));
-        RuleFor(x => x.CostPlan).NotNull().When(x => x.Amount is not null).WithMessage("A new amount comes with the new financing (cost plan).");
+            RuleFor(x => x.CostPlan!.TotalCosts).Money().OverridePropertyName("costPlan.totalCosts");
+            RuleFor(x => x.CostPlan!.OwnContribution).MoneyOrZero().OverridePropertyName("costPlan.ownContribution");
+            RuleFor(x => x.CostPlan!.ThirdPartyFunding).MoneyOrZero().OverridePropertyName("costPlan.thirdPartyFunding");
+        });
         RuleFor(x => x.PlanningExceedanceReason).MaximumLength(CommonRules.ReasonLength);
     }
 }

@@ -31,7 +31,7 @@ public class AmendmentBrowserTests(BrowserFixture fixture) : BrowserTest(fixture
         (await EventCountAsync()).ShouldBe(events);
         await ExpectAccessibleAsync();
 
-        await propose.GetByLabel("Begründung").FillAsync("Zwei zusätzliche Module auf Antrag des Trägers.");
+        await propose.GetByLabel("Begründung", new() { Exact = true }).FillAsync("Zwei zusätzliche Module auf Antrag des Trägers.");
         await propose.GetByRole(AriaRole.Button, new() { Name = "Änderung vorschlagen" }).ClickAsync();
         await DoneAsync("Änderungsbescheid vorgeschlagen");
         (await Versions.InnerTextAsync()).ShouldContain("wartet auf die Mitzeichnung");
