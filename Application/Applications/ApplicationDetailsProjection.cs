@@ -80,6 +80,7 @@ public sealed partial class ApplicationDetailsProjection : SingleStreamProjectio
             ApprovedAmount = e.Data.Amount,
             Conditions = e.Data.Conditions,
             ApprovedAt = e.Timestamp,
+            DecisionVersions = [FirstVersion(e, a)],
             Funding = new FundingRecord(e.Data.FundingRate, e.Data.RetainedFinalInstalment, 0, 0, [],
                 [.. e.Data.ProofsOfUse.Select(p => new ProofRecord(p.Proof, p.Kind, p.DueBy, false, [], null, null, null, null, null, [], null, null, null))],
                 [], []),

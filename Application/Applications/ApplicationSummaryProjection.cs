@@ -148,6 +148,18 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
 
     public static ApplicationSummary Apply(IEvent<PayeeAccountConfirmed> e, ApplicationSummary s) => Next(s, s, e, moved: false);
 
+    // Amendments change the decision's terms, not where the grant stands (ADR 0121); one in force changes the approved amount.
+    public static ApplicationSummary Apply(IEvent<AmendmentProposed> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<AmendmentConfirmed> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<AmendmentReturned> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<AmendmentBlocked> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<DecisionAmended> e, ApplicationSummary s) =>
+        Next(s, s with { ApprovedAmount = e.Data.Amount }, e, moved: false);
+
     // Reviews prepare the alliance's vote; they move nothing along either.
     public static ApplicationSummary Apply(IEvent<ReviewerAssigned> e, ApplicationSummary s) => Next(s, s, e, moved: false);
 

@@ -50,6 +50,7 @@ public static class ApplicationRules
         PlanCheckpointKind.Submission => new("Einreichung", "Submission"),
         PlanCheckpointKind.Amendment => new("Änderung nach Einreichung", "Amendment after submission"),
         PlanCheckpointKind.Approval => new("Bewilligung", "Approval"),
+        PlanCheckpointKind.ChangeNotice => new("Änderungsbescheid", "Change notice"),
         _ => new("Herabsetzung", "Reduction"),
     };
 

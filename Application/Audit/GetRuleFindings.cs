@@ -30,6 +30,9 @@ public enum PlanCheckpointKind
     Amendment,
     Approval,
     Reduction,
+
+    /// <summary>A change notice after approval put in force (ADR 0121): the amended amount on the amended financing.</summary>
+    ChangeNotice,
 }
 
 /// <summary>A moment the rules apply to: the plan as submitted or amended after submission, or the amount approved (or reduced to).</summary>
@@ -171,6 +174,20 @@ public sealed class ApplicationRuleCheckProjection : SingleStreamProjection<Appl
                 DeMinimisGrants = snapshot.Terms?.DeMinimis == true
                     ? [.. snapshot.DeMinimisGrants, await DeMinimisGrant(session, snapshot, approved, e, cancellation)]
                     : snapshot.DeMinimisGrants,
+            },
+            (_, DecisionAmended amended) => snapshot with
+            {
+                Checkpoints =
+                [
+                    .. snapshot.Checkpoints,
+                    new PlanCheckpoint(PlanCheckpointKind.ChangeNotice, e.Version, e.Timestamp, snapshot.Plan with
+                    {
+                        Duration = snapshot.Plan.Duration with { To = amended.ProjectEnd },
+                        TotalCosts = amended.CostPlan.TotalCosts,
+                        OwnContribution = amended.CostPlan.OwnContribution,
+                        ThirdPartyFunding = amended.CostPlan.ThirdPartyFunding,
+                    }, amended.Amount),
+                ],
             },
             (_, ApprovedAmountReduced reduced) => snapshot with
             {

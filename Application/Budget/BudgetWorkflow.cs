@@ -7,7 +7,8 @@ namespace Fachwerk.Application.Budget;
 
 /// <summary>
 /// The budget commitment workflow's one trigger (ADR 0033): from an application and the events a command just produced,
-/// the workflow steps that follow. A confirmed approval commits the money; a withdrawal after approval, a reduction, a reclaim
+/// the workflow steps that follow. A confirmed approval, or a confirmed amendment that raises the amount (ADR 0121), commits the
+/// money; a withdrawal after approval, a reduction, an amendment to a lower amount, a reclaim
 /// or a closing with grant left uncalled releases what the application no longer keeps. Every endpoint that can start or
 /// stop the workflow sends what this answers, in the same transaction as its events (Wolverine's outbox).
 /// </summary>
@@ -35,6 +36,12 @@ public static class BudgetWorkflow
                 case ReclaimDemanded reclaim:
                     steps.Add(Release(application, "Reclaim", reclaim.Reason));
                     break;
+                case AmendmentConfirmed { Raise: > 0 } raise:
+                    steps.Add(new CommitAmendment(application.ProgrammeId, application.Id, application.ApplicantId, raise.AmendmentNumber));
+                    break;
+                case DecisionAmended amended when amended.Amount < amended.PreviousAmount:
+                    steps.Add(Release(application, "Decision amended", amended.Reason));
+                    break;
                 case ApplicationClosed { Unpaid: > 0 }:
                     steps.Add(Release(application, "Case closed", "the rest of the grant was not called"));
                     break;
@@ -57,7 +64,10 @@ public static class BudgetWorkflow
     }
 
     private static FollowUp FollowUpOf(FundingApplication application, OutgoingMessages steps) =>
-        steps.Any(s => s is CommitFunds)
+        steps.Any(s => s is CommitAmendment)
+            ? new FollowUp("The budget workflow commits the raise in the programme and puts the amendment in force, or blocks it with the reason.",
+                $"/api/applications/{application.Id}", "pendingAmendment is null")
+            : steps.Any(s => s is CommitFunds)
             ? new FollowUp("The budget workflow reserves the approved amount in the programme and approves the application, or blocks the approval with the reason.",
                 $"/api/applications/{application.Id}", "status is Approved or ApprovalBlocked")
             : new FollowUp("The budget workflow releases what the application no longer keeps back to the programme.",
@@ -72,6 +82,7 @@ public static class BudgetWorkflow
         opts.LocalQueue(Queue).Sequential();
         opts.PublishMessage<CommitFunds>().ToLocalQueue(Queue);
         opts.PublishMessage<ReleaseFunds>().ToLocalQueue(Queue);
+        opts.PublishMessage<CommitAmendment>().ToLocalQueue(Queue);
     }
 
     private static ReleaseFunds Release(FundingApplication application, string why, string? reason) =>

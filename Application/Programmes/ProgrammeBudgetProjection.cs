@@ -48,7 +48,7 @@ public sealed partial class ProgrammeBudgetProjection : MultiStreamProjection<Pr
         {
             OwnContributions = b.OwnContributions + e.Data.OwnContribution,
             CommittedByAlliance = CommittedSums.After(b.CommittedByAlliance, e.Data),
-            ActiveCommitments = b.ActiveCommitments + 1,
+            ActiveCommitments = b.ActiveCommitments + (e.Data.Raise ? 0 : 1),
         }).Moved(BudgetMovements.MonthOf(e.Data.RecordedAt), m => m with { Committed = m.Committed + e.Data.Amount });
 
     public static ProgrammeBudget Apply(IEvent<FundsReleased> e, ProgrammeBudget b) =>

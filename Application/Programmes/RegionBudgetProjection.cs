@@ -45,7 +45,7 @@ public sealed class RegionBudgetProjection : MultiStreamProjection<RegionBudget,
         {
             Committed = r.Committed + e.Data.Amount,
             OwnContributions = r.OwnContributions + e.Data.OwnContribution,
-            ActiveCommitments = r.ActiveCommitments + 1,
+            ActiveCommitments = r.ActiveCommitments + (e.Data.Raise ? 0 : 1),
         }).Moved(BudgetMovements.MonthOf(e.Data.RecordedAt), m => m with { Committed = m.Committed + e.Data.Amount });
 
     public static RegionBudget Apply(IEvent<FundsReleased> e, RegionBudget r) =>

@@ -34,6 +34,8 @@ public static class ApplicationLifecycle
         PayeeAccountProposed or PayeeAccountConfirmed => status,
         // Reviews prepare the alliance's vote (ADR 0093); they move nothing along.
         ReviewerAssigned or ReviewerConflictDeclared or ApplicationReviewed => status,
+        // An amendment changes the decision's terms, not where the grant stands (ADR 0121).
+        AmendmentProposed or AmendmentConfirmed or AmendmentReturned or AmendmentBlocked or DecisionAmended => status,
         _ => status,
     };
 

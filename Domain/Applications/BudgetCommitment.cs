@@ -58,6 +58,48 @@ public static class BudgetCommitment
     }
 
     /// <summary>
+    /// Commits the extra money of confirmed amendment <paramref name="amendmentNumber"/> that raises the amount, exactly as an
+    /// approval is committed (the programme, the call, the planning figure, the de-minimis ceiling), and puts the amendment in force in
+    /// the same transaction; or blocks it with the reason and nothing committed (ADR 0121). A redelivered or overtaken step changes nothing.
+    /// </summary>
+    /// <param name="commitment">What the programme holds for this application now.</param>
+    public static CommitmentStep CommitAmendment(
+        FundingProgramme programme, Commitment? commitment, FundingApplication application, Organisation applicant, int amendmentNumber,
+        DateTimeOffset now)
+    {
+        if (application.PendingAmendment is not { Confirmed: true } pending || pending.Number != amendmentNumber)
+            return CommitmentStep.Nothing;
+        var stamp = new Stamp(Actor, now);
+        if (application.Status != ApplicationStatus.Approved)
+            return AmendmentBlocked(application, pending, "amendment.illegal-transition",
+                $"The application is {application.Status} now; an amendment raises only an approved grant.", stamp);
+
+        var amount = pending.Terms.Amount ?? application.ApprovedAmount!.Value;
+        var extra = amount - (commitment?.Amount ?? 0);
+        var amended = AmendmentDecider.InForce(application, stamp);
+        if (extra <= 0)
+            return new CommitmentStep([], [amended], []);
+
+        var applicantEvents = new List<object>();
+        if (application.Terms?.DeMinimis == true)
+        {
+            var check = DeMinimis.Check(applicant, application.Id, amount, DateOnly.FromDateTime(now.UtcDateTime));
+            if (!check.Allowed)
+                return AmendmentBlocked(application, pending, "application.de-minimis-ceiling", check.Computation, stamp);
+            applicantEvents.Add(new DeMinimisAidAdjusted(applicant.Id, application.Id, amount, stamp.By, stamp.At));
+        }
+
+        var request = new CommitmentRequest(application.Id, application.AllianceId, extra, 0, pending.Terms.PlanningExceedanceReason,
+            application.CallNumber, application.District, Raise: commitment is not null);
+        return ProgrammeDecider.Commit(programme, request, stamp) switch
+        {
+            CommitmentOutcome.Committed committed => new CommitmentStep([committed.Event], [amended], applicantEvents),
+            CommitmentOutcome.Refused refused => AmendmentBlocked(application, pending, refused.Code, refused.Reason, stamp),
+            _ => throw new InvalidOperationException("Unknown commitment outcome."),
+        };
+    }
+
+    /// <summary>
     /// Brings the application's commitment down to what it keeps (0 after a withdrawal, the new amount after a reduction or
     /// reclaim, what was paid after closing), and its de-minimis aid with it.
     /// </summary>
@@ -88,6 +130,9 @@ public static class BudgetCommitment
                 .Where(p => p.DueBy < duration.To);
         return [.. interim, final];
     }
+
+    private static CommitmentStep AmendmentBlocked(FundingApplication application, PendingAmendment pending, string code, string reason, Stamp stamp) =>
+        new([], [new AmendmentBlocked(application.Id, pending.Number, code, reason, stamp.By, stamp.At)], []);
 
     private static CommitmentStep Blocked(FundingApplication application, Proposal proposal, string code, string reason, Stamp stamp) =>
         new([], [new ApprovalBlocked(application.Id, proposal.Number, code, reason, stamp.By, stamp.At)], []);

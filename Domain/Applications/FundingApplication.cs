@@ -138,6 +138,22 @@ public sealed record FundingApplication(
 
     /// <summary>How many accounts were proposed so far (numbers the proposals).</summary>
     public int PayeeProposals { get; init; }
+
+    /// <summary>The versions of the approved decision, oldest first: the approval, then each confirmed amendment (ADR 0121).</summary>
+    public ImmutableList<DecisionVersion> Decisions { get; init; } = ImmutableList<DecisionVersion>.Empty;
+
+    /// <summary>The amendment proposed and not yet in force, if any.</summary>
+    public PendingAmendment? PendingAmendment { get; init; }
+
+    /// <summary>How many amendments were proposed so far (numbers them).</summary>
+    public int Amendments { get; init; }
+
+    /// <summary>
+    /// What may be paid in all on <paramref name="day"/>: the amount of the decision version in force that day, but never more than
+    /// the approved amount now (a lower amount counts at once, since its money goes back to the programme on confirmation).
+    /// </summary>
+    public decimal PayableOn(DateOnly day) =>
+        Math.Min(ApprovedAmount ?? 0, Decisions.LastOrDefault(d => d.EffectiveFrom <= day)?.Amount ?? ApprovedAmount ?? 0);
     /// <summary>The reviewers assigned to score it, in the order they were assigned (ADR 0093).</summary>
     public ImmutableList<Reviewer> Reviewers { get; init; } = ImmutableList<Reviewer>.Empty;
 
@@ -197,11 +213,14 @@ public sealed record FundingApplication(
         (_, ApplicationApproved approved) => application with
         {
             ApprovedAmount = approved.Amount,
+            Decisions = [DecisionAmendments.FirstVersion(application, approved)],
             Funding = new Funding(approved.FundingRate, approved.RetainedFinalInstalment, [], 0, 0, 0,
                 approved.ProofsOfUse.Select(p => new ProofState(p.Proof, p.Kind, p.DueBy, false, null, false, false, false, 0)).ToImmutableList(),
                 0, false),
         },
         (_, ApprovalBlocked) => application with { Proposal = null },
+        (_, AmendmentProposed or AmendmentConfirmed or AmendmentReturned or AmendmentBlocked or DecisionAmended) =>
+            DecisionAmendments.Evolve(application, @event),
         (_, ApprovedAmountReduced reduced) => application with { ApprovedAmount = reduced.Amount },
         (_, DecisionReminderRaised) => application with { ReminderRaised = true },
         (_, PaymentRequested requested) => application with

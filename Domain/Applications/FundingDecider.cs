@@ -35,11 +35,12 @@ public static class FundingDecider
                 $"Own and third-party money spent is cumulative: the last request declared {Eur(funding.DeclaredOwnAndThirdPartySpent)}, " +
                 $"this one {Eur(ownAndThirdPartySpent)}.");
 
-        var approved = application.ApprovedAmount!.Value;
+        // The decision as amended and in force today (ADR 0121): a raise counts from its effective date.
+        var approved = application.PayableOn(today);
         var open = approved - funding.NetPaid - funding.Pending;
         if (amount > open)
             throw new RuleViolation("payment.exceeds-approval",
-                $"Approved {Eur(approved)}, paid {Eur(funding.NetPaid)}, requested and not yet paid {Eur(funding.Pending)}: " +
+                $"Approved {Eur(approved)}{(approved < application.ApprovedAmount ? $" in force on {today:yyyy-MM-dd} ({Eur(application.ApprovedAmount!.Value)} from a later effective date)" : "")}, paid {Eur(funding.NetPaid)}, requested and not yet paid {Eur(funding.Pending)}: " +
                 $"at most {Eur(open)} can be requested; this request is for {Eur(amount)}.");
         if (!funding.FinalProofSettled && funding.RetainedFinalInstalment > 0 && amount > open - funding.RetainedFinalInstalment)
             throw new RuleViolation("payment.final-instalment-retained",

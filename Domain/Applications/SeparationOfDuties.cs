@@ -36,7 +36,8 @@ public static class SeparationOfDuties
             or ApplicationRejected or ApprovedAmountReduced or PaymentRequestChecked or PaymentRequestRefused or PaymentReleased
             or ProofOfUseDeadlineExtended or ProofOfUseFirstCheckCompleted or ProofOfUseInDepthCheckCompleted or ReclaimDemanded
             or RepaymentReceived or ApplicationClosed or CaseAssigned or CaseReleased
-            or ReviewerAssigned or ReviewerConflictDeclared or ApplicationReviewed => CaseSide.Authority,
+            or ReviewerAssigned or ReviewerConflictDeclared or ApplicationReviewed
+            or AmendmentProposed or AmendmentConfirmed or AmendmentReturned => CaseSide.Authority,
         _ => CaseSide.None,
     };
 

@@ -16,6 +16,7 @@ public sealed record Commitment(
     /// <summary>Folds the programme's events about one application; null once nothing is committed for it any more.</summary>
     public static Commitment? Evolve(Commitment? commitment, object @event) => @event switch
     {
+        FundsCommitted { Raise: true } raised when commitment is not null => commitment with { Amount = commitment.Amount + raised.Amount },
         FundsCommitted committed => new Commitment(committed.ApplicationId, committed.ProgrammeId, committed.AllianceId, committed.Amount,
             committed.OwnContribution, committed.CallNumber, committed.District),
         FundsReleased { RemainingCommitment: 0 } => null,

@@ -66,7 +66,7 @@ public static partial class ProgrammeDecider
     /// </summary>
     public static CommitmentOutcome Commit(FundingProgramme programme, CommitmentRequest request, Stamp stamp)
     {
-        var (applicationId, allianceId, amount, ownContribution, planningExceedanceReason, callNumber, district) = request;
+        var (applicationId, allianceId, amount, ownContribution, planningExceedanceReason, callNumber, district, raise) = request;
         if (amount > programme.Available)
             return new CommitmentOutcome.Refused("programme.insufficient-funds",
                 $"{programme.Name} has {Eur(programme.Available)} available ({Eur(programme.TotalBudget)} budget, {Eur(programme.Committed)} committed); " +
@@ -88,7 +88,7 @@ public static partial class ProgrammeDecider
         }
 
         return new CommitmentOutcome.Committed(new FundsCommitted(programme.Id, applicationId, allianceId, amount, ownContribution,
-            string.IsNullOrWhiteSpace(planningExceedanceReason) ? null : planningExceedanceReason.Trim(), stamp.By, stamp.At, call?.Number, district));
+            string.IsNullOrWhiteSpace(planningExceedanceReason) ? null : planningExceedanceReason.Trim(), stamp.By, stamp.At, call?.Number, district, raise));
     }
 
     /// <summary>

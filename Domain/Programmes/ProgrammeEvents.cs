@@ -47,7 +47,8 @@ public sealed record AlliancePlanningBudgetSet(Guid ProgrammeId, Guid AllianceId
 /// <summary>
 /// Money reserved for an approved application. The programme is never committed beyond its budget, nor a call beyond its own;
 /// <paramref name="CallNumber"/> is the call the application was submitted to, if any. The project's district is carried for
-/// the budget per region (none in events recorded before it was).
+/// the budget per region (none in events recorded before it was). <paramref name="Raise"/>: an amendment raised the application's
+/// existing commitment by <paramref name="Amount"/> (ADR 0121); it is no new commitment.
 /// </summary>
 public sealed record FundsCommitted(
     Guid ProgrammeId,
@@ -59,7 +60,8 @@ public sealed record FundsCommitted(
     string RecordedBy,
     DateTimeOffset RecordedAt,
     int? CallNumber = null,
-    string? District = null) : IRecordedFact;
+    string? District = null,
+    bool Raise = false) : IRecordedFact;
 
 /// <summary>
 /// Money given back to the programme (withdrawal, reduced amount); <paramref name="RemainingCommitment"/> is what stays reserved.

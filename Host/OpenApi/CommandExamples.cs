@@ -121,6 +121,10 @@ public static class CommandExamples
             RetainedFinalInstalment: 9_000m),
         [typeof(ConfirmDecision)] = new ConfirmDecision(8),
         [typeof(ReturnDecision)] = new ReturnDecision(8, "The own contribution is not covered by the financing plan."),
+        [typeof(ProposeAmendment)] = new ProposeAmendment(14, "Zwölf statt acht Teilnehmende; Antrag vom 3. März.", new DateOnly(2027, 4, 1),
+            Amount: 108_000m, ProjectEnd: new DateOnly(2027, 11, 30), CostPlan: new CostPlan(135_000m, 27_000m, 0m)),
+        [typeof(ConfirmAmendment)] = new ConfirmAmendment(15),
+        [typeof(ReturnAmendment)] = new ReturnAmendment(15, "The effective date lies before the applicant's request."),
 
         // Who works on a case
         [typeof(AssignCase)] = new AssignCase(3, "carsten.sachbearbeitung", "Carsten knows the applicant from an earlier project."),

@@ -60,6 +60,11 @@ public class LifecycleTests
         (Blank<CaseReleased>(), S.Approved, true, 0, S.Approved),
         (Blank<PayeeAccountProposed>(), S.Submitted, false, 0, S.Submitted),
         (Blank<PayeeAccountConfirmed>(), S.Approved, true, 0, S.Approved),
+        (Blank<AmendmentProposed>(), S.Approved, true, 0, S.Approved),
+        (Blank<AmendmentConfirmed>(), S.Approved, true, 0, S.Approved),
+        (Blank<AmendmentReturned>(), S.Approved, true, 0, S.Approved),
+        (Blank<AmendmentBlocked>(), S.Approved, true, 0, S.Approved),
+        (Blank<DecisionAmended>(), S.Approved, true, 0, S.Approved),
         // Reviews prepare the alliance's vote (ADR 0093): the status stays.
         (Blank<ReviewerAssigned>(), S.Submitted, false, 0, S.Submitted),
         (Blank<ReviewerConflictDeclared>(), S.DocumentsRequested, false, 0, S.DocumentsRequested),

@@ -42,7 +42,9 @@ public class DemoWorldTests(AppFixture fixture) : IntegrationContext(fixture)
         var expeditionJob = applications.Single(a => a.Title == "Expedition Job");
         expeditionJob.Applicant.ShouldBe("Haus Steinstraße e.V.");
         expeditionJob.Status.ShouldBe(ApplicationStatus.Approved);
-        expeditionJob.ApprovedAmount.ShouldBe(48_000m);
+        expeditionJob.ApprovedAmount.ShouldBe(50_000m, "an amended grant: approved for 48,000 EUR, raised by a change notice");
+        (await Get<ApplicationDetails>(DemoUsers.Auditor, $"/api/applications/{expeditionJob.Id}")).DecisionVersions.Select(v => v.Amount)
+            .ShouldBe([48_000m, 50_000m]);
         applications.Select(a => a.Status).Distinct().Count().ShouldBeGreaterThanOrEqualTo(10, "the demo shows the workflow's stages");
         applications.ShouldContain(a => a.Status == ApplicationStatus.Closed);
         applications.ShouldContain(a => a.Status == ApplicationStatus.ReclaimDemanded);

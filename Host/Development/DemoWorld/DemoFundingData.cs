@@ -1,4 +1,5 @@
 using Fachwerk.Domain.Alliances;
+using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Programmes;
 
@@ -41,7 +42,11 @@ public sealed record DemoFunding(
     bool FinalProof = false,
     string? Finding = null,
     decimal? Reclaim = null,
-    string? PayeeIban = null);
+    string? PayeeIban = null,
+    DemoAmendment? Amendment = null);
+
+/// <summary>A change notice (Änderungsbescheid) to the approval, proposed and confirmed before the payments (ADR 0121).</summary>
+public sealed record DemoAmendment(decimal Amount, CostPlan CostPlan, IReadOnlyList<string> Conditions, string Reason);
 
 public sealed record DemoApplication(
     string Title,
@@ -127,7 +132,11 @@ public static class DemoFundingData
                               "Bewerbungsgespräche, Kurzpraktika.",
             "Haus Steinstraße e.V.", Saxony, Leipzig, "Leipzig", SchoolYear, 62_500m, 50_000m, 12_500m,
             [TargetGroup.YoungPeople, TargetGroup.PeopleWithMigrationBackground], 48, DemoStage.Approved, ApprovedAmount: 48_000m,
-            Funding: new DemoFunding([12_000m], PayeeIban: "DE02 1203 0000 0000 2020 51")),
+            Funding: new DemoFunding([12_000m], PayeeIban: "DE02 1203 0000 0000 2020 51",
+                Amendment: new DemoAmendment(50_000m, new CostPlan(62_500m, 12_500m, 0m),
+                    ["Zwischennachweis zum 30. April des Folgejahres", "Verwendungsnachweis binnen sechs Monaten nach Projektende",
+                        "Teilnahmelisten je Modul führen"],
+                    "Ein fünftes Modul (Kurzpraktika im Kfz-Handwerk) auf Antrag des Trägers; die beantragte Summe wird voll bewilligt."))),
         new("Wiedereinstieg in den Beruf – Rückkehrerinnen Hildesheim", "Coaching und Teilzeitqualifizierung für Berufsrückkehrende.",
             "Landkreis Hildesheim", LowerSaxony, LeineWeser, "Hildesheim", Year2027, 150_000m, 120_000m, 30_000m,
             [TargetGroup.ReturnersToWork], 60, DemoStage.Approved, "Agentur für Arbeit Hildesheim", 110_000m,

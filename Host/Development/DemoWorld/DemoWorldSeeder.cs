@@ -213,6 +213,15 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
             version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/payee-account/confirmation", new ConfirmPayeeAccount(version), cancellation);
         }
 
+        if (funding.Amendment is { } amendment)
+        {
+            version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/amendments", new ProposeAmendment(version, amendment.Reason, today,
+                Amount: amendment.Amount, Conditions: amendment.Conditions, CostPlan: amendment.CostPlan), cancellation);
+            // A raise is committed by the budget workflow in the background, like the approval.
+            await ChangeAsync(DemoUsers.Approver, $"{url}/amendments/confirmation", new ConfirmAmendment(version), cancellation);
+            version = await AmendedVersionAsync(url, cancellation);
+        }
+
         var number = 0;
         foreach (var amount in funding.Payments)
         {
@@ -254,6 +263,22 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
         }
 
         throw new TimeoutException($"Demo world: {url} is still waiting for its budget commitment.");
+    }
+
+    /// <summary>The budget workflow commits a raise in the background; wait (briefly) until the amendment is in force, and return the version.</summary>
+    private async Task<long> AmendedVersionAsync(string url, CancellationToken cancellation)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            var details = Expect(await _api.GetAsync<ApplicationDetails>(url, As(Registrar), cancellation), HttpMethod.Get, url)!;
+            if (details.PendingAmendment is null)
+                return details.Amendments.LastOrDefault()?.Outcome == AmendmentOutcome.InForce
+                    ? details.Version
+                    : throw new InvalidOperationException($"Demo world: the amendment of {url} was not put in force.");
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellation);
+        }
+
+        throw new TimeoutException($"Demo world: {url} is still waiting for its amendment's budget commitment.");
     }
 
     private async Task<T?> FindAsync<T>(string url, Func<T, bool> match, CancellationToken cancellation, DemoUser? user = null) =>

@@ -29,6 +29,11 @@ public static class ApplicationActions
     public const string RecordRepayment = "record-repayment";
     public const string CloseCase = "close-case";
 
+    // Change notices after approval (ADR 0121): proposed by a caseworker, confirmed or returned by an approver other than the proposer.
+    public const string ProposeAmendment = "propose-amendment";
+    public const string ConfirmAmendment = "confirm-amendment";
+    public const string ReturnAmendment = "return-amendment";
+
     // The account the grant is paid into (ADR 0084): proposed by the applicant's people or a caseworker, confirmed by another caseworker.
     public const string ProposePayeeAccount = "propose-payee-account";
     public const string ConfirmPayeeAccount = "confirm-payee-account";
@@ -43,7 +48,8 @@ public static class ApplicationActions
     public static readonly IReadOnlyList<string> All =
     [
         RequestDocuments, CompleteFormally, CastVote, ProposeDecision, ConfirmDecision, ReturnDecision, CheckPayment, ReleasePayment, RefusePayment,
-        CheckProof, ExtendProofDeadline, ReduceAmount, DemandReclaim, RecordRepayment, CloseCase, ConfirmPayeeAccount, ProposePayeeAccount,
+        CheckProof, ExtendProofDeadline, ReduceAmount, ProposeAmendment, ConfirmAmendment, ReturnAmendment, DemandReclaim, RecordRepayment, CloseCase,
+        ConfirmPayeeAccount, ProposePayeeAccount,
         SubmitApplication, RequestPayment, SubmitProof, WithdrawApplication,
     ];
 
@@ -69,7 +75,11 @@ public static class ApplicationActions
             ProposePayeeAccount => user.HasAny([Roles.Applicant, Roles.Caseworker]) && status != ApplicationStatus.Draft && !ApplicationLifecycle.IsClosed(status),
             ConfirmPayeeAccount => user.Has(Roles.Caseworker) && application.ProposedPayeeAccount is { } payee
                                    && !string.Equals(payee.ProposedBy, user.Id, StringComparison.OrdinalIgnoreCase),
+            ConfirmAmendment => user.Has(Roles.Approver) && application.PendingAmendment is { Outcome: AmendmentOutcome.Proposed } amendment
+                                && !string.Equals(amendment.ProposedBy, user.Id, StringComparison.OrdinalIgnoreCase),
+            ReturnAmendment => user.Has(Roles.Approver) && application.PendingAmendment is { Outcome: AmendmentOutcome.Proposed },
             _ when !user.Has(Roles.Caseworker) => false,
+            ProposeAmendment => approved && application.PendingAmendment is null && application.DecisionVersions.Count > 0,
             RequestDocuments or CompleteFormally => status == ApplicationStatus.Submitted,
             ProposeDecision => status is ApplicationStatus.AllianceVoted or ApplicationStatus.ApprovalBlocked
                                || (status == ApplicationStatus.FormallyComplete && application.Terms?.AllianceVoteRequired != true),

@@ -1,0 +1,61 @@
+using Fachwerk.Domain.Applications;
+
+namespace Fachwerk.Application.Applications;
+
+/// <summary>One version of the approved decision (ADR 0121): the approval is version 1, each confirmed amendment adds one.</summary>
+/// <param name="Version">The version's number, from 1.</param>
+/// <param name="EffectiveFrom">The day it is in force from.</param>
+/// <param name="Amount">The approved amount, in EUR.</param>
+/// <param name="ProjectEnd">The project's last day.</param>
+/// <param name="Conditions">The conditions (Nebenbestimmungen).</param>
+/// <param name="CostPlan">The financing it rests on.</param>
+/// <param name="Changes">What changed from the version before; none for version 1.</param>
+/// <param name="Reason">Why the decision was amended; none for version 1.</param>
+/// <param name="ProposedBy">Who proposed it.</param>
+/// <param name="ConfirmedBy">Who confirmed it (the second person).</param>
+/// <param name="RecordedAt">When it was recorded.</param>
+public sealed record DecisionVersionRecord(
+    int Version, DateOnly EffectiveFrom, decimal Amount, DateOnly ProjectEnd, IReadOnlyList<string> Conditions, CostPlan CostPlan,
+    IReadOnlyList<AmendmentChange> Changes, string? Reason, string? ProposedBy, string? ConfirmedBy, DateTimeOffset RecordedAt);
+
+/// <summary>What became of a proposed amendment.</summary>
+public enum AmendmentOutcome
+{
+    /// <summary>Waiting for the second person.</summary>
+    Proposed,
+
+    /// <summary>Confirmed; the budget workflow commits the raise.</summary>
+    AwaitingCommitment,
+    InForce,
+    Returned,
+
+    /// <summary>Confirmed, but the raise could not be funded.</summary>
+    Blocked,
+}
+
+/// <summary>An amendment as proposed, and what became of it.</summary>
+/// <param name="Number">The amendment's number within the application, from 1.</param>
+/// <param name="Terms">What it changes (what it leaves out stays).</param>
+/// <param name="Changes">The kinds of change.</param>
+/// <param name="Reason">Why the decision is amended.</param>
+/// <param name="EffectiveFrom">The day it is to be in force from.</param>
+/// <param name="ProposedBy">Who proposed it.</param>
+/// <param name="ProposedAt">When.</param>
+/// <param name="Outcome">What became of it.</param>
+/// <param name="DecidedBy">Who confirmed or returned it.</param>
+/// <param name="OutcomeReason">Why it was returned or blocked.</param>
+public sealed record AmendmentRecord(
+    int Number, AmendmentTerms Terms, IReadOnlyList<AmendmentChange> Changes, string Reason, DateOnly EffectiveFrom, string ProposedBy,
+    DateTimeOffset ProposedAt, AmendmentOutcome Outcome, string? DecidedBy = null, string? OutcomeReason = null);
+
+public sealed partial record ApplicationDetails
+{
+    /// <summary>The versions of the approved decision, oldest first, each with what changed.</summary>
+    public IReadOnlyList<DecisionVersionRecord> DecisionVersions { get; init; } = [];
+
+    /// <summary>Every amendment proposed, oldest first, with its outcome.</summary>
+    public IReadOnlyList<AmendmentRecord> Amendments { get; init; } = [];
+
+    /// <summary>The amendment proposed or confirmed and not yet in force, if any.</summary>
+    public AmendmentRecord? PendingAmendment => Amendments.LastOrDefault(a => a.Outcome is AmendmentOutcome.Proposed or AmendmentOutcome.AwaitingCommitment);
+}

@@ -1,0 +1,55 @@
+using Fachwerk.Domain.Applications;
+using JasperFx.Events;
+
+namespace Fachwerk.Application.Applications;
+
+/// <summary>Change notices after approval and the decision's versions (ADR 0121).</summary>
+public sealed partial class ApplicationDetailsProjection
+{
+    /// <summary>Version 1: the approval, with who proposed and confirmed the proposal it came from.</summary>
+    private static DecisionVersionRecord FirstVersion(IEvent<ApplicationApproved> e, ApplicationDetails a)
+    {
+        var proposal = a.Proposals.LastOrDefault(p => p.Outcome == ProposalOutcome.Confirmed);
+        return new DecisionVersionRecord(1, DateOnly.FromDateTime(e.Data.RecordedAt.UtcDateTime), e.Data.Amount, a.Plan.Duration.To, e.Data.Conditions,
+            new CostPlan(a.Plan.TotalCosts, a.Plan.OwnContribution, a.Plan.ThirdPartyFunding), [], null, proposal?.ProposedBy, proposal?.DecidedBy,
+            e.Timestamp);
+    }
+
+    public static ApplicationDetails Apply(IEvent<AmendmentProposed> e, ApplicationDetails a) =>
+        Touched(e, a) with
+        {
+            Amendments = [.. a.Amendments, new AmendmentRecord(e.Data.AmendmentNumber, e.Data.Terms, e.Data.Changes, e.Data.Reason, e.Data.EffectiveFrom,
+                e.Data.RecordedBy, e.Timestamp, AmendmentOutcome.Proposed)],
+        };
+
+    public static ApplicationDetails Apply(IEvent<AmendmentConfirmed> e, ApplicationDetails a) =>
+        Amendment(Touched(e, a), e.Data.AmendmentNumber, r => r with { Outcome = AmendmentOutcome.AwaitingCommitment, DecidedBy = e.Data.RecordedBy });
+
+    public static ApplicationDetails Apply(IEvent<AmendmentReturned> e, ApplicationDetails a) =>
+        Amendment(Touched(e, a), e.Data.AmendmentNumber, r => r with
+        {
+            Outcome = AmendmentOutcome.Returned, DecidedBy = e.Data.RecordedBy, OutcomeReason = e.Data.Reason,
+        });
+
+    public static ApplicationDetails Apply(IEvent<AmendmentBlocked> e, ApplicationDetails a) =>
+        Amendment(Touched(e, a), e.Data.AmendmentNumber, r => r with { Outcome = AmendmentOutcome.Blocked, OutcomeReason = e.Data.Reason });
+
+    public static ApplicationDetails Apply(IEvent<DecisionAmended> e, ApplicationDetails a) =>
+        Amendment(Touched(e, a), e.Data.AmendmentNumber, r => r with { Outcome = AmendmentOutcome.InForce }) with
+        {
+            ApprovedAmount = e.Data.Amount,
+            Conditions = e.Data.Conditions,
+            DecisionVersions = [.. a.DecisionVersions, new DecisionVersionRecord(e.Data.Version, e.Data.EffectiveFrom, e.Data.Amount, e.Data.ProjectEnd,
+                e.Data.Conditions, e.Data.CostPlan, e.Data.Changes, e.Data.Reason, e.Data.ProposedBy, e.Data.ConfirmedBy, e.Timestamp)],
+            Funding = a.Funding is null ? null : a.Funding with
+            {
+                FundingRate = e.Data.FundingRate,
+                ProofsOfUse = [.. a.Funding.ProofsOfUse.Select(p => e.Data.ProofsOfUse.FirstOrDefault(d => d.Proof == p.Proof) is { } due && due.DueBy != p.DueBy
+                    ? p with { DueBy = due.DueBy, Overdue = false }
+                    : p)],
+            },
+        };
+
+    private static ApplicationDetails Amendment(ApplicationDetails a, int number, Func<AmendmentRecord, AmendmentRecord> change) =>
+        a with { Amendments = [.. a.Amendments.Select(r => r.Number == number ? change(r) : r)] };
+}

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Fachwerk.Application.Budget;
+using Fachwerk.Application.Common;
+using Fachwerk.Domain.Applications;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Applications;
+
+/// <summary>A second person confirms the pending amendment (four-eyes); a raise then waits for the budget workflow (ADR 0121).</summary>
+public sealed record ConfirmAmendment(long ExpectedVersion, string? Reason = null) : IChangeCommand;
+
+public sealed class ConfirmAmendmentValidator : ChangeCommandValidator<ConfirmAmendment>;
+
+public static class ConfirmAmendmentEndpoint
+{
+    /// <summary>
+    /// Confirms the pending amendment as the second person (four-eyes). One that raises the amount starts the budget workflow, which
+    /// commits the extra money and puts the amendment in force shortly after, or blocks it with the reason: watch the application's
+    /// <c>pendingAmendment</c> and <c>decisionVersions</c>. Any other amendment is the decision's new version at once.
+    /// </summary>
+    [Authorize(Roles = Roles.Approver)]
+    [WolverinePost("/api/applications/{applicationId}/amendments/confirmation")]
+    public static (CommandAccepted, Events, OutgoingMessages) Post(
+        ConfirmAmendment command,
+        [WriteAggregate("applicationId")] FundingApplication application,
+        ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        Events events = [.. AmendmentDecider.Confirm(application, user.Stamp(clock))];
+        var (accepted, appended, followUps) = BudgetWorkflow.After(application, command, events);
+        foreach (var amended in appended.OfType<DecisionAmended>())
+            AmendmentReminders.Schedule(application, amended, followUps);
+        return (accepted, appended, followUps);
+    }
+}
+
+/// <summary>The deadline reminders of the proofs of use whose due date an amendment moved.</summary>
+public static class AmendmentReminders
+{
+    public static void Schedule(FundingApplication application, DecisionAmended amended, OutgoingMessages messages)
+    {
+        foreach (var proof in amended.ProofsOfUse)
+            if (application.Funding?.Proofs.FirstOrDefault(p => p.Proof == proof.Proof) is { Submitted: false } owed && owed.DueBy != proof.DueBy)
+                messages.Add(ProofOfUseDeadlineReachedHandler.ScheduleFor(application.Id, proof.Proof, proof.DueBy));
+    }
+}

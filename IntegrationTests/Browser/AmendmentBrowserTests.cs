@@ -1,0 +1,61 @@
+using Fachwerk.Domain.Applications;
+using Fachwerk.Host.Development;
+using Microsoft.Playwright;
+
+namespace Fachwerk.IntegrationTests.Browser;
+
+/// <summary>A change notice on the application page: the caseworker proposes it, the approver confirms it, the versions show what changed (ADR 0121).</summary>
+public class AmendmentBrowserTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private ILocator Versions => Page.Locator("#decision-versions");
+
+    [Fact]
+    public async Task The_caseworker_proposes_a_raise_the_approver_confirms_it_and_the_page_shows_both_versions()
+    {
+        var application = await ApprovedAsync("Orientierungstage mit Änderungsbescheid");
+        var page = $"/applications/{application.Id}";
+        await Page.Context.ClearCookiesAsync();
+        await SignInAsync(DemoUsers.Caseworker, page);
+        var propose = Page.Locator("section.action", new() { Has = Page.GetByRole(AriaRole.Heading, new() { Name = "Änderungsbescheid vorschlagen" }) });
+        var events = await EventCountAsync();
+
+        // Without a reason the form answers in German and nothing is recorded.
+        await propose.GetByLabel("Gültig ab").FillAsync(DateOnly.FromDateTime(Fixture.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd"));
+        await propose.GetByLabel("Neue bewilligte Summe (EUR)").FillAsync("56000");
+        await propose.GetByLabel("Zuwendungsfähige Ausgaben (EUR)").FillAsync("70000");
+        await propose.GetByLabel("Eigenanteil (EUR)").FillAsync("14000");
+        await propose.GetByRole(AriaRole.Button, new() { Name = "Änderung vorschlagen" }).ClickAsync();
+        var invalid = propose.Locator(".message--error[role=alert]");
+        await invalid.WaitForAsync();
+        (await invalid.InnerTextAsync()).ShouldContain("Begründung");
+        (await EventCountAsync()).ShouldBe(events);
+        await ExpectAccessibleAsync();
+
+        await propose.GetByLabel("Begründung", new() { Exact = true }).FillAsync("Zwei zusätzliche Module auf Antrag des Trägers.");
+        await propose.GetByRole(AriaRole.Button, new() { Name = "Änderung vorschlagen" }).ClickAsync();
+        await DoneAsync("Änderungsbescheid vorgeschlagen");
+        (await Versions.InnerTextAsync()).ShouldContain("wartet auf die Mitzeichnung");
+        (await Page.GetByRole(AriaRole.Heading, new() { Name = "Änderungsbescheid mitzeichnen" }).CountAsync()).ShouldBe(0, "an approver confirms");
+        await ExpectAccessibleAsync();
+
+        await Page.Context.ClearCookiesAsync();
+        await SignInAsync(DemoUsers.Approver, page);
+        var confirm = Page.Locator("section.action", new() { Has = Page.GetByRole(AriaRole.Heading, new() { Name = "Änderungsbescheid mitzeichnen" }) });
+        (await confirm.InnerTextAsync()).ShouldContain("Zwei zusätzliche Module");
+        await ExpectAccessibleAsync();
+        await Fixture.WaitForMessagesAsync(() => confirm.GetByRole(AriaRole.Button, new() { Name = "Mitzeichnen (zweite Unterschrift)" }).ClickAsync());
+        await DoneAsync("Änderungsbescheid mitgezeichnet");
+
+        var amended = await ApplicationAsync(application.Id);
+        amended.ApprovedAmount.ShouldBe(56_000m);
+        amended.DecisionVersions.Select(v => v.Amount).ShouldBe([50_000m, 56_000m]);
+        await Page.GotoAsync(page);
+        var rows = Versions.Locator("tbody tr");
+        (await rows.CountAsync()).ShouldBe(2);
+        var second = await rows.Nth(1).InnerTextAsync();
+        second.ShouldContain("Summe, Finanzierungsplan");
+        second.ShouldContain($"{DemoUsers.Caseworker.Id} / {DemoUsers.Approver.Id}");
+        await ExpectAccessibleAsync();
+        await ScreenshotForDocsAsync("decision-versions");
+    }
+}
