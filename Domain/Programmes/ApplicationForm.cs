@@ -65,6 +65,9 @@ public sealed record FormField(
 /// One version of a programme's application form: the extra fields its applications ask for. Versions count from 1; an application
 /// keeps the version it was drafted with (ADR 0122).
 /// </summary>
+/// <param name="Version">The version, from 1.</param>
+/// <param name="Fields">Its fields, in the order the applicant sees them.</param>
+/// <param name="PublishedAt">When it was published.</param>
 public sealed record ApplicationForm(int Version, IReadOnlyList<FormField> Fields, DateTimeOffset PublishedAt)
 {
     public const int MaxFields = 30;
