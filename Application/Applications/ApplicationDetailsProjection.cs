@@ -18,6 +18,7 @@ public sealed partial class ApplicationDetailsProjection : SingleStreamProjectio
         Alliance = new NamedReference(e.Data.AllianceId, e.Data.AllianceName),
         District = e.Data.District,
         Plan = e.Data.Plan,
+        Extra = e.Data.Extra,
         DraftedAt = e.Timestamp,
         LastChangedAt = e.Timestamp,
     };

@@ -18,13 +18,15 @@ namespace Fachwerk.Application.Applications;
 /// a vote.</param>
 /// <param name="District">The district of the alliance's region the project takes place in.</param>
 /// <param name="Plan">The project plan and its financing.</param>
+/// <param name="Extra">Values of the extra fields the programme's application form asks for, by key (ADR 0122; see SetExtraData).</param>
 public sealed record DraftApplication(
     Guid ApplicantId,
     Guid ProgrammeId,
     Guid AllianceId,
     string District,
     ProjectPlan Plan,
-    string? Reason = null) : ICommand;
+    string? Reason = null,
+    IReadOnlyDictionary<string, string?>? Extra = null) : ICommand;
 
 public sealed class ProjectPlanValidator : AbstractValidator<ProjectPlan>
 {
@@ -59,6 +61,7 @@ public sealed class DraftApplicationValidator : AbstractValidator<DraftApplicati
         RuleFor(x => x.District).NotEmpty().MaximumLength(CommonRules.ShortTextLength);
         RuleFor(x => x.Plan).NotNull().SetValidator(new ProjectPlanValidator());
         this.OptionalReasonRule();
+        RuleFor(x => x.Extra).Must(v => v is null || v.Count <= ApplicationForm.MaxFields).WithMessage($"At most {ApplicationForm.MaxFields} values.");
     }
 }
 
@@ -82,7 +85,7 @@ public static class DraftApplicationEndpoint
         TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
-        var drafted = ApplicationDecider.Draft(id, applicant, programme, alliance, command.District, command.Plan, user.Stamp(clock));
+        var drafted = ApplicationDecider.Draft(id, applicant, programme, alliance, command.District, command.Plan, user.Stamp(clock), command.Extra);
         return (new StreamCreated(id, 1, $"/api/applications/{id}"), MartenOps.StartStream<FundingApplication>(id, drafted));
     }
 }

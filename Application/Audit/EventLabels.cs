@@ -61,10 +61,12 @@ public static class EventLabels
         [typeof(CallExtended)] = new("Einreichungsfrist des Förderaufrufs verlängert", "Call's submission window extended"),
         [typeof(CallClosed)] = new("Förderaufruf vorzeitig geschlossen", "Call for applications closed early"),
         [typeof(ReviewCriteriaSet)] = new("Bewertungskriterien festgelegt", "Review criteria set"),
+        [typeof(ApplicationFormPublished)] = new("Antragsformular veröffentlicht", "Application form published"),
 
         // Funding applications
         [typeof(ApplicationDrafted)] = new("Förderantrag angelegt", "Application drafted"),
         [typeof(ApplicationAmended)] = new("Förderantrag geändert", "Application amended"),
+        [typeof(ApplicationExtraDataSet)] = new("Zusatzangaben zum Antrag gesetzt", "Application's extra data set"),
         [typeof(ApplicationSubmitted)] = new("Förderantrag eingereicht", "Application submitted"),
         [typeof(DocumentsRequested)] = new("Unterlagen nachgefordert", "Documents requested"),
         [typeof(DocumentsSupplied)] = new("Unterlagen nachgereicht", "Documents supplied"),

@@ -15,7 +15,7 @@ public static class ApplicationDecider
 {
     public static ApplicationDrafted Draft(
         Guid applicationId, Organisation applicant, FundingProgramme programme, Alliance alliance, string district, ProjectPlan plan,
-        Stamp stamp)
+        Stamp stamp, IReadOnlyDictionary<string, string?>? extra = null)
     {
         if (alliance.Status == AllianceStatus.Dissolved)
             throw new RuleViolation("application.alliance-dissolved", $"Alliance '{alliance.Name}' is dissolved and takes no applications.");
@@ -24,9 +24,11 @@ public static class ApplicationDecider
                 $"Alliance '{alliance.Name}' covers {string.Join(", ", alliance.Districts)}, not '{district}'.");
         EnsureEligible(programme, alliance);
         EnsureSound(plan);
+        var extraData = ExtraDataDecider.ForDraft(programme, extra);
 
         return new ApplicationDrafted(applicationId, applicant.Id, applicant.Name, programme.Id, programme.Name, alliance.Id, alliance.Name,
-            alliance.Districts.First(d => string.Equals(d, district.Trim(), StringComparison.OrdinalIgnoreCase)), Trimmed(plan), stamp.By, stamp.At);
+            alliance.Districts.First(d => string.Equals(d, district.Trim(), StringComparison.OrdinalIgnoreCase)), Trimmed(plan), stamp.By, stamp.At,
+            extraData);
     }
 
     /// <summary>The applicant may change the plan until the application is formally complete; a submitted one must still meet the rules.</summary>
@@ -59,6 +61,7 @@ public static class ApplicationDecider
         EnsureEligible(programme, alliance);
         var call = CallTakingSubmissions(programme, submittedOn, stamp.At);
         EnsureWithinRules(application.Plan, programme);
+        ExtraDataDecider.EnsureComplete(application, programme);
 
         var rules = programme.Rules;
         return new ApplicationSubmitted(application.Id,

@@ -59,7 +59,8 @@ public sealed record ApplicationDrafted(
     string District,
     ProjectPlan Plan,
     string RecordedBy,
-    DateTimeOffset RecordedAt) : IApplicationEvent;
+    DateTimeOffset RecordedAt,
+    ApplicationExtra? Extra = null) : IApplicationEvent;
 
 public sealed record ApplicationAmended(Guid ApplicationId, ProjectPlan Plan, string RecordedBy, DateTimeOffset RecordedAt) : IApplicationEvent;
 

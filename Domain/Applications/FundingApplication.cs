@@ -154,6 +154,10 @@ public sealed record FundingApplication(
     /// </summary>
     public decimal PayableOn(DateOnly day) =>
         Math.Min(ApprovedAmount ?? 0, Decisions.LastOrDefault(d => d.EffectiveFrom <= day)?.Amount ?? ApprovedAmount ?? 0);
+
+    /// <summary>Its programme's form version and the values of its extra fields (ADR 0122); none when the programme asked for none.</summary>
+    public ApplicationExtra? Extra { get; init; }
+
     /// <summary>The reviewers assigned to score it, in the order they were assigned (ADR 0093).</summary>
     public ImmutableList<Reviewer> Reviewers { get; init; } = ImmutableList<Reviewer>.Empty;
 
@@ -184,10 +188,14 @@ public sealed record FundingApplication(
     private static FundingApplication Fold(FundingApplication? application, object @event) => (application, @event) switch
     {
         (null, ApplicationDrafted drafted) => new FundingApplication(drafted.ApplicationId, ApplicationStatus.Draft, drafted.ApplicantId,
-            drafted.ProgrammeId, drafted.AllianceId, drafted.District, drafted.Plan, null, null, 0, null, null, 0, null, null, false),
+            drafted.ProgrammeId, drafted.AllianceId, drafted.District, drafted.Plan, null, null, 0, null, null, 0, null, null, false)
+        {
+            Extra = drafted.Extra,
+        },
         (null, _) => throw new UnexpectedFirstEventException(typeof(FundingApplication), @event),
 
         (_, ApplicationAmended amended) => application with { Plan = amended.Plan },
+        (_, ApplicationExtraDataSet set) => application with { Extra = new ApplicationExtra(set.FormVersion, set.Values) },
         (_, ApplicationSubmitted submitted) => application with { Terms = submitted.Terms, CallNumber = submitted.Call?.Number },
         (_, DocumentsRequested requested) => application with
         {

@@ -30,7 +30,7 @@ public static class SeparationOfDuties
         // The account the grant goes to is proposed by either side (a proposal is always someone's act); its confirmation is the authority's.
         PayeeAccountProposed { Side: CaseSide.Applicant } => CaseSide.Applicant,
         PayeeAccountProposed or PayeeAccountConfirmed => CaseSide.Authority,
-        ApplicationDrafted or ApplicationAmended or ApplicationSubmitted or DocumentsSupplied or DocumentAttached or ApplicationWithdrawn
+        ApplicationDrafted or ApplicationAmended or ApplicationExtraDataSet or ApplicationSubmitted or DocumentsSupplied or DocumentAttached or ApplicationWithdrawn
             or PaymentRequested or ProofOfUseSubmitted => CaseSide.Applicant,
         DocumentsRequested or ApplicationFormallyCompleted or AllianceVoteCast or DecisionProposed or DecisionConfirmed or DecisionReturned
             or ApplicationRejected or ApprovedAmountReduced or PaymentRequestChecked or PaymentRequestRefused or PaymentReleased

@@ -56,6 +56,14 @@ public sealed record FundingProgramme(
     /// <summary>What its reviewers score applications on (ADR 0093); none: the alliance's single vote only.</summary>
     public ImmutableList<ReviewCriterion> ReviewCriteria { get; init; } = ImmutableList<ReviewCriterion>.Empty;
 
+    /// <summary>The versions of its application form, oldest first (ADR 0122); none: applications ask only for the plan.</summary>
+    public ImmutableList<ApplicationForm> Forms { get; init; } = ImmutableList<ApplicationForm>.Empty;
+
+    /// <summary>The form applications drafted now get; none before the first is published.</summary>
+    public ApplicationForm? CurrentForm => Forms.IsEmpty ? null : Forms[^1];
+
+    public ApplicationForm? Form(int version) => Forms.FirstOrDefault(f => f.Version == version);
+
     public ProgrammeCall? Call(int number) => Calls.FirstOrDefault(c => c.Number == number);
 
     public static FundingProgramme Evolve(FundingProgramme? programme, object @event) => (programme, @event) switch
@@ -85,6 +93,10 @@ public sealed record FundingProgramme(
             Calls = programme.Calls.Select(c => c.Number == closed.CallNumber ? c with { ClosedAt = closed.RecordedAt } : c).ToImmutableList(),
         },
         (_, ReviewCriteriaSet set) => programme with { ReviewCriteria = [.. set.Criteria] },
+        (_, ApplicationFormPublished published) => programme with
+        {
+            Forms = programme.Forms.Add(new ApplicationForm(published.Version, published.Fields, published.RecordedAt)),
+        },
         (_, FundsCommitted or FundsReleased) => programme with
         {
             CommittedByAlliance = CommittedSums.After(programme.CommittedByAlliance, @event),

@@ -117,3 +117,10 @@ public sealed record CallClosed(Guid ProgrammeId, int CallNumber, string Reason,
 /// </summary>
 public sealed record ReviewCriteriaSet(Guid ProgrammeId, IReadOnlyList<ReviewCriterion> Criteria, string RecordedBy, DateTimeOffset RecordedAt)
     : IRecordedFact;
+
+/// <summary>
+/// A new version of the programme's application form was published: the extra fields applications drafted from now on ask for.
+/// Earlier versions stay with the applications drafted on them.
+/// </summary>
+public sealed record ApplicationFormPublished(Guid ProgrammeId, int Version, IReadOnlyList<FormField> Fields, string RecordedBy, DateTimeOffset RecordedAt)
+    : IRecordedFact;

@@ -117,6 +117,7 @@ public sealed class ExceptionProblemDetails(
         exception switch
         {
             RuleViolation violation => Problems.RuleRefused(violation.Code, violation.Message),
+            InvalidFields invalid => Problems.Invalid(invalid),
             AccessDenied denied => Problems.Forbidden(denied.Message),
             UnknownEntity unknown => Problems.UnknownEntity(unknown.Code, unknown.Message),
             ConcurrencyException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException

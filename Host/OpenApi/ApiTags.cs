@@ -21,6 +21,7 @@ public static partial class ApiTags
                              "de-minimis aid each has received.",
             "/api/organisations"),
         new("Programmes", "Funding programmes: budget, rules, top-ups and cuts, planning figures per alliance, the budget dashboard, review criteria, " +
+                          "versioned application forms with extra fields, " +
                           "the funding authority and the alliances applications may name, and calls for applications with their submission windows.",
             "/api/programmes"),
         new("States", "Federal states: the alliances a state's ministry recognizes and the state's programmes.",

@@ -85,6 +85,16 @@ public static class CommandExamples
             new ReviewCriterion("Wirkung", 30, "Wie viele Fachkräfte gewinnt oder hält das Vorhaben, und wie nachhaltig?"),
             new ReviewCriterion("Kosten", 30, "Stehen die Kosten in einem angemessenen Verhältnis zur Wirkung?"),
         ]),
+        [typeof(PublishApplicationForm)] = new PublishApplicationForm(7,
+        [
+            new FormField("betriebe", FormFieldKind.Number, true, new LocalText("Anzahl Ausbildungsbetriebe", "Number of training companies"),
+                new LocalText("Betriebe mit unterschriebener Kooperationsvereinbarung", "Companies with a signed cooperation agreement"), Min: 1, Max: 50),
+            new FormField("branche", FormFieldKind.Choice, true, new LocalText("Branche", "Sector"), Choices:
+            [
+                new FieldChoice("handwerk", new LocalText("Handwerk", "Crafts")), new FieldChoice("pflege", new LocalText("Pflege", "Care")),
+            ]),
+            new FormField("kooperation", FormFieldKind.YesNo, false, new LocalText("Kooperation mit einer Berufsschule", "Cooperation with a vocational school")),
+        ]),
         [typeof(SetProgrammeEligibility)] = new SetProgrammeEligibility(2,
             new FundingAuthority("Niedersächsisches Ministerium für Wirtschaft, Verkehr, Bauen und Digitalisierung", AuthorityLevel.State,
                 FederalState.Niedersachsen),
@@ -100,6 +110,7 @@ public static class CommandExamples
         // Applications up to the decision
         [typeof(DraftApplication)] = new DraftApplication(OrganisationId, ProgrammeId, AllianceId, "Hameln-Pyrmont", Plan),
         [typeof(AmendApplication)] = new AmendApplication(1, Plan with { PlannedParticipants = 80 }),
+        [typeof(SetExtraData)] = new SetExtraData(2, new Dictionary<string, string?> { ["betriebe"] = "12", ["branche"] = "handwerk", ["kooperation"] = "true" }),
         [typeof(SubmitApplication)] = new SubmitApplication(2),
         [typeof(WithdrawApplication)] = new WithdrawApplication(4, "The project partner withdrew; the project cannot start."),
         [typeof(RequestDocuments)] = new RequestDocuments(3, ["Statutes of the association", "Financing plan signed by the board"]),

@@ -19,6 +19,7 @@ public class LifecycleTests
     [
         (Blank<ApplicationDrafted>(), S.Draft, false, 0, S.Draft),
         (Blank<ApplicationAmended>(), S.Submitted, false, 0, S.Submitted),
+        (Blank<ApplicationExtraDataSet>(), S.Submitted, false, 0, S.Submitted),
         (Blank<ApplicationSubmitted>(), S.Draft, false, 0, S.Submitted),
         (Blank<DocumentsRequested>(), S.Submitted, false, 0, S.DocumentsRequested),
         (Blank<DocumentsSupplied>(), S.DocumentsRequested, false, 0, S.Submitted),

@@ -27,6 +27,14 @@ public sealed class FieldMap
         return this;
     }
 
+    /// <summary>A field whose input is no property (e.g. a programme's extra field, keyed in a dictionary); the label is its text.</summary>
+    public FieldMap Map(string jsonPath, FieldIdentifier identifier, string id, string label)
+    {
+        _entries.Add((jsonPath, identifier));
+        if (!_fields.Any(f => f.Field.Equals(identifier))) _fields.Add(new FormField(identifier, id, label));
+        return this;
+    }
+
     /// <summary>The form field for <paramref name="jsonPath"/>, or null when the error concerns the form as a whole.</summary>
     public FieldIdentifier? FieldOf(string jsonPath)
     {

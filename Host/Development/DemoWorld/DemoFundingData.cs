@@ -10,7 +10,11 @@ public sealed record DemoProgramme(
     string Name, IReadOnlyList<FundingSource> Sources, Period FundingPeriod, decimal TotalBudget, ProgrammeRules Rules,
     IReadOnlyList<(string Alliance, decimal Amount)> PlanningBudgets,
     FundingAuthority? Authority = null, AllianceEligibility? Eligibility = null, DemoCall? OpenCall = null,
-    IReadOnlyList<ReviewCriterion>? ReviewCriteria = null);
+    IReadOnlyList<ReviewCriterion>? ReviewCriteria = null)
+{
+    /// <summary>The extra fields its application form asks for (ADR 0122); none: the plan only.</summary>
+    public IReadOnlyList<FormField>? Form { get; init; }
+}
 
 /// <summary>A reviewer's scores on the programme's criteria (in the criteria's order) and comment, given before the alliance votes.</summary>
 public sealed record DemoReview(DemoUser Reviewer, IReadOnlyList<int> Scores, string Comment);
@@ -66,7 +70,11 @@ public sealed record DemoApplication(
     decimal? ApprovedAmount = null,
     string? Reason = null,
     DemoFunding? Funding = null,
-    IReadOnlyList<DemoReview>? Reviews = null);
+    IReadOnlyList<DemoReview>? Reviews = null)
+{
+    /// <summary>Values of the programme's extra fields, by key (ADR 0122).</summary>
+    public IReadOnlyDictionary<string, string?>? Extra { get; init; }
+}
 
 /// <summary>
 /// The funding side of the demo world: the 26 M EUR of EU funds for Lower Saxony's eight alliances, the district labour-market
@@ -108,7 +116,25 @@ public static class DemoFundingData
                 FederalState.Niedersachsen),
             new AllianceEligibility(EligibleAlliances.RecognizedInState, FederalState.Niedersachsen),
             new DemoCall("Förderaufruf Fachkräftebündnisse", 6_500_000m, OpenedDaysAgo: 30, OpenForDays: 180),
-            ReviewCriteria),
+            ReviewCriteria)
+        {
+            // Optional fields only: the demo's applications of this programme are submitted without them.
+            Form =
+            [
+                new FormField("ausbildungsbetriebe", FormFieldKind.Number, false, new LocalText("Beteiligte Ausbildungsbetriebe", "Training companies taking part"),
+                    new LocalText("Betriebe, die eine Kooperationsvereinbarung unterschrieben haben.", "Companies that signed a cooperation agreement."), Min: 0, Max: 500),
+                new FormField("branche", FormFieldKind.Choice, false, new LocalText("Schwerpunktbranche", "Main sector"), Choices:
+                [
+                    new FieldChoice("handwerk", new LocalText("Handwerk", "Crafts")), new FieldChoice("pflege", new LocalText("Pflege und Gesundheit", "Care and health")),
+                    new FieldChoice("industrie", new LocalText("Industrie und Technik", "Industry and engineering")),
+                ]),
+                new FormField("sachkosten", FormFieldKind.Money, false, new LocalText("Davon Sachkosten", "Of which material costs"), Min: 0),
+                new FormField("auftakt", FormFieldKind.Date, false, new LocalText("Auftaktveranstaltung am", "Kick-off event on")),
+                new FormField("berufsschule", FormFieldKind.YesNo, false, new LocalText("Kooperation mit einer Berufsschule", "Cooperation with a vocational school")),
+                new FormField("nachhaltigkeit", FormFieldKind.Text, false, new LocalText("Wie geht es nach der Förderung weiter?", "What happens after the funding?"),
+                    MaxLength: 1000),
+            ],
+        },
         // The district's budget of 20 M EUR: 80 % the state's money (with ESF+ in it), 20 % the district's own share.
         new(LabourMarketCircle, [new FundingSource("Land Sachsen-Anhalt / ESF+", 0.8m, FundingSourceKind.StateGovernment),
                 new FundingSource("Landkreis Mansfeld-Südharz", 0.2m, FundingSourceKind.District)],
@@ -170,7 +196,13 @@ public static class DemoFundingData
             [TargetGroup.YoungPeople], 200, DemoStage.Submitted),
         new("Pflege-Karrieretag Region Hannover", "Karrieretag für Pflegeberufe mit Arbeitgebern der Region.",
             "Unternehmerverbände Niedersachsen e.V.", LowerSaxony, LeineWeser, "Region Hannover", SchoolYear, 40_000m, 30_000m, 10_000m,
-            [TargetGroup.YoungPeople, TargetGroup.ReturnersToWork], 300, DemoStage.Draft),
+            [TargetGroup.YoungPeople, TargetGroup.ReturnersToWork], 300, DemoStage.Draft)
+        {
+            Extra = new Dictionary<string, string?>
+            {
+                ["ausbildungsbetriebe"] = "14", ["branche"] = "pflege", ["sachkosten"] = "6500.00", ["berufsschule"] = "true",
+            },
+        },
         new("Imagekampagne Fachkräfteregion", "Plakat- und Onlinekampagne ohne Zielgruppenbezug.",
             "Unternehmerverbände Niedersachsen e.V.", LowerSaxony, LeineWeser, "Schaumburg", Year2027, 80_000m, 64_000m, 16_000m,
             [TargetGroup.YoungPeople], 0, DemoStage.Rejected, "Agentur für Arbeit Hildesheim",

@@ -112,6 +112,8 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
         foreach (var (alliance, amount) in programme.PlanningBudgets)
             version = await ChangeAsync(Registrar, $"{launched.Url}/planning-budgets/{_alliances[alliance]}", new SetPlanningBudget(version, amount),
                 cancellation, HttpMethod.Put);
+        if (programme.Form is { } form)
+            version = await ChangeAsync(Registrar, $"{launched.Url}/application-form", new PublishApplicationForm(version, form), cancellation, HttpMethod.Put);
         if (programme is { Authority: { } authority, Eligibility: { } eligibility })
             version = await ChangeAsync(Registrar, $"{launched.Url}/eligibility", new SetProgrammeEligibility(version, authority, eligibility, "Demo world"),
                 cancellation, HttpMethod.Put);
@@ -140,7 +142,7 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
         var applicant = new Caller(DemoUsers.Applicant, Organisation: _organisations[demo.Applicant]);
         var reviewer = new Caller(DemoUsers.AllianceReviewer, Alliance: _alliances[demo.Alliance]);
         var drafted = await SendAsync<StreamCreated>(applicant, HttpMethod.Post, "/api/applications",
-            new DraftApplication(_organisations[demo.Applicant], _programmes[demo.Programme], _alliances[demo.Alliance], demo.District, plan), cancellation);
+            new DraftApplication(_organisations[demo.Applicant], _programmes[demo.Programme], _alliances[demo.Alliance], demo.District, plan, Extra: demo.Extra), cancellation);
         var url = drafted.Url;
         var version = drafted.Version;
         if (demo.Stage == DemoStage.Draft) return;
