@@ -55,6 +55,9 @@ public sealed record FundingProgramme(
     /// <summary>What its reviewers score applications on (ADR 0093); none: the alliance's single vote only.</summary>
     public ImmutableList<ReviewCriterion> ReviewCriteria { get; init; } = ImmutableList<ReviewCriterion>.Empty;
 
+    /// <summary>Which natural persons may apply (ADR 0123); organisations only until set.</summary>
+    public PersonApplicants PersonApplicants { get; init; } = PersonApplicants.None;
+
     public ProgrammeCall? Call(int number) => Calls.FirstOrDefault(c => c.Number == number);
 
     public static FundingProgramme Evolve(FundingProgramme? programme, object @event) => (programme, @event) switch
@@ -84,6 +87,7 @@ public sealed record FundingProgramme(
             Calls = programme.Calls.Select(c => c.Number == closed.CallNumber ? c with { ClosedAt = closed.RecordedAt } : c).ToImmutableList(),
         },
         (_, ReviewCriteriaSet set) => programme with { ReviewCriteria = [.. set.Criteria] },
+        (_, ProgrammePersonApplicantsSet set) => programme with { PersonApplicants = new PersonApplicants([.. set.Kinds], set.RetentionYears) },
         (_, FundsCommitted or FundsReleased) => programme with
         {
             CommittedByAlliance = CommittedSums.After(programme.CommittedByAlliance, @event),
