@@ -61,10 +61,14 @@ public static class EventLabels
         [typeof(CallExtended)] = new("Einreichungsfrist des Förderaufrufs verlängert", "Call's submission window extended"),
         [typeof(CallClosed)] = new("Förderaufruf vorzeitig geschlossen", "Call for applications closed early"),
         [typeof(ReviewCriteriaSet)] = new("Bewertungskriterien festgelegt", "Review criteria set"),
+        [typeof(ProgrammePersonApplicantsSet)] = new("Antragsberechtigung natürlicher Personen festgelegt", "Natural persons as applicants set"),
 
         // Funding applications
         [typeof(ApplicationDrafted)] = new("Förderantrag angelegt", "Application drafted"),
         [typeof(ApplicationAmended)] = new("Förderantrag geändert", "Application amended"),
+        [typeof(ApplicantPersonNamed)] = new("Natürliche Person als Antragsteller erfasst", "Natural person named as applicant"),
+        [typeof(ApplicantPersonDataErased)] = new("Personendaten des Antragstellers gelöscht", "Applicant's personal data erased"),
+        [typeof(CaseLegalHoldPlaced)] = new("Aufbewahrungssperre für den Fall gesetzt", "Legal hold placed on the case"),
         [typeof(ApplicationSubmitted)] = new("Förderantrag eingereicht", "Application submitted"),
         [typeof(DocumentsRequested)] = new("Unterlagen nachgefordert", "Documents requested"),
         [typeof(DocumentsSupplied)] = new("Unterlagen nachgereicht", "Documents supplied"),

@@ -79,6 +79,7 @@ public static class CommandExamples
         [typeof(TopUpProgramme)] = new TopUpProgramme(3, 2_000_000m, "Unspent funds of the previous period were carried over."),
         [typeof(CutProgramme)] = new CutProgramme(4, 500_000m, "The state budget for 2027 was reduced."),
         [typeof(SetPlanningBudget)] = new SetPlanningBudget(5, 3_250_000m),
+        [typeof(SetPersonApplicants)] = new SetPersonApplicants(7, [PersonApplicantKind.MedicalStudent, PersonApplicantKind.Doctor], 10),
         [typeof(SetReviewCriteria)] = new SetReviewCriteria(6,
         [
             new ReviewCriterion("Bedarf in der Region", 40, "Fehlt ein solches Angebot in der Region, und wer braucht es?"),
@@ -99,6 +100,14 @@ public static class CommandExamples
 
         // Applications up to the decision
         [typeof(DraftApplication)] = new DraftApplication(OrganisationId, ProgrammeId, AllianceId, "Hameln-Pyrmont", Plan),
+        [typeof(DraftPersonApplication)] = new DraftPersonApplication(ProgrammeId, AllianceId, "Mansfeld-Südharz", PersonApplicantKind.MedicalStudent,
+            new ProjectPlan("Stipendium Medizinstudium", "Stipend for the clinical semesters against practising in the district for five years.",
+                new Period(new DateOnly(2027, 4, 1), new DateOnly(2030, 3, 31)), TotalCosts: 21_600m, RequestedAmount: 21_600m, OwnContribution: 0m,
+                ThirdPartyFunding: 0m, [TargetGroup.YoungPeople], PlannedParticipants: 1),
+            new ApplicantPersonalData("Lena", "Hartmann", new DateOnly(2001, 8, 14), "Bahnhofstraße 12", "06526", "Sangerhausen",
+                "lena.hartmann@example.org")),
+        [typeof(EraseApplicantPersonData)] = new EraseApplicantPersonData(31, ErasureGround.ConsentWithdrawn, new DateOnly(2041, 2, 3), "DSGVO-2041-004"),
+        [typeof(PlaceCaseLegalHold)] = new PlaceCaseLegalHold(30, new DateOnly(2040, 12, 31), "Audit of the district's court of auditors"),
         [typeof(AmendApplication)] = new AmendApplication(1, Plan with { PlannedParticipants = 80 }),
         [typeof(SubmitApplication)] = new SubmitApplication(2),
         [typeof(WithdrawApplication)] = new WithdrawApplication(4, "The project partner withdrew; the project cannot start."),
