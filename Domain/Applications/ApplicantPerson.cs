@@ -20,7 +20,16 @@ public sealed record ApplicantPerson(
 }
 
 /// <summary>The erasure of an applicant person's data: the ground of GDPR Art. 17(1), the day of the request, a file number, who and when.</summary>
+/// <param name="LegalBasis">The ground for erasure.</param>
+/// <param name="RequestedOn">The day the person asked.</param>
+/// <param name="RequestReference">The file number of the request.</param>
+/// <param name="ErasedBy">Who erased the data.</param>
+/// <param name="ErasedAt">When.</param>
 public sealed record ApplicantPersonErasure(ErasureGround LegalBasis, DateOnly RequestedOn, string? RequestReference, string ErasedBy, DateTimeOffset ErasedAt);
 
 /// <summary>A legal hold on the case's records: until that day, erasure is refused (GDPR Art. 17(3)(b)).</summary>
+/// <param name="HeldUntil">The last day the records must be kept.</param>
+/// <param name="LegalBasis">Why they must be kept.</param>
+/// <param name="PlacedBy">Who placed the hold.</param>
+/// <param name="PlacedAt">When.</param>
 public sealed record CaseLegalHold(DateOnly HeldUntil, string LegalBasis, string PlacedBy, DateTimeOffset PlacedAt);
