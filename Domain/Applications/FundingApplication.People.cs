@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Fachwerk.Domain.Common;
 
 namespace Fachwerk.Domain.Applications;
@@ -10,6 +11,9 @@ public sealed partial record FundingApplication
 
     /// <summary>A legal hold on the case's records: erasure is refused until its day.</summary>
     public CaseLegalHold? LegalHold { get; init; }
+
+    /// <summary>What the grant obliges its recipient to do, by number (ADR 0123).</summary>
+    public ImmutableList<Obligation> Obligations { get; init; } = ImmutableList<Obligation>.Empty;
 
     /// <summary>When the case ended (closed, rejected, withdrawn, lapsed): the retention period of personal data runs from then.</summary>
     public DateTimeOffset? EndedAt { get; init; }
@@ -26,8 +30,21 @@ public sealed partial record FundingApplication
             },
         },
         CaseLegalHoldPlaced hold => application with { LegalHold = new CaseLegalHold(hold.HeldUntil, hold.LegalBasis, hold.RecordedBy, hold.RecordedAt) },
+        ObligationImposed imposed => application with
+        {
+            Obligations = application.Obligations.Add(new Obligation(imposed.Number, imposed.Kind, imposed.Description, imposed.StartsOn, imposed.Months,
+                imposed.RequiredEvidence, [.. imposed.EvidenceDueDates.Select(d => new EvidenceDue(d))])),
+        },
+        ObligationEvidenceRecorded recorded => application.WithObligation(recorded.Number,
+            o => o.WithDue(recorded.DueBy, d => d with { Evidence = recorded.Evidence, Overdue = false })),
+        ObligationEvidenceOverdue overdue => application.WithObligation(overdue.Number, o => o.WithDue(overdue.DueBy, d => d with { Overdue = true })),
+        ObligationBreached breached => application.WithObligation(breached.Number,
+            o => o with { Breach = new ObligationBreach(breached.FulfilledMonths, breached.Reclaimed, breached.RecordedBy, breached.RecordedAt) }),
         _ => application,
     };
+
+    private FundingApplication WithObligation(int number, Func<Obligation, Obligation> change) =>
+        this with { Obligations = Obligations.Select(o => o.Number == number ? change(o) : o).ToImmutableList() };
 
     /// <summary>Notes when the case ended, the first time its status becomes a closed one.</summary>
     private static FundingApplication NoteEnd(FundingApplication? before, FundingApplication after, object @event) =>
