@@ -13,4 +13,13 @@ public sealed partial class ApplicationDetailsProjection
         Touched(e, a) with { ApplicantPerson = a.ApplicantPerson is { } person ? person with { Erased = true } : null };
 
     public static ApplicationDetails Apply(IEvent<CaseLegalHoldPlaced> e, ApplicationDetails a) => Touched(e, a) with { LegalHoldUntil = e.Data.HeldUntil };
+
+    // The obligations are read from the write model for now (ADR 0123); their events keep the version current for the next command.
+    public static ApplicationDetails Apply(IEvent<ObligationImposed> e, ApplicationDetails a) => Touched(e, a);
+
+    public static ApplicationDetails Apply(IEvent<ObligationEvidenceRecorded> e, ApplicationDetails a) => Touched(e, a);
+
+    public static ApplicationDetails Apply(IEvent<ObligationEvidenceOverdue> e, ApplicationDetails a) => Touched(e, a);
+
+    public static ApplicationDetails Apply(IEvent<ObligationBreached> e, ApplicationDetails a) => Touched(e, a);
 }

@@ -154,6 +154,14 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
 
     public static ApplicationSummary Apply(IEvent<CaseLegalHoldPlaced> e, ApplicationSummary s) => Next(s, s, e, moved: false);
 
+    public static ApplicationSummary Apply(IEvent<ObligationImposed> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<ObligationEvidenceRecorded> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<ObligationEvidenceOverdue> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<ObligationBreached> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
     // Reviews prepare the alliance's vote; they move nothing along either.
     public static ApplicationSummary Apply(IEvent<ReviewerAssigned> e, ApplicationSummary s) => Next(s, s, e, moved: false);
 

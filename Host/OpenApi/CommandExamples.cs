@@ -152,6 +152,10 @@ public static class CommandExamples
         [typeof(ExtendProofOfUseDeadline)] = new ExtendProofOfUseDeadline(16, new DateOnly(2028, 6, 30), "The auditor's certificate is delayed."),
         [typeof(CompleteProofCheck)] = new CompleteProofCheck(17, [new Finding("Receipt R-2027-0142 is dated after the project period.", 4_500m)]),
         [typeof(DemandReclaim)] = new DemandReclaim(18, 4_500m, "Costs outside the project period are not eligible.", new DateOnly(2028, 9, 30)),
+        [typeof(ImposeObligation)] = new ImposeObligation(21, ObligationKind.PractiseInDistrict, "Ärztliche Tätigkeit im Landkreis Mansfeld-Südharz für fünf Jahre",
+            new DateOnly(2030, 10, 1), 60, "Bestätigung der Kassenärztlichen Vereinigung Sachsen-Anhalt", [new DateOnly(2031, 10, 31), new DateOnly(2032, 10, 31)]),
+        [typeof(RecordObligationEvidence)] = new RecordObligationEvidence(22, new DateOnly(2031, 10, 31), "Bestätigung der KV Sachsen-Anhalt vom 2031-10-20"),
+        [typeof(RecordObligationBreach)] = new RecordObligationBreach(23, 27, new DateOnly(2033, 3, 31)),
         [typeof(RecordRepayment)] = new RecordRepayment(19, 4_500m, new DateOnly(2028, 9, 12)),
         [typeof(CloseCase)] = new CloseCase(20, "The final proof of use was checked; 5,000 EUR of the grant were not called."),
 
