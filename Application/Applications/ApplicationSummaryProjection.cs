@@ -160,6 +160,21 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
     public static ApplicationSummary Apply(IEvent<DecisionAmended> e, ApplicationSummary s) =>
         Next(s, s with { ApprovedAmount = e.Data.Amount }, e, moved: false);
 
+    // The applicant person's facts and the case's legal hold (ADR 0123) move nothing along.
+    public static ApplicationSummary Apply(IEvent<ApplicantPersonNamed> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<ApplicantPersonDataErased> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<CaseLegalHoldPlaced> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<ObligationImposed> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<ObligationEvidenceRecorded> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<ObligationEvidenceOverdue> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
+    public static ApplicationSummary Apply(IEvent<ObligationBreached> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
     // Reviews prepare the alliance's vote; they move nothing along either.
     public static ApplicationSummary Apply(IEvent<ReviewerAssigned> e, ApplicationSummary s) => Next(s, s, e, moved: false);
 

@@ -98,7 +98,7 @@ public sealed record Funding(
 }
 
 /// <summary>Write model of a funding application (Förderantrag), folded from its events.</summary>
-public sealed record FundingApplication(
+public sealed partial record FundingApplication(
     Guid Id,
     ApplicationStatus Status,
     Guid ApplicantId,
@@ -176,11 +176,11 @@ public sealed record FundingApplication(
 
     /// <summary>The status follows <see cref="ApplicationLifecycle"/>, the sides of the case <see cref="SeparationOfDuties"/>; everything else is folded here.</summary>
     public static FundingApplication Evolve(FundingApplication? application, object @event) =>
-        SeparationOfDuties.Record(Fold(application, @event) with
+        NoteEnd(application, SeparationOfDuties.Record(Fold(application, @event) with
         {
             Status = ApplicationLifecycle.StatusAfter(application?.Status ?? ApplicationStatus.Draft, @event, application?.Vote is not null,
                 application?.Funding?.RepaymentDue ?? 0),
-        }, @event);
+        }, @event), @event);
 
     private FundingApplication WithReviewer(string userId, Func<Reviewer, Reviewer> change) =>
         this with { Reviewers = Reviewers.Select(r => string.Equals(r.Id, userId, StringComparison.OrdinalIgnoreCase) ? change(r) : r).ToImmutableList() };
@@ -313,6 +313,8 @@ public sealed record FundingApplication(
         (_, ReviewerConflictDeclared conflict) => application.WithReviewer(conflict.Reviewer, r => r with { Conflict = conflict.Reason }),
         (_, ApplicationReviewed review) => application.WithReviewer(review.Reviewer,
             r => r with { Scores = review.Scores, Comment = review.Comment, ReviewedAt = review.RecordedAt }),
+        (_, ApplicantPersonNamed or ApplicantPersonDataErased or CaseLegalHoldPlaced or ObligationImposed or ObligationEvidenceRecorded
+            or ObligationEvidenceOverdue or ObligationBreached) => FoldPersonFact(application, @event),
         _ => application,
     };
 }

@@ -18,6 +18,9 @@ public enum OrganisationKind
     University,
     Municipality,
     Other,
+
+    /// <summary>The applicant record of a natural person (ADR 0123): a neutral name; the person's data are sealed on the application.</summary>
+    NaturalPerson,
 }
 
 public sealed record OrganisationRegistered(

@@ -30,6 +30,10 @@ public static class PersonDecider
             ? []
             : [new BindingGranted(Person.IdOf(userId), userId, BindingKind.Pilot, pilotId, "Launched the pilot project", stamp.By, stamp.At)];
 
+    /// <summary>A natural person who applies acts for their own applicant record from then on (ADR 0123).</summary>
+    public static BindingGranted BindApplicantPerson(string userId, Guid applicantRecordId, Stamp stamp) =>
+        new(Person.IdOf(userId), userId, BindingKind.Organisation, applicantRecordId, "Applies as a natural person", stamp.By, stamp.At);
+
     private static string Name(BindingKind kind) => kind switch
     {
         BindingKind.Organisation => "organisation",

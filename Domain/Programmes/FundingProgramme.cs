@@ -63,6 +63,8 @@ public sealed record FundingProgramme(
     public ApplicationForm? CurrentForm => Forms.IsEmpty ? null : Forms[^1];
 
     public ApplicationForm? Form(int version) => Forms.FirstOrDefault(f => f.Version == version);
+    /// <summary>Which natural persons may apply (ADR 0123); organisations only until set.</summary>
+    public PersonApplicants PersonApplicants { get; init; } = PersonApplicants.None;
 
     public ProgrammeCall? Call(int number) => Calls.FirstOrDefault(c => c.Number == number);
 
@@ -97,6 +99,7 @@ public sealed record FundingProgramme(
         {
             Forms = programme.Forms.Add(new ApplicationForm(published.Version, published.Fields, published.RecordedAt)),
         },
+        (_, ProgrammePersonApplicantsSet set) => programme with { PersonApplicants = new PersonApplicants([.. set.Kinds], set.RetentionYears) },
         (_, FundsCommitted or FundsReleased) => programme with
         {
             CommittedByAlliance = CommittedSums.After(programme.CommittedByAlliance, @event),

@@ -79,6 +79,7 @@ public static class CommandExamples
         [typeof(TopUpProgramme)] = new TopUpProgramme(3, 2_000_000m, "Unspent funds of the previous period were carried over."),
         [typeof(CutProgramme)] = new CutProgramme(4, 500_000m, "The state budget for 2027 was reduced."),
         [typeof(SetPlanningBudget)] = new SetPlanningBudget(5, 3_250_000m),
+        [typeof(SetPersonApplicants)] = new SetPersonApplicants(7, [PersonApplicantKind.MedicalStudent, PersonApplicantKind.Doctor], 10),
         [typeof(SetReviewCriteria)] = new SetReviewCriteria(6,
         [
             new ReviewCriterion("Bedarf in der Region", 40, "Fehlt ein solches Angebot in der Region, und wer braucht es?"),
@@ -109,6 +110,14 @@ public static class CommandExamples
 
         // Applications up to the decision
         [typeof(DraftApplication)] = new DraftApplication(OrganisationId, ProgrammeId, AllianceId, "Hameln-Pyrmont", Plan),
+        [typeof(DraftPersonApplication)] = new DraftPersonApplication(ProgrammeId, AllianceId, "Mansfeld-Südharz", PersonApplicantKind.MedicalStudent,
+            new ProjectPlan("Stipendium Medizinstudium", "Stipend for the clinical semesters against practising in the district for five years.",
+                new Period(new DateOnly(2027, 4, 1), new DateOnly(2030, 3, 31)), TotalCosts: 21_600m, RequestedAmount: 21_600m, OwnContribution: 0m,
+                ThirdPartyFunding: 0m, [TargetGroup.YoungPeople], PlannedParticipants: 1),
+            new ApplicantPersonalData("Lena", "Hartmann", new DateOnly(2001, 8, 14), "Bahnhofstraße 12", "06526", "Sangerhausen",
+                "lena.hartmann@example.org")),
+        [typeof(EraseApplicantPersonData)] = new EraseApplicantPersonData(31, ErasureGround.ConsentWithdrawn, new DateOnly(2041, 2, 3), "DSGVO-2041-004"),
+        [typeof(PlaceCaseLegalHold)] = new PlaceCaseLegalHold(30, new DateOnly(2040, 12, 31), "Audit of the district's court of auditors"),
         [typeof(AmendApplication)] = new AmendApplication(1, Plan with { PlannedParticipants = 80 }),
         [typeof(SetExtraData)] = new SetExtraData(2, new Dictionary<string, string?> { ["betriebe"] = "12", ["branche"] = "handwerk", ["kooperation"] = "true" }),
         [typeof(SubmitApplication)] = new SubmitApplication(2),
@@ -158,6 +167,10 @@ public static class CommandExamples
         [typeof(ExtendProofOfUseDeadline)] = new ExtendProofOfUseDeadline(16, new DateOnly(2028, 6, 30), "The auditor's certificate is delayed."),
         [typeof(CompleteProofCheck)] = new CompleteProofCheck(17, [new Finding("Receipt R-2027-0142 is dated after the project period.", 4_500m)]),
         [typeof(DemandReclaim)] = new DemandReclaim(18, 4_500m, "Costs outside the project period are not eligible.", new DateOnly(2028, 9, 30)),
+        [typeof(ImposeObligation)] = new ImposeObligation(21, ObligationKind.PractiseInDistrict, "Ärztliche Tätigkeit im Landkreis Mansfeld-Südharz für fünf Jahre",
+            new DateOnly(2030, 10, 1), 60, "Bestätigung der Kassenärztlichen Vereinigung Sachsen-Anhalt", [new DateOnly(2031, 10, 31), new DateOnly(2032, 10, 31)]),
+        [typeof(RecordObligationEvidence)] = new RecordObligationEvidence(22, new DateOnly(2031, 10, 31), "Bestätigung der KV Sachsen-Anhalt vom 2031-10-20"),
+        [typeof(RecordObligationBreach)] = new RecordObligationBreach(23, 27, new DateOnly(2033, 3, 31)),
         [typeof(RecordRepayment)] = new RecordRepayment(19, 4_500m, new DateOnly(2028, 9, 12)),
         [typeof(CloseCase)] = new CloseCase(20, "The final proof of use was checked; 5,000 EUR of the grant were not called."),
 

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+
+namespace Fachwerk.Domain.Applications;
+
+/// <summary>What a grant obliges its recipient to do (ADR 0123).</summary>
+public enum ObligationKind
+{
+    /// <summary>To practise (as a doctor) in the district for a number of years.</summary>
+    PractiseInDistrict,
+
+    /// <summary>Another obligation the notice names.</summary>
+    Other,
+}
+
+/// <summary>One day by which evidence of the obligation is due, and the evidence recorded for it.</summary>
+/// <param name="DueBy">The day the evidence is due.</param>
+/// <param name="Evidence">What was shown (e.g. "Bestätigung der Kassenärztlichen Vereinigung vom 2029-10-02"); none yet.</param>
+/// <param name="Overdue">Whether the day passed without evidence.</param>
+public sealed record EvidenceDue(DateOnly DueBy, string? Evidence = null, bool Overdue = false);
+
+/// <summary>
+/// An obligation of a grant: its kind, the period it runs (from <paramref name="StartsOn"/>, <paramref name="Months"/> long), the
+/// evidence required and when it is due, and a breach once recorded.
+/// </summary>
+public sealed record Obligation(
+    int Number, ObligationKind Kind, string Description, DateOnly StartsOn, int Months, string RequiredEvidence, ImmutableList<EvidenceDue> Dues,
+    ObligationBreach? Breach = null)
+{
+    public DateOnly EndsOn => StartsOn.AddMonths(Months).AddDays(-1);
+
+    public Obligation WithDue(DateOnly dueBy, Func<EvidenceDue, EvidenceDue> change) =>
+        this with { Dues = Dues.Select(d => d.DueBy == dueBy ? change(d) : d).ToImmutableList() };
+}
+
+/// <summary>A recorded breach: how many months of the obligation were fulfilled and what was reclaimed for the rest.</summary>
+public sealed record ObligationBreach(int FulfilledMonths, decimal Reclaimed, string RecordedBy, DateTimeOffset RecordedAt);

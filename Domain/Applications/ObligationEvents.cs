@@ -1,0 +1,21 @@
+namespace Fachwerk.Domain.Applications;
+
+/// <summary>The grant obliges its recipient (ADR 0123): kind, period, required evidence and the days it is due.</summary>
+public sealed record ObligationImposed(
+    Guid ApplicationId, int Number, ObligationKind Kind, string Description, DateOnly StartsOn, int Months, string RequiredEvidence,
+    IReadOnlyList<DateOnly> EvidenceDueDates, string RecordedBy, DateTimeOffset RecordedAt) : IApplicationEvent;
+
+/// <summary>Evidence of an obligation was recorded against one of its due days.</summary>
+public sealed record ObligationEvidenceRecorded(Guid ApplicationId, int Number, DateOnly DueBy, string Evidence, string RecordedBy, DateTimeOffset RecordedAt)
+    : IApplicationEvent;
+
+/// <summary>A due day of an obligation passed without evidence (the timer checked the state).</summary>
+public sealed record ObligationEvidenceOverdue(Guid ApplicationId, int Number, DateOnly DueBy, string RecordedBy, DateTimeOffset RecordedAt)
+    : IApplicationEvent;
+
+/// <summary>
+/// The recipient broke the obligation after <paramref name="FulfilledMonths"/> months; <paramref name="Reclaimed"/> is the pro-rata share
+/// of the paid grant demanded back (followed by <see cref="ReclaimDemanded"/> in the same command).
+/// </summary>
+public sealed record ObligationBreached(Guid ApplicationId, int Number, int FulfilledMonths, decimal Reclaimed, string RecordedBy, DateTimeOffset RecordedAt)
+    : IApplicationEvent;
