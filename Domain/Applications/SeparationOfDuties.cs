@@ -30,14 +30,15 @@ public static class SeparationOfDuties
         // The account the grant goes to is proposed by either side (a proposal is always someone's act); its confirmation is the authority's.
         PayeeAccountProposed { Side: CaseSide.Applicant } => CaseSide.Applicant,
         PayeeAccountProposed or PayeeAccountConfirmed => CaseSide.Authority,
-        ApplicationDrafted or ApplicationAmended or ApplicationExtraDataSet or ApplicationSubmitted or DocumentsSupplied or DocumentAttached or ApplicationWithdrawn
+        ApplicationDrafted or ApplicantPersonNamed or ApplicationAmended or ApplicationExtraDataSet or ApplicationSubmitted or DocumentsSupplied or DocumentAttached or ApplicationWithdrawn
             or PaymentRequested or ProofOfUseSubmitted => CaseSide.Applicant,
         DocumentsRequested or ApplicationFormallyCompleted or AllianceVoteCast or DecisionProposed or DecisionConfirmed or DecisionReturned
             or ApplicationRejected or ApprovedAmountReduced or PaymentRequestChecked or PaymentRequestRefused or PaymentReleased
             or ProofOfUseDeadlineExtended or ProofOfUseFirstCheckCompleted or ProofOfUseInDepthCheckCompleted or ReclaimDemanded
             or RepaymentReceived or ApplicationClosed or CaseAssigned or CaseReleased
             or ReviewerAssigned or ReviewerConflictDeclared or ApplicationReviewed
-            or AmendmentProposed or AmendmentConfirmed or AmendmentReturned => CaseSide.Authority,
+            or AmendmentProposed or AmendmentConfirmed or AmendmentReturned
+            or ApplicantPersonDataErased or CaseLegalHoldPlaced or ObligationImposed or ObligationEvidenceRecorded or ObligationBreached => CaseSide.Authority,
         _ => CaseSide.None,
     };
 

@@ -65,6 +65,14 @@ public class LifecycleTests
         (Blank<AmendmentConfirmed>(), S.Approved, true, 0, S.Approved),
         (Blank<AmendmentReturned>(), S.Approved, true, 0, S.Approved),
         (Blank<AmendmentBlocked>(), S.Approved, true, 0, S.Approved),
+        // A person as applicant and the grant's obligations (ADR 0123) leave the status as it is; a breach's reclaim moves it.
+        (Blank<ApplicantPersonNamed>(), S.Draft, false, 0, S.Draft),
+        (Blank<ApplicantPersonDataErased>(), S.Closed, true, 0, S.Closed),
+        (Blank<CaseLegalHoldPlaced>(), S.Approved, true, 0, S.Approved),
+        (Blank<ObligationImposed>(), S.Approved, true, 0, S.Approved),
+        (Blank<ObligationEvidenceRecorded>(), S.Approved, true, 0, S.Approved),
+        (Blank<ObligationEvidenceOverdue>(), S.Approved, true, 0, S.Approved),
+        (Blank<ObligationBreached>(), S.Approved, true, 0, S.Approved),
         (Blank<DecisionAmended>(), S.Approved, true, 0, S.Approved),
         // Reviews prepare the alliance's vote (ADR 0093): the status stays.
         (Blank<ReviewerAssigned>(), S.Submitted, false, 0, S.Submitted),
