@@ -38,6 +38,8 @@ public static class DemoUsers
         OrganisationName: "Haus Steinstraße e.V.");
     public static readonly DemoUser ProjectLead = new("paul.projekt", "Paul Projektleitung (Relocation Service Magdeburg)", [Roles.ProjectLead],
         PilotName: "Relocation Service Magdeburg");
+    /// <summary>A medical student who applies herself under the district's doctor-recruitment guideline (a natural person, ADR 0123).</summary>
+    public static readonly DemoUser MedicalStudent = new("mia.medizin", "Mia Medizin (Medizinstudentin)", [Roles.Applicant]);
     /// <summary>Runs Haus Steinstraße e.V.: applies like Anna and binds colleagues to the association (and ends their bindings).</summary>
     public static readonly DemoUser OrganisationAdministrator = new("olaf.organisation", "Olaf Organisation (Geschäftsführung Haus Steinstraße e.V.)",
         [Roles.Applicant, Roles.OrganisationAdministrator], OrganisationName: "Haus Steinstraße e.V.");
@@ -50,7 +52,7 @@ public static class DemoUsers
     public static readonly DemoUser DashboardReader = new("dora.dashboard", "Dora Dashboard (Ministerium, Referat Fachkräftesicherung)", [Roles.DashboardReader]);
 
     public static readonly IReadOnlyList<DemoUser> All =
-        [Caseworker, SecondCaseworker, Approver, Deputy, TeamLead, AllianceReviewer, LabourAgencyReviewer, ChamberReviewer, Applicant, OrganisationAdministrator, ProjectLead, AllianceCoordinator,
+        [Caseworker, SecondCaseworker, Approver, Deputy, TeamLead, AllianceReviewer, LabourAgencyReviewer, ChamberReviewer, Applicant, MedicalStudent, OrganisationAdministrator, ProjectLead, AllianceCoordinator,
          Auditor, Administrator, DashboardReader];
 
     /// <summary>The demo users who work on cases (caseworkers and approvers): the team in Development.</summary>

@@ -38,7 +38,11 @@ public class DemoWorldTests(AppFixture fixture) : IntegrationContext(fixture)
         (await Get<Page<ProgrammeDetails>>(DemoUsers.Auditor, "/api/programmes")).Items.Select(p => p.TotalBudget)
             .ShouldBe([26_000_000m, 20_000_000m, 1_500_000m, 5_000_000m], ignoreOrder: true);
         var applications = (await Get<Page<ApplicationSummary>>(DemoUsers.Auditor, "/api/applications?pageSize=100")).Items;
-        applications.Count.ShouldBe(DemoFundingData.Applications.Count);
+        applications.Count.ShouldBe(DemoFundingData.Applications.Count + DemoFundingData.PersonApplications.Count);
+        // The medical student applied herself: approved, under her neutral applicant record, her name readable by the caseworker.
+        var stipend = applications.Single(a => a.Title.StartsWith("Stipendium Medizinstudium", StringComparison.Ordinal));
+        (stipend.Status, stipend.Applicant, stipend.ApprovedAmount).ShouldBe((ApplicationStatus.Approved, ApplicantPersonDecider.RecordName, (decimal?)7_200m));
+        (await Get<ApplicantPersonView>(DemoUsers.Caseworker, $"/api/applications/{stipend.Id}/applicant-person")).DisplayName.ShouldBe("Mia Medizin");
         var expeditionJob = applications.Single(a => a.Title == "Expedition Job");
         expeditionJob.Applicant.ShouldBe("Haus Steinstraße e.V.");
         expeditionJob.Status.ShouldBe(ApplicationStatus.Approved);

@@ -1,3 +1,4 @@
+using Fachwerk.Application.Applications;
 using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Common;
@@ -14,7 +15,18 @@ public sealed record DemoProgramme(
 {
     /// <summary>The extra fields its application form asks for (ADR 0122); none: the plan only.</summary>
     public IReadOnlyList<FormField>? Form { get; init; }
+
+    /// <summary>Which natural persons may apply and how many years after the case their data are kept (ADR 0123); none: organisations only.</summary>
+    public (IReadOnlyList<PersonApplicantKind> Kinds, int RetentionYears)? PersonApplicants { get; init; }
 }
+
+/// <summary>
+/// A natural person's application (ADR 0123), approved, with the grant's obligation: the person drafts and submits it as the
+/// demo user <paramref name="User"/>, who acts for their neutral applicant record from drafting on.
+/// </summary>
+public sealed record DemoPersonApplication(
+    DemoUser User, string Programme, string Alliance, string District, PersonApplicantKind Kind, ProjectPlan Plan,
+    ApplicantPersonalData PersonalData, ImposeObligation Obligation);
 
 /// <summary>A reviewer's scores on the programme's criteria (in the criteria's order) and comment, given before the alliance votes.</summary>
 public sealed record DemoReview(DemoUser Reviewer, IReadOnlyList<int> Scores, string Comment);
@@ -145,11 +157,29 @@ public static class DemoFundingData
         new(Doctors, [new FundingSource("Landkreis Mansfeld-Südharz", 1m, FundingSourceKind.District)], EsfPlus, 1_500_000m,
             new ProgrammeRules(MaxFundingRate: 1m, MaxAmountPerApplication: 50_000m, AllianceVoteRequired: false, DocumentDeadlineDays: 14,
                 DeMinimis: true, DecisionReminderDays: 28),
-            []),
+            [])
+        {
+            // The guideline funds medical students and doctors (shared/seeds); their data are kept ten years after the case.
+            PersonApplicants = ([PersonApplicantKind.MedicalStudent, PersonApplicantKind.Doctor], 10),
+        },
         new(Saxony, [new FundingSource("ESF+", 0.6m, FundingSourceKind.EuropeanSocialFund, EsfPlus), new FundingSource("Freistaat Sachsen", 0.4m, FundingSourceKind.StateGovernment)], EsfPlus, 5_000_000m,
             new ProgrammeRules(MaxFundingRate: 0.8m, MaxAmountPerApplication: 150_000m, AllianceVoteRequired: false, DocumentDeadlineDays: 14,
                 DeMinimis: false, DecisionReminderDays: 28),
             [(Leipzig, 750_000m)]),
+    ];
+
+    /// <summary>A medical student's stipend under the doctor-recruitment guideline, bound to practise in the district for five years.</summary>
+    public static readonly IReadOnlyList<DemoPersonApplication> PersonApplications =
+    [
+        new(DemoUsers.MedicalStudent, Doctors, SachsenAnhaltSued, "Mansfeld-Südharz", PersonApplicantKind.MedicalStudent,
+            new ProjectPlan("Stipendium Medizinstudium – Landarztquote Mansfeld-Südharz",
+                "Stipendium von 600 EUR im Monat für zwei klinische Semester; danach Weiterbildung und Niederlassung im Landkreis.",
+                new Period(new DateOnly(2026, 10, 1), new DateOnly(2027, 9, 30)), 7_200m, 7_200m, 0m, 0m, [], 1),
+            new ApplicantPersonalData("Mia", "Medizin", new DateOnly(2003, 5, 17), "Markt 1", "06526", "Sangerhausen", "mia.medizin@demo.fachwerk.invalid"),
+            new ImposeObligation(0, ObligationKind.PractiseInDistrict,
+                "Hausärztliche Tätigkeit im Landkreis Mansfeld-Südharz für fünf Jahre nach der Facharztanerkennung",
+                new DateOnly(2035, 1, 1), 60, "Bestätigung der Kassenärztlichen Vereinigung Sachsen-Anhalt über die Tätigkeit im Landkreis",
+                [new DateOnly(2036, 1, 31), new DateOnly(2037, 1, 31), new DateOnly(2038, 1, 31), new DateOnly(2039, 1, 31), new DateOnly(2040, 1, 31)])),
     ];
 
     public static readonly IReadOnlyList<DemoApplication> Applications =

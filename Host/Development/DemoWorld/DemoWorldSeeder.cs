@@ -48,6 +48,8 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
             await EnsureProgrammeAsync(programme, cancellation);
         foreach (var application in DemoFundingData.Applications)
             await EnsureApplicationAsync(application, cancellation);
+        foreach (var application in DemoFundingData.PersonApplications)
+            await EnsurePersonApplicationAsync(application, cancellation);
 
         await SeedPilotsAsync(cancellation);
         await SeedNetworkAsync(cancellation);
@@ -111,6 +113,9 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
         var version = launched.Version;
         foreach (var (alliance, amount) in programme.PlanningBudgets)
             version = await ChangeAsync(Registrar, $"{launched.Url}/planning-budgets/{_alliances[alliance]}", new SetPlanningBudget(version, amount),
+                cancellation, HttpMethod.Put);
+        if (programme.PersonApplicants is var (kinds, retentionYears))
+            version = await ChangeAsync(Registrar, $"{launched.Url}/person-applicants", new SetPersonApplicants(version, kinds, retentionYears),
                 cancellation, HttpMethod.Put);
         if (programme.Form is { } form)
             version = await ChangeAsync(Registrar, $"{launched.Url}/application-form", new PublishApplicationForm(version, form), cancellation, HttpMethod.Put);
@@ -184,6 +189,26 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
         await ChangeAsync(DemoUsers.Approver, $"{url}/decision-confirmation", new ConfirmDecision(version), cancellation);
         if (demo.Funding is { } funding)
             await FundAsync(url, demo, funding, applicant, cancellation);
+    }
+
+    /// <summary>A person applies and submits; the caseworker finds it complete and proposes, the approver confirms; the grant's obligation follows.</summary>
+    private async Task EnsurePersonApplicationAsync(DemoPersonApplication demo, CancellationToken cancellation)
+    {
+        var existing = await FindAsync<ApplicationSummary>(
+            $"/api/applications?title={Uri.EscapeDataString(demo.Plan.Title)}", a => a.Title == demo.Plan.Title, cancellation);
+        if (existing is not null) return;
+
+        var drafted = await SendAsync<StreamCreated>(demo.User, HttpMethod.Post, "/api/applications/persons",
+            new DraftPersonApplication(_programmes[demo.Programme], _alliances[demo.Alliance], demo.District, demo.Kind, demo.Plan, demo.PersonalData),
+            cancellation);
+        var url = drafted.Url;
+        var version = await ChangeAsync(demo.User, $"{url}/submission", new SubmitApplication(drafted.Version), cancellation);
+        version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/formal-completeness", new CompleteFormally(version), cancellation);
+        version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/decision-proposal", new ProposeDecision(version, DecisionKind.Approve,
+            demo.Plan.RequestedAmount, ["Verpflichtung zur hausärztlichen Tätigkeit im Landkreis nach der Facharztanerkennung"]), cancellation);
+        await ChangeAsync(DemoUsers.Approver, $"{url}/decision-confirmation", new ConfirmDecision(version), cancellation);
+        version = await ApprovedVersionAsync(url, cancellation);
+        await ChangeAsync(DemoUsers.Caseworker, $"{url}/obligations", demo.Obligation with { ExpectedVersion = version }, cancellation);
     }
 
     /// <summary>The caseworker assigns each reviewer, who scores the programme's criteria (ADR 0093).</summary>
