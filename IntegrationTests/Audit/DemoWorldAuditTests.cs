@@ -72,12 +72,13 @@ public class DemoWorldAuditTests(AppFixture fixture) : IntegrationContext(fixtur
         asOfProposal.GetProperty("details").GetProperty("approvedAmount").ValueKind.ShouldBe(JsonValueKind.Null);
         asOfProposal.GetProperty("state").GetProperty("status").GetString().ShouldBe("FormallyComplete");
         today.GetProperty("details").GetProperty("status").GetString().ShouldBe("Approved");
-        today.GetProperty("details").GetProperty("approvedAmount").GetDecimal().ShouldBe(48_000m);
+        // Approved at 48,000 EUR, raised to 50,000 EUR by the demo's amendment (ADR 0121).
+        today.GetProperty("details").GetProperty("approvedAmount").GetDecimal().ShouldBe(50_000m);
         today.GetProperty("version").GetInt64().ShouldBeGreaterThan(asOfProposal.GetProperty("version").GetInt64());
         provenance.Decisions.ShouldAllBe(d => !d.ApplicationChangedAfterwards);
 
         (await Get<Page<ApplicationRuleCheck>>(Auditor, "/api/audit/rule-findings")).Items.ShouldBeEmpty();
         (await Get<Page<ApplicationRuleCheck>>(Auditor, "/api/audit/rule-findings?all=true&pageSize=100")).TotalItems
-            .ShouldBe(DemoFundingData.Applications.Count);
+            .ShouldBe(DemoFundingData.Applications.Count + DemoFundingData.PersonApplications.Count);
     }
 }

@@ -53,7 +53,8 @@ public class AuditorWorkspaceTests(BrowserFixture fixture) : BrowserTest(fixture
         await Page.GetByRole(AriaRole.Link, new() { Name = "Mit dem heutigen Stand vergleichen" }).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Versionen vergleichen: Expedition Job" }).WaitForAsync();
         var approved = Page.Locator("table.data tbody tr", new() { Has = Page.GetByRole(AriaRole.Rowheader, new() { Name = "Bewilligter Betrag" }) });
-        (await approved.InnerTextAsync()).ShouldContain("48.000,00");
+        // Today's amount: approved at 48,000 EUR and raised by the demo's amendment (ADR 0121).
+        (await approved.InnerTextAsync()).ShouldContain("50.000,00");
         (await approved.InnerTextAsync()).ShouldContain("geändert");
         await ExpectAccessibleAsync();
         await ScreenshotForDocsAsync("audit-compare");
