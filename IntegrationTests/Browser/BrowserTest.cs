@@ -57,13 +57,18 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         if (_context is not null) await _context.CloseAsync();
     }
 
+    private const float SignInTimeout = 180_000;
+
     /// <summary>Opens <paramref name="path"/>, is sent to the development provider's sign-in page, picks the demo user, and comes back.</summary>
     protected async Task SignInAsync(DemoUser user, string path = "/")
     {
         await Page.GotoAsync(path);
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Bei Fachwerk anmelden" }).WaitForAsync();
-        await Page.Locator($"button[value='{user.Id}']").ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path && !url.Contains("/connect/", StringComparison.Ordinal));
+        // The sign-in runs the whole OpenID Connect round trip and the first page; on two cores shared with the API tests a CI run
+        // met one taking more than the default 60 s, so it alone gets longer.
+        await Page.Locator($"button[value='{user.Id}']").ClickAsync(new() { Timeout = SignInTimeout });
+        await Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path && !url.Contains("/connect/", StringComparison.Ordinal),
+            new() { Timeout = SignInTimeout });
     }
 
     /// <summary>axe-core finds nothing serious or critical on the page as it is now, and the browser reported no error so far.</summary>
