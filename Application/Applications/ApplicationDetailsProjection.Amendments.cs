@@ -1,3 +1,4 @@
+using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Applications;
 using JasperFx.Events;
 
@@ -10,7 +11,7 @@ public sealed partial class ApplicationDetailsProjection
     private static DecisionVersionRecord FirstVersion(IEvent<ApplicationApproved> e, ApplicationDetails a)
     {
         var proposal = a.Proposals.LastOrDefault(p => p.Outcome == ProposalOutcome.Confirmed);
-        return new DecisionVersionRecord(1, DateOnly.FromDateTime(e.Data.RecordedAt.UtcDateTime), e.Data.Amount, a.Plan.Duration.To, e.Data.Conditions,
+        return new DecisionVersionRecord(1, AuthorityCalendar.DayOf(e.Data.RecordedAt), e.Data.Amount, a.Plan.Duration.To, e.Data.Conditions,
             new CostPlan(a.Plan.TotalCosts, a.Plan.OwnContribution, a.Plan.ThirdPartyFunding), [], null, proposal?.ProposedBy, proposal?.DecidedBy,
             e.Timestamp);
     }

@@ -1,3 +1,4 @@
+using Fachwerk.Domain.Common;
 using System.Security.Claims;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
@@ -86,7 +87,7 @@ public static class ProposeDecisionEndpoint
     {
         var stamp = user.Stamp(clock);
         if (deMinimis.Applicant is { } applicant)
-            ApplicationDecider.EnsureWithinDeMinimis(application, applicant, command.Amount!.Value, DateOnly.FromDateTime(stamp.At.UtcDateTime));
+            ApplicationDecider.EnsureWithinDeMinimis(application, applicant, command.Amount!.Value, AuthorityCalendar.DayOf(stamp.At));
 
         var proposed =
             command.Decision == DecisionKind.Approve

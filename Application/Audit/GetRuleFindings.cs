@@ -1,3 +1,4 @@
+using Fachwerk.Domain.Common;
 using System.Collections.Concurrent;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
@@ -211,7 +212,7 @@ public sealed class ApplicationRuleCheckProjection : SingleStreamProjection<Appl
         // An applicant not stored (a migrated history) has an empty ledger: the grant shows as not entered.
         var undertaking = await session.Events.AggregateStreamAsync<Organisation>(application.ApplicantId, timestamp: e.Timestamp, token: cancellation)
                           ?? new Organisation(application.ApplicantId, application.Applicant, OrganisationKind.Company, "");
-        var grantedOn = DateOnly.FromDateTime(approved.RecordedAt.UtcDateTime);
+        var grantedOn = AuthorityCalendar.DayOf(approved.RecordedAt);
         var check = DeMinimis.Check(undertaking, application.Id, approved.Amount, grantedOn);
         return new DeMinimisGrantOnRecord(e.Version, e.Timestamp, approved.Amount, undertaking.Aid.Any(a => a.ApplicationId == application.Id),
             undertaking.Name, check);

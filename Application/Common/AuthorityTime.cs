@@ -3,7 +3,7 @@ namespace Fachwerk.Application.Common;
 /// <summary>The funding authority's calendar: days begin and end in German time (Europe/Berlin).</summary>
 public static class AuthorityTime
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    public static readonly TimeZoneInfo Zone = Domain.Common.AuthorityCalendar.Zone;
 
     /// <summary>The moment <paramref name="day"/> begins in Germany.</summary>
     public static DateTimeOffset StartOf(DateOnly day)
@@ -20,5 +20,5 @@ public static class AuthorityTime
     }
 
     /// <summary>The German calendar day <paramref name="moment"/> falls on.</summary>
-    public static DateOnly DayOf(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Zone).DateTime);
+    public static DateOnly DayOf(DateTimeOffset moment) => Domain.Common.AuthorityCalendar.DayOf(moment);
 }

@@ -1,3 +1,4 @@
+using Fachwerk.Domain.Common;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
@@ -101,7 +102,7 @@ public static partial class InputRules
                 if (date < EarliestDate || date > LatestDate) Add(errors, path, ImplausibleDate);
                 return;
             case DateTimeOffset moment:
-                if (DateOnly.FromDateTime(moment.UtcDateTime) is var day && (day < EarliestDate || day > LatestDate)) Add(errors, path, ImplausibleDate);
+                if (AuthorityCalendar.DayOf(moment) is var day && (day < EarliestDate || day > LatestDate)) Add(errors, path, ImplausibleDate);
                 return;
             case DateTime moment:
                 if (DateOnly.FromDateTime(moment) is var onDay && (onDay < EarliestDate || onDay > LatestDate)) Add(errors, path, ImplausibleDate);

@@ -1,3 +1,4 @@
+using Fachwerk.Domain.Common;
 using Microsoft.AspNetCore.Authorization;
 using System.Security.Claims;
 using Fachwerk.Application.Common;
@@ -61,7 +62,7 @@ public static class GetDeMinimisAidEndpoint
     [WolverineGet("/api/organisations/{id}/de-minimis")]
     public static DeMinimisStatement Get([Document] DeMinimisLedger ledger, TimeProvider clock)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = AuthorityCalendar.DayOf(clock.GetUtcNow());
         var from = today.AddYears(-3).AddDays(1);
         var inWindow = ledger.Aid.Where(a => a.GrantedOn >= from && a.GrantedOn <= today).Sum(a => a.Amount);
         return new DeMinimisStatement(ledger.Id, ledger.Undertaking, DeMinimis.Ceiling, from, today, inWindow,

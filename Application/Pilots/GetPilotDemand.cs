@@ -163,7 +163,7 @@ public static class GetPilotDemandEndpoint
             : throw new UnknownEntity(Problems.NotFoundCode, $"There is no pilot project with id {id}.");
 
         var months = WithoutGaps(demand.Months);
-        var indicator = StableDemandRule.Default.Assess(demand.PilotPhase, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+        var indicator = StableDemandRule.Default.Assess(demand.PilotPhase, AuthorityCalendar.DayOf(clock.GetUtcNow()),
             months.Select(m => m.ToMonthlyDemand()));
         return new PilotDemandReport(demand.Id, demand.Name, demand.PilotPhase, demand.ContinuedUntil, months, Totals(months), indicator, building);
     }

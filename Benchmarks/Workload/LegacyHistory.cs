@@ -186,7 +186,7 @@ public sealed class LegacyHistory
         for (var p = 1; p <= payments; p++)
         {
             var amount = p == payments ? approved - paid : Math.Round(approved / payments, 2);
-            var day = DateOnly.FromDateTime(life.Stamp(Applicant, 25).At.UtcDateTime);
+            var day = AuthorityCalendar.DayOf(life.Stamp(Applicant, 25).At);
             life.Record(FundingDecider.RequestPayment(life.State, new PaymentRequest(amount, day.AddDays(10), life.State.Plan.OwnContribution + life.State.Plan.ThirdPartyFunding), life.Stamp(Applicant, 0)));
             var number = life.State.Funding!.PaymentRequests.Count;
             life.Record(FundingDecider.CheckPaymentRequest(life.State, number, life.Stamp(Caseworker, 2)));
@@ -197,7 +197,7 @@ public sealed class LegacyHistory
         if (!completeProofs || life.State.IsClosed) return;
         foreach (var proof in life.State.Funding!.Proofs.ToList())
         {
-            var receiptDate = DateOnly.FromDateTime(life.Stamp(Applicant, 30).At.UtcDateTime);
+            var receiptDate = AuthorityCalendar.DayOf(life.Stamp(Applicant, 30).At);
             // The final proof comes after the project's end (ADR 0062); interim proofs while it runs.
             var submitted = proof.Kind == ProofKind.Final ? life.StampAfterTheProject(Applicant) : life.Stamp(Applicant, 1);
             life.Record(FundingDecider.SubmitProof(life.State, proof.Proof, new ProofOfUseReport("Alle Module durchgeführt.", new Dictionary<string, decimal> { ["Personal"] = 30_000m, ["Sachkosten"] = 10_000m }, life.State.Plan.OwnContribution, 0m, [new Receipt($"dms://beleg-{life.Id:N}-{proof.Proof}", receiptDate, 1_250m, "Sachkosten")]), submitted));
@@ -230,7 +230,7 @@ public sealed class LegacyHistory
         life.Commit();
         while (life.Stream.Events.Count + 3 <= LongStreamEvents)
         {
-            var day = DateOnly.FromDateTime(life.Stamp(Applicant, 20).At.UtcDateTime);
+            var day = AuthorityCalendar.DayOf(life.Stamp(Applicant, 20).At);
             life.Record(FundingDecider.RequestPayment(life.State, new PaymentRequest(1_000m, day.AddDays(10), plan.OwnContribution), life.Stamp(Applicant, 0)));
             var number = life.State.Funding!.PaymentRequests.Count;
             life.Record(FundingDecider.CheckPaymentRequest(life.State, number, life.Stamp(Caseworker, 2)));
@@ -251,7 +251,7 @@ public sealed class LegacyHistory
 
     private static ProjectPlan Plan(int number, decimal requested, DateTimeOffset drafted)
     {
-        var start = DateOnly.FromDateTime(drafted.UtcDateTime).AddMonths(4);
+        var start = AuthorityCalendar.DayOf(drafted).AddMonths(4);
         return new ProjectPlan($"Fachkräfte für die Region {number}", "Qualifizierung und Vermittlung von Fachkräften im Handwerk",
             new Period(start, start.AddMonths(18)), requested / 0.8m, requested, requested / 4, 0m, [TargetGroup.YoungPeople, TargetGroup.Refugees], 30);
     }
@@ -260,7 +260,7 @@ public sealed class LegacyHistory
 
     /// <summary>The legacy programmes run no calls, so the submission's calendar day only matters for the funding period.</summary>
     private static ApplicationSubmitted Submit(Life life, Alliance alliance, Stamp stamp) =>
-        ApplicationDecider.Submit(life.State, life.Programme, alliance, DateOnly.FromDateTime(stamp.At.UtcDateTime), stamp);
+        ApplicationDecider.Submit(life.State, life.Programme, alliance, AuthorityCalendar.DayOf(stamp.At), stamp);
 
     /// <summary>One application being lived through: its stream, its state, and the clock moving on by days.</summary>
     private sealed class Life(LegacyHistory history, int programmeIndex, Guid id, DateTimeOffset start)

@@ -59,7 +59,7 @@ public static class ApplicantPersonDecider
     /// <summary>The first day the applicant person's data may be erased: the day after the retention period that began when the case ended.</summary>
     public static DateOnly? ErasableFrom(FundingApplication application) =>
         application is { EndedAt: { } ended, ApplicantPerson: { } person }
-            ? DateOnly.FromDateTime(ended.UtcDateTime).AddYears(person.RetentionYears).AddDays(1)
+            ? AuthorityCalendar.DayOf(ended).AddYears(person.RetentionYears).AddDays(1)
             : null;
 
     /// <summary>
@@ -93,5 +93,5 @@ public static class ApplicantPersonDecider
             string.IsNullOrWhiteSpace(requestReference) ? null : requestReference.Trim(), stamp.By, stamp.At);
     }
 
-    private static DateOnly Today(Stamp stamp) => DateOnly.FromDateTime(stamp.At.UtcDateTime);
+    private static DateOnly Today(Stamp stamp) => AuthorityCalendar.DayOf(stamp.At);
 }

@@ -52,7 +52,7 @@ public static class ApplicationDecider
         SeparationOfDuties.EnsureMayActForApplicant(application, stamp);
         if (application.Status != ApplicationStatus.Draft)
             throw Illegal(application, "submitted", "only as a draft");
-        var today = DateOnly.FromDateTime(stamp.At.UtcDateTime);
+        var today = AuthorityCalendar.DayOf(stamp.At);
         if (!programme.FundingPeriod.Contains(today))
             throw new RuleViolation("application.programme-closed",
                 $"{programme.Name} takes applications from {programme.FundingPeriod.From:yyyy-MM-dd} to {programme.FundingPeriod.To:yyyy-MM-dd}.");

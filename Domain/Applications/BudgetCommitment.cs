@@ -40,7 +40,7 @@ public static class BudgetCommitment
         var applicantEvents = new List<object>();
         if (application.Terms?.DeMinimis == true)
         {
-            var grantedOn = DateOnly.FromDateTime(now.UtcDateTime);
+            var grantedOn = AuthorityCalendar.DayOf(now);
             var check = DeMinimis.Check(applicant, application.Id, amount, grantedOn);
             if (!check.Allowed)
                 return Blocked(application, proposal, "application.de-minimis-ceiling", check.Computation, stamp);
@@ -83,7 +83,7 @@ public static class BudgetCommitment
         var applicantEvents = new List<object>();
         if (application.Terms?.DeMinimis == true)
         {
-            var check = DeMinimis.Check(applicant, application.Id, amount, DateOnly.FromDateTime(now.UtcDateTime));
+            var check = DeMinimis.Check(applicant, application.Id, amount, AuthorityCalendar.DayOf(now));
             if (!check.Allowed)
                 return AmendmentBlocked(application, pending, "application.de-minimis-ceiling", check.Computation, stamp);
             applicantEvents.Add(new DeMinimisAidAdjusted(applicant.Id, application.Id, amount, stamp.By, stamp.At));

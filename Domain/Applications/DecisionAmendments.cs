@@ -1,3 +1,4 @@
+using Fachwerk.Domain.Common;
 using System.Collections.Immutable;
 
 namespace Fachwerk.Domain.Applications;
@@ -7,7 +8,7 @@ public static class DecisionAmendments
 {
     /// <summary>Version 1 of the decision: the approval, in force from its day, on the plan's end and financing.</summary>
     public static DecisionVersion FirstVersion(FundingApplication application, ApplicationApproved approved) =>
-        new(1, DateOnly.FromDateTime(approved.RecordedAt.UtcDateTime), approved.Amount, application.Plan.Duration.To, approved.Conditions,
+        new(1, AuthorityCalendar.DayOf(approved.RecordedAt), approved.Amount, application.Plan.Duration.To, approved.Conditions,
             new CostPlan(application.Plan.TotalCosts, application.Plan.OwnContribution, application.Plan.ThirdPartyFunding));
 
     public static FundingApplication Evolve(FundingApplication application, object @event) => @event switch

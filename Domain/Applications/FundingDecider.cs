@@ -24,7 +24,7 @@ public static class FundingDecider
         SeparationOfDuties.EnsureMayActForApplicant(application, stamp);
         var (amount, neededBy, ownAndThirdPartySpent) = request;
         var funding = Funded(application, "asked for a payment");
-        var today = DateOnly.FromDateTime(stamp.At.UtcDateTime);
+        var today = AuthorityCalendar.DayOf(stamp.At);
         var horizon = today.AddMonths(PaymentHorizonMonths);
         if (neededBy < today || neededBy > horizon)
             throw new RuleViolation("payment.not-due-soon",
@@ -114,7 +114,7 @@ public static class FundingDecider
         var owed = Proof(application, proof);
         if (owed.Submitted)
             throw new RuleViolation("proof.already-submitted", $"Proof of use '{proof}' was submitted on {owed.SubmittedAt:yyyy-MM-dd}.");
-        var today = DateOnly.FromDateTime(stamp.At.UtcDateTime);
+        var today = AuthorityCalendar.DayOf(stamp.At);
         var end = application.Plan.Duration.To;
         if (owed.Kind == ProofKind.Final && today <= end)
             throw new RuleViolation("proof.final-before-end",
@@ -139,7 +139,7 @@ public static class FundingDecider
     public static IReadOnlyList<object> FlagOverdueProof(FundingApplication application, string proof, Stamp stamp)
     {
         var owed = application.Funding?.Proofs.FirstOrDefault(p => p.Proof == proof);
-        var today = DateOnly.FromDateTime(stamp.At.UtcDateTime);
+        var today = AuthorityCalendar.DayOf(stamp.At);
         return owed is { Submitted: false, Overdue: false } && today > owed.DueBy && !application.IsClosed
             ? [new ProofOfUseOverdue(application.Id, proof, owed.DueBy, stamp.By, stamp.At)]
             : [];

@@ -57,7 +57,7 @@ public static class ObligationDecider
         var obligation = application.Obligations.FirstOrDefault(o => o.Number == number);
         var due = obligation?.Dues.FirstOrDefault(d => d.DueBy == dueBy);
         if (obligation is null || obligation.Breach is not null || due is null || due.Evidence is not null || due.Overdue
-            || DateOnly.FromDateTime(stamp.At.UtcDateTime) <= dueBy)
+            || AuthorityCalendar.DayOf(stamp.At) <= dueBy)
             return [];
         return [new ObligationEvidenceOverdue(application.Id, number, dueBy, stamp.By, stamp.At)];
     }

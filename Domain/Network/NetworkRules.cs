@@ -9,9 +9,7 @@ namespace Fachwerk.Domain.Network;
 /// </summary>
 public static class NetworkRules
 {
-    private static readonly TimeZoneInfo Germany = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
-    public static DateOnly Today(Stamp stamp) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(stamp.At, Germany).DateTime);
+    public static DateOnly Today(Stamp stamp) => AuthorityCalendar.DayOf(stamp.At);
 
     /// <summary>Refuses with <paramref name="code"/> when <paramref name="day"/> lies after today.</summary>
     public static void EnsureNotInFuture(DateOnly day, Stamp stamp, string code)

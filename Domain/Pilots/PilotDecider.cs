@@ -289,7 +289,7 @@ public static class PilotDecider
             string.IsNullOrWhiteSpace(requestReference) ? null : requestReference.Trim(), stamp.By, stamp.At);
     }
 
-    private static DateOnly Today(Stamp stamp) => DateOnly.FromDateTime(stamp.At.UtcDateTime);
+    private static DateOnly Today(Stamp stamp) => AuthorityCalendar.DayOf(stamp.At);
 
     private static PilotParticipant Participant(Pilot pilot, Guid participantId) =>
         pilot.Participants.TryGetValue(participantId, out var participant)

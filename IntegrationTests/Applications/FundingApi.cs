@@ -13,7 +13,7 @@ public abstract class FundingApi(AppFixture fixture) : ApplicationApi(fixture)
 {
     protected static readonly DemoUser OtherCaseworker = DemoUsers.SecondCaseworker;
 
-    protected DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+    protected DateOnly Today => AuthorityCalendar.DayOf(Clock.GetUtcNow());
 
     /// <summary>An application approved for <paramref name="amount"/> (80 % of its costs) with the given proof dates; returns its version.</summary>
     protected async Task<(Guid Id, long Version)> Approved(Guid programme, decimal amount = 40_000m, decimal retained = 0,

@@ -32,7 +32,7 @@ public class PersonApplicantErasureTests(AppFixture fixture) : ApplicationApi(fi
 
     private static readonly string[] Plaintext = ["Lenamarie", "Hartmannsdorf", "2001-08-14", "Bahnhofstrasse", "postalCode", "birthDate"];
 
-    private DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => AuthorityCalendar.DayOf(Clock.GetUtcNow());
 
     private static ProjectPlan Stipend => new("Stipendium Medizinstudium", "Stipendium für die klinischen Semester",
         new Period(new DateOnly(2026, 9, 1), new DateOnly(2029, 8, 31)), 21_600m, 21_600m, 0m, 0m, [], 1);

@@ -1,3 +1,4 @@
+using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Host.Development;
 using Microsoft.Playwright;
@@ -20,7 +21,7 @@ public class AmendmentBrowserTests(BrowserFixture fixture) : BrowserTest(fixture
         var events = await EventCountAsync();
 
         // Without a reason the form answers in German and nothing is recorded.
-        await propose.GetByLabel("Gültig ab").FillAsync(DateOnly.FromDateTime(Fixture.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd"));
+        await propose.GetByLabel("Gültig ab").FillAsync(AuthorityCalendar.DayOf(Fixture.Clock.GetUtcNow()).ToString("yyyy-MM-dd"));
         await propose.GetByLabel("Neue bewilligte Summe (EUR)").FillAsync("56000");
         await propose.GetByLabel("Zuwendungsfähige Ausgaben (EUR)").FillAsync("70000");
         await propose.GetByLabel("Eigenanteil (EUR)").FillAsync("14000");

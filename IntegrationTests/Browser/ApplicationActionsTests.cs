@@ -1,3 +1,4 @@
+using Fachwerk.Domain.Common;
 using System.Globalization;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
@@ -138,7 +139,7 @@ public class ApplicationActionsTests(BrowserFixture fixture) : BrowserTest(fixtu
     {
         var application = await ApprovedAsync("Orientierungstage Halle – Mittelabruf");
         var requested = await CommandAsync(DemoUsers.Applicant, $"/api/applications/{application.Id}/payment-requests",
-            new RequestPayment(application.Version, 12_000m, DateOnly.FromDateTime(Fixture.Clock.GetUtcNow().UtcDateTime).AddDays(14), 5_000m),
+            new RequestPayment(application.Version, 12_000m, AuthorityCalendar.DayOf(Fixture.Clock.GetUtcNow()).AddDays(14), 5_000m),
             application.Applicant.Id);
         var page = $"/applications/{application.Id}";
         await SignInAsync(DemoUsers.Caseworker, page);

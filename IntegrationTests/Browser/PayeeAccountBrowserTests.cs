@@ -1,3 +1,4 @@
+using Fachwerk.Domain.Common;
 using Fachwerk.Application.Applications;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Host.Development;
@@ -62,7 +63,7 @@ public class PayeeAccountBrowserTests(BrowserFixture fixture) : BrowserTest(fixt
     {
         var application = await ApprovedAsync("Orientierungstage Halle – Zahlungsempfänger");
         var requested = await CommandAsync(DemoUsers.Applicant, $"/api/applications/{application.Id}/payment-requests",
-            new RequestPayment(application.Version, 5_000m, DateOnly.FromDateTime(Fixture.Clock.GetUtcNow().UtcDateTime).AddDays(14), 5_000m),
+            new RequestPayment(application.Version, 5_000m, AuthorityCalendar.DayOf(Fixture.Clock.GetUtcNow()).AddDays(14), 5_000m),
             application.Applicant.Id);
         var checkedRequest = await CommandAsync(DemoUsers.Caseworker, $"/api/applications/{application.Id}/payment-requests/1/check",
             new CheckPaymentRequest(requested.Version));

@@ -1,3 +1,4 @@
+using Fachwerk.Domain.Common;
 using Fachwerk.Application.Applications;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Host.Development;
@@ -119,7 +120,7 @@ public class PortalTests(BrowserFixture fixture) : BrowserTest(fixture)
         decision.ShouldContain("bestätigt");
         var form = Page.Locator("section.action", new() { HasText = "Mittel abrufen" });
         var rules = await form.Locator("#request-payment-rules").InnerTextAsync();
-        var today = DateOnly.FromDateTime(Fixture.Clock.GetUtcNow().UtcDateTime);
+        var today = AuthorityCalendar.DayOf(Fixture.Clock.GetUtcNow());
         rules.ShouldContain($"Bedarf zwischen dem {today:dd.MM.yyyy} und dem {today.AddMonths(2):dd.MM.yyyy}");
         rules.ShouldContain("Die Zuwendung deckt 80\u00a0% der Kosten; für jeden Euro ausgegebener Eigen- und Drittmittel können Sie bis zu 4 Euro Fördermittel abrufen.");
         await ExpectAccessibleAsync();

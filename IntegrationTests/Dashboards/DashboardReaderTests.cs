@@ -53,7 +53,7 @@ public class DashboardReaderTests(AppFixture fixture) : DocumentApi(fixture)
 
     private async Task<(Guid Pilot, Guid Participant)> PilotWithParticipant()
     {
-        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        var today = AuthorityCalendar.DayOf(Clock.GetUtcNow());
         var launched = await Post<StreamCreated>(DemoUsers.ProjectLead, "/api/pilots", new LaunchPilot("Welcome Center Dessau", "Stadt Dessau-Roßlau",
             new Period(today.AddMonths(-1), today.AddMonths(11)), [new FundingSource("ESF+", FundingSourceKind.EuropeanSocialFund, 80_000m)],
             [PilotService.HousingSearch]), 201);

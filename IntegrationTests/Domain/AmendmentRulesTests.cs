@@ -10,7 +10,7 @@ public class AmendmentRulesTests
 {
     private static readonly Fachwerk.Domain.Alliances.Alliance Region = Alliance(true, Chamber);
     private static readonly Stamp OtherApprover = new("carsten", Now);
-    private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
+    private static readonly DateOnly Today = AuthorityCalendar.DayOf(Now);
 
     /// <summary>Approved 40,000 of 50,000 EUR costs (80 %), project 2026-09-01..2027-08-31; interim proof 2027-04-30, final 2028-02-29.</summary>
     private static FundingApplication Approved(FundingProgramme programme, params object[] more) =>

@@ -99,7 +99,7 @@ public class ApplicationFormRulesTests
         var alliance = Alliance(true);
         var draft = Given.History<FundingApplication>(ApplicationDecider.Draft(AppId, HausSteinstrasse, programme, alliance, "Halle (Saale)", Plan(),
             Applicant, Values(("betriebe", "3"))));
-        var submittedOn = DateOnly.FromDateTime(Now.UtcDateTime);
+        var submittedOn = AuthorityCalendar.DayOf(Now);
 
         FieldRefusal(() => ApplicationDecider.Submit(draft, programme, alliance, submittedOn, Applicant))
             .ShouldBe([new FieldError("extra.kooperation", "form.required", "'Kooperationsvertrag liegt vor' is required.")]);
@@ -118,7 +118,7 @@ public class ApplicationFormRulesTests
         var alliance = Alliance(true);
         var draft = Given.History<FundingApplication>(ApplicationDecider.Draft(AppId, HausSteinstrasse, programme, alliance, "Halle (Saale)", Plan(),
             Applicant, Values(("betriebe", "3"), ("kooperation", "true"))));
-        var submitted = FundingApplication.Evolve(draft, ApplicationDecider.Submit(draft, programme, alliance, DateOnly.FromDateTime(Now.UtcDateTime), Applicant));
+        var submitted = FundingApplication.Evolve(draft, ApplicationDecider.Submit(draft, programme, alliance, AuthorityCalendar.DayOf(Now), Applicant));
 
         // Version 2 asks for a new required field and no longer has "kooperation".
         programme = WithForm(programme, [Fields[0], new FormField("mentoren", FormFieldKind.Number, true, new("Mentorinnen und Mentoren"))]);

@@ -1,3 +1,4 @@
+using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Programmes;
 using static Fachwerk.IntegrationTests.Domain.ApplicationWorld;
@@ -13,7 +14,7 @@ public class ApplicationRulesTests
         Given.History<FundingApplication>([Drafted(Region, Arbeitsmarktkreis), .. events]);
 
     private static ApplicationSubmitted Submit(FundingApplication application, FundingProgramme programme, Fachwerk.Domain.Common.Stamp stamp) =>
-        ApplicationDecider.Submit(application, programme, Region, DateOnly.FromDateTime(stamp.At.UtcDateTime), stamp);
+        ApplicationDecider.Submit(application, programme, Region, AuthorityCalendar.DayOf(stamp.At), stamp);
 
     [Fact]
     public void A_draft_belongs_to_a_district_the_alliance_covers()

@@ -25,7 +25,7 @@ public class FundingRulesTests
         ]);
 
     private static PaymentRequested Requested(int number, decimal amount, decimal spent) =>
-        new(AppId, number, amount, DateOnly.FromDateTime(Now.UtcDateTime).AddDays(14), spent, "anna", Now);
+        new(AppId, number, amount, AuthorityCalendar.DayOf(Now).AddDays(14), spent, "anna", Now);
 
     private static PaymentRequestChecked Checked(int number, string by = "sabine") => new(AppId, number, by, Now);
 
@@ -40,7 +40,7 @@ public class FundingRulesTests
 
     private static ProofOfUseFirstCheckCompleted FirstCheck(string proof, params Finding[] findings) => new(AppId, proof, findings, "sabine", Now);
 
-    private static readonly DateOnly InTwoWeeks = DateOnly.FromDateTime(Now.UtcDateTime).AddDays(14);
+    private static readonly DateOnly InTwoWeeks = AuthorityCalendar.DayOf(Now).AddDays(14);
 
     [Fact]
     public void The_approval_fixes_the_proofs_of_use_interim_on_30_April_after_each_year_and_the_final_six_months_after_the_end()
@@ -72,9 +72,9 @@ public class FundingRulesTests
     {
         var application = Approved();
 
-        Given.Refusal(() => FundingDecider.RequestPayment(application, new PaymentRequest(1_000m, DateOnly.FromDateTime(Now.UtcDateTime).AddMonths(2).AddDays(1), 10_000m), Recipient))
+        Given.Refusal(() => FundingDecider.RequestPayment(application, new PaymentRequest(1_000m, AuthorityCalendar.DayOf(Now).AddMonths(2).AddDays(1), 10_000m), Recipient))
             .Code.ShouldBe("payment.not-due-soon");
-        Given.Refusal(() => FundingDecider.RequestPayment(application, new PaymentRequest(1_000m, DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-1), 10_000m), Recipient))
+        Given.Refusal(() => FundingDecider.RequestPayment(application, new PaymentRequest(1_000m, AuthorityCalendar.DayOf(Now).AddDays(-1), 10_000m), Recipient))
             .Code.ShouldBe("payment.not-due-soon");
     }
 

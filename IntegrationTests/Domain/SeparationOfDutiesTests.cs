@@ -24,7 +24,7 @@ public class SeparationOfDutiesTests
         ]);
 
     private static PaymentRequested Requested(int number, string by = "anna") =>
-        new(AppId, number, 9_000m, DateOnly.FromDateTime(Now.UtcDateTime).AddDays(14), 2_250m * number, by, Now);
+        new(AppId, number, 9_000m, AuthorityCalendar.DayOf(Now).AddDays(14), 2_250m * number, by, Now);
 
     [Fact]
     public void Who_requested_a_payment_never_checks_releases_or_refuses_it()
@@ -68,7 +68,7 @@ public class SeparationOfDutiesTests
         var approved = Approved(Requested(1), new PaymentRequestChecked(AppId, 1, "sabine", Now));
 
         // When sabine, under an applicant role, requests money or withdraws: refused
-        Given.Refusal(() => FundingDecider.RequestPayment(approved, new PaymentRequest(1_000m, DateOnly.FromDateTime(Now.UtcDateTime).AddDays(7), 20_000m), Caseworker))
+        Given.Refusal(() => FundingDecider.RequestPayment(approved, new PaymentRequest(1_000m, AuthorityCalendar.DayOf(Now).AddDays(7), 20_000m), Caseworker))
             .Code.ShouldBe(SeparationOfDuties.Code);
         Given.Refusal(() => ApplicationDecider.Withdraw(approved, "Verzicht", Caseworker)).Code.ShouldBe(SeparationOfDuties.Code);
         Given.Refusal(() => FundingDecider.SubmitProof(approved, "interim-2026",
@@ -77,7 +77,7 @@ public class SeparationOfDutiesTests
         // Then the applicant's own people may, and user ids are compared regardless of case
         approved.ApplicantSide.ShouldBe(["anna"], ignoreOrder: true);
         approved.AuthoritySide.ShouldContain("SABINE");
-        FundingDecider.RequestPayment(approved, new PaymentRequest(1_000m, DateOnly.FromDateTime(Now.UtcDateTime).AddDays(7), 20_000m), Applicant)
+        FundingDecider.RequestPayment(approved, new PaymentRequest(1_000m, AuthorityCalendar.DayOf(Now).AddDays(7), 20_000m), Applicant)
             .RequestNumber.ShouldBe(2);
     }
 

@@ -26,7 +26,7 @@ public abstract class NetworkApi(AppFixture fixture) : ApplicationApi(fixture)
     protected Guid DistrictId { get; private set; }
 
     /// <summary>Today on the fixture's clock: 2026-03-02 unless a test moved it.</summary>
-    protected DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+    protected DateOnly Today => AuthorityCalendar.DayOf(Clock.GetUtcNow());
 
     protected static readonly Place Halle = new("Halle (Saale)", "Halle (Saale)", FederalState.SachsenAnhalt, "Stadthaus");
 

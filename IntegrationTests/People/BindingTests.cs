@@ -26,7 +26,7 @@ public class BindingTests(AppFixture fixture) : ApplicationApi(fixture)
     protected override (Guid? Organisation, Guid? Alliance, Guid? Pilot) BindingsOf(DemoUser user, string? url) =>
         user == OrganisationAdmin ? (ApplicantId, null, null) : base.BindingsOf(user, url);
 
-    private DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => AuthorityCalendar.DayOf(Clock.GetUtcNow());
 
     [Fact]
     public async Task A_project_lead_who_launches_a_pilot_acts_on_it_at_once_without_a_claim_in_the_token()

@@ -38,7 +38,7 @@ public abstract class PilotApi(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     /// <summary>Today on the fixture's clock, which other tests may have moved forward: dates are relative to it.</summary>
-    protected DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+    protected DateOnly Today => AuthorityCalendar.DayOf(Clock.GetUtcNow());
 
     protected DateOnly ThisMonth => new(Today.Year, Today.Month, 1);
 

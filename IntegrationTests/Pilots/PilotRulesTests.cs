@@ -12,7 +12,7 @@ public class PilotRulesTests
     private static readonly Guid Worker = Guid.NewGuid();
     private static readonly Guid Intern = Guid.NewGuid();
     private static readonly Period Phase = new(new DateOnly(2025, 9, 1), new DateOnly(2026, 8, 31));
-    private static readonly DateOnly Today = DateOnly.FromDateTime(Given.Stamp.At.UtcDateTime);
+    private static readonly DateOnly Today = AuthorityCalendar.DayOf(Given.Stamp.At);
     private static readonly DateTimeOffset At = DateTimeOffset.UnixEpoch;
 
     private static readonly PilotLaunched Launched = new(PilotId, "Relocation Service", "Stadt Magdeburg", Phase,

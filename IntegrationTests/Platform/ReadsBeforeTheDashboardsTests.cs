@@ -41,7 +41,7 @@ public class ReadsBeforeTheDashboardsTests(AppFixture fixture) : IntegrationCont
     [Fact]
     public async Task A_pilots_demand_right_after_its_launch_is_empty_and_being_built()
     {
-        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        var today = AuthorityCalendar.DayOf(Clock.GetUtcNow());
         var pilot = (await Post<StreamCreated>(DemoUsers.ProjectLead, "/api/pilots", new LaunchPilot("Relocation Service", "Stadt Magdeburg",
             new Period(today.AddMonths(-1), today.AddMonths(11)), [], [PilotService.HousingSearch]), 201)).Id;
 

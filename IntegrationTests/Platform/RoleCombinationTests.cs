@@ -104,7 +104,7 @@ public class RoleCombinationTests(AppFixture fixture) : ApplicationApi(fixture)
         await Post(DemoUsers.ProjectLead, $"/api/pilots/{pilot}/participants/{enrolled.ItemId}/erasure", erasure);
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => AuthorityCalendar.DayOf(Clock.GetUtcNow());
 
     private async Task<(Guid Pilot, long Version)> Launch(DemoUser lead, string name)
     {

@@ -67,5 +67,5 @@ public static class GetNetworkDashboardsEndpoints
             Today(clock), cancellation);
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private static DateOnly Today(TimeProvider clock) => AuthorityCalendar.DayOf(clock.GetUtcNow());
 }

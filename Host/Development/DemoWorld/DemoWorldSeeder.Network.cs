@@ -1,3 +1,4 @@
+using Fachwerk.Domain.Common;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Network;
@@ -181,7 +182,7 @@ public sealed partial class DemoWorldSeeder
         await ChangeAsync(Registrar, $"{opened.Url}/final-presentation", new PresentCohortResults(version, cohort.Final.HeldOn, cohort.Final.Place,
             cohort.Final.Guests), cancellation);
 
-        var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+        var today = AuthorityCalendar.DayOf((clock ?? TimeProvider.System).GetUtcNow());
         foreach (var concept in cohort.Concepts)
         {
             var developed = await SendAsync<StreamCreated>(Registrar, HttpMethod.Post, "/api/concepts", new DevelopConcept(opened.Id, concept.Title,

@@ -232,7 +232,7 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
     private async Task FundAsync(string url, DemoApplication demo, DemoFunding funding, Caller applicant, CancellationToken cancellation)
     {
         var version = await ApprovedVersionAsync(url, cancellation);
-        var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+        var today = AuthorityCalendar.DayOf((clock ?? TimeProvider.System).GetUtcNow());
         if (funding.PayeeIban is { } iban)
         {
             version = await ChangeAsync(applicant, $"{url}/payee-account",
