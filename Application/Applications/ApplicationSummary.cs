@@ -92,6 +92,11 @@ public sealed record ApplicationSummary
     /// <summary>Each counting review's weighted average, unrounded, by reviewer; what <see cref="Review"/> is computed from.</summary>
     public ImmutableDictionary<string, decimal> ReviewAverages { get; init; } = ImmutableDictionary<string, decimal>.Empty;
     /// <summary>
+    /// The mean of <see cref="ReviewAverages"/>, unrounded; none until a review counts. A column of its own, so the alliance's
+    /// pipeline averages the scores per programme in the same index-only query.
+    /// </summary>
+    public decimal? ReviewMean { get; init; }
+    /// <summary>
     /// What the full-text search (<c>q</c>) reads: title, applicant, number and description, with German feminine plurals
     /// written as the singular.
     /// </summary>
@@ -134,6 +139,7 @@ public sealed record ApplicationSummary
         mapping.DuplicateField(nameof(RequestedAmount));
         mapping.DuplicateField(nameof(ApprovedAmount));
         mapping.DuplicateField(nameof(PaidAmount));
+        mapping.DuplicateField(nameof(ReviewMean));
         // The pipeline over time groups these by month (ADR 0115).
         mapping.DuplicateField(nameof(SubmittedAt));
         mapping.DuplicateField(nameof(ApprovedAt));
@@ -147,7 +153,7 @@ public sealed record ApplicationSummary
         // The pipeline reads only this index (an index-only scan, however many applications an alliance has; grouped by status
         // and programme, or by month of submission and approval) ...
         mapping.Index([x => x.AllianceId, x => x.Status], index => index.IncludeColumns =
-            ["programme_id", "district", "requested_amount", "approved_amount", "paid_amount", "submitted_at", "approved_at", "submitted_month", "approved_month"]);
+            ["programme_id", "district", "requested_amount", "approved_amount", "paid_amount", "submitted_at", "approved_at", "submitted_month", "approved_month", "review_mean"]);
         // ... and the list, newest first, reads a page of a programme or an alliance off the front of these.
         mapping.Index([x => x.ProgrammeId, x => x.Id]);
         mapping.Index([x => x.AllianceId, x => x.Id]);

@@ -186,7 +186,12 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
         Next(s, Reviewed(s, s.ReviewAverages.SetItem(e.Data.Reviewer, ReviewSummary.ExactWeightedAverage(e.Data.Scores))), e, moved: false);
 
     private static ApplicationSummary Reviewed(ApplicationSummary s, ImmutableDictionary<string, decimal> averages) =>
-        s with { ReviewAverages = averages, Review = averages.IsEmpty ? null : ReviewSummary.OfAverages([.. averages.Values]) };
+        s with
+        {
+            ReviewAverages = averages,
+            Review = averages.IsEmpty ? null : ReviewSummary.OfAverages([.. averages.Values]),
+            ReviewMean = averages.IsEmpty ? null : averages.Values.Average(),
+        };
 
     /// <summary>Keeps the open tasks as their own documents, replacing the application's previous ones.</summary>
     public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<ApplicationSummary> slice)

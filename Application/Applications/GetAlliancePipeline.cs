@@ -28,7 +28,13 @@ public sealed record PipelineStage(ApplicationStatus Status, int Applications, d
 /// <param name="Requested">The funding requested, in EUR, as <see cref="AlliancePipeline.Requested"/> counts it (not drafts, withdrawn or lapsed ones).</param>
 /// <param name="Approved">The funding approved, in EUR, as <see cref="AlliancePipeline.Approved"/> counts it (approved, reclaimed or closed ones).</param>
 /// <param name="Paid">The money paid out, in EUR.</param>
-public sealed record PipelineProgramme(Guid ProgrammeId, string Programme, int Applications, decimal Requested, decimal Approved, decimal Paid);
+/// <param name="Reviewed">How many of its applications have at least one counting review (ADR 0093).</param>
+/// <param name="ReviewAverage">
+/// The mean over those applications of their reviews' mean weighted score, 0 to 10, rounded to two decimals; none when no
+/// application was reviewed (programmes without review criteria).
+/// </param>
+public sealed record PipelineProgramme(
+    Guid ProgrammeId, string Programme, int Applications, decimal Requested, decimal Approved, decimal Paid, int Reviewed = 0, decimal? ReviewAverage = null);
 
 /// <summary>The alliance dashboard: members by kind, applications by status, requested versus approved versus paid amounts.</summary>
 /// <param name="AllianceId">The alliance.</param>
@@ -41,6 +47,8 @@ public sealed record PipelineProgramme(Guid ProgrammeId, string Programme, int A
 /// <param name="Approved">The funding approved, in EUR.</param>
 /// <param name="Paid">The money paid out, in EUR.</param>
 /// <param name="Programmes">The region's applications by funding programme, by the programme's name.</param>
+/// <param name="Reviewed">How many applications have at least one counting review.</param>
+/// <param name="ReviewAverage">The mean over those applications of their reviews' mean weighted score, rounded to two decimals; none when none was reviewed.</param>
 public sealed record AlliancePipeline(
     Guid AllianceId,
     string Alliance,
@@ -51,7 +59,9 @@ public sealed record AlliancePipeline(
     decimal Requested,
     decimal Approved,
     decimal Paid,
-    IReadOnlyList<PipelineProgramme> Programmes);
+    IReadOnlyList<PipelineProgramme> Programmes,
+    int Reviewed = 0,
+    decimal? ReviewAverage = null);
 
 public static class GetAlliancePipelineEndpoint
 {
@@ -79,18 +89,19 @@ public static class GetAlliancePipelineEndpoint
         var table = session.DocumentStore.Options.Schema.For<ApplicationSummary>();
         await using var command = new NpgsqlCommand();
         command.CommandText =
-            $"select status, programme_id, count(*), coalesce(sum(requested_amount), 0), coalesce(sum(approved_amount), 0), coalesce(sum(paid_amount), 0) " +
+            $"select status, programme_id, count(*), coalesce(sum(requested_amount), 0), coalesce(sum(approved_amount), 0), coalesce(sum(paid_amount), 0), " +
+            $"count(review_mean), coalesce(sum(review_mean), 0) " +
             $"from {table} where alliance_id = @alliance{filter.Conditions(command, "submitted_at")} group by status, programme_id";
         command.Parameters.AddWithValue("alliance", alliance.Id);
 
         // One row per status and programme: the stages add up the programmes, the programmes the statuses.
-        var cells = new List<(PipelineStage Stage, Guid Programme)>();
+        var cells = new List<(PipelineStage Stage, Guid Programme, Scores Scores)>();
         await using (var reader = await session.ExecuteReaderAsync(command, cancellation))
         {
             while (await reader.ReadAsync(cancellation))
             {
                 cells.Add((new PipelineStage(Enum.Parse<ApplicationStatus>(reader.GetString(0)), (int)reader.GetInt64(2),
-                    reader.GetDecimal(3), reader.GetDecimal(4), reader.GetDecimal(5)), reader.GetGuid(1)));
+                    reader.GetDecimal(3), reader.GetDecimal(4), reader.GetDecimal(5)), reader.GetGuid(1), new Scores((int)reader.GetInt64(6), reader.GetDecimal(7))));
             }
         }
 
@@ -99,10 +110,22 @@ public static class GetAlliancePipelineEndpoint
         var names = (await session.LoadManyAsync<ProgrammeDetails>(cancellation, cells.Select(c => c.Programme).Distinct()))
             .ToDictionary(p => p.Id, p => p.Name);
         var programmes = cells.GroupBy(c => c.Programme).Select(g => new PipelineProgramme(g.Key, names.GetValueOrDefault(g.Key, g.Key.ToString()),
-                g.Sum(c => c.Stage.Applications), Requested(g.Select(c => c.Stage)), Approved(g.Select(c => c.Stage)), g.Sum(c => c.Stage.Paid)))
+                g.Sum(c => c.Stage.Applications), Requested(g.Select(c => c.Stage)), Approved(g.Select(c => c.Stage)), g.Sum(c => c.Stage.Paid),
+                g.Sum(c => c.Scores.Count), Scores.Average(g.Select(c => c.Scores))))
             .OrderBy(p => p.Programme, StringComparer.Ordinal).ThenBy(p => p.ProgrammeId).ToList();
         return new AlliancePipeline(alliance.Id, alliance.Name, alliance.MemberCount, alliance.MembersByKind, stages,
-            stages.Sum(s => s.Applications), Requested(stages), Approved(stages), stages.Sum(s => s.Paid), programmes);
+            stages.Sum(s => s.Applications), Requested(stages), Approved(stages), stages.Sum(s => s.Paid), programmes,
+            cells.Sum(c => c.Scores.Count), Scores.Average(cells.Select(c => c.Scores)));
+    }
+
+    /// <summary>How many applications of a cell were reviewed and the sum of their mean scores, which add up across cells.</summary>
+    private readonly record struct Scores(int Count, decimal Sum)
+    {
+        public static decimal? Average(IEnumerable<Scores> cells)
+        {
+            var (count, sum) = cells.Aggregate((Count: 0, Sum: 0m), (total, c) => (total.Count + c.Count, total.Sum + c.Sum));
+            return count == 0 ? null : Math.Round(sum / count, 2, MidpointRounding.AwayFromZero);
+        }
     }
 
     private static decimal Requested(IEnumerable<PipelineStage> stages) => stages.Where(s => !NotRequested.Contains(s.Status)).Sum(s => s.Requested);

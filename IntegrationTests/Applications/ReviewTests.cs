@@ -85,6 +85,33 @@ public class ReviewTests(AppFixture fixture) : ApplicationApi(fixture)
     }
 
     [Fact]
+    public async Task The_alliance_pipeline_averages_the_reviewed_applications_mean_scores_per_programme()
+    {
+        var programme = await LaunchProgramme();
+        await Send(Caseworker, HttpMethod.Put, $"/api/programmes/{programme}/review-criteria", new SetReviewCriteria(1, Criteria));
+        var twice = await Submitted(programme);
+        var once = await Submitted(programme);
+        await Submitted(programme);
+
+        var version = await Assign(twice, 2, Rita);
+        version = await Assign(twice, version, Robert);
+        version = await Review(twice, version, Rita, Scores(8, 6, 4));
+        await Review(twice, version, Robert, Scores(5, 5, 5));
+        await Review(once, await Assign(once, 2, Reviewer), Reviewer, Scores(10, 9, 7));
+
+        // Each application counts once, with the mean of its reviews: (6.2 + 5) / 2 = 5.6 and 8.8 give 7.2, the third is not reviewed.
+        var pipeline = await Get<AlliancePipeline>(Caseworker, $"/api/alliances/{AllianceId}/pipeline?programmeId={programme}");
+        var row = pipeline.Programmes.ShouldHaveSingleItem();
+        (row.Applications, row.Reviewed, row.ReviewAverage).ShouldBe((3, 2, 7.2m));
+        (pipeline.Reviewed, pipeline.ReviewAverage).ShouldBe((2, 7.2m));
+
+        // A conflict declared afterwards takes the reviewer's score out of the average.
+        await Act(Robert, twice, "review-conflict", new DeclareReviewConflict((await Reviews(twice, Robert)).Version, "Mitglied im Trägerverein"));
+        row = (await Get<AlliancePipeline>(DemoUsers.DashboardReader, $"/api/alliances/{AllianceId}/pipeline?programmeId={programme}")).Programmes.ShouldHaveSingleItem();
+        (row.Reviewed, row.ReviewAverage).ShouldBe((2, 7.5m), "(6.2 + 8.8) / 2, read by the ministry's dashboard reader as an aggregate");
+    }
+
+    [Fact]
     public async Task A_score_out_of_range_answers_400_with_the_field_and_appends_nothing()
     {
         var application = await SubmittedForReview();

@@ -59,4 +59,38 @@ public class AmendmentBrowserTests(BrowserFixture fixture) : BrowserTest(fixture
         await ExpectAccessibleAsync();
         await ScreenshotForDocsAsync("decision-versions");
     }
+
+    [Fact]
+    public async Task A_change_notice_moves_a_proof_of_use_due_date_and_the_proofs_follow_it_once_confirmed()
+    {
+        var application = await ApprovedAsync("Orientierungstage mit neuer Nachweisfrist");
+        var proof = application.Funding!.ProofsOfUse.First(p => p.SubmittedAt is null);
+        var later = proof.DueBy.AddMonths(2);
+        var page = $"/applications/{application.Id}";
+        await Page.Context.ClearCookiesAsync();
+        await SignInAsync(DemoUsers.Caseworker, page);
+        var propose = Page.Locator("section.action", new() { Has = Page.GetByRole(AriaRole.Heading, new() { Name = "Änderungsbescheid vorschlagen" }) });
+        var dueBy = propose.GetByLabel($"{proof.Proof}: neue Frist");
+        (await dueBy.InputValueAsync()).ShouldBeEmpty("a proof left empty keeps its due date");
+        (await propose.InnerTextAsync()).ShouldContain($"Bisher fällig bis {proof.DueBy:dd.MM.yyyy}.");
+
+        await propose.GetByLabel("Gültig ab").FillAsync(AuthorityCalendar.DayOf(Fixture.Clock.GetUtcNow()).ToString("yyyy-MM-dd"));
+        await dueBy.FillAsync(later.ToString("yyyy-MM-dd"));
+        await propose.GetByLabel("Begründung", new() { Exact = true }).FillAsync("Der Träger hat wegen Personalwechsels um Aufschub gebeten.");
+        await propose.GetByRole(AriaRole.Button, new() { Name = "Änderung vorschlagen" }).ClickAsync();
+        await DoneAsync("Änderungsbescheid vorgeschlagen");
+        (await ApplicationAsync(application.Id)).Funding!.ProofsOfUse.First(p => p.Proof == proof.Proof).DueBy.ShouldBe(proof.DueBy, "not before the second signature");
+        await ExpectAccessibleAsync();
+
+        await Page.Context.ClearCookiesAsync();
+        await SignInAsync(DemoUsers.Approver, page);
+        var confirm = Page.Locator("section.action", new() { Has = Page.GetByRole(AriaRole.Heading, new() { Name = "Änderungsbescheid mitzeichnen" }) });
+        await Fixture.WaitForMessagesAsync(() => confirm.GetByRole(AriaRole.Button, new() { Name = "Mitzeichnen (zweite Unterschrift)" }).ClickAsync());
+        await DoneAsync("Änderungsbescheid mitgezeichnet");
+
+        (await ApplicationAsync(application.Id)).Funding!.ProofsOfUse.First(p => p.Proof == proof.Proof).DueBy.ShouldBe(later);
+        await Page.GotoAsync(page);
+        (await Versions.Locator("tbody tr").Nth(1).InnerTextAsync()).ShouldContain("Nachweisfristen");
+        await ExpectAccessibleAsync();
+    }
 }

@@ -70,9 +70,28 @@ public class PipelineDashboardTests(BrowserFixture fixture) : DashboardTest(fixt
             .. statuses.Select(r => new[] { Words(r[0]), r[1].Replace(".", "", StringComparison.Ordinal), Plain(Amount(r[2])), Plain(Amount(r[3])), Plain(Amount(r[4])) })]);
         var (programmeXlsxName, programmeXlsx) = await XlsxAsync(ProgrammeTable);
         programmeXlsxName.ShouldMatch(@"^pipeline-programme-\d{4}-\d{2}-\d{2}\.xlsx$");
-        programmeXlsx[0].ShouldBe(["Förderprogramm", "Anträge", "Beantragt", "Bewilligt", "Ausgezahlt"]);
+        programmeXlsx[0].ShouldBe(["Förderprogramm", "Anträge", "Beantragt", "Bewilligt", "Ausgezahlt", "Begutachtet", "Gutachten (Ø)"]);
         programmeXlsx.Skip(1).Select(r => r[0] as string).ShouldBe(programmes.Select(r => r[0]));
         programmeXlsx.Skip(1).Select(r => (decimal)r[2]!).ShouldBe(programmes.Select(r => Amount(r[2])!.Value));
+    }
+
+    [Fact]
+    public async Task The_programme_table_shows_how_many_applications_were_reviewed_and_their_mean_score_as_the_csv_does()
+    {
+        // The demo's Lower Saxony grant "Wiedereinstieg in den Beruf" was scored by three reviewers of the Leine-Weser alliance.
+        const string leineWeser = "Regionales Fachkräftebündnis Leine-Weser";
+        var pipeline = await PipelineAsync(DemoUsers.DashboardReader, leineWeser);
+        var reviewed = pipeline.Programmes.Where(p => p.Reviewed > 0).ShouldHaveSingleItem();
+        reviewed.ReviewAverage.ShouldNotBeNull();
+
+        await SignInAsync(DemoUsers.DashboardReader, $"/dashboards/alliances/{pipeline.AllianceId}");
+        var row = (await TableAsync(ProgrammeTable)).Single(r => r[0] == reviewed.Programme);
+        (row[5], row[6]).ShouldBe(("1", reviewed.ReviewAverage.Value.ToString("#,##0.##", German)));
+        var (_, csv) = await CsvAsync(ProgrammeTable);
+        csv[0][5..].ShouldBe(["Begutachtet", "Gutachten (Ø)"]);
+        csv.Single(r => r[0] == reviewed.Programme)[5..].ShouldBe(["1", reviewed.ReviewAverage.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)]);
+        csv.Skip(1).Where(r => r[0] != reviewed.Programme).ShouldAllBe(r => r[5] == "0" && r[6] == "", "programmes without reviews have no mean");
+        await ExpectAccessibleAsync();
     }
 
     [Fact]
@@ -172,10 +191,10 @@ public class PipelineDashboardTests(BrowserFixture fixture) : DashboardTest(fixt
         await Page.GetByRole(AriaRole.Img, new() { Name = StatusChart }).WaitForAsync();
     }
 
-    private async Task<AlliancePipeline> PipelineAsync(DemoUser user)
+    private async Task<AlliancePipeline> PipelineAsync(DemoUser user, string name = Alliance)
     {
         var api = Fixture.Api(user);
-        var alliance = (await api.GetAsync<Page<AllianceSummary>>("/api/alliances?name=" + Uri.EscapeDataString(Alliance))).Result.Items.Single();
+        var alliance = (await api.GetAsync<Page<AllianceSummary>>("/api/alliances?name=" + Uri.EscapeDataString(name))).Result.Items.Single();
         return (await api.GetAsync<AlliancePipeline>($"/api/alliances/{alliance.Id}/pipeline")).Result;
     }
 
