@@ -39,8 +39,17 @@ public class PayeeAccountBrowserTests(BrowserFixture fixture) : BrowserTest(fixt
         await ExpectAccessibleAsync();
         await ScreenshotForDocsAsync("payee-account-proposed");
 
+        // The proposal waits in the inbox of the caseworkers who may confirm it; its task leads to the confirmation form.
+        var waiting = await ApplicationAsync(application.Id);
+        await Fixture.Api(DemoUsers.Caseworker).SendAsync<Application.Common.CommandAccepted>(HttpMethod.Put,
+            $"/api/applications/{application.Id}/assignment", new AssignCase(waiting.Version, DemoUsers.Caseworker.Id), cancellation: TestContext.Current.CancellationToken);
         await Page.Context.ClearCookiesAsync();
-        await SignInAsync(DemoUsers.Caseworker, $"/applications/{application.Id}");
+        await SignInAsync(DemoUsers.Caseworker, "/");
+        var task = Page.Locator($"a[href='/applications/{application.Id}#{ApplicationActions.ConfirmPayeeAccount}-heading']").First;
+        (await task.InnerTextAsync()).ShouldBe("Vorgeschlagenes Zahlungsempfänger-Konto bestätigen");
+        await ExpectAccessibleAsync();
+        await task.ClickAsync();
+        await Page.WaitForURLAsync($"**/applications/{application.Id}#{ApplicationActions.ConfirmPayeeAccount}-heading");
         var confirm = Page.Locator("section.action", new() { Has = Page.GetByRole(AriaRole.Heading, new() { Name = "Zahlungsempfänger-Konto bestätigen" }) });
         (await confirm.InnerTextAsync()).ShouldContain("DE89 3704 0044 0532 0130 00");
         await ExpectAccessibleAsync();
