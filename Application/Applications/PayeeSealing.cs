@@ -14,6 +14,9 @@ namespace Fachwerk.Application.Applications;
 /// </summary>
 public static class PayeeSealing
 {
+    /// <summary>The reason header of a natural person's proposal: the reason itself is sealed with the account.</summary>
+    public const string SealedReason = "[sealed with the payee account]";
+
     /// <summary>
     /// Seals the proposed account (and its reason) with the applicant person's key, and opens their pending and confirmed accounts for
     /// the decider to compare; none when an organisation applies or the person's data are erased (the decider refuses then).

@@ -65,6 +65,8 @@ public static class ProposePayeeAccountEndpoint
         var account = PayeeAccount.Of(command.Iban, command.Bic, command.Holder);
         // A natural person's account is sealed with their key before it goes into the event (ADR 0084).
         var sealedAccount = await PayeeSealing.SealAsync(application, account, command.Reason, session, vault, cancellation);
+        // The reason is sealed with the account then; the events' plain reason header must not repeat it.
+        if (sealedAccount is not null && !string.IsNullOrWhiteSpace(command.Reason)) session.SetHeader(CommandMetadata.ReasonHeader, PayeeSealing.SealedReason);
         Events events = [PayeeDecider.Propose(application, account, command.Reason, SideOf(application, user), user.Stamp(clock), sealedAccount)];
         return (CommandAccepted.After(application.Id, command, events), events);
     }
