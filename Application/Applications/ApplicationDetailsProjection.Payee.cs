@@ -9,8 +9,11 @@ public sealed partial class ApplicationDetailsProjection
     public static ApplicationDetails Apply(IEvent<PayeeAccountProposed> e, ApplicationDetails a) =>
         Touched(e, a) with
         {
-            ProposedPayeeAccount = new PayeeAccountRecord(e.Data.ProposalNumber, Iban.Recorded(e.Data.Iban).Formatted, false, e.Data.Bic,
-                e.Data.Holder, e.Data.Reason, e.Data.RecordedBy, e.Timestamp),
+            // A natural person's account stays sealed here too: the read model holds no plaintext of theirs (ADR 0084).
+            ProposedPayeeAccount = e.Data.SealedAccount is { } sealedAccount
+                ? new PayeeAccountRecord(e.Data.ProposalNumber, "", false, null, "", null, e.Data.RecordedBy, e.Timestamp, Sealed: sealedAccount)
+                : new PayeeAccountRecord(e.Data.ProposalNumber, Iban.Recorded(e.Data.Iban!).Formatted, false, e.Data.Bic,
+                    e.Data.Holder!, e.Data.Reason, e.Data.RecordedBy, e.Timestamp),
         };
 
     public static ApplicationDetails Apply(IEvent<PayeeAccountConfirmed> e, ApplicationDetails a) =>

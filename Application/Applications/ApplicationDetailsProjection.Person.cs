@@ -10,7 +10,13 @@ public sealed partial class ApplicationDetailsProjection
         Touched(e, a) with { ApplicantPerson = new ApplicantPersonFacts(e.Data.Kind, false) };
 
     public static ApplicationDetails Apply(IEvent<ApplicantPersonDataErased> e, ApplicationDetails a) =>
-        Touched(e, a) with { ApplicantPerson = a.ApplicantPerson is { } person ? person with { Erased = true } : null };
+        Touched(e, a) with
+        {
+            ApplicantPerson = a.ApplicantPerson is { } person ? person with { Erased = true } : null,
+            // The person's payee accounts were sealed with the key just destroyed (ADR 0084).
+            PayeeAccount = a.PayeeAccount?.AsErased(),
+            ProposedPayeeAccount = a.ProposedPayeeAccount?.AsErased(),
+        };
 
     public static ApplicationDetails Apply(IEvent<CaseLegalHoldPlaced> e, ApplicationDetails a) => Touched(e, a) with { LegalHoldUntil = e.Data.HeldUntil };
 

@@ -60,6 +60,8 @@ public sealed record ApplicationSummary
     public decimal PaidAmount { get; init; }
     /// <summary>Where the application stands.</summary>
     public ApplicationStatus Status { get; init; }
+    /// <summary>A payee account proposed and waiting for a second person's confirmation (ADR 0084); none otherwise.</summary>
+    public SummaryPayeeProposal? PayeeProposal { get; init; }
     /// <summary>What is to be done on it now, by whom, by when.</summary>
     public IReadOnlyList<OpenTask> Tasks { get; init; } = [];
     /// <summary>Since when it has its status.</summary>
@@ -163,3 +165,6 @@ public sealed record ApplicationSummary
         mapping.FullTextIndex(Applications.SearchText.Configuration, x => x.SearchText);
     }
 }
+
+/// <summary>A payee account waiting for its confirmation: its number and who proposed it (who may not confirm it).</summary>
+public sealed record SummaryPayeeProposal(int Number, string ProposedBy);

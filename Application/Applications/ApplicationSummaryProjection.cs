@@ -143,10 +143,12 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
     public static ApplicationSummary Apply(IEvent<CaseReleased> e, ApplicationSummary s) =>
         Next(s, s with { AssignedTo = null, AssignedToName = null }, e, moved: false);
 
-    // The payee account is not shown in the list; its events only move the version the list's actions send.
-    public static ApplicationSummary Apply(IEvent<PayeeAccountProposed> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+    // The payee account is not shown in the list; a proposal waiting for its confirmation is a caseworker's task (not the proposer's).
+    public static ApplicationSummary Apply(IEvent<PayeeAccountProposed> e, ApplicationSummary s) =>
+        Next(s, s with { PayeeProposal = new SummaryPayeeProposal(e.Data.ProposalNumber, e.Data.RecordedBy) }, e, moved: false);
 
-    public static ApplicationSummary Apply(IEvent<PayeeAccountConfirmed> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+    public static ApplicationSummary Apply(IEvent<PayeeAccountConfirmed> e, ApplicationSummary s) =>
+        Next(s, s.PayeeProposal?.Number == e.Data.ProposalNumber ? s with { PayeeProposal = null } : s, e, moved: false);
 
     // Amendments change the decision's terms, not where the grant stands (ADR 0121); one in force changes the approved amount.
     public static ApplicationSummary Apply(IEvent<AmendmentProposed> e, ApplicationSummary s) => Next(s, s, e, moved: false);

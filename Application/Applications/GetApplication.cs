@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Fachwerk.Application.Common;
+using Fachwerk.Application.Privacy;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
@@ -14,9 +16,11 @@ public static class GetApplicationEndpoint
     /// <summary>
     /// Reads one funding application. Everything that happened to it: plan, documents, vote, proposals and decision, payments,
     /// proofs of use, reclaims, the account the grant is paid into (its IBAN masked for everybody but caseworkers, who release
-    /// payments).
+    /// payments; a natural person's account opened for the readers of their data and erased with them).
     /// </summary>
     [Authorize(Roles = Roles.ApplicationReaders)]
     [WolverineGet("/api/applications/{id}")]
-    public static ApplicationDetails Get([Document] ApplicationDetails application, ClaimsPrincipal user) => PayeeMasking.For(application, user);
+    public static Task<ApplicationDetails> Get(
+        [Document] ApplicationDetails application, ClaimsPrincipal user, IQuerySession session, PersonalDataVault vault, CancellationToken cancellation) =>
+        PayeeSealing.ForReaderAsync(application, user, session, vault, cancellation);
 }

@@ -63,6 +63,9 @@ public static class GetInboxEndpoint
             tasks = session.Query<InboxTask>().Where(t => t.WaitingFor == role);
         }
 
+        // A task the caller may not do (the payee account they proposed themselves) is not theirs.
+        var caller = user.UserId();
+        tasks = tasks.Where(t => t.NotFor == null || t.NotFor != caller);
         if (Assignee.Wanted(query.AssignedTo, user) is { } assignee)
             tasks = assignee.InQueue ? tasks.Where(t => t.AssignedTo == null) : tasks.Where(t => t.AssignedTo == assignee.Id);
         tasks = user.ApplicationScope().Of(tasks, t => t.ApplicantId, t => t.AllianceId);

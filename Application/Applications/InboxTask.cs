@@ -27,6 +27,9 @@ public sealed record InboxTask
     public string? AssignedTo { get; init; }
     public string? AssignedToName { get; init; }
 
+    /// <summary>The user of the role who may not do the task (four-eyes); it is left out of their inbox.</summary>
+    public string? NotFor { get; init; }
+
     /// <summary>
     /// The table's columns and indexes: the summary projection deletes an application's tasks by its id; the inbox reads
     /// a role's tasks, most urgent first, off the front of the composite index, whose columns need no index of their own; the

@@ -36,6 +36,7 @@ public static class InboxTasks
             Since = summary.Since,
             AssignedTo = summary.AssignedTo,
             AssignedToName = summary.AssignedToName,
+            NotFor = task.NotFor,
         });
     }
 

@@ -6,4 +6,5 @@ namespace Fachwerk.Application.Applications;
 /// <param name="Action">What that role does, in words.</param>
 /// <param name="DueBy">When it is due, if a deadline applies.</param>
 /// <param name="ReminderRaised">Whether a reminder was raised because the task is overdue.</param>
-public sealed record OpenTask(string Key, string WaitingFor, string Action, DateTimeOffset? DueBy, bool ReminderRaised);
+/// <param name="NotFor">The user of the role who may not do it (four-eyes: who proposed a payee account does not confirm it); it is not in their inbox.</param>
+public sealed record OpenTask(string Key, string WaitingFor, string Action, DateTimeOffset? DueBy, bool ReminderRaised, string? NotFor = null);

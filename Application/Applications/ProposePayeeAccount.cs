@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Fachwerk.Application.Common;
+using Fachwerk.Application.Privacy;
 using Fachwerk.Domain.Applications;
 using FluentValidation;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -45,19 +47,27 @@ public static class ProposePayeeAccountEndpoint
     /// <summary>
     /// Proposes the account the grant is paid into: IBAN (checked with its check digits), BIC and holder. The applicant's people
     /// propose it for their own application, caseworkers for any; it counts only once a caseworker other than the proposer
-    /// confirms it (<c>POST .../payee-account/confirmation</c>). A new proposal replaces one still waiting. The status stays;
+    /// confirms it (<c>POST .../payee-account/confirmation</c>). A new proposal replaces one still waiting. A natural person's
+    /// account is sealed with their key (erased with their data). The status stays;
     /// answers the application's new version.
     /// </summary>
     [Authorize(Roles = Roles.Applicant + "," + Roles.Caseworker)]
     [WolverinePost("/api/applications/{applicationId}/payee-account")]
-    public static (CommandAccepted, Events) Post(
+    public static async Task<(CommandAccepted, Events)> Post(
         ProposePayeeAccount command,
         [WriteAggregate("applicationId")] FundingApplication application,
+        IDocumentSession session,
+        PersonalDataVault vault,
         ClaimsPrincipal user,
-        TimeProvider clock)
+        TimeProvider clock,
+        CancellationToken cancellation)
     {
         var account = PayeeAccount.Of(command.Iban, command.Bic, command.Holder);
-        Events events = [PayeeDecider.Propose(application, account, command.Reason, SideOf(application, user), user.Stamp(clock))];
+        // A natural person's account is sealed with their key before it goes into the event (ADR 0084).
+        var sealedAccount = await PayeeSealing.SealAsync(application, account, command.Reason, session, vault, cancellation);
+        // The reason is sealed with the account then; the events' plain reason header must not repeat it.
+        if (sealedAccount is not null && !string.IsNullOrWhiteSpace(command.Reason)) session.SetHeader(CommandMetadata.ReasonHeader, PayeeSealing.SealedReason);
+        Events events = [PayeeDecider.Propose(application, account, command.Reason, SideOf(application, user), user.Stamp(clock), sealedAccount)];
         return (CommandAccepted.After(application.Id, command, events), events);
     }
 

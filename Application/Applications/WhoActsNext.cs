@@ -7,8 +7,21 @@ namespace Fachwerk.Application.Applications;
 /// <summary>The policy of who acts next on an application: which role, what they do, and by when.</summary>
 public static class WhoActsNext
 {
+    /// <summary>The task of confirming a proposed payee account: a caseworker's, never the proposer's (ADR 0084).</summary>
+    public const string PayeeAccountTask = "payee-account";
+
     /// <summary>Who acts next on an application in this state, what they do, and by when.</summary>
     public static IReadOnlyList<OpenTask> For(ApplicationSummary s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var tasks = ByStatus(s);
+        // A proposed account waits for a second person whatever the status, until the case is closed (nothing is paid then).
+        if (s.PayeeProposal is { } payee && s.Status != ApplicationStatus.Draft && !ApplicationLifecycle.IsClosed(s.Status))
+            tasks = [.. tasks, new(PayeeAccountTask, Roles.Caseworker, "Confirm the proposed payee account", null, false, payee.ProposedBy)];
+        return tasks;
+    }
+
+    private static IReadOnlyList<OpenTask> ByStatus(ApplicationSummary s)
     {
         var decision = s.DecisionDueBy;
         switch (s.Status)

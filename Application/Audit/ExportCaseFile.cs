@@ -7,6 +7,7 @@ using System.Text.Json;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Documents;
+using Fachwerk.Application.Privacy;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -129,10 +130,16 @@ public static class ExportCaseFileEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(
         Guid applicationId, IQuerySession session, EventChainVerifier chains, CaseFileSections sections, DocumentContent documents, ClaimsPrincipal user,
-        TimeProvider clock, CancellationToken cancellation)
+        PersonalDataVault vault, TimeProvider clock, CancellationToken cancellation)
     {
         var caseFile = await CaseFiles.BuildAsync(applicationId, session, chains, sections, user.UserId(), clock.GetUtcNow(), cancellation);
         if (caseFile is null) return AuditProblems.ApplicationNotFound(applicationId);
+        // A natural person's payee account: opened for auditors (who read personal data), erased once the person's key is gone (ADR 0084).
+        caseFile = caseFile with
+        {
+            Current = await PayeeSealing.OpenedAsync(caseFile.Current, user.HoldsAnyOf(GetApplicantPersonEndpoint.PersonalDataReaders), session, vault,
+                cancellation),
+        };
 
         // Written to a temporary file rather than memory: with its documents a case file may be large.
         var zip = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920,

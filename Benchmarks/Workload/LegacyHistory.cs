@@ -183,6 +183,7 @@ public sealed class LegacyHistory
     {
         var approved = life.State.ApprovedAmount!.Value;
         var paid = 0m;
+        if (payments > 0) ConfirmPayee(life);
         for (var p = 1; p <= payments; p++)
         {
             var amount = p == payments ? approved - paid : Math.Round(approved / payments, 2);
@@ -212,6 +213,14 @@ public sealed class LegacyHistory
         }
     }
 
+    /// <summary>The applicant's account, confirmed by a caseworker: payments are released only into a confirmed account (ADR 0084).</summary>
+    private static void ConfirmPayee(Life life)
+    {
+        life.Record(PayeeDecider.Propose(life.State, PayeeAccount.Of("DE89 3704 0044 0532 0130 00", null, "Zuwendungsempfänger"), null,
+            CaseSide.Applicant, life.Stamp(Applicant, 1)));
+        life.Record(PayeeDecider.Confirm(life.State, life.Stamp(Caseworker, 1)));
+    }
+
     /// <summary>An approved application with a long life of small payments: exactly <see cref="LongStreamEvents"/> events.</summary>
     private void GenerateLongApplication()
     {
@@ -228,6 +237,7 @@ public sealed class LegacyHistory
         life.Record(ApplicationDecider.ProposeApproval(life.State, new ApprovalTerms(200_000m, []), life.Stream.Events.Count, life.Stamp(Caseworker, 2)));
         foreach (var e in ApplicationDecider.ConfirmDecision(life.State, life.Stamp(Approver, 1))) life.Record(e);
         life.Commit();
+        ConfirmPayee(life);
         while (life.Stream.Events.Count + 3 <= LongStreamEvents)
         {
             var day = AuthorityCalendar.DayOf(life.Stamp(Applicant, 20).At);

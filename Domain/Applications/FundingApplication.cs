@@ -62,8 +62,11 @@ public sealed record ProofState(
     public bool ChecksComplete => FirstChecked && (!SelectedForInDepthCheck || InDepthChecked);
 }
 
-/// <summary>A proposed account for the grant, waiting for a second person's confirmation.</summary>
-public sealed record PayeeProposal(int Number, PayeeAccount Account, string ProposedBy);
+/// <summary>
+/// A proposed account for the grant, waiting for a second person's confirmation: in plain text, or, when a natural person applies,
+/// only <paramref name="Sealed"/> with their key (ADR 0084), which the domain never opens.
+/// </summary>
+public sealed record PayeeProposal(int Number, PayeeAccount? Account, string ProposedBy, SealedPersonalData? Sealed = null);
 
 /// <summary>The funding of an approved application: agreed rate, payments, proofs of use, reclaims.</summary>
 public sealed record Funding(
@@ -130,8 +133,14 @@ public sealed partial record FundingApplication(
     /// <summary>Who acted for the funding authority or the alliance on this case.</summary>
     public ImmutableHashSet<string> AuthoritySide { get; init; } = SeparationOfDuties.Nobody;
 
-    /// <summary>The confirmed account the grant is paid into; none until one is confirmed (ADR 0084).</summary>
+    /// <summary>The confirmed account the grant is paid into; none until one is confirmed, or when it is a natural person's (sealed) (ADR 0084).</summary>
     public PayeeAccount? Payee { get; init; }
+
+    /// <summary>The confirmed account of a natural person who applies, sealed with their key (ADR 0084).</summary>
+    public SealedPersonalData? SealedPayee { get; init; }
+
+    /// <summary>Whether an account is confirmed: payments are released only then.</summary>
+    public bool HasConfirmedPayee => Payee is not null || SealedPayee is not null;
 
     /// <summary>The account proposed and not yet confirmed.</summary>
     public PayeeProposal? PendingPayee { get; init; }
@@ -300,12 +309,13 @@ public sealed partial record FundingApplication(
         (_, CaseReleased) => application with { Assignment = null },
         (_, PayeeAccountProposed proposed) => application with
         {
-            PendingPayee = new PayeeProposal(proposed.ProposalNumber,
-                new PayeeAccount(Iban.Recorded(proposed.Iban), proposed.Bic, proposed.Holder), proposed.RecordedBy),
+            PendingPayee = proposed.SealedAccount is { } sealedAccount
+                ? new PayeeProposal(proposed.ProposalNumber, null, proposed.RecordedBy, sealedAccount)
+                : new PayeeProposal(proposed.ProposalNumber, new PayeeAccount(Iban.Recorded(proposed.Iban!), proposed.Bic, proposed.Holder!), proposed.RecordedBy),
             PayeeProposals = proposed.ProposalNumber,
         },
         (_, PayeeAccountConfirmed confirmed) when application.PendingPayee?.Number == confirmed.ProposalNumber =>
-            application with { Payee = application.PendingPayee.Account, PendingPayee = null },
+            application with { Payee = application.PendingPayee.Account, SealedPayee = application.PendingPayee.Sealed, PendingPayee = null },
         (_, ReviewerAssigned assigned) => application with
         {
             Reviewers = application.Reviewers.Add(new Reviewer(assigned.Reviewer, assigned.ReviewerName, assigned.RecordedAt)),

@@ -81,7 +81,8 @@ public static class FundingDecider
     /// <summary>
     /// Releases a checked payment for booking. One person who both checked and released may pay out at most
     /// <paramref name="fourEyesAbove"/> on the application, all payments together (<see cref="PaymentFourEyes"/>); beyond it someone
-    /// other than the checker releases. Paying the last money due after a settled final proof closes the case.
+    /// other than the checker releases. Paying the last money due after a settled final proof closes the case. Money goes only to a
+    /// confirmed payee account (ADR 0084).
     /// </summary>
     public static IReadOnlyList<object> ReleasePayment(
         FundingApplication application, int requestNumber, DateOnly bookedOn, decimal fourEyesAbove, Stamp stamp)
@@ -91,6 +92,10 @@ public static class FundingDecider
         if (request.Status != PaymentRequestStatus.Checked)
             throw new RuleViolation("payment.illegal-transition",
                 $"Payment request {requestNumber} is {request.Status}; a payment is released once it has been checked.");
+        if (!application.HasConfirmedPayee)
+            throw new RuleViolation("payment.no-payee-account",
+                "No payee account is confirmed on this application: the account the grant is paid into is proposed and confirmed by a second " +
+                "caseworker before a payment is released.");
         if (PaymentFourEyes.NeedsSecondPerson(application.Funding!, request, stamp.By, fourEyesAbove))
         {
             var alone = PaymentFourEyes.PaidAlone(application.Funding!, stamp.By);

@@ -74,6 +74,13 @@ public abstract class ApplicationApi(AppFixture fixture) : IntegrationContext(fi
     protected async Task<long> Act(DemoUser user, Guid application, string step, object body, int status = 200) =>
         (await Post<CommandAccepted>(user, $"/api/applications/{application}/{step}", body, status)).Version;
 
+    /// <summary>The applicant proposes its account and a caseworker confirms it: payments can be released now (ADR 0084). Returns the version.</summary>
+    protected async Task<long> PayeeConfirmed(Guid application, long version)
+    {
+        version = await Act(Applicant, application, "payee-account", new ProposePayeeAccount(version, "DE89 3704 0044 0532 0130 00", "COBADEFFXXX", "Haus Steinstraße e.V."));
+        return await Act(Caseworker, application, "payee-account/confirmation", new ConfirmPayeeAccount(version));
+    }
+
     protected Task<ApplicationDetails> Details(Guid application) => Get<ApplicationDetails>(Caseworker, $"/api/applications/{application}");
 
     /// <summary>Drafted and submitted: version 2.</summary>

@@ -27,6 +27,7 @@ public class DutiesTests(AppFixture fixture) : FundingApi(fixture)
     public async Task Splitting_a_sum_into_payments_under_the_threshold_does_not_let_one_caseworker_pay_it_alone()
     {
         var (id, version) = await Approved(await LaunchProgramme(rules: Rules(voteRequired: false)), 40_000m);
+        version = await PayeeConfirmed(id, version);
         // 6,000 EUR checked and released by Sabine alone: within the 10,000 EUR threshold.
         version = await Act(Applicant, id, "payment-requests", new RequestPayment(version, 6_000m, Today.AddDays(10), 1_500m));
         version = await Act(Caseworker, id, "payment-requests/1/check", new CheckPaymentRequest(version));
@@ -66,7 +67,7 @@ public class DutiesTests(AppFixture fixture) : FundingApi(fixture)
         (SecurityEvent($"/api/applications/{id}/decision-confirmation").State["Rule"], SecurityEvent($"/api/applications/{id}/decision-confirmation").State["UserId"])
             .ShouldBe(("application.four-eyes", DemoUsers.Deputy.Id));
         await ConfirmAndWait(id, version);
-        version = (await Details(id)).Version;
+        version = await PayeeConfirmed(id, (await Details(id)).Version);
 
         // Bea requests 9,000 EUR for her organisation; she may not check it.
         version = await Act(BothSides, id, "payment-requests", new RequestPayment(version, 9_000m, Today.AddDays(10), 2_250m));

@@ -28,9 +28,10 @@ public abstract class FundingApi(AppFixture fixture) : ApplicationApi(fixture)
         return (id, details.Version);
     }
 
-    /// <summary>Requests, checks (one caseworker) and releases (another) a payment; returns the version.</summary>
+    /// <summary>Requests, checks (one caseworker) and releases (another) a payment, into a payee account confirmed first if none is; returns the version.</summary>
     protected async Task<long> Paid(Guid application, long version, decimal amount, decimal ownSpent)
     {
+        if ((await Details(application)).PayeeAccount is null) version = await PayeeConfirmed(application, version);
         version = await Act(Applicant, application, "payment-requests", new RequestPayment(version, amount, Today.AddDays(10), ownSpent));
         var number = (await Details(application)).Funding!.Payments.Count;
         version = await Act(Caseworker, application, $"payment-requests/{number}/check", new CheckPaymentRequest(version));

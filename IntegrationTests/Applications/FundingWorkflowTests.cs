@@ -16,6 +16,7 @@ public class FundingWorkflowTests(AppFixture fixture) : FundingApi(fixture)
     {
         var programme = await LaunchProgramme(rules: Rules(voteRequired: false));
         var (id, version) = await Approved(programme, 40_000m);
+        version = await PayeeConfirmed(id, version);
 
         var requested = await Post<CommandAccepted>(Applicant, $"/api/applications/{id}/payment-requests",
             new RequestPayment(version, 12_000m, Today.AddDays(20), 3_000m));

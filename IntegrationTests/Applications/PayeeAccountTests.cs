@@ -76,6 +76,23 @@ public class PayeeAccountTests(AppFixture fixture) : ApplicationApi(fixture)
     }
 
     [Fact]
+    public async Task A_proposed_account_waits_in_the_inbox_of_the_caseworkers_who_may_confirm_it_not_of_its_proposer()
+    {
+        var programme = await LaunchProgramme();
+        var application = await Submitted(programme);
+        await Act(Carsten, application, "payee-account", new ProposePayeeAccount(2, "DE02120300000000202051", null, "Haus Steinstraße e.V."));
+
+        var task = (await Inbox(Caseworker, $"?programmeId={programme}")).Items.Single(t => t.Task == WhoActsNext.PayeeAccountTask);
+        (task.ApplicationId, task.WaitingFor, task.Action, task.Version, task.DueBy)
+            .ShouldBe((application, Roles.Caseworker, "Confirm the proposed payee account", 3L, (DateTimeOffset?)null));
+        (await Inbox(Carsten, $"?programmeId={programme}")).Items.Select(t => t.Task).ShouldBe(["application"], "Carsten proposed it; someone else confirms it");
+
+        await Act(Caseworker, application, "payee-account/confirmation", new ConfirmPayeeAccount(3));
+
+        (await Inbox(Caseworker, $"?programmeId={programme}")).Items.Select(t => t.Task).ShouldBe(["application"]);
+    }
+
+    [Fact]
     public async Task Malformed_account_details_answer_400_with_field_errors_and_append_nothing()
     {
         var application = await Submitted(await LaunchProgramme());

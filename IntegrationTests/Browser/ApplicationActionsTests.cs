@@ -137,7 +137,7 @@ public class ApplicationActionsTests(BrowserFixture fixture) : BrowserTest(fixtu
     [Fact]
     public async Task A_payment_above_the_threshold_is_released_by_a_second_caseworker_not_by_its_checker()
     {
-        var application = await ApprovedAsync("Orientierungstage Halle – Mittelabruf");
+        var application = await PayeeConfirmedAsync(await ApprovedAsync("Orientierungstage Halle – Mittelabruf"));
         var requested = await CommandAsync(DemoUsers.Applicant, $"/api/applications/{application.Id}/payment-requests",
             new RequestPayment(application.Version, 12_000m, AuthorityCalendar.DayOf(Fixture.Clock.GetUtcNow()).AddDays(14), 5_000m),
             application.Applicant.Id);

@@ -160,6 +160,15 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return approved;
     }
 
+    /// <summary>The applicant's account proposed and confirmed by the caseworker: payments can be released into it (ADR 0084).</summary>
+    protected async Task<ApplicationDetails> PayeeConfirmedAsync(ApplicationDetails application)
+    {
+        var proposed = await CommandAsync(DemoUsers.Applicant, $"/api/applications/{application.Id}/payee-account",
+            new ProposePayeeAccount(application.Version, "DE02120300000000202051", "BYLADEM1001", "Haus Steinstraße e.V."), application.Applicant.Id);
+        await CommandAsync(DemoUsers.Caseworker, $"/api/applications/{application.Id}/payee-account/confirmation", new ConfirmPayeeAccount(proposed.Version));
+        return await ApplicationAsync(application.Id);
+    }
+
     /// <summary>The page confirms the form's step.</summary>
     protected async Task DoneAsync(string text)
     {

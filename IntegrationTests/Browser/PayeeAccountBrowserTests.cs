@@ -2,6 +2,7 @@ using Fachwerk.Domain.Common;
 using Fachwerk.Application.Applications;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Host.Development;
+using Fachwerk.Web.Applications.Actions;
 using Microsoft.Playwright;
 
 namespace Fachwerk.IntegrationTests.Browser;
@@ -38,8 +39,17 @@ public class PayeeAccountBrowserTests(BrowserFixture fixture) : BrowserTest(fixt
         await ExpectAccessibleAsync();
         await ScreenshotForDocsAsync("payee-account-proposed");
 
+        // The proposal waits in the inbox of the caseworkers who may confirm it; its task leads to the confirmation form.
+        var waiting = await ApplicationAsync(application.Id);
+        await Fixture.Api(DemoUsers.Caseworker).SendAsync<Application.Common.CommandAccepted>(HttpMethod.Put,
+            $"/api/applications/{application.Id}/assignment", new AssignCase(waiting.Version, DemoUsers.Caseworker.Id), cancellation: TestContext.Current.CancellationToken);
         await Page.Context.ClearCookiesAsync();
-        await SignInAsync(DemoUsers.Caseworker, $"/applications/{application.Id}");
+        await SignInAsync(DemoUsers.Caseworker, "/");
+        var task = Page.Locator($"a[href='/applications/{application.Id}#{ApplicationActions.ConfirmPayeeAccount}-heading']").First;
+        (await task.InnerTextAsync()).ShouldBe("Vorgeschlagenes Zahlungsempfänger-Konto bestätigen");
+        await ExpectAccessibleAsync();
+        await task.ClickAsync();
+        await Page.WaitForURLAsync($"**/applications/{application.Id}#{ApplicationActions.ConfirmPayeeAccount}-heading");
         var confirm = Page.Locator("section.action", new() { Has = Page.GetByRole(AriaRole.Heading, new() { Name = "Zahlungsempfänger-Konto bestätigen" }) });
         (await confirm.InnerTextAsync()).ShouldContain("DE89 3704 0044 0532 0130 00");
         await ExpectAccessibleAsync();
@@ -59,7 +69,7 @@ public class PayeeAccountBrowserTests(BrowserFixture fixture) : BrowserTest(fixt
     }
 
     [Fact]
-    public async Task The_release_form_warns_without_a_confirmed_account_and_shows_the_confirmed_one_in_full()
+    public async Task The_release_form_warns_without_a_confirmed_account_refuses_in_German_and_shows_the_confirmed_one_in_full()
     {
         var application = await ApprovedAsync("Orientierungstage Halle – Zahlungsempfänger");
         var requested = await CommandAsync(DemoUsers.Applicant, $"/api/applications/{application.Id}/payment-requests",
@@ -71,6 +81,15 @@ public class PayeeAccountBrowserTests(BrowserFixture fixture) : BrowserTest(fixt
         await SignInAsync(DemoUsers.SecondCaseworker, page);
         var release = Page.Locator("section.action", new() { Has = Page.GetByRole(AriaRole.Heading, new() { Name = "Zahlung freigeben" }) });
         (await release.Locator("#release-without-payee").InnerTextAsync()).ShouldContain("noch kein Zahlungsempfänger-Konto bestätigt");
+        await ExpectAccessibleAsync();
+        var events = await EventCountAsync();
+
+        // Released anyway: refused in German, and nothing is recorded.
+        await release.GetByRole(AriaRole.Button, new() { Name = "Zur Buchung freigeben" }).ClickAsync();
+        var outcome = Page.Locator($"#{ApplicationActions.ReleasePayment}-outcome");
+        await outcome.WaitForAsync();
+        (await outcome.InnerTextAsync()).ShouldContain("Das Konto wird vorgeschlagen und von einer zweiten Sachbearbeitung bestätigt, bevor eine Zahlung freigegeben werden kann.");
+        (await EventCountAsync()).ShouldBe(events);
         await ExpectAccessibleAsync();
 
         var proposed = await CommandAsync(DemoUsers.Applicant, $"/api/applications/{application.Id}/payee-account",

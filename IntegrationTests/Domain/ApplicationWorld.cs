@@ -61,4 +61,9 @@ public static class ApplicationWorld
         new(AppId, 1, DecisionKind.Approve, amount, ["Report by 30 April"], null, planningReason, 5, by, Now);
 
     public static DecisionConfirmed ConfirmedApproval(decimal amount = 40_000m) => new(AppId, 1, DecisionKind.Approve, amount, "sabine", "zoe", Now);
+
+    public static PayeeAccountProposed PayeeProposed => new(AppId, 1, "DE89370400440532013000", null, "Haus Steinstraße e.V.", null, CaseSide.Applicant, "anna", Now);
+
+    /// <summary>The applicant's account, proposed by anna and confirmed by zoe: payments are released into it (ADR 0084).</summary>
+    public static object[] PayeeConfirmed => [PayeeProposed, new PayeeAccountConfirmed(AppId, 1, "zoe", Now)];
 }

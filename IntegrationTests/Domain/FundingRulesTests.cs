@@ -16,7 +16,10 @@ public class FundingRulesTests
     private static readonly Stamp OtherCaseworker = new("carsten", Now);
 
     /// <summary>Approved 40,000 of 50,000 EUR costs (80 %), project 2026-09-01..2027-08-31, optionally retaining a final instalment.</summary>
-    private static FundingApplication Approved(decimal retained = 0, params object[] more) =>
+    private static FundingApplication Approved(decimal retained = 0, params object[] more) => ApprovedWithoutPayee(retained, [.. PayeeConfirmed, .. more]);
+
+    /// <summary>Approved as <see cref="Approved"/>, but no payee account confirmed unless <paramref name="more"/> confirms one.</summary>
+    private static FundingApplication ApprovedWithoutPayee(decimal retained = 0, params object[] more) =>
         Given.History<FundingApplication>([
             Drafted(Region, Arbeitsmarktkreis), Submitted(), Completed, Voted(Region), ProposedApproval(), ConfirmedApproval(),
             new ApplicationApproved(AppId, Arbeitsmarktkreis.Id, 40_000m, [], 0.8m, retained,
@@ -115,6 +118,26 @@ public class FundingRulesTests
         FundingDecider.ReleasePayment(application, 1, new DateOnly(2026, 3, 10), 20_000m, Caseworker).ShouldHaveSingleItem("below the threshold one person suffices");
         Given.Refusal(() => FundingDecider.ReleasePayment(Approved(0, Requested(1, 1_000m, 250m)), 1, new DateOnly(2026, 3, 10), 10_000m, OtherCaseworker))
             .Code.ShouldBe("payment.illegal-transition");
+    }
+
+    [Fact]
+    public void A_payment_is_released_only_into_a_confirmed_payee_account()
+    {
+        // Given a checked payment request and no confirmed account the grant is paid into
+        var withoutAccount = ApprovedWithoutPayee(0, Requested(1, 5_000m, 1_250m), Checked(1));
+
+        // When it is released: refused, also while an account only waits for its confirmation
+        var refusal = Given.Refusal(() => FundingDecider.ReleasePayment(withoutAccount, 1, new DateOnly(2026, 3, 10), 10_000m, OtherCaseworker));
+        refusal.Code.ShouldBe("payment.no-payee-account");
+        refusal.Message.ShouldContain("No payee account is confirmed");
+        var onlyProposed = FundingApplication.Evolve(withoutAccount, PayeeProposed);
+        Given.Refusal(() => FundingDecider.ReleasePayment(onlyProposed, 1, new DateOnly(2026, 3, 10), 10_000m, OtherCaseworker))
+            .Code.ShouldBe("payment.no-payee-account");
+
+        // Then, once a second person confirmed the account, it is released
+        var confirmed = FundingApplication.Evolve(onlyProposed, new PayeeAccountConfirmed(AppId, 1, "zoe", Now));
+        FundingDecider.ReleasePayment(confirmed, 1, new DateOnly(2026, 3, 10), 10_000m, OtherCaseworker).ShouldHaveSingleItem()
+            .ShouldBeOfType<PaymentReleased>().Amount.ShouldBe(5_000m);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public class SeparationOfDutiesTests
         Given.History<FundingApplication>([
             Drafted(Region, Arbeitsmarktkreis), Submitted(), Completed, Voted(Region), ProposedApproval(), ConfirmedApproval(),
             new ApplicationApproved(AppId, Arbeitsmarktkreis.Id, 40_000m, [], 0.8m, 0m, BudgetCommitment.ProofsOfUse(Plan().Duration, null), "system", Now),
+            .. PayeeConfirmed,
             .. more,
         ]);
 

@@ -99,6 +99,7 @@ public class NotificationKindsTests(AppFixture fixture) : NotificationsApi(fixtu
     {
         await SignedIn(OtherCaseworker);
         var (id, version) = await Approved(await LaunchProgramme(rules: Rules(voteRequired: false)), 40_000m);
+        version = await PayeeConfirmed(id, version);
         version = await Act(Applicant, id, "payment-requests", new RequestPayment(version, 20_000m, Today.AddDays(10), 5_000m));
         version = await Act(Caseworker, id, "payment-requests/1/check", new CheckPaymentRequest(version));
 

@@ -19,6 +19,7 @@ public static class TaskDescriptions
         {
             "application" => Found(text[$"task.application.{task.Status}"]),
             "repayment" => text["task.repayment"],
+            WhoActsNext.PayeeAccountTask => text["task.payee.confirm"],
             _ when key.StartsWith("payment-", StringComparison.Ordinal) =>
                 Found(text[task.Action.StartsWith("Release", StringComparison.Ordinal) ? "task.payment.release" : "task.payment.check", key["payment-".Length..]]),
             _ when key.StartsWith("proof-", StringComparison.Ordinal) => Found(text[ProofTask(task.Action), key["proof-".Length..]]),
@@ -26,6 +27,10 @@ public static class TaskDescriptions
         };
         return described ?? task.Action;
     }
+
+    /// <summary>Where on the case page the task is done, when that is one form (the payee account's confirmation); none for the page's top.</summary>
+    public static string? Anchor(InboxEntry task) =>
+        task?.Task == WhoActsNext.PayeeAccountTask ? $"{Applications.Actions.ApplicationActions.ConfirmPayeeAccount}-heading" : null;
 
     private static string ProofTask(string action) =>
         action.StartsWith("Submit", StringComparison.Ordinal) ? "task.proof.submit"

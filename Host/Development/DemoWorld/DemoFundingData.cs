@@ -50,7 +50,8 @@ public enum DemoStage
 
 /// <summary>
 /// What happened after the approval: payments released, a payment request waiting for its check, the final proof of use with
-/// its first check (and a finding), a reclaim of part of the grant; the payee account the applicant gave and a caseworker confirmed.
+/// its first check (and a finding), a reclaim of part of the grant; the payee account the applicant gave and a caseworker confirmed
+/// (every grant with payments has one: money is released only into a confirmed account, ADR 0084).
 /// </summary>
 public sealed record DemoFunding(
     IReadOnlyList<decimal> Payments,
@@ -59,7 +60,8 @@ public sealed record DemoFunding(
     string? Finding = null,
     decimal? Reclaim = null,
     string? PayeeIban = null,
-    DemoAmendment? Amendment = null);
+    DemoAmendment? Amendment = null,
+    string PayeeBic = "BYLADEM1001");
 
 /// <summary>A change notice (Änderungsbescheid) to the approval, proposed and confirmed before the payments (ADR 0121).</summary>
 public sealed record DemoAmendment(decimal Amount, CostPlan CostPlan, IReadOnlyList<string> Conditions, string Reason);
@@ -207,11 +209,12 @@ public static class DemoFundingData
         new("Sprachkurse für Pflegekräfte aus Vietnam", "Berufsbezogene Deutschkurse B2 für angeworbene Pflegefachkräfte.",
             "Jobcenter Hildesheim", LowerSaxony, LeineWeser, "Hildesheim", new Period(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)),
             100_000m, 80_000m, 20_000m, [TargetGroup.ForeignSkilledWorkers], 24, DemoStage.Approved, "Agentur für Arbeit Hildesheim", 80_000m,
-            Funding: new DemoFunding([40_000m, 40_000m], FinalProof: true, Finding: "Bewirtungskosten von 4.500 EUR sind nicht förderfähig.", Reclaim: 4_500m)),
+            Funding: new DemoFunding([40_000m, 40_000m], FinalProof: true, Finding: "Bewirtungskosten von 4.500 EUR sind nicht förderfähig.", Reclaim: 4_500m,
+                PayeeIban: "DE95 2595 0130 0001 2345 67", PayeeBic: "NOLADE21HIK")),
         new("Ausbildungslotsen Schaumburg", "Lotsen begleiten Auszubildende und Betriebe durch das erste Ausbildungsjahr.",
             "Handwerkskammer Hildesheim-Südniedersachsen", LowerSaxony, LeineWeser, "Schaumburg", new Period(new DateOnly(2025, 2, 1), new DateOnly(2026, 1, 31)),
             37_500m, 30_000m, 7_500m, [TargetGroup.YoungPeople], 30, DemoStage.Approved, "Agentur für Arbeit Hildesheim", 30_000m,
-            Funding: new DemoFunding([30_000m], FinalProof: true)),
+            Funding: new DemoFunding([30_000m], FinalProof: true, PayeeIban: "DE49 2595 0130 0009 8765 43", PayeeBic: "NOLADE21HIK")),
         new("Studienabbrecher ins Handwerk", "Beratung und verkürzte Ausbildung für Studienabbrecherinnen und -abbrecher.",
             "Handwerkskammer Hildesheim-Südniedersachsen", LowerSaxony, LeineWeser, "Hildesheim", Year2027, 200_000m, 160_000m, 40_000m,
             [TargetGroup.UniversityDropouts, TargetGroup.YoungPeople], 35, DemoStage.DecisionProposed, "Agentur für Arbeit Hildesheim", 150_000m),

@@ -233,10 +233,13 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
     {
         var version = await ApprovedVersionAsync(url, cancellation);
         var today = AuthorityCalendar.DayOf((clock ?? TimeProvider.System).GetUtcNow());
+        if (funding.Payments.Count > 0 && funding.PayeeIban is null)
+            throw new InvalidOperationException($"Demo world: {demo.Title} releases payments and needs a confirmed payee account (ADR 0084).");
         if (funding.PayeeIban is { } iban)
         {
+            var reason = demo.Applicant.EndsWith("e.V.", StringComparison.Ordinal) ? "Vereinskonto für Fördermittel" : "Konto für Fördermittel";
             version = await ChangeAsync(applicant, $"{url}/payee-account",
-                new ProposePayeeAccount(version, iban, "BYLADEM1001", demo.Applicant, "Vereinskonto für Fördermittel"), cancellation);
+                new ProposePayeeAccount(version, iban, funding.PayeeBic, demo.Applicant, reason), cancellation);
             version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/payee-account/confirmation", new ConfirmPayeeAccount(version), cancellation);
         }
 
