@@ -101,7 +101,10 @@ public static class ApplicationActions
             RecordRepayment => status == ApplicationStatus.ReclaimDemanded,
             CloseCase => approved && FinalProofChecked(application.Funding!),
             // Obligations are imposed on an approved grant, also while a reclaim runs; evidence and breaches need an open one (the page checks that).
-            ImposeObligation or RecordObligationEvidence or RecordObligationBreach => status is ApplicationStatus.Approved or ApplicationStatus.ReclaimDemanded,
+            ImposeObligation or RecordObligationEvidence => status is ApplicationStatus.Approved or ApplicationStatus.ReclaimDemanded,
+            // A breach reclaims a share of what was paid: nothing paid, nothing to reclaim (the API refuses).
+            RecordObligationBreach => status is ApplicationStatus.Approved or ApplicationStatus.ReclaimDemanded
+                                      && application.Funding is { } paid && paid.Paid - paid.Repaid > 0,
             // A hold and an erasure concern a natural person's data; the erasure is offered while the data stand, and the API says
             // why not yet (the case runs, the retention period, a hold).
             PlaceLegalHold => application.ApplicantPerson is not null,
