@@ -13,7 +13,16 @@ namespace Fachwerk.Application.Applications;
 /// <param name="Version">The application's version.</param>
 public sealed record ObligationsView(IReadOnlyList<ObligationView> Obligations, long Version);
 
-/// <summary>One obligation; <paramref name="EndsOn"/> is its last day.</summary>
+/// <summary>One obligation of the grant.</summary>
+/// <param name="Number">Its number within the case, from 1.</param>
+/// <param name="Kind">What the recipient is obliged to do.</param>
+/// <param name="Description">The obligation in the notice's words.</param>
+/// <param name="StartsOn">Its first day.</param>
+/// <param name="Months">How many whole months it runs.</param>
+/// <param name="EndsOn">Its last day.</param>
+/// <param name="RequiredEvidence">The evidence required.</param>
+/// <param name="Dues">The days evidence is due, each with the evidence recorded or its overdue mark.</param>
+/// <param name="Breach">The breach once recorded: months fulfilled and the amount reclaimed pro rata.</param>
 public sealed record ObligationView(
     int Number, ObligationKind Kind, string Description, DateOnly StartsOn, int Months, DateOnly EndsOn, string RequiredEvidence,
     IReadOnlyList<EvidenceDue> Dues, ObligationBreach? Breach);
