@@ -20,6 +20,8 @@ public sealed partial class ApplicationDetailsProjection
 
     public static ApplicationDetails Apply(IEvent<CaseLegalHoldPlaced> e, ApplicationDetails a) => Touched(e, a) with { LegalHoldUntil = e.Data.HeldUntil };
 
+    public static ApplicationDetails Apply(IEvent<CaseLegalHoldLifted> e, ApplicationDetails a) => Touched(e, a) with { LegalHoldUntil = null };
+
     // The obligations are read from the write model for now (ADR 0123); their events keep the version current for the next command.
     public static ApplicationDetails Apply(IEvent<ObligationImposed> e, ApplicationDetails a) => Touched(e, a);
 

@@ -169,6 +169,8 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
 
     public static ApplicationSummary Apply(IEvent<CaseLegalHoldPlaced> e, ApplicationSummary s) => Next(s, s, e, moved: false);
 
+    public static ApplicationSummary Apply(IEvent<CaseLegalHoldLifted> e, ApplicationSummary s) => Next(s, s, e, moved: false);
+
     public static ApplicationSummary Apply(IEvent<ObligationImposed> e, ApplicationSummary s) => Next(s, s, e, moved: false);
 
     public static ApplicationSummary Apply(IEvent<ObligationEvidenceRecorded> e, ApplicationSummary s) => Next(s, s, e, moved: false);

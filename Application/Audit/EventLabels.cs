@@ -71,6 +71,7 @@ public static class EventLabels
         [typeof(ApplicantPersonNamed)] = new("Natürliche Person als Antragsteller erfasst", "Natural person named as applicant"),
         [typeof(ApplicantPersonDataErased)] = new("Personendaten des Antragstellers gelöscht", "Applicant's personal data erased"),
         [typeof(CaseLegalHoldPlaced)] = new("Aufbewahrungssperre für den Fall gesetzt", "Legal hold placed on the case"),
+        [typeof(CaseLegalHoldLifted)] = new("Aufbewahrungssperre für den Fall aufgehoben", "Legal hold on the case lifted"),
         [typeof(ObligationImposed)] = new("Auflage zur Zuwendung festgelegt", "Obligation imposed on the grant"),
         [typeof(ObligationEvidenceRecorded)] = new("Nachweis zur Auflage erfasst", "Evidence of an obligation recorded"),
         [typeof(ObligationEvidenceOverdue)] = new("Nachweis zur Auflage überfällig", "Evidence of an obligation overdue"),

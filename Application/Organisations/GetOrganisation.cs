@@ -25,7 +25,7 @@ public sealed partial class OrganisationDetailsProjection : SingleStreamProjecti
 
 /// <summary>Which organisations to list.</summary>
 /// <param name="Name">Only organisations whose name contains this text (any case).</param>
-/// <param name="Kind">Only organisations of this kind.</param>
+/// <param name="Kind">Only organisations of this kind; without it, all but the neutral records of natural persons who apply (ADR 0123).</param>
 public sealed record OrganisationQuery(string? Name = null, OrganisationKind? Kind = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IPagedQuery;
 
@@ -45,15 +45,19 @@ public static class GetOrganisationEndpoints
     [WolverineGet("/api/organisations/{id}")]
     public static OrganisationDetails Get([Document] OrganisationDetails organisation) => organisation;
 
-    /// <summary>Lists the organisations of the registry, filtered by name or kind, one page at a time.</summary>
+    /// <summary>
+    /// Lists the organisations of the registry, filtered by name or kind, one page at a time. The neutral "Natürliche Person" record of
+    /// each person who applies is listed only when that kind is asked for: it is no organisation to pick or to find by name.
+    /// </summary>
     [WolverineGet("/api/organisations")]
     public static async Task<Page<OrganisationDetails>> List([FromQuery] OrganisationQuery query, IQuerySession session, CancellationToken cancellation)
     {
         var organisations = session.Query<OrganisationDetails>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Name))
             organisations = organisations.Where(o => o.Name.Contains(query.Name, StringComparison.OrdinalIgnoreCase));
-        if (query.Kind is { } kind)
-            organisations = organisations.Where(o => o.Kind == kind);
+        organisations = query.Kind is { } kind
+            ? organisations.Where(o => o.Kind == kind)
+            : organisations.Where(o => o.Kind != OrganisationKind.NaturalPerson);
 
         return await organisations.PageAsync(o => o.OrderBy(x => x.Name), query.Page, query.PageSize, cancellation);
     }

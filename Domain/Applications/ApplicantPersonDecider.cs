@@ -56,6 +56,14 @@ public static class ApplicantPersonDecider
         return new CaseLegalHoldPlaced(application.Id, heldUntil, legalBasis.Trim(), stamp.By, stamp.At);
     }
 
+    /// <summary>Lifts the case's legal hold, with the reason (e.g. the audit ended early); refused when none stands.</summary>
+    public static CaseLegalHoldLifted LiftLegalHold(FundingApplication application, string reason, Stamp stamp)
+    {
+        if (application.LegalHold is null)
+            throw new RuleViolation("application.no-legal-hold", $"No legal hold is placed on the records of application {application.Id}.");
+        return new CaseLegalHoldLifted(application.Id, reason.Trim(), stamp.By, stamp.At);
+    }
+
     /// <summary>The first day the applicant person's data may be erased: the day after the retention period that began when the case ended.</summary>
     public static DateOnly? ErasableFrom(FundingApplication application) =>
         application is { EndedAt: { } ended, ApplicantPerson: { } person }

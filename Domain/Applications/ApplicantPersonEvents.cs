@@ -26,3 +26,6 @@ public sealed record ApplicantPersonDataErased(
 /// <summary>A legal hold on the case's records until a day, with its legal basis: erasure is refused until then.</summary>
 public sealed record CaseLegalHoldPlaced(Guid ApplicationId, DateOnly HeldUntil, string LegalBasis, string RecordedBy, DateTimeOffset RecordedAt)
     : IApplicationEvent;
+
+/// <summary>The case's legal hold was lifted before its day (e.g. the audit ended early), with the reason: erasure follows the retention period again.</summary>
+public sealed record CaseLegalHoldLifted(Guid ApplicationId, string Reason, string RecordedBy, DateTimeOffset RecordedAt) : IApplicationEvent;

@@ -30,6 +30,7 @@ public sealed partial record FundingApplication
             },
         },
         CaseLegalHoldPlaced hold => application with { LegalHold = new CaseLegalHold(hold.HeldUntil, hold.LegalBasis, hold.RecordedBy, hold.RecordedAt) },
+        CaseLegalHoldLifted => application with { LegalHold = null },
         ObligationImposed imposed => application with
         {
             Obligations = application.Obligations.Add(new Obligation(imposed.Number, imposed.Kind, imposed.Description, imposed.StartsOn, imposed.Months,

@@ -323,7 +323,7 @@ public sealed partial record FundingApplication(
         (_, ReviewerConflictDeclared conflict) => application.WithReviewer(conflict.Reviewer, r => r with { Conflict = conflict.Reason }),
         (_, ApplicationReviewed review) => application.WithReviewer(review.Reviewer,
             r => r with { Scores = review.Scores, Comment = review.Comment, ReviewedAt = review.RecordedAt }),
-        (_, ApplicantPersonNamed or ApplicantPersonDataErased or CaseLegalHoldPlaced or ObligationImposed or ObligationEvidenceRecorded
+        (_, ApplicantPersonNamed or ApplicantPersonDataErased or CaseLegalHoldPlaced or CaseLegalHoldLifted or ObligationImposed or ObligationEvidenceRecorded
             or ObligationEvidenceOverdue or ObligationBreached) => FoldPersonFact(application, @event),
         _ => application,
     };

@@ -33,4 +33,8 @@ public sealed record Obligation(
 }
 
 /// <summary>A recorded breach: how many months of the obligation were fulfilled and what was reclaimed for the rest.</summary>
+/// <param name="FulfilledMonths">Whole months of the obligation fulfilled.</param>
+/// <param name="Reclaimed">The amount reclaimed pro rata, in EUR.</param>
+/// <param name="RecordedBy">Who recorded the breach.</param>
+/// <param name="RecordedAt">When.</param>
 public sealed record ObligationBreach(int FulfilledMonths, decimal Reclaimed, string RecordedBy, DateTimeOffset RecordedAt);

@@ -38,7 +38,7 @@ public static class SeparationOfDuties
             or RepaymentReceived or ApplicationClosed or CaseAssigned or CaseReleased
             or ReviewerAssigned or ReviewerConflictDeclared or ApplicationReviewed
             or AmendmentProposed or AmendmentConfirmed or AmendmentReturned
-            or ApplicantPersonDataErased or CaseLegalHoldPlaced or ObligationImposed or ObligationEvidenceRecorded or ObligationBreached => CaseSide.Authority,
+            or ApplicantPersonDataErased or CaseLegalHoldPlaced or CaseLegalHoldLifted or ObligationImposed or ObligationEvidenceRecorded or ObligationBreached => CaseSide.Authority,
         _ => CaseSide.None,
     };
 

@@ -118,6 +118,7 @@ public static class CommandExamples
                 "lena.hartmann@example.org")),
         [typeof(EraseApplicantPersonData)] = new EraseApplicantPersonData(31, ErasureGround.ConsentWithdrawn, new DateOnly(2041, 2, 3), "DSGVO-2041-004"),
         [typeof(PlaceCaseLegalHold)] = new PlaceCaseLegalHold(30, new DateOnly(2040, 12, 31), "Audit of the district's court of auditors"),
+        [typeof(LiftCaseLegalHold)] = new LiftCaseLegalHold(31, "The court of auditors closed its audit."),
         [typeof(AmendApplication)] = new AmendApplication(1, Plan with { PlannedParticipants = 80 }),
         [typeof(SetExtraData)] = new SetExtraData(2, new Dictionary<string, string?> { ["betriebe"] = "12", ["branche"] = "handwerk", ["kooperation"] = "true" }),
         [typeof(SubmitApplication)] = new SubmitApplication(2),

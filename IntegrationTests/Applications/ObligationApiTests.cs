@@ -32,6 +32,13 @@ public class ObligationApiTests(AppFixture fixture) : FundingApi(fixture)
 
         var details = await Details(id);
         (details.Status, details.ApprovedAmount, details.Version).ShouldBe((ApplicationStatus.ReclaimDemanded, 40_000m - 16_500m, version));
+        // Every reader of the case reads the obligation: its period, the evidence per due day and the breach with its reclaim.
+        var read = await Get<ObligationsView>(Reviewer, $"/api/applications/{id}/obligations");
+        read.Version.ShouldBe(version);
+        var obligation = read.Obligations.ShouldHaveSingleItem();
+        (obligation.Number, obligation.Months, obligation.EndsOn, obligation.Breach!.FulfilledMonths, obligation.Breach.Reclaimed)
+            .ShouldBe((1, 60, start.AddMonths(60).AddDays(-1), 27, 16_500m));
+        obligation.Dues.ShouldBe([new EvidenceDue(start.AddYears(1), "KV-Bestätigung vom Vortag")]);
         (await ProblemOf(await Post(Caseworker, $"/api/applications/{id}/obligations/1/breach",
             new RecordObligationBreach(version, 30, Today.AddMonths(2)), 409))).Type.ShouldBe("urn:fachwerk:problem:obligation.breached");
     }

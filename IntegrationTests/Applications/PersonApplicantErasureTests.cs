@@ -197,4 +197,41 @@ public class PersonApplicantErasureTests(AppFixture fixture) : ApplicationApi(fi
             new EraseApplicantPersonData(version, ErasureGround.ConsentWithdrawn, Today), 409)))
             .Type.ShouldBe("urn:fachwerk:problem:application.applicant-person-erased");
     }
+
+    [Fact]
+    public async Task The_persons_neutral_record_is_no_organisation_to_pick_and_a_lifted_legal_hold_no_longer_keeps_the_data()
+    {
+        var (programme, _) = await DoctorRecruitment(0, PersonApplicantKind.MedicalStudent);
+        var id = (await Post<StreamCreated>(Applicant, "/api/applications/persons", Application(programme), 201)).Id;
+        var record = (await Details(id)).Applicant.Id;
+
+        // The organisation list and its pickers leave the neutral record out; asked for by kind, it is there.
+        var byName = await Get<Page<OrganisationDetails>>(Caseworker, $"/api/organisations?name=Nat%C3%BCrliche&pageSize={Paging.MaxPageSize}");
+        byName.Items.ShouldNotContain(o => o.Id == record);
+        var all = await Get<Page<OrganisationDetails>>(Caseworker, $"/api/organisations?pageSize={Paging.MaxPageSize}");
+        all.Items.ShouldNotContain(o => o.Kind == Fachwerk.Domain.Organisations.OrganisationKind.NaturalPerson);
+        (await Get<Page<OrganisationDetails>>(Caseworker, $"/api/organisations?kind=NaturalPerson&pageSize={Paging.MaxPageSize}"))
+            .Items.ShouldContain(o => o.Id == record);
+
+        // The case ended (no retention years); a hold keeps the data until it is lifted with a reason.
+        var version = await Act(Applicant, id, "withdrawal", new WithdrawApplication(2, "Studienplatz in einem anderen Land"));
+        version = (await Send(Caseworker, HttpMethod.Put, $"/api/applications/{id}/legal-hold",
+            new PlaceCaseLegalHold(version, Today.AddYears(2), "Prüfung des Kreisrechnungsprüfungsamts"))).ReadAsJson<CommandAccepted>()!.Version;
+        Clock.Advance(TimeSpan.FromDays(2));
+        (await ProblemOf(await Post(Caseworker, $"/api/applications/{id}/applicant-person/erasure",
+            new EraseApplicantPersonData(version, ErasureGround.ConsentWithdrawn, Today), 409))).Type.ShouldBe("urn:fachwerk:problem:application.legal-hold");
+        (await ValidationProblemOf(await Post(Caseworker, $"/api/applications/{id}/legal-hold/lifting", new LiftCaseLegalHold(version, " "), 400)))
+            .Errors.Keys.ShouldBe(["reason"]);
+        await Post(Applicant, $"/api/applications/{id}/legal-hold/lifting", new LiftCaseLegalHold(version, "Prüfung beendet"), 403);
+
+        version = (await Post<CommandAccepted>(Caseworker, $"/api/applications/{id}/legal-hold/lifting", new LiftCaseLegalHold(version, "Prüfung beendet"))).Version;
+
+        (await Person(id, Caseworker)).LegalHold.ShouldBeNull();
+        (await Details(id)).LegalHoldUntil.ShouldBeNull();
+        (await ProblemOf(await Post(Caseworker, $"/api/applications/{id}/legal-hold/lifting", new LiftCaseLegalHold(version, "noch einmal"), 409)))
+            .Type.ShouldBe("urn:fachwerk:problem:application.no-legal-hold");
+        await Post<CommandAccepted>(Caseworker, $"/api/applications/{id}/applicant-person/erasure",
+            new EraseApplicantPersonData(version, ErasureGround.ConsentWithdrawn, Today));
+        (await Person(id, Caseworker)).Status.ShouldBe(ApplicantPersonDataStatus.Erased);
+    }
 }

@@ -131,6 +131,25 @@ public class ApplicantPersonRulesTests
     }
 
     [Fact]
+    public void A_lifted_legal_hold_no_longer_keeps_the_data_and_only_a_standing_hold_can_be_lifted()
+    {
+        // Given a case that ended with no retention, under a hold until mid-2027
+        var held = PersonCase(0, WithdrawnOn(new DateTimeOffset(2026, 5, 10, 14, 0, 0, TimeSpan.Zero)),
+            new CaseLegalHoldPlaced(AppId, new DateOnly(2027, 6, 30), "Audit of the court of auditors", "sabine", Now));
+
+        // When the caseworker lifts it because the audit ended early
+        var lifted = ApplicantPersonDecider.LiftLegalHold(held, " Audit closed early ", On(new DateOnly(2026, 9, 1)));
+
+        // Then the reason is recorded, the hold is gone and the data can be erased before its former day
+        (lifted.Reason, lifted.RecordedBy).ShouldBe(("Audit closed early", "sabine"));
+        var after = FundingApplication.Evolve(held, lifted);
+        after.LegalHold.ShouldBeNull();
+        ApplicantPersonDecider.Erase(after, ErasureGround.ConsentWithdrawn, new DateOnly(2026, 9, 1), null, On(new DateOnly(2026, 9, 2)))
+            .SubjectId.ShouldBe(Subject);
+        Given.Refusal(() => ApplicantPersonDecider.LiftLegalHold(after, "again", On(new DateOnly(2026, 9, 2)))).Code.ShouldBe("application.no-legal-hold");
+    }
+
+    [Fact]
     public void An_organisations_case_has_no_person_to_erase_and_a_request_cannot_lie_ahead()
     {
         var organisations = Given.History<FundingApplication>(Drafted(Alliance(), Programme()), WithdrawnOn(Now));

@@ -69,6 +69,7 @@ public class LifecycleTests
         (Blank<ApplicantPersonNamed>(), S.Draft, false, 0, S.Draft),
         (Blank<ApplicantPersonDataErased>(), S.Closed, true, 0, S.Closed),
         (Blank<CaseLegalHoldPlaced>(), S.Approved, true, 0, S.Approved),
+        (Blank<CaseLegalHoldLifted>(), S.Closed, true, 0, S.Closed),
         (Blank<ObligationImposed>(), S.Approved, true, 0, S.Approved),
         (Blank<ObligationEvidenceRecorded>(), S.Approved, true, 0, S.Approved),
         (Blank<ObligationEvidenceOverdue>(), S.Approved, true, 0, S.Approved),

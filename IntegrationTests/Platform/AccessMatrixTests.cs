@@ -91,6 +91,8 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["GET /api/applications/{applicationId}/applicant-person"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
         ["POST /api/applications/{applicationId}/applicant-person/erasure"] = [Caseworker],
         ["PUT /api/applications/{applicationId}/legal-hold"] = [Caseworker],
+        ["POST /api/applications/{applicationId}/legal-hold/lifting"] = [Caseworker],
+        ["GET /api/applications/{applicationId}/obligations"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
         ["POST /api/applications/{applicationId}/obligations"] = [Caseworker],
         ["POST /api/applications/{applicationId}/obligations/{number}/evidence"] = [Caseworker],
         ["POST /api/applications/{applicationId}/obligations/{number}/breach"] = [Caseworker],

@@ -68,10 +68,21 @@ public partial class ApplicationActionsUiTests
         Offered(Application(ApplicationStatus.FormallyComplete)).ShouldBe([ApplicationActions.ProposeDecision, payee], "no vote required");
         Offered(Application(ApplicationStatus.FormallyComplete) with { Terms = new SubmissionTerms(true, 14, 28) }).ShouldBe([payee], "the vote comes first");
         Offered(Application(ApplicationStatus.ApprovalBlocked)).ShouldBe([ApplicationActions.ProposeDecision, payee]);
+        // Obligations are imposed on an approved grant, also while a reclaim runs; evidence and breaches the page offers only for an open
+        // one, a breach only once money was paid (it reclaims a share of it).
+        string[] obligations = [ApplicationActions.ImposeObligation, ApplicationActions.RecordObligationEvidence];
         Offered(Application(ApplicationStatus.Approved) with { Funding = new FundingRecord(0.8m, 0, 0, 0, [], [], [], []) })
-            .ShouldBe([ApplicationActions.ReduceAmount, ApplicationActions.DemandReclaim, payee]);
-        Offered(Application(ApplicationStatus.ReclaimDemanded)).ShouldBe([ApplicationActions.RecordRepayment, payee]);
+            .ShouldBe([ApplicationActions.ReduceAmount, ApplicationActions.DemandReclaim, payee, .. obligations]);
+        Offered(Application(ApplicationStatus.ReclaimDemanded)).ShouldBe([ApplicationActions.RecordRepayment, payee, .. obligations]);
+        Offered(Application(ApplicationStatus.ReclaimDemanded) with { Funding = new FundingRecord(0.8m, 5_000m, 1_000m, 0, [], [], [], []) })
+            .ShouldBe([ApplicationActions.RecordRepayment, payee, .. obligations, ApplicationActions.RecordObligationBreach]);
         Offered(Application(ApplicationStatus.Closed)).ShouldBeEmpty();
+        // A natural person's case: a hold, its lifting once placed, and the erasure while the data stand (the API says why not yet).
+        var person = Application(ApplicationStatus.Closed) with { ApplicantPerson = new ApplicantPersonFacts(Fachwerk.Domain.Programmes.PersonApplicantKind.Doctor, false) };
+        Offered(person).ShouldBe([ApplicationActions.PlaceLegalHold, ApplicationActions.EraseApplicantPerson]);
+        Offered(person with { LegalHoldUntil = new DateOnly(2040, 12, 31) })
+            .ShouldBe([ApplicationActions.PlaceLegalHold, ApplicationActions.LiftLegalHold, ApplicationActions.EraseApplicantPerson]);
+        Offered(person with { ApplicantPerson = person.ApplicantPerson! with { Erased = true } }).ShouldBe([ApplicationActions.PlaceLegalHold]);
         Offered(Application(ApplicationStatus.Draft)).ShouldBeEmpty();
     }
 

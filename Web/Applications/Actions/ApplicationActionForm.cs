@@ -21,9 +21,12 @@ public abstract class ApplicationActionForm<TInput> : RecordActionForm<TInput> w
     protected override Dictionary<string, string> RecordFacts() => ApplicationFacts.Of(Application, Texts);
 
     /// <summary>Sends the command to <c>/api/applications/{id}/{step}</c>; once accepted, back to the page, which confirms it.</summary>
-    protected async Task SendCommandAsync(string step, object command)
+    protected Task SendCommandAsync(string step, object command) => SendCommandAsync(HttpMethod.Post, step, command);
+
+    /// <summary>Sends the command with <paramref name="method"/> (a PUT that sets a state, e.g. the legal hold).</summary>
+    protected async Task SendCommandAsync(HttpMethod method, string step, object command)
     {
-        if (await SendAsync(HttpMethod.Post, $"/api/applications/{Application.Id}/{step}", command) is not { } accepted) return;
+        if (await SendAsync(method, $"/api/applications/{Application.Id}/{step}", command) is not { } accepted) return;
         Navigation.NavigateTo($"/applications/{Application.Id}?done={Name}{(accepted.FollowUp is null ? "" : "&followUp=budget")}");
     }
 }

@@ -38,6 +38,14 @@ public static class ApplicationActions
     public const string ProposePayeeAccount = "propose-payee-account";
     public const string ConfirmPayeeAccount = "confirm-payee-account";
 
+    // A grant's obligations and a natural person's data (ADR 0123): the caseworker records them, holds the case's records, erases the data.
+    public const string ImposeObligation = "impose-obligation";
+    public const string RecordObligationEvidence = "record-obligation-evidence";
+    public const string RecordObligationBreach = "record-obligation-breach";
+    public const string PlaceLegalHold = "place-case-legal-hold";
+    public const string LiftLegalHold = "lift-case-legal-hold";
+    public const string EraseApplicantPerson = "erase-applicant-person";
+
     // Portal: the applicant's steps on the case (docs/portal.md).
     public const string SubmitApplication = "submit-application";
     public const string RequestPayment = "request-payment";
@@ -50,6 +58,7 @@ public static class ApplicationActions
         RequestDocuments, CompleteFormally, CastVote, ProposeDecision, ConfirmDecision, ReturnDecision, CheckPayment, ReleasePayment, RefusePayment,
         CheckProof, ExtendProofDeadline, ReduceAmount, ProposeAmendment, ConfirmAmendment, ReturnAmendment, DemandReclaim, RecordRepayment, CloseCase,
         ConfirmPayeeAccount, ProposePayeeAccount,
+        ImposeObligation, RecordObligationEvidence, RecordObligationBreach, PlaceLegalHold, LiftLegalHold, EraseApplicantPerson,
         SubmitApplication, RequestPayment, SubmitProof, WithdrawApplication,
     ];
 
@@ -91,6 +100,16 @@ public static class ApplicationActions
             ReduceAmount or DemandReclaim => approved,
             RecordRepayment => status == ApplicationStatus.ReclaimDemanded,
             CloseCase => approved && FinalProofChecked(application.Funding!),
+            // Obligations are imposed on an approved grant, also while a reclaim runs; evidence and breaches need an open one (the page checks that).
+            ImposeObligation or RecordObligationEvidence => status is ApplicationStatus.Approved or ApplicationStatus.ReclaimDemanded,
+            // A breach reclaims a share of what was paid: nothing paid, nothing to reclaim (the API refuses).
+            RecordObligationBreach => status is ApplicationStatus.Approved or ApplicationStatus.ReclaimDemanded
+                                      && application.Funding is { } paid && paid.Paid - paid.Repaid > 0,
+            // A hold and an erasure concern a natural person's data; the erasure is offered while the data stand, and the API says
+            // why not yet (the case runs, the retention period, a hold).
+            PlaceLegalHold => application.ApplicantPerson is not null,
+            LiftLegalHold => application.ApplicantPerson is not null && application.LegalHoldUntil is not null,
+            EraseApplicantPerson => application.ApplicantPerson is { Erased: false },
             _ => false,
         };
     }
