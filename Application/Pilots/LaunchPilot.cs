@@ -47,7 +47,7 @@ public sealed class LaunchPilotValidator : AbstractValidator<LaunchPilot>
             source.RuleFor(s => s.Kind).IsInEnum();
             source.RuleFor(s => s.Amount).GreaterThanOrEqualTo(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
             // An EU funding period belongs to EU money only: it is the rule that money pays by (ADR 0124).
-            source.RuleFor(s => s.EuFundingPeriod).Must((s, period) => period is null || s.IsEuFunds)
+            source.RuleFor(s => s.EuFundingPeriod).Must((s, period) => period is null || s.IsEuFunds())
                 .WithMessage("Only EU funds (ESF+, ERDF) have an EU funding period.");
             source.RuleFor(s => s.EuFundingPeriod!.Value).Must(p => p.To >= p.From && p.From >= new DateOnly(1990, 1, 1) && p.To <= new DateOnly(2100, 12, 31))
                 .WithMessage("An EU funding period lies between 1990-01-01 and 2100-12-31 and does not end before it starts.")

@@ -28,7 +28,7 @@ public static class PilotDecider
         var duplicate = sources.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new RuleViolation("pilot.duplicate-funding-source", $"Funding source '{duplicate.Key}' is listed more than once.");
-        var notEu = sources.FirstOrDefault(s => s.EuFundingPeriod is not null && !s.IsEuFunds);
+        var notEu = sources.FirstOrDefault(s => s.EuFundingPeriod is not null && !s.IsEuFunds());
         if (notEu is not null)
             throw new RuleViolation("pilot.eu-period-not-eu-funds", $"Only EU funds (ESF+, ERDF) have an EU funding period; '{notEu.Name}' is {notEu.Kind}.");
         var services = offeredServices.Distinct().Order().ToList();
@@ -236,8 +236,8 @@ public static class PilotDecider
                 $"'{source.Name}' does not pay {category}; it pays {string.Join(", ", source.CostCategories!)}.");
         var spent = pilot.Spent.GetValueOrDefault(source.Name);
         if (source.Amount is { } budget && spent + amount > budget)
-            throw new RuleViolation("pilot.source-exhausted",
-                $"'{source.Name}' contributes {budget:0.00} EUR, of which {spent:0.00} EUR are spent; {budget - spent:0.00} EUR are left, not {amount:0.00} EUR.");
+            throw new RuleViolation("pilot.source-exhausted", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"'{source.Name}' contributes {budget:0.00} EUR, of which {spent:0.00} EUR are spent; {budget - spent:0.00} EUR are left, not {amount:0.00} EUR."));
 
         return new PilotSpendingRecorded(pilot.Id, spendingId, source.Name, category, amount, spentOn,
             string.IsNullOrWhiteSpace(note) ? null : note.Trim(), stamp.By, stamp.At);

@@ -37,7 +37,7 @@ public sealed record FundingSource(
     public bool FinancesOn(DateOnly day) => EuFundingPeriod is not { } period || period.Contains(day);
 
     /// <summary>Whether this is EU money (ESF+, ERDF), which is bound to an EU funding period.</summary>
-    public bool IsEuFunds => Kind is FundingSourceKind.EuropeanSocialFund or FundingSourceKind.EuropeanRegionalDevelopmentFund;
+    public bool IsEuFunds() => Kind is FundingSourceKind.EuropeanSocialFund or FundingSourceKind.EuropeanRegionalDevelopmentFund;
 }
 
 public enum ParticipantKind

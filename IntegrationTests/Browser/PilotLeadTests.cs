@@ -166,6 +166,7 @@ public class PilotLeadTests(BrowserFixture fixture) : PilotTest(fixture)
         (await RemainingAsync(esf)).ShouldBe(before - 1_234.56m);
         (await Page.GetByRole(AriaRole.Table, new() { Name = "Ausgaben, neueste zuerst" }).InnerTextAsync()).ShouldContain("Sprachkurs B1, Rechnung 2015-031");
         await ExpectAccessibleAsync();
+        await ScreenshotForDocsAsync("pilot-funding");
 
         await Page.GotoAsync($"/dashboards/pilots/{pilot.Id}");
         (await RemainingAsync(esf)).ShouldBe(before - 1_234.56m);

@@ -109,8 +109,8 @@ public class SourceFinancingTests
                         (committed, released) = (committed - part, released + part);
                         break;
                     case 1:
-                        budget = budget.Financed(id, null, f => f with { Paid = f.Paid + part, Reclaimed = f.Reclaimed + part / 2 });
-                        (paid, reclaimed) = (paid + part, reclaimed + part / 2);
+                        budget = budget.Financed(id, null, f => f with { Paid = f.Paid + part, Reclaimed = f.Reclaimed + Math.Round(part / 2, 2) });
+                        (paid, reclaimed) = (paid + part, reclaimed + Math.Round(part / 2, 2));
                         break;
                     default:
                         budget = budget.Financed(id, null, f => f with { Repaid = f.Repaid + part });
