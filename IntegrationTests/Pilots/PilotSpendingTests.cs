@@ -58,9 +58,11 @@ public class PilotSpendingTests(AppFixture fixture) : PilotApi(fixture)
         var before = await EventCount();
 
         var problem = await ValidationProblemOf(await Spend(pilot,
-            new { expectedVersion = 1, source = "", category = 99, amount = 10.005m, spentOn = "1989-12-31" }, 400));
+            new { expectedVersion = 1, source = "", category = "Staff", amount = 10.005m, spentOn = "1989-12-31" }, 400));
 
-        problem.Errors.Keys.ShouldBe(["source", "category", "amount", "spentOn"], ignoreOrder: true);
+        problem.Errors.Keys.ShouldBe(["source", "amount", "spentOn"], ignoreOrder: true);
+        (await ValidationProblemOf(await Spend(pilot, new { expectedVersion = 1, source = Esf, category = 99, amount = 10m, spentOn = Today }, 400)))
+            .Errors.Keys.ShouldBe(["category"]);
         (await ValidationProblemOf(await Spend(pilot, new RecordPilotSpending(1, Esf, PilotCostCategory.Staff, -5m, Today), 400)))
             .Errors.Keys.ShouldBe(["amount"]);
         (await ValidationProblemOf(await Spend(pilot, new RecordPilotSpending(1, Esf, PilotCostCategory.Staff, 5m, Today, new string('x', 2_001)), 400)))
