@@ -138,6 +138,7 @@ public static class EventLabels
         [typeof(PilotParticipantPlaced)] = new("In Beschäftigung vermittelt", "Participant placed"),
         [typeof(PilotServiceDelivered)] = new("Leistung erbracht", "Service delivered"),
         [typeof(PilotInterculturalTrainingHeld)] = new("Interkulturelles Training durchgeführt", "Intercultural training held"),
+        [typeof(PilotSpendingRecorded)] = new("Ausgabe verbucht", "Spending recorded"),
         [typeof(PilotEvaluationDue)] = new("Auswertung der Pilotphase fällig", "Pilot evaluation due"),
         [typeof(PilotContinuationDecided)] = new("Über Fortführung entschieden", "Continuation decided"),
         [typeof(PilotLegalHoldPlaced)] = new("Aufbewahrungspflicht angeordnet", "Legal hold placed"),

@@ -46,6 +46,13 @@ public sealed class LaunchPilotValidator : AbstractValidator<LaunchPilot>
             source.RuleFor(s => s.Name).NotEmpty().MaximumLength(CommonRules.NameLength);
             source.RuleFor(s => s.Kind).IsInEnum();
             source.RuleFor(s => s.Amount).GreaterThanOrEqualTo(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+            // An EU funding period belongs to EU money only: it is the rule that money pays by (ADR 0124).
+            source.RuleFor(s => s.EuFundingPeriod).Must((s, period) => period is null || s.IsEuFunds())
+                .WithMessage("Only EU funds (ESF+, ERDF) have an EU funding period.");
+            source.RuleFor(s => s.EuFundingPeriod!.Value).Must(p => p.To >= p.From && p.From >= new DateOnly(1990, 1, 1) && p.To <= new DateOnly(2100, 12, 31))
+                .WithMessage("An EU funding period lies between 1990-01-01 and 2100-12-31 and does not end before it starts.")
+                .When(s => s.EuFundingPeriod is not null);
+            source.RuleForEach(s => s.CostCategories).IsInEnum();
         });
         RuleFor(x => x.OfferedServices).NotEmpty().WithMessage("A pilot offers at least one service.");
         RuleForEach(x => x.OfferedServices).IsInEnum();

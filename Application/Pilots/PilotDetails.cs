@@ -67,6 +67,35 @@ public sealed record PilotContinuationRecord(
     string DecidedBy,
     DemandAssessment Assessment);
 
+/// <summary>One funding source of a pilot with what was spent against it (ADR 0124).</summary>
+/// <param name="Name">The source's name.</param>
+/// <param name="Kind">What kind of money it is.</param>
+/// <param name="EuFundingPeriod">For EU money, the EU funding period it pays within.</param>
+/// <param name="CostCategories">The cost categories it pays; empty: all.</param>
+/// <param name="Budget">What it contributes, in EUR, where that is public.</param>
+/// <param name="Spent">What was spent against it, in EUR.</param>
+/// <param name="Remaining">What is left of it, in EUR (when its amount is known).</param>
+public sealed record PilotSourceFunds(
+    string Name, FundingSourceKind Kind, Period? EuFundingPeriod, IReadOnlyList<PilotCostCategory> CostCategories, decimal? Budget, decimal Spent,
+    decimal? Remaining)
+{
+    public static PilotSourceFunds Of(FundingSource source) =>
+        new(source.Name, source.Kind, source.EuFundingPeriod, source.CostCategories ?? [], source.Amount, 0m, source.Amount);
+
+    /// <summary>The source after <paramref name="amount"/> more was spent against it.</summary>
+    public PilotSourceFunds After(decimal amount) => this with { Spent = Spent + amount, Remaining = Budget - (Spent + amount) };
+}
+
+/// <summary>Money a pilot spent against one of its funding sources.</summary>
+/// <param name="Id">The spending's id in the pilot.</param>
+/// <param name="Source">The funding source it is attributed to.</param>
+/// <param name="Category">What it was spent on.</param>
+/// <param name="Amount">How much, in EUR.</param>
+/// <param name="SpentOn">The day it was spent.</param>
+/// <param name="Note">What it was.</param>
+/// <param name="RecordedBy">Who recorded it.</param>
+public sealed record PilotSpendingRecord(Guid Id, string Source, PilotCostCategory Category, decimal Amount, DateOnly SpentOn, string? Note, string RecordedBy);
+
 /// <summary>Participants by kind and outcome; no personal data (those are read per participant by authorized roles).</summary>
 /// <param name="Enrolled">Participants enrolled.</param>
 /// <param name="SkilledWorkers">Of them, skilled workers.</param>
@@ -98,6 +127,10 @@ public sealed record PilotDetails
     public PilotStatus Status { get; init; }
     /// <summary>Who pays for it.</summary>
     public IReadOnlyList<FundingSource> FundingSources { get; init; } = [];
+    /// <summary>Each funding source with its budget, what was spent against it and what is left (ADR 0124).</summary>
+    public IReadOnlyList<PilotSourceFunds> Funding { get; init; } = [];
+    /// <summary>The money it spent, in the order it was recorded.</summary>
+    public IReadOnlyList<PilotSpendingRecord> Spending { get; init; } = [];
     /// <summary>The services it offers.</summary>
     public IReadOnlyList<PilotService> OfferedServices { get; init; } = [];
     /// <summary>Its partners at home and abroad.</summary>

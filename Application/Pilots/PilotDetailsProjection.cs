@@ -17,6 +17,7 @@ public sealed partial class PilotDetailsProjection : SingleStreamProjection<Pilo
         PilotPhase = e.Data.PilotPhase,
         Status = PilotLifecycle.StatusAfter(PilotStatus.Running, e.Data),
         FundingSources = e.Data.FundingSources,
+        Funding = [.. e.Data.FundingSources.Select(PilotSourceFunds.Of)],
         OfferedServices = e.Data.OfferedServices,
         LastChangedAt = e.Timestamp,
     };
@@ -85,6 +86,14 @@ public sealed partial class PilotDetailsProjection : SingleStreamProjection<Pilo
         {
             Companies = [.. pilot.Companies.Select(c => e.Data.CompanyIds.Contains(c.Id) ? c with { InterculturalTrainings = c.InterculturalTrainings + 1 } : c)],
             InterculturalTrainings = [.. pilot.InterculturalTrainings, new PilotTrainingRecord(e.Data.TrainingId, e.Data.HeldOn, e.Data.CompanyIds)],
+        };
+
+    public static PilotDetails Apply(IEvent<PilotSpendingRecorded> e, PilotDetails pilot) =>
+        Touched(e, pilot) with
+        {
+            Funding = [.. pilot.Funding.Select(f => f.Name == e.Data.Source ? f.After(e.Data.Amount) : f)],
+            Spending = [.. pilot.Spending, new PilotSpendingRecord(e.Data.SpendingId, e.Data.Source, e.Data.Category, e.Data.Amount, e.Data.SpentOn,
+                e.Data.Note, e.Data.RecordedBy)],
         };
 
     public static PilotDetails Apply(IEvent<PilotParticipantDataErased> e, PilotDetails pilot) =>

@@ -89,7 +89,8 @@ public static class GetProgrammeBudgetEndpoint
 
         return new ProgrammeBudgetView(budget.Id, budget.Name, budget.TotalBudget, budget.ToppedUp, budget.Cut, budget.Committed,
             budget.Released, budget.Remaining, budget.OwnContributions, budget.Paid, budget.Reclaimed, budget.Repaid, budget.ActiveCommitments,
-            alliances, SourceBudget.Of(sources, budget.TotalBudget, budget.Committed, budget.Released, budget.Paid, budget.Reclaimed, budget.Repaid),
+            alliances, SourceBudget.Of(sources, budget.TotalBudget, budget.Committed, budget.Released, budget.Paid, budget.Reclaimed, budget.Repaid,
+                budget.Financing),
             budget.LastChangedAt, building);
     }
 }

@@ -1,4 +1,5 @@
 using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Programmes;
 using JasperFx.Events;
 using Marten.Events.Projections;
@@ -49,7 +50,8 @@ public sealed partial class ProgrammeBudgetProjection : MultiStreamProjection<Pr
             OwnContributions = b.OwnContributions + e.Data.OwnContribution,
             CommittedByAlliance = CommittedSums.After(b.CommittedByAlliance, e.Data),
             ActiveCommitments = b.ActiveCommitments + (e.Data.Raise ? 0 : 1),
-        }).Moved(BudgetMovements.MonthOf(e.Data.RecordedAt), m => m with { Committed = m.Committed + e.Data.Amount });
+        }).Financed(e.Data.ApplicationId, e.Data.Raise ? null : AuthorityCalendar.DayOf(e.Data.RecordedAt), f => f with { Committed = f.Committed + e.Data.Amount })
+        .Moved(BudgetMovements.MonthOf(e.Data.RecordedAt), m => m with { Committed = m.Committed + e.Data.Amount });
 
     public static ProgrammeBudget Apply(IEvent<FundsReleased> e, ProgrammeBudget b) =>
         (Touched(e, b) with
@@ -58,19 +60,20 @@ public sealed partial class ProgrammeBudgetProjection : MultiStreamProjection<Pr
             OwnContributions = b.OwnContributions - e.Data.OwnContributionReleased,
             CommittedByAlliance = CommittedSums.After(b.CommittedByAlliance, e.Data),
             ActiveCommitments = b.ActiveCommitments - (e.Data.RemainingCommitment == 0 ? 1 : 0),
-        }).Moved(BudgetMovements.MonthOf(e.Data.RecordedAt), m => m with { Released = m.Released + e.Data.Amount });
+        }).Financed(e.Data.ApplicationId, null, f => f with { Committed = f.Committed - e.Data.Amount, Released = f.Released + e.Data.Amount })
+        .Moved(BudgetMovements.MonthOf(e.Data.RecordedAt), m => m with { Released = m.Released + e.Data.Amount });
 
     // Money paid out or back counts in the month it was booked.
     public static ProgrammeBudget Apply(IEvent<PaymentReleased> e, ProgrammeBudget b) =>
-        (Touched(e, b) with { Paid = b.Paid + e.Data.Amount })
+        (Touched(e, b) with { Paid = b.Paid + e.Data.Amount }).Financed(e.Data.ApplicationId, null, f => f with { Paid = f.Paid + e.Data.Amount })
             .Moved(BudgetMovements.MonthOf(e.Data.BookedOn), m => m with { Paid = m.Paid + e.Data.Amount });
 
     public static ProgrammeBudget Apply(IEvent<ReclaimDemanded> e, ProgrammeBudget b) =>
-        (Touched(e, b) with { Reclaimed = b.Reclaimed + e.Data.Amount })
+        (Touched(e, b) with { Reclaimed = b.Reclaimed + e.Data.Amount }).Financed(e.Data.ApplicationId, null, f => f with { Reclaimed = f.Reclaimed + e.Data.Amount })
             .Moved(BudgetMovements.MonthOf(e.Data.RecordedAt), m => m with { Reclaimed = m.Reclaimed + e.Data.Amount });
 
     public static ProgrammeBudget Apply(IEvent<RepaymentReceived> e, ProgrammeBudget b) =>
-        (Touched(e, b) with { Repaid = b.Repaid + e.Data.Amount })
+        (Touched(e, b) with { Repaid = b.Repaid + e.Data.Amount }).Financed(e.Data.ApplicationId, null, f => f with { Repaid = f.Repaid + e.Data.Amount })
             .Moved(BudgetMovements.MonthOf(e.Data.BookedOn), m => m with { Repaid = m.Repaid + e.Data.Amount });
 
     private static ProgrammeBudget Touched(IEvent e, ProgrammeBudget b) => b with { LastChangedAt = e.Timestamp, LastEventSequence = e.Sequence };

@@ -23,14 +23,31 @@ public sealed record SourceBudget(
     string Name, FundingSourceKind Kind, Period? EuFundingPeriod, decimal Share, decimal Budget, decimal Committed, decimal Released,
     decimal Paid, decimal Reclaimed, decimal Repaid, decimal Remaining)
 {
-    /// <summary>The programme's figures split among its <paramref name="sources"/>.</summary>
+    /// <summary>
+    /// The programme's figures split among its <paramref name="sources"/>. With <paramref name="financing"/> (the figures by which
+    /// sources finance them, ADR 0124) each part of a figure is split among the sources that finance it; without (a budget not yet
+    /// read, or built before), or if it does not add up to the figures, every source shares every euro (ADR 0094). The budget is
+    /// always split by the shares.
+    /// </summary>
     public static IReadOnlyList<SourceBudget> Of(
-        IReadOnlyList<FundingSource> sources, decimal budget, decimal committed, decimal released, decimal paid, decimal reclaimed, decimal repaid)
+        IReadOnlyList<FundingSource> sources, decimal budget, decimal committed, decimal released, decimal paid, decimal reclaimed, decimal repaid,
+        IReadOnlyDictionary<string, FinancedFigures>? financing = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var shares = sources.Select(s => s.Share).ToList();
-        var (budgets, commitments, releases, payments, reclaims, repayments) = (SourceSplit.Of(budget, shares), SourceSplit.Of(committed, shares),
-            SourceSplit.Of(released, shares), SourceSplit.Of(paid, shares), SourceSplit.Of(reclaimed, shares), SourceSplit.Of(repaid, shares));
+        IReadOnlyList<KeyValuePair<string, FinancedFigures>> parts = financing is { Count: > 0 } && financing.Keys.All(mask => mask.Length == sources.Count)
+            && financing.Values.Sum(f => f.Committed) == committed && financing.Values.Sum(f => f.Released) == released
+            && financing.Values.Sum(f => f.Paid) == paid && financing.Values.Sum(f => f.Reclaimed) == reclaimed
+            && financing.Values.Sum(f => f.Repaid) == repaid
+                ? [.. financing.OrderBy(p => p.Key, StringComparer.Ordinal)]
+                : [new(SourceFinancing.All(sources.Count), new FinancedFigures(committed, released, paid, reclaimed, repaid))];
+        IReadOnlyList<decimal> Split(Func<FinancedFigures, decimal> figure) =>
+        [
+            .. parts.Select(p => SourceFinancing.Split(figure(p.Value), sources, p.Key))
+                .Aggregate(new decimal[sources.Count], (sum, split) => [.. sum.Zip(split, (a, b) => a + b)]),
+        ];
+        var (budgets, commitments, releases, payments, reclaims, repayments) = (SourceSplit.Of(budget, shares), Split(f => f.Committed),
+            Split(f => f.Released), Split(f => f.Paid), Split(f => f.Reclaimed), Split(f => f.Repaid));
         return
         [
             .. sources.Select((s, i) => new SourceBudget(s.Name, s.Kind, s.EuFundingPeriod, s.Share, budgets[i], commitments[i], releases[i],

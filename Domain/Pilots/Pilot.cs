@@ -49,6 +49,12 @@ public sealed record Pilot(
     LegalHold? LegalHold,
     ImmutableSortedDictionary<DateOnly, MonthlyDemand> Demand) : IEventSourced<Pilot>
 {
+    /// <summary>Who pays for the pilot, with each source's rules.</summary>
+    public ImmutableArray<FundingSource> FundingSources { get; init; } = [];
+
+    /// <summary>What was spent against each funding source so far, in EUR, by the source's name.</summary>
+    public ImmutableDictionary<string, decimal> Spent { get; init; } = ImmutableDictionary<string, decimal>.Empty;
+
     /// <summary>The last day activities may be dated: the end of the pilot phase, or of the continuation.</summary>
     public DateOnly ActiveUntil => ContinuedUntil ?? Phase.To;
 
@@ -61,7 +67,7 @@ public sealed record Pilot(
         (null, PilotLaunched launched) => new Pilot(launched.PilotId, launched.Name, launched.Sponsor, launched.PilotPhase,
             PilotStatus.Running, null, [.. launched.OfferedServices], ImmutableDictionary<Guid, PilotPartner>.Empty,
             ImmutableDictionary<Guid, PilotCompany>.Empty, ImmutableDictionary<Guid, PilotParticipant>.Empty, null,
-            ImmutableSortedDictionary<DateOnly, MonthlyDemand>.Empty),
+            ImmutableSortedDictionary<DateOnly, MonthlyDemand>.Empty) { FundingSources = [.. launched.FundingSources] },
         (null, _) => throw new UnexpectedFirstEventException(typeof(Pilot), @event),
 
         (_, PilotPartnerJoined joined) => pilot with
@@ -97,6 +103,7 @@ public sealed record Pilot(
         {
             Demand = Count(pilot.Demand, held.HeldOn, m => m with { InterculturalTrainings = m.InterculturalTrainings + 1 }),
         },
+        (_, PilotSpendingRecorded spent) => pilot with { Spent = pilot.Spent.SetItem(spent.Source, pilot.Spent.GetValueOrDefault(spent.Source) + spent.Amount) },
         (_, PilotParticipantDataErased erased) => pilot.WithParticipant(erased.ParticipantId, p => p with { PersonalDataErased = true }),
         (_, PilotContinuationDecided decided) => pilot with { ContinuedUntil = decided.ContinuedUntil },
         (_, PilotLegalHoldPlaced placed) => pilot with

@@ -28,6 +28,9 @@ public static class PilotDecider
         var duplicate = sources.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new RuleViolation("pilot.duplicate-funding-source", $"Funding source '{duplicate.Key}' is listed more than once.");
+        var notEu = sources.FirstOrDefault(s => s.EuFundingPeriod is not null && !s.IsEuFunds());
+        if (notEu is not null)
+            throw new RuleViolation("pilot.eu-period-not-eu-funds", $"Only EU funds (ESF+, ERDF) have an EU funding period; '{notEu.Name}' is {notEu.Kind}.");
         var services = offeredServices.Distinct().Order().ToList();
         if (services.Count == 0)
             throw new RuleViolation("pilot.no-services", "A pilot offers at least one service.");
@@ -208,6 +211,36 @@ public static class PilotDecider
             EnsureNotBefore(heldOn, company.EnrolledOn, "pilot.before-enrolment", $"the enrolment of '{company.Name}'");
 
         return new PilotInterculturalTrainingHeld(pilot.Id, trainingId, [.. companies.Select(c => c.Id)], heldOn, stamp.By, stamp.At);
+    }
+
+    /// <summary>
+    /// Records money spent against one of the pilot's funding sources, by that source's rules (ADR 0124): on a day of the phase
+    /// (or continuation), not in the future; within what is left of the source's amount (when the amount is known); for EU money
+    /// within its EU funding period; and only for a cost category the source pays. A refusal names the rule and what is left.
+    /// </summary>
+    public static PilotSpendingRecorded RecordSpending(Pilot pilot, Guid spendingId, PilotSpending spending, Stamp stamp)
+    {
+        var (sourceName, category, amount, spentOn, note) = spending;
+        EnsureActiveOn(pilot, spentOn, stamp);
+        var source = pilot.FundingSources.FirstOrDefault(s => string.Equals(s.Name, sourceName.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new RuleViolation("pilot.unknown-funding-source",
+                $"'{sourceName.Trim()}' is not a funding source of '{pilot.Name}' ({string.Join(", ", pilot.FundingSources.Select(s => s.Name))}).");
+        if (amount <= 0)
+            throw new RuleViolation("pilot.spending-not-positive", "A spending is more than 0 EUR.");
+        if (!source.FinancesOn(spentOn))
+            throw new RuleViolation("pilot.outside-eu-funding-period",
+                $"'{source.Name}' pays only what is spent within its EU funding period ({source.EuFundingPeriod!.Value.From:yyyy-MM-dd} to " +
+                $"{source.EuFundingPeriod.Value.To:yyyy-MM-dd}); {spentOn:yyyy-MM-dd} lies outside it.");
+        if (!source.Pays(category))
+            throw new RuleViolation("pilot.category-not-funded",
+                $"'{source.Name}' does not pay {category}; it pays {string.Join(", ", source.CostCategories!)}.");
+        var spent = pilot.Spent.GetValueOrDefault(source.Name);
+        if (source.Amount is { } budget && spent + amount > budget)
+            throw new RuleViolation("pilot.source-exhausted", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"'{source.Name}' contributes {budget:0.00} EUR, of which {spent:0.00} EUR are spent; {budget - spent:0.00} EUR are left, not {amount:0.00} EUR."));
+
+        return new PilotSpendingRecorded(pilot.Id, spendingId, source.Name, category, amount, spentOn,
+            string.IsNullOrWhiteSpace(note) ? null : note.Trim(), stamp.By, stamp.At);
     }
 
     /// <summary>

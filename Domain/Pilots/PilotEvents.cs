@@ -18,11 +18,27 @@ public enum PilotService
     InterculturalTraining,
 }
 
-/// <summary>Who pays for the pilot; the amount (EUR) is optional because it is often not public.</summary>
+/// <summary>
+/// Who pays for the pilot; the amount (EUR) is optional because it is often not public. A source may have rules of its own
+/// (ADR 0124): EU money pays only what is spent within its EU funding period, and a source may pay only some cost categories.
+/// </summary>
 /// <param name="Name">The source's name, e.g. ESF+ or a ministry.</param>
 /// <param name="Kind">What kind of money it is.</param>
-/// <param name="Amount">How much it contributes, in EUR, where that is public.</param>
-public sealed record FundingSource(string Name, FundingSourceKind Kind, decimal? Amount);
+/// <param name="Amount">How much it contributes, in EUR, where that is public; spending against it never exceeds it.</param>
+/// <param name="EuFundingPeriod">For EU funds (ESF+, ERDF), the EU funding period: it pays only what is spent within it.</param>
+/// <param name="CostCategories">The cost categories it pays; null or empty: all.</param>
+public sealed record FundingSource(
+    string Name, FundingSourceKind Kind, decimal? Amount, Period? EuFundingPeriod = null, IReadOnlyList<PilotCostCategory>? CostCategories = null)
+{
+    /// <summary>Whether the source pays for <paramref name="category"/>.</summary>
+    public bool Pays(PilotCostCategory category) => CostCategories is not { Count: > 0 } categories || categories.Contains(category);
+
+    /// <summary>Whether the source pays what is spent on <paramref name="day"/>: EU money only within its EU funding period.</summary>
+    public bool FinancesOn(DateOnly day) => EuFundingPeriod is not { } period || period.Contains(day);
+
+    /// <summary>Whether this is EU money (ESF+, ERDF), which is bound to an EU funding period.</summary>
+    public bool IsEuFunds() => Kind is FundingSourceKind.EuropeanSocialFund or FundingSourceKind.EuropeanRegionalDevelopmentFund;
+}
 
 public enum ParticipantKind
 {
@@ -190,6 +206,21 @@ public sealed record PilotContinuationDecided(
     DateOnly DecidedOn,
     DateOnly? ContinuedUntil,
     DemandAssessment Assessment,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IRecordedFact;
+
+/// <summary>
+/// The pilot spent money, attributed to one of its funding sources (ADR 0124): within the source's amount, its EU funding period
+/// and the cost categories it pays.
+/// </summary>
+public sealed record PilotSpendingRecorded(
+    Guid PilotId,
+    Guid SpendingId,
+    string Source,
+    PilotCostCategory Category,
+    decimal Amount,
+    DateOnly SpentOn,
+    string? Note,
     string RecordedBy,
     DateTimeOffset RecordedAt) : IRecordedFact;
 

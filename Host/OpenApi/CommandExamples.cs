@@ -184,7 +184,8 @@ public static class CommandExamples
         // Pilots
         [typeof(LaunchPilot)] = new LaunchPilot("Relocation Service Magdeburg", "Landeshauptstadt Magdeburg, Fachbereich Wirtschaft",
             new Period(new DateOnly(2026, 4, 1), new DateOnly(2027, 12, 31)),
-            [new PilotFundingSource("ESF+", FundingSourceKind.EuropeanSocialFund, 400_000m),
+            [new PilotFundingSource("ESF+", FundingSourceKind.EuropeanSocialFund, 400_000m, new Period(new DateOnly(2021, 1, 1), new DateOnly(2027, 12, 31)),
+                [PilotCostCategory.Staff, PilotCostCategory.ExternalServices, PilotCostCategory.Travel]),
              new PilotFundingSource("Ministerium für Arbeit, Soziales, Gesundheit und Gleichstellung", FundingSourceKind.StateGovernment, null)],
             [PilotService.HousingSearch, PilotService.VisitsToAuthorities, PilotService.LanguageCourse]),
         [typeof(AddPilotPartner)] = new AddPilotPartner(1, "Daugavpils city council", "LV", "recruiting partner abroad", new DateOnly(2026, 4, 15)),
@@ -197,6 +198,8 @@ public static class CommandExamples
         [typeof(DeliverService)] = new DeliverService(8, PilotService.HousingSearch, new DateOnly(2026, 5, 25)),
         [typeof(EraseParticipantData)] = new EraseParticipantData(9, ErasureGround.ConsentWithdrawn, new DateOnly(2027, 2, 3), "DSGVO-2027-017"),
         [typeof(HoldInterculturalTraining)] = new HoldInterculturalTraining(10, [CompanyId], new DateOnly(2026, 9, 17)),
+        [typeof(RecordPilotSpending)] = new RecordPilotSpending(10, "ESF+", PilotCostCategory.ExternalServices, 1_840.50m, new DateOnly(2026, 9, 30),
+            "German course B1, September, invoice 2026-117"),
         [typeof(ExtendPilotPhase)] = new ExtendPilotPhase(11, new DateOnly(2028, 6, 30), "Enrolments started three months late."),
         [typeof(DecideContinuation)] = new DecideContinuation(12, ContinuationDecision.Continue,
             ["Demand was stable over the last six months.", "The city council approved the budget."], new DateOnly(2027, 12, 1),

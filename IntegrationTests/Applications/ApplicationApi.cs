@@ -56,9 +56,9 @@ public abstract class ApplicationApi(AppFixture fixture) : IntegrationContext(fi
     protected static ProgrammeRules Rules(bool voteRequired = true, decimal maxRate = 0.8m, decimal? cap = 100_000m) =>
         new(maxRate, cap, voteRequired, DocumentDeadlineDays: 14, DeMinimis: false, DecisionReminderDays: 30);
 
-    protected async Task<Guid> LaunchProgramme(decimal budget = 1_000_000m, ProgrammeRules? rules = null) =>
+    protected async Task<Guid> LaunchProgramme(decimal budget = 1_000_000m, ProgrammeRules? rules = null, IReadOnlyList<FundingSource>? sources = null) =>
         (await Post<StreamCreated>(Caseworker, "/api/programmes", new LaunchProgramme("Regionaler Arbeitsmarktkreis Mansfeld-Südharz",
-            [new FundingSource("Land Sachsen-Anhalt / ESF+", 0.8m), new FundingSource("Landkreis Mansfeld-Südharz", 0.2m)], Esf, budget,
+            sources ?? [new FundingSource("Land Sachsen-Anhalt / ESF+", 0.8m), new FundingSource("Landkreis Mansfeld-Südharz", 0.2m)], Esf, budget,
             rules ?? Rules()), 201)).Id;
 
     /// <summary>A plan; without an own contribution given, it is a quarter of the request (an 80 % funding rate).</summary>

@@ -22,7 +22,7 @@ public class PilotFormsTests(BrowserFixture fixture) : PilotTest(fixture)
         var pilot = await LaunchedPilotAsync("Welcome Center Halle");
         await SignInAsync(DemoUsers.ProjectLead, $"/pilots/{pilot.Id}");
         // A training needs an enrolled company: the step is not offered yet.
-        (await StepsAsync()).ShouldBe(["Person aufnehmen", "Unternehmen aufnehmen", "Partner aufnehmen", "Aufbewahrungssperre setzen"]);
+        (await StepsAsync()).ShouldBe(["Person aufnehmen", "Unternehmen aufnehmen", "Partner aufnehmen", "Ausgabe verbuchen", "Aufbewahrungssperre setzen"]);
         await ExpectAccessibleAsync();
 
         await ChooseStepAsync("Unternehmen aufnehmen", "Unternehmen aufnehmen");

@@ -144,6 +144,46 @@ public class PilotLeadTests(BrowserFixture fixture) : PilotTest(fixture)
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Nachfrage Monat für Monat" }).WaitForAsync();
     }
 
+    [Fact]
+    public async Task The_project_lead_records_a_spending_and_sees_what_is_left_of_the_source_go_down()
+    {
+        var pilot = await DemoPilotAsync();
+        var esf = (await PilotAsync(pilot.Id)).Funding.First(f => f.Kind == Fachwerk.Domain.Common.FundingSourceKind.EuropeanSocialFund).Name;
+        await SignInAsync(DemoUsers.ProjectLead, $"/pilots/{pilot.Id}");
+        var before = await RemainingAsync(esf);
+        (await Page.GetByRole(AriaRole.Table, new() { Name = FundingTable }).InnerTextAsync()).ShouldContain("innerhalb der EU-Förderperiode");
+
+        await ChooseStepAsync("Ausgabe verbuchen", "Ausgabe verbuchen");
+        await ExpectAccessibleAsync();
+        await Page.Locator("#record-spending-source").SelectOptionAsync(esf);
+        await Page.Locator("#record-spending-category").SelectOptionAsync(new SelectOptionValue { Label = "Fremdleistungen (Kurse, Honorare)" });
+        await Page.Locator("#record-spending-amount").FillAsync("1234.56");
+        (await Page.Locator("#record-spending-spentOn").InputValueAsync()).ShouldBe("2015-02-28");
+        await Page.Locator("#record-spending-note").FillAsync("Sprachkurs B1, Rechnung 2015-031");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Ausgabe verbuchen" }).ClickAsync();
+        await DoneAsync("Die Ausgabe wurde verbucht.");
+
+        (await RemainingAsync(esf)).ShouldBe(before - 1_234.56m);
+        (await Page.GetByRole(AriaRole.Table, new() { Name = "Ausgaben, neueste zuerst" }).InnerTextAsync()).ShouldContain("Sprachkurs B1, Rechnung 2015-031");
+        await ExpectAccessibleAsync();
+        await ScreenshotForDocsAsync("pilot-funding");
+
+        await Page.GotoAsync($"/dashboards/pilots/{pilot.Id}");
+        (await RemainingAsync(esf)).ShouldBe(before - 1_234.56m);
+        await ExpectAccessibleAsync();
+    }
+
+    private const string FundingTable = "Finanzierungsquellen: Budget, ausgegeben, verbleibend";
+
+    /// <summary>What is left of a funding source, as the funding table shows it.</summary>
+    private async Task<decimal> RemainingAsync(string source)
+    {
+        var row = Page.GetByRole(AriaRole.Table, new() { Name = FundingTable }).GetByRole(AriaRole.Row)
+            .Filter(new() { Has = Page.GetByRole(AriaRole.Rowheader, new() { Name = source }) });
+        var text = await row.Locator("td[data-label='Verbleibend']").InnerTextAsync();
+        return decimal.Parse(new string([.. text.Where(c => char.IsDigit(c) || c is ',' or '-')]), German);
+    }
+
     /// <summary>The month's demand as the page's demand table shows it.</summary>
     private async Task<int> DemandAsync(string month)
     {

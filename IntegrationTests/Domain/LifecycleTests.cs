@@ -136,6 +136,7 @@ public class LifecycleTests
         (Blank<PilotParticipantPlaced>(), PilotStatus.Running, PilotStatus.Running),
         (Blank<PilotServiceDelivered>(), PilotStatus.Continued, PilotStatus.Continued),
         (Blank<PilotInterculturalTrainingHeld>(), PilotStatus.Running, PilotStatus.Running),
+        (Blank<PilotSpendingRecorded>(), PilotStatus.Continued, PilotStatus.Continued),
         (Blank<PilotEvaluationDue>(), PilotStatus.Running, PilotStatus.EvaluationDue),
         (Blank<PilotContinuationDecided>() with { Decision = ContinuationDecision.Continue }, PilotStatus.EvaluationDue, PilotStatus.Continued),
         (Blank<PilotContinuationDecided>() with { Decision = ContinuationDecision.End }, PilotStatus.EvaluationDue, PilotStatus.Ended),

@@ -41,6 +41,8 @@ public class PilotBadInputTests(AppFixture fixture) : PilotApi(fixture)
             (v, _, d) => new DeliverService(v, PilotService.LanguageCourse, d)),
         ["hold training"] = new(HttpMethod.Post, i => $"/api/pilots/{i.Pilot}/intercultural-trainings",
             (v, i, d) => new HoldInterculturalTraining(v, [i.Referred, i.Other], d)),
+        ["record spending"] = new(HttpMethod.Post, i => $"/api/pilots/{i.Pilot}/spending",
+            (v, _, d) => new RecordPilotSpending(v, "Europäischer Sozialfonds (ESF)", PilotCostCategory.ExternalServices, 120m, d, "Interpreter")),
         ["decide continuation"] = new(HttpMethod.Post, i => $"/api/pilots/{i.Pilot}/continuation",
             (v, _, d) => new DecideContinuation(v, ContinuationDecision.End, ["Too little demand"], d)),
         ["place legal hold"] = new(HttpMethod.Put, i => $"/api/pilots/{i.Pilot}/legal-hold",

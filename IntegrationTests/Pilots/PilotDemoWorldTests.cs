@@ -30,6 +30,12 @@ public class PilotDemoWorldTests(AppFixture fixture) : PilotApi(fixture)
         pilot.Participants.Enrolled.ShouldBe(data.Participants.Count);
         pilot.Participants.Interns.ShouldBe(data.Participants.Count(p => p.Kind == ParticipantKind.Intern));
         pilot.ServicesDelivered.ShouldBe(data.Participants.Sum(p => p.Services.Count));
+        // Spending against both sources (ADR 0124): the ESF by its rules (period, categories), each within its amount.
+        pilot.Spending.Count.ShouldBe(data.Spending!.Count);
+        pilot.Funding.ShouldAllBe(f => f.Spent > 0 && f.Remaining == f.Budget - f.Spent && f.Remaining >= 0);
+        pilot.Funding.Sum(f => f.Spent).ShouldBe(data.Spending.Sum(s => s.Amount));
+        pilot.Funding[0].EuFundingPeriod.ShouldNotBeNull();
+        pilot.Funding[0].CostCategories.ShouldNotBeEmpty();
 
         var participants = await Get<Page<ParticipantView>>(Lead, $"/api/pilots/{summary.Id}/participants?pageSize=200");
         participants.Items.Select(p => p.DisplayName).ShouldContain("Jānis Bērziņš");

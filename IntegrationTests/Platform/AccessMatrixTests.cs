@@ -176,6 +176,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["POST /api/pilots/{pilotId}/participants/{participantId}/documents"] = [ProjectLead],
         ["GET /api/pilots/{pilotId}/participants/{participantId}/documents/{documentId}"] = [ProjectLead, Caseworker, Auditor],
         ["POST /api/pilots/{pilotId}/intercultural-trainings"] = [ProjectLead],
+        ["POST /api/pilots/{pilotId}/spending"] = [ProjectLead],
         ["POST /api/pilots/{pilotId}/phase-extension"] = [ProjectLead],
         ["POST /api/pilots/{pilotId}/continuation"] = [ProjectLead],
         ["PUT /api/pilots/{pilotId}/legal-hold"] = [ProjectLead],

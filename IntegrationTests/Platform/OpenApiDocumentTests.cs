@@ -145,7 +145,7 @@ public partial class OpenApiDocumentTests(AppFixture fixture) : IntegrationConte
         var items = schemas.GetProperty("LaunchPilot").GetProperty("properties").GetProperty("fundingSources").GetProperty("items");
 
         var source = Resolve(schemas, items);
-        source.GetProperty("properties").EnumerateObject().Select(p => p.Name).ShouldBe(["name", "kind", "amount"], ignoreOrder: true);
+        source.GetProperty("properties").EnumerateObject().Select(p => p.Name).ShouldBe(["name", "kind", "amount", "euFundingPeriod", "costCategories"], ignoreOrder: true);
         Resolve(schemas, schemas.GetProperty("LaunchProgramme").GetProperty("properties").GetProperty("sources").GetProperty("items"))
             .GetProperty("properties").EnumerateObject().Select(p => p.Name).ShouldBe(["name", "share", "kind", "euFundingPeriod"], ignoreOrder: true);
     }

@@ -29,6 +29,27 @@ public static class PilotTexts
         return [.. pilot.OfferedServices.Where(s => s != PilotService.InterculturalTraining)];
     }
 
+    /// <summary>A funding source's own rules in words (ADR 0124): its EU funding period, the cost categories it pays.</summary>
+    public static string SourceRules(PilotSourceFunds source, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(text);
+        var rules = new List<string>();
+        if (source.EuFundingPeriod is { } period)
+            rules.Add(text["pilots.funding.euPeriod", Formats.Date(period.From), Formats.Date(period.To)]);
+        rules.Add(source.CostCategories.Count == 0 ? text["pilots.funding.allCategories"]
+            : text["pilots.funding.onlyCategories", string.Join(", ", source.CostCategories.Select(c => text["pilots.costCategory." + c].Value))]);
+        return string.Join("; ", rules);
+    }
+
+    /// <summary>A funding source as the spending form offers it: its name and what is left of it.</summary>
+    public static string SourceChoice(PilotSourceFunds source, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(text);
+        return source.Remaining is { } left ? text["pilots.pilot.spending.sourceLeft", source.Name, Formats.Money(left)] : source.Name;
+    }
+
     /// <summary>An enum value as the API's JSON names it (camelCase), e.g. for the document kinds of an upload.</summary>
     public static string Camel<TEnum>(TEnum value) where TEnum : struct, Enum
     {

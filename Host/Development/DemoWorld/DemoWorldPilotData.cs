@@ -35,7 +35,8 @@ public sealed record DemoPilot(
     IReadOnlyList<DemoPilotPartner> Partners,
     IReadOnlyList<DemoPilotCompany> Companies,
     IReadOnlyList<(DateOnly HeldOn, IReadOnlyList<string> Companies)> InterculturalTrainings,
-    IReadOnlyList<DemoParticipant> Participants);
+    IReadOnlyList<DemoParticipant> Participants,
+    IReadOnlyList<PilotSpending>? Spending = null);
 
 /// <summary>
 /// The Magdeburg "Relocation Service" pilot from shared/seeds/003 (the city's department for economy, tourism and
@@ -46,6 +47,9 @@ public sealed record DemoPilot(
 public static class DemoWorldPilotData
 {
     private static readonly DateOnly Start = new(2014, 3, 1);
+
+    private const string Esf = "Europäischer Sozialfonds (ESF)";
+    private const string State = "Ministerium für Arbeit und Soziales des Landes Sachsen-Anhalt";
 
     private const string Metallbau = "Elbe Metallbau GmbH";
     private const string Pflege = "Börde Pflege gGmbH";
@@ -60,8 +64,11 @@ public static class DemoWorldPilotData
         "Landeshauptstadt Magdeburg, Dezernat für Wirtschaft, Tourismus und regionale Zusammenarbeit",
         new Period(Start, new DateOnly(2015, 2, 28)),
         [
-            new FundingSource("Europäischer Sozialfonds (ESF)", FundingSourceKind.EuropeanSocialFund, null),
-            new FundingSource("Ministerium für Arbeit und Soziales des Landes Sachsen-Anhalt", FundingSourceKind.StateGovernment, null),
+            // The article names ESF and state money, not amounts: these amounts and rules are invented for the demo (ADR 0124). The ESF
+            // pays staff, bought services and travel within its funding period 2014–2020; the state pays any cost.
+            new FundingSource(Esf, FundingSourceKind.EuropeanSocialFund, 180_000m, new Period(new DateOnly(2014, 1, 1), new DateOnly(2020, 12, 31)),
+                [PilotCostCategory.Staff, PilotCostCategory.ExternalServices, PilotCostCategory.Travel]),
+            new FundingSource(State, FundingSourceKind.StateGovernment, 60_000m),
         ],
         Enum.GetValues<PilotService>(),
         [
@@ -112,6 +119,15 @@ public static class DemoWorldPilotData
             Worker("Laura", "Kalēja", new DateOnly(1994, 5, 5), new DateOnly(2015, 1, 26), family: false, Hotel, placedAfterDays: null),
             Worker("Raimonds", "Eglītis", new DateOnly(1988, 11, 30), new DateOnly(2015, 2, 2), family: true, Baeckerei, placedAfterDays: null),
             Intern("Gatis", "Vanags", new DateOnly(1997, 1, 21), new DateOnly(2015, 2, 9), months: 3, Logistik),
+        ],
+        [
+            new(Esf, PilotCostCategory.Staff, 21_600m, new DateOnly(2014, 6, 30), "Relocation coordinator, March to June 2014"),
+            new(Esf, PilotCostCategory.Travel, 1_380.40m, new DateOnly(2014, 4, 11), "Trip to Daugavpils: information day at the vocational schools"),
+            new(Esf, PilotCostCategory.ExternalServices, 8_940m, new DateOnly(2014, 9, 30), "German courses A2/B1, April to September 2014"),
+            new(Esf, PilotCostCategory.Staff, 32_400m, new DateOnly(2014, 12, 31), "Relocation coordinator, July to December 2014"),
+            new(State, PilotCostCategory.Material, 2_150m, new DateOnly(2014, 3, 20), "Office equipment for the relocation desk"),
+            new(State, PilotCostCategory.PublicRelations, 3_275.80m, new DateOnly(2014, 5, 15), "Flyers and website in Latvian and Russian"),
+            new(State, PilotCostCategory.ExternalServices, 4_560m, new DateOnly(2015, 1, 31), "Intercultural trainings for companies, 2014"),
         ]);
 
     /// <summary>

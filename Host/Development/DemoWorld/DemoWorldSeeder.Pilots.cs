@@ -56,6 +56,10 @@ public sealed partial class DemoWorldSeeder
             await Send<PilotItemAdded>(HttpMethod.Post, "/intercultural-trainings",
                 new HoldInterculturalTraining(version, [.. trainedCompanies.Select(c => companies[c])], heldOn));
 
+        foreach (var spending in pilot.Spending ?? [])
+            await Send<PilotItemAdded>(HttpMethod.Post, "/spending", new RecordPilotSpending(version, spending.Source, spending.Category, spending.Amount,
+                spending.SpentOn, spending.Note));
+
         // Participant commands carry no reason: reasons are stored in plain text, personal data never are.
         foreach (var person in pilot.Participants)
         {

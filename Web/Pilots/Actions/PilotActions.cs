@@ -19,6 +19,7 @@ public static class PilotActions
     public const string PlaceLegalHold = "place-legal-hold";
     public const string LiftLegalHold = "lift-legal-hold";
     public const string DecideContinuation = "decide-continuation";
+    public const string RecordSpending = "record-spending";
 
     public const string DeliverService = "deliver-service";
     public const string Refer = "refer-participant";
@@ -27,7 +28,7 @@ public static class PilotActions
     public const string Erase = "erase-data";
 
     /// <summary>The forms of the pilot page, in the order the page shows them.</summary>
-    public static readonly IReadOnlyList<string> OnPilot = [EnrolParticipant, EnrolCompany, AddPartner, HoldTraining, PlaceLegalHold, LiftLegalHold, DecideContinuation];
+    public static readonly IReadOnlyList<string> OnPilot = [EnrolParticipant, EnrolCompany, AddPartner, HoldTraining, RecordSpending, PlaceLegalHold, LiftLegalHold, DecideContinuation];
 
     /// <summary>The forms of a participant's page, in the order the page shows them.</summary>
     public static readonly IReadOnlyList<string> OnParticipant = [DeliverService, Refer, Place, CorrectData, Erase];
@@ -59,6 +60,7 @@ public static class PilotActions
         {
             EnrolParticipant or EnrolCompany or AddPartner => active,
             HoldTraining => active && pilot.Companies.Count > 0 && pilot.OfferedServices.Contains(PilotService.InterculturalTraining),
+            RecordSpending => active && pilot.Funding.Count > 0,
             PlaceLegalHold => true,
             LiftLegalHold => pilot.LegalHold is not null,
             DecideContinuation => pilot.Status == PilotStatus.EvaluationDue,
