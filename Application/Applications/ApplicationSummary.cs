@@ -167,4 +167,6 @@ public sealed record ApplicationSummary
 }
 
 /// <summary>A payee account waiting for its confirmation: its number and who proposed it (who may not confirm it).</summary>
+/// <param name="Number">The proposal's number on the application.</param>
+/// <param name="ProposedBy">The user id of the person who proposed it, who may not confirm it (four eyes).</param>
 public sealed record SummaryPayeeProposal(int Number, string ProposedBy);
