@@ -81,16 +81,19 @@ public class PipelineDashboardTests(BrowserFixture fixture) : DashboardTest(fixt
         // The demo's Lower Saxony grant "Wiedereinstieg in den Beruf" was scored by three reviewers of the Leine-Weser alliance.
         const string leineWeser = "Regionales Fachkräftebündnis Leine-Weser";
         var pipeline = await PipelineAsync(DemoUsers.DashboardReader, leineWeser);
-        var reviewed = pipeline.Programmes.Where(p => p.Reviewed > 0).ShouldHaveSingleItem();
+        var reviewed = pipeline.Programmes.Single(p => p.Programme == "ESF+ Regionale Fachkräftebündnisse Niedersachsen");
+        reviewed.Reviewed.ShouldBeGreaterThanOrEqualTo(1);
         reviewed.ReviewAverage.ShouldNotBeNull();
 
         await SignInAsync(DemoUsers.DashboardReader, $"/dashboards/alliances/{pipeline.AllianceId}");
         var row = (await TableAsync(ProgrammeTable)).Single(r => r[0] == reviewed.Programme);
-        (row[5], row[6]).ShouldBe(("1", reviewed.ReviewAverage.Value.ToString("#,##0.##", German)));
+        (row[5], row[6]).ShouldBe((reviewed.Reviewed.ToString(German), reviewed.ReviewAverage.Value.ToString("#,##0.##", German)));
         var (_, csv) = await CsvAsync(ProgrammeTable);
         csv[0][5..].ShouldBe(["Begutachtet", "Gutachten (Ø)"]);
-        csv.Single(r => r[0] == reviewed.Programme)[5..].ShouldBe(["1", reviewed.ReviewAverage.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)]);
-        csv.Skip(1).Where(r => r[0] != reviewed.Programme).ShouldAllBe(r => r[5] == "0" && r[6] == "", "programmes without reviews have no mean");
+        csv.Single(r => r[0] == reviewed.Programme)[5..].ShouldBe(
+            [reviewed.Reviewed.ToString(System.Globalization.CultureInfo.InvariantCulture), reviewed.ReviewAverage.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)]);
+        // A programme without reviews has no mean (the CSV is one read, whatever other tests add to this alliance meanwhile).
+        csv.Skip(1).Where(r => r[5] == "0").ShouldAllBe(r => r[6] == "");
         await ExpectAccessibleAsync();
     }
 

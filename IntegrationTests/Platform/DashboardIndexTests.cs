@@ -11,7 +11,7 @@ namespace Fachwerk.IntegrationTests.Platform;
 public class DashboardIndexTests(AppFixture fixture) : IntegrationContext(fixture)
 {
     [Theory]
-    [InlineData("mt_doc_applicationsummary", "(alliance_id, status) INCLUDE (programme_id, district, requested_amount, approved_amount, paid_amount, submitted_at, approved_at, submitted_month, approved_month)")]
+    [InlineData("mt_doc_applicationsummary", "(alliance_id, status) INCLUDE (programme_id, district, requested_amount, approved_amount, paid_amount, submitted_at, approved_at, submitted_month, approved_month, review_mean)")]
     [InlineData("mt_doc_applicationsummary", "(programme_id, id)")]
     [InlineData("mt_doc_applicationsummary", "(alliance_id, id)")]
     [InlineData("mt_doc_inboxtask", "(waiting_for, due_by, since) INCLUDE (assigned_to, assigned_to_name, reminder_raised)")]
@@ -30,7 +30,7 @@ public class DashboardIndexTests(AppFixture fixture) : IntegrationContext(fixtur
     /// </summary>
     [Theory]
     [InlineData("mt_doc_applicationsummary",
-        "btree (id)|btree (applicant_id)|btree (status)|btree (alliance_id, status) INCLUDE (programme_id, district, requested_amount, approved_amount, paid_amount, submitted_at, approved_at, submitted_month, approved_month)|" +
+        "btree (id)|btree (applicant_id)|btree (status)|btree (alliance_id, status) INCLUDE (programme_id, district, requested_amount, approved_amount, paid_amount, submitted_at, approved_at, submitted_month, approved_month, review_mean)|" +
         "btree (programme_id, id)|btree (alliance_id, id)|btree (assigned_to, id) WHERE (assigned_to IS NOT NULL)|" +
         "gin (to_tsvector('german'::regconfig, (data ->> 'searchText'::text)))")]
     [InlineData("mt_doc_inboxtask",
