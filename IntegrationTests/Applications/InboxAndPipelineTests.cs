@@ -1,3 +1,4 @@
+using Fachwerk.Domain.Common;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
@@ -170,6 +171,6 @@ public class InboxAndPipelineTests(AppFixture fixture) : ApplicationApi(fixture)
     private async Task<DateOnly> SubmittedDay(Guid application)
     {
         var details = await Get<ApplicationDetails>(Caseworker, $"/api/applications/{application}");
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(details.SubmittedAt!.Value, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+        return AuthorityCalendar.DayOf(details.SubmittedAt!.Value);
     }
 }

@@ -26,7 +26,7 @@ public class ActivityPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
 
     private ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
-    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Fixture.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+    private DateOnly Today => AuthorityCalendar.DayOf(Fixture.Clock.GetUtcNow());
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -28,7 +28,7 @@ public class ActivityRegistrationPagesTests(BrowserFixture fixture) : BrowserTes
 
     private ILocator Registrations => Page.GetByRole(AriaRole.Table, new() { Name = "Anmeldungen", Exact = true });
 
-    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Fixture.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+    private DateOnly Today => AuthorityCalendar.DayOf(Fixture.Clock.GetUtcNow());
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

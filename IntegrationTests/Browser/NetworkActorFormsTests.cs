@@ -30,7 +30,7 @@ public class NetworkActorFormsTests(BrowserFixture fixture) : BrowserTest(fixtur
 
     private ILocator Section(string id) => Page.Locator($"section[aria-labelledby='{id}']");
 
-    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Fixture.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+    private DateOnly Today => AuthorityCalendar.DayOf(Fixture.Clock.GetUtcNow());
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

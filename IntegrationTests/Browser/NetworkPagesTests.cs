@@ -33,7 +33,7 @@ public class NetworkPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = heading, Exact = true }).WaitForAsync();
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Fixture.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+    private DateOnly Today => AuthorityCalendar.DayOf(Fixture.Clock.GetUtcNow());
 
     [Fact]
     public async Task A_caseworker_goes_from_the_activities_to_an_actor_an_instrument_a_programme_run_and_its_concept()

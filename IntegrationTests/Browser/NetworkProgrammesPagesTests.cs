@@ -1,3 +1,4 @@
+using Fachwerk.Domain.Common;
 using System.Globalization;
 using CsvHelper;
 using Fachwerk.Application.Common;
@@ -24,7 +25,7 @@ public class NetworkProgrammesPagesTests(BrowserFixture fixture) : BrowserTest(f
 
     private ILocator Section(string id) => Page.Locator($"section[aria-labelledby='{id}']");
 
-    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Fixture.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+    private DateOnly Today => AuthorityCalendar.DayOf(Fixture.Clock.GetUtcNow());
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,3 +1,4 @@
+using Fachwerk.Domain.Common;
 using System.Globalization;
 using CsvHelper;
 using Fachwerk.Application.Alliances;
@@ -27,7 +28,7 @@ public class NetworkRecordsPagesTests(BrowserFixture fixture) : BrowserTest(fixt
 
     private ILocator Section(string id) => Page.Locator($"section[aria-labelledby='{id}']");
 
-    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Fixture.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+    private DateOnly Today => AuthorityCalendar.DayOf(Fixture.Clock.GetUtcNow());
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -15,7 +15,7 @@ public abstract class PilotTest(BrowserFixture fixture) : BrowserTest(fixture)
     protected static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
     /// <summary>Today in Berlin as the host's clock has it: the day the forms offer for what happens now.</summary>
-    protected DateOnly Today => DateOnly.FromDateTime(Formats.InBerlin(Fixture.Clock.GetUtcNow()).DateTime);
+    protected DateOnly Today => AuthorityCalendar.DayOf(Fixture.Clock.GetUtcNow());
 
     protected async Task<PilotSummary> DemoPilotAsync() =>
         (await Fixture.Api(DemoUsers.Caseworker).GetAsync<Page<PilotSummary>>("/api/pilots?name=" + Uri.EscapeDataString(DemoUsers.ProjectLead.PilotName!)))

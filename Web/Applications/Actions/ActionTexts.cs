@@ -27,6 +27,6 @@ public static class ActionTexts
     public static DateOnly Today(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(Formats.InBerlin(clock.GetUtcNow()).DateTime);
+        return Domain.Common.AuthorityCalendar.DayOf(clock.GetUtcNow());
     }
 }
