@@ -11,6 +11,7 @@ using Fachwerk.Application.People;
 using Fachwerk.Application.Privacy;
 using Microsoft.AspNetCore.Authentication;
 using Fachwerk.Host.Authentication;
+using Fachwerk.Host.Cluster;
 using Fachwerk.Host.Database;
 using Fachwerk.Host.Development;
 using Fachwerk.Host.Development.SignIn;
@@ -87,6 +88,8 @@ public static class Composition
                 opts.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
                 // Needed with DistributedLock.Postgres 1.3.1 for the HotCold daemon to take its lock (docs/adr/0003).
                 opts.Events.UseAdvisoryLockTransaction = true;
+                // A survivor takes the projections over within seconds of a node's death (ADR 0125).
+                ClusterTimings.From(configuration).ApplyTo(opts);
                 // Reads are retried when the failure may pass (a lost connection, a timeout), not when PostgreSQL refused the
                 // statement itself: that answer would be the same three times over, 350 ms later (ADR 0055).
                 opts.ConfigurePolly(retry => retry.AddRetry(new RetryStrategyOptions
@@ -125,6 +128,8 @@ public static class Composition
         host.UseWolverine(opts =>
         {
             FachwerkApplication.ConfigureMessaging(opts);
+            // A dead node's messages and deadlines are taken over within seconds, not after a minute (ADR 0125).
+            ClusterTimings.From(configuration).ApplyTo(opts.Durability);
             // Mail failures are retried as configured (Notifications:Retry), then dead-lettered (docs/notifications.md).
             opts.Policies.Add(new Fachwerk.Application.Notifications.MailRetryPolicy(
                 configuration.GetSection(Fachwerk.Application.Notifications.NotificationOptions.Section).Get<Fachwerk.Application.Notifications.NotificationOptions>()?.Retry

@@ -17,6 +17,8 @@ builder.Services.AddFachwerkCodeGeneration();
 builder.Services.AddFachwerkPersistence(builder.Configuration);
 builder.Host.UseFachwerkMessaging(builder.Configuration);
 builder.AddFachwerkApi();
+// Keys all nodes share: data protection (cookies, antiforgery) and the development tokens' signing key (ADR 0125).
+Fachwerk.Host.Cluster.SharedKeys.AddFachwerkSharedKeys(builder);
 // The local cluster, the development tokens and sign-in, the demo world: nothing of it outside Development.
 builder.AddFachwerkDevelopment();
 // The web UI, a client of the API above (ADR 0050).

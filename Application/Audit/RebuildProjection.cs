@@ -87,13 +87,38 @@ public sealed class ProjectionRebuilds(IDocumentStore store, IServiceProvider se
     }
 
     /// <summary>
-    /// In HotCold mode only the leader node runs the projections; a rebuild on another node would run beside the leader's
-    /// continuous agent. True when this node may rebuild.
+    /// With several nodes (HotCold) each async projection runs on the one node that holds its lock; a rebuild elsewhere would run
+    /// beside that node's continuous agent. True when this node runs <paramref name="projection"/> (or is the only node).
     /// </summary>
-    public async Task<bool> RunsProjectionsAsync()
+    public async Task<bool> RunsProjectionAsync(string projection)
     {
         if (store.Options.Events.Daemon.AsyncMode != DaemonMode.HotCold) return true;
-        return (await DaemonAsync()).IsRunning;
+        var daemon = await DaemonAsync();
+        return daemon.IsRunning && daemon.CurrentAgents().Any(agent => agent.Name.Name == projection);
+    }
+
+    /// <summary>
+    /// The node that runs <paramref name="projection"/>: the application name (<c>fachwerk {node}</c>, ADR 0125) of the database
+    /// session holding the advisory lock of one of its shards, whose ids Marten computes from the schema and the shard's name.
+    /// Null when no node holds it right now (a takeover under way).
+    /// </summary>
+    public async Task<string?> ProjectionNodeAsync(string projection, CancellationToken cancellation)
+    {
+        var source = store.Options.Events.Projections().FirstOrDefault(p => p.Name == projection);
+        if (source is null) return null;
+        var baseId = ((StoreOptions)store.Options).Projections.DaemonLockId;
+        long[] ids = [.. source.ShardNames().Select(shard => (long)ProjectionLockIds.Compute(store.Options.Events.DatabaseSchemaName, shard, baseId))];
+
+        await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
+        await connection.OpenAsync(cancellation);
+        // pg_locks shows a bigint advisory key as its high (classid) and low (objid) 32 bits, with objsubid 1.
+        await using var command = new NpgsqlCommand(
+            "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid " +
+            "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND ((l.classid::bigint << 32) | l.objid::bigint) = ANY(@ids) " +
+            "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1", connection);
+        command.Parameters.AddWithValue("ids", ids);
+        var name = await command.ExecuteScalarAsync(cancellation) as string;
+        return string.IsNullOrEmpty(name) ? null : name.StartsWith("fachwerk ", StringComparison.Ordinal) ? name["fachwerk ".Length..] : name;
     }
 
     /// <summary>Starts rebuilding <paramref name="projection"/>; returns the running rebuild if there is one already.</summary>
@@ -233,9 +258,17 @@ public static class RebuildProjectionEndpoints
             return AuditProblems.NotFound(
                 $"There is no stored projection named '{name}'. Projections: {string.Join(", ", rebuilds.Projections.Where(p => p.Lifecycle != ProjectionLifecycle.Live).Select(p => p.Name))}.");
 
-        if (!await rebuilds.RunsProjectionsAsync())
-            return AuditProblems.Problem(StatusCodes.Status409Conflict, "rebuild-not-on-leader", "This node does not run the projections.",
-                "In HotCold mode the node that holds the projection daemon's lock runs the projections and their rebuilds; send the request there.");
+        if (!await rebuilds.RunsProjectionAsync(name))
+        {
+            // With several nodes one runs each projection (ADR 0125); this answer names it, so the request can go there.
+            var node = await rebuilds.ProjectionNodeAsync(name, cancellation);
+            var problem = Problems.Create(StatusCodes.Status409Conflict, "rebuild-not-on-leader", "This node does not run this projection.",
+                node is null
+                    ? "No node runs this projection at this moment (another node is taking it over); send the request again in a few seconds."
+                    : $"Node '{node}' runs this projection and its rebuilds; send the request to that node.");
+            if (node is not null) problem.Extensions["projectionNode"] = node;
+            return Results.Problem(problem);
+        }
 
         var (job, started) = await rebuilds.StartAsync(name, user.UserId(), cancellation);
         return started

@@ -20,11 +20,22 @@ public sealed class FachwerkDatabase
         _connectionString = new Lazy<string>(() =>
         {
             var configured = configuration.GetConnectionString(ConnectionStringName);
-            if (!string.IsNullOrWhiteSpace(configured)) return WithConnectionDefaults(configured);
+            var node = NodeName(configuration);
+            if (!string.IsNullOrWhiteSpace(configured)) return WithConnectionDefaults(configured, node);
             return WithConnectionDefaults(fallback?.Start() ?? throw new DatabaseUnavailableException(
                 $"No database is configured. Set {ConnectionStringVariable} to the connection string of the PostgreSQL database " +
-                "(only in the Development environment does the host start a local cluster instead)."));
+                "(only in the Development environment does the host start a local cluster instead)."), node);
         });
+
+    /// <summary>
+    /// The node's name (<c>Cluster:NodeName</c>, else the machine's name): the application name of its database sessions, so
+    /// that <c>pg_stat_activity</c> and the answers about the projections' node say which node a session belongs to.
+    /// </summary>
+    public static string NodeName(IConfiguration configuration) =>
+        configuration["Cluster:NodeName"] is { Length: > 0 } configured ? configured : Environment.MachineName;
+
+    /// <summary>What the sessions of a node call themselves in <c>pg_stat_activity</c> (PostgreSQL keeps 63 bytes of it).</summary>
+    public static string ApplicationName(string node) => ("fachwerk " + node) is var name && name.Length > 63 ? name[..63] : name;
 
     /// <summary>Statements a connection prepares automatically unless the connection string says otherwise (ADR 0020).</summary>
     public const int DefaultMaxAutoPrepare = 200;
@@ -44,15 +55,17 @@ public sealed class FachwerkDatabase
     /// each would open a connection of its own; a new PostgreSQL backend costs a process, its caches, and the compilation
     /// and planning of every statement and function again, which slowed a two-core database for seconds (ADR 0024).
     /// Requests beyond the pool wait for a connection instead.</item>
+    /// <item><c>Application Name=fachwerk {node}</c>: which node a session belongs to (several nodes, issue 24).</item>
     /// </list>
     /// </summary>
-    public static string WithConnectionDefaults(string connectionString)
+    public static string WithConnectionDefaults(string connectionString, string? node = null)
     {
         // Npgsql's builder claims every keyword it knows; the generic builder sees what the string itself sets.
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var result = new NpgsqlConnectionStringBuilder(connectionString);
         if (!Sets(given, "Max Auto Prepare", "MaxAutoPrepare")) result.MaxAutoPrepare = DefaultMaxAutoPrepare;
         if (!Sets(given, "Maximum Pool Size", "MaxPoolSize")) result.MaxPoolSize = DefaultMaxPoolSize;
+        if (node is not null && !Sets(given, "Application Name", "ApplicationName")) result.ApplicationName = ApplicationName(node);
         return result.ConnectionString;
     }
 

@@ -24,7 +24,10 @@ public static class DevelopmentKeyRing
     /// Writes a new key ring unless the file exists. Written beside it and renamed into place, so a host starting at the same moment
     /// (the tests start several) never reads a half-written or still open file; a second writer leaves the first one's.
     /// </summary>
-    public static void EnsureExists(string path)
+    public static void EnsureExists(string path) => WriteOnce(path, KeyEncryptionKeys.NewRing($"development-{DateTime.UtcNow:yyyyMMdd}"));
+
+    /// <summary>Writes <paramref name="content"/> (a key, readable by its owner only) unless the file exists; the first writer wins.</summary>
+    public static void WriteOnce(string path, string content)
     {
         if (File.Exists(path)) return;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -35,7 +38,7 @@ public static class DevelopmentKeyRing
             {
                 if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(written, UnixFileMode.UserRead | UnixFileMode.UserWrite);
                 using var writer = new StreamWriter(file);
-                writer.Write(KeyEncryptionKeys.NewRing($"development-{DateTime.UtcNow:yyyyMMdd}"));
+                writer.Write(content);
             }
 
             File.Move(written, path, overwrite: false);

@@ -36,7 +36,7 @@ public static class FachwerkDevelopment
                 .Where(u => team.Find(u.Id) is null).Select(u => new TeamMember { Id = u.Id, Name = u.DisplayName })));
         }
         if (HasOwnSignInProvider(builder))
-            services.AddDevelopmentIdentityProvider(configuration);
+            services.AddDevelopmentIdentityProvider(configuration, Cluster.SharedKeys.FolderOf(configuration, builder.Environment));
         if (configuration.GetValue("DemoWorld:Enabled", false))
             services.AddHostedService<DemoWorldOnStartup>();
         // Without an SMTP server mails are written into .fachwerk/outgoing-mail and shown on the outgoing-mail page (ADR 0090).

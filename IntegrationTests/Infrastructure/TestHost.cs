@@ -18,6 +18,9 @@ public static class TestHost
     /// <summary>Where the test hosts write their mails (no SMTP server is configured for them).</summary>
     public static string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"fachwerk-test-mail-{Guid.NewGuid():N}");
 
+    /// <summary>The keys the test hosts share like the nodes of a cluster (data protection, the development tokens' signing key).</summary>
+    public static string KeyFolder { get; } = Path.Combine(Path.GetTempPath(), $"fachwerk-test-cluster-keys-{Guid.NewGuid():N}");
+
     public static void Configure(IWebHostBuilder builder, string connectionString, TimeProvider clock, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -26,6 +29,7 @@ public static class TestHost
         builder.UseSetting("DemoWorld:Enabled", "false");
         builder.UseSetting("Authentication:DevelopmentTokens", "true");
         builder.UseSetting("PersonalData:KeyRingFile", KeyRingFile);
+        builder.UseSetting("Cluster:KeyFolder", KeyFolder);
         // Mails go into a folder of this run, not the checkout's .fachwerk (NotificationTests start their own SMTP server).
         builder.UseSetting("Notifications:MailFolder", MailFolder);
         // The tests send thousands of requests as a handful of users; RateLimitTests switch the limits on, small.

@@ -7,7 +7,7 @@ namespace Fachwerk.IntegrationTests.Platform;
 public class ComposeFileTests
 {
     [Fact]
-    public async Task The_compose_file_is_valid_and_runs_the_database_and_the_host()
+    public async Task The_compose_file_is_valid_and_runs_the_database_two_host_nodes_and_a_proxy()
     {
         var tool = FindOnPath("docker-compose");
         Assert.SkipWhen(tool is null, "docker-compose is not installed (apt-get install docker-compose); .ci/run installs it.");
@@ -24,9 +24,23 @@ public class ComposeFileTests
 
         process.ExitCode.ShouldBe(0, errors);
         output.ShouldContain("db:");
-        output.ShouldContain("host:");
         output.ShouldContain("dockerfile: Host/Dockerfile");
-        output.ShouldContain("ConnectionStrings__Fachwerk");
+        // Two nodes on one database, each named, sharing the keys a user's next request needs on the other node (ADR 0125).
+        foreach (var node in new[] { "host-a", "host-b" })
+        {
+            output.ShouldContain($"  {node}:");
+            output.ShouldContain($"Cluster__NodeName: {node}");
+        }
+
+        output.Split("ConnectionStrings__Fachwerk: Host=db;").Length.ShouldBe(3, "both nodes use the one database");
+        output.Split("Cluster__KeyFolder: /var/lib/fachwerk/keys/cluster").Length.ShouldBe(3, "both nodes share the key folder");
+        output.ShouldContain("client_connection_check_interval=1s");
+        // The proxy is the only way in, and its configuration sends to both nodes.
+        output.ShouldContain("  proxy:");
+        output.ShouldContain("published: 5080");
+        var proxy = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "deploy", "nginx.conf"), TestContext.Current.CancellationToken);
+        proxy.ShouldContain("server host-a:8080");
+        proxy.ShouldContain("server host-b:8080");
         File.Exists(Path.Combine(Repository.Root, "Host", "Dockerfile")).ShouldBeTrue();
     }
 

@@ -1,3 +1,4 @@
+using Fachwerk.Host.Database;
 using Fachwerk.Host.Development.Tokens;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -6,7 +7,7 @@ namespace Fachwerk.Host.Development.DemoWorld;
 
 /// <summary>
 /// Once the API listens (Development with DemoWorld:Enabled, see <see cref="FachwerkDevelopment"/>), adds whatever part of the
-/// demo world is missing: everything on an empty store, nothing on a second run. Existing data is never changed.
+/// demo world is missing: everything on an empty store, nothing on a second run or on a second node. Existing data is never changed.
 /// </summary>
 public sealed class DemoWorldOnStartup(
     IHostApplicationLifetime lifetime, IServer server, IServiceProvider services, TimeProvider clock,
@@ -33,7 +34,9 @@ public sealed class DemoWorldOnStartup(
             var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                           ?? throw new InvalidOperationException("The server listens on no address.");
             using var api = new HttpClient { BaseAddress = new Uri(LocalAddress(address)) };
-            await new DemoWorldSeeder(api, tokens, logger, clock).SeedAsync(cancellation);
+            // Several nodes on one database seed one after another; the later ones find the world in place (issue 24).
+            var database = services.GetRequiredService<FachwerkDatabase>().ConnectionString;
+            await DemoWorldGate.RunAloneAsync(database, new DemoWorldSeeder(api, tokens, logger, clock).SeedAsync, cancellation);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

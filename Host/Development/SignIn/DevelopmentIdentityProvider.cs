@@ -1,3 +1,4 @@
+using Fachwerk.Host.Cluster;
 using System.Security.Claims;
 using Fachwerk.Application.Common;
 using Fachwerk.Host.Authentication;
@@ -34,7 +35,8 @@ public static class DevelopmentIdentityProvider
     /// <summary>The language every demo user's tokens name (the <c>locale</c> claim).</summary>
     public const string DemoLocale = DemoUsers.Locale;
 
-    public static void AddDevelopmentIdentityProvider(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="keyFolder">The cluster's shared keys (<see cref="SharedKeys"/>): every node then reads the codes any node issued.</param>
+    public static void AddDevelopmentIdentityProvider(this IServiceCollection services, IConfiguration configuration, string? keyFolder = null)
     {
         var settings = configuration.GetSection(TokenSettings.Section).Get<TokenSettings>() ?? new TokenSettings();
         var clientId = configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.ClientId ?? new WebOptions().ClientId;
@@ -49,7 +51,8 @@ public static class DevelopmentIdentityProvider
             // No stores: clients, redirect addresses and sign-outs are checked by the handlers below.
             options.EnableDegradedMode();
             options.DisableAccessTokenEncryption();
-            options.AddEphemeralEncryptionKey();
+            if (keyFolder is null) options.AddEphemeralEncryptionKey();
+            else options.AddEncryptionKey(new SymmetricSecurityKey(new SharedKeys(keyFolder).DevelopmentEncryptionKey()));
             // As long as the development issuer's tokens: an hour unless Authentication:DevelopmentTokenMaxMinutes says more (ADR 0057).
             options.SetAccessTokenLifetime(TimeSpan.FromMinutes(settings.DevelopmentTokenMaxMinutes));
             options.UseAspNetCore()

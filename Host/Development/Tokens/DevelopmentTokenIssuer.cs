@@ -1,3 +1,4 @@
+using Fachwerk.Host.Cluster;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Fachwerk.Application.Common;
@@ -8,7 +9,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace Fachwerk.Host.Development.Tokens;
 
 /// <summary>
-/// Development-only token issuer: signs short-lived tokens for the demo users with a key that lives as long as the process.
+/// Development-only token issuer: signs short-lived tokens for the demo users with a key shared by the nodes through
+/// <see cref="SharedKeys"/> (or, without a key folder, one that lives as long as the process).
 /// Announced by a warning at start-up; never registered outside Development. The development OpenID Connect provider signs
 /// with the same key under the same issuer, so its tokens and these are alike to the API (ADR 0050).
 /// </summary>
@@ -17,12 +19,17 @@ public sealed class DevelopmentTokenIssuer : IDisposable
     /// <summary>The development provider's issuer: the address <c>dotnet run</c> serves it at (an identifier on any other port).</summary>
     public const string Issuer = "http://localhost:5080/";
 
-    private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly ECDsa _key;
     private readonly TimeProvider _clock;
     private readonly string _audience;
 
-    public DevelopmentTokenIssuer(TimeProvider clock, TokenSettings settings)
+    /// <param name="keyFile">
+    /// Where the signing key is kept (<see cref="SharedKeys"/>): nodes that share the file accept each other's tokens. Without one
+    /// the key lives as long as the process.
+    /// </param>
+    public DevelopmentTokenIssuer(TimeProvider clock, TokenSettings settings, SharedKeys? keyFile = null)
     {
+        _key = keyFile?.DevelopmentSigningKey() ?? ECDsa.Create(ECCurve.NamedCurves.nistP256);
         _clock = clock;
         _audience = settings.Audience;
         MaxLifetimeMinutes = settings.DevelopmentTokenMaxMinutes;
