@@ -3,6 +3,7 @@ using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Organisations;
 using Fachwerk.Application.Programmes;
+using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Programmes;
@@ -56,6 +57,7 @@ public class ExternalExpertPageTests(BrowserFixture fixture) : BrowserTest(fixtu
         (await list.InnerTextAsync()).ShouldContain("IT-Fachkräfte für KMU im Weserbergland");
         (await list.InnerTextAsync()).ShouldNotContain("Azubi-Speed-Dating Nienburg");
         (await Page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).InnerTextAsync()).ShouldNotContain("Anträge");
+        await ScreenshotForDocsAsync("external-expert-assignments");
         await ExpectAccessibleAsync();
 
         await list.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
