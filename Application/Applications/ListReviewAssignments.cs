@@ -9,7 +9,7 @@ namespace Fachwerk.Application.Applications;
 
 /// <summary>An application the caller is assigned to review as an external expert, and where their review stands.</summary>
 /// <param name="ApplicationId">The application to review.</param>
-/// <param name="Number">Its number, e.g. FW-2026-000042.</param>
+/// <param name="Number">Its number, as the application list shows it.</param>
 /// <param name="Title">The project's title.</param>
 /// <param name="Applicant">Who applies: to see whether the expert has an interest in them.</param>
 /// <param name="Programme">The funding programme, whose criteria the expert scores.</param>
