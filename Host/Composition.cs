@@ -169,8 +169,12 @@ public static class Composition
         AddTokenAuthentication(builder);
         services.AddAuthorization(o =>
         {
-            // Every endpoint needs a signed-in user unless it says [AllowAnonymous] (health, API reference).
-            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            // Every endpoint needs a signed-in user unless it says [AllowAnonymous] (health, API reference). An external expert reads
+            // only the applications assigned to them (ADR 0093): not even what every other signed-in user reads of the API (the
+            // registries, budgets, dashboards), only operations that name their role. The UI's pages call the API, which decides.
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+                .RequireAssertion(c => !(c.Resource is HttpContext http && FachwerkWeb.IsApiRequest(http.Request.Path) && c.User.IsOnlyExternalExpert()))
+                .Build();
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
         services.AddFachwerkRateLimits(configuration);

@@ -14,21 +14,36 @@ namespace Fachwerk.Application.Applications;
 /// <param name="Criteria">The programme's current review criteria; none: the application has no reviews.</param>
 /// <param name="Reviewers">The assigned reviewers, in the order they were assigned.</param>
 /// <param name="Summary">The weighted averages' mean and spread over the reviews that count.</param>
+/// <param name="AllowsExternalExperts">Whether the programme lets caseworkers assign external experts besides the alliance's reviewers.</param>
 public sealed record ApplicationReviews(
     Guid ApplicationId,
     long Version,
     bool Open,
     IReadOnlyList<ReviewCriterion> Criteria,
     IReadOnlyList<ReviewView> Reviewers,
-    ReviewSummary Summary)
+    ReviewSummary Summary,
+    bool AllowsExternalExperts = false)
 {
-    public static ApplicationReviews Of(FundingApplication application, long version, IReadOnlyList<ReviewCriterion> criteria) =>
+    /// <summary>
+    /// Only <paramref name="reviewer"/>'s own review and a summary of it alone: what an external expert reads, who must not see the
+    /// other reviewers' scores (nor their mean) before the vote.
+    /// </summary>
+    public ApplicationReviews OnlyOf(string reviewer)
+    {
+        var own = Reviewers.Where(r => string.Equals(r.Reviewer, reviewer, StringComparison.OrdinalIgnoreCase)).ToList();
+        var ownAsReviewers = own.Select(r => new Reviewer(r.Reviewer, r.Name, r.AssignedAt, r.External)
+            { Scores = r.Scores, Comment = r.Comment, ReviewedAt = r.ReviewedAt, Conflict = r.Conflict });
+        return this with { Reviewers = own, Summary = ReviewSummary.Of([.. ownAsReviewers]) };
+    }
+
+    public static ApplicationReviews Of(FundingApplication application, long version, ProgrammeReviewCriteria programme) =>
         new(application.Id, version,
-            criteria.Count > 0 && application.Status is ApplicationStatus.Submitted or ApplicationStatus.DocumentsRequested or ApplicationStatus.FormallyComplete,
-            criteria,
+            programme.Criteria.Count > 0 && application.Status is ApplicationStatus.Submitted or ApplicationStatus.DocumentsRequested or ApplicationStatus.FormallyComplete,
+            programme.Criteria,
             [.. application.Reviewers.Select(r => new ReviewView(r.Id, r.Name, r.AssignedAt, r.Scores,
-                r.Scores is null ? null : ReviewSummary.WeightedAverage(r.Scores), r.Comment, r.ReviewedAt, r.Conflict))],
-            ReviewSummary.Of(application.Reviewers));
+                r.Scores is null ? null : ReviewSummary.WeightedAverage(r.Scores), r.Comment, r.ReviewedAt, r.Conflict, r.External))],
+            ReviewSummary.Of(application.Reviewers),
+            programme.AllowsExternalExperts);
 }
 
 /// <summary>One assigned reviewer: their scores and weighted average once they scored, or the conflict they declared.</summary>
@@ -40,6 +55,7 @@ public sealed record ApplicationReviews(
 /// <param name="Comment">The reviewer's comment on the scores.</param>
 /// <param name="ReviewedAt">When the reviewer last scored; a new review replaces the earlier one.</param>
 /// <param name="Conflict">The conflict of interest the reviewer declared; their scores (if any) then do not count.</param>
+/// <param name="External">An external expert, not one of the alliance's reviewers.</param>
 public sealed record ReviewView(
     string Reviewer,
     string Name,
@@ -48,4 +64,5 @@ public sealed record ReviewView(
     decimal? WeightedAverage,
     string? Comment,
     DateTimeOffset? ReviewedAt,
-    string? Conflict);
+    string? Conflict,
+    bool External = false);

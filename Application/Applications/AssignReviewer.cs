@@ -9,10 +9,14 @@ using Wolverine.Marten;
 
 namespace Fachwerk.Application.Applications;
 
-/// <summary>An alliance reviewer is to score the application on its programme's review criteria (ADR 0093).</summary>
-/// <param name="Reviewer">The reviewer's user id: a reviewer of the application's alliance, who signs in with it to score.</param>
+/// <summary>An alliance reviewer, or an external expert, is to score the application on its programme's review criteria (ADR 0093).</summary>
+/// <param name="Reviewer">The reviewer's user id: a reviewer of the application's alliance (or an external expert), who signs in with it
+/// to score.</param>
 /// <param name="ReviewerName">The reviewer's name as the reviews table shows it.</param>
-public sealed record AssignReviewer(long ExpectedVersion, string Reviewer, string ReviewerName, string? Reason = null) : IChangeCommand;
+/// <param name="External">Whether the reviewer is an external expert (a user with the role external-expert), not one of the alliance's
+/// reviewers: only caseworkers assign them, and only where the programme allows external experts.</param>
+public sealed record AssignReviewer(long ExpectedVersion, string Reviewer, string ReviewerName, string? Reason = null, bool External = false)
+    : IChangeCommand;
 
 public sealed class AssignReviewerValidator : ChangeCommandValidator<AssignReviewer>
 {
@@ -25,9 +29,14 @@ public sealed class AssignReviewerValidator : ChangeCommandValidator<AssignRevie
 
 public static class AssignReviewerEndpoint
 {
-    /// <summary>Caseworkers assign for any alliance, reviewers of the alliance for theirs; nobody who acts for the applicant.</summary>
-    public static void Before(FundingApplication application, ClaimsPrincipal user)
+    /// <summary>
+    /// Caseworkers assign for any alliance, reviewers of the alliance for theirs; external experts only caseworkers (the funding authority
+    /// answers for bringing in someone from outside the alliance); nobody who acts for the applicant.
+    /// </summary>
+    public static void Before(AssignReviewer command, FundingApplication application, ClaimsPrincipal user)
     {
+        if (command.External && !user.IsInRole(Roles.Caseworker))
+            throw new AccessDenied("Only caseworkers assign external experts.");
         user.EnsureActsForAlliance(application.AllianceId, withoutBinding: Roles.Caseworker);
         user.EnsureNotActingForApplicant(application.ApplicantId);
     }
@@ -36,8 +45,8 @@ public static class AssignReviewerEndpoint
         ProgrammeReviewCriteria.OfAsync(application, session, cancellation);
 
     /// <summary>
-    /// Assigns a reviewer to score the application on its programme's criteria, between its submission and the alliance's vote.
-    /// Answers the application's new version; the status does not change.
+    /// Assigns a reviewer to score the application on its programme's criteria, between its submission and the alliance's vote; as an
+    /// external expert where the programme allows them. Answers the application's new version; the status does not change.
     /// </summary>
     [Authorize(Roles = Roles.ReviewerAssigners)]
     [WolverinePost("/api/applications/{applicationId}/reviewers")]
@@ -48,7 +57,11 @@ public static class AssignReviewerEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        Events events = [ReviewDecider.Assign(application, criteria.Criteria, command.Reviewer, command.ReviewerName, user.Stamp(clock))];
+        Events events =
+        [
+            ReviewDecider.Assign(application, criteria.Criteria, command.Reviewer, command.ReviewerName, user.Stamp(clock), command.External,
+                criteria.AllowsExternalExperts),
+        ];
         return (CommandAccepted.After(application.Id, command, events), events);
     }
 }

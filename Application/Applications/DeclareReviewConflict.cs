@@ -21,7 +21,11 @@ public sealed class DeclareReviewConflictValidator : ChangeCommandValidator<Decl
 
 public static class DeclareReviewConflictEndpoint
 {
-    public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForAlliance(application.AllianceId);
+    /// <summary>The alliance's reviewers declare for their alliance, external experts where they are assigned as such.</summary>
+    public static void Before(FundingApplication application, ClaimsPrincipal user)
+    {
+        if (!user.IsAssignedExpert(application)) user.EnsureActsForAlliance(application.AllianceId);
+    }
 
     public static ValueTask<ProgrammeReviewCriteria> LoadAsync(FundingApplication application, IDocumentSession session, CancellationToken cancellation) =>
         ProgrammeReviewCriteria.OfAsync(application, session, cancellation);
@@ -30,7 +34,7 @@ public static class DeclareReviewConflictEndpoint
     /// The caller, an assigned reviewer, declares a conflict of interest: they do not score the application, and a review they gave
     /// stops counting. Answers the application's new version.
     /// </summary>
-    [Authorize(Roles = Roles.AllianceReviewer)]
+    [Authorize(Roles = Roles.Reviewers)]
     [WolverinePost("/api/applications/{applicationId}/review-conflict")]
     public static (CommandAccepted, Events) Post(
         DeclareReviewConflict command,

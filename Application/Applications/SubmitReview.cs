@@ -45,9 +45,10 @@ public sealed class SubmitReviewValidator : ChangeCommandValidator<SubmitReview>
 
 public static class SubmitReviewEndpoint
 {
+    /// <summary>The alliance's reviewers score for their alliance, external experts where they are assigned as such.</summary>
     public static void Before(FundingApplication application, ClaimsPrincipal user)
     {
-        user.EnsureActsForAlliance(application.AllianceId);
+        if (!user.IsAssignedExpert(application)) user.EnsureActsForAlliance(application.AllianceId);
         user.EnsureNotActingForApplicant(application.ApplicantId);
     }
 
@@ -58,7 +59,7 @@ public static class SubmitReviewEndpoint
     /// Records the caller's review: as an assigned reviewer without a declared conflict, they score every criterion of the
     /// programme from 0 to 10. A second review replaces the first; answers the application's new version.
     /// </summary>
-    [Authorize(Roles = Roles.AllianceReviewer)]
+    [Authorize(Roles = Roles.Reviewers)]
     [WolverinePut("/api/applications/{applicationId}/review")]
     public static (CommandAccepted, Events) Put(
         SubmitReview command,

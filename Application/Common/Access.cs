@@ -83,11 +83,22 @@ public static class Access
     /// <summary>An application is read by the funding authority's staff and auditors, by its applicant and by the reviewers of its alliance.</summary>
     public static void EnsureMayReadApplication(this ClaimsPrincipal user, Guid applicantId, Guid allianceId)
     {
-        if (user.HoldsAnyOf(Roles.Staff)) return;
-        if (user.IsInRole(Roles.Applicant) && user.IsBoundTo(UserClaims.Organisation, applicantId)) return;
-        if (user.IsInRole(Roles.AllianceReviewer) && user.IsBoundTo(UserClaims.Alliance, allianceId)) return;
-        throw new AccessDenied("Applications are read by the funding authority, their applicant and the reviewers of their alliance.");
+        if (!user.MayReadApplication(applicantId, allianceId))
+            throw new AccessDenied("Applications are read by the funding authority, their applicant and the reviewers of their alliance.");
     }
+
+    /// <summary>Whether the user reads the application by their role and binding (external experts by their assignment: ExternalExpertAccess).</summary>
+    public static bool MayReadApplication(this ClaimsPrincipal user, Guid applicantId, Guid allianceId) =>
+        user.HoldsAnyOf(Roles.Staff)
+        || (user.IsInRole(Roles.Applicant) && user.IsBoundTo(UserClaims.Organisation, applicantId))
+        || (user.IsInRole(Roles.AllianceReviewer) && user.IsBoundTo(UserClaims.Alliance, allianceId));
+
+    /// <summary>
+    /// Whether the user is an external expert and nothing else: they call only the operations that name their role, not even those
+    /// open to every signed-in user (the host's fallback policy refuses them).
+    /// </summary>
+    public static bool IsOnlyExternalExpert(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.ExternalExpert) && !user.HoldsAnyOf(Roles.AllButExternalExperts);
 
     /// <summary>
     /// Separation of duties: whoever acts for the applicant organisation of a case (is bound to it, whatever their roles) never

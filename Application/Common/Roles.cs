@@ -32,6 +32,12 @@ public static class Roles
     /// </summary>
     public const string DashboardReader = "dashboard-reader";
 
+    /// <summary>
+    /// A reviewer from outside the alliance (ADR 0093), bound to nothing: reads, scores and declares a conflict on exactly the
+    /// applications a caseworker assigned them to as an external expert, and reads nothing else (docs/access.md).
+    /// </summary>
+    public const string ExternalExpert = "external-expert";
+
     /// <summary>Who works on cases and so takes, hands on and releases them: the team of caseworkers and approvers.</summary>
     public const string CaseHandlers = Caseworker + "," + Approver;
 
@@ -47,11 +53,24 @@ public static class Roles
     /// <summary>Who reads applications at all (each only those they act for: see Access.ApplicationScope).</summary>
     public const string ApplicationReaders = Staff + "," + Applicant + "," + AllianceReviewer;
 
+    /// <summary>Who reads one application: its readers, and the external experts assigned to it (see ExternalExpertAccess).</summary>
+    public const string AssignedApplicationReaders = ApplicationReaders + "," + ExternalExpert;
+
+    /// <summary>Who scores an application and declares conflicts: the alliance's reviewers, and external experts, each when assigned.</summary>
+    public const string Reviewers = AllianceReviewer + "," + ExternalExpert;
+
     /// <summary>Who assigns reviewers to an application (ADR 0093): caseworkers, and the reviewers of its alliance.</summary>
     public const string ReviewerAssigners = Caseworker + "," + AllianceReviewer;
 
     /// <summary>Who reads an application's reviews: staff, and the reviewers of its alliance; not the applicant.</summary>
     public const string ReviewReaders = Staff + "," + AllianceReviewer;
+
+    /// <summary>Who calls the reviews' read: its readers, and the external experts assigned (who read only their own review).</summary>
+    public const string ReviewReadersWithExperts = ReviewReaders + "," + ExternalExpert;
+
+    /// <summary>Every role but the external expert: they call the operations every signed-in user may call (docs/access.md).</summary>
+    public const string AllButExternalExperts = Staff + "," + Applicant + "," + AllianceReviewer + "," + ProjectLead + "," + AllianceCoordinator
+                                                + "," + OrganisationAdministrator + "," + TeamLead + "," + DashboardReader;
 
     /// <summary>Who reads an alliance's dashboard: staff, and the reviewers of that alliance.</summary>
     public const string AllianceDashboardReaders = Staff + "," + AllianceReviewer;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,14 +13,15 @@ namespace Fachwerk.Application.Documents;
 
 public static class DownloadDocumentEndpoint
 {
-    public static void Before(ApplicationDetails application, ClaimsPrincipal user) =>
-        user.EnsureMayReadApplication(application.Applicant.Id, application.Alliance.Id);
+    /// <summary>Whoever reads the application, external experts included (those assigned to it).</summary>
+    public static Task Before(ApplicationDetails application, ClaimsPrincipal user, IDocumentSession session, CancellationToken cancellation) =>
+        ExternalExpertAccess.EnsureMayReadAsync(user, application, session, cancellation);
 
     /// <summary>
     /// Downloads a document of the application, by its id or its SHA-256: read by whoever reads the application. Answered as an
     /// attachment with the file name it was uploaded under and the media type found in its content.
     /// </summary>
-    [Authorize(Roles = Roles.ApplicationReaders)]
+    [Authorize(Roles = Roles.AssignedApplicationReaders)]
     [WolverineGet("/api/applications/{id}/documents/{document}")]
     [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/octet-stream")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

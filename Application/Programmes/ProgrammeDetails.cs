@@ -38,6 +38,9 @@ public sealed record ProgrammeDetails
     /// <summary>What its reviewers score applications on, with weights in per cent (ADR 0093); none when the alliance votes alone.</summary>
     public IReadOnlyList<ReviewCriterion> ReviewCriteria { get; init; } = [];
 
+    /// <summary>Whether caseworkers may assign external experts as reviewers besides the alliance's (ADR 0093).</summary>
+    public bool AllowsExternalExperts { get; init; }
+
     /// <summary>The planning figure per alliance (by alliance id), in EUR.</summary>
     public IReadOnlyDictionary<Guid, decimal> PlanningBudgets { get; init; } = new Dictionary<Guid, decimal>();
 }

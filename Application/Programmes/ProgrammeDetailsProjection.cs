@@ -37,7 +37,7 @@ public sealed partial class ProgrammeDetailsProjection : SingleStreamProjection<
         p with { Version = e.Version, Authority = e.Data.Authority, Eligibility = e.Data.Eligibility };
 
     public static ProgrammeDetails Apply(IEvent<ReviewCriteriaSet> e, ProgrammeDetails p) =>
-        p with { Version = e.Version, ReviewCriteria = e.Data.Criteria };
+        p with { Version = e.Version, ReviewCriteria = e.Data.Criteria, AllowsExternalExperts = e.Data.AllowsExternalExperts };
 
     public static ProgrammeDetails Apply(IEvent<CallOpened> e, ProgrammeDetails p) =>
         p with { Version = e.Version, Calls = [.. p.Calls, new ProgrammeCall(e.Data.CallNumber, e.Data.Name, e.Data.Window, e.Data.Budget, Late: e.Data.Late)] };

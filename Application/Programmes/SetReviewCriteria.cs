@@ -14,7 +14,10 @@ namespace Fachwerk.Application.Programmes;
 /// </summary>
 /// <param name="Criteria">The criteria, in the order reviewers see them: name, weight (1 to 100 %) and optional guidance for the
 /// reviewer.</param>
-public sealed record SetReviewCriteria(long ExpectedVersion, IReadOnlyList<ReviewCriterion> Criteria, string? Reason = null) : IChangeCommand;
+/// <param name="AllowsExternalExperts">Whether caseworkers may also assign external experts (people outside the alliance) as reviewers;
+/// false unless said.</param>
+public sealed record SetReviewCriteria(long ExpectedVersion, IReadOnlyList<ReviewCriterion> Criteria, string? Reason = null, bool AllowsExternalExperts = false)
+    : IChangeCommand;
 
 public sealed class SetReviewCriteriaValidator : ChangeCommandValidator<SetReviewCriteria>
 {
@@ -37,7 +40,8 @@ public static class SetReviewCriteriaEndpoint
 {
     /// <summary>
     /// Sets the criteria and weights the programme's reviewers score applications on (ADR 0093). Reviews already given keep the
-    /// criteria they were scored on; answers the programme's new version (unchanged criteria record nothing).
+    /// criteria they were scored on; answers the programme's new version (unchanged criteria record nothing). Says also whether
+    /// caseworkers may assign external experts.
     /// </summary>
     [Authorize(Roles = Roles.ProgrammeManagers)]
     [WolverinePut("/api/programmes/{programmeId}/review-criteria")]
@@ -47,7 +51,7 @@ public static class SetReviewCriteriaEndpoint
         ClaimsPrincipal user,
         TimeProvider clock)
     {
-        Events events = [.. ProgrammeDecider.SetReviewCriteria(programme, command.Criteria, user.Stamp(clock))];
+        Events events = [.. ProgrammeDecider.SetReviewCriteria(programme, command.Criteria, user.Stamp(clock), command.AllowsExternalExperts)];
         return (CommandAccepted.After(programme.Id, command, events), events);
     }
 }

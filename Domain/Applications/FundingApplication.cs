@@ -318,7 +318,7 @@ public sealed partial record FundingApplication(
             application with { Payee = application.PendingPayee.Account, SealedPayee = application.PendingPayee.Sealed, PendingPayee = null },
         (_, ReviewerAssigned assigned) => application with
         {
-            Reviewers = application.Reviewers.Add(new Reviewer(assigned.Reviewer, assigned.ReviewerName, assigned.RecordedAt)),
+            Reviewers = application.Reviewers.Add(new Reviewer(assigned.Reviewer, assigned.ReviewerName, assigned.RecordedAt, assigned.External)),
         },
         (_, ReviewerConflictDeclared conflict) => application.WithReviewer(conflict.Reviewer, r => r with { Conflict = conflict.Reason }),
         (_, ApplicationReviewed review) => application.WithReviewer(review.Reviewer,

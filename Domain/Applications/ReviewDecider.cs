@@ -8,14 +8,23 @@ namespace Fachwerk.Domain.Applications;
 /// alliance votes; only programmes with review criteria have them. Whoever acted for the applicant on the case neither assigns
 /// nor reviews; only an assigned reviewer scores, every criterion, within the scale, after declaring no conflict of interest; a
 /// reviewer who declares a conflict does not score, and a review they gave before stops counting. A reviewer's new review
-/// replaces their earlier one.
+/// replaces their earlier one. External experts (people outside the alliance) are assigned only where the programme allows them
+/// and follow the same rules.
 /// </summary>
 public static class ReviewDecider
 {
+    /// <summary>
+    /// Assigns <paramref name="reviewer"/>; <paramref name="external"/>: as an external expert, which needs a programme that
+    /// <paramref name="allowsExternalExperts"/>.
+    /// </summary>
     public static ReviewerAssigned Assign(
-        FundingApplication application, IReadOnlyList<ReviewCriterion> criteria, string reviewer, string reviewerName, Stamp stamp)
+        FundingApplication application, IReadOnlyList<ReviewCriterion> criteria, string reviewer, string reviewerName, Stamp stamp,
+        bool external = false, bool allowsExternalExperts = false)
     {
         EnsureOpen(application, criteria, stamp);
+        if (external && !allowsExternalExperts)
+            throw new RuleViolation("review.external-not-allowed",
+                "The application's programme does not allow external experts; its alliance's reviewers review it.");
         var id = reviewer.Trim();
         if (application.ApplicantSide.Contains(id))
             throw new RuleViolation("review.applicant-side",
@@ -23,7 +32,7 @@ public static class ReviewDecider
         if (application.Reviewer(id) is { } assigned)
             throw new RuleViolation("review.already-assigned", $"{assigned.Name} is already assigned to review this application.");
 
-        return new ReviewerAssigned(application.Id, id, reviewerName.Trim(), stamp.By, stamp.At);
+        return new ReviewerAssigned(application.Id, id, reviewerName.Trim(), stamp.By, stamp.At, external);
     }
 
     public static ReviewerConflictDeclared DeclareConflict(

@@ -9,8 +9,12 @@ namespace Fachwerk.Domain.Applications;
 /// <param name="Score">The score, from 0 to 10.</param>
 public sealed record CriterionScore(string Criterion, int Weight, int Score);
 
-/// <summary><paramref name="ReviewerName"/> (<paramref name="Reviewer"/>, a user id) is to review the application.</summary>
-public sealed record ReviewerAssigned(Guid ApplicationId, string Reviewer, string ReviewerName, string RecordedBy, DateTimeOffset RecordedAt)
+/// <summary>
+/// <paramref name="ReviewerName"/> (<paramref name="Reviewer"/>, a user id) is to review the application; <paramref name="External"/>:
+/// as an external expert, not for the alliance (false in events recorded before there were experts).
+/// </summary>
+public sealed record ReviewerAssigned(
+    Guid ApplicationId, string Reviewer, string ReviewerName, string RecordedBy, DateTimeOffset RecordedAt, bool External = false)
     : IApplicationEvent;
 
 /// <summary>

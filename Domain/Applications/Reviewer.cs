@@ -2,9 +2,10 @@ namespace Fachwerk.Domain.Applications;
 
 /// <summary>
 /// A reviewer assigned to an application and where their review stands: not yet scored, scored (<see cref="Scores"/>), or out
-/// because of a declared conflict of interest (<see cref="Conflict"/>).
+/// because of a declared conflict of interest (<see cref="Conflict"/>). <see cref="External"/>: an external expert, not one of the
+/// alliance's reviewers.
 /// </summary>
-public sealed record Reviewer(string Id, string Name, DateTimeOffset AssignedAt)
+public sealed record Reviewer(string Id, string Name, DateTimeOffset AssignedAt, bool External = false)
 {
     public IReadOnlyList<CriterionScore>? Scores { get; init; }
 

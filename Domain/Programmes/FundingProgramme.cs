@@ -56,6 +56,9 @@ public sealed record FundingProgramme(
     /// <summary>What its reviewers score applications on (ADR 0093); none: the alliance's single vote only.</summary>
     public ImmutableList<ReviewCriterion> ReviewCriteria { get; init; } = ImmutableList<ReviewCriterion>.Empty;
 
+    /// <summary>Whether caseworkers may assign external experts (people outside the alliance) as reviewers besides the alliance's.</summary>
+    public bool AllowsExternalExperts { get; init; }
+
     /// <summary>The versions of its application form, oldest first (ADR 0122); none: applications ask only for the plan.</summary>
     public ImmutableList<ApplicationForm> Forms { get; init; } = ImmutableList<ApplicationForm>.Empty;
 
@@ -94,7 +97,7 @@ public sealed record FundingProgramme(
         {
             Calls = programme.Calls.Select(c => c.Number == closed.CallNumber ? c with { ClosedAt = closed.RecordedAt } : c).ToImmutableList(),
         },
-        (_, ReviewCriteriaSet set) => programme with { ReviewCriteria = [.. set.Criteria] },
+        (_, ReviewCriteriaSet set) => programme with { ReviewCriteria = [.. set.Criteria], AllowsExternalExperts = set.AllowsExternalExperts },
         (_, ApplicationFormPublished published) => programme with
         {
             Forms = programme.Forms.Add(new ApplicationForm(published.Version, published.Fields, published.RecordedAt)),

@@ -9,9 +9,11 @@ public static partial class ProgrammeDecider
 
     /// <summary>
     /// Sets what reviewers score the programme's applications on: named criteria whose weights add up to 100 %. No criteria
-    /// removes the review; unchanged criteria record nothing.
+    /// removes the review (and with it the external experts); unchanged criteria record nothing. <paramref name="allowsExternalExperts"/>:
+    /// caseworkers may also assign external experts.
     /// </summary>
-    public static IReadOnlyList<object> SetReviewCriteria(FundingProgramme programme, IReadOnlyList<ReviewCriterion> criteria, Stamp stamp)
+    public static IReadOnlyList<object> SetReviewCriteria(
+        FundingProgramme programme, IReadOnlyList<ReviewCriterion> criteria, Stamp stamp, bool allowsExternalExperts = false)
     {
         var cleaned = criteria
             .Select(c => new ReviewCriterion(c.Name.Trim(), c.Weight, string.IsNullOrWhiteSpace(c.Guidance) ? null : c.Guidance.Trim()))
@@ -28,9 +30,11 @@ public static partial class ProgrammeDecider
         if (cleaned.Count > 0 && cleaned.Sum(c => c.Weight) != 100)
             throw new RuleViolation("programme.criteria-weights",
                 $"The weights of the review criteria add up to {cleaned.Sum(c => c.Weight)} %, not 100 %.");
-        if (cleaned.SequenceEqual(programme.ReviewCriteria))
+        // Without criteria there is no review, so no expert to allow.
+        var allows = allowsExternalExperts && cleaned.Count > 0;
+        if (cleaned.SequenceEqual(programme.ReviewCriteria) && allows == programme.AllowsExternalExperts)
             return [];
 
-        return [new ReviewCriteriaSet(programme.Id, cleaned, stamp.By, stamp.At)];
+        return [new ReviewCriteriaSet(programme.Id, cleaned, stamp.By, stamp.At, allows)];
     }
 }

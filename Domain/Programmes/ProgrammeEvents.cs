@@ -113,9 +113,11 @@ public sealed record CallClosed(Guid ProgrammeId, int CallNumber, string Reason,
 
 /// <summary>
 /// The criteria the programme's reviewers score applications on, replacing earlier ones (none: applications get the alliance's
-/// single vote only). Reviews already submitted keep the criteria and weights they were scored on.
+/// single vote only). Reviews already submitted keep the criteria and weights they were scored on. <paramref name="AllowsExternalExperts"/>:
+/// caseworkers may also assign external experts, people outside the alliance (false in events recorded before there were experts).
 /// </summary>
-public sealed record ReviewCriteriaSet(Guid ProgrammeId, IReadOnlyList<ReviewCriterion> Criteria, string RecordedBy, DateTimeOffset RecordedAt)
+public sealed record ReviewCriteriaSet(
+    Guid ProgrammeId, IReadOnlyList<ReviewCriterion> Criteria, string RecordedBy, DateTimeOffset RecordedAt, bool AllowsExternalExperts = false)
     : IRecordedFact;
 
 /// <summary>

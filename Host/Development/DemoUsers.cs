@@ -50,10 +50,12 @@ public static class DemoUsers
     public static readonly DemoUser Administrator = new("admin", "Fachwerk-Administration", [Roles.Administrator]);
     /// <summary>Ministry staff who read the dashboards: aggregates only, never a case, a document or a person.</summary>
     public static readonly DemoUser DashboardReader = new("dora.dashboard", "Dora Dashboard (Ministerium, Referat Fachkräftesicherung)", [Roles.DashboardReader]);
+    /// <summary>An external expert (ADR 0093), bound to nothing: reads and scores only the applications a caseworker assigned her to.</summary>
+    public static readonly DemoUser ExternalExpert = new("erika.expertin", "Erika Expertin (externe Gutachterin, Hochschule Hannover)", [Roles.ExternalExpert]);
 
     public static readonly IReadOnlyList<DemoUser> All =
         [Caseworker, SecondCaseworker, Approver, Deputy, TeamLead, AllianceReviewer, LabourAgencyReviewer, ChamberReviewer, Applicant, MedicalStudent, OrganisationAdministrator, ProjectLead, AllianceCoordinator,
-         Auditor, Administrator, DashboardReader];
+         Auditor, Administrator, DashboardReader, ExternalExpert];
 
     /// <summary>The demo users who work on cases (caseworkers and approvers): the team in Development.</summary>
     public static IEnumerable<DemoUser> Team => All.Where(u => u.Roles.Contains(Roles.Caseworker) || u.Roles.Contains(Roles.Approver));

@@ -28,8 +28,9 @@ public static partial class ApiTags
             "/api/states"),
         new("Applications", "Funding applications from draft to decision: submission, documents, formal check, reviews by several reviewers on the " +
                             "programme's criteria, the alliance's vote, " +
-                            "proposal and four-eyes confirmation, change notices after approval (amendments, confirmed by a second person); the inbox of open tasks, the team's queues and who works on a case.",
-            "/api/applications", "/api/inbox", "/api/overdue", "/api/colleagues"),
+                            "proposal and four-eyes confirmation, change notices after approval (amendments, confirmed by a second person); the inbox of open tasks, the team's queues and who works on a case; " +
+                            "an external expert's assignments.",
+            "/api/applications", "/api/inbox", "/api/overdue", "/api/colleagues", "/api/review-assignments"),
         new("Conversation", "A conversation on every case: messages between the applicant's people and the authority, internal notes " +
                             "for staff only, and what each reader has not read yet.",
             "/api/applications/{}/conversation", "/api/messages", "/api/internal-notes"),

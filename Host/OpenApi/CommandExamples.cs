@@ -85,7 +85,7 @@ public static class CommandExamples
             new ReviewCriterion("Bedarf in der Region", 40, "Fehlt ein solches Angebot in der Region, und wer braucht es?"),
             new ReviewCriterion("Wirkung", 30, "Wie viele Fachkräfte gewinnt oder hält das Vorhaben, und wie nachhaltig?"),
             new ReviewCriterion("Kosten", 30, "Stehen die Kosten in einem angemessenen Verhältnis zur Wirkung?"),
-        ]),
+        ], AllowsExternalExperts: true),
         [typeof(PublishApplicationForm)] = new PublishApplicationForm(7,
         [
             new FormField("betriebe", FormFieldKind.Number, true, new LocalText("Anzahl Ausbildungsbetriebe", "Number of training companies"),

@@ -20,7 +20,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
     internal const string SignedIn = "signed in";
     internal const string Applicant = "applicant", Caseworker = "caseworker", Approver = "approver", AllianceReviewer = "alliance-reviewer",
         ProjectLead = "project-lead", Auditor = "auditor", Administrator = "administrator", AllianceCoordinator = "alliance-coordinator",
-        OrganisationAdministrator = "organisation-administrator", DashboardReader = "dashboard-reader";
+        OrganisationAdministrator = "organisation-administrator", DashboardReader = "dashboard-reader", ExternalExpert = "external-expert";
 
     /// <summary>One user per role, each with a single role.</summary>
     internal static readonly IReadOnlyDictionary<string, DemoUser> UserOf = new Dictionary<string, DemoUser>
@@ -29,7 +29,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         [AllianceReviewer] = DemoUsers.AllianceReviewer, [ProjectLead] = DemoUsers.ProjectLead, [Auditor] = DemoUsers.Auditor,
         [Administrator] = DemoUsers.Administrator, [AllianceCoordinator] = DemoUsers.AllianceCoordinator,
         [OrganisationAdministrator] = DemoUsers.OrganisationAdministrator with { Roles = [OrganisationAdministrator] },
-        [DashboardReader] = DemoUsers.DashboardReader,
+        [DashboardReader] = DemoUsers.DashboardReader, [ExternalExpert] = DemoUsers.ExternalExpert,
     };
 
     /// <summary>Who may call each operation: <see cref="Anyone"/>, <see cref="SignedIn"/>, or the roles allowed.</summary>
@@ -77,7 +77,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["GET /api/in-depth-samples"] = [Caseworker, Approver, Auditor, Administrator],
 
         ["GET /api/applications"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
-        ["GET /api/applications/{id}"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
+        ["GET /api/applications/{id}"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer, ExternalExpert],
         ["GET /api/applications/{id}/history"] = [Caseworker, Approver, Auditor, Administrator],
         ["GET /api/inbox"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
         ["GET /api/overdue"] = [Caseworker, Approver, Auditor, Administrator],
@@ -107,13 +107,14 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["POST /api/internal-notes"] = [Caseworker, Approver],
         ["POST /api/applications/{applicationId}/document-requests"] = [Caseworker],
         ["POST /api/applications/{applicationId}/documents"] = [Applicant],
-        ["GET /api/applications/{id}/documents/{document}"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer],
+        ["GET /api/applications/{id}/documents/{document}"] = [Caseworker, Approver, Auditor, Administrator, Applicant, AllianceReviewer, ExternalExpert],
         ["POST /api/applications/{applicationId}/formal-completeness"] = [Caseworker],
         ["POST /api/applications/{applicationId}/alliance-vote"] = [AllianceReviewer],
-        ["GET /api/applications/{applicationId}/reviews"] = [Caseworker, Approver, Auditor, Administrator, AllianceReviewer],
+        ["GET /api/applications/{applicationId}/reviews"] = [Caseworker, Approver, Auditor, Administrator, AllianceReviewer, ExternalExpert],
+        ["GET /api/review-assignments"] = [ExternalExpert],
         ["POST /api/applications/{applicationId}/reviewers"] = [Caseworker, AllianceReviewer],
-        ["PUT /api/applications/{applicationId}/review"] = [AllianceReviewer],
-        ["POST /api/applications/{applicationId}/review-conflict"] = [AllianceReviewer],
+        ["PUT /api/applications/{applicationId}/review"] = [AllianceReviewer, ExternalExpert],
+        ["POST /api/applications/{applicationId}/review-conflict"] = [AllianceReviewer, ExternalExpert],
         ["POST /api/applications/{applicationId}/decision-proposal"] = [Caseworker],
         ["POST /api/applications/{applicationId}/decision-confirmation"] = [Approver],
         ["POST /api/applications/{applicationId}/decision-return"] = [Approver],
@@ -283,6 +284,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
     [InlineData(AllianceCoordinator)]
     [InlineData(OrganisationAdministrator)]
     [InlineData(DashboardReader)]
+    [InlineData(ExternalExpert)]
     public async Task Each_role_is_refused_with_403_exactly_where_the_matrix_says_so(string role)
     {
         var eventsBefore = await EventCount();
@@ -331,6 +333,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
     [InlineData(new[] { SignedIn }, ProjectLead, 403, "not 401/403")]
     [InlineData(new[] { SignedIn }, ProjectLead, 401, "not 401/403")]
     [InlineData(new[] { SignedIn }, null, 200, "401")] // readable without a token
+    [InlineData(new[] { SignedIn }, ExternalExpert, 200, "403")] // an expert read what only their assignments should show
     [InlineData(new[] { Anyone }, null, 401, "not 401")]
     public void A_host_answering_otherwise_than_the_matrix_is_reported(string[] allowed, string? role, int status, string expected)
     {
@@ -343,6 +346,7 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
     [InlineData(new[] { Caseworker, Administrator }, Administrator, 404)]
     [InlineData(new[] { SignedIn }, ProjectLead, 200)]
     [InlineData(new[] { SignedIn }, null, 401)]
+    [InlineData(new[] { SignedIn }, ExternalExpert, 403)]
     [InlineData(new[] { Anyone }, null, 400)]
     public void A_host_answering_as_the_matrix_says_is_not_reported(string[] allowed, string? role, int status)
     {
@@ -365,7 +369,8 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         }
         else
         {
-            var may = allowed.Contains(Anyone) || allowed.Contains(SignedIn) || allowed.Contains(role);
+            // An external expert reads only what names their role, not what every other signed-in user reads (docs/access.md).
+            var may = allowed.Contains(Anyone) || (allowed.Contains(SignedIn) && role != ExternalExpert) || allowed.Contains(role);
             (expected, matches) = may ? ("not 401/403", status is not 401 and not 403) : ("403", status == 403);
         }
 

@@ -61,6 +61,12 @@ public class DemoWorldTests(AppFixture fixture) : IntegrationContext(fixture)
         (reviewed.Status, reviewed.Review?.Counted, reviewed.Review?.Average, reviewed.Review?.Lowest, reviewed.Review?.Highest)
             .ShouldBe((ApplicationStatus.Approved, (int?)3, (decimal?)6.78m, (decimal?)5.75m, (decimal?)7.45m));
 
+        // Lower Saxony allows external experts; Erika Expertin is assigned to the IT application awaiting the vote, and it is all she reads.
+        (await Get<ProgrammeDetails>(DemoUsers.Auditor, $"/api/programmes/{reviewed.ProgrammeId}")).AllowsExternalExperts.ShouldBeTrue();
+        var assignment = (await Get<IReadOnlyList<ReviewAssignment>>(DemoUsers.ExternalExpert, "/api/review-assignments")).ShouldHaveSingleItem();
+        (assignment.Title, assignment.Status, assignment.Open, assignment.ReviewedAt)
+            .ShouldBe(("IT-Fachkräfte für KMU im Weserbergland", ApplicationStatus.FormallyComplete, true, null));
+
         (await seeder.SeedAsync(TestContext.Current.CancellationToken)).ShouldBe(0);
         (await EventCount()).ShouldBe(events);
     }

@@ -68,7 +68,7 @@ public class PagingBoundsTests(AppFixture fixture) : IntegrationContext(fixture)
         var allowed = AccessMatrixTests.Matrix[operation];
         if (allowed.Contains(AccessMatrixTests.SignedIn) || allowed.Contains(AccessMatrixTests.Anyone)) return DemoUsers.Administrator;
         string[] preference = [AccessMatrixTests.Caseworker, AccessMatrixTests.Auditor, AccessMatrixTests.Administrator, AccessMatrixTests.Approver,
-            AccessMatrixTests.Applicant, AccessMatrixTests.AllianceReviewer, AccessMatrixTests.ProjectLead];
+            AccessMatrixTests.Applicant, AccessMatrixTests.AllianceReviewer, AccessMatrixTests.ProjectLead, AccessMatrixTests.ExternalExpert];
         return AccessMatrixTests.UserOf[preference.First(allowed.Contains)];
     }
 

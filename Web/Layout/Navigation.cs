@@ -18,6 +18,8 @@ public static class Navigation
     public static readonly IReadOnlyList<NavigationEntry> Entries =
     [
         new("/", "nav.desk", [Roles.Caseworker, Roles.Approver], MatchPrefix: false),
+        // An external expert's start: the applications assigned to them, and nothing else (ADR 0093).
+        new("/reviews", "nav.reviewAssignments", [Roles.ExternalExpert]),
         // Portal: the applicant's start page (docs/portal.md).
         new("/portal", "nav.portal", [Roles.Applicant]),
         new("/applications", "nav.applications", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),

@@ -32,6 +32,6 @@ public sealed class CurrentUser(ClaimsPrincipal principal)
         Application.Common.Roles.Caseworker, Application.Common.Roles.Approver, Application.Common.Roles.AllianceReviewer,
         Application.Common.Roles.AllianceCoordinator, Application.Common.Roles.Applicant, Application.Common.Roles.ProjectLead,
         Application.Common.Roles.Auditor, Application.Common.Roles.Administrator, Application.Common.Roles.TeamLead,
-        Application.Common.Roles.OrganisationAdministrator, Application.Common.Roles.DashboardReader,
+        Application.Common.Roles.OrganisationAdministrator, Application.Common.Roles.DashboardReader, Application.Common.Roles.ExternalExpert,
     ];
 }

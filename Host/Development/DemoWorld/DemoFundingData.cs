@@ -18,6 +18,9 @@ public sealed record DemoProgramme(
 
     /// <summary>Which natural persons may apply and how many years after the case their data are kept (ADR 0123); none: organisations only.</summary>
     public (IReadOnlyList<PersonApplicantKind> Kinds, int RetentionYears)? PersonApplicants { get; init; }
+
+    /// <summary>Whether its review criteria let caseworkers assign external experts (ADR 0093).</summary>
+    public bool AllowsExternalExperts { get; init; }
 }
 
 /// <summary>
@@ -88,6 +91,9 @@ public sealed record DemoApplication(
 {
     /// <summary>Values of the programme's extra fields, by key (ADR 0122).</summary>
     public IReadOnlyDictionary<string, string?>? Extra { get; init; }
+
+    /// <summary>An external expert the caseworker assigned to review it once it was formally complete, who has not scored yet (ADR 0093).</summary>
+    public DemoUser? ExternalExpert { get; init; }
 }
 
 /// <summary>
@@ -132,6 +138,8 @@ public static class DemoFundingData
             new DemoCall("Förderaufruf Fachkräftebündnisse", 6_500_000m, OpenedDaysAgo: 30, OpenForDays: 180),
             ReviewCriteria)
         {
+            // The caseworkers may bring in external experts besides the Leine-Weser reviewers.
+            AllowsExternalExperts = true,
             // Optional fields only: the demo's applications of this programme are submitted without them.
             Form =
             [
@@ -220,7 +228,11 @@ public static class DemoFundingData
             [TargetGroup.UniversityDropouts, TargetGroup.YoungPeople], 35, DemoStage.DecisionProposed, "Agentur für Arbeit Hildesheim", 150_000m),
         new("IT-Fachkräfte für KMU im Weserbergland", "Qualifizierungsverbund für IT- und Ingenieurstellen kleiner und mittlerer Unternehmen.",
             "Industrie- und Handelskammer Hannover", LowerSaxony, LeineWeser, "Hameln-Pyrmont", Year2027, 300_000m, 240_000m, 60_000m,
-            [TargetGroup.ForeignSkilledWorkers, TargetGroup.UniversityDropouts], 25, DemoStage.FormallyComplete),
+            [TargetGroup.ForeignSkilledWorkers, TargetGroup.UniversityDropouts], 25, DemoStage.FormallyComplete)
+        {
+            // Waiting for the alliance's vote, with an external expert assigned to review it (the demo user Erika Expertin).
+            ExternalExpert = DemoUsers.ExternalExpert,
+        },
         new("Willkommenslotsen für Geflüchtete", "Lotsinnen begleiten Geflüchtete in Ausbildung und Arbeit.",
             "Jobcenter Hildesheim", LowerSaxony, LeineWeser, "Region Hannover", Year2027, 90_000m, 72_000m, 18_000m,
             [TargetGroup.Refugees], 80, DemoStage.DocumentsRequested),

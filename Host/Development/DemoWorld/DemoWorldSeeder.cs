@@ -123,7 +123,8 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
             version = await ChangeAsync(Registrar, $"{launched.Url}/eligibility", new SetProgrammeEligibility(version, authority, eligibility, "Demo world"),
                 cancellation, HttpMethod.Put);
         if (programme.ReviewCriteria is { } criteria)
-            version = await ChangeAsync(Registrar, $"{launched.Url}/review-criteria", new SetReviewCriteria(version, criteria), cancellation, HttpMethod.Put);
+            version = await ChangeAsync(Registrar, $"{launched.Url}/review-criteria", new SetReviewCriteria(version, criteria, AllowsExternalExperts: programme.AllowsExternalExperts),
+                cancellation, HttpMethod.Put);
         if (programme.OpenCall is { } call)
         {
             // Open on the day of seeding, so the demo applications are submitted inside its window.
@@ -169,6 +170,9 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
         version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/formal-completeness", new CompleteFormally(version), cancellation);
         if (demo.Reviews is { } reviews)
             version = await ReviewAsync(url, version, demo, reviews, cancellation);
+        if (demo.ExternalExpert is { } expert)
+            version = await ChangeAsync(DemoUsers.Caseworker, $"{url}/reviewers",
+                new AssignReviewer(version, expert.Id, expert.DisplayName, External: true), cancellation);
         if (demo.VoteOnBehalfOf is { } voter)
             version = await ChangeAsync(reviewer, $"{url}/alliance-vote",
                 new CastAllianceVote(version, _organisations[voter], demo.Stage != DemoStage.Rejected, demo.Stage == DemoStage.Rejected
