@@ -64,7 +64,8 @@ public sealed partial class Harness(Settings settings)
             var idleMegabytes = settings.Runs("cold-start") ? await ColdStartAsync(publish, commands, cluster, cancellation) : 0;
             var commandHostPeak = settings.Runs("commands") ? await CommandsAsync(publish, commands, cluster, cancellation) : 0;
             var historyHostPeak = settings.Runs("history") ? await HistoryAsync(publish, history, cancellation) : 0;
-            if (settings.Phases.Count == 3) AddFigure(new Figure("6b", "peak memory of the host under load (VmHWM)", Math.Max(commandHostPeak, historyHostPeak), "MB",
+            if (settings.Runs("recovery")) await RecoveryAsync(publish, commands, cancellation);
+            if (settings.Runs("commands") && settings.Runs("history")) AddFigure(new Figure("6b", "peak memory of the host under load (VmHWM)", Math.Max(commandHostPeak, historyHostPeak), "MB",
                 idleMegabytes, "the same host idle right after its cold start (no PostgreSQL floor applies to our process)", Target.AtMost(400))
             {
                 Notes = $"command host {Format.Number(commandHostPeak)} MB after the command and lag phases, dashboard host {Format.Number(historyHostPeak)} MB after the dashboard reads over {Format.Number(settings.HistoryApplications)} applications",

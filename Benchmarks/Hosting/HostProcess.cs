@@ -71,6 +71,13 @@ public sealed class HostProcess : IAsyncDisposable
 
     public TimeSpan? CpuTime => Processes.CpuTime(_process.Id);
 
+    /// <summary>Ends the host as <c>kill -9</c> does (SIGKILL): no shutdown, nothing flushed, its database sessions simply gone.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Stops the host as an orchestrator would (SIGTERM, then a grace period), killing it only if it hangs.</summary>
     public async Task StopAsync()
     {
