@@ -21,7 +21,9 @@ public static class ChangeNoticePdf
     private static void Write(LetterWriter w, ChangeNotice n)
     {
         Head(w, n.ApplicantName, n.ApplicantTown, n.IssuedAt, n.ApplicationId, ChangeNotice.Title, n.ProjectTitle, n.ProgrammeName);
-        w.Line($"Bezug: {Decision(n)}");
+        w.Line(n.Previous.Version > 1
+            ? $"Bezug: {Decision(n)}, zuletzt in der Fassung {n.Previous.Version} vom {Day(n.Previous.EffectiveFrom)}"
+            : $"Bezug: {Decision(n)}");
         w.Gap(12);
         w.Paragraph("Sehr geehrte Damen und Herren,");
         w.Paragraph(
@@ -35,7 +37,7 @@ public static class ChangeNoticePdf
         w.Paragraph(n.Reason);
 
         w.Heading("3. Im Übrigen");
-        w.Paragraph($"Alle übrigen Bestimmungen des {Decision(n)} einschließlich seiner Nebenbestimmungen bleiben unverändert in Kraft" +
+        w.Paragraph($"Alle übrigen Bestimmungen des {Decision(n, "Zuwendungsbescheids")} einschließlich seiner Nebenbestimmungen bleiben unverändert in Kraft" +
                     (n.Changes.Contains(AmendmentChange.Conditions) ? ", soweit sie nicht oben neu gefasst sind." : "."));
 
         FourEyes(w, "4.", n.ProposedBy, n.ProposedAt, n.ConfirmedBy, n.ConfirmedAt);
@@ -51,15 +53,17 @@ public static class ChangeNoticePdf
             w.Row("Fördersatz", Changed(Percent(after.FundingRate), Percent(before.FundingRate)));
         if (changes.Contains(AmendmentChange.ProjectEnd))
             w.Row("Bewilligungszeitraum", Changed($"bis {Day(after.ProjectEnd)}", $"bis {Day(before.ProjectEnd)}"));
-        if (changes.Contains(AmendmentChange.CostPlan))
-        {
+        // The financing plan: each figure that changed.
+        if (after.CostPlan.TotalCosts != before.CostPlan.TotalCosts)
             w.Row("Zuwendungsfähige Ausgaben", Changed(Money(after.CostPlan.TotalCosts), Money(before.CostPlan.TotalCosts)));
+        if (after.CostPlan.OwnContribution != before.CostPlan.OwnContribution)
             w.Row("Eigenanteil", Changed(Money(after.CostPlan.OwnContribution), Money(before.CostPlan.OwnContribution)));
+        if (after.CostPlan.ThirdPartyFunding != before.CostPlan.ThirdPartyFunding)
             w.Row("Drittmittel", Changed(Money(after.CostPlan.ThirdPartyFunding), Money(before.CostPlan.ThirdPartyFunding)));
-        }
 
         if (changes.Contains(AmendmentChange.ProofDueDates))
         {
+            w.Gap(4);
             w.Paragraph("Die Verwendung der Zuwendung ist zu folgenden geänderten Terminen nachzuweisen:");
             foreach (var proof in after.ProofsOfUse)
                 if (before.ProofsOfUse.FirstOrDefault(p => p.Proof == proof.Proof) is { } earlier && earlier.DueBy != proof.DueBy)
@@ -68,6 +72,7 @@ public static class ChangeNoticePdf
 
         if (changes.Contains(AmendmentChange.Conditions))
         {
+            w.Gap(4);
             w.Paragraph(after.Conditions.Count == 0
                 ? "Die Nebenbestimmungen des Bescheids entfallen; es gelten die Bestimmungen des Förderprogramms."
                 : "Die Nebenbestimmungen werden wie folgt neu gefasst:");
@@ -78,6 +83,6 @@ public static class ChangeNoticePdf
 
     private static string Changed(string now, string before) => $"neu {now} (bisher {before})";
 
-    /// <summary>"Zuwendungsbescheid vom 02.06.2026 (Aktenzeichen …)": the decision every change notice amends.</summary>
-    private static string Decision(ChangeNotice n) => $"Zuwendungsbescheid vom {Day(n.DecisionIssuedAt)} (Aktenzeichen {n.ApplicationId:D})";
+    /// <summary>"Zuwendungsbescheid vom 02.06.2026": the decision every change notice amends (its file number is the notice's own).</summary>
+    private static string Decision(ChangeNotice n, string word = "Zuwendungsbescheid") => $"{word} vom {Day(n.DecisionIssuedAt)}";
 }

@@ -8,8 +8,9 @@ using Wolverine.Marten;
 
 namespace Fachwerk.Application.Letters;
 
-/// <summary>Issue the change notice (Änderungsbescheid) of decision version <paramref name="Version"/> (sent with its <c>DecisionAmended</c>, ADR 0121).</summary>
-public sealed record IssueChangeNotice(Guid ApplicationId, int Version);
+/// <summary>Issue the change notice (Änderungsbescheid) of decision version <paramref name="DecisionVersion"/> (sent with its <c>DecisionAmended</c>, ADR 0121).</summary>
+/// <remarks>Not called <c>Version</c>: Wolverine would take that for the stream version the aggregate is expected at.</remarks>
+public sealed record IssueChangeNotice(Guid ApplicationId, int DecisionVersion);
 
 /// <summary>
 /// Renders the change notice from the events up to the amended version, stores its bytes and appends <c>DocumentAttached</c> (kind
@@ -29,8 +30,8 @@ public static class IssueChangeNoticeHandler
         TimeProvider clock,
         CancellationToken cancellation)
     {
-        if (application is null || application.ChangeNotices.Contains(DocumentIdOf(issue.ApplicationId, issue.Version))) return [];
-        if (await ChangeNoticeFacts.LoadAsync(session, issue.ApplicationId, issue.Version, cancellation) is not { } notice) return [];
+        if (application is null || application.ChangeNotices.Contains(DocumentIdOf(issue.ApplicationId, issue.DecisionVersion))) return [];
+        if (await ChangeNoticeFacts.LoadAsync(session, issue.ApplicationId, issue.DecisionVersion, cancellation) is not { } notice) return [];
 
         var pdf = ChangeNoticePdf.Render(notice);
         var sha256 = content.Store(session, pdf);
