@@ -2,7 +2,10 @@ using Fachwerk.Domain.Applications;
 
 namespace Fachwerk.Application.Applications;
 
-/// <summary>One version of the approved decision (ADR 0121): the approval is version 1, each confirmed amendment adds one.</summary>
+/// <summary>
+/// One version of the approved decision (ADR 0121): the approval is version 1, each confirmed amendment, reduction and reclaim adds
+/// one, so every change of the amount in force is a version.
+/// </summary>
 /// <param name="Version">The version's number, from 1.</param>
 /// <param name="EffectiveFrom">The day it is in force from.</param>
 /// <param name="Amount">The approved amount, in EUR.</param>
@@ -14,9 +17,28 @@ namespace Fachwerk.Application.Applications;
 /// <param name="ProposedBy">Who proposed it.</param>
 /// <param name="ConfirmedBy">Who confirmed it (the second person).</param>
 /// <param name="RecordedAt">When it was recorded.</param>
+/// <param name="Kind">Which act made the version.</param>
+/// <param name="ChangeNotice">The change notice (Änderungsbescheid) issued for an amendment's version, once it is attached.</param>
 public sealed record DecisionVersionRecord(
     int Version, DateOnly EffectiveFrom, decimal Amount, DateOnly ProjectEnd, IReadOnlyList<string> Conditions, CostPlan CostPlan,
-    IReadOnlyList<AmendmentChange> Changes, string? Reason, string? ProposedBy, string? ConfirmedBy, DateTimeOffset RecordedAt);
+    IReadOnlyList<AmendmentChange> Changes, string? Reason, string? ProposedBy, string? ConfirmedBy, DateTimeOffset RecordedAt,
+    DecisionVersionKind Kind = DecisionVersionKind.Approval, Guid? ChangeNotice = null);
+
+/// <summary>The act that made a decision version.</summary>
+public enum DecisionVersionKind
+{
+    /// <summary>The approval (version 1).</summary>
+    Approval,
+
+    /// <summary>A confirmed amendment (four-eyes), with its change notice.</summary>
+    Amendment,
+
+    /// <summary>The caseworker lowered the approved amount (the difference went back to the programme).</summary>
+    Reduction,
+
+    /// <summary>A reclaim revoked part or all of the grant (Teilwiderruf); what was paid beyond the new amount is to be repaid.</summary>
+    Reclaim,
+}
 
 /// <summary>What became of a proposed amendment.</summary>
 public enum AmendmentOutcome

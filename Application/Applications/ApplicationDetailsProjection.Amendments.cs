@@ -1,5 +1,6 @@
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Applications;
+using Fachwerk.Application.Letters;
 using JasperFx.Events;
 
 namespace Fachwerk.Application.Applications;
@@ -41,7 +42,8 @@ public sealed partial class ApplicationDetailsProjection
             ApprovedAmount = e.Data.Amount,
             Conditions = e.Data.Conditions,
             DecisionVersions = [.. a.DecisionVersions, new DecisionVersionRecord(e.Data.Version, e.Data.EffectiveFrom, e.Data.Amount, e.Data.ProjectEnd,
-                e.Data.Conditions, e.Data.CostPlan, e.Data.Changes, e.Data.Reason, e.Data.ProposedBy, e.Data.ConfirmedBy, e.Timestamp)],
+                e.Data.Conditions, e.Data.CostPlan, e.Data.Changes, e.Data.Reason, e.Data.ProposedBy, e.Data.ConfirmedBy, e.Timestamp,
+                DecisionVersionKind.Amendment)],
             Funding = a.Funding is null ? null : a.Funding with
             {
                 FundingRate = e.Data.FundingRate,
@@ -50,6 +52,31 @@ public sealed partial class ApplicationDetailsProjection
                     : p)],
             },
         };
+
+    /// <summary>
+    /// A reduction or a reclaim lowered the amount in force: the next version, the rest as before, in force from its day but never
+    /// before the version it follows (the numbering and dates the write model gives, <see cref="DecisionAmendments.Lowered"/>).
+    /// </summary>
+    private static IReadOnlyList<DecisionVersionRecord> Lowered(ApplicationDetails a, decimal amount, string reason, DecisionVersionKind kind, IRecordedFact act) =>
+        a.DecisionVersions.LastOrDefault() is { } current
+            ? [.. a.DecisionVersions, current with
+            {
+                Version = current.Version + 1,
+                EffectiveFrom = DecisionAmendments.LoweredFrom(current.EffectiveFrom, act.RecordedAt),
+                Amount = amount,
+                Changes = [AmendmentChange.Amount],
+                Reason = reason,
+                ProposedBy = act.RecordedBy,
+                ConfirmedBy = null,
+                RecordedAt = act.RecordedAt,
+                Kind = kind,
+                ChangeNotice = null,
+            }]
+            : a.DecisionVersions;
+
+    /// <summary>The change notice attached for an amendment's version: its document id is derived from the version.</summary>
+    private static IReadOnlyList<DecisionVersionRecord> WithChangeNotice(ApplicationDetails a, Guid document) =>
+        [.. a.DecisionVersions.Select(v => IssueChangeNoticeHandler.DocumentIdOf(a.Id, v.Version) == document ? v with { ChangeNotice = document } : v)];
 
     private static ApplicationDetails Amendment(ApplicationDetails a, int number, Func<AmendmentRecord, AmendmentRecord> change) =>
         a with { Amendments = [.. a.Amendments.Select(r => r.Number == number ? change(r) : r)] };

@@ -15,6 +15,7 @@ public sealed partial class ApplicationDetailsProjection
                 new AttachedDocumentRecord(e.Data.DocumentId, e.Data.FileName, e.Data.MediaType, e.Data.Size, e.Data.Sha256, e.Data.Kind,
                     e.Data.Answers, e.Data.RecordedBy, e.Timestamp),
             ],
+            DecisionVersions = e.Data.Kind == DocumentKind.ChangeNotice ? WithChangeNotice(a, e.Data.DocumentId) : a.DecisionVersions,
             DocumentRequests = e.Data.Answers is not { } item
                 ? a.DocumentRequests
                 :

@@ -136,7 +136,7 @@ public sealed partial class ApplicationDetailsProjection : SingleStreamProjectio
         Funded(e, a, f => f with
         {
             Reclaims = [.. f.Reclaims, new ReclaimRecord(e.Data.Amount, e.Data.ApprovedAmount, e.Data.RepaymentDue, e.Data.RepayBy, e.Data.Reason, e.Timestamp)],
-        }) with { ApprovedAmount = e.Data.ApprovedAmount };
+        }) with { ApprovedAmount = e.Data.ApprovedAmount, DecisionVersions = Lowered(a, e.Data.ApprovedAmount, e.Data.Reason, DecisionVersionKind.Reclaim, e.Data) };
 
     public static ApplicationDetails Apply(IEvent<RepaymentReceived> e, ApplicationDetails a) =>
         Funded(e, a, f => f with
@@ -159,7 +159,7 @@ public sealed partial class ApplicationDetailsProjection : SingleStreamProjectio
         Decided(e, Touched(e, a), e.Data.ProposalNumber, ProposalOutcome.Blocked, e.Data.Reason);
 
     public static ApplicationDetails Apply(IEvent<ApprovedAmountReduced> e, ApplicationDetails a) =>
-        Touched(e, a) with { ApprovedAmount = e.Data.Amount };
+        Touched(e, a) with { ApprovedAmount = e.Data.Amount, DecisionVersions = Lowered(a, e.Data.Amount, e.Data.Reason, DecisionVersionKind.Reduction, e.Data) };
 
     public static ApplicationDetails Apply(IEvent<ApplicationWithdrawn> e, ApplicationDetails a) =>
         Closed(e, a, e.Data.Reason);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Fachwerk.Application.Budget;
 using Fachwerk.Application.Common;
+using Fachwerk.Application.Letters;
 using Fachwerk.Domain.Applications;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine;
@@ -32,7 +33,10 @@ public static class ConfirmAmendmentEndpoint
         Events events = [.. AmendmentDecider.Confirm(application, user.Stamp(clock))];
         var (accepted, appended, followUps) = BudgetWorkflow.After(application, command, events);
         foreach (var amended in appended.OfType<DecisionAmended>())
+        {
             AmendmentReminders.Schedule(application, amended, followUps);
+            followUps.Add(new IssueChangeNotice(application.Id, amended.Version));
+        }
         return (accepted, appended, followUps);
     }
 }

@@ -1,4 +1,5 @@
 using Fachwerk.Application.Applications;
+using Fachwerk.Application.Letters;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Organisations;
 using Fachwerk.Domain.Programmes;
@@ -34,9 +35,14 @@ public static class CommitAmendmentHandler
         application.AppendMany(outcome.ApplicationEvents);
         applicant.AppendMany(outcome.ApplicantEvents);
 
-        OutgoingMessages reminders = [];
+        // In the same transaction (the outbox): the proofs' new deadline reminders and the change notice of the version now in force.
+        OutgoingMessages followUps = [];
         foreach (var amended in outcome.ApplicationEvents.OfType<DecisionAmended>())
-            AmendmentReminders.Schedule(before, amended, reminders);
-        return reminders;
+        {
+            AmendmentReminders.Schedule(before, amended, followUps);
+            followUps.Add(new IssueChangeNotice(step.ApplicationId, amended.Version));
+        }
+
+        return followUps;
     }
 }

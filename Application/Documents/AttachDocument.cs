@@ -23,8 +23,9 @@ public sealed record AttachDocument(long ExpectedVersion, DocumentKind Kind, int
 
 public static partial class AttachDocumentEndpoint
 {
-    /// <summary>The kinds a client may upload: every kind but the authority's decision letter, which only the letter handler attaches.</summary>
-    public static readonly IReadOnlyList<DocumentKind> UploadKinds = [.. Enum.GetValues<DocumentKind>().Where(k => k != DocumentKind.DecisionLetter)];
+    /// <summary>The kinds a client may upload: every kind but the authority's letters (decision letter, change notice), which only the letter handlers attach.</summary>
+    public static readonly IReadOnlyList<DocumentKind> UploadKinds =
+        [.. Enum.GetValues<DocumentKind>().Where(k => k is not (DocumentKind.DecisionLetter or DocumentKind.ChangeNotice))];
 
     /// <summary>Whether a request is an upload (the API's to an application or a pilot participant, or the UI's that passes one on), whose body may be larger than other requests'.</summary>
     public static bool IsUpload(HttpRequest request) =>

@@ -11,5 +11,6 @@ public sealed class LettersModule : FachwerkModule
     {
         ArgumentNullException.ThrowIfNull(opts);
         opts.PublishMessage<IssueDecisionLetter>().ToLocalQueue(Queue);
+        opts.PublishMessage<IssueChangeNotice>().ToLocalQueue(Queue);
     }
 }

@@ -120,6 +120,16 @@ public static class AmendmentDecider
     }
 
     /// <summary>
+    /// Attaches the change notice (Änderungsbescheid) rendered for decision version <paramref name="version"/>: only for a version after the
+    /// approval, and once per version (its document id is derived from the version, so a second delivery finds it attached).
+    /// </summary>
+    public static IReadOnlyList<object> AttachChangeNotice(FundingApplication application, int version, StoredDocument notice, Stamp stamp) =>
+        version > 1 && application.Decisions.Any(d => d.Version == version) && !application.ChangeNotices.Contains(notice.DocumentId)
+            ? [new DocumentAttached(application.Id, notice.DocumentId, notice.FileName, notice.MediaType, notice.Size, notice.Sha256,
+                DocumentKind.ChangeNotice, null, stamp.By, stamp.At)]
+            : [];
+
+    /// <summary>
     /// Every proof of use with its due date after the amendment: the dates it names, the final proof six months after a moved end
     /// unless named; submitted proofs keep theirs.
     /// </summary>

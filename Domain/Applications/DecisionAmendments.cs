@@ -11,6 +11,32 @@ public static class DecisionAmendments
         new(1, AuthorityCalendar.DayOf(approved.RecordedAt), approved.Amount, application.Plan.Duration.To, approved.Conditions,
             new CostPlan(application.Plan.TotalCosts, application.Plan.OwnContribution, application.Plan.ThirdPartyFunding));
 
+    /// <summary>
+    /// A reduction or a reclaim (partial revocation) lowered the approved amount to <paramref name="amount"/>: the decision's next
+    /// version, the rest unchanged, in force from its day but never before the version it follows (so payments keep following
+    /// <see cref="FundingApplication.PayableOn"/> as before, and the next amendment is numbered after it).
+    /// </summary>
+    public static FundingApplication Lowered(FundingApplication application, decimal amount, DateTimeOffset at) =>
+        application with
+        {
+            ApprovedAmount = amount,
+            Decisions = application.Decisions.LastOrDefault() is { } current
+                ? application.Decisions.Add(current with
+                {
+                    Version = current.Version + 1,
+                    EffectiveFrom = LoweredFrom(current.EffectiveFrom, at),
+                    Amount = amount,
+                })
+                : application.Decisions,
+        };
+
+    /// <summary>The day a reduction or reclaim recorded at <paramref name="at"/> is in force from: its day, not before the version it follows.</summary>
+    public static DateOnly LoweredFrom(DateOnly current, DateTimeOffset at)
+    {
+        var day = AuthorityCalendar.DayOf(at);
+        return day > current ? day : current;
+    }
+
     public static FundingApplication Evolve(FundingApplication application, object @event) => @event switch
     {
         AmendmentProposed proposed => application with

@@ -1,7 +1,7 @@
 namespace Fachwerk.Domain.Applications;
 
 /// <summary>
-/// One version of the approved decision: the approval is version 1, every confirmed amendment adds one (ADR 0121). Payments follow
+/// One version of the approved decision: the approval is version 1, every confirmed amendment, reduction and reclaim adds one (ADR 0121). Payments follow
 /// the version in force on their day.
 /// </summary>
 public sealed record DecisionVersion(

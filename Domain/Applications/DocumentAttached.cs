@@ -17,6 +17,8 @@ public enum DocumentKind
     Other,
     /// <summary>The decision letter (Zuwendungsbescheid) the authority issued, generated from the confirmed decision; never uploaded.</summary>
     DecisionLetter,
+    /// <summary>A change notice (Änderungsbescheid) the authority issued for a decision version in force after an amendment; never uploaded.</summary>
+    ChangeNotice,
 }
 
 /// <summary>The item of a document request an upload answers.</summary>

@@ -130,6 +130,9 @@ public sealed partial record FundingApplication(
     /// <summary>The decision letter issued for the approval, once it is (ADR 0104).</summary>
     public Guid? DecisionLetter { get; init; }
 
+    /// <summary>The change notices (Änderungsbescheide) issued for amended decision versions, by document id (ADR 0121).</summary>
+    public ImmutableHashSet<Guid> ChangeNotices { get; init; } = [];
+
     /// <summary>Who acted for the funding authority or the alliance on this case.</summary>
     public ImmutableHashSet<string> AuthoritySide { get; init; } = SeparationOfDuties.Nobody;
 
@@ -213,6 +216,7 @@ public sealed partial record FundingApplication(
         },
         (_, DocumentsSupplied) => application with { OpenDocumentRequest = null },
         (_, DocumentAttached { Kind: DocumentKind.DecisionLetter } letter) => application with { DecisionLetter = letter.DocumentId },
+        (_, DocumentAttached { Kind: DocumentKind.ChangeNotice } notice) => application with { ChangeNotices = application.ChangeNotices.Add(notice.DocumentId) },
         (_, DocumentAttached { Answers: { } item } attached) when application.OpenDocumentRequest is { } open && open.Number == item.RequestNumber =>
             application with { OpenDocumentRequest = open with { Answers = open.Answers.SetItem(item.Item, attached.DocumentId) } },
         (_, ApplicationFormallyCompleted completed) => application with { DecisionDueBy = completed.DecisionDueBy },
@@ -238,7 +242,7 @@ public sealed partial record FundingApplication(
         (_, ApprovalBlocked) => application with { Proposal = null },
         (_, AmendmentProposed or AmendmentConfirmed or AmendmentReturned or AmendmentBlocked or DecisionAmended) =>
             DecisionAmendments.Evolve(application, @event),
-        (_, ApprovedAmountReduced reduced) => application with { ApprovedAmount = reduced.Amount },
+        (_, ApprovedAmountReduced reduced) => DecisionAmendments.Lowered(application, reduced.Amount, reduced.RecordedAt),
         (_, DecisionReminderRaised) => application with { ReminderRaised = true },
         (_, PaymentRequested requested) => application with
         {
@@ -286,9 +290,8 @@ public sealed partial record FundingApplication(
         {
             Funding = application.Funding!.WithProof(check.Proof, p => p with { InDepthChecked = true, Findings = p.Findings + check.Findings.Count }),
         },
-        (_, ReclaimDemanded reclaim) => application with
+        (_, ReclaimDemanded reclaim) => DecisionAmendments.Lowered(application, reclaim.ApprovedAmount, reclaim.RecordedAt) with
         {
-            ApprovedAmount = reclaim.ApprovedAmount,
             Funding = application.Funding! with
             {
                 RepaymentDue = application.Funding.RepaymentDue + reclaim.RepaymentDue,

@@ -26,7 +26,7 @@ public static class SeparationOfDuties
     /// <summary>The side the person who recorded <paramref name="event"/> acted on.</summary>
     public static CaseSide SideOf(object @event) => @event switch
     {
-        DocumentAttached { Kind: DocumentKind.DecisionLetter } => CaseSide.None,
+        DocumentAttached { Kind: DocumentKind.DecisionLetter or DocumentKind.ChangeNotice } => CaseSide.None,
         // The account the grant goes to is proposed by either side (a proposal is always someone's act); its confirmation is the authority's.
         PayeeAccountProposed { Side: CaseSide.Applicant } => CaseSide.Applicant,
         PayeeAccountProposed or PayeeAccountConfirmed => CaseSide.Authority,

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Fachwerk.Domain.Common;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Host.Development;
@@ -58,6 +59,19 @@ public class AmendmentBrowserTests(BrowserFixture fixture) : BrowserTest(fixture
         second.ShouldContain($"{DemoUsers.Caseworker.Id} / {DemoUsers.Approver.Id}");
         await ExpectAccessibleAsync();
         await ScreenshotForDocsAsync("decision-versions");
+
+        // The change notice of version 2 opens from its row: the stored PDF, saying what changed.
+        var notice = amended.Documents.Single(d => d.Kind == DocumentKind.ChangeNotice);
+        var download = await Page.RunAndWaitForDownloadAsync(() =>
+            rows.Nth(1).GetByRole(AriaRole.Link, new() { Name = "Änderungsbescheid, Fassung 2 (PDF)" }).ClickAsync());
+        download.SuggestedFilename.ShouldBe(notice.FileName);
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken);
+        Convert.ToHexStringLower(SHA256.HashData(bytes)).ShouldBe(notice.Sha256);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        var text = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        text.ShouldContain("Zuwendung: neu 56.000,00 EUR (bisher 50.000,00 EUR)");
+        text.ShouldContain("Zwei zusätzliche Module auf Antrag des Trägers.");
+        (await rows.Nth(0).InnerTextAsync()).ShouldNotContain("Änderungsbescheid, Fassung", customMessage: "the approval has its decision letter above");
     }
 
     [Fact]

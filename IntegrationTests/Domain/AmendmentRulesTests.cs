@@ -230,4 +230,51 @@ public class AmendmentRulesTests
         FundingDecider.RequestPayment(raised, new PaymentRequest(44_000m, later.AddDays(10), 11_000m), Applicant with { At = new DateTimeOffset(2026, 6, 2, 9, 0, 0, TimeSpan.Zero) })
             .Amount.ShouldBe(44_000m);
     }
+
+    [Fact]
+    public void A_reduction_and_a_reclaim_are_versions_numbered_before_the_next_amendment_and_payments_follow_them_as_before()
+    {
+        var programme = Programme();
+        var later = new DateOnly(2026, 6, 1);
+        var proposed = Propose(Approved(programme), programme, Raise, later);
+        var awaiting = Then(Approved(programme), [proposed, .. AmendmentDecider.Confirm(FundingApplication.Evolve(Approved(programme), proposed), Approver)]);
+        var raised = Then(awaiting, BudgetCommitment.CommitAmendment(programme, new Commitment(AppId, programme.Id, Region.Id, 40_000m, 10_000m), awaiting,
+            HausSteinstrasse, 1, Now).ApplicationEvents);
+
+        // Lowered to 44,000 today, while the raise to 48,000 is in force only from a later day.
+        var reduced = FundingApplication.Evolve(raised, ApplicationDecider.ReduceApprovedAmount(raised, 44_000m, "Lower costs", Caseworker));
+
+        reduced.Decisions.Select(d => (d.Version, d.Amount)).ShouldBe([(1, 40_000m), (2, 48_000m), (3, 44_000m)]);
+        reduced.Decisions[2].EffectiveFrom.ShouldBe(later, "never in force before the version it follows");
+        reduced.Decisions[2].ProjectEnd.ShouldBe(reduced.Decisions[1].ProjectEnd);
+        (reduced.PayableOn(Today), reduced.PayableOn(later)).ShouldBe((40_000m, 44_000m), "as the approved amount capped them before");
+
+        var next = Propose(reduced, programme, new AmendmentTerms(Conditions: ["Report by 31 May"]), later);
+        var amended = AmendmentDecider.Confirm(FundingApplication.Evolve(reduced, next), Approver).OfType<DecisionAmended>().Single();
+        (amended.Version, amended.PreviousAmount, amended.Amount).ShouldBe((4, 44_000m, 44_000m));
+        Given.Refusal(() => Propose(reduced, programme, new AmendmentTerms(Conditions: ["Report by 31 May"]), Today)).Code
+            .ShouldBe("amendment.effective-date-out-of-range", "an amendment amends the version in force, the reduced one");
+
+        var reclaimed = Then(reduced, FundingDecider.DemandReclaim(reduced, 4_000m, "A module was dropped", later.AddDays(30), Caseworker));
+        reclaimed.Decisions.Select(d => (d.Version, d.Amount)).ShouldBe([(1, 40_000m), (2, 48_000m), (3, 44_000m), (4, 40_000m)]);
+        reclaimed.ApprovedAmount.ShouldBe(40_000m);
+    }
+
+    [Fact]
+    public void A_change_notice_is_attached_once_per_amended_version_and_never_to_the_approval()
+    {
+        var programme = Programme();
+        var approved = Approved(programme);
+        var proposed = Propose(approved, programme, new AmendmentTerms(Conditions: ["Report by 31 May"]));
+        var amended = Then(approved, [proposed, .. AmendmentDecider.Confirm(FundingApplication.Evolve(approved, proposed), Approver)]);
+        var notice = new StoredDocument(Guid.NewGuid(), "Aenderungsbescheid.pdf", "application/pdf", 100, new string('a', 64));
+        var system = new Stamp("system:change-notice", Now);
+
+        var attached = AmendmentDecider.AttachChangeNotice(amended, 2, notice, system).ShouldHaveSingleItem().ShouldBeOfType<DocumentAttached>();
+        attached.Kind.ShouldBe(DocumentKind.ChangeNotice);
+        SeparationOfDuties.SideOf(attached).ShouldBe(CaseSide.None, "the letter is nobody's act on the case");
+        AmendmentDecider.AttachChangeNotice(FundingApplication.Evolve(amended, attached), 2, notice, system).ShouldBeEmpty();
+        AmendmentDecider.AttachChangeNotice(amended, 1, notice, system).ShouldBeEmpty();
+        AmendmentDecider.AttachChangeNotice(amended, 3, notice, system).ShouldBeEmpty();
+    }
 }

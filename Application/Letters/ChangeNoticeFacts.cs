@@ -1,0 +1,43 @@
+using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Organisations;
+using Fachwerk.Domain.Programmes;
+using JasperFx.Events;
+using Marten;
+
+namespace Fachwerk.Application.Letters;
+
+/// <summary>
+/// Gathers a <see cref="ChangeNotice"/> from the events alone (ADR 0121, as <see cref="DecisionLetterFacts"/> for ADR 0104): the
+/// application's stream up to the <c>DecisionAmended</c> of the version, the decision before it (folded from the events before), the
+/// amendment's proposal and confirmation, and the applicant's and programme's names as their streams stood then.
+/// </summary>
+public static class ChangeNoticeFacts
+{
+    /// <summary>The change notice of decision version <paramref name="version"/>, or null when no amendment put that version in force.</summary>
+    public static async Task<ChangeNotice?> LoadAsync(IQuerySession session, Guid applicationId, int version, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var events = await session.Events.FetchStreamAsync(applicationId, token: cancellation);
+        if (events.FirstOrDefault(e => e.Data is DecisionAmended d && d.Version == version) is not { } inForce) return null;
+        var amended = (DecisionAmended)inForce.Data;
+
+        var before = events.TakeWhile(e => e.Version < inForce.Version).ToList();
+        var application = before.Aggregate((FundingApplication?)null, (state, e) => FundingApplication.Evolve(state, e.Data))!;
+        var previous = application.Decisions[^1];
+        var approval = before.Select(e => e.Data).OfType<ApplicationApproved>().First();
+        var proposed = before.Select(e => e.Data).OfType<AmendmentProposed>().Last(p => p.AmendmentNumber == amended.AmendmentNumber);
+        var confirmed = before.Select(e => e.Data).OfType<AmendmentConfirmed>().Last(c => c.AmendmentNumber == amended.AmendmentNumber);
+        var applicant = await session.Events.AggregateStreamAsync<Organisation>(application.ApplicantId, timestamp: inForce.Timestamp, token: cancellation);
+        var programme = await session.Events.AggregateStreamAsync<FundingProgramme>(application.ProgrammeId, timestamp: inForce.Timestamp, token: cancellation);
+
+        var funding = application.Funding!;
+        return new ChangeNotice(application.Id, amended.Version, amended.AmendmentNumber, applicant?.Name ?? "", applicant?.Town ?? "",
+            programme?.Name ?? "", application.Plan.Title, application.Plan.Duration.From, approval.RecordedAt,
+            new ChangeNoticeTerms(previous.Version, previous.EffectiveFrom, previous.Amount, funding.FundingRate, previous.ProjectEnd, previous.Conditions,
+                previous.CostPlan, [.. funding.Proofs.Select(p => new ProofOfUseDue(p.Proof, p.Kind, p.DueBy))]),
+            new ChangeNoticeTerms(amended.Version, amended.EffectiveFrom, amended.Amount, amended.FundingRate, amended.ProjectEnd, amended.Conditions,
+                amended.CostPlan, amended.ProofsOfUse),
+            amended.Changes, amended.EffectiveFrom, amended.Reason, proposed.RecordedBy, proposed.RecordedAt, confirmed.RecordedBy, confirmed.RecordedAt,
+            amended.RecordedAt);
+    }
+}

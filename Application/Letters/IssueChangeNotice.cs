@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using Fachwerk.Application.Documents;
+using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.Common;
+using Marten;
+using Wolverine.Marten;
+
+namespace Fachwerk.Application.Letters;
+
+/// <summary>Issue the change notice (Änderungsbescheid) of decision version <paramref name="DecisionVersion"/> (sent with its <c>DecisionAmended</c>, ADR 0121).</summary>
+/// <remarks>Not called <c>Version</c>: Wolverine would take that for the stream version the aggregate is expected at.</remarks>
+public sealed record IssueChangeNotice(Guid ApplicationId, int DecisionVersion);
+
+/// <summary>
+/// Renders the change notice from the events up to the amended version, stores its bytes and appends <c>DocumentAttached</c> (kind
+/// change notice) naming their SHA-256, in one transaction, exactly like <see cref="IssueDecisionLetterHandler"/>: sent in the
+/// transaction that puts the version in force (the outbox); a redelivery finds the notice attached (its id is derived from the
+/// version) and does nothing; rebuilding the read models never sends it.
+/// </summary>
+public static class IssueChangeNoticeHandler
+{
+    public const string Actor = "system:change-notice";
+
+    public static async Task<Events> Handle(
+        IssueChangeNotice issue,
+        [WriteAggregate(nameof(IssueChangeNotice.ApplicationId), Required = false)] FundingApplication? application,
+        IDocumentSession session,
+        DocumentContent content,
+        TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        if (application is null || application.ChangeNotices.Contains(DocumentIdOf(issue.ApplicationId, issue.DecisionVersion))) return [];
+        if (await ChangeNoticeFacts.LoadAsync(session, issue.ApplicationId, issue.DecisionVersion, cancellation) is not { } notice) return [];
+
+        var pdf = ChangeNoticePdf.Render(notice);
+        var sha256 = content.Store(session, pdf);
+        return [.. AmendmentDecider.AttachChangeNotice(application, notice.Version,
+            new StoredDocument(notice.DocumentId, notice.FileName, "application/pdf", pdf.Length, sha256), new Stamp(Actor, clock.GetUtcNow()))];
+    }
+
+    /// <summary>The notice's document id, the same for every attempt: an RFC 9562 version 8 UUID from a hash of the application's id and the version.</summary>
+    public static Guid DocumentIdOf(Guid applicationId, int version)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"fachwerk/change-notice/{applicationId:D}/{version}"));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+}
