@@ -28,7 +28,7 @@ public static class ExtraDataDecider
         if (application.Extra is not { } extra || programme.Form(extra.FormVersion) is not { } form)
             throw new RuleViolation("application.no-form", $"{programme.Name} asked for no extra data when this application was drafted.");
 
-        var checkedValues = Checked(form, values, complete: application.Status != ApplicationStatus.Draft);
+        var checkedValues = Checked(form, values, complete: application.Status != ApplicationStatus.Draft, application.Documents);
         if (checkedValues.Count == extra.Values.Count && checkedValues.All(v => extra.Values.TryGetValue(v.Key, out var old) && old == v.Value))
             return [];
         return [new ApplicationExtraDataSet(application.Id, form.Version, checkedValues, stamp.By, stamp.At)];
@@ -44,21 +44,24 @@ public static class ExtraDataDecider
             return null;
         }
 
-        return new ApplicationExtra(form.Version, Checked(form, values ?? ImmutableDictionary<string, string?>.Empty, complete: false));
+        // A new draft has no documents yet: a document field is filled in once one is uploaded.
+        return new ApplicationExtra(form.Version, Checked(form, values ?? ImmutableDictionary<string, string?>.Empty, complete: false, ImmutableHashSet<Guid>.Empty));
     }
 
     /// <summary>At submission every required field of the application's form version has a value; a later version changes nothing.</summary>
     public static void EnsureComplete(FundingApplication application, FundingProgramme programme)
     {
         if (application.Extra is not { } extra || programme.Form(extra.FormVersion) is not { } form) return;
-        Checked(form, extra.Values.ToDictionary(v => v.Key, string? (v) => v.Value), complete: true);
+        Checked(form, extra.Values.ToDictionary(v => v.Key, string? (v) => v.Value), complete: true, application.Documents);
     }
 
     /// <summary>
     /// The values checked against <paramref name="form"/> and written in the invariant format, empty ones left out; every field
-    /// that breaks a rule is refused at once (<see cref="InvalidFields"/>).
+    /// that breaks a rule is refused at once (<see cref="InvalidFields"/>). A document field names one of <paramref name="documents"/>,
+    /// the application's own documents.
     /// </summary>
-    public static ImmutableSortedDictionary<string, string> Checked(ApplicationForm form, IReadOnlyDictionary<string, string?> values, bool complete)
+    public static ImmutableSortedDictionary<string, string> Checked(
+        ApplicationForm form, IReadOnlyDictionary<string, string?> values, bool complete, IReadOnlySet<Guid> documents)
     {
         var errors = new List<FieldError>();
         var result = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -73,7 +76,7 @@ public static class ExtraDataDecider
             }
 
             if (text.Length == 0) continue;
-            var (value, error) = Parse(field, text);
+            var (value, error) = Parse(field, text, documents);
             if (error is not null) errors.Add(error);
             else result[field.Key] = value!;
         }
@@ -85,7 +88,7 @@ public static class ExtraDataDecider
         return result.ToImmutable();
     }
 
-    private static (string? Value, FieldError? Error) Parse(FormField field, string text)
+    private static (string? Value, FieldError? Error) Parse(FormField field, string text, IReadOnlySet<Guid> documents)
     {
         var path = FieldPrefix + field.Key;
         FieldError Refuse(string code, string message) => new(path, code, message);
@@ -124,9 +127,11 @@ public static class ExtraDataDecider
                     ? (yes ? "true" : "false", null)
                     : (null, Refuse("form.not-yes-no", $"'{text}' is neither true nor false."));
             case FormFieldKind.Document:
-                return Guid.TryParse(text, out var document) && document != Guid.Empty
+                if (!Guid.TryParse(text, out var document) || document == Guid.Empty)
+                    return (null, Refuse("form.not-a-document", $"'{text}' is not the id of a document."));
+                return documents.Contains(document)
                     ? (document.ToString("D"), null)
-                    : (null, Refuse("form.not-a-document", $"'{text}' is not the id of a document."));
+                    : (null, Refuse("form.unknown-document", $"Document {document:D} was not uploaded to this application."));
             default:
                 return (null, Refuse("form.invalid-kind", $"Field '{field.Key}' has no known kind."));
         }

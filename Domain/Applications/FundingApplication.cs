@@ -170,6 +170,9 @@ public sealed partial record FundingApplication(
     /// <summary>Its programme's form version and the values of its extra fields (ADR 0122); none when the programme asked for none.</summary>
     public ApplicationExtra? Extra { get; init; }
 
+    /// <summary>The documents uploaded to it (their ids): a document field of its extra data names one of them (ADR 0122).</summary>
+    public ImmutableHashSet<Guid> Documents { get; init; } = ImmutableHashSet<Guid>.Empty;
+
     /// <summary>The reviewers assigned to score it, in the order they were assigned (ADR 0093).</summary>
     public ImmutableList<Reviewer> Reviewers { get; init; } = ImmutableList<Reviewer>.Empty;
 
@@ -188,11 +191,15 @@ public sealed partial record FundingApplication(
 
     /// <summary>The status follows <see cref="ApplicationLifecycle"/>, the sides of the case <see cref="SeparationOfDuties"/>; everything else is folded here.</summary>
     public static FundingApplication Evolve(FundingApplication? application, object @event) =>
-        NoteEnd(application, SeparationOfDuties.Record(Fold(application, @event) with
+        WithDocument(NoteEnd(application, SeparationOfDuties.Record(Fold(application, @event) with
         {
             Status = ApplicationLifecycle.StatusAfter(application?.Status ?? ApplicationStatus.Draft, @event, application?.Vote is not null,
                 application?.Funding?.RepaymentDue ?? 0),
-        }, @event), @event);
+        }, @event), @event), @event);
+
+    /// <summary>Every attached document is noted, whatever else its upload means (an answer, the decision letter).</summary>
+    private static FundingApplication WithDocument(FundingApplication application, object @event) =>
+        @event is DocumentAttached attached ? application with { Documents = application.Documents.Add(attached.DocumentId) } : application;
 
     private FundingApplication WithReviewer(string userId, Func<Reviewer, Reviewer> change) =>
         this with { Reviewers = Reviewers.Select(r => string.Equals(r.Id, userId, StringComparison.OrdinalIgnoreCase) ? change(r) : r).ToImmutableList() };

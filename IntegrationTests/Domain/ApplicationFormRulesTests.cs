@@ -93,6 +93,24 @@ public class ApplicationFormRulesTests
     }
 
     [Fact]
+    public void A_document_field_names_a_document_uploaded_to_the_application()
+    {
+        var programme = WithForm(Programme());
+        var draft = Given.History<FundingApplication>(ApplicationDecider.Draft(AppId, HausSteinstrasse, programme, Alliance(true), "Halle (Saale)", Plan(),
+            Applicant, Values()));
+        var document = Guid.NewGuid();
+
+        FieldRefusal(() => ExtraDataDecider.Set(draft, programme, Values(("satzung", document.ToString())), Applicant))
+            .Select(e => (e.Field, e.Code)).ShouldBe([("extra.satzung", "form.unknown-document")]);
+
+        draft = FundingApplication.Evolve(draft, new DocumentAttached(AppId, document, "Satzung.pdf", "application/pdf", 100, new string('a', 64),
+            DocumentKind.Statutes, null, Applicant.By, Now));
+        draft.Documents.ShouldBe([document]);
+        ExtraDataDecider.Set(draft, programme, Values(("satzung", document.ToString().ToUpperInvariant())), Applicant).Single()
+            .ShouldBeOfType<ApplicationExtraDataSet>().Values["satzung"].ShouldBe(document.ToString("D"));
+    }
+
+    [Fact]
     public void A_draft_may_leave_required_fields_empty_but_is_submitted_only_with_them()
     {
         var programme = WithForm(Programme());

@@ -35,6 +35,19 @@ public sealed class FieldMap
         return this;
     }
 
+    /// <summary>
+    /// The extra fields of a programme's application form (ADR 0122), keyed in <paramref name="values"/>: the API names them
+    /// <c>extra.&lt;key&gt;</c>. Nothing when there is no form.
+    /// </summary>
+    public FieldMap MapExtra(Fachwerk.Domain.Programmes.ApplicationForm? form, IDictionary<string, string?> values, Func<string, string> idOf)
+    {
+        ArgumentNullException.ThrowIfNull(idOf);
+        foreach (var field in form?.Fields ?? [])
+            Map(Fachwerk.Domain.Applications.ExtraDataDecider.FieldPrefix + field.Key, new FieldIdentifier(values, field.Key), idOf(field.Key),
+                Fachwerk.Web.Applications.ExtraValues.Label(field));
+        return this;
+    }
+
     /// <summary>The form field for <paramref name="jsonPath"/>, or null when the error concerns the form as a whole.</summary>
     public FieldIdentifier? FieldOf(string jsonPath)
     {
