@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Fachwerk.Application.Documents;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Common;
@@ -40,11 +38,5 @@ public static class IssueDecisionLetterHandler
     }
 
     /// <summary>The letter's document id, the same for every attempt: an RFC 9562 version 8 UUID from a hash of the application's id.</summary>
-    public static Guid DocumentIdOf(Guid applicationId)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"fachwerk/decision-letter/{applicationId:D}"));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    public static Guid DocumentIdOf(Guid applicationId) => DerivedStreamId.Of("decision-letter", applicationId.ToString("D"));
 }

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Fachwerk.Domain.Common;
 
 namespace Fachwerk.Application.Notifications;
 
@@ -9,14 +8,7 @@ namespace Fachwerk.Application.Notifications;
 /// </summary>
 public static class NotificationId
 {
-    public static Guid Of(string cause, NotificationKind kind, string recipient)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"fachwerk/notification/{cause}/{kind}/{recipient}"));
-        // An RFC 9562 version 8 (custom) UUID from the first 16 bytes of the hash.
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    public static Guid Of(string cause, NotificationKind kind, string recipient) => DerivedStreamId.Of("notification", $"{cause}/{kind}/{recipient}");
 
     /// <summary>The cause "this event": its stream and version.</summary>
     public static string OfEvent(Guid streamId, long version) => $"{streamId}/{version}";

@@ -4,8 +4,8 @@ using System.Text;
 namespace Fachwerk.Domain.Common;
 
 /// <summary>
-/// A stream id derived from a name (a user id, the application a conversation belongs to), so that a request finds the stream
-/// without a lookup table and two requests creating it meet on the same stream.
+/// A stream (or document) id derived from a name (a user id, the application a conversation belongs to, the letter of a decision),
+/// so that a request finds it without a lookup table and two requests creating it meet on the same id.
 /// </summary>
 public static class DerivedStreamId
 {

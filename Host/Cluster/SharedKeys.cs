@@ -18,10 +18,13 @@ public sealed class SharedKeys(string folder)
 
     public string Folder { get; } = folder;
 
-    /// <summary>The development tokens' signing key: read from the folder, or generated there by the first node that starts.</summary>
-    public ECDsa DevelopmentSigningKey()
+    /// <summary>
+    /// The development tokens' signing key: read from the folder, or generated there by the first node that starts. One instance per
+    /// file and process, never disposed: IdentityModel caches signature providers by the key's thumbprint, so hosts in one process
+    /// (the tests') that read the same file would otherwise sign with an instance another host disposed.
+    /// </summary>
+    public ECDsa DevelopmentSigningKey() => Loaded.GetOrAdd(Path.GetFullPath(Path.Combine(Folder, DevelopmentSigningKeyFile)), path =>
     {
-        var path = Path.Combine(Folder, DevelopmentSigningKeyFile);
         if (!File.Exists(path))
         {
             using var generated = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -31,7 +34,9 @@ public sealed class SharedKeys(string folder)
         var key = ECDsa.Create();
         key.ImportFromPem(File.ReadAllText(path));
         return key;
-    }
+    });
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ECDsa> Loaded = new();
 
     /// <summary>
     /// The key the development sign-in provider encrypts its authorization codes with: a user who signs in at one node may be

@@ -5,9 +5,10 @@ namespace Fachwerk.IntegrationTests.Infrastructure;
 /// <summary>The host as it is deployed: its own process, started from the build beside the tests, run until it stops.</summary>
 public static class HostProcess
 {
-    /// <summary>Starts the host with <paramref name="environment"/> and waits until it exits; answers its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment)
+    /// <summary>The host of the build beside the tests, with <paramref name="environment"/> and its output redirected.</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Fachwerk.Host.dll")])
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -16,7 +17,13 @@ public static class HostProcess
             UseShellExecute = false,
         };
         foreach (var (name, value) in environment) start.Environment[name] = value;
-        using var host = Process.Start(start)!;
+        return start;
+    }
+
+    /// <summary>Starts the host with <paramref name="environment"/> and waits until it exits; answers its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        using var host = Process.Start(StartInfo(environment))!;
         var output = host.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = host.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
 

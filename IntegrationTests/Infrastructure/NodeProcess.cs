@@ -34,16 +34,8 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public static NodeProcess Start(string name, IReadOnlyDictionary<string, string> environment)
     {
-        ArgumentNullException.ThrowIfNull(environment);
         var address = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Fachwerk.Host.dll")])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (key, value) in environment) start.Environment[key] = value;
+        var start = HostProcess.StartInfo(environment);
         start.Environment["ASPNETCORE_URLS"] = address;
         start.Environment["Cluster__NodeName"] = name;
         return new NodeProcess(name, address, Process.Start(start)!);

@@ -20,6 +20,7 @@ public sealed class DevelopmentTokenIssuer : IDisposable
     public const string Issuer = "http://localhost:5080/";
 
     private readonly ECDsa _key;
+    private readonly bool _ownsKey;
     private readonly TimeProvider _clock;
     private readonly string _audience;
 
@@ -29,6 +30,8 @@ public sealed class DevelopmentTokenIssuer : IDisposable
     /// </param>
     public DevelopmentTokenIssuer(TimeProvider clock, TokenSettings settings, SharedKeys? keyFile = null)
     {
+        // A shared key belongs to the process (SharedKeys), a generated one to this issuer.
+        _ownsKey = keyFile is null;
         _key = keyFile?.DevelopmentSigningKey() ?? ECDsa.Create(ECCurve.NamedCurves.nistP256);
         _clock = clock;
         _audience = settings.Audience;
@@ -69,5 +72,8 @@ public sealed class DevelopmentTokenIssuer : IDisposable
         });
     }
 
-    public void Dispose() => _key.Dispose();
+    public void Dispose()
+    {
+        if (_ownsKey) _key.Dispose();
+    }
 }
