@@ -39,7 +39,10 @@ public static class NotificationRules
                 [new(NotificationKind.AwaitsAllianceVote, Audience.AllianceReviewers, Facts(e.DecisionDueBy), page)],
             ProofOfUseFirstCheckCompleted e when e.Findings.Count > 0 =>
                 [new(NotificationKind.FirstCheckFindings, Audience.Applicants, Facts(items: [.. e.Findings.Select(f => f.Description)], concerning: e.Proof), page)],
-            // Only the reviewer assigned, and only while they review for the application's alliance (their binding is checked).
+            // Only the reviewer assigned: an external expert as such, an alliance's reviewer only while they review for the
+            // application's alliance (their binding is checked).
+            ReviewerAssigned { External: true } e =>
+                [new(NotificationKind.ReviewRequested, Audience.ExternalExperts, Facts(), page + ReviewsSection, e.RecordedBy, e.Reviewer)],
             ReviewerAssigned e => [new(NotificationKind.ReviewRequested, Audience.AllianceReviewers, Facts(), page + ReviewsSection, e.RecordedBy, e.Reviewer)],
             ProofOfUseOverdue e => [new(NotificationKind.ProofOfUseOverdue, Audience.Applicants, Facts(AuthorityTime.StartOf(e.DueBy), concerning: e.Proof), page)],
             _ => [],

@@ -25,6 +25,9 @@ public enum Audience
 
     /// <summary>The project leads of the pilot project.</summary>
     ProjectLeads,
+
+    /// <summary>External experts (not bound to anything): the one named by the notification (ADR 0093).</summary>
+    ExternalExperts,
 }
 
 /// <summary>What a notification concerns: an application (with its summary) or a pilot project.</summary>
@@ -57,6 +60,8 @@ public static class Recipients
             (_, null, _) => [],
             (Audience.Applicants, { } a, _) => await Bound(session, Roles.Applicant, new Binding(BindingKind.Organisation, a.ApplicantId), cancellation),
             (Audience.AllianceReviewers, { } a, _) => await Bound(session, Roles.AllianceReviewer, new Binding(BindingKind.Alliance, a.AllianceId), cancellation),
+            (Audience.ExternalExperts, _, _) when only is not null =>
+                await session.Query<UserProfile>().Where(p => p.Id == only && p.Roles.Contains(Roles.ExternalExpert)).ToListAsync(cancellation),
             (Audience.Approvers, _, _) => await session.Query<UserProfile>().Where(p => p.Roles.Contains(Roles.Approver)).ToListAsync(cancellation),
             (Audience.Caseworkers, { AssignedTo: { } assignee }, _) => await session.LoadManyAsync<UserProfile>(cancellation, assignee),
             (Audience.Caseworkers or Audience.PaymentReleasers, _, _) => await session.LoadManyAsync<UserProfile>(cancellation, [.. team.Members.Select(m => m.Id)]),

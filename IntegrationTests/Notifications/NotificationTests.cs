@@ -99,6 +99,23 @@ public class NotificationTests(AppFixture fixture) : NotificationsApi(fixture)
     }
 
     [Fact]
+    public async Task An_external_expert_assigned_is_asked_for_the_review_and_no_alliance_reviewer_is()
+    {
+        var programme = await LaunchProgramme();
+        await Send(Caseworker, HttpMethod.Put, $"/api/programmes/{programme}/review-criteria",
+            new SetReviewCriteria(1, [new("Wirkung", 100)], AllowsExternalExperts: true));
+        // Fachwerk knows the expert from her list of assignments, the reviewer from his requests.
+        await Get<System.Text.Json.JsonElement>(DemoUsers.ExternalExpert, "/api/review-assignments");
+        await SignedIn(Reviewer);
+        var id = await Submitted(programme);
+        await Act(Caseworker, id, "reviewers", new AssignReviewer(2, DemoUsers.ExternalExpert.Id, DemoUsers.ExternalExpert.DisplayName, External: true));
+
+        var asked = (await MailsAbout(id)).Where(m => m.Headers["X-Fachwerk-Notification"] == nameof(NotificationKind.ReviewRequested)).ShouldHaveSingleItem();
+        asked.To.Mailboxes.Single().Address.ShouldBe(DemoUsers.ExternalExpert.Email);
+        asked.TextBody.ShouldNotBeNull().ShouldContain($"http://localhost:5080/applications/{id}#reviews-heading");
+    }
+
+    [Fact]
     public async Task A_notification_is_mailed_once_when_its_message_is_delivered_again_or_the_subscription_replays_history()
     {
         var id = await Submitted(await LaunchProgramme());
