@@ -118,8 +118,11 @@ public sealed class ProjectionRebuilds(IDocumentStore store, IServiceProvider se
             "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1", connection);
         command.Parameters.AddWithValue("ids", ids);
         var name = await command.ExecuteScalarAsync(cancellation) as string;
-        return string.IsNullOrEmpty(name) ? null : name.StartsWith("fachwerk ", StringComparison.Ordinal) ? name["fachwerk ".Length..] : name;
+        return string.IsNullOrEmpty(name) ? null : name.StartsWith(NodeSessionPrefix, StringComparison.Ordinal) ? name[NodeSessionPrefix.Length..] : name;
     }
+
+    /// <summary>How a node's database sessions begin their application name, followed by the node's name (the host sets it).</summary>
+    public const string NodeSessionPrefix = "fachwerk ";
 
     /// <summary>Starts rebuilding <paramref name="projection"/>; returns the running rebuild if there is one already.</summary>
     public async Task<(RebuildJob Job, bool Started)> StartAsync(string projection, string requestedBy, CancellationToken cancellation)

@@ -35,7 +35,8 @@ public sealed class FachwerkDatabase
         configuration["Cluster:NodeName"] is { Length: > 0 } configured ? configured : Environment.MachineName;
 
     /// <summary>What the sessions of a node call themselves in <c>pg_stat_activity</c> (PostgreSQL keeps 63 bytes of it).</summary>
-    public static string ApplicationName(string node) => ("fachwerk " + node) is var name && name.Length > 63 ? name[..63] : name;
+    public static string ApplicationName(string node) =>
+        (Fachwerk.Application.Audit.ProjectionRebuilds.NodeSessionPrefix + node) is var name && name.Length > 63 ? name[..63] : name;
 
     /// <summary>Statements a connection prepares automatically unless the connection string says otherwise (ADR 0020).</summary>
     public const int DefaultMaxAutoPrepare = 200;
