@@ -65,6 +65,7 @@ public sealed partial class Harness(Settings settings)
             var commandHostPeak = settings.Runs("commands") ? await CommandsAsync(publish, commands, cluster, cancellation) : 0;
             var historyHostPeak = settings.Runs("history") ? await HistoryAsync(publish, history, cancellation) : 0;
             if (settings.Runs("recovery")) await RecoveryAsync(publish, commands, cancellation);
+            if (settings.Runs("failover")) await FailoverAsync(publish, commands, cancellation);
             if (settings.Runs("commands") && settings.Runs("history")) AddFigure(new Figure("6b", "peak memory of the host under load (VmHWM)", Math.Max(commandHostPeak, historyHostPeak), "MB",
                 idleMegabytes, "the same host idle right after its cold start (no PostgreSQL floor applies to our process)", Target.AtMost(400))
             {
