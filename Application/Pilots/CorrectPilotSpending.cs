@@ -16,10 +16,10 @@ namespace Fachwerk.Application.Pilots;
 /// <param name="Category">What the money was spent on.</param>
 /// <param name="Amount">How much, in EUR with cents.</param>
 /// <param name="SpentOn">The day it was spent: within the pilot phase (or continuation), not in the future.</param>
-/// <param name="Note">What it was, briefly (an invoice, a course); optional, none removes the recorded note.</param>
 /// <param name="Reason">Why the recorded spending was wrong (required; kept in the pilot's history).</param>
+/// <param name="Note">What it was, briefly (an invoice, a course); optional, none removes the recorded note.</param>
 public sealed record CorrectPilotSpending(
-    long ExpectedVersion, string Source, PilotCostCategory Category, decimal Amount, DateOnly SpentOn, string? Note, string Reason) : IChangeCommand;
+    long ExpectedVersion, string Source, PilotCostCategory Category, decimal Amount, DateOnly SpentOn, string Reason, string? Note = null) : IChangeCommand;
 
 public sealed class CorrectPilotSpendingValidator : ChangeCommandValidator<CorrectPilotSpending>
 {

@@ -201,7 +201,7 @@ public static class CommandExamples
         [typeof(RecordPilotSpending)] = new RecordPilotSpending(10, "ESF+", PilotCostCategory.ExternalServices, 1_840.50m, new DateOnly(2026, 9, 30),
             "German course B1, September, invoice 2026-117"),
         [typeof(CorrectPilotSpending)] = new CorrectPilotSpending(11, "ESF+", PilotCostCategory.ExternalServices, 1_480.50m, new DateOnly(2026, 9, 30),
-            "German course B1, September, invoice 2026-117", "Typing error: the invoice says 1,480.50 EUR."),
+            "Typing error: the invoice says 1,480.50 EUR.", "German course B1, September, invoice 2026-117"),
         [typeof(CancelPilotSpending)] = new CancelPilotSpending(12, "Recorded twice: the same invoice 2026-117 is booked on 2026-09-30."),
         [typeof(ExtendPilotPhase)] = new ExtendPilotPhase(11, new DateOnly(2028, 6, 30), "Enrolments started three months late."),
         [typeof(DecideContinuation)] = new DecideContinuation(12, ContinuationDecision.Continue,

@@ -56,7 +56,7 @@ public class PilotSpendingCorrectionTests(AppFixture fixture) : PilotApi(fixture
         var (pilot, staff, material) = await PilotWithSpending();
 
         var corrected = await Post<CommandAccepted>(Lead, Correction(pilot, staff),
-            new CorrectPilotSpending(3, State, PilotCostCategory.Material, 400m, Today.AddDays(-1), "Projector", "Booked against the wrong source"));
+            new CorrectPilotSpending(3, State, PilotCostCategory.Material, 400m, Today.AddDays(-1), "Booked against the wrong source", "Projector"));
         var cancelled = await Post<CommandAccepted>(Lead, Cancellation(pilot, material), new CancelPilotSpending(corrected.Version, "Invoice recorded twice"));
 
         (corrected.Version, cancelled.Version).ShouldBe((4L, 5L));
@@ -92,10 +92,10 @@ public class PilotSpendingCorrectionTests(AppFixture fixture) : PilotApi(fixture
         var before = await EventCount();
 
         (await ValidationProblemOf(await Post(Lead, Correction(pilot, staff),
-            new { expectedVersion = 3, source = "", category = "Staff", amount = 10.005m, spentOn = "1989-12-31" }, 400)))
+            new { expectedVersion = 3, source = "", category = "Staff", amount = 10.005m, spentOn = "1989-12-31", reason = "" }, 400)))
             .Errors.Keys.ShouldBe(["source", "amount", "spentOn", "reason"], ignoreOrder: true);
         (await ValidationProblemOf(await Post(Lead, Correction(pilot, staff),
-            new CorrectPilotSpending(3, Esf, PilotCostCategory.Staff, 900m, Today, new string('x', 2_001), "typo"), 400))).Errors.Keys.ShouldBe(["note"]);
+            new CorrectPilotSpending(3, Esf, PilotCostCategory.Staff, 900m, Today, "typo", new string('x', 2_001)), 400))).Errors.Keys.ShouldBe(["note"]);
         (await ValidationProblemOf(await Post(Lead, Correction(pilot, staff), new { expectedVersion = 3, source = Esf, category = 99, amount = 10m, spentOn = Today, reason = "typo" }, 400)))
             .Errors.Keys.ShouldBe(["category"]);
         (await ValidationProblemOf(await Post(Lead, Cancellation(pilot, staff), new { expectedVersion = 3 }, 400))).Errors.Keys.ShouldBe(["reason"]);
@@ -113,24 +113,24 @@ public class PilotSpendingCorrectionTests(AppFixture fixture) : PilotApi(fixture
             (await ProblemOf(await Post(Lead, Correction(pilot, spending), body, 409))).Type;
 
         // The state's source has 400 EUR left; moving 1,000 EUR there does not fit, 1,000 EUR of its own spending may become 1,000 EUR.
-        (await Refusal(staff, new CorrectPilotSpending(3, State, PilotCostCategory.Staff, 400.01m, Today, null, "wrong source")))
+        (await Refusal(staff, new CorrectPilotSpending(3, State, PilotCostCategory.Staff, 400.01m, Today, "wrong source")))
             .ShouldBe("urn:fachwerk:problem:pilot.source-exhausted");
-        (await Refusal(material, new CorrectPilotSpending(3, State, PilotCostCategory.Material, 1_000.01m, Today, null, "typo")))
+        (await Refusal(material, new CorrectPilotSpending(3, State, PilotCostCategory.Material, 1_000.01m, Today, "typo")))
             .ShouldBe("urn:fachwerk:problem:pilot.source-exhausted");
-        (await Refusal(staff, new CorrectPilotSpending(3, Esf, PilotCostCategory.Travel, 1_000m, Today, null, "category")))
+        (await Refusal(staff, new CorrectPilotSpending(3, Esf, PilotCostCategory.Travel, 1_000m, Today, "category")))
             .ShouldBe("urn:fachwerk:problem:pilot.category-not-funded");
-        (await Refusal(staff, new CorrectPilotSpending(3, Esf, PilotCostCategory.Staff, 1_000m, RunningPhase.From, null, "day")))
+        (await Refusal(staff, new CorrectPilotSpending(3, Esf, PilotCostCategory.Staff, 1_000m, RunningPhase.From, "day")))
             .ShouldBe("urn:fachwerk:problem:pilot.outside-eu-funding-period");
-        (await Refusal(staff, new CorrectPilotSpending(3, Esf, PilotCostCategory.Staff, 1_000m, Today.AddDays(1), null, "day")))
+        (await Refusal(staff, new CorrectPilotSpending(3, Esf, PilotCostCategory.Staff, 1_000m, Today.AddDays(1), "day")))
             .ShouldBe("urn:fachwerk:problem:pilot.date-in-future");
-        (await Refusal(staff, new CorrectPilotSpending(3, Esf, PilotCostCategory.Staff, 1_000m, RunningPhase.From.AddDays(-1), null, "day")))
+        (await Refusal(staff, new CorrectPilotSpending(3, Esf, PilotCostCategory.Staff, 1_000m, RunningPhase.From.AddDays(-1), "day")))
             .ShouldBe("urn:fachwerk:problem:pilot.before-phase");
-        (await Refusal(staff, new CorrectPilotSpending(3, "Bundesagentur für Arbeit", PilotCostCategory.Staff, 1_000m, Today, null, "source")))
+        (await Refusal(staff, new CorrectPilotSpending(3, "Bundesagentur für Arbeit", PilotCostCategory.Staff, 1_000m, Today, "source")))
             .ShouldBe("urn:fachwerk:problem:pilot.unknown-funding-source");
-        (await Refusal(staff, new CorrectPilotSpending(3, Esf, PilotCostCategory.Staff, 1_000m, Today, "Salary May", "nothing")))
+        (await Refusal(staff, new CorrectPilotSpending(3, Esf, PilotCostCategory.Staff, 1_000m, Today, "nothing", "Salary May")))
             .ShouldBe("urn:fachwerk:problem:pilot.spending-unchanged");
         (await ProblemOf(await Post(Lead, Correction(pilot, Guid.NewGuid()),
-            new CorrectPilotSpending(3, Esf, PilotCostCategory.Staff, 900m, Today, null, "typo"), 404))).Type.ShouldBe("urn:fachwerk:problem:pilot.unknown-spending");
+            new CorrectPilotSpending(3, Esf, PilotCostCategory.Staff, 900m, Today, "typo"), 404))).Type.ShouldBe("urn:fachwerk:problem:pilot.unknown-spending");
         (await ProblemOf(await Post(Lead, Cancellation(pilot, Guid.NewGuid()), new CancelPilotSpending(3, "twice"), 404))).Type
             .ShouldBe("urn:fachwerk:problem:pilot.unknown-spending");
         (await EventCount()).ShouldBe(before);
@@ -139,7 +139,7 @@ public class PilotSpendingCorrectionTests(AppFixture fixture) : PilotApi(fixture
 
         // Within its own source a spending may take what it took already: 1,000 EUR of the state's money for the laptop fits.
         (await Post<CommandAccepted>(Lead, Correction(pilot, material),
-            new CorrectPilotSpending(3, State, PilotCostCategory.Material, 1_000m, Today, "Laptop and screen", "Screen was missing"))).Version.ShouldBe(4);
+            new CorrectPilotSpending(3, State, PilotCostCategory.Material, 1_000m, Today, "Screen was missing", "Laptop and screen"))).Version.ShouldBe(4);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public class PilotSpendingCorrectionTests(AppFixture fixture) : PilotApi(fixture
         var before = await EventCount();
 
         (await ProblemOf(await Post(Lead, Correction(pilot, staff),
-            new CorrectPilotSpending(cancelled.Version, Esf, PilotCostCategory.Staff, 900m, Today, null, "typo"), 409))).Type
+            new CorrectPilotSpending(cancelled.Version, Esf, PilotCostCategory.Staff, 900m, Today, "typo"), 409))).Type
             .ShouldBe("urn:fachwerk:problem:pilot.spending-cancelled");
         (await ProblemOf(await Post(Lead, Cancellation(pilot, staff), new CancelPilotSpending(cancelled.Version, "again"), 409))).Type
             .ShouldBe("urn:fachwerk:problem:pilot.spending-cancelled");
@@ -164,7 +164,7 @@ public class PilotSpendingCorrectionTests(AppFixture fixture) : PilotApi(fixture
         var before = await EventCount();
 
         var stale = await ProblemOf(await Post(Lead, Correction(pilot, staff),
-            new CorrectPilotSpending(2, Esf, PilotCostCategory.Staff, 900m, Today, null, "typo"), 409));
+            new CorrectPilotSpending(2, Esf, PilotCostCategory.Staff, 900m, Today, "typo"), 409));
         stale.Type.ShouldBe("urn:fachwerk:problem:stale-version");
         stale.Extensions["currentVersion"]!.ToString().ShouldBe(3.ToString(CultureInfo.InvariantCulture));
         (await ProblemOf(await Post(Lead, Cancellation(pilot, material), new CancelPilotSpending(2, "twice"), 409))).Type
@@ -177,7 +177,7 @@ public class PilotSpendingCorrectionTests(AppFixture fixture) : PilotApi(fixture
     {
         var (pilot, staff, _) = await PilotWithSpending();
         var before = await EventCount();
-        var correction = new CorrectPilotSpending(3, Esf, PilotCostCategory.Staff, 900m, Today, null, "typo");
+        var correction = new CorrectPilotSpending(3, Esf, PilotCostCategory.Staff, 900m, Today, "typo");
 
         foreach (var user in new[] { DemoUsers.Caseworker, DemoUsers.Auditor, DemoUsers.Approver, OtherLead })
         {
