@@ -51,9 +51,9 @@ public class PilotSpendingCorrectionBrowserTests(BrowserFixture fixture) : Pilot
         await Page.Locator("#correct-spending-amount").FillAsync("999999");
         await Page.Locator("#correct-spending-reason").FillAsync("Die Rechnung lautet anders.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Korrektur verbuchen" }).ClickAsync();
-        var outcome = Page.Locator("#step #correct-spending-outcome");
-        await outcome.WaitForAsync();
-        (await outcome.InnerTextAsync()).ShouldContain("Von dieser Finanzierungsquelle ist nicht mehr so viel übrig.");
+        // The page after this post replaces the one that named the missing reason: wait for the rule's own words.
+        await Page.Locator("#step #correct-spending-outcome", new() { HasText = "Von dieser Finanzierungsquelle ist nicht mehr so viel übrig." }).WaitForAsync();
+        (await Page.Locator("#correct-spending-reason-error").CountAsync()).ShouldBe(0);
         (await Page.Locator("#correct-spending-reason").InputValueAsync()).ShouldBe("Die Rechnung lautet anders.");
         (await EventCountAsync()).ShouldBe(events);
         await ExpectAccessibleAsync();
