@@ -139,6 +139,8 @@ public static class EventLabels
         [typeof(PilotServiceDelivered)] = new("Leistung erbracht", "Service delivered"),
         [typeof(PilotInterculturalTrainingHeld)] = new("Interkulturelles Training durchgeführt", "Intercultural training held"),
         [typeof(PilotSpendingRecorded)] = new("Ausgabe verbucht", "Spending recorded"),
+        [typeof(PilotSpendingCorrected)] = new("Ausgabe korrigiert", "Spending corrected"),
+        [typeof(PilotSpendingCancelled)] = new("Ausgabe storniert", "Spending cancelled"),
         [typeof(PilotEvaluationDue)] = new("Auswertung der Pilotphase fällig", "Pilot evaluation due"),
         [typeof(PilotContinuationDecided)] = new("Über Fortführung entschieden", "Continuation decided"),
         [typeof(PilotLegalHoldPlaced)] = new("Aufbewahrungspflicht angeordnet", "Legal hold placed"),

@@ -94,7 +94,39 @@ public sealed record PilotSourceFunds(
 /// <param name="SpentOn">The day it was spent.</param>
 /// <param name="Note">What it was.</param>
 /// <param name="RecordedBy">Who recorded it.</param>
-public sealed record PilotSpendingRecord(Guid Id, string Source, PilotCostCategory Category, decimal Amount, DateOnly SpentOn, string? Note, string RecordedBy);
+public sealed record PilotSpendingRecord(Guid Id, string Source, PilotCostCategory Category, decimal Amount, DateOnly SpentOn, string? Note, string RecordedBy)
+{
+    /// <summary>Whether it was cancelled: it then counts against no source (ADR 0127).</summary>
+    public bool Cancelled { get; init; }
+
+    /// <summary>Whether it was corrected after it was recorded.</summary>
+    public bool Corrected => History.Any(h => h.Change == PilotSpendingChange.Corrected);
+
+    /// <summary>What happened to it, oldest first: recorded, each correction, the cancellation; each with its values, who, when and why.</summary>
+    public IReadOnlyList<PilotSpendingHistoryEntry> History { get; init; } = [];
+}
+
+/// <summary>What happened to a spending (ADR 0127).</summary>
+public enum PilotSpendingChange
+{
+    Recorded,
+    Corrected,
+    Cancelled,
+}
+
+/// <summary>One step of a spending's history: its values after the step, who took it, when and why.</summary>
+/// <param name="Change">Recorded, corrected or cancelled.</param>
+/// <param name="Source">The funding source it is attributed to after the step.</param>
+/// <param name="Category">Its cost category after the step.</param>
+/// <param name="Amount">Its amount in EUR after the step.</param>
+/// <param name="SpentOn">Its day after the step.</param>
+/// <param name="Note">Its note after the step.</param>
+/// <param name="Reason">Why it was corrected or cancelled (none when it was recorded).</param>
+/// <param name="By">Who took the step.</param>
+/// <param name="At">When.</param>
+public sealed record PilotSpendingHistoryEntry(
+    PilotSpendingChange Change, string Source, PilotCostCategory Category, decimal Amount, DateOnly SpentOn, string? Note, string? Reason, string By,
+    DateTimeOffset At);
 
 /// <summary>Participants by kind and outcome; no personal data (those are read per participant by authorized roles).</summary>
 /// <param name="Enrolled">Participants enrolled.</param>
@@ -129,7 +161,7 @@ public sealed record PilotDetails
     public IReadOnlyList<FundingSource> FundingSources { get; init; } = [];
     /// <summary>Each funding source with its budget, what was spent against it and what is left (ADR 0124).</summary>
     public IReadOnlyList<PilotSourceFunds> Funding { get; init; } = [];
-    /// <summary>The money it spent, in the order it was recorded.</summary>
+    /// <summary>The money it spent, in the order it was recorded, with current values (corrected; cancelled ones marked).</summary>
     public IReadOnlyList<PilotSpendingRecord> Spending { get; init; } = [];
     /// <summary>The services it offers.</summary>
     public IReadOnlyList<PilotService> OfferedServices { get; init; } = [];

@@ -93,8 +93,45 @@ public sealed partial class PilotDetailsProjection : SingleStreamProjection<Pilo
         {
             Funding = [.. pilot.Funding.Select(f => f.Name == e.Data.Source ? f.After(e.Data.Amount) : f)],
             Spending = [.. pilot.Spending, new PilotSpendingRecord(e.Data.SpendingId, e.Data.Source, e.Data.Category, e.Data.Amount, e.Data.SpentOn,
-                e.Data.Note, e.Data.RecordedBy)],
+                e.Data.Note, e.Data.RecordedBy)
+            {
+                History = [new PilotSpendingHistoryEntry(PilotSpendingChange.Recorded, e.Data.Source, e.Data.Category, e.Data.Amount, e.Data.SpentOn,
+                    e.Data.Note, null, e.Data.RecordedBy, e.Data.RecordedAt)],
+            }],
         };
+
+    // A correction moves the spending's amount from what it counted against to what it counts against now; the row shows the
+    // current values, its history the recorded ones and each correction (ADR 0127).
+    public static PilotDetails Apply(IEvent<PilotSpendingCorrected> e, PilotDetails pilot)
+    {
+        var before = pilot.Spending.Single(s => s.Id == e.Data.SpendingId);
+        var funding = pilot.Funding.Select(f => f.Name == before.Source ? f.After(-before.Amount) : f);
+        return Touched(e, pilot) with
+        {
+            Funding = [.. funding.Select(f => f.Name == e.Data.Source ? f.After(e.Data.Amount) : f)],
+            Spending = [.. pilot.Spending.Select(s => s.Id != e.Data.SpendingId ? s : s with
+            {
+                Source = e.Data.Source, Category = e.Data.Category, Amount = e.Data.Amount, SpentOn = e.Data.SpentOn, Note = e.Data.Note,
+                History = [.. s.History, new PilotSpendingHistoryEntry(PilotSpendingChange.Corrected, e.Data.Source, e.Data.Category, e.Data.Amount,
+                    e.Data.SpentOn, e.Data.Note, e.Data.Reason, e.Data.RecordedBy, e.Data.RecordedAt)],
+            })],
+        };
+    }
+
+    public static PilotDetails Apply(IEvent<PilotSpendingCancelled> e, PilotDetails pilot)
+    {
+        var before = pilot.Spending.Single(s => s.Id == e.Data.SpendingId);
+        return Touched(e, pilot) with
+        {
+            Funding = [.. pilot.Funding.Select(f => f.Name == before.Source ? f.After(-before.Amount) : f)],
+            Spending = [.. pilot.Spending.Select(s => s.Id != e.Data.SpendingId ? s : s with
+            {
+                Cancelled = true,
+                History = [.. s.History, new PilotSpendingHistoryEntry(PilotSpendingChange.Cancelled, s.Source, s.Category, s.Amount, s.SpentOn, s.Note,
+                    e.Data.Reason, e.Data.RecordedBy, e.Data.RecordedAt)],
+            })],
+        };
+    }
 
     public static PilotDetails Apply(IEvent<PilotParticipantDataErased> e, PilotDetails pilot) =>
         Touched(e, pilot) with

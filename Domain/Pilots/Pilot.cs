@@ -52,8 +52,11 @@ public sealed record Pilot(
     /// <summary>Who pays for the pilot, with each source's rules.</summary>
     public ImmutableArray<FundingSource> FundingSources { get; init; } = [];
 
-    /// <summary>What was spent against each funding source so far, in EUR, by the source's name.</summary>
+    /// <summary>What was spent against each funding source so far, in EUR, by the source's name (cancelled spending not counted).</summary>
     public ImmutableDictionary<string, decimal> Spent { get; init; } = ImmutableDictionary<string, decimal>.Empty;
+
+    /// <summary>Each spending by its id, as it now stands (corrected, or cancelled).</summary>
+    public ImmutableDictionary<Guid, RecordedSpending> Spendings { get; init; } = ImmutableDictionary<Guid, RecordedSpending>.Empty;
 
     /// <summary>The last day activities may be dated: the end of the pilot phase, or of the continuation.</summary>
     public DateOnly ActiveUntil => ContinuedUntil ?? Phase.To;
@@ -103,7 +106,12 @@ public sealed record Pilot(
         {
             Demand = Count(pilot.Demand, held.HeldOn, m => m with { InterculturalTrainings = m.InterculturalTrainings + 1 }),
         },
-        (_, PilotSpendingRecorded spent) => pilot with { Spent = pilot.Spent.SetItem(spent.Source, pilot.Spent.GetValueOrDefault(spent.Source) + spent.Amount) },
+        (_, PilotSpendingRecorded spent) => pilot.WithSpending(spent.SpendingId, null,
+            new RecordedSpending(spent.SpendingId, new PilotSpending(spent.Source, spent.Category, spent.Amount, spent.SpentOn, spent.Note))),
+        (_, PilotSpendingCorrected corrected) => pilot.WithSpending(corrected.SpendingId, pilot.Spendings[corrected.SpendingId],
+            new RecordedSpending(corrected.SpendingId, new PilotSpending(corrected.Source, corrected.Category, corrected.Amount, corrected.SpentOn, corrected.Note))),
+        (_, PilotSpendingCancelled cancelled) => pilot.WithSpending(cancelled.SpendingId, pilot.Spendings[cancelled.SpendingId],
+            pilot.Spendings[cancelled.SpendingId] with { Cancelled = true }),
         (_, PilotParticipantDataErased erased) => pilot.WithParticipant(erased.ParticipantId, p => p with { PersonalDataErased = true }),
         (_, PilotContinuationDecided decided) => pilot with { ContinuedUntil = decided.ContinuedUntil },
         (_, PilotLegalHoldPlaced placed) => pilot with
@@ -113,6 +121,15 @@ public sealed record Pilot(
         (_, PilotLegalHoldLifted) => pilot with { LegalHold = null },
         _ => pilot,
     };
+
+    /// <summary>The pilot with a spending replaced: what it counted against its source before comes off, what it counts now goes on.</summary>
+    private Pilot WithSpending(Guid spendingId, RecordedSpending? before, RecordedSpending after)
+    {
+        var spent = Spent;
+        if (before is { Cancelled: false }) spent = spent.SetItem(before.Spending.Source, spent.GetValueOrDefault(before.Spending.Source) - before.Spending.Amount);
+        if (!after.Cancelled) spent = spent.SetItem(after.Spending.Source, spent.GetValueOrDefault(after.Spending.Source) + after.Spending.Amount);
+        return this with { Spent = spent, Spendings = Spendings.SetItem(spendingId, after) };
+    }
 
     private Pilot WithParticipant(Guid participantId, Func<PilotParticipant, PilotParticipant> change) =>
         this with { Participants = Participants.SetItem(participantId, change(Participants[participantId])) };

@@ -220,6 +220,47 @@ public static class PilotDecider
     /// </summary>
     public static PilotSpendingRecorded RecordSpending(Pilot pilot, Guid spendingId, PilotSpending spending, Stamp stamp)
     {
+        if (pilot.Spendings.ContainsKey(spendingId))
+            throw new RuleViolation("pilot.spending-already-recorded", $"Spending {spendingId} is already recorded.");
+        var (source, category, amount, spentOn, note) = WithinTheRules(pilot, pilot.Spent, spending, stamp);
+        return new PilotSpendingRecorded(pilot.Id, spendingId, source, category, amount, spentOn, note, stamp.By, stamp.At);
+    }
+
+    /// <summary>
+    /// Corrects a recorded spending (ADR 0127): its amount, day, source, category or note, with the reason. The corrected spending
+    /// keeps to the same rules as a new one, counted as if the spending it replaces had not been recorded (a correction within
+    /// the same source may use what the spending itself took). A cancelled spending is not corrected; a correction that changes
+    /// nothing is refused.
+    /// </summary>
+    public static PilotSpendingCorrected CorrectSpending(Pilot pilot, Guid spendingId, PilotSpending corrected, string reason, Stamp stamp)
+    {
+        EnsureNotEnded(pilot);
+        var recorded = SpendingToChange(pilot, spendingId);
+        var why = RequiredReason(reason, "pilot.correction-without-reason", "A correction says why the spending was wrong.");
+        var before = recorded.Spending;
+        var spentWithout = pilot.Spent.SetItem(before.Source, pilot.Spent.GetValueOrDefault(before.Source) - before.Amount);
+        var after = WithinTheRules(pilot, spentWithout, corrected, stamp);
+        if (after == before)
+            throw new RuleViolation("pilot.spending-unchanged", $"The correction of spending {spendingId} changes nothing: amount, day, source, category and note are as recorded.");
+
+        return new PilotSpendingCorrected(pilot.Id, spendingId, after.Source, after.Category, after.Amount, after.SpentOn, after.Note, why, stamp.By, stamp.At);
+    }
+
+    /// <summary>Cancels a recorded spending, with the reason (ADR 0127): it then counts against no source. Not twice, not after the pilot ended.</summary>
+    public static PilotSpendingCancelled CancelSpending(Pilot pilot, Guid spendingId, string reason, Stamp stamp)
+    {
+        EnsureNotEnded(pilot);
+        var recorded = SpendingToChange(pilot, spendingId);
+        var why = RequiredReason(reason, "pilot.cancellation-without-reason", "A cancellation says why the spending is cancelled.");
+        return new PilotSpendingCancelled(pilot.Id, recorded.Id, why, stamp.By, stamp.At);
+    }
+
+    /// <summary>
+    /// The spending as it is recorded (source under its own name, note trimmed), if it keeps to the rules of ADR 0124 given what is
+    /// already spent against each source (<paramref name="spent"/>); else the refusal.
+    /// </summary>
+    private static PilotSpending WithinTheRules(Pilot pilot, IReadOnlyDictionary<string, decimal> spent, PilotSpending spending, Stamp stamp)
+    {
         var (sourceName, category, amount, spentOn, note) = spending;
         EnsureActiveOn(pilot, spentOn, stamp);
         var source = pilot.FundingSources.FirstOrDefault(s => string.Equals(s.Name, sourceName.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -234,14 +275,26 @@ public static class PilotDecider
         if (!source.Pays(category))
             throw new RuleViolation("pilot.category-not-funded",
                 $"'{source.Name}' does not pay {category}; it pays {string.Join(", ", source.CostCategories!)}.");
-        var spent = pilot.Spent.GetValueOrDefault(source.Name);
-        if (source.Amount is { } budget && spent + amount > budget)
+        var already = spent.GetValueOrDefault(source.Name);
+        if (source.Amount is { } budget && already + amount > budget)
             throw new RuleViolation("pilot.source-exhausted", string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"'{source.Name}' contributes {budget:0.00} EUR, of which {spent:0.00} EUR are spent; {budget - spent:0.00} EUR are left, not {amount:0.00} EUR."));
+                $"'{source.Name}' contributes {budget:0.00} EUR, of which {already:0.00} EUR are spent; {budget - already:0.00} EUR are left, not {amount:0.00} EUR."));
 
-        return new PilotSpendingRecorded(pilot.Id, spendingId, source.Name, category, amount, spentOn,
-            string.IsNullOrWhiteSpace(note) ? null : note.Trim(), stamp.By, stamp.At);
+        return new PilotSpending(source.Name, category, amount, spentOn, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
     }
+
+    /// <summary>A spending that may still change: recorded in this pilot (else 404) and not cancelled (else 409).</summary>
+    private static RecordedSpending SpendingToChange(Pilot pilot, Guid spendingId)
+    {
+        if (!pilot.Spendings.TryGetValue(spendingId, out var recorded))
+            throw new UnknownEntity("pilot.unknown-spending", $"Spending {spendingId} is not recorded in '{pilot.Name}'.");
+        if (recorded.Cancelled)
+            throw new RuleViolation("pilot.spending-cancelled", $"Spending {spendingId} was cancelled; a cancelled spending is not corrected or cancelled again.");
+        return recorded;
+    }
+
+    private static string RequiredReason(string? reason, string code, string message) =>
+        string.IsNullOrWhiteSpace(reason) ? throw new RuleViolation(code, message) : reason.Trim();
 
     /// <summary>
     /// What the scheduled evaluation decides: the evaluation becomes due once the day after the phase has begun,

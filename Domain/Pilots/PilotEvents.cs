@@ -224,6 +224,30 @@ public sealed record PilotSpendingRecorded(
     string RecordedBy,
     DateTimeOffset RecordedAt) : IRecordedFact;
 
+/// <summary>
+/// A recorded spending was corrected (ADR 0127): these are its values from now on, the recorded event stays as it was. The corrected
+/// spending keeps to the same rules as a new one; <paramref name="Reason"/> says why it was wrong.
+/// </summary>
+public sealed record PilotSpendingCorrected(
+    Guid PilotId,
+    Guid SpendingId,
+    string Source,
+    PilotCostCategory Category,
+    decimal Amount,
+    DateOnly SpentOn,
+    string? Note,
+    string Reason,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IRecordedFact;
+
+/// <summary>A recorded spending was cancelled (ADR 0127): it counts against no source any more and is not corrected after.</summary>
+public sealed record PilotSpendingCancelled(
+    Guid PilotId,
+    Guid SpendingId,
+    string Reason,
+    string RecordedBy,
+    DateTimeOffset RecordedAt) : IRecordedFact;
+
 /// <summary>The pilot's records are needed (e.g. for funding audits) until a date: no personal data are erased before.</summary>
 public sealed record PilotLegalHoldPlaced(
     Guid PilotId,

@@ -42,7 +42,8 @@ public static partial class ApiTags
                              "and the risk-based sample drawn for in-depth checks.",
             "/api/applications/{}/proofs-of-use", "/api/programmes/{}/in-depth-samples", "/api/in-depth-samples"),
         new("Pilots", "Pilot projects such as a relocation service: phase, partners, services, companies, participants " +
-                      "(personal data and their documents sealed and erasable), spending against its funding sources, and the demand that " +
+                      "(personal data and their documents sealed and erasable), spending against its funding sources (corrected or " +
+                      "cancelled with a reason), and the demand that " +
                       "decides on continuation.",
             "/api/pilots"),
         new("Network", "The regional network beyond the alliances: networks, initiatives, working groups, labour-market circles, " +

@@ -137,6 +137,8 @@ public class LifecycleTests
         (Blank<PilotServiceDelivered>(), PilotStatus.Continued, PilotStatus.Continued),
         (Blank<PilotInterculturalTrainingHeld>(), PilotStatus.Running, PilotStatus.Running),
         (Blank<PilotSpendingRecorded>(), PilotStatus.Continued, PilotStatus.Continued),
+        (Blank<PilotSpendingCorrected>(), PilotStatus.Running, PilotStatus.Running),
+        (Blank<PilotSpendingCancelled>(), PilotStatus.EvaluationDue, PilotStatus.EvaluationDue),
         (Blank<PilotEvaluationDue>(), PilotStatus.Running, PilotStatus.EvaluationDue),
         (Blank<PilotContinuationDecided>() with { Decision = ContinuationDecision.Continue }, PilotStatus.EvaluationDue, PilotStatus.Continued),
         (Blank<PilotContinuationDecided>() with { Decision = ContinuationDecision.End }, PilotStatus.EvaluationDue, PilotStatus.Ended),

@@ -178,6 +178,8 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["GET /api/pilots/{pilotId}/participants/{participantId}/documents/{documentId}"] = [ProjectLead, Caseworker, Auditor],
         ["POST /api/pilots/{pilotId}/intercultural-trainings"] = [ProjectLead],
         ["POST /api/pilots/{pilotId}/spending"] = [ProjectLead],
+        ["POST /api/pilots/{pilotId}/spending/{spendingId}/correction"] = [ProjectLead],
+        ["POST /api/pilots/{pilotId}/spending/{spendingId}/cancellation"] = [ProjectLead],
         ["POST /api/pilots/{pilotId}/phase-extension"] = [ProjectLead],
         ["POST /api/pilots/{pilotId}/continuation"] = [ProjectLead],
         ["PUT /api/pilots/{pilotId}/legal-hold"] = [ProjectLead],

@@ -50,6 +50,29 @@ public static class PilotTexts
         return source.Remaining is { } left ? text["pilots.pilot.spending.sourceLeft", source.Name, Formats.Money(left)] : source.Name;
     }
 
+    /// <summary>A spending in one line, e.g. for the form that corrects it: day, source, cost category, amount and note.</summary>
+    public static string SpendingSummary(PilotSpendingRecord spending, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(spending);
+        return Summary(spending.SpentOn, spending.Source, spending.Category, spending.Amount, spending.Note, text);
+    }
+
+    /// <summary>One step of a spending's history in words (ADR 0127): what, when, by whom, its values after it and why.</summary>
+    public static string HistoryEntry(PilotSpendingHistoryEntry entry, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(text);
+        return text["pilots.spending.history." + entry.Change, Formats.DateTime(entry.At), entry.By,
+            Summary(entry.SpentOn, entry.Source, entry.Category, entry.Amount, entry.Note, text), entry.Reason ?? ""];
+    }
+
+    private static string Summary(DateOnly spentOn, string source, PilotCostCategory category, decimal amount, string? note, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var summary = text["pilots.spending.summary", Formats.Date(spentOn), source, text["pilots.costCategory." + category], Formats.Money(amount)].Value;
+        return note is null ? summary : text["pilots.spending.summaryNote", summary, note];
+    }
+
     /// <summary>An enum value as the API's JSON names it (camelCase), e.g. for the document kinds of an upload.</summary>
     public static string Camel<TEnum>(TEnum value) where TEnum : struct, Enum
     {

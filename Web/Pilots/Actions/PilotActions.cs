@@ -21,6 +21,10 @@ public static class PilotActions
     public const string DecideContinuation = "decide-continuation";
     public const string RecordSpending = "record-spending";
 
+    /// <summary>Correct or cancel one spending: offered on the spending's row, not in the list of steps (the address names the spending).</summary>
+    public const string CorrectSpending = "correct-spending";
+    public const string CancelSpending = "cancel-spending";
+
     public const string DeliverService = "deliver-service";
     public const string Refer = "refer-participant";
     public const string Place = "place-participant";
@@ -28,7 +32,11 @@ public static class PilotActions
     public const string Erase = "erase-data";
 
     /// <summary>The forms of the pilot page, in the order the page shows them.</summary>
-    public static readonly IReadOnlyList<string> OnPilot = [EnrolParticipant, EnrolCompany, AddPartner, HoldTraining, RecordSpending, PlaceLegalHold, LiftLegalHold, DecideContinuation];
+    public static readonly IReadOnlyList<string> OnPilot =
+        [EnrolParticipant, EnrolCompany, AddPartner, HoldTraining, RecordSpending, PlaceLegalHold, LiftLegalHold, DecideContinuation, CorrectSpending, CancelSpending];
+
+    /// <summary>The pilot page's steps offered on a row of its tables, not in the list of steps.</summary>
+    public static readonly IReadOnlyList<string> OnRows = [CorrectSpending, CancelSpending];
 
     /// <summary>The forms of a participant's page, in the order the page shows them.</summary>
     public static readonly IReadOnlyList<string> OnParticipant = [DeliverService, Refer, Place, CorrectData, Erase];
@@ -61,12 +69,23 @@ public static class PilotActions
             EnrolParticipant or EnrolCompany or AddPartner => active,
             HoldTraining => active && pilot.Companies.Count > 0 && pilot.OfferedServices.Contains(PilotService.InterculturalTraining),
             RecordSpending => active && pilot.Funding.Count > 0,
+            CorrectSpending or CancelSpending => active && pilot.Spending.Any(s => !s.Cancelled),
             PlaceLegalHold => true,
             LiftLegalHold => pilot.LegalHold is not null,
             DecideContinuation => pilot.Status == PilotStatus.EvaluationDue,
             _ => false,
         };
     }
+
+    /// <summary>Whether the spending's row offers to correct and cancel it: to the pilot's lead while the pilot runs, until it is cancelled.</summary>
+    public static bool OffersOn(PilotSpendingRecord spending, PilotDetails pilot, CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(spending);
+        return !spending.Cancelled && Offers(CorrectSpending, pilot, user);
+    }
+
+    /// <summary>The pilot page with <paramref name="step"/> chosen for <paramref name="spending"/>: its form, under the page's steps.</summary>
+    public static string SpendingStep(Guid pilotId, string step, Guid spending) => $"/pilots/{pilotId}?step={step}&spending={spending}#step";
 
     /// <summary>Whether a participant's page offers <paramref name="action"/> for <paramref name="participant"/>.</summary>
     public static bool Offers(string action, PilotDetails pilot, ParticipantView participant, CurrentUser user)
