@@ -23,9 +23,14 @@ public sealed class ObligationTermsValidator : AbstractValidator<ObligationTerms
         RuleFor(x => x.RequiredEvidence).NotEmpty().MaximumLength(CommonRules.NameLength);
         RuleFor(x => x.EvidenceDueDates).NotEmpty().WithMessage("An obligation names at least one day by which evidence is due.")
             .Must(d => d is null || d.Count <= MaxDueDates).WithMessage($"At most {MaxDueDates} days by which evidence is due.");
-        RuleForEach(x => x.EvidenceDueDates).PlausibleDate()
-            .Must((terms, day) => day >= terms.StartsOn).WithMessage("Evidence cannot be due before the obligation starts.")
-            .Must((terms, day) => terms.Months is < 1 or > ObligationDecider.MaxMonths || terms.StartsOn.Year > 2100 || day <= ObligationDecider.LatestDueDate(terms.StartsOn, terms.Months))
+        // Every due day is checked, each by the first rule it breaks (the rules exclude each other).
+        RuleForEach(x => x.EvidenceDueDates).Cascade(CascadeMode.Continue)
+            .Must(Plausible).WithMessage("A date between 1990-01-01 and 2100-12-31 is required.")
+            .Must((terms, day) => !Plausible(day) || day >= terms.StartsOn).WithMessage("Evidence cannot be due before the obligation starts.")
+            .Must((terms, day) => !Plausible(day) || day < terms.StartsOn || !Plausible(terms.StartsOn) || terms.Months is < 1 or > ObligationDecider.MaxMonths
+                                  || day <= ObligationDecider.LatestDueDate(terms.StartsOn, terms.Months))
             .WithMessage("Evidence is due at the latest a year after the obligation ends.");
     }
+
+    private static bool Plausible(DateOnly day) => day >= new DateOnly(1990, 1, 1) && day <= new DateOnly(2100, 12, 31);
 }

@@ -63,7 +63,8 @@ public sealed class ProposeDecisionValidator : ChangeCommandValidator<ProposeDec
         RuleForEach(x => x.InterimProofDueDates).PlausibleDate();
         RuleFor(x => x.Obligations).Must(o => o is null || o.Count <= ObligationDecider.MaxPerApproval)
             .WithMessage($"At most {ObligationDecider.MaxPerApproval} obligations.");
-        RuleForEach(x => x.Obligations).NotNull().SetValidator(new ObligationTermsValidator());
+        // Every obligation is checked, not only up to the first one in error (the rules stop at their first failure by default).
+        RuleForEach(x => x.Obligations).Cascade(CascadeMode.Continue).NotNull().SetValidator(new ObligationTermsValidator());
     }
 }
 
