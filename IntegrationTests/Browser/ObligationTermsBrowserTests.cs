@@ -65,6 +65,8 @@ public class ObligationTermsBrowserTests(BrowserFixture fixture) : BrowserTest(f
         proposal.ShouldContain("01.10.2027 bis 30.09.2032 (60 Monate)");
         proposal.ShouldContain("Nachweis: Bestätigung der Kassenärztlichen Vereinigung, fällig am 31.10.2028, 31.10.2029");
         proposal.ShouldContain("kann sie nicht ändern");
+        (await Page.Locator("section[aria-labelledby='decision-heading']").InnerTextAsync())
+            .ShouldContain("Auflage 1: Hausärztliche Tätigkeit im Landkreis Mansfeld-Südharz für fünf Jahre");
         await ExpectAccessibleAsync();
         await ScreenshotForDocsAsync("obligation-terms-confirmation");
         await Button("Mitzeichnen (zweite Unterschrift)").ClickAsync();
