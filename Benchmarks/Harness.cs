@@ -42,7 +42,7 @@ public sealed partial class Harness(Settings settings)
         Log($"{settings.Mode} run; results go to {settings.OutputFolder}");
 
         var cluster = LocalPostgresCluster.DurableThrowaway();
-        if (settings.Statements) foreach (var setting in StatementProfile.ServerSettings) cluster.ServerSettings.Add(setting);
+        if (settings.Statements || settings.Runs("transactions")) foreach (var setting in StatementProfile.ServerSettings) cluster.ServerSettings.Add(setting);
         // Checkpoints and autovacuum runs in the server log, kept with the hosts' logs: they explain many a slow stretch.
         cluster.ServerSettings.Add("log_checkpoints=on");
         cluster.ServerSettings.Add("log_autovacuum_min_duration=0");
@@ -65,6 +65,8 @@ public sealed partial class Harness(Settings settings)
             var commandHostPeak = settings.Runs("commands") ? await CommandsAsync(publish, commands, cluster, cancellation) : 0;
             var historyHostPeak = settings.Runs("history") ? await HistoryAsync(publish, history, cancellation) : 0;
             if (settings.Runs("recovery")) await RecoveryAsync(publish, commands, cancellation);
+            if (settings.Runs("failover")) await FailoverAsync(publish, commands, cancellation);
+            if (settings.Runs("transactions")) await TransactionsAsync(publish, commands, cancellation);
             if (settings.Runs("commands") && settings.Runs("history")) AddFigure(new Figure("6b", "peak memory of the host under load (VmHWM)", Math.Max(commandHostPeak, historyHostPeak), "MB",
                 idleMegabytes, "the same host idle right after its cold start (no PostgreSQL floor applies to our process)", Target.AtMost(400))
             {

@@ -21,8 +21,20 @@ public sealed record Settings(
     /// <summary>How often the recovery phase kills the host in the middle of the workflow (issue 24: at least 30 for the p99).</summary>
     public int RecoveryKills { get; init; } = 30;
 
-    /// <summary>Phases to run (cold-start, commands, history, recovery); all unless <c>--only</c> names some, for working on one of them.</summary>
-    public IReadOnlySet<string> Phases { get; init; } = new HashSet<string>(["cold-start", "commands", "history", "recovery"]);
+    /// <summary>How often the failover phase kills the node running the projections while another node survives (issue 24).</summary>
+    public int FailoverKills { get; init; } = 30;
+
+    /// <summary>Commands of each kind the transactions phase sends (<c>--only transactions</c>, issue 25 item 1).</summary>
+    public int TransactionCommands { get; init; } = 200;
+
+    /// <summary>How long the transactions phase watches the idle host before it counts commands.</summary>
+    public TimeSpan TransactionIdleWindow { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Phases to run (cold-start, commands, history, recovery, failover); all unless <c>--only</c> names some, for working on one of them.
+    /// The transactions phase (a table of counts, no figure; it loads pg_stat_statements, which costs the others) runs only when named.
+    /// </summary>
+    public IReadOnlySet<string> Phases { get; init; } = new HashSet<string>(["cold-start", "commands", "history", "recovery", "failover"]);
 
     /// <summary>Use the last published host instead of generating and publishing again (<c>--reuse-build</c>).</summary>
     public bool ReuseBuild { get; init; }
@@ -48,7 +60,7 @@ public sealed record Settings(
     public static Settings Quick(string output) => new("quick", TargetsEnforced: false, ReadyToRun: false, Clients: 16, Warmup: TimeSpan.FromSeconds(1),
         ThroughputDuration: TimeSpan.FromSeconds(2), FloorDuration: TimeSpan.FromSeconds(1), FixedRate: 100, FixedRateDuration: TimeSpan.FromSeconds(2),
         ColdStarts: 1, HistoryApplications: 1_500, HistoryProgrammes: 3, QueryIterations: 40,
-        QueryWarmup: TimeSpan.Zero, output) { RecoveryKills = 2 };
+        QueryWarmup: TimeSpan.Zero, output) { RecoveryKills = 2, FailoverKills = 2, TransactionCommands = 20, TransactionIdleWindow = TimeSpan.FromSeconds(15) };
 
     /// <summary>
     /// Reads the command line: <c>--quick</c>, <c>--output FOLDER</c>, <c>--no-ready-to-run</c>, and for working on the harness

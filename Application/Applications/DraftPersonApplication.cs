@@ -47,13 +47,15 @@ public sealed record ApplicantPersonalData(
 /// <param name="Kind">Medical student, doctor, ….</param>
 /// <param name="Plan">What is applied for and its financing.</param>
 /// <param name="PersonalData">The applicant's personal data; sealed before they are stored, erasable after the retention period.</param>
+/// <param name="Extra">Values of the extra fields the programme's application form asks for, by key (ADR 0122; as in DraftApplication).</param>
 public sealed record DraftPersonApplication(
     Guid ProgrammeId,
     Guid AllianceId,
     string District,
     PersonApplicantKind Kind,
     ProjectPlan Plan,
-    ApplicantPersonalData PersonalData) : ICommand
+    ApplicantPersonalData PersonalData,
+    IReadOnlyDictionary<string, string?>? Extra = null) : ICommand
 {
     [JsonIgnore]
     public string? Reason => null;
@@ -86,6 +88,7 @@ public sealed class DraftPersonApplicationValidator : AbstractValidator<DraftPer
         RuleFor(x => x.Kind).IsInEnum();
         RuleFor(x => x.Plan).NotNull().SetValidator(new ProjectPlanValidator());
         RuleFor(x => x.PersonalData).NotNull().SetValidator(new ApplicantPersonalDataValidator());
+        RuleFor(x => x.Extra).Must(v => v is null || v.Count <= ApplicationForm.MaxFields).WithMessage($"At most {ApplicationForm.MaxFields} values.");
     }
 }
 
@@ -116,7 +119,7 @@ public static class DraftPersonApplicationEndpoint
         // The new key is stored with the session: it commits with the events, or not at all.
         var personalData = vault.SealForNewSubject(session, subjectId, command.PersonalData);
         var (record, drafted, named) = ApplicantPersonDecider.Draft(id, subjectId, command.Kind, personalData, programme, alliance,
-            command.District, command.Plan, stamp);
+            command.District, command.Plan, stamp, command.Extra);
         session.Events.StartStream<Organisation>(subjectId, record);
         // The person acts for their applicant record from now on, recorded in the same transaction (ADR 0060).
         session.Events.Append(Person.IdOf(stamp.By), PersonDecider.BindApplicantPerson(stamp.By, subjectId, stamp));

@@ -38,6 +38,9 @@ public sealed record ProgrammeDetails
     /// <summary>What its reviewers score applications on, with weights in per cent (ADR 0093); none when the alliance votes alone.</summary>
     public IReadOnlyList<ReviewCriterion> ReviewCriteria { get; init; } = [];
 
+    /// <summary>Which natural persons may apply themselves, and how long their data are kept after their case ended (ADR 0123); none: organisations only.</summary>
+    public PersonApplicants PersonApplicants { get; init; } = PersonApplicants.None;
+
     /// <summary>Whether caseworkers may assign external experts as reviewers besides the alliance's (ADR 0093).</summary>
     public bool AllowsExternalExperts { get; init; }
 

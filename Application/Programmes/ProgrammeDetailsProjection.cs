@@ -39,6 +39,9 @@ public sealed partial class ProgrammeDetailsProjection : SingleStreamProjection<
     public static ProgrammeDetails Apply(IEvent<ReviewCriteriaSet> e, ProgrammeDetails p) =>
         p with { Version = e.Version, ReviewCriteria = e.Data.Criteria, AllowsExternalExperts = e.Data.AllowsExternalExperts };
 
+    public static ProgrammeDetails Apply(IEvent<ProgrammePersonApplicantsSet> e, ProgrammeDetails p) =>
+        p with { Version = e.Version, PersonApplicants = new PersonApplicants(e.Data.Kinds, e.Data.RetentionYears) };
+
     // The form itself is read from the programme's stream (GET .../application-form); the version moves on, so the next command is not stale.
     public static ProgrammeDetails Apply(IEvent<ApplicationFormPublished> e, ProgrammeDetails p) => p with { Version = e.Version };
 

@@ -34,7 +34,9 @@ public sealed class HostProcess : IAsyncDisposable
     public int Id => _process.Id;
 
     /// <param name="applySchema">false for a start as deployments do it, with the schema applied beforehand (db-apply).</param>
-    public static HostProcess Start(string publishFolder, string connectionString, string logPath, bool applySchema = true)
+    /// <param name="cluster">For a node of several on one database (ADR 0125): its name and the folder of the keys the nodes share.</param>
+    public static HostProcess Start(string publishFolder, string connectionString, string logPath, bool applySchema = true,
+        (string NodeName, string KeyFolder)? cluster = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -55,6 +57,11 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Fachwerk"] = connectionString;
         start.Environment["Database__ApplySchemaOnStartup"] = applySchema ? "true" : "false";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        if (cluster is { } node)
+        {
+            start.Environment["Cluster__NodeName"] = node.NodeName;
+            start.Environment["Cluster__KeyFolder"] = node.KeyFolder;
+        }
 
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
         var log = new StreamWriter(logPath, append: true, Encoding.UTF8) { AutoFlush = true };

@@ -22,13 +22,13 @@ public static class ApplicantPersonDecider
     /// </summary>
     public static (OrganisationRegistered Record, ApplicationDrafted Drafted, ApplicantPersonNamed Named) Draft(
         Guid applicationId, Guid subjectId, PersonApplicantKind kind, SealedPersonalData personalData, FundingProgramme programme,
-        Alliance alliance, string district, ProjectPlan plan, Stamp stamp)
+        Alliance alliance, string district, ProjectPlan plan, Stamp stamp, IReadOnlyDictionary<string, string?>? extra = null)
     {
         EnsureMayApply(programme, kind);
         if (personalData.SubjectId != subjectId)
             throw new InvalidOperationException($"The personal data are sealed for {personalData.SubjectId}, not {subjectId}.");
         var record = OrganisationDecider.Register(subjectId, RecordName, OrganisationKind.NaturalPerson, district, stamp);
-        var drafted = ApplicationDecider.Draft(applicationId, Organisation.Evolve(null, record), programme, alliance, district, plan, stamp);
+        var drafted = ApplicationDecider.Draft(applicationId, Organisation.Evolve(null, record), programme, alliance, district, plan, stamp, extra);
         return (record, drafted, new ApplicantPersonNamed(applicationId, subjectId, kind, personalData, programme.PersonApplicants.RetentionYears,
             stamp.By, stamp.At));
     }

@@ -25,6 +25,7 @@ public sealed record PersonApplicants(IReadOnlyList<PersonApplicantKind> Kinds, 
 
     public bool Allow(PersonApplicantKind kind) => Kinds.Contains(kind);
 
+    /// <summary>Whether any natural persons may apply (false: organisations only).</summary>
     public bool Any => Kinds.Count > 0;
 }
 

@@ -40,6 +40,8 @@ public static class DemoUsers
         PilotName: "Relocation Service Magdeburg");
     /// <summary>A medical student who applies herself under the district's doctor-recruitment guideline (a natural person, ADR 0123).</summary>
     public static readonly DemoUser MedicalStudent = new("mia.medizin", "Mia Medizin (Medizinstudentin)", [Roles.Applicant]);
+    /// <summary>A doctor who has not applied yet: drafts his own application in the portal ("Als Privatperson beantragen", ADR 0123).</summary>
+    public static readonly DemoUser Doctor = new("leon.landarzt", "Leon Landarzt (Arzt in Weiterbildung, beantragt selbst)", [Roles.Applicant]);
     /// <summary>Runs Haus Steinstraße e.V.: applies like Anna and binds colleagues to the association (and ends their bindings).</summary>
     public static readonly DemoUser OrganisationAdministrator = new("olaf.organisation", "Olaf Organisation (Geschäftsführung Haus Steinstraße e.V.)",
         [Roles.Applicant, Roles.OrganisationAdministrator], OrganisationName: "Haus Steinstraße e.V.");
@@ -54,7 +56,7 @@ public static class DemoUsers
     public static readonly DemoUser ExternalExpert = new("erika.expertin", "Erika Expertin (externe Gutachterin, Hochschule Hannover)", [Roles.ExternalExpert]);
 
     public static readonly IReadOnlyList<DemoUser> All =
-        [Caseworker, SecondCaseworker, Approver, Deputy, TeamLead, AllianceReviewer, LabourAgencyReviewer, ChamberReviewer, Applicant, MedicalStudent, OrganisationAdministrator, ProjectLead, AllianceCoordinator,
+        [Caseworker, SecondCaseworker, Approver, Deputy, TeamLead, AllianceReviewer, LabourAgencyReviewer, ChamberReviewer, Applicant, MedicalStudent, Doctor, OrganisationAdministrator, ProjectLead, AllianceCoordinator,
          Auditor, Administrator, DashboardReader, ExternalExpert];
 
     /// <summary>The demo users who work on cases (caseworkers and approvers): the team in Development.</summary>

@@ -49,6 +49,12 @@ public abstract class CommandForm<TInput> : ComponentBase, ICommandForm where TI
     /// <summary>Where the API's JSON paths show on this form, and the form's fields in order.</summary>
     public abstract FieldMap Fields();
 
+    /// <summary>
+    /// The JSON path of the field a rule's refusal (409, by its <c>code</c>) is about, e.g. the kind of person a programme does not fund;
+    /// the refusal is then also shown beside that field. None: the refusal concerns the form as a whole.
+    /// </summary>
+    protected virtual string? RefusalPath(string? code) => null;
+
     /// <summary>What changed since the page that sent the form was loaded, and the input made ready to send again on the new state.</summary>
     protected virtual IReadOnlyList<FactChange> Refresh(ApiProblem stale) => [];
 
@@ -65,6 +71,11 @@ public abstract class CommandForm<TInput> : ComponentBase, ICommandForm where TI
         var outcome = new FormOutcome(FormOutcome.KindOf(problem), problem);
         if (outcome.Kind == FormOutcomeKind.Invalid) PlaceFieldErrors(problem, outcome);
         if (outcome.Kind == FormOutcomeKind.Stale) outcome.Changes = Refresh(problem);
+        if (outcome.Kind == FormOutcomeKind.Refused && RefusalPath(problem.Code) is { } path && Fields().FieldOf(path) is { } refused)
+        {
+            _messages!.Add(refused, Messages.Translate(problem.Detail ?? problem.Title ?? "", problem.Code).Text);
+            outcome.FieldErrorCount++;
+        }
         Outcome = outcome;
         EditContext.NotifyValidationStateChanged();
         return null;

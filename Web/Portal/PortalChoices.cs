@@ -17,6 +17,10 @@ public static class PortalChoices
         return programmes.Value is { } page ? [.. page.Items.Where(p => p.FundingPeriod.Contains(today)).OrderBy(p => p.Name, StringComparer.CurrentCulture)] : null;
     }
 
+    /// <summary>Of <paramref name="programmes"/>, those that fund natural persons who apply themselves (ADR 0123).</summary>
+    public static IReadOnlyList<ProgrammeDetails> ForPersons(IReadOnlyList<ProgrammeDetails> programmes) =>
+        [.. programmes.Where(p => p.PersonApplicants.Any)];
+
     /// <summary>The regions of the alliances that take applications (every alliance not dissolved), each with its districts.</summary>
     public static async Task<IReadOnlyList<PortalRegion>> RegionsAsync(FachwerkApiClient api, CancellationToken cancellation)
     {

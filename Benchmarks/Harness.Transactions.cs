@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Fachwerk.Benchmarks.Hosting;
+using Fachwerk.Benchmarks.Postgres;
+using Fachwerk.Benchmarks.Reporting;
+using Fachwerk.Benchmarks.Workload;
+using Npgsql;
+
+namespace Fachwerk.Benchmarks;
+
+public sealed partial class Harness
+{
+    private static readonly string[] StepNames =
+        ["draft", "submit", "request documents", "supply documents", "formal completeness", "alliance vote", "proposal", "confirmation (+ budget workflow)"];
+
+    /// <summary>
+    /// (issue 25, item 1) What PostgreSQL does per command, by kind of command and by whom (<c>--only transactions</c>; counts, not
+    /// times, so a busy machine gives the same table). For each step of the workflow, one client sends it for a number of
+    /// applications one after the other and the harness waits until the budget workflow and every async projection are done;
+    /// the transactions (pg_stat_database) and the top-level statements (pg_stat_statements, each attributed to what sent it by
+    /// the table it touches) in that window, less what the host does idle in the same time (measured first), are the command's.
+    /// The harness's own queries run on one connection of their own, are left out of the statements and subtracted from the
+    /// transactions. Written to transactions.md in the output folder.
+    /// </summary>
+    private async Task TransactionsAsync(string publish, string connectionString, CancellationToken cancellation)
+    {
+        var perStep = settings.TransactionCommands;
+        Log($"transactions: {perStep} commands of each kind, one at a time, attributed by statement");
+        await using var host = HostProcess.Start(publish, connectionString, LogPath("host-transactions"));
+        await FirstCommandAsync(host, cancellation);
+        using var api = new FachwerkApi(host.Address);
+        var world = await CommandWorld.SetUpAsync(api, applicants: 4, programmes: 2, cancellation);
+        await StatementProfile.ResetAsync(connectionString, cancellation);
+        await using var observer = new StatisticsObserver(connectionString);
+        await observer.OpenAsync(cancellation);
+
+        await observer.QuietAsync(cancellation);
+        var idle = await observer.SampleAsync(() => Task.Delay(settings.TransactionIdleWindow, cancellation), cancellation);
+        Log($"  idle: {idle.Transactions / idle.Seconds:F1} transactions/s, {idle.Statements.Values.Sum() / idle.Seconds:F1} statements/s");
+        var idleBySource = idle with { Statements = BySource(idle.Statements) };
+
+        var rows = new List<(string Kind, double Transactions, IReadOnlyDictionary<string, double> Statements)>();
+        var mixStatements = new List<IReadOnlyDictionary<string, double>>();
+        for (var step = 0; step < CommandCase.Steps; step++)
+        {
+            var cases = Enumerable.Range(0, perStep).Select(_ => NewCase(world)).ToList();
+            foreach (var next in cases)
+                while (next.Step < step && await next.NextAsync(cancellation)) { }
+            await observer.QuietAsync(cancellation);
+            // As many clients as the throughput phase: the daemon and the budget workflow batch what arrives together, as they do there.
+            var sample = await observer.SampleAsync(async () =>
+            {
+                await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = settings.Clients, CancellationToken = cancellation },
+                    async (next, token) =>
+                    {
+                        if (!await next.NextAsync(token)) throw new InvalidOperationException($"{StepNames[step]} was refused ({CommandCase.LastFailure}).");
+                    });
+                await observer.QuietAsync(cancellation);
+            }, cancellation);
+            var row = sample.LessIdle(idle, perStep);
+            rows.Add((StepNames[step], row.Transactions, BySource(row.Statements)));
+            Log($"  {StepNames[step]}: {row.Transactions:F1} transactions, {row.Statements.Values.Sum():F1} statements per command");
+            mixStatements.Add(row.Statements);
+        }
+
+        var table = TransactionTable(rows, idleBySource, perStep) + StatementList(mixStatements);
+        var file = Path.Combine(settings.OutputFolder, "transactions.md");
+        Directory.CreateDirectory(settings.OutputFolder);
+        await File.WriteAllTextAsync(file, table, cancellation);
+        Console.WriteLine(table);
+        var mix = rows.Average(r => r.Transactions);
+        _notes.Add($"transactions per command over the harness's mix (one of each step): {Format.Number(mix)}; statements " +
+                   $"{Format.Number(rows.Average(r => r.Statements.Values.Sum()))}; the table by kind and source is in transactions.md");
+        Log($"written to {file}");
+    }
+
+    private static Dictionary<string, double> BySource(IReadOnlyDictionary<string, double> statements) =>
+        statements.GroupBy(s => StatementSources.Of(s.Key)).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
+
+    /// <summary>The statements behind the table, by how often a command of the mix (one of each kind) sends them.</summary>
+    private static string StatementList(IReadOnlyList<IReadOnlyDictionary<string, double>> steps)
+    {
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine("The statements behind it, per command of the mix (one of each kind), most frequent first:");
+        text.AppendLine();
+        text.AppendLine("| per command | source | statement |");
+        text.AppendLine("|---:|---|---|");
+        foreach (var (query, calls) in steps.SelectMany(s => s).GroupBy(s => s.Key)
+                     .Select(g => (Query: g.Key, Calls: g.Sum(s => s.Value) / steps.Count)).Where(s => s.Calls >= 0.05).OrderByDescending(s => s.Calls).Take(60))
+        {
+            var shown = System.Text.RegularExpressions.Regex.Replace(query, @"\s+", " ").Replace("|", "\\|", StringComparison.Ordinal);
+            text.AppendLine(FormattableString.Invariant($"| {calls:F2} | {StatementSources.Of(query)} | `{(shown.Length > 160 ? shown[..160] + "…" : shown)}` |"));
+        }
+
+        return text.ToString();
+    }
+
+    private static string TransactionTable(
+        IReadOnlyList<(string Kind, double Transactions, IReadOnlyDictionary<string, double> Statements)> rows, StatisticsSample idle, int perStep)
+    {
+        var sources = rows.SelectMany(r => r.Statements).GroupBy(s => s.Key).OrderByDescending(g => g.Sum(s => s.Value)).Select(g => g.Key).ToList();
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Per command, {perStep} commands of each kind one after the other, each until its budget workflow and the async projections were done; " +
+            $"idle host subtracted ({idle.Transactions / idle.Seconds:F1} transactions/s, {idle.Statements.Values.Sum() / idle.Seconds:F1} statements/s).");
+        text.AppendLine();
+        text.AppendLine("| command | transactions | statements | " + string.Join(" | ", sources) + " |");
+        text.AppendLine("|---|---:|---:|" + string.Concat(sources.Select(_ => "---:|")));
+        foreach (var (kind, transactions, statements) in rows)
+            text.AppendLine(FormattableString.Invariant($"| {kind} | {transactions:F1} | {statements.Values.Sum():F1} | ") +
+                                                          string.Join(" | ", sources.Select(s => statements.GetValueOrDefault(s).ToString("F1", CultureInfo.InvariantCulture))) + " |");
+        text.AppendLine(FormattableString.Invariant($"| mix (mean) | {rows.Average(r => r.Transactions):F1} | {rows.Average(r => r.Statements.Values.Sum()):F1} | ") +
+                                                      string.Join(" | ", sources.Select(s => rows.Average(r => r.Statements.GetValueOrDefault(s)).ToString("F1", CultureInfo.InvariantCulture))) + " |");
+        text.AppendLine();
+        text.AppendLine(FormattableString.Invariant($"Idle, per second: {idle.Transactions / idle.Seconds:F1} transactions; ") +
+            string.Join("; ", idle.Statements.OrderByDescending(s => s.Value).Select(s => FormattableString.Invariant($"{s.Key} {s.Value / idle.Seconds:F1}"))) + " statements.");
+        return text.ToString();
+    }
+
+    /// <summary>What PostgreSQL counted in a window: transactions, and top-level statements by their source.</summary>
+    private sealed record StatisticsSample(double Seconds, double Transactions, IReadOnlyDictionary<string, double> Statements)
+    {
+        /// <summary>Per command, with what the idle host does in as long a window taken away (never below zero).</summary>
+        public StatisticsSample LessIdle(StatisticsSample idle, int commands)
+        {
+            var rate = Seconds / idle.Seconds;
+            return new StatisticsSample(Seconds, Math.Max(0, (Transactions - idle.Transactions * rate) / commands),
+                Statements.ToDictionary(s => s.Key, s => Math.Max(0, (s.Value - idle.Statements.GetValueOrDefault(s.Key) * rate) / commands)));
+        }
+    }
+
+    /// <summary>
+    /// The harness's view of the statistics, on one connection of its own (so it adds exactly one transaction per query it runs).
+    /// PostgreSQL 15 publishes a backend's transaction counts when it goes idle, at most once a second and within ten seconds,
+    /// so a window ends only after that long without work.
+    /// </summary>
+    private sealed class StatisticsObserver(string connectionString) : IAsyncDisposable
+    {
+        private static readonly TimeSpan Publication = TimeSpan.FromSeconds(11);
+        private readonly NpgsqlConnection _connection = new(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        private long _queries;
+
+        public Task OpenAsync(CancellationToken cancellation) => _connection.OpenAsync(cancellation);
+
+        /// <summary>Until no application awaits its commitment, no message waits in the inbox and every async projection has caught up.</summary>
+        public async Task QuietAsync(CancellationToken cancellation)
+        {
+            var guard = Stopwatch.StartNew();
+            while (await ScalarAsync(
+                       $"/* bench */ select (select count(*) from {Schema}.mt_doc_applicationsummary where data->>'status' = 'AwaitingCommitment') + " +
+                       $"(select count(*) from {Schema}.wolverine_incoming_envelopes where status = 'Incoming') + " +
+                       $"(select count(*) from {Schema}.mt_event_progression where name like '%:%' and last_seq_id < (select coalesce(max(seq_id), 0) from {Schema}.mt_events))",
+                       cancellation) > 0)
+            {
+                if (guard.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException("The host did not settle within two minutes.");
+                await Task.Delay(100, cancellation);
+            }
+        }
+
+        public async Task<StatisticsSample> SampleAsync(Func<Task> work, CancellationToken cancellation)
+        {
+            await Task.Delay(Publication, cancellation);
+            var (transactionsBefore, queriesBefore, statementsBefore) = await SnapshotAsync(cancellation);
+            var clock = Stopwatch.StartNew();
+            await work();
+            await Task.Delay(Publication, cancellation);
+            var seconds = clock.Elapsed.TotalSeconds;
+            var (transactionsAfter, queriesAfter, statementsAfter) = await SnapshotAsync(cancellation);
+            // Counted between the two reads of the counter: the first snapshot's statement query and every query after it, not the
+            // second read itself (still running when it reads).
+            var ownQueries = queriesAfter - queriesBefore - 1;
+            return new StatisticsSample(seconds, transactionsAfter - transactionsBefore - ownQueries,
+                statementsAfter.ToDictionary(s => s.Key, s => s.Value - statementsBefore.GetValueOrDefault(s.Key)));
+        }
+
+        private async Task<(double Transactions, long QueriesAtRead, IReadOnlyDictionary<string, double> Statements)> SnapshotAsync(CancellationToken cancellation)
+        {
+            var transactions = await ScalarAsync("/* bench */ select xact_commit + xact_rollback from pg_stat_database where datname = current_database()", cancellation);
+            var queriesAtRead = _queries;
+            var statements = new Dictionary<string, double>();
+            _queries++;
+            await using var command = new NpgsqlCommand(
+                "/* bench */ select query, calls from pg_stat_statements where toplevel and dbid = (select oid from pg_database where datname = current_database()) " +
+                "and query not like '/* bench */%'", _connection);
+            await using var reader = await command.ExecuteReaderAsync(cancellation);
+            while (await reader.ReadAsync(cancellation))
+            {
+                var query = reader.GetString(0);
+                statements[query] = statements.GetValueOrDefault(query) + reader.GetInt64(1);
+            }
+
+            return (transactions, queriesAtRead, statements);
+        }
+
+        private async Task<long> ScalarAsync(string sql, CancellationToken cancellation)
+        {
+            _queries++;
+            await using var command = new NpgsqlCommand(sql, _connection);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellation), CultureInfo.InvariantCulture);
+        }
+
+        public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    }
+}
