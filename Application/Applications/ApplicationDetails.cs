@@ -62,7 +62,11 @@ public enum ProposalOutcome
 public sealed record ProposalRecord(
     int Number, DecisionKind Decision, decimal? Amount, IReadOnlyList<string> Conditions, string? RejectionReason,
     string? PlanningExceedanceReason, long BasedOnVersion, string ProposedBy, DateTimeOffset ProposedAt,
-    ProposalOutcome Outcome, string? DecidedBy, DateTimeOffset? DecidedAt, string? OutcomeReason);
+    ProposalOutcome Outcome, string? DecidedBy, DateTimeOffset? DecidedAt, string? OutcomeReason)
+{
+    /// <summary>The obligations the approval imposes once in force (Auflagen, ADR 0126); dropped with the proposal when it is returned or blocked.</summary>
+    public IReadOnlyList<ObligationTerms> Obligations { get; init; } = [];
+}
 
 /// <summary>A payment request and what became of it.</summary>
 /// <param name="Number">The request's number within the application, from 1.</param>

@@ -62,7 +62,10 @@ public sealed partial class ApplicationDetailsProjection : SingleStreamProjectio
             [
                 .. a.Proposals,
                 new ProposalRecord(e.Data.ProposalNumber, e.Data.Kind, e.Data.Amount, e.Data.Conditions, e.Data.Reason, e.Data.PlanningExceedanceReason,
-                    e.Data.BasedOnVersion, e.Data.RecordedBy, e.Timestamp, ProposalOutcome.Pending, null, null, null),
+                    e.Data.BasedOnVersion, e.Data.RecordedBy, e.Timestamp, ProposalOutcome.Pending, null, null, null)
+                {
+                    Obligations = e.Data.Obligations ?? [],
+                },
             ],
         };
 

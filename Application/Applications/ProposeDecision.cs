@@ -24,6 +24,8 @@ namespace Fachwerk.Application.Applications;
 /// <param name="RetainedFinalInstalment">The part of the grant kept back until the final proof of use is settled, in EUR.</param>
 /// <param name="InterimProofDueDates">The due dates of interim proofs of use; by default 30 April after each calendar year of the
 /// project.</param>
+/// <param name="Obligations">The obligations the grant imposes (Auflagen, e.g. to practise in the district for five years), imposed as
+/// proposed once the approval is in force (ADR 0126); none for a rejection.</param>
 public sealed record ProposeDecision(
     long ExpectedVersion,
     DecisionKind Decision,
@@ -33,7 +35,8 @@ public sealed record ProposeDecision(
     string? PlanningExceedanceReason = null,
     string? Reason = null,
     decimal RetainedFinalInstalment = 0,
-    IReadOnlyList<DateOnly>? InterimProofDueDates = null) : IChangeCommand;
+    IReadOnlyList<DateOnly>? InterimProofDueDates = null,
+    IReadOnlyList<ObligationTerms>? Obligations = null) : IChangeCommand;
 
 public sealed class ProposeDecisionValidator : ChangeCommandValidator<ProposeDecision>
 {
@@ -50,6 +53,7 @@ public sealed class ProposeDecisionValidator : ChangeCommandValidator<ProposeDec
         {
             RuleFor(x => x.RejectionReason).NotEmpty().WithMessage("A rejection gives its reason.").MaximumLength(CommonRules.ReasonLength);
             RuleFor(x => x.Amount).Null().WithMessage("A rejection grants no amount.");
+            RuleFor(x => x.Obligations).Must(o => o is null || o.Count == 0).WithMessage("A rejection imposes no obligations.");
         });
         RuleFor(x => x.Conditions).Must(c => c is null || c.Count <= 50).WithMessage("At most 50 conditions.");
         RuleForEach(x => x.Conditions).NotEmpty().MaximumLength(CommonRules.ReasonLength);
@@ -57,6 +61,10 @@ public sealed class ProposeDecisionValidator : ChangeCommandValidator<ProposeDec
         RuleFor(x => x.RetainedFinalInstalment).MoneyOrZero();
         RuleFor(x => x.InterimProofDueDates).Must(d => d is null || d.Count <= 20).WithMessage("At most 20 interim proofs of use.");
         RuleForEach(x => x.InterimProofDueDates).PlausibleDate();
+        RuleFor(x => x.Obligations).Must(o => o is null || o.Count <= ObligationDecider.MaxPerApproval)
+            .WithMessage($"At most {ObligationDecider.MaxPerApproval} obligations.");
+        // Every obligation is checked, not only up to the first one in error (the rules stop at their first failure by default).
+        RuleForEach(x => x.Obligations).Cascade(CascadeMode.Continue).NotNull().SetValidator(new ObligationTermsValidator());
     }
 }
 
@@ -93,7 +101,7 @@ public static class ProposeDecisionEndpoint
             command.Decision == DecisionKind.Approve
                 ? ApplicationDecider.ProposeApproval(application,
                     new ApprovalTerms(command.Amount!.Value, command.Conditions ?? [], command.PlanningExceedanceReason, command.RetainedFinalInstalment,
-                        command.InterimProofDueDates),
+                        command.InterimProofDueDates, command.Obligations),
                     command.ExpectedVersion, stamp)
                 : ApplicationDecider.ProposeRejection(application, command.RejectionReason!, command.ExpectedVersion, stamp);
         Events events = [proposed];

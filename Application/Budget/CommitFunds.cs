@@ -17,7 +17,8 @@ public sealed record CommitFunds(Guid ProgrammeId, Guid ApplicationId, Guid Appl
 /// Reserves the money and approves the application in one transaction across the programme, the application and (in
 /// de-minimis programmes) the applicant's stream, or blocks the approval with the reason. Runs on the sequential "budget"
 /// queue; the streams' version checks keep it correct even when several nodes commit at once (a conflict is retried).
-/// Redelivery changes nothing. An approval schedules the reminders for its proofs of use and sends for its decision letter (ADR 0104).
+/// Redelivery changes nothing. An approval schedules the reminders for its proofs of use and sends for its decision letter (ADR 0104);
+/// the obligations of its terms are imposed with it and their due days get their timers (ADR 0126).
 /// </summary>
 public static class CommitFundsHandler
 {
@@ -42,6 +43,11 @@ public static class CommitFundsHandler
                 followUps.Add(ProofOfUseDeadlineReachedHandler.ScheduleFor(step.ApplicationId, proof.Proof, proof.DueBy));
             followUps.Add(new IssueDecisionLetter(step.ApplicationId));
         }
+
+        // The obligations imposed with the approval (ADR 0126): each due day gets its timer, as for an obligation imposed later.
+        foreach (var imposed in outcome.ApplicationEvents.OfType<ObligationImposed>())
+            foreach (var due in imposed.EvidenceDueDates)
+                followUps.Add(ObligationEvidenceDeadlineReachedHandler.ScheduleFor(step.ApplicationId, imposed.Number, due));
 
         return followUps;
     }

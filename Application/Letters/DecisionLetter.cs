@@ -50,6 +50,12 @@ public sealed record DecisionLetter(
     DecisionKind Kind = DecisionKind.Approve,
     string? RejectionReason = null)
 {
+    /// <summary>
+    /// The obligations imposed with the approval (Auflagen with their evidence and due days, ADR 0126): those of the confirmed proposal,
+    /// appended in the approval's transaction; none for a rejection. Obligations imposed later on the grant are not part of this letter.
+    /// </summary>
+    public IReadOnlyList<ObligationImposed> Obligations { get; init; } = [];
+
     /// <summary>What the letter is called: <c>Zuwendungsbescheid</c> or <c>Ablehnungsbescheid</c>.</summary>
     public string Title => Kind == DecisionKind.Reject ? "Ablehnungsbescheid" : "Zuwendungsbescheid";
 

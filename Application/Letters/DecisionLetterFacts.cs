@@ -9,7 +9,8 @@ namespace Fachwerk.Application.Letters;
 /// <summary>
 /// Gathers a <see cref="DecisionLetter"/> from the events alone (ADR 0104): the application's stream up to its approval or
 /// rejection (plan, submission, the last proposal and its confirmation, the decision), and the applicant's and programme's names
-/// as their streams stood then. Later events (a renamed organisation, a reduced amount) never change a letter rendered again.
+/// as their streams stood then, and the obligations the approval imposed in its transaction (ADR 0126). Later events (a renamed
+/// organisation, a reduced amount, an obligation imposed later) never change a letter rendered again.
 /// </summary>
 public static class DecisionLetterFacts
 {
@@ -37,6 +38,8 @@ public static class DecisionLetterFacts
             {
                 Amount = approved.Amount, FundingRate = approved.FundingRate, RetainedFinalInstalment = approved.RetainedFinalInstalment,
                 Conditions = approved.Conditions, ProofsOfUse = approved.ProofsOfUse, IssuedAt = approved.RecordedAt,
+                Obligations = [.. events.Skip(upToDecision.Count).Select(e => e.Data).OfType<ObligationImposed>()
+                    .Where(o => o.ProposalNumber == confirmed.ProposalNumber)],
             },
             ApplicationRejected rejected => letter with { Kind = DecisionKind.Reject, RejectionReason = rejected.Reason, IssuedAt = rejected.RecordedAt },
             _ => null,

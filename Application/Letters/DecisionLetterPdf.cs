@@ -58,12 +58,15 @@ public static class DecisionLetterPdf
             w.Row("Einbehalt", $"{Money(l.RetainedFinalInstalment)} bis zur Prüfung des Schlussnachweises");
 
         w.Heading("2. Nebenbestimmungen");
-        if (l.Conditions.Count == 0) w.Paragraph("Diesem Bescheid sind keine besonderen Auflagen beigefügt; es gelten die Bestimmungen des Förderprogramms.");
-        else
+        if (l.Conditions.Count == 0 && l.Obligations.Count == 0)
+            w.Paragraph("Diesem Bescheid sind keine besonderen Auflagen beigefügt; es gelten die Bestimmungen des Förderprogramms.");
+        if (l.Conditions.Count > 0)
         {
             w.Paragraph("Die Zuwendung wird unter folgenden Auflagen bewilligt:");
             foreach (var condition in l.Conditions) w.Bullet(condition);
         }
+
+        if (l.Obligations.Count > 0) WriteObligations(w, l.Obligations);
 
         w.Heading("3. Verwendungsnachweise");
         w.Paragraph("Die Verwendung der Zuwendung ist zu folgenden Terminen nachzuweisen:");
@@ -72,6 +75,27 @@ public static class DecisionLetterPdf
 
         FourEyes(w, "4.", l.ProposedBy, l.ProposedAt, l.ConfirmedBy, l.ConfirmedAt);
     }
+
+    /// <summary>
+    /// The obligations imposed with the approval (ADR 0126): each Auflage with its period, the evidence required and the days it is due,
+    /// and what a breach means (the pro-rata reclaim of ADR 0123).
+    /// </summary>
+    private static void WriteObligations(LetterWriter w, IReadOnlyList<ObligationImposed> obligations)
+    {
+        w.Paragraph("Auflagen: Die Zuwendung wird mit folgenden Auflagen verbunden, deren Erfüllung nachzuweisen ist:");
+        foreach (var o in obligations)
+        {
+            var endsOn = ObligationDecider.EndOf(o.StartsOn, o.Months);
+            w.Bullet($"Auflage {o.Number} ({ObligationKindName(o.Kind)}): {o.Description}. Zeitraum: {Day(o.StartsOn)} bis {Day(endsOn)} ({o.Months} Monate). " +
+                     $"Nachweis: {o.RequiredEvidence}, vorzulegen bis {string.Join(", ", o.EvidenceDueDates.Select(Day))}.");
+        }
+
+        w.Paragraph("Wird eine Auflage nicht erfüllt, wird die Zuwendung für den nicht erfüllten Teil der Laufzeit anteilig zurückgefordert " +
+                    "(ausgezahlter Betrag × nicht erfüllte Monate ÷ Monate der Auflage, auf Cent gerundet).");
+    }
+
+    /// <summary>The kind of an obligation as the letter names it.</summary>
+    internal static string ObligationKindName(ObligationKind kind) => kind == ObligationKind.PractiseInDistrict ? "Tätigkeit im Landkreis" : "sonstige Auflage";
 
     /// <summary>"Schlussnachweis" or "Zwischennachweis".</summary>
     internal static string ProofName(ProofKind kind) => kind == ProofKind.Final ? "Schlussnachweis" : "Zwischennachweis";

@@ -186,13 +186,14 @@ public static class ApplicationDecider
 
     /// <summary>
     /// Proposes to approve on <paramref name="terms"/>: an amount of at most the requested one, a retained final instalment of
-    /// at most that amount, interim proofs due within the project and before the final proof.
+    /// at most that amount, interim proofs due within the project and before the final proof, and at most
+    /// <see cref="ObligationDecider.MaxPerApproval"/> obligations, each keeping the obligation rules (ADR 0126).
     /// </summary>
     public static DecisionProposed ProposeApproval(FundingApplication application, ApprovalTerms terms, long basedOnVersion, Stamp stamp)
     {
         SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
         EnsureReadyForProposal(application);
-        var (amount, conditions, planningExceedanceReason, retainedFinalInstalment, interimProofDueDates) = terms;
+        var (amount, conditions, planningExceedanceReason, retainedFinalInstalment, interimProofDueDates, obligations) = terms;
         if (amount <= 0 || amount > application.Plan.RequestedAmount)
             throw new RuleViolation("application.amount-out-of-range",
                 $"An approval grants more than 0 EUR and at most the requested {Eur(application.Plan.RequestedAmount)}; proposed: {Eur(amount)}.");
@@ -204,9 +205,12 @@ public static class ApplicationDecider
             throw new RuleViolation("application.proof-date-out-of-range",
                 $"Interim proofs of use fall due after the project starts ({application.Plan.Duration.From:yyyy-MM-dd}) and before the final proof " +
                 $"({finalDue:yyyy-MM-dd}); {outside:yyyy-MM-dd} does not.");
+        if (obligations is { Count: > ObligationDecider.MaxPerApproval })
+            throw new RuleViolation("obligation.too-many", $"An approval imposes at most {ObligationDecider.MaxPerApproval} obligations; {obligations.Count} proposed.");
         return new DecisionProposed(application.Id, application.Proposals + 1, DecisionKind.Approve, amount,
             [.. conditions.Select(c => c.Trim())], null, Blank(planningExceedanceReason), basedOnVersion, stamp.By, stamp.At,
-            retainedFinalInstalment, interimProofDueDates is { Count: > 0 } ? [.. interimProofDueDates.Order()] : null);
+            retainedFinalInstalment, interimProofDueDates is { Count: > 0 } ? [.. interimProofDueDates.Order()] : null,
+            obligations is { Count: > 0 } ? [.. obligations.Select(ObligationDecider.Checked)] : null);
     }
 
     /// <summary>In a de-minimis programme, an approval that would break the applicant's ceiling is refused with the computation.</summary>

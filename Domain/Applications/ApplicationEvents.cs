@@ -118,7 +118,8 @@ public sealed record AllianceVoteCast(
 
 /// <summary>
 /// A proposed decision. An approval may retain a final instalment until the final proof of use is checked, and may set the
-/// due dates of interim proofs of use (by default 30 April after each calendar year of the project).
+/// due dates of interim proofs of use (by default 30 April after each calendar year of the project), and the grant's obligations, imposed
+/// as proposed once the approval is in force (ADR 0126).
 /// </summary>
 public sealed record DecisionProposed(
     Guid ApplicationId,
@@ -132,7 +133,8 @@ public sealed record DecisionProposed(
     string RecordedBy,
     DateTimeOffset RecordedAt,
     decimal RetainedFinalInstalment = 0,
-    IReadOnlyList<DateOnly>? InterimProofDueDates = null) : IApplicationEvent;
+    IReadOnlyList<DateOnly>? InterimProofDueDates = null,
+    IReadOnlyList<ObligationTerms>? Obligations = null) : IApplicationEvent;
 
 /// <summary>The second person sent the proposal back; the caseworker proposes again.</summary>
 public sealed record DecisionReturned(Guid ApplicationId, int ProposalNumber, string Reason, string RecordedBy, DateTimeOffset RecordedAt)

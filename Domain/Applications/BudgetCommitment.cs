@@ -34,8 +34,11 @@ public static class BudgetCommitment
         var approved = new ApplicationApproved(application.Id, programme.Id, amount, proposal.Conditions,
             Math.Round(amount / application.Plan.TotalCosts, 6), proposal.RetainedFinalInstalment,
             ProofsOfUse(application.Plan.Duration, proposal.InterimProofDueDates), stamp.By, stamp.At);
+        // The obligations of the confirmed terms are imposed with the approval, in its transaction (ADR 0126).
+        IReadOnlyList<object> approval =
+            [approved, .. ObligationDecider.ImposeWithApproval(FundingApplication.Evolve(application, approved), proposal.Number, proposal.Obligations, stamp)];
         if (commitment is not null)
-            return new CommitmentStep([], [approved], []);
+            return new CommitmentStep([], approval, []);
 
         var applicantEvents = new List<object>();
         if (application.Terms?.DeMinimis == true)
@@ -51,7 +54,7 @@ public static class BudgetCommitment
             application.CallNumber, application.District);
         return ProgrammeDecider.Commit(programme, request, stamp) switch
         {
-            CommitmentOutcome.Committed committed => new CommitmentStep([committed.Event], [approved], applicantEvents),
+            CommitmentOutcome.Committed committed => new CommitmentStep([committed.Event], approval, applicantEvents),
             CommitmentOutcome.Refused refused => Blocked(application, proposal, refused.Code, refused.Reason, stamp),
             _ => throw new InvalidOperationException("Unknown commitment outcome."),
         };

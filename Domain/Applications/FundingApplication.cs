@@ -38,7 +38,11 @@ public sealed record Vote(Guid CastOnBehalfOf, bool Recommends, long BasedOnVers
 
 public sealed record Proposal(
     int Number, DecisionKind Kind, decimal? Amount, IReadOnlyList<string> Conditions, string? Reason, string? PlanningExceedanceReason,
-    string ProposedBy, decimal RetainedFinalInstalment = 0, IReadOnlyList<DateOnly>? InterimProofDueDates = null);
+    string ProposedBy, decimal RetainedFinalInstalment = 0, IReadOnlyList<DateOnly>? InterimProofDueDates = null)
+{
+    /// <summary>The obligations the approval imposes once in force (ADR 0126); none for a rejection.</summary>
+    public IReadOnlyList<ObligationTerms> Obligations { get; init; } = [];
+}
 
 /// <summary>Where a payment request stands: requested, checked, released (paid) or refused.</summary>
 public enum PaymentRequestStatus
@@ -234,7 +238,10 @@ public sealed partial record FundingApplication(
         (_, DecisionProposed proposed) => application with
         {
             Proposal = new Proposal(proposed.ProposalNumber, proposed.Kind, proposed.Amount, proposed.Conditions, proposed.Reason,
-                proposed.PlanningExceedanceReason, proposed.RecordedBy, proposed.RetainedFinalInstalment, proposed.InterimProofDueDates),
+                proposed.PlanningExceedanceReason, proposed.RecordedBy, proposed.RetainedFinalInstalment, proposed.InterimProofDueDates)
+            {
+                Obligations = proposed.Obligations ?? [],
+            },
             Proposals = proposed.ProposalNumber,
         },
         (_, DecisionReturned) => application with { Proposal = null },

@@ -13,17 +13,48 @@ public static class ObligationDecider
     /// <summary>The longest obligation: 30 years.</summary>
     public const int MaxMonths = 360;
 
+    /// <summary>The most obligations one approval proposes.</summary>
+    public const int MaxPerApproval = 10;
+
+    /// <summary>The last day of an obligation from <paramref name="startsOn"/>, <paramref name="months"/> long.</summary>
+    public static DateOnly EndOf(DateOnly startsOn, int months) => startsOn.AddMonths(months).AddDays(-1);
+
+    /// <summary>The latest day evidence may be due: a year after the obligation's last day.</summary>
+    public static DateOnly LatestDueDate(DateOnly startsOn, int months) => EndOf(startsOn, months).AddYears(1);
+
     public static ObligationImposed Impose(
         FundingApplication application, ObligationKind kind, string description, DateOnly startsOn, int months, string requiredEvidence,
         IReadOnlyList<DateOnly> evidenceDueDates, Stamp stamp)
     {
         SeparationOfDuties.EnsureMayActForAuthority(application, stamp);
-        if (application.Status is not (ApplicationStatus.Approved or ApplicationStatus.ReclaimDemanded))
-            throw new RuleViolation("obligation.grant-not-approved", $"Obligations are imposed on an approved grant; application {application.Id} is {application.Status}.");
+        EnsureGranted(application);
+        var terms = Checked(new ObligationTerms(kind, description, startsOn, months, requiredEvidence, evidenceDueDates));
+        return Imposed(application, application.Obligations.Count + 1, terms, stamp, null);
+    }
+
+    /// <summary>
+    /// The obligations of confirmed proposal <paramref name="proposalNumber"/>, imposed as proposed in the transaction that approves the grant
+    /// (<paramref name="application"/> is the grant as approved), numbered after those it has; recorded by the approval's actor (ADR 0126).
+    /// </summary>
+    public static IReadOnlyList<ObligationImposed> ImposeWithApproval(
+        FundingApplication application, int proposalNumber, IReadOnlyList<ObligationTerms> obligations, Stamp stamp)
+    {
+        EnsureGranted(application);
+        return [.. obligations.Select((terms, i) => Imposed(application, application.Obligations.Count + 1 + i, Checked(terms), stamp, proposalNumber))];
+    }
+
+    /// <summary>
+    /// The rules every obligation keeps, wherever it is stated: a period of 1 to <see cref="MaxMonths"/> months, at least one due day,
+    /// none before the start, none later than a year after the end. Answers the terms trimmed, the due days once each and in order.
+    /// </summary>
+    public static ObligationTerms Checked(ObligationTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var (_, description, startsOn, months, requiredEvidence, evidenceDueDates) = terms;
         if (months is < 1 or > MaxMonths)
             throw new RuleViolation("obligation.period-out-of-range", $"An obligation runs 1 to {MaxMonths} months; {months} given.");
-        var endsOn = startsOn.AddMonths(months).AddDays(-1);
-        var dues = evidenceDueDates.Distinct().Order().ToList();
+        var endsOn = EndOf(startsOn, months);
+        var dues = (evidenceDueDates ?? []).Distinct().Order().ToList();
         if (dues.Count == 0)
             throw new RuleViolation("obligation.no-evidence-due", "An obligation names at least one day by which evidence is due.");
         if (dues[0] < startsOn)
@@ -32,9 +63,18 @@ public static class ObligationDecider
         if (dues[^1] > endsOn.AddYears(1))
             throw new RuleViolation("obligation.evidence-too-late",
                 $"Evidence is due at the latest a year after the obligation ends on {endsOn:yyyy-MM-dd}, not on {dues[^1]:yyyy-MM-dd}.");
-        return new ObligationImposed(application.Id, application.Obligations.Count + 1, kind, description.Trim(), startsOn, months,
-            requiredEvidence.Trim(), dues, stamp.By, stamp.At);
+        return terms with { Description = description.Trim(), RequiredEvidence = requiredEvidence.Trim(), EvidenceDueDates = dues };
     }
+
+    private static void EnsureGranted(FundingApplication application)
+    {
+        if (application.Status is not (ApplicationStatus.Approved or ApplicationStatus.ReclaimDemanded))
+            throw new RuleViolation("obligation.grant-not-approved", $"Obligations are imposed on an approved grant; application {application.Id} is {application.Status}.");
+    }
+
+    private static ObligationImposed Imposed(FundingApplication application, int number, ObligationTerms terms, Stamp stamp, int? proposalNumber) =>
+        new(application.Id, number, terms.Kind, terms.Description, terms.StartsOn, terms.Months, terms.RequiredEvidence, terms.EvidenceDueDates,
+            stamp.By, stamp.At, proposalNumber);
 
     /// <summary>Evidence for the due day <paramref name="dueBy"/> of obligation <paramref name="number"/>; also after the day passed (it clears the overdue mark).</summary>
     public static ObligationEvidenceRecorded RecordEvidence(FundingApplication application, int number, DateOnly dueBy, string evidence, Stamp stamp)

@@ -1,9 +1,12 @@
 namespace Fachwerk.Domain.Applications;
 
-/// <summary>The grant obliges its recipient (ADR 0123): kind, period, required evidence and the days it is due.</summary>
+/// <summary>
+/// The grant obliges its recipient (ADR 0123): kind, period, required evidence and the days it is due. Imposed with the approval of proposal
+/// <paramref name="ProposalNumber"/> (its terms, under four eyes, ADR 0126), or later by a caseworker on the approved grant (none).
+/// </summary>
 public sealed record ObligationImposed(
     Guid ApplicationId, int Number, ObligationKind Kind, string Description, DateOnly StartsOn, int Months, string RequiredEvidence,
-    IReadOnlyList<DateOnly> EvidenceDueDates, string RecordedBy, DateTimeOffset RecordedAt) : IApplicationEvent;
+    IReadOnlyList<DateOnly> EvidenceDueDates, string RecordedBy, DateTimeOffset RecordedAt, int? ProposalNumber = null) : IApplicationEvent;
 
 /// <summary>Evidence of an obligation was recorded against one of its due days.</summary>
 public sealed record ObligationEvidenceRecorded(Guid ApplicationId, int Number, DateOnly DueBy, string Evidence, string RecordedBy, DateTimeOffset RecordedAt)

@@ -30,6 +30,8 @@ public static class SeparationOfDuties
         // The account the grant goes to is proposed by either side (a proposal is always someone's act); its confirmation is the authority's.
         PayeeAccountProposed { Side: CaseSide.Applicant } => CaseSide.Applicant,
         PayeeAccountProposed or PayeeAccountConfirmed => CaseSide.Authority,
+        // Obligations of the approval terms are imposed by the budget workflow; their proposer and confirmer are on record already (ADR 0126).
+        ObligationImposed { ProposalNumber: not null } => CaseSide.None,
         ApplicationDrafted or ApplicantPersonNamed or ApplicationAmended or ApplicationExtraDataSet or ApplicationSubmitted or DocumentsSupplied or DocumentAttached or ApplicationWithdrawn
             or PaymentRequested or ProofOfUseSubmitted => CaseSide.Applicant,
         DocumentsRequested or ApplicationFormallyCompleted or AllianceVoteCast or DecisionProposed or DecisionConfirmed or DecisionReturned
