@@ -55,17 +55,7 @@ public sealed partial class Harness
 
                 // A token of the leader is taken by the survivor too (the shared signing key): the command after the kill uses it.
                 var caseworker = world.Caseworker;
-                var confirmations = cases.Select(next => Task.Run(async () =>
-                {
-                    try
-                    {
-                        await next.NextAsync(cancellation);
-                    }
-                    catch (Exception e) when (e is HttpRequestException or Fachwerk.Web.Api.ApiProblemException or TaskCanceledException)
-                    {
-                        // Cut off by the kill: the client does not know whether it was recorded, as in reality.
-                    }
-                }, cancellation)).ToList();
+                var confirmations = ConfirmAll(cases, cancellation);
                 await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 400)), cancellation);
                 var sinceKill = Stopwatch.StartNew();
                 await leader.KillAsync();

@@ -39,17 +39,7 @@ public sealed partial class Harness
                         while (next.Step < CommandCase.Steps - 1 && await next.NextAsync(cancellation)) { }
 
                     // The confirmations start the budget workflow; the kill lands somewhere among them and the commitments behind.
-                    var confirmations = cases.Select(next => Task.Run(async () =>
-                    {
-                        try
-                        {
-                            await next.NextAsync(cancellation);
-                        }
-                        catch (Exception e) when (e is HttpRequestException or Fachwerk.Web.Api.ApiProblemException or TaskCanceledException)
-                        {
-                            // Cut off by the kill: the client does not know whether it was recorded, as in reality.
-                        }
-                    }, cancellation)).ToList();
+                    var confirmations = ConfirmAll(cases, cancellation);
                     await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 400)), cancellation);
                     await host.KillAsync();
                     await Task.WhenAll(confirmations);
@@ -88,6 +78,20 @@ public sealed partial class Harness
         });
         if (twice > 0) throw new InvalidOperationException($"{twice} applications were committed twice after the kills.");
     }
+
+    /// <summary>Sends every case's last step (the confirmation) at once; a kill among them cuts some off, and that is no error.</summary>
+    private static List<Task> ConfirmAll(IEnumerable<CommandCase> cases, CancellationToken cancellation) =>
+        [.. cases.Select(next => Task.Run(async () =>
+        {
+            try
+            {
+                await next.NextAsync(cancellation);
+            }
+            catch (Exception e) when (e is HttpRequestException or Fachwerk.Web.Api.ApiProblemException or TaskCanceledException)
+            {
+                // Cut off by the kill: the client does not know whether it was recorded, as in reality.
+            }
+        }, cancellation))];
 
     private static async Task<long> AwaitingCommitmentAsync(string connectionString, CancellationToken cancellation) =>
         await ScalarAsync(connectionString, $"select count(*) from {Schema}.mt_doc_applicationsummary where data->>'status' = 'AwaitingCommitment'", cancellation);
