@@ -1,7 +1,9 @@
 using Fachwerk.Application.Applications;
 using Fachwerk.Domain.Applications;
 using Marten;
+using JasperFx;
 using Wolverine;
+using Wolverine.Attributes;
 
 namespace Fachwerk.Application.Notifications;
 
@@ -12,6 +14,8 @@ namespace Fachwerk.Application.Notifications;
 /// </summary>
 public static class DeadlineReminderDueHandler
 {
+    /// <summary>Two deliveries at once: the second finds the notification inserted by the first and records nothing.</summary>
+    [RetryNow(typeof(DocumentAlreadyExistsException), 50, 250)]
     public static async Task Handle(
         DeadlineReminderDue reminder, IDocumentSession session, IMessageBus bus, Notifications notifications, TimeProvider clock, CancellationToken cancellation)
     {

@@ -51,7 +51,9 @@ public sealed class Notifications(IOptions<NotificationOptions> options, IOption
                 DigestOn = delivery == Delivery.Digest ? DailyDigest.DayFor(now) : null,
             };
             if (delivery == Delivery.Digest) await ScheduleDigestAsync(session, bus, notification, cancellation);
-            session.Store(notification);
+            // Inserted, never overwritten: two deliveries of the same cause at once (a deadline's timer run twice) collide here
+            // instead of both mailing; the loser's retry finds the notification and records nothing (the handlers' RetryNow).
+            session.Insert(notification);
             if (delivery == Delivery.Immediate) await bus.PublishAsync(new SendNotificationMail(id));
             recorded.Add(notification);
         }

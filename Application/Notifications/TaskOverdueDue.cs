@@ -1,7 +1,9 @@
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
 using Marten;
+using JasperFx;
 using Wolverine;
+using Wolverine.Attributes;
 
 namespace Fachwerk.Application.Notifications;
 
@@ -27,6 +29,8 @@ public sealed record TaskOverdueDue(Guid ApplicationId, string TaskKey, DateTime
 /// </summary>
 public static class TaskOverdueDueHandler
 {
+    /// <summary>Two deliveries at once: the second finds the notification inserted by the first and records nothing.</summary>
+    [RetryNow(typeof(DocumentAlreadyExistsException), 50, 250)]
     public static async Task Handle(
         TaskOverdueDue due, IDocumentSession session, IMessageBus bus, Notifications notifications, TimeProvider clock, CancellationToken cancellation)
     {
