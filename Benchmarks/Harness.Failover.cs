@@ -34,6 +34,8 @@ public sealed partial class Harness
         var keys = Directory.CreateTempSubdirectory("fachwerk-bench-keys-").FullName;
         var nodes = new Dictionary<string, HostProcess>();
         var rounds = new List<(double Advanced, double Settled, double Locked, int InFlight)>();
+        var deadlineDelays = new List<(double Delay, bool DueBeforeKill)>();
+        var deadlinesBeforeKill = 0;
         HostProcess StartNode(string name, bool applySchema) =>
             nodes[name] = HostProcess.Start(publish, connectionString, LogPath($"host-failover-{name}"), applySchema, (name, keys));
         try
@@ -55,10 +57,12 @@ public sealed partial class Harness
 
                 // A token of the leader is taken by the survivor too (the shared signing key): the command after the kill uses it.
                 var caseworker = world.Caseworker;
+                var deadlines = await DeadlinesAroundKill.BringDueAsync(connectionString, random, cancellation);
                 var confirmations = ConfirmAll(cases, cancellation);
                 await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 400)), cancellation);
                 var sinceKill = Stopwatch.StartNew();
                 await leader.KillAsync();
+                deadlines.Killed(cancellation);
                 // How soon PostgreSQL lets the survivor have the lock: the part of the failover no setting of ours shortens.
                 var released = UntilAsync(sinceKill, async () => await ProjectionHolderAsync(connectionString, cancellation) != leaderName, cancellation);
                 var lockTaken = UntilAsync(sinceKill, async () => await ProjectionHolderAsync(connectionString, cancellation) == survivorName, cancellation);
@@ -71,12 +75,16 @@ public sealed partial class Harness
                 var advanced = await UntilAsync(sinceKill, async () => await ScalarAsync(connectionString,
                     $"select count(*) from {Schema}.mt_event_progression where name like '%:%' and last_seq_id < {stored}", cancellation) == 0, cancellation);
                 var settled = await UntilAsync(sinceKill, async () => await AwaitingCommitmentAsync(connectionString, cancellation) == 0, cancellation);
+                var ran = await deadlines.RunAsync();
+                deadlineDelays.AddRange(ran);
+                deadlinesBeforeKill += deadlines.RanBeforeKill;
                 var locked = await lockTaken;
                 var free = await released;
                 rounds.Add((advanced.TotalMilliseconds, settled.TotalMilliseconds, locked.TotalMilliseconds, (int)inFlight));
                 Log($"  kill {kill + 1} of {leaderName}: {inFlight} awaiting commitment at the kill; {survivorName} held the projections' lock " + $"(released after {free.TotalMilliseconds:F0} ms) " +
                     $"{locked.TotalMilliseconds:F0} ms, projections advanced on it " +
-                    $"{advanced.TotalMilliseconds:F0} ms, commitments settled {settled.TotalMilliseconds:F0} ms after the kill");
+                    $"{advanced.TotalMilliseconds:F0} ms, commitments settled {settled.TotalMilliseconds:F0} ms after the kill; deadlines ran " +
+                    $"{string.Join(", ", ran.Select(r => r.Delay.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))} ms after they could");
 
                 await leader.DisposeAsync();
                 await FirstCommandAsync(StartNode(leaderName, applySchema: false), cancellation);
@@ -112,6 +120,18 @@ public sealed partial class Harness
                     $"({rounds.Sum(r => r.InFlight)} applications); all rounds {string.Join(", ", settledAll.Select(ms => Format.Number(ms)))} ms; " +
                     $"applications committed twice: {twice}",
         });
+        var delays = deadlineDelays.Select(d => d.Delay).ToList();
+        var dueAfterKill = deadlineDelays.Where(d => !d.DueBeforeKill).Select(d => d.Delay).ToList();
+        AddFigure(new Figure("7e", $"failover: scheduled deadlines coming due around the kill, run by the survivor (p99 of {delays.Count})",
+            Percentiles.Of(delays, 99), "ms", dueAfterKill.Count > 0 ? Percentiles.Of(dueAfterKill, 50) : null,
+            "deadlines that came due after the kill (median): the survivor's own poll for due messages, no takeover needed",
+            Target.AtMost(10_000))
+        {
+            Notes = $"each deadline measured from the later of its due moment and the kill; due moments spread over 1.5 s from just before the kill " +
+                    $"(the harness moves them in Wolverine's inbox); {deadlineDelays.Count(d => d.DueBeforeKill)} came due before the kill (the dead node " +
+                    $"may have taken them: they wait for the takeover), {dueAfterKill.Count} after it; median {Format.Number(Percentiles.Of(delays, 50))} ms, " +
+                    $"max {Format.Number(delays.DefaultIfEmpty().Max())} ms; {deadlinesBeforeKill} ran before the kill and are not counted; none dead-lettered",
+        });
         if (twice > 0) throw new InvalidOperationException($"{twice} applications were committed twice after the kills.");
     }
 
@@ -133,15 +153,9 @@ public sealed partial class Harness
     /// </summary>
     private static async Task<string?> ProjectionHolderAsync(string connectionString, CancellationToken cancellation)
     {
-        var lockId = (long)ProjectionLockIds.Compute(Schema, new ShardName(LeadingProjection, "All", 1), 4444);
         await using var connection = new Npgsql.NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellation);
-        await using var command = new Npgsql.NpgsqlCommand(
-            "select coalesce(max(a.application_name), '') from pg_locks l join pg_stat_activity a on a.pid = l.pid " +
-            $"where l.locktype = 'advisory' and l.granted and l.objsubid = 1 and ((l.classid::bigint << 32) | l.objid::bigint) = {lockId} " +
-            "and l.database = (select oid from pg_database where datname = current_database())", connection);
-        return await command.ExecuteScalarAsync(cancellation) is string { Length: > 0 } name
-            ? name.StartsWith(ProjectionRebuilds.NodeSessionPrefix, StringComparison.Ordinal) ? name[ProjectionRebuilds.NodeSessionPrefix.Length..] : name
-            : null;
+        return await ProjectionRebuilds.LockHolderAsync(connection,
+            [(long)ProjectionLockIds.Compute(Schema, new ShardName(LeadingProjection, "All", 1), 4444)], cancellation);
     }
 }

@@ -24,6 +24,8 @@ public sealed partial class Harness
         Log($"recovery: {settings.RecoveryKills} kills in the middle of the workflow");
         var random = new Random(24);
         var kills = new List<(double FirstCommand, double Settled, double CaughtUp, int InFlight)>();
+        var deadlineDelays = new List<double>();
+        var deadlinesBeforeKill = 0;
         // The first start brings the schema up to date (the phase may run alone, --only recovery); the restarts find it.
         var host = HostProcess.Start(publish, connectionString, LogPath("host-recovery"));
         try
@@ -31,6 +33,7 @@ public sealed partial class Harness
             await FirstCommandAsync(host, cancellation);
             for (var kill = 0; kill < settings.RecoveryKills; kill++)
             {
+                DeadlinesAroundKill deadlines;
                 using (var api = new FachwerkApi(host.Address))
                 {
                     var world = await CommandWorld.SetUpAsync(api, applicants: 4, programmes: 2, cancellation);
@@ -39,23 +42,30 @@ public sealed partial class Harness
                         while (next.Step < CommandCase.Steps - 1 && await next.NextAsync(cancellation)) { }
 
                     // The confirmations start the budget workflow; the kill lands somewhere among them and the commitments behind.
+                    deadlines = await DeadlinesAroundKill.BringDueAsync(connectionString, random, cancellation);
                     var confirmations = ConfirmAll(cases, cancellation);
                     await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 400)), cancellation);
                     await host.KillAsync();
+                    deadlines.Killed(cancellation);
                     await Task.WhenAll(confirmations);
                 }
 
                 var inFlight = await AwaitingCommitmentAsync(connectionString, cancellation);
                 var stored = await ScalarAsync(connectionString, $"select coalesce(max(seq_id), 0) from {Schema}.mt_events", cancellation);
                 await host.DisposeAsync();
+                var restarted = deadlines.Now;
                 host = HostProcess.Start(publish, connectionString, LogPath("host-recovery"), applySchema: false);
                 var (_, firstCommand, _) = await FirstCommandAsync(host, cancellation);
                 var settled = await UntilAsync(host.SinceStart, async () => await AwaitingCommitmentAsync(connectionString, cancellation) == 0, cancellation);
                 var caughtUp = await UntilAsync(host.SinceStart, async () => await ScalarAsync(connectionString,
                     $"select count(*) from {Schema}.mt_event_progression where name like '%:%' and last_seq_id < {stored}", cancellation) == 0, cancellation);
+                var ran = await deadlines.RunAsync(servingFrom: restarted);
+                deadlineDelays.AddRange(ran.Select(r => r.Delay));
+                deadlinesBeforeKill += deadlines.RanBeforeKill;
                 kills.Add((firstCommand.TotalMilliseconds, settled.TotalMilliseconds, caughtUp.TotalMilliseconds, (int)inFlight));
                 Log($"  kill {kill + 1}: {inFlight} awaiting commitment at the kill; first command {firstCommand.TotalMilliseconds:F0} ms, " +
-                    $"settled {settled.TotalMilliseconds:F0} ms, projections {caughtUp.TotalMilliseconds:F0} ms after the restart");
+                    $"settled {settled.TotalMilliseconds:F0} ms, projections {caughtUp.TotalMilliseconds:F0} ms after the restart; " +
+                    $"deadlines ran {string.Join(", ", ran.Select(r => r.Delay.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))} ms after they could");
             }
         }
         finally
@@ -75,6 +85,14 @@ public sealed partial class Harness
             Notes = $"measured from the new process's start; {kills.Count(k => k.InFlight > 0)} of {kills.Count} kills left commitments in flight " +
                     $"({kills.Sum(k => k.InFlight)} applications); settled after {string.Join(", ", kills.Select(k => Format.Number(k.Settled)))} ms; " +
                     $"projections after {string.Join(", ", kills.Select(k => Format.Number(k.CaughtUp)))} ms; applications committed twice: {twice}",
+        });
+        AddFigure(new Figure("7d", $"recovery: scheduled deadlines coming due around the kill, run after the restart (p99 of {deadlineDelays.Count})",
+            Percentiles.Of(deadlineDelays, 99), "ms", Percentiles.Of(kills.Select(k => k.FirstCommand).ToList(), 50),
+            "the restarted host's first served command (median)", Target.AtMost(10_000))
+        {
+            Notes = $"each deadline measured from the later of its due moment and the new process's start; due moments spread over 1.5 s from " +
+                    $"just before the kill (the harness moves them in Wolverine's inbox); median {Format.Number(Percentiles.Of(deadlineDelays, 50))} ms, " +
+                    $"max {Format.Number(deadlineDelays.DefaultIfEmpty().Max())} ms; {deadlinesBeforeKill} ran before the kill and are not counted; none dead-lettered",
         });
         if (twice > 0) throw new InvalidOperationException($"{twice} applications were committed twice after the kills.");
     }

@@ -111,12 +111,22 @@ public sealed class ProjectionRebuilds(IDocumentStore store, IServiceProvider se
 
         await using var connection = store.Storage.Database.CreateConnection(ConnectionUsage.Read);
         await connection.OpenAsync(cancellation);
+        return await LockHolderAsync(connection, ids, cancellation);
+    }
+
+    /// <summary>
+    /// The node whose database session holds one of the advisory locks <paramref name="lockIds"/> in the connection's database, by
+    /// the application name the host gives its sessions; null while no session holds one. Also used from outside the host (the
+    /// harness, the tests of several nodes) to find the node running the projections.
+    /// </summary>
+    public static async Task<string?> LockHolderAsync(NpgsqlConnection connection, long[] lockIds, CancellationToken cancellation)
+    {
         // pg_locks shows a bigint advisory key as its high (classid) and low (objid) 32 bits, with objsubid 1.
         await using var command = new NpgsqlCommand(
             "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid " +
             "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND ((l.classid::bigint << 32) | l.objid::bigint) = ANY(@ids) " +
             "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1", connection);
-        command.Parameters.AddWithValue("ids", ids);
+        command.Parameters.AddWithValue("ids", lockIds);
         var name = await command.ExecuteScalarAsync(cancellation) as string;
         return string.IsNullOrEmpty(name) ? null : name.StartsWith(NodeSessionPrefix, StringComparison.Ordinal) ? name[NodeSessionPrefix.Length..] : name;
     }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Applications;
+using Fachwerk.Application.Audit;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Organisations;
 using Fachwerk.Application.Programmes;
@@ -273,15 +274,10 @@ public partial class SeveralNodesTests(AppFixture fixture) : IntegrationContext(
     /// </summary>
     private static Func<CancellationToken, Task<string?>> ProjectionNodeAsync(string database) => async cancellation =>
     {
-        var lockId = ProjectionLockIds.Compute("fachwerk", new ShardName(Projection, "All", 1), 4444);
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand(
-            "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' " +
-            "AND l.granted AND l.objid::bigint = @id AND l.classid = 0 AND l.objsubid = 1 AND l.database = " +
-            "(SELECT oid FROM pg_database WHERE datname = current_database())", connection);
-        command.Parameters.AddWithValue("id", (long)lockId);
-        return await command.ExecuteScalarAsync(cancellation) is string name ? name.Replace("fachwerk ", "", StringComparison.Ordinal) : null;
+        return await ProjectionRebuilds.LockHolderAsync(connection,
+            [(long)ProjectionLockIds.Compute("fachwerk", new ShardName(Projection, "All", 1), 4444)], cancellation);
     };
 
     private static async Task<string> ProgressAsync(string database)
