@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Wolverine.Tracking;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
@@ -39,6 +40,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>The host's warnings and errors so far.</summary>
+    public CapturedLog Log { get; } = new();
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser did not start.");
 
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The host did not start.");
@@ -52,7 +56,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         _database = await TestDatabase.StartAsync();
         JasperFxEnvironment.AutoStartHost = true;
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => TestHost.Configure(builder, _database.ConnectionString, Clock));
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            TestHost.Configure(builder, _database.ConnectionString, Clock);
+            builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(Log)));
+        });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         _factory = factory;

@@ -67,9 +67,14 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         // The sign-in runs the whole OpenID Connect round trip and the first page; on two cores shared with the API tests a CI run
         // met one taking more than the default 60 s, so it alone gets longer.
         await Page.Locator($"button[value='{user.Id}']").ClickAsync(new() { Timeout = SignInTimeout });
-        await Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path && !url.Contains("/connect/", StringComparison.Ordinal),
+        await Page.WaitForURLAsync(url => (new Uri(url).PathAndQuery == path && !url.Contains("/connect/", StringComparison.Ordinal)) || IsFailedSignIn(url),
             new() { Timeout = SignInTimeout });
+        // A sign-in the server refused fails now, with the server's reason, instead of waiting for a page that never comes.
+        if (IsFailedSignIn(Page.Url))
+            throw new InvalidOperationException($"Signing in as {user.Id} failed; the host logged:\n{string.Join("\n", fixture.Log.Entries.TakeLast(20))}");
     }
+
+    private static bool IsFailedSignIn(string url) => url.Contains("/account/signed-out?failed=true", StringComparison.Ordinal);
 
     /// <summary>axe-core finds nothing serious or critical on the page as it is now, and the browser reported no error so far.</summary>
     protected async Task ExpectAccessibleAsync()

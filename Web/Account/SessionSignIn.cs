@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -109,7 +110,10 @@ internal static class SessionSignIn
         };
         options.Events.OnRemoteFailure = context =>
         {
-            // A refused or broken sign-in (the user cancelled, a cookie went missing) ends on a page that offers to try again.
+            // A refused or broken sign-in (the user cancelled, a cookie went missing) ends on a page that offers to try again;
+            // the log says why, for whoever has to find out.
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionSignIn))
+                .LogWarning(context.Failure, "A sign-in failed at the provider's answer: {Reason}", context.Failure?.Message ?? "no reason given");
             context.Response.Redirect("/account/signed-out?failed=true");
             context.HandleResponse();
             return Task.CompletedTask;
