@@ -23,7 +23,7 @@ namespace Fachwerk.IntegrationTests.Browser;
 /// <summary>
 /// The real host on Kestrel (a free loopback port) with its own database and the demo world loaded through the API, as a
 /// fresh <c>dotnet run</c> has it; and one headless Debian chromium for the whole run (each test opens its own context).
-/// Time comes from a fake clock that starts now, so tests can let a session run out without waiting.
+/// Time is real time that tests can move forward (<see cref="BrowserClock"/>), so they can let a session run out without waiting.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -38,7 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public BrowserClock Clock { get; } = new();
 
     /// <summary>The host's warnings and errors so far.</summary>
     public CapturedLog Log { get; } = new();
