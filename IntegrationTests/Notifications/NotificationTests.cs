@@ -203,6 +203,28 @@ public class NotificationTests(AppFixture fixture) : NotificationsApi(fixture)
     }
 
     [Fact]
+    public async Task A_reminder_delivered_twice_at_the_same_moment_mails_once()
+    {
+        var id = await Submitted(await LaunchProgramme());
+        await Act(Caseworker, id, "document-requests", new RequestDocuments(2, ["Satzung"]));
+        var tracked = await Host.ExecuteAndWaitAsync(CatchUpProjections, 30_000);
+        var reminder = tracked.Scheduled.MessagesOf<DeadlineReminderDue>().Single(r => r.DaysBefore == 7);
+        Clock.Advance(TimeSpan.FromDays(7));
+
+        // Two nodes, or a timer and its redelivery, running the same reminder at once: one records it, the other finds it.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var scope = Host.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>().InvokeAsync(reminder, TestContext.Current.CancellationToken);
+        }));
+
+        (await MailsAbout(id)).Count(m => m.Headers["X-Fachwerk-Notification"] == nameof(NotificationKind.DocumentsDueReminder)).ShouldBe(1);
+        await using var session = Store.QuerySession();
+        (await session.Query<Notification>().Where(n => n.ApplicationId == id && n.Kind == NotificationKind.DocumentsDueReminder)
+            .CountAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_bell_lists_the_callers_notifications_with_the_mails_texts_and_marks_them_read_and_turned_off_kinds_are_not_mailed()
     {
         var turnedOff = await Send(Applicant, HttpMethod.Put, "/api/people/me/notification-preferences",
