@@ -31,19 +31,29 @@ public sealed partial class Harness
 
         private static string Envelopes => $"{Schema}.wolverine_incoming_envelopes";
 
-        /// <summary>Every document deadline still waiting is made due at a random moment of the next one and a half seconds.</summary>
-        public static async Task<DeadlinesAroundKill> BringDueAsync(string connectionString, Random random, CancellationToken cancellation)
+        /// <summary>The document deadlines waiting now: taken before a round, so that only the round's own are moved.</summary>
+        public static async Task<HashSet<Guid>> WaitingAsync(string connectionString, CancellationToken cancellation)
         {
-            var deadlines = new DeadlinesAroundKill(connectionString);
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(cancellation);
-            var ids = new List<Guid>();
-            await using (var select = new NpgsqlCommand(
-                             $"select id from {Envelopes} where status = 'Scheduled' and message_type like '%{nameof(DocumentDeadlineReached)}'", connection))
-            await using (var reader = await select.ExecuteReaderAsync(cancellation))
-                while (await reader.ReadAsync(cancellation))
-                    ids.Add(reader.GetGuid(0));
+            var ids = new HashSet<Guid>();
+            await using var select = new NpgsqlCommand(
+                $"select id from {Envelopes} where status = 'Scheduled' and message_type like '%{nameof(DocumentDeadlineReached)}'", connection);
+            await using var reader = await select.ExecuteReaderAsync(cancellation);
+            while (await reader.ReadAsync(cancellation)) ids.Add(reader.GetGuid(0));
+            return ids;
+        }
 
+        /// <summary>
+        /// Every document deadline waiting now and not <paramref name="before"/> (the round's own; earlier phases leave theirs) is
+        /// made due at a random moment of the next one and a half seconds.
+        /// </summary>
+        public static async Task<DeadlinesAroundKill> BringDueAsync(string connectionString, HashSet<Guid> before, Random random, CancellationToken cancellation)
+        {
+            var deadlines = new DeadlinesAroundKill(connectionString);
+            var ids = (await WaitingAsync(connectionString, cancellation)).Except(before).ToList();
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellation);
             foreach (var id in ids)
             {
                 var due = random.NextDouble() * DueSpread.TotalMilliseconds;

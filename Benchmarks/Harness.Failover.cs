@@ -43,6 +43,7 @@ public sealed partial class Harness
             // One node after the other: the first brings the schema up to date (the phase may run alone), the second finds it.
             await FirstCommandAsync(StartNode("bench-a", applySchema: true), cancellation);
             await FirstCommandAsync(StartNode("bench-b", applySchema: false), cancellation);
+            await UntilAsync(Stopwatch.StartNew(), async () => await AwaitingCommitmentAsync(connectionString, cancellation) == 0, cancellation);
             for (var kill = 0; kill < settings.FailoverKills; kill++)
             {
                 var leaderName = await ProjectionNodeAsync(connectionString, cancellation);
@@ -50,6 +51,7 @@ public sealed partial class Harness
                 var (survivorName, survivor) = nodes.Single(n => n.Key != leaderName);
                 using var leaderApi = new FachwerkApi(leader.Address);
                 using var survivorApi = new FachwerkApi(survivor.Address);
+                var waitingBefore = await DeadlinesAroundKill.WaitingAsync(connectionString, cancellation);
                 var world = await CommandWorld.SetUpAsync(leaderApi, applicants: 4, programmes: 2, cancellation);
                 var cases = Enumerable.Range(0, 8).Select(_ => NewCase(world)).ToList();
                 foreach (var next in cases)
@@ -57,7 +59,7 @@ public sealed partial class Harness
 
                 // A token of the leader is taken by the survivor too (the shared signing key): the command after the kill uses it.
                 var caseworker = world.Caseworker;
-                var deadlines = await DeadlinesAroundKill.BringDueAsync(connectionString, random, cancellation);
+                var deadlines = await DeadlinesAroundKill.BringDueAsync(connectionString, waitingBefore, random, cancellation);
                 var confirmations = ConfirmAll(cases, cancellation);
                 await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 400)), cancellation);
                 var sinceKill = Stopwatch.StartNew();

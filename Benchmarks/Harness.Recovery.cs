@@ -31,18 +31,21 @@ public sealed partial class Harness
         try
         {
             await FirstCommandAsync(host, cancellation);
+            // The phases before may have left their budget workflow running (a full run): the first kill must not measure that.
+            await UntilAsync(Stopwatch.StartNew(), async () => await AwaitingCommitmentAsync(connectionString, cancellation) == 0, cancellation);
             for (var kill = 0; kill < settings.RecoveryKills; kill++)
             {
                 DeadlinesAroundKill deadlines;
                 using (var api = new FachwerkApi(host.Address))
                 {
+                    var waitingBefore = await DeadlinesAroundKill.WaitingAsync(connectionString, cancellation);
                     var world = await CommandWorld.SetUpAsync(api, applicants: 4, programmes: 2, cancellation);
                     var cases = Enumerable.Range(0, 8).Select(_ => NewCase(world)).ToList();
                     foreach (var next in cases)
                         while (next.Step < CommandCase.Steps - 1 && await next.NextAsync(cancellation)) { }
 
                     // The confirmations start the budget workflow; the kill lands somewhere among them and the commitments behind.
-                    deadlines = await DeadlinesAroundKill.BringDueAsync(connectionString, random, cancellation);
+                    deadlines = await DeadlinesAroundKill.BringDueAsync(connectionString, waitingBefore, random, cancellation);
                     var confirmations = ConfirmAll(cases, cancellation);
                     await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 400)), cancellation);
                     await host.KillAsync();
