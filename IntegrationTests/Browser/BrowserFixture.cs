@@ -15,7 +15,6 @@ using Microsoft.Extensions.Hosting;
 using Wolverine.Tracking;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace Fachwerk.IntegrationTests.Browser;
