@@ -31,6 +31,9 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
+        // A message of the previous test still being handled (a commitment, a letter) would append to this test's fresh
+        // store: quick appends create a missing stream anew. Let it finish first.
+        await PreviousTestsMessagesHandled();
         fixture.ResetClock();
         // Messages a previous test left scheduled or queued must not reach this one.
         await Host.GetRuntime().Storage.Admin.ClearAllAsync();
@@ -40,6 +43,22 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Until the durable inbox holds no message being handled (every local queue is durable, so a message in a worker's hands is
+    /// an <c>Incoming</c> row). A message that never finishes (a test that breaks a handler on purpose) is given 30 seconds;
+    /// the inbox is cleared after that anyway.
+    /// </summary>
+    private async Task PreviousTestsMessagesHandled()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var incoming = new Npgsql.NpgsqlCommand(
+            $"select count(*) from {Fachwerk.Application.FachwerkApplication.SchemaName}.wolverine_incoming_envelopes where status = 'Incoming'", connection);
+        var giveUpAt = DateTime.UtcNow.AddSeconds(30);
+        while ((long)(await incoming.ExecuteScalarAsync(TestContext.Current.CancellationToken))! > 0 && DateTime.UtcNow < giveUpAt)
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+    }
 
     /// <summary>A new, empty database on the test server; answers its connection string (no pooling, so nothing stays open).</summary>
     protected async Task<string> NewDatabaseAsync(string prefix)
