@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Fachwerk.Application.Common;
 using PdfSharp.Pdf;
 
@@ -10,7 +9,7 @@ namespace Fachwerk.Application.Letters;
 /// What every letter of the authority shares (ADR 0104): a deterministic A4 PDF (dates and document ID from the facts, never the clock),
 /// the letter head with addressee, date and file number, the legal-remedy paragraph and the closing, and the German formats.
 /// </summary>
-internal static partial class LetterPdf
+internal static class LetterPdf
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
@@ -89,27 +88,47 @@ internal static partial class LetterPdf
 
     /// <summary>
     /// PDFsharp draws two things by chance on every save: the six-letter tags of embedded font subsets (<c>ABCDEF+DejaVu Sans</c>)
-    /// and the XMP metadata's document and instance uuids. Both stand in plain (uncompressed) objects; they are replaced by values
-    /// of the same length taken from the order of appearance and the letter's id, so no byte offset moves.
+    /// and the XMP metadata's document and instance uuids. Both stand in plain (uncompressed) objects; they are overwritten in
+    /// place by values of the same length taken from the order of appearance and the letter's id, so no byte offset moves. In
+    /// place, because a letter is rendered with every approval: copies of the whole file as text cost more than the rest.
     /// </summary>
     private static byte[] WithoutChance(byte[] pdf, Guid documentId)
     {
-        var text = Encoding.Latin1.GetString(pdf);
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        text = SubsetTag().Replace(text, m =>
-        {
-            if (!tags.TryGetValue(m.Groups["tag"].Value, out var tag))
-                tags[m.Groups["tag"].Value] = tag = "FWK" + ((char)('A' + tags.Count / 676)) + ((char)('A' + tags.Count / 26 % 26)) + ((char)('A' + tags.Count % 26));
-            return m.Groups["key"].Value + tag + "+";
-        });
-        text = XmpUuid().Replace(text, m => m.Groups["key"].Value + "uuid:" + documentId.ToString("D"));
-        var fixedBytes = Encoding.Latin1.GetBytes(text);
-        return fixedBytes.Length == pdf.Length ? fixedBytes : throw new InvalidOperationException("The letter's bytes changed length.");
+        foreach (var key in SubsetTagKeys)
+            for (var at = pdf.AsSpan().IndexOf(key); at >= 0; at = Next(pdf, key, at))
+            {
+                var tagAt = at + key.Length;
+                if (!IsSubsetTag(pdf, tagAt)) continue;
+                var found = Encoding.Latin1.GetString(pdf, tagAt, 6);
+                if (!tags.TryGetValue(found, out var tag))
+                    tags[found] = tag = "FWK" + ((char)('A' + tags.Count / 676)) + ((char)('A' + tags.Count / 26 % 26)) + ((char)('A' + tags.Count % 26));
+                Encoding.Latin1.GetBytes(tag, pdf.AsSpan(tagAt, 6));
+            }
+        var uuid = Encoding.Latin1.GetBytes("uuid:" + documentId.ToString("D"));
+        foreach (var key in XmpUuidKeys)
+            for (var at = pdf.AsSpan().IndexOf(key); at >= 0; at = Next(pdf, key, at))
+                if (IsUuid(pdf, at + key.Length)) uuid.CopyTo(pdf, at + key.Length);
+        return pdf;
     }
 
-    [GeneratedRegex("(?<key>/(?:FontName|BaseFont)/)(?<tag>[A-Z]{6})\\+")]
-    private static partial Regex SubsetTag();
+    private static int Next(byte[] pdf, byte[] key, int at)
+    {
+        var from = at + key.Length;
+        var next = pdf.AsSpan(from).IndexOf(key);
+        return next < 0 ? -1 : from + next;
+    }
 
-    [GeneratedRegex("(?<key><xmpMM:(?:DocumentID|InstanceID)>)uuid:[0-9a-fA-F-]{36}")]
-    private static partial Regex XmpUuid();
+    // The subset tags stand after these keys as six capital letters and a plus sign.
+    private static readonly byte[][] SubsetTagKeys = [.. new[] { "/FontName/", "/BaseFont/" }.Select(Encoding.Latin1.GetBytes)];
+
+    // The XMP uuids stand after these tags as "uuid:" and 36 characters of a uuid.
+    private static readonly byte[][] XmpUuidKeys = [.. new[] { "<xmpMM:DocumentID>", "<xmpMM:InstanceID>" }.Select(Encoding.Latin1.GetBytes)];
+
+    private static bool IsSubsetTag(byte[] pdf, int at) =>
+        at + 7 <= pdf.Length && pdf.AsSpan(at, 6).IndexOfAnyExceptInRange((byte)'A', (byte)'Z') < 0 && pdf[at + 6] == (byte)'+';
+
+    private static bool IsUuid(byte[] pdf, int at) =>
+        at + 41 <= pdf.Length && pdf.AsSpan(at, 5).SequenceEqual("uuid:"u8)
+        && pdf.AsSpan(at + 5, 36).IndexOfAnyExcept("0123456789abcdefABCDEF-"u8) < 0;
 }

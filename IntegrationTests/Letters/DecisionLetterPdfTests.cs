@@ -30,6 +30,20 @@ public class DecisionLetterPdfTests
     }
 
     [Fact]
+    public void The_font_subsets_are_tagged_in_order_and_the_metadata_carries_the_letters_id()
+    {
+        var raw = System.Text.Encoding.Latin1.GetString(DecisionLetterPdf.Render(Letter()));
+
+        raw.ShouldContain("/BaseFont/FWKAAA+");
+        raw.ShouldContain("/FontName/FWKAAA+");
+        System.Text.RegularExpressions.Regex.Matches(raw, "/(?:BaseFont|FontName)/[A-Z]{6}\\+").Select(m => m.Value[^7..^1])
+            .ShouldAllBe(tag => tag.StartsWith("FWK"));
+        System.Text.RegularExpressions.Regex.Matches(raw, "<xmpMM:(?:DocumentID|InstanceID)>uuid:([0-9a-f-]{36})").Select(m => m.Groups[1].Value)
+            .ShouldAllBe(uuid => uuid == Letter().ApplicationId.ToString("D"));
+        raw.ShouldContain("<xmpMM:DocumentID>uuid:");
+    }
+
+    [Fact]
     public void The_letter_opens_and_says_amount_rate_conditions_dates_both_deciders_and_the_legal_remedy()
     {
         using var pdf = PdfDocument.Open(DecisionLetterPdf.Render(Letter()));
