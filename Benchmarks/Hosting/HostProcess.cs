@@ -35,6 +35,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <param name="applySchema">false for a start as deployments do it, with the schema applied beforehand (db-apply).</param>
     /// <param name="cluster">For a node of several on one database (ADR 0125): its name and the folder of the keys the nodes share.</param>
+    /// <summary>The harness's environment variable whose connection-string keywords every host process gets added (A/B runs).</summary>
+    public const string HostConnectionOptionsVariable = "FACHWERK_BENCH_HOST_CONNECTION_OPTIONS";
+
     public static HostProcess Start(string publishFolder, string connectionString, string logPath, bool applySchema = true,
         (string NodeName, string KeyFolder)? cluster = null)
     {
@@ -54,7 +57,9 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Authentication__DevelopmentTokenMaxMinutes"] = FachwerkApi.TokenMinutes.ToString(CultureInfo.InvariantCulture);
         // The workload is a handful of users sending hundreds of commands a second: the per-user limits would measure themselves.
         start.Environment["RateLimits__Enabled"] = "false";
-        start.Environment["ConnectionStrings__Fachwerk"] = connectionString;
+        // For A/B runs of connection settings: keywords added to the host's connection string, which win over the host's defaults.
+        start.Environment["ConnectionStrings__Fachwerk"] =
+            Environment.GetEnvironmentVariable(HostConnectionOptionsVariable) is { Length: > 0 } options ? connectionString + ";" + options : connectionString;
         start.Environment["Database__ApplySchemaOnStartup"] = applySchema ? "true" : "false";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         if (cluster is { } node)

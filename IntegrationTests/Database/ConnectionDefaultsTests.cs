@@ -34,12 +34,34 @@ public class ConnectionDefaultsTests(AppFixture fixture) : IntegrationContext(fi
     }
 
     [Fact]
+    public void A_pooled_connection_is_not_reset_unless_the_connection_string_says_otherwise()
+    {
+        Defaults(Plain).NoResetOnClose.ShouldBeTrue();
+        Defaults(Plain + ";No Reset On Close=false").NoResetOnClose.ShouldBeFalse();
+        Defaults(Plain + ";NoResetOnClose=false").NoResetOnClose.ShouldBeFalse();
+    }
+
+    [Fact]
     public void The_running_host_uses_these_defaults()
     {
         var used = new NpgsqlConnectionStringBuilder(Host.Services.GetRequiredService<FachwerkDatabase>().ConnectionString);
 
         used.MaxPoolSize.ShouldBe(FachwerkDatabase.DefaultMaxPoolSize);
         used.MaxAutoPrepare.ShouldBe(FachwerkDatabase.DefaultMaxAutoPrepare);
+        used.NoResetOnClose.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_connection_back_from_the_pool_holds_no_advisory_lock_of_the_host()
+    {
+        // Without the pool's reset a lock taken and not released would stay with the pooled connection: the host's own
+        // locks (the commitment upgrade's, the demo world's, the daemon's) are released where they are taken.
+        await using var connection = (NpgsqlConnection)Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var locks = new NpgsqlCommand(
+            "select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()", connection);
+
+        ((long)(await locks.ExecuteScalarAsync(TestContext.Current.CancellationToken))!).ShouldBe(0);
     }
 
     private const string Plain = "Host=db;Database=fachwerk;Username=fachwerk";
