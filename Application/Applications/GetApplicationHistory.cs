@@ -24,7 +24,7 @@ public sealed record HistoryEntry(long Version, DateTimeOffset At, string EventT
     public static HistoryEntry From(IEvent e)
     {
         var fact = e.Data as IRecordedFact;
-        return new HistoryEntry(e.Version, fact?.RecordedAt ?? e.Timestamp, e.EventTypeName, EventLabels.For(e.EventType), fact?.RecordedBy ?? e.UserName,
+        return new HistoryEntry(e.Version, fact?.RecordedAt ?? e.Timestamp, e.EventTypeName, EventLabels.Of(e.Data, e.EventType), fact?.RecordedBy ?? e.UserName,
             Header(e, CommandMetadata.ReasonHeader), Header(e, CommandMetadata.CommandHeader));
     }
 

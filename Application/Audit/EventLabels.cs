@@ -203,6 +203,19 @@ public static class EventLabels
 
     public static bool Has(Type eventType) => Labels.ContainsKey(eventType);
 
+    /// <summary>An external expert's assignment, told apart from an alliance reviewer's where a case's steps are listed.</summary>
+    public static readonly Label ExternalReviewerAssigned = new("Begutachtung zugewiesen (extern)", "Reviewer assigned (external)");
+
+    /// <summary>
+    /// The label of one event: its type's, or a more precise one where the event itself says more than its type (an external
+    /// expert's assignment). Lists of kinds (a timeline's filter) keep the type's label.
+    /// </summary>
+    public static Label Of(object? data, Type? eventType) => data switch
+    {
+        ReviewerAssigned { External: true } => ExternalReviewerAssigned,
+        _ => For(eventType),
+    };
+
     /// <summary>The label of an event type; an unlabelled type (a gap the tests report) shows its technical name in both languages.</summary>
     public static Label For(Type? eventType) =>
         eventType is not null && Labels.TryGetValue(eventType, out var label) ? label : new Label(eventType?.Name ?? "?", eventType?.Name ?? "?");

@@ -48,7 +48,7 @@ public sealed record TimelineEntry(
     object Data)
 {
     public static TimelineEntry From(IEvent e) =>
-        new(e.Version, e.Sequence, e.Id, e.EventTypeName, EventLabels.For(e.EventType), e.Timestamp, e.UserName,
+        new(e.Version, e.Sequence, e.Id, e.EventTypeName, EventLabels.Of(e.Data, e.EventType), e.Timestamp, e.UserName,
             (e.Data as IRecordedFact)?.RecordedBy, (e.Data as IRecordedFact)?.RecordedAt,
             Header(e, CommandMetadata.ReasonHeader), Header(e, CommandMetadata.CommandHeader), e.CorrelationId, e.CausationId, e.Data);
 

@@ -75,6 +75,11 @@ public class ExternalExpertTests(AppFixture fixture) : DocumentApi(fixture)
         all.Reviewers.Select(r => (r.Reviewer, r.External)).ShouldBe([(Erika.Id, true), (Reviewer.Id, false)]);
         (all.Summary.Counted, all.Summary.Average, all.Version, all.AllowsExternalExperts).ShouldBe((2, 4.4m, version, true));
         (await Get<IReadOnlyList<ReviewAssignment>>(Erika, "/api/review-assignments")).ShouldHaveSingleItem().ReviewedAt.ShouldNotBeNull();
+
+        // The case's history tells her assignment apart from the alliance reviewer's.
+        var assignments = (await Get<Page<HistoryEntry>>(Caseworker, $"/api/applications/{application}/history")).Items
+            .Where(h => h.EventType == "reviewer_assigned").OrderBy(h => h.Version).Select(h => h.Label.De).ToList();
+        assignments.ShouldBe(["Begutachtung zugewiesen (extern)", "Begutachtung zugewiesen"]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Fachwerk.Application.Audit;
 using Fachwerk.Application.Common;
+using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Common;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;
@@ -33,6 +34,18 @@ public class EventLabelTests
 
         labels.Select(l => l.De).ShouldBeUnique();
         labels.Select(l => l.En).ShouldBeUnique();
+    }
+
+    [Fact]
+    public void An_external_experts_assignment_is_labelled_external_and_an_alliance_reviewers_is_not()
+    {
+        var at = new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+
+        EventLabels.Of(new ReviewerAssigned(Guid.NewGuid(), "erika", "Erika Expertin", "carla", at, External: true), typeof(ReviewerAssigned))
+            .ShouldBe(new Label("Begutachtung zugewiesen (extern)", "Reviewer assigned (external)"));
+        EventLabels.Of(new ReviewerAssigned(Guid.NewGuid(), "bruno", "Bruno Bündnisbüro", "carla", at), typeof(ReviewerAssigned))
+            .ShouldBe(EventLabels.For(typeof(ReviewerAssigned)));
+        EventLabels.Known.Select(EventLabels.For).ShouldNotContain(EventLabels.ExternalReviewerAssigned);
     }
 
     [Fact]

@@ -47,6 +47,8 @@ public class ExternalExpertPageTests(BrowserFixture fixture) : BrowserTest(fixtu
         var erikaRow = await Page.Locator("#reviews-table").GetByRole(AriaRole.Row).Filter(new() { HasText = "Erika Expertin" }).InnerTextAsync();
         erikaRow.ShouldContain("extern");
         erikaRow.ShouldContain("noch nicht bewertet");
+        // The case's history names the step as an external expert's assignment.
+        (await Page.Locator("#history").InnerTextAsync()).ShouldContain("Begutachtung zugewiesen (extern)");
         await ExpectAccessibleAsync();
 
         // Erika's start is her list: this application and the demo's one, nothing else of the alliance's applications.
