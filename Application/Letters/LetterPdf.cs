@@ -95,28 +95,28 @@ internal static class LetterPdf
     private static byte[] WithoutChance(byte[] pdf, Guid documentId)
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in SubsetTagKeys)
-            for (var at = pdf.AsSpan().IndexOf(key); at >= 0; at = Next(pdf, key, at))
-            {
-                var tagAt = at + key.Length;
-                if (!IsSubsetTag(pdf, tagAt)) continue;
-                var found = Encoding.Latin1.GetString(pdf, tagAt, 6);
-                if (!tags.TryGetValue(found, out var tag))
-                    tags[found] = tag = "FWK" + ((char)('A' + tags.Count / 676)) + ((char)('A' + tags.Count / 26 % 26)) + ((char)('A' + tags.Count % 26));
-                Encoding.Latin1.GetBytes(tag, pdf.AsSpan(tagAt, 6));
-            }
+        // In the order of appearance, as the tags were always numbered.
+        foreach (var tagAt in SubsetTagKeys.SelectMany(key => After(pdf, key)).Where(at => IsSubsetTag(pdf, at)).Order())
+        {
+            var found = Encoding.Latin1.GetString(pdf, tagAt, 6);
+            if (!tags.TryGetValue(found, out var tag))
+                tags[found] = tag = "FWK" + ((char)('A' + tags.Count / 676)) + ((char)('A' + tags.Count / 26 % 26)) + ((char)('A' + tags.Count % 26));
+            Encoding.Latin1.GetBytes(tag, pdf.AsSpan(tagAt, 6));
+        }
         var uuid = Encoding.Latin1.GetBytes("uuid:" + documentId.ToString("D"));
-        foreach (var key in XmpUuidKeys)
-            for (var at = pdf.AsSpan().IndexOf(key); at >= 0; at = Next(pdf, key, at))
-                if (IsUuid(pdf, at + key.Length)) uuid.CopyTo(pdf, at + key.Length);
+        foreach (var uuidAt in XmpUuidKeys.SelectMany(key => After(pdf, key)).Where(at => IsUuid(pdf, at)))
+            uuid.CopyTo(pdf, uuidAt);
         return pdf;
     }
 
-    private static int Next(byte[] pdf, byte[] key, int at)
+    /// <summary>Where each occurrence of <paramref name="key"/> in the file ends.</summary>
+    private static IEnumerable<int> After(byte[] pdf, byte[] key)
     {
-        var from = at + key.Length;
-        var next = pdf.AsSpan(from).IndexOf(key);
-        return next < 0 ? -1 : from + next;
+        for (var from = 0; pdf.AsSpan(from).IndexOf(key) is var found and >= 0;)
+        {
+            from += found + key.Length;
+            yield return from;
+        }
     }
 
     // The subset tags stand after these keys as six capital letters and a plus sign.
