@@ -30,9 +30,14 @@ public class PilotEvaluationTests(AppFixture fixture) : PilotApi(fixture)
         return (tracked, answer!);
     }
 
+    /// <summary>
+    /// When the evaluation the command sent is due. Only what was sent counts: Wolverine's poll for due messages reads the real
+    /// clock, to which the evaluation scheduled at the pilot's creation (on the test clock, in the past) is due, and may run it
+    /// while the command is tracked.
+    /// </summary>
     private static DateTimeOffset ScheduledEvaluationIn(ITrackedSession tracked, Guid pilot) =>
         tracked.AllRecordsInOrder()
-            .Where(r => r.Message is EvaluatePilotPhase evaluation && evaluation.PilotId == pilot)
+            .Where(r => r.MessageEventType == MessageEventType.Sent && r.Message is EvaluatePilotPhase evaluation && evaluation.PilotId == pilot)
             .Select(r => r.Envelope!.ScheduledTime)
             .First() ?? throw new InvalidOperationException("The evaluation was sent without a time.");
 
