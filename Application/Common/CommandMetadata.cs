@@ -43,6 +43,16 @@ public static class CommandMetadata
             session.CorrelationId = correlationId.ToString();
         session.CausationId = http.Request.Headers.TryGetValue(CausationIdHeader, out var causationId) && !string.IsNullOrWhiteSpace(causationId)
             ? causationId.ToString()
-            : http.TraceIdentifier;
+            : TraceId(http);
+    }
+
+    /// <summary>
+    /// The request's W3C trace id (the caller's, when it sent a <c>traceparent</c>): the <c>TraceId</c> of every log line written
+    /// for the request and, with OTLP, its trace. ASP.NET Core's connection-bound request id only when no activity runs.
+    /// </summary>
+    public static string TraceId(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return System.Diagnostics.Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier;
     }
 }

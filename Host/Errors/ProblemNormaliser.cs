@@ -8,7 +8,7 @@ namespace Fachwerk.Host.Errors;
 /// Every problem details answer passes through here on its way out (ASP.NET Core's <c>CustomizeProblemDetails</c>), also those
 /// that the framework and Wolverine write themselves: unknown ids, unreadable JSON, unparseable query values, empty 4xx
 /// answers (status code pages). Ours already carry a <c>urn:fachwerk:problem:</c> type; the others get one, and their texts are
-/// said in the API's words, never naming a .NET type. Every problem gets the request's <c>traceId</c>.
+/// said in the API's words, never naming a .NET type. Every problem gets the request's <c>traceId</c>, the trace id its log lines carry.
 /// </summary>
 public static partial class ProblemNormaliser
 {
@@ -16,7 +16,8 @@ public static partial class ProblemNormaliser
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(http);
-        problem.Extensions.TryAdd("traceId", http.TraceIdentifier);
+        // Overwritten: ASP.NET Core puts the whole W3C activity id (with the span) here for the answers it writes itself.
+        problem.Extensions["traceId"] = CommandMetadata.TraceId(http);
         if (problem.Type?.StartsWith(Problems.TypePrefix, StringComparison.Ordinal) == true) return;
 
         var status = problem.Status ?? http.Response.StatusCode;

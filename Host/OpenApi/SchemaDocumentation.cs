@@ -19,7 +19,7 @@ public sealed class SchemaDocumentation(XmlDocumentation xml) : IOpenApiSchemaTr
     private static readonly Dictionary<Type, string> FrameworkTypes = new()
     {
         [typeof(ProblemDetails)] = "An error, as RFC 9457 problem details. `type` names the problem (`urn:fachwerk:problem:...` for Fachwerk's own), " +
-                                   "`traceId` identifies the request in the logs.",
+                                   "`traceId` is the request's W3C trace id: the `TraceId` of its log lines and, with OTLP, its trace.",
         [typeof(JasperFx.Events.Projections.ProjectionLifecycle)] =
             "How a projection is kept: `Inline` in the command's transaction, `Async` by the projection daemon shortly after, " +
             "`Live` folded from the events whenever it is read (nothing stored).",

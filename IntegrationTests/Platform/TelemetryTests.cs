@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using Alba;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Programmes;
@@ -118,10 +119,23 @@ public class TelemetryTests(AppFixture fixture) : ApplicationApi(fixture)
         var (traceparent, traceId) = TraceSink.NewTrace();
 
         // An applicant may not launch a programme: the refusal is logged (SecurityLog) inside the request.
-        await Post(Applicant, "/api/programmes", new LaunchProgramme("Kreis", [new FundingSource("ESF+", 1m)], Esf, 1_000m, Rules()), 403,
+        var refused = await Post(Applicant, "/api/programmes", new LaunchProgramme("Kreis", [new FundingSource("ESF+", 1m)], Esf, 1_000m, Rules()), 403,
             s => s.WithRequestHeader("traceparent", traceparent));
 
         Logs.Entries.Where(e => e.Scope?.GetValueOrDefault("TraceId") == traceId.ToHexString())
+            .ShouldContain(e => e.Message.StartsWith("Authorization denied", StringComparison.Ordinal));
+        // The id a client quotes from the answer is the one its log lines and its trace carry.
+        (await refused.ReadAsJsonAsync<JsonElement>()).GetProperty("traceId").GetString().ShouldBe(traceId.ToHexString());
+    }
+
+    [Fact]
+    public async Task A_problem_answer_without_a_traceparent_names_the_trace_id_its_log_lines_carry()
+    {
+        var refused = await Post(Applicant, "/api/programmes", new LaunchProgramme("Kreis", [new FundingSource("ESF+", 1m)], Esf, 1_000m, Rules()), 403);
+
+        var traceId = (await refused.ReadAsJsonAsync<JsonElement>()).GetProperty("traceId").GetString();
+        traceId.ShouldNotBeNull().ShouldMatch("^[0-9a-f]{32}$");
+        Logs.Entries.Where(e => e.Scope?.GetValueOrDefault("TraceId") == traceId)
             .ShouldContain(e => e.Message.StartsWith("Authorization denied", StringComparison.Ordinal));
     }
 

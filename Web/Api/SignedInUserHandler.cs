@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using Fachwerk.Application.Common;
@@ -35,6 +34,6 @@ public sealed class SignedInUserHandler(IHttpContextAccessor accessor) : Delegat
         ArgumentNullException.ThrowIfNull(page);
         return page.Request.Headers.TryGetValue(CommandMetadata.CorrelationIdHeader, out var incoming) && !string.IsNullOrWhiteSpace(incoming)
             ? incoming.ToString()
-            : Activity.Current?.TraceId.ToHexString() ?? page.TraceIdentifier;
+            : CommandMetadata.TraceId(page);
     }
 }
