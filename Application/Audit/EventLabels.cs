@@ -56,6 +56,7 @@ public static class EventLabels
         [typeof(AlliancePlanningBudgetSet)] = new("Planungsbudget für Bündnis festgelegt", "Alliance planning budget set"),
         [typeof(FundsCommitted)] = new("Mittel gebunden", "Funds committed"),
         [typeof(FundsReleased)] = new("Mittel freigegeben", "Funds released"),
+        [typeof(CommitmentAdjusted)] = new("Finanzierung der Mittelbindung angepasst", "Commitment's financing adjusted"),
         [typeof(ProgrammeEligibilitySet)] = new("Zuständigkeit und zugelassene Bündnisse festgelegt", "Funding authority and eligible alliances set"),
         [typeof(CallOpened)] = new("Förderaufruf eröffnet", "Call for applications opened"),
         [typeof(CallExtended)] = new("Einreichungsfrist des Förderaufrufs verlängert", "Call's submission window extended"),

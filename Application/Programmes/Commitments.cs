@@ -24,6 +24,7 @@ public sealed class CommitmentProjection : MultiStreamProjection<Commitment, Gui
         Name = ProjectionName;
         Identity<FundsCommitted>(e => e.ApplicationId);
         Identity<FundsReleased>(e => e.ApplicationId);
+        Identity<CommitmentAdjusted>(e => e.ApplicationId);
     }
 
     public override Commitment? Evolve(Commitment? snapshot, Guid id, IEvent e) => Commitment.Evolve(snapshot, e.Data);

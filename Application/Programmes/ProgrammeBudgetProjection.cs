@@ -16,6 +16,7 @@ public sealed partial class ProgrammeBudgetProjection : MultiStreamProjection<Pr
         Identity<AlliancePlanningBudgetSet>(e => e.ProgrammeId);
         Identity<FundsCommitted>(e => e.ProgrammeId);
         Identity<FundsReleased>(e => e.ProgrammeId);
+        Identity<CommitmentAdjusted>(e => e.ProgrammeId);
         Identity<PaymentReleased>(e => e.ProgrammeId);
         Identity<ReclaimDemanded>(e => e.ProgrammeId);
         Identity<RepaymentReceived>(e => e.ProgrammeId);
@@ -62,6 +63,10 @@ public sealed partial class ProgrammeBudgetProjection : MultiStreamProjection<Pr
             ActiveCommitments = b.ActiveCommitments - (e.Data.RemainingCommitment == 0 ? 1 : 0),
         }).Financed(e.Data.ApplicationId, null, f => f with { Committed = f.Committed - e.Data.Amount, Released = f.Released + e.Data.Amount })
         .Moved(BudgetMovements.MonthOf(e.Data.RecordedAt), m => m with { Released = m.Released + e.Data.Amount });
+
+    // A decision version in force changed the grant's financing: the own contributions follow it (ADR 0131); no money moves.
+    public static ProgrammeBudget Apply(IEvent<CommitmentAdjusted> e, ProgrammeBudget b) =>
+        Touched(e, b) with { OwnContributions = b.OwnContributions + e.Data.OwnContributionChange };
 
     // Money paid out or back counts in the month it was booked.
     public static ProgrammeBudget Apply(IEvent<PaymentReleased> e, ProgrammeBudget b) =>

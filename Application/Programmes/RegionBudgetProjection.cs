@@ -15,6 +15,7 @@ public sealed class RegionBudgetProjection : MultiStreamProjection<RegionBudget,
     {
         Identity<FundsCommitted>(e => RegionBudget.KeyOf(e.ProgrammeId, e.AllianceId, e.District));
         Identity<FundsReleased>(e => RegionBudget.KeyOf(e.ProgrammeId, e.AllianceId, e.District));
+        Identity<CommitmentAdjusted>(e => RegionBudget.KeyOf(e.ProgrammeId, e.AllianceId, e.District));
         Identities<PaymentReleased>(e => RegionOf(e.ProgrammeId, e.AllianceId, e.District));
         Identities<ReclaimDemanded>(e => RegionOf(e.ProgrammeId, e.AllianceId, e.District));
         Identities<RepaymentReceived>(e => RegionOf(e.ProgrammeId, e.AllianceId, e.District));
@@ -25,6 +26,7 @@ public sealed class RegionBudgetProjection : MultiStreamProjection<RegionBudget,
 
     public static RegionBudget Create(IEvent<FundsCommitted> e) => Apply(e, Region(e, e.Data.ProgrammeId, e.Data.AllianceId, e.Data.District));
     public static RegionBudget Create(IEvent<FundsReleased> e) => Apply(e, Region(e, e.Data.ProgrammeId, e.Data.AllianceId, e.Data.District));
+    public static RegionBudget Create(IEvent<CommitmentAdjusted> e) => Apply(e, Region(e, e.Data.ProgrammeId, e.Data.AllianceId, e.Data.District));
     public static RegionBudget Create(IEvent<PaymentReleased> e) => Apply(e, Region(e, e.Data.ProgrammeId, e.Data.AllianceId!.Value, e.Data.District));
     public static RegionBudget Create(IEvent<ReclaimDemanded> e) => Apply(e, Region(e, e.Data.ProgrammeId, e.Data.AllianceId!.Value, e.Data.District));
     public static RegionBudget Create(IEvent<RepaymentReceived> e) => Apply(e, Region(e, e.Data.ProgrammeId, e.Data.AllianceId!.Value, e.Data.District));
@@ -56,6 +58,9 @@ public sealed class RegionBudgetProjection : MultiStreamProjection<RegionBudget,
             OwnContributions = r.OwnContributions - e.Data.OwnContributionReleased,
             ActiveCommitments = r.ActiveCommitments - (e.Data.RemainingCommitment == 0 ? 1 : 0),
         }).Moved(BudgetMovements.MonthOf(e.Data.RecordedAt), m => m with { Released = m.Released + e.Data.Amount });
+
+    public static RegionBudget Apply(IEvent<CommitmentAdjusted> e, RegionBudget r) =>
+        Touched(e, r) with { OwnContributions = r.OwnContributions + e.Data.OwnContributionChange };
 
     public static RegionBudget Apply(IEvent<PaymentReleased> e, RegionBudget r) =>
         (Touched(e, r) with { Paid = r.Paid + e.Data.Amount })

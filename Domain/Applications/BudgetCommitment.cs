@@ -81,7 +81,7 @@ public static class BudgetCommitment
         var extra = amount - (commitment?.Amount ?? 0);
         var amended = AmendmentDecider.InForce(application, stamp);
         if (extra <= 0)
-            return new CommitmentStep([], [amended], []);
+            return new CommitmentStep(FollowFinancing(commitment, amended), [amended], []);
 
         var applicantEvents = new List<object>();
         if (application.Terms?.DeMinimis == true)
@@ -92,15 +92,29 @@ public static class BudgetCommitment
             applicantEvents.Add(new DeMinimisAidAdjusted(applicant.Id, application.Id, amount, stamp.By, stamp.At));
         }
 
-        var request = new CommitmentRequest(application.Id, application.AllianceId, extra, 0, pending.Terms.PlanningExceedanceReason,
-            application.CallNumber, application.District, Raise: commitment is not null);
+        // A raise adds money to the commitment, and its own contribution follows the amended financing (ADR 0131); without a
+        // commitment (approved before they were kept) the raise is a new one, with the amended own contribution.
+        var request = new CommitmentRequest(application.Id, application.AllianceId, extra, commitment is null ? amended.CostPlan.OwnContribution : 0,
+            pending.Terms.PlanningExceedanceReason, application.CallNumber, application.District, Raise: commitment is not null);
         return ProgrammeDecider.Commit(programme, request, stamp) switch
         {
-            CommitmentOutcome.Committed committed => new CommitmentStep([committed.Event], [amended], applicantEvents),
+            CommitmentOutcome.Committed committed => new CommitmentStep(
+                [committed.Event, .. FollowFinancing(Commitment.Evolve(commitment, committed.Event), amended)], [amended], applicantEvents),
             CommitmentOutcome.Refused refused => AmendmentBlocked(application, pending, refused.Code, refused.Reason, stamp),
             _ => throw new InvalidOperationException("Unknown commitment outcome."),
         };
     }
+
+    /// <summary>
+    /// The programme's events that let the application's <paramref name="commitment"/> count the financing of the decision version
+    /// <paramref name="amended"/> puts in force (ADR 0131), stamped like it, for the transaction that appends it: a
+    /// <see cref="CommitmentAdjusted"/> when the own contribution changed; nothing otherwise, or when nothing is committed.
+    /// </summary>
+    public static IReadOnlyList<object> FollowFinancing(Commitment? commitment, DecisionAmended amended) =>
+        ProgrammeDecider.Adjust(commitment,
+            new FinancingInForce(amended.Version, amended.EffectiveFrom, amended.CostPlan.TotalCosts, amended.CostPlan.OwnContribution,
+                amended.CostPlan.ThirdPartyFunding, amended.Reason),
+            new Stamp(amended.RecordedBy, amended.RecordedAt));
 
     /// <summary>
     /// Brings the application's commitment down to what it keeps (0 after a withdrawal, the new amount after a reduction or

@@ -6,7 +6,8 @@ namespace Fachwerk.Domain.Programmes;
 /// <summary>
 /// What a programme holds back for one approved application (Mittelbindung). Kept beside the programme, one per application,
 /// so the programme's own write model stays the same size however many applications it funds. The project's district is kept
-/// so a release counts in the same region as the commitment (none for commitments made before it was carried).
+/// so a release counts in the same region as the commitment (none for commitments made before it was carried). The own contribution is
+/// the one of the decision version in force (ADR 0131), so a release of the whole commitment takes back what the budget counts.
 /// </summary>
 /// <param name="CallNumber">The call whose budget it counts against (the call the application was submitted to), if any.</param>
 /// <param name="District">The project's district.</param>
@@ -21,6 +22,7 @@ public sealed record Commitment(
             committed.OwnContribution, committed.CallNumber, committed.District),
         FundsReleased { RemainingCommitment: 0 } => null,
         FundsReleased released when commitment is not null => commitment with { Amount = released.RemainingCommitment },
+        CommitmentAdjusted adjusted when commitment is not null => commitment with { OwnContribution = adjusted.OwnContribution },
         _ => commitment,
     };
 }

@@ -108,6 +108,22 @@ public static partial class ProgrammeDecider
         ];
     }
 
+    /// <summary>
+    /// Lets an application's <paramref name="commitment"/> (null: none) count the own contribution of the decision version now in force
+    /// (ADR 0131); nothing when it counts it already (idempotent) or nothing is committed.
+    /// </summary>
+    public static IReadOnlyList<object> Adjust(Commitment? commitment, FinancingInForce financing, Stamp stamp)
+    {
+        if (commitment is null || commitment.OwnContribution == financing.OwnContribution)
+            return [];
+        return
+        [
+            new CommitmentAdjusted(commitment.ProgrammeId, commitment.ApplicationId, commitment.AllianceId, financing.DecisionVersion,
+                financing.EffectiveFrom, financing.TotalCosts, financing.OwnContribution, financing.ThirdPartyFunding,
+                financing.OwnContribution - commitment.OwnContribution, financing.Reason, stamp.By, stamp.At, commitment.CallNumber, commitment.District),
+        ];
+    }
+
     public static string Eur(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture) + " EUR";
 
     public static string Percent(decimal rate) => (rate * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %";

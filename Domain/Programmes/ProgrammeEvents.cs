@@ -81,6 +81,30 @@ public sealed record FundsReleased(
     int? CallNumber = null,
     string? District = null) : IRecordedFact;
 
+/// <summary>
+/// The financing an application's commitment counts followed decision version <paramref name="DecisionVersion"/>, in force from
+/// <paramref name="EffectiveFrom"/> (ADR 0131): the applicant's own contribution is now <paramref name="OwnContribution"/>
+/// (<paramref name="OwnContributionChange"/> more than before, negative when less), on eligible costs of <paramref name="TotalCosts"/>
+/// and <paramref name="ThirdPartyFunding"/> from third parties. Appended in the same transaction as the <c>DecisionAmended</c> it follows;
+/// the money committed does not move (a raise is a <see cref="FundsCommitted"/>, a lower amount a <see cref="FundsReleased"/>).
+/// The alliance, district and call are carried along, as in the other budget events.
+/// </summary>
+public sealed record CommitmentAdjusted(
+    Guid ProgrammeId,
+    Guid ApplicationId,
+    Guid AllianceId,
+    int DecisionVersion,
+    DateOnly EffectiveFrom,
+    decimal TotalCosts,
+    decimal OwnContribution,
+    decimal ThirdPartyFunding,
+    decimal OwnContributionChange,
+    string Reason,
+    string RecordedBy,
+    DateTimeOffset RecordedAt,
+    int? CallNumber = null,
+    string? District = null) : IRecordedFact;
+
 /// <summary>The programme's funding authority and which alliances its applications may name were set (replacing earlier ones).</summary>
 public sealed record ProgrammeEligibilitySet(
     Guid ProgrammeId,

@@ -11,7 +11,7 @@ namespace Fachwerk.IntegrationTests.Applications;
 
 /// <summary>
 /// The programme budget read model always equals what the events say: random sequences of approvals, payments, reductions,
-/// reclaims and withdrawals (some refused, as in real life) end with the dashboard compared against sums computed here,
+/// reclaims, withdrawals and amendments of the financing (with and without a raise) (some refused, as in real life) end with the dashboard compared against sums computed here,
 /// independently, from the raw events.
 /// </summary>
 public class BudgetConsistencyTests(AppFixture fixture) : FundingApi(fixture)
@@ -31,6 +31,8 @@ public class BudgetConsistencyTests(AppFixture fixture) : FundingApi(fixture)
     public async Task The_budget_read_model_equals_the_sums_of_the_events_after_a_random_history(int seed, bool euPeriodEndsMidway)
     {
         var random = new Random(seed);
+        // Amendments draw from their own sequence, after the step the history took anyway: the rest of the history stays as it was.
+        var amending = new Random(seed + 131);
         var euPeriodEnd = Today.AddDays(5);
         var programme = await LaunchProgramme(budget: 150_000m, rules: Rules(voteRequired: false, cap: null), sources: euPeriodEndsMidway
             ? [new FundingSource("ESF+", 0.8m, FundingSourceKind.EuropeanSocialFund, new Period(new DateOnly(2021, 1, 1), euPeriodEnd)),
@@ -46,7 +48,12 @@ public class BudgetConsistencyTests(AppFixture fixture) : FundingApi(fixture)
             if (euPeriodEndsMidway && step == Steps / 10)
                 Clock.Advance(TimeSpan.FromDays(7));
             var id = applications[random.Next(applications.Count)];
-            await Host.ExecuteAndWaitAsync(() => RandomStep(random, id), 60_000);
+            await Host.ExecuteAndWaitAsync(async () =>
+            {
+                await RandomStep(random, id);
+                if (amending.Next(3) == 0 && await Details(id) is { Status: ApplicationStatus.Approved } approved)
+                    await Amend(amending, approved, raise: amending.Next(2) == 0);
+            }, 60_000);
         }
 
         await CatchUpProjections();
@@ -106,18 +113,51 @@ public class BudgetConsistencyTests(AppFixture fixture) : FundingApi(fixture)
         regions.Months.Sum(m => m.Committed - m.Released).ShouldBe(committed);
         regions.Months.Sum(m => m.Paid).ShouldBe(budget.Paid);
 
-        // And the programme keeps committed exactly what each application still holds.
+        // And the programme keeps committed exactly what each application still holds, with the own contribution of the decision
+        // version in force of each grant that still holds money (amended or not, ADR 0131).
         var held = 0m;
+        var own = 0m;
         foreach (var id in applications)
         {
             var details = await Details(id);
             if (details.Status is ApplicationStatus.Approved or ApplicationStatus.ReclaimDemanded or ApplicationStatus.Closed)
+            {
                 held += details.ApprovedAmount!.Value;
+                if (details.ApprovedAmount > 0) own += details.DecisionVersions[^1].CostPlan.OwnContribution;
+            }
             details.Status.ShouldNotBe(ApplicationStatus.AwaitingCommitment, "nothing half-done");
+            details.PendingAmendment.ShouldBeNull("every confirmed amendment was put in force or blocked");
         }
 
         committed.ShouldBe(held);
+        budget.OwnContributions.ShouldBe(own);
+        budget.OwnContributions.ShouldBe(events.OfType<FundsCommitted>().Sum(e => e.OwnContribution)
+            + events.OfType<CommitmentAdjusted>().Sum(e => e.OwnContributionChange) - events.OfType<FundsReleased>().Sum(e => e.OwnContributionReleased));
+        regions.OwnContributions.ShouldBe(own);
+        events.OfType<CommitmentAdjusted>().ShouldNotBeEmpty("the history amended own contributions");
         events.OfType<PaymentReleased>().Count().ShouldBeGreaterThan(0, "the history exercised payments");
+    }
+
+    /// <summary>
+    /// Amends the grant's financing with a new own contribution, up or down (ADR 0131), with a raise of 5,000 EUR or without one, and
+    /// has a second person confirm it: balanced, within the 80 % funding rate; the rules may refuse it (409), the budget block a raise.
+    /// </summary>
+    private async Task Amend(Random random, ApplicationDetails application, bool raise)
+    {
+        var amount = application.ApprovedAmount!.Value + (raise ? 5_000m : 0m);
+        var own = amount / 4 + 1_000m * random.Next(0, 6);
+        var proposal = await Host.Scenario(s =>
+        {
+            Authorize(s, Caseworker);
+            s.Post.Text(System.Text.Json.JsonSerializer.Serialize(new ProposeAmendment(application.Version, "Geänderter Finanzierungsplan", Today,
+                Amount: raise ? amount : null, CostPlan: new CostPlan(amount + own, own, 0m)), Json)).ToUrl($"/api/applications/{application.Id}/amendments");
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.IgnoreStatusCode();
+        });
+        proposal.Context.Response.StatusCode.ShouldBeOneOf(200, 409);
+        if (proposal.Context.Response.StatusCode == 200)
+            await Act(Approver, application.Id, "amendments/confirmation",
+                new ConfirmAmendment((await Read<Fachwerk.Application.Common.CommandAccepted>(proposal)).Version));
     }
 
     /// <summary>Sends a command that the rules may refuse (409); anything else than success or refusal fails the test.</summary>

@@ -163,8 +163,10 @@ public class AmendmentRulesTests
 
         var step = BudgetCommitment.CommitAmendment(held, commitment, awaiting, HausSteinstrasse, 1, Now);
 
-        var committed = step.ProgrammeEvents.ShouldHaveSingleItem().ShouldBeOfType<FundsCommitted>();
+        step.ProgrammeEvents.Count.ShouldBe(2);
+        var committed = step.ProgrammeEvents[0].ShouldBeOfType<FundsCommitted>();
         (committed.Amount, committed.Raise, committed.OwnContribution).ShouldBe((8_000m, true, 0m));
+        step.ProgrammeEvents[1].ShouldBeOfType<CommitmentAdjusted>().OwnContributionChange.ShouldBe(2_000m, "the amended financing's own contribution, 12,000");
         FundingProgramme.Evolve(held, committed).Committed.ShouldBe(48_000m);
         Commitment.Evolve(commitment, committed)!.Amount.ShouldBe(48_000m);
         var amended = step.ApplicationEvents.ShouldHaveSingleItem().ShouldBeOfType<DecisionAmended>();
