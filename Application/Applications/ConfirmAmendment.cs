@@ -3,7 +3,6 @@ using Fachwerk.Application.Budget;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Letters;
 using Fachwerk.Domain.Applications;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine;
 using Wolverine.Http;
@@ -25,13 +24,11 @@ public static class ConfirmAmendmentEndpoint
     /// </summary>
     [Authorize(Roles = Roles.Approver)]
     [WolverinePost("/api/applications/{applicationId}/amendments/confirmation")]
-    public static async Task<(CommandAccepted, Events, OutgoingMessages)> Post(
+    public static (CommandAccepted, Events, OutgoingMessages) Post(
         ConfirmAmendment command,
         [WriteAggregate("applicationId")] FundingApplication application,
-        IDocumentSession session,
         ClaimsPrincipal user,
-        TimeProvider clock,
-        CancellationToken cancellation)
+        TimeProvider clock)
     {
         Events events = [.. AmendmentDecider.Confirm(application, user.Stamp(clock))];
         var (accepted, appended, followUps) = BudgetWorkflow.After(application, command, events);
@@ -39,7 +36,6 @@ public static class ConfirmAmendmentEndpoint
         {
             AmendmentReminders.Schedule(application, amended, followUps);
             followUps.Add(new IssueChangeNotice(application.Id, amended.Version));
-            await CommitmentFinancing.FollowAsync(session, amended, cancellation);
         }
         return (accepted, appended, followUps);
     }

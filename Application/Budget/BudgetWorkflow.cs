@@ -39,8 +39,12 @@ public static class BudgetWorkflow
                 case AmendmentConfirmed { Raise: > 0 } raise:
                     steps.Add(new CommitAmendment(application.ProgrammeId, application.Id, application.ApplicantId, raise.AmendmentNumber));
                     break;
-                case DecisionAmended amended when amended.Amount < amended.PreviousAmount:
-                    steps.Add(Release(application, "Decision amended", amended.Reason));
+                case DecisionAmended amended:
+                    // A version in force without the workflow: its financing counts in the programme's commitment (ADR 0131).
+                    if (amended.CostPlan.OwnContribution != application.Plan.OwnContribution)
+                        steps.Add(new FollowAmendedFinancing(application.ProgrammeId, application.Id, amended));
+                    if (amended.Amount < amended.PreviousAmount)
+                        steps.Add(Release(application, "Decision amended", amended.Reason));
                     break;
                 case ApplicationClosed { Unpaid: > 0 }:
                     steps.Add(Release(application, "Case closed", "the rest of the grant was not called"));
@@ -67,6 +71,9 @@ public static class BudgetWorkflow
         steps.Any(s => s is CommitAmendment)
             ? new FollowUp("The budget workflow commits the raise in the programme and puts the amendment in force, or blocks it with the reason.",
                 $"/api/applications/{application.Id}", "pendingAmendment is null")
+            : steps.All(s => s is FollowAmendedFinancing)
+            ? new FollowUp("The budget workflow counts the amended own contribution in the programme's budget.",
+                $"/api/programmes/{application.ProgrammeId}/budget", "ownContributions includes the amended own contribution")
             : steps.Any(s => s is CommitFunds)
             ? new FollowUp("The budget workflow reserves the approved amount in the programme and approves the application, or blocks the approval with the reason.",
                 $"/api/applications/{application.Id}", "status is Approved or ApprovalBlocked")
@@ -83,6 +90,7 @@ public static class BudgetWorkflow
         opts.PublishMessage<CommitFunds>().ToLocalQueue(Queue);
         opts.PublishMessage<ReleaseFunds>().ToLocalQueue(Queue);
         opts.PublishMessage<CommitAmendment>().ToLocalQueue(Queue);
+        opts.PublishMessage<FollowAmendedFinancing>().ToLocalQueue(Queue);
     }
 
     private static ReleaseFunds Release(FundingApplication application, string why, string? reason) =>
