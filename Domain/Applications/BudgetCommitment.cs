@@ -79,9 +79,9 @@ public static class BudgetCommitment
 
         var amount = pending.Terms.Amount ?? application.ApprovedAmount!.Value;
         var extra = amount - (commitment?.Amount ?? 0);
-        var amended = AmendmentDecider.InForce(application, stamp);
+        var amended = AmendmentDecider.InForceWithObligations(application, stamp);
         if (extra <= 0)
-            return new CommitmentStep([], [amended], []);
+            return new CommitmentStep([], amended, []);
 
         var applicantEvents = new List<object>();
         if (application.Terms?.DeMinimis == true)
@@ -96,7 +96,7 @@ public static class BudgetCommitment
             application.CallNumber, application.District, Raise: commitment is not null);
         return ProgrammeDecider.Commit(programme, request, stamp) switch
         {
-            CommitmentOutcome.Committed committed => new CommitmentStep([committed.Event], [amended], applicantEvents),
+            CommitmentOutcome.Committed committed => new CommitmentStep([committed.Event], amended, applicantEvents),
             CommitmentOutcome.Refused refused => AmendmentBlocked(application, pending, refused.Code, refused.Reason, stamp),
             _ => throw new InvalidOperationException("Unknown commitment outcome."),
         };
