@@ -67,22 +67,19 @@ public sealed class ProposeAmendmentValidator : ChangeCommandValidator<ProposeAm
         RuleFor(x => x.NewObligations).Must(o => o is null || o.Count <= ObligationDecider.MaxPerApproval)
             .WithMessage($"At most {ObligationDecider.MaxPerApproval} obligations.");
         RuleForEach(x => x.NewObligations).Cascade(CascadeMode.Continue).NotNull().SetValidator(new ObligationTermsValidator());
-        RuleFor(x => x.ChangedObligations).Must(o => o is null || o.Count <= MaxObligationNumbers)
-            .WithMessage($"At most {MaxObligationNumbers} obligations.");
+        RuleFor(x => x.ChangedObligations).Must(o => o is null || o.Count <= ObligationDecider.MaxPerApproval)
+            .WithMessage($"At most {ObligationDecider.MaxPerApproval} obligations.");
         RuleForEach(x => x.ChangedObligations).Cascade(CascadeMode.Continue).NotNull().ChildRules(c =>
         {
             c.RuleFor(x => x.Number).GreaterThan(0);
             c.RuleFor(x => x.Terms).NotNull().SetValidator(new ObligationTermsValidator());
         });
-        RuleFor(x => x.LiftedObligations).Must(o => o is null || o.Count <= MaxObligationNumbers)
-            .WithMessage($"At most {MaxObligationNumbers} obligations.");
+        RuleFor(x => x.LiftedObligations).Must(o => o is null || o.Count <= ObligationDecider.MaxPerApproval)
+            .WithMessage($"At most {ObligationDecider.MaxPerApproval} obligations.");
         RuleForEach(x => x.LiftedObligations).GreaterThan(0);
         RuleFor(x => x).Must(x => ObligationNumbers(x).Distinct().Count() == ObligationNumbers(x).Count())
             .WithMessage("Name each obligation once: it is changed or lifted, not both.").OverridePropertyName(nameof(ProposeAmendment.LiftedObligations));
     }
-
-    /// <summary>The most obligations one amendment changes or lifts.</summary>
-    public const int MaxObligationNumbers = 50;
 
     private static IEnumerable<int> ObligationNumbers(ProposeAmendment x) =>
         (x.ChangedObligations ?? []).Where(c => c is not null).Select(c => c.Number).Concat(x.LiftedObligations ?? []);
