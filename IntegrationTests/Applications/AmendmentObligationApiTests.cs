@@ -1,5 +1,6 @@
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
+using Fachwerk.Application.Letters;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
@@ -74,6 +75,11 @@ public class AmendmentObligationApiTests(AppFixture fixture) : FundingApi(fixtur
             var amended = events.Single(e => e.Data is DecisionAmended);
             events.Single(e => e.Data is ObligationImposed { Number: 3 }).Version.ShouldBe(amended.Version + 1, "in the amendment's transaction");
             events.Single(e => e.Data is ObligationLifted).Version.ShouldBe(amended.Version + 2);
+
+            // The change notice lists what the version added and lifted.
+            var notice = (await ChangeNoticeFacts.LoadAsync(session, id, 2, TestContext.Current.CancellationToken)).ShouldNotBeNull();
+            notice.Obligations!.Select(o => (o.Number, o.Before?.Description, o.After?.Description))
+                .ShouldBe([(3, null, Training.Description), (2, Report.Description, null)]);
         }
 
         // The lifted obligation can no longer be breached, nor evidenced, nor lifted again; nothing appended.
