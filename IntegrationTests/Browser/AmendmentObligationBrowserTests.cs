@@ -45,6 +45,7 @@ public class AmendmentObligationBrowserTests(BrowserFixture fixture) : BrowserTe
         await ExpectAccessibleAsync();
 
         await Page.Locator("#propose-amendment-new-obligation-dues").FillAsync($"{start.AddYears(1):dd.MM.yyyy}\n{start.AddYears(2):dd.MM.yyyy}");
+        await ScreenshotForDocsAsync("amendment-obligations-form");
         await propose.GetByRole(AriaRole.Button, new() { Name = "Änderung vorschlagen" }).ClickAsync();
         await DoneAsync("Änderungsbescheid vorgeschlagen");
         var pending = (await ApplicationAsync(application.Id)).PendingAmendment.ShouldNotBeNull();
@@ -68,5 +69,6 @@ public class AmendmentObligationBrowserTests(BrowserFixture fixture) : BrowserTe
         section.ShouldContain("festgelegt mit Fassung 2");
         section.ShouldContain("entfällt (aufgehoben)");
         await ExpectAccessibleAsync();
+        await ScreenshotForDocsAsync("amendment-obligations-section");
     }
 }
