@@ -37,11 +37,12 @@ public static class ConfirmAmendmentEndpoint
             AmendmentReminders.Schedule(application, amended, followUps);
             followUps.Add(new IssueChangeNotice(application.Id, amended.Version));
         }
+        AmendmentReminders.ScheduleObligations(application, appended, followUps);
         return (accepted, appended, followUps);
     }
 }
 
-/// <summary>The deadline reminders of the proofs of use whose due date an amendment moved.</summary>
+/// <summary>The deadline reminders of the proofs of use whose due date an amendment moved, and of its obligations' new due days.</summary>
 public static class AmendmentReminders
 {
     public static void Schedule(FundingApplication application, DecisionAmended amended, OutgoingMessages messages)
@@ -49,5 +50,26 @@ public static class AmendmentReminders
         foreach (var proof in amended.ProofsOfUse)
             if (application.Funding?.Proofs.FirstOrDefault(p => p.Proof == proof.Proof) is { Submitted: false } owed && owed.DueBy != proof.DueBy)
                 messages.Add(ProofOfUseDeadlineReachedHandler.ScheduleFor(application.Id, proof.Proof, proof.DueBy));
+    }
+
+    /// <summary>
+    /// The timers of the due days an amendment in force added: every due day of a new obligation, and the days a changed obligation did not
+    /// have before (<paramref name="application"/> is the grant before the amendment). A lifted obligation's timers find nothing to do when
+    /// they fire, as do a changed obligation's dropped days (the timer checks the state).
+    /// </summary>
+    public static void ScheduleObligations(FundingApplication application, IEnumerable<object> events, OutgoingMessages messages)
+    {
+        foreach (var @event in events)
+        {
+            var (number, days) = @event switch
+            {
+                ObligationImposed imposed => (imposed.Number, imposed.EvidenceDueDates),
+                ObligationAmended amended => (amended.Number, amended.EvidenceDueDates.Except(
+                    application.Obligations.FirstOrDefault(o => o.Number == amended.Number)?.Dues.Select(d => d.DueBy) ?? []).ToList()),
+                _ => (0, []),
+            };
+            foreach (var day in days)
+                messages.Add(ObligationEvidenceDeadlineReachedHandler.ScheduleFor(application.Id, number, day));
+        }
     }
 }

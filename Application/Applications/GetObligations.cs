@@ -23,9 +23,12 @@ public sealed record ObligationsView(IReadOnlyList<ObligationView> Obligations, 
 /// <param name="RequiredEvidence">The evidence required.</param>
 /// <param name="Dues">The days evidence is due, each with the evidence recorded or its overdue mark.</param>
 /// <param name="Breach">The breach once recorded: months fulfilled and the amount reclaimed pro rata.</param>
+/// <param name="ImposedInVersion">The decision version whose amendment imposed it (ADR 0129); none when imposed with the approval or recorded later.</param>
+/// <param name="AmendedInVersion">The decision version that last changed its terms (the terms shown are the changed ones).</param>
+/// <param name="LiftedInVersion">The decision version that lifted it: no evidence is due any more and it cannot be breached.</param>
 public sealed record ObligationView(
     int Number, ObligationKind Kind, string Description, DateOnly StartsOn, int Months, DateOnly EndsOn, string RequiredEvidence,
-    IReadOnlyList<EvidenceDue> Dues, ObligationBreach? Breach);
+    IReadOnlyList<EvidenceDue> Dues, ObligationBreach? Breach, int? ImposedInVersion = null, int? AmendedInVersion = null, int? LiftedInVersion = null);
 
 public static class GetObligationsEndpoint
 {
@@ -44,7 +47,7 @@ public static class GetObligationsEndpoint
         var version = (await session.Events.FetchStreamStateAsync(application.Id, cancellation))?.Version ?? 0;
         return new ObligationsView(
             [.. application.Obligations.Select(o => new ObligationView(o.Number, o.Kind, o.Description, o.StartsOn, o.Months, o.EndsOn,
-                o.RequiredEvidence, o.Dues, o.Breach))],
+                o.RequiredEvidence, o.Dues, o.Breach, o.ImposedInVersion, o.AmendedInVersion, o.LiftedInVersion))],
             version);
     }
 }

@@ -22,6 +22,10 @@ namespace Fachwerk.Application.Applications;
 /// <param name="Conditions">The conditions (Nebenbestimmungen) replacing the decision's.</param>
 /// <param name="CostPlan">The new financing: eligible costs, own contribution, third-party money; a new amount must balance with it.</param>
 /// <param name="PlanningExceedanceReason">Why a raise may take the alliance beyond its planning figure; required if it does.</param>
+/// <param name="NewObligations">Obligations (Auflagen) the amended decision adds (at most 10; the rules of <c>ProposeDecision.obligations</c>),
+/// imposed when it is in force, numbered after the grant's.</param>
+/// <param name="ChangedObligations">Obligations of the grant (by number, neither breached nor lifted) with their new terms.</param>
+/// <param name="LiftedObligations">The numbers of obligations of the grant (neither breached nor lifted) the amended decision lifts.</param>
 public sealed record ProposeAmendment(
     long ExpectedVersion,
     string Reason,
@@ -31,7 +35,10 @@ public sealed record ProposeAmendment(
     IReadOnlyList<ProofDueDate>? ProofDueDates = null,
     IReadOnlyList<string>? Conditions = null,
     CostPlan? CostPlan = null,
-    string? PlanningExceedanceReason = null) : IChangeCommand;
+    string? PlanningExceedanceReason = null,
+    IReadOnlyList<ObligationTerms>? NewObligations = null,
+    IReadOnlyList<ObligationChange>? ChangedObligations = null,
+    IReadOnlyList<int>? LiftedObligations = null) : IChangeCommand;
 
 public sealed class ProposeAmendmentValidator : ChangeCommandValidator<ProposeAmendment>
 {
@@ -56,7 +63,26 @@ public sealed class ProposeAmendmentValidator : ChangeCommandValidator<ProposeAm
             RuleFor(x => x.CostPlan!.ThirdPartyFunding).MoneyOrZero().OverridePropertyName("costPlan.thirdPartyFunding");
         });
         RuleFor(x => x.PlanningExceedanceReason).MaximumLength(CommonRules.ReasonLength);
+        // The obligations' own rules answered per field, as for the approval's terms (ADR 0126, 0129).
+        RuleFor(x => x.NewObligations).Must(o => o is null || o.Count <= ObligationDecider.MaxPerApproval)
+            .WithMessage($"At most {ObligationDecider.MaxPerApproval} obligations.");
+        RuleForEach(x => x.NewObligations).Cascade(CascadeMode.Continue).NotNull().SetValidator(new ObligationTermsValidator());
+        RuleFor(x => x.ChangedObligations).Must(o => o is null || o.Count <= ObligationDecider.MaxPerApproval)
+            .WithMessage($"At most {ObligationDecider.MaxPerApproval} obligations.");
+        RuleForEach(x => x.ChangedObligations).Cascade(CascadeMode.Continue).NotNull().ChildRules(c =>
+        {
+            c.RuleFor(x => x.Number).GreaterThan(0);
+            c.RuleFor(x => x.Terms).NotNull().SetValidator(new ObligationTermsValidator());
+        });
+        RuleFor(x => x.LiftedObligations).Must(o => o is null || o.Count <= ObligationDecider.MaxPerApproval)
+            .WithMessage($"At most {ObligationDecider.MaxPerApproval} obligations.");
+        RuleForEach(x => x.LiftedObligations).GreaterThan(0);
+        RuleFor(x => x).Must(x => ObligationNumbers(x).Distinct().Count() == ObligationNumbers(x).Count())
+            .WithMessage("Name each obligation once: it is changed or lifted, not both.").OverridePropertyName(nameof(ProposeAmendment.LiftedObligations));
     }
+
+    private static IEnumerable<int> ObligationNumbers(ProposeAmendment x) =>
+        (x.ChangedObligations ?? []).Where(c => c is not null).Select(c => c.Number).Concat(x.LiftedObligations ?? []);
 }
 
 public static class ProposeAmendmentEndpoint
@@ -67,7 +93,7 @@ public static class ProposeAmendmentEndpoint
 
     /// <summary>
     /// Proposes an amendment (Änderungsbescheid) to the approved decision: a new amount with its financing, a later project end,
-    /// new proof-of-use dates, other conditions. A second person confirms or returns it; answers the application's new version and
+    /// new proof-of-use dates, other conditions, obligations added, changed or lifted. A second person confirms or returns it; answers the application's new version and
     /// the amendment's number (<c>created.key</c>).
     /// </summary>
     [Authorize(Roles = Roles.Caseworker)]
@@ -80,7 +106,8 @@ public static class ProposeAmendmentEndpoint
         TimeProvider clock)
     {
         var proposed = AmendmentDecider.Propose(application, programme,
-            new AmendmentTerms(command.Amount, command.ProjectEnd, command.ProofDueDates, command.Conditions, command.CostPlan, command.PlanningExceedanceReason),
+            new AmendmentTerms(command.Amount, command.ProjectEnd, command.ProofDueDates, command.Conditions, command.CostPlan, command.PlanningExceedanceReason,
+                command.NewObligations, command.ChangedObligations, command.LiftedObligations),
             command.Reason, command.EffectiveFrom, command.ExpectedVersion, user.Stamp(clock));
         Events events = [proposed];
         return (CommandAccepted.After(application.Id, command, events).Creating("amendment", proposed.AmendmentNumber), events);

@@ -77,6 +77,8 @@ public static class EventLabels
         [typeof(ObligationEvidenceRecorded)] = new("Nachweis zur Auflage erfasst", "Evidence of an obligation recorded"),
         [typeof(ObligationEvidenceOverdue)] = new("Nachweis zur Auflage überfällig", "Evidence of an obligation overdue"),
         [typeof(ObligationBreached)] = new("Verstoß gegen Auflage festgestellt", "Obligation breached"),
+        [typeof(ObligationAmended)] = new("Auflage durch Änderungsbescheid geändert", "Obligation changed by an amendment"),
+        [typeof(ObligationLifted)] = new("Auflage durch Änderungsbescheid aufgehoben", "Obligation lifted by an amendment"),
         [typeof(ApplicationSubmitted)] = new("Förderantrag eingereicht", "Application submitted"),
         [typeof(DocumentsRequested)] = new("Unterlagen nachgefordert", "Documents requested"),
         [typeof(DocumentsSupplied)] = new("Unterlagen nachgereicht", "Documents supplied"),

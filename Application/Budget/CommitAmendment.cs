@@ -35,13 +35,14 @@ public static class CommitAmendmentHandler
         application.AppendMany(outcome.ApplicationEvents);
         applicant.AppendMany(outcome.ApplicantEvents);
 
-        // In the same transaction (the outbox): the proofs' new deadline reminders and the change notice of the version now in force.
+        // In the same transaction (the outbox): the proofs' and obligations' new deadline reminders and the change notice of the version now in force.
         OutgoingMessages followUps = [];
         foreach (var amended in outcome.ApplicationEvents.OfType<DecisionAmended>())
         {
             AmendmentReminders.Schedule(before, amended, followUps);
             followUps.Add(new IssueChangeNotice(step.ApplicationId, amended.Version));
         }
+        AmendmentReminders.ScheduleObligations(before, outcome.ApplicationEvents, followUps);
 
         return followUps;
     }

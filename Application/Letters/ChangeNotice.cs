@@ -26,6 +26,7 @@ namespace Fachwerk.Application.Letters;
 /// <param name="ConfirmedBy">Who confirmed it (the second person).</param>
 /// <param name="ConfirmedAt">When.</param>
 /// <param name="IssuedAt">When the amended version was recorded: the notice's date, and its PDF's creation date.</param>
+/// <param name="Obligations">The obligations the version adds, changes or lifts (ADR 0129), by number.</param>
 public sealed record ChangeNotice(
     Guid ApplicationId,
     int Version,
@@ -45,7 +46,8 @@ public sealed record ChangeNotice(
     DateTimeOffset ProposedAt,
     string ConfirmedBy,
     DateTimeOffset ConfirmedAt,
-    DateTimeOffset IssuedAt)
+    DateTimeOffset IssuedAt,
+    IReadOnlyList<ChangeNoticeObligation>? Obligations = null)
 {
     public const string Title = "Änderungsbescheid";
 
@@ -68,3 +70,9 @@ public sealed record ChangeNotice(
 public sealed record ChangeNoticeTerms(
     int Version, DateOnly EffectiveFrom, decimal Amount, decimal FundingRate, DateOnly ProjectEnd, IReadOnlyList<string> Conditions, CostPlan CostPlan,
     IReadOnlyList<ProofOfUseDue> ProofsOfUse);
+
+/// <summary>An obligation a change notice adds (no terms before), changes (both) or lifts (no terms after) (ADR 0129).</summary>
+/// <param name="Number">The obligation's number within the case.</param>
+/// <param name="Before">Its terms before the amended version; none for a new obligation.</param>
+/// <param name="After">Its terms in the amended version; none for a lifted obligation.</param>
+public sealed record ChangeNoticeObligation(int Number, ObligationTerms? Before, ObligationTerms? After);

@@ -31,6 +31,16 @@ public static class ChangeNoticeFacts
         var programme = await session.Events.AggregateStreamAsync<FundingProgramme>(application.ProgrammeId, timestamp: inForce.Timestamp, token: cancellation);
 
         var funding = application.Funding!;
+        // The obligations this version added, changed or lifted, appended in its transaction right after it (ADR 0129).
+        var obligations = events.SkipWhile(e => e.Version <= inForce.Version).Select(e => e.Data).Select(e => e switch
+        {
+            ObligationImposed { DecisionVersion: { } v } imposed when v == version => new ChangeNoticeObligation(imposed.Number, null,
+                new ObligationTerms(imposed.Kind, imposed.Description, imposed.StartsOn, imposed.Months, imposed.RequiredEvidence, imposed.EvidenceDueDates)),
+            ObligationAmended changed when changed.DecisionVersion == version => new ChangeNoticeObligation(changed.Number, TermsOf(application, changed.Number),
+                new ObligationTerms(changed.Kind, changed.Description, changed.StartsOn, changed.Months, changed.RequiredEvidence, changed.EvidenceDueDates)),
+            ObligationLifted lifted when lifted.DecisionVersion == version => new ChangeNoticeObligation(lifted.Number, TermsOf(application, lifted.Number), null),
+            _ => null,
+        }).OfType<ChangeNoticeObligation>().ToList();
         return new ChangeNotice(application.Id, amended.Version, amended.AmendmentNumber, applicant?.Name ?? "", applicant?.Town ?? "",
             programme?.Name ?? "", application.Plan.Title, application.Plan.Duration.From, approval.RecordedAt,
             new ChangeNoticeTerms(previous.Version, previous.EffectiveFrom, previous.Amount, funding.FundingRate, previous.ProjectEnd, previous.Conditions,
@@ -38,6 +48,9 @@ public static class ChangeNoticeFacts
             new ChangeNoticeTerms(amended.Version, amended.EffectiveFrom, amended.Amount, amended.FundingRate, amended.ProjectEnd, amended.Conditions,
                 amended.CostPlan, amended.ProofsOfUse),
             amended.Changes, amended.EffectiveFrom, amended.Reason, proposed.RecordedBy, proposed.RecordedAt, confirmed.RecordedBy, confirmed.RecordedAt,
-            amended.RecordedAt);
+            amended.RecordedAt, obligations);
     }
+
+    private static ObligationTerms? TermsOf(FundingApplication application, int number) =>
+        application.Obligations.FirstOrDefault(o => o.Number == number)?.Terms;
 }

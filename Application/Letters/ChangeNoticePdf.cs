@@ -32,13 +32,14 @@ public static class ChangeNoticePdf
 
         w.Heading("1. Änderungen");
         WriteChanges(w, n.Previous, n.Amended, n.Changes);
+        if (n.Obligations is { Count: > 0 } obligations) WriteObligations(w, obligations);
 
         w.Heading("2. Gründe");
         w.Paragraph(n.Reason);
 
         w.Heading("3. Im Übrigen");
         w.Paragraph($"Alle übrigen Bestimmungen des {Decision(n, "Zuwendungsbescheids")} einschließlich seiner Nebenbestimmungen bleiben unverändert in Kraft" +
-                    (n.Changes.Contains(AmendmentChange.Conditions) ? ", soweit sie nicht oben neu gefasst sind." : "."));
+                    (n.Changes.Contains(AmendmentChange.Conditions) || n.Obligations is { Count: > 0 } ? ", soweit sie nicht oben neu gefasst sind." : "."));
 
         FourEyes(w, "4.", n.ProposedBy, n.ProposedAt, n.ConfirmedBy, n.ConfirmedAt);
         Closing(w);
@@ -80,6 +81,29 @@ public static class ChangeNoticePdf
             w.Paragraph(before.Conditions.Count == 0 ? "Bisher: keine besonderen Auflagen." : "Bisher: " + string.Join("; ", before.Conditions));
         }
     }
+
+    /// <summary>The obligations (Auflagen) the version adds, changes ("neu … (bisher …)") or lifts (ADR 0129).</summary>
+    private static void WriteObligations(LetterWriter w, IReadOnlyList<ChangeNoticeObligation> obligations)
+    {
+        w.Gap(4);
+        w.Paragraph("Die Auflagen zur Zuwendung werden wie folgt geändert:");
+        foreach (var o in obligations)
+            w.Bullet((o.Before, o.After) switch
+            {
+                (null, { } added) => $"Auflage {o.Number} wird neu festgelegt: {Obligation(added)}",
+                ({ } before, { } after) => $"Auflage {o.Number}: {Changed(Obligation(after), Obligation(before))}",
+                ({ } before, null) => $"Auflage {o.Number} ({before.Description}) wird aufgehoben; Nachweise sind für sie nicht mehr vorzulegen.",
+                _ => $"Auflage {o.Number}",
+            });
+        if (obligations.Any(o => o.After is not null))
+            w.Paragraph("Wird eine Auflage nicht erfüllt, wird die Zuwendung für den nicht erfüllten Teil der Laufzeit anteilig zurückgefordert " +
+                        "(ausgezahlter Betrag × nicht erfüllte Monate ÷ Monate der Auflage, auf Cent gerundet).");
+    }
+
+    /// <summary>An obligation as the letters state it: kind, wording, period, evidence and its due days.</summary>
+    private static string Obligation(ObligationTerms o) =>
+        $"{DecisionLetterPdf.ObligationKindName(o.Kind)}: {o.Description}. Zeitraum: {Day(o.StartsOn)} bis {Day(ObligationDecider.EndOf(o.StartsOn, o.Months))} " +
+        $"({o.Months} Monate). Nachweis: {o.RequiredEvidence}, vorzulegen bis {string.Join(", ", o.EvidenceDueDates.Select(Day))}.";
 
     private static string Changed(string now, string before) => $"neu {now} (bisher {before})";
 

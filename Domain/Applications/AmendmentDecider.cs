@@ -38,6 +38,8 @@ public static class AmendmentDecider
         if (proofs.Any(p => funding.Proofs.Single(o => o.Proof == p.Proof).DueBy != p.DueBy)) changes.Add(AmendmentChange.ProofDueDates);
         if (!conditions.SequenceEqual(current.Conditions)) changes.Add(AmendmentChange.Conditions);
         if (costs != current.CostPlan) changes.Add(AmendmentChange.CostPlan);
+        var obligations = ObligationDecider.CheckedForAmendment(application, terms);
+        if (ObligationDecider.TouchesObligations(obligations)) changes.Add(AmendmentChange.Obligations);
         if (changes.Count == 0)
             throw new RuleViolation("amendment.no-change", "The amendment changes nothing in the decision as it stands.");
 
@@ -65,7 +67,7 @@ public static class AmendmentDecider
                 ThirdPartyFunding = costs.ThirdPartyFunding,
             }, programme);
 
-        var stated = terms with
+        var stated = obligations with
         {
             Conditions = terms.Conditions is null ? null : conditions,
             PlanningExceedanceReason = string.IsNullOrWhiteSpace(terms.PlanningExceedanceReason) ? null : terms.PlanningExceedanceReason.Trim(),
@@ -88,11 +90,22 @@ public static class AmendmentDecider
         var (funding, _) = Amendable(application, "amended");
         var approved = application.ApprovedAmount!.Value;
         var amount = pending.Terms.Amount ?? approved;
-        // Money may have been requested since the proposal.
+        // Money may have been requested, an obligation breached since the proposal.
         EnsureAboveWhatIsPaid(funding, amount);
+        ObligationDecider.CheckedForAmendment(application, pending.Terms);
 
         var confirmed = new AmendmentConfirmed(application.Id, pending.Number, Math.Max(0, amount - approved), pending.ProposedBy, stamp.By, stamp.At);
-        return confirmed.Raise > 0 ? [confirmed] : [confirmed, InForce(FundingApplication.Evolve(application, confirmed), stamp)];
+        return confirmed.Raise > 0 ? [confirmed] : [confirmed, .. InForceWithObligations(FundingApplication.Evolve(application, confirmed), stamp)];
+    }
+
+    /// <summary>
+    /// The confirmed pending amendment in force: its <see cref="DecisionAmended"/> and, in the same transaction, the obligations it adds,
+    /// changes and lifts, carrying the new version (ADR 0129).
+    /// </summary>
+    public static IReadOnlyList<object> InForceWithObligations(FundingApplication application, Stamp stamp)
+    {
+        var amended = InForce(application, stamp);
+        return [amended, .. ObligationDecider.WithAmendment(FundingApplication.Evolve(application, amended), application.PendingAmendment!, amended.Version, stamp)];
     }
 
     public static AmendmentReturned Return(FundingApplication application, string reason, Stamp stamp)

@@ -23,13 +23,19 @@ public sealed record ProofDueDate(string Proof, DateOnly DueBy);
 /// <param name="Conditions">The conditions (Nebenbestimmungen) replacing the decision's.</param>
 /// <param name="CostPlan">The new financing of the project; required when the amount changes.</param>
 /// <param name="PlanningExceedanceReason">Why a raise may take the alliance beyond its planning figure; required if it does.</param>
+/// <param name="NewObligations">Obligations (Auflagen) the amended decision newly imposes, numbered after the grant's when in force (ADR 0129).</param>
+/// <param name="ChangedObligations">Obligations of the grant whose terms the amended decision replaces, by number.</param>
+/// <param name="LiftedObligations">The numbers of obligations the amended decision lifts.</param>
 public sealed record AmendmentTerms(
     decimal? Amount = null,
     DateOnly? ProjectEnd = null,
     IReadOnlyList<ProofDueDate>? ProofDueDates = null,
     IReadOnlyList<string>? Conditions = null,
     CostPlan? CostPlan = null,
-    string? PlanningExceedanceReason = null);
+    string? PlanningExceedanceReason = null,
+    IReadOnlyList<ObligationTerms>? NewObligations = null,
+    IReadOnlyList<ObligationChange>? ChangedObligations = null,
+    IReadOnlyList<int>? LiftedObligations = null);
 
 /// <summary>What kind of change an amendment makes.</summary>
 public enum AmendmentChange
@@ -39,6 +45,9 @@ public enum AmendmentChange
     ProofDueDates,
     Conditions,
     CostPlan,
+
+    /// <summary>Obligations added, changed or lifted (ADR 0129).</summary>
+    Obligations,
 }
 
 /// <summary>A caseworker proposes amendment <paramref name="AmendmentNumber"/> to the approved decision, in force from <paramref name="EffectiveFrom"/>.</summary>

@@ -36,6 +36,8 @@ public static class ApplicationLifecycle
         ReviewerAssigned or ReviewerConflictDeclared or ApplicationReviewed => status,
         // An amendment changes the decision's terms, not where the grant stands (ADR 0121).
         AmendmentProposed or AmendmentConfirmed or AmendmentReturned or AmendmentBlocked or DecisionAmended => status,
+        // An amendment's obligations change what the grant obliges, not where it stands (ADR 0129).
+        ObligationAmended or ObligationLifted => status,
         _ => status,
     };
 

@@ -79,9 +79,10 @@ public static class BudgetCommitment
 
         var amount = pending.Terms.Amount ?? application.ApprovedAmount!.Value;
         var extra = amount - (commitment?.Amount ?? 0);
-        var amended = AmendmentDecider.InForce(application, stamp);
+        var inForce = AmendmentDecider.InForceWithObligations(application, stamp);
+        var amended = inForce.OfType<DecisionAmended>().Single();
         if (extra <= 0)
-            return new CommitmentStep(FollowFinancing(commitment, amended), [amended], []);
+            return new CommitmentStep(FollowFinancing(commitment, amended), inForce, []);
 
         var applicantEvents = new List<object>();
         if (application.Terms?.DeMinimis == true)
@@ -99,7 +100,7 @@ public static class BudgetCommitment
         return ProgrammeDecider.Commit(programme, request, stamp) switch
         {
             CommitmentOutcome.Committed committed => new CommitmentStep(
-                [committed.Event, .. FollowFinancing(Commitment.Evolve(commitment, committed.Event), amended)], [amended], applicantEvents),
+                [committed.Event, .. FollowFinancing(Commitment.Evolve(commitment, committed.Event), amended)], inForce, applicantEvents),
             CommitmentOutcome.Refused refused => AmendmentBlocked(application, pending, refused.Code, refused.Reason, stamp),
             _ => throw new InvalidOperationException("Unknown commitment outcome."),
         };

@@ -34,8 +34,10 @@ public sealed partial record FundingApplication
         ObligationImposed imposed => application with
         {
             Obligations = application.Obligations.Add(new Obligation(imposed.Number, imposed.Kind, imposed.Description, imposed.StartsOn, imposed.Months,
-                imposed.RequiredEvidence, [.. imposed.EvidenceDueDates.Select(d => new EvidenceDue(d))])),
+                imposed.RequiredEvidence, [.. imposed.EvidenceDueDates.Select(d => new EvidenceDue(d))], ImposedInVersion: imposed.DecisionVersion)),
         },
+        ObligationAmended amended => application.WithObligation(amended.Number, o => o.AmendedBy(amended)),
+        ObligationLifted lifted => application.WithObligation(lifted.Number, o => o with { LiftedInVersion = lifted.DecisionVersion }),
         ObligationEvidenceRecorded recorded => application.WithObligation(recorded.Number,
             o => o.WithDue(recorded.DueBy, d => d with { Evidence = recorded.Evidence, Overdue = false })),
         ObligationEvidenceOverdue overdue => application.WithObligation(overdue.Number, o => o.WithDue(overdue.DueBy, d => d with { Overdue = true })),

@@ -341,7 +341,7 @@ public sealed partial record FundingApplication(
         (_, ApplicationReviewed review) => application.WithReviewer(review.Reviewer,
             r => r with { Scores = review.Scores, Comment = review.Comment, ReviewedAt = review.RecordedAt }),
         (_, ApplicantPersonNamed or ApplicantPersonDataErased or CaseLegalHoldPlaced or CaseLegalHoldLifted or ObligationImposed or ObligationEvidenceRecorded
-            or ObligationEvidenceOverdue or ObligationBreached) => FoldPersonFact(application, @event),
+            or ObligationEvidenceOverdue or ObligationBreached or ObligationAmended or ObligationLifted) => FoldPersonFact(application, @event),
         _ => application,
     };
 }

@@ -20,13 +20,32 @@ public sealed record EvidenceDue(DateOnly DueBy, string? Evidence = null, bool O
 
 /// <summary>
 /// An obligation of a grant: its kind, the period it runs (from <paramref name="StartsOn"/>, <paramref name="Months"/> long), the
-/// evidence required and when it is due, and a breach once recorded.
+/// evidence required and when it is due, and a breach once recorded; the decision version that imposed it, last changed it or lifted it
+/// when an amendment did (ADR 0129).
 /// </summary>
 public sealed record Obligation(
     int Number, ObligationKind Kind, string Description, DateOnly StartsOn, int Months, string RequiredEvidence, ImmutableList<EvidenceDue> Dues,
-    ObligationBreach? Breach = null)
+    ObligationBreach? Breach = null, int? ImposedInVersion = null, int? AmendedInVersion = null, int? LiftedInVersion = null)
 {
     public DateOnly EndsOn => StartsOn.AddMonths(Months).AddDays(-1);
+
+    /// <summary>Whether an amendment lifted it.</summary>
+    public bool Lifted => LiftedInVersion is not null;
+
+    /// <summary>Its terms as they stand now.</summary>
+    public ObligationTerms Terms => new(Kind, Description, StartsOn, Months, RequiredEvidence, [.. Dues.Select(d => d.DueBy)]);
+
+    /// <summary>The obligation with the terms of <paramref name="amended"/>: due days it keeps keep their evidence and overdue mark.</summary>
+    public Obligation AmendedBy(ObligationAmended amended) => this with
+    {
+        Kind = amended.Kind,
+        Description = amended.Description,
+        StartsOn = amended.StartsOn,
+        Months = amended.Months,
+        RequiredEvidence = amended.RequiredEvidence,
+        Dues = [.. amended.EvidenceDueDates.Select(day => Dues.FirstOrDefault(d => d.DueBy == day) ?? new EvidenceDue(day))],
+        AmendedInVersion = amended.DecisionVersion,
+    };
 
     public Obligation WithDue(DateOnly dueBy, Func<EvidenceDue, EvidenceDue> change) =>
         this with { Dues = Dues.Select(d => d.DueBy == dueBy ? change(d) : d).ToImmutableList() };

@@ -96,7 +96,7 @@ public static class ObligationDecider
     {
         var obligation = application.Obligations.FirstOrDefault(o => o.Number == number);
         var due = obligation?.Dues.FirstOrDefault(d => d.DueBy == dueBy);
-        if (obligation is null || obligation.Breach is not null || due is null || due.Evidence is not null || due.Overdue
+        if (obligation is null || obligation.Breach is not null || obligation.Lifted || due is null || due.Evidence is not null || due.Overdue
             || AuthorityCalendar.DayOf(stamp.At) <= dueBy)
             return [];
         return [new ObligationEvidenceOverdue(application.Id, number, dueBy, stamp.By, stamp.At)];
@@ -135,6 +135,86 @@ public static class ObligationDecider
                          ?? throw new UnknownEntity("obligation.unknown", $"Application {application.Id} has no obligation {number}.");
         if (obligation.Breach is not null)
             throw new RuleViolation("obligation.breached", $"Obligation {number} was breached on {obligation.Breach.RecordedAt:yyyy-MM-dd}; it is settled by the reclaim.");
+        if (obligation.Lifted)
+            throw new RuleViolation("obligation.lifted",
+                $"Obligation {number} was lifted by decision version {obligation.LiftedInVersion}; it asks for no evidence and cannot be breached.");
+        return obligation;
+    }
+
+    /// <summary>Whether amendment terms add, change or lift obligations.</summary>
+    public static bool TouchesObligations(AmendmentTerms terms) =>
+        terms.NewObligations is { Count: > 0 } || terms.ChangedObligations is { Count: > 0 } || terms.LiftedObligations is { Count: > 0 };
+
+    /// <summary>
+    /// The obligations an amendment adds, changes and lifts, checked against the grant (ADR 0129): new and changed terms keep the rules of
+    /// <see cref="Checked"/>, at most <see cref="MaxPerApproval"/> new ones; a changed or lifted number names an obligation of the grant that is
+    /// neither breached nor lifted, each number once. Answers the terms with the obligations trimmed, a change that changes nothing left out,
+    /// and empty lists as none.
+    /// </summary>
+    public static AmendmentTerms CheckedForAmendment(FundingApplication application, AmendmentTerms terms)
+    {
+        var added = (terms.NewObligations ?? []).Select(Checked).ToList();
+        if (added.Count > MaxPerApproval)
+            throw new RuleViolation("amendment.too-many-obligations", $"An amendment adds at most {MaxPerApproval} obligations; {added.Count} given.");
+        var changed = terms.ChangedObligations ?? [];
+        var lifted = terms.LiftedObligations ?? [];
+        var numbers = changed.Select(c => c.Number).Concat(lifted).ToList();
+        if (numbers.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new RuleViolation("amendment.obligation-named-twice",
+                $"Obligation {twice.Key} is named more than once; an amendment changes or lifts an obligation once.");
+        foreach (var number in numbers)
+            Amendable(application, number);
+        var changes = changed.Select(c => c with { Terms = Checked(c.Terms) })
+            .Where(c => !SameTerms(application.Obligations.Single(o => o.Number == c.Number).Terms, c.Terms)).ToList();
+        return terms with
+        {
+            NewObligations = added.Count == 0 ? null : added,
+            ChangedObligations = changes.Count == 0 ? null : changes,
+            LiftedObligations = lifted.Count == 0 ? null : [.. lifted],
+        };
+    }
+
+    /// <summary>
+    /// The obligation events of the amendment put in force as decision version <paramref name="version"/>, in its transaction (ADR 0129):
+    /// new obligations imposed, numbered after those the grant has; changed ones with their new terms; lifted ones. An obligation breached
+    /// since the proposal is left as its breach settled it.
+    /// </summary>
+    public static IReadOnlyList<object> WithAmendment(FundingApplication application, PendingAmendment amendment, int version, Stamp stamp)
+    {
+        var terms = amendment.Terms;
+        var events = new List<object>();
+        events.AddRange((terms.NewObligations ?? []).Select((t, i) =>
+            Imposed(application, application.Obligations.Count + 1 + i, Checked(t), stamp, null) with { DecisionVersion = version }));
+        foreach (var change in terms.ChangedObligations ?? [])
+            if (application.Obligations.FirstOrDefault(o => o.Number == change.Number) is { Breach: null, Lifted: false })
+            {
+                var t = Checked(change.Terms);
+                events.Add(new ObligationAmended(application.Id, change.Number, t.Kind, t.Description, t.StartsOn, t.Months, t.RequiredEvidence,
+                    t.EvidenceDueDates, version, amendment.Number, stamp.By, stamp.At));
+            }
+        foreach (var number in terms.LiftedObligations ?? [])
+            if (application.Obligations.FirstOrDefault(o => o.Number == number) is { Breach: null, Lifted: false })
+                events.Add(new ObligationLifted(application.Id, number, version, amendment.Number, stamp.By, stamp.At));
+        return events;
+    }
+
+    /// <summary>Whether two statements of an obligation say the same.</summary>
+    public static bool SameTerms(ObligationTerms a, ObligationTerms b) =>
+        a.Kind == b.Kind && a.Description == b.Description && a.StartsOn == b.StartsOn && a.Months == b.Months && a.RequiredEvidence == b.RequiredEvidence
+        && a.EvidenceDueDates.SequenceEqual(b.EvidenceDueDates);
+
+    private static Obligation Amendable(FundingApplication application, int number)
+    {
+        var obligation = application.Obligations.FirstOrDefault(o => o.Number == number)
+                         ?? throw new RuleViolation("amendment.obligation-unknown",
+                             application.Obligations.Count == 0
+                                 ? $"The grant has no obligations; there is no obligation {number} to change or lift."
+                                 : $"The grant has the obligations 1 to {application.Obligations.Count}, not {number}.");
+        if (obligation.Breach is not null)
+            throw new RuleViolation("amendment.obligation-breached",
+                $"Obligation {number} was breached on {obligation.Breach.RecordedAt:yyyy-MM-dd}; the reclaim settled it, an amendment no longer changes or lifts it.");
+        if (obligation.Lifted)
+            throw new RuleViolation("amendment.obligation-lifted", $"Obligation {number} was lifted by decision version {obligation.LiftedInVersion} already.");
         return obligation;
     }
 }

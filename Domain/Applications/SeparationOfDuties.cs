@@ -32,6 +32,8 @@ public static class SeparationOfDuties
         PayeeAccountProposed or PayeeAccountConfirmed => CaseSide.Authority,
         // Obligations of the approval terms are imposed by the budget workflow; their proposer and confirmer are on record already (ADR 0126).
         ObligationImposed { ProposalNumber: not null } => CaseSide.None,
+        // Obligations an amendment adds, changes or lifts come with its version in force, a system step like DecisionAmended (ADR 0129).
+        ObligationImposed { DecisionVersion: not null } or ObligationAmended or ObligationLifted => CaseSide.None,
         ApplicationDrafted or ApplicantPersonNamed or ApplicationAmended or ApplicationExtraDataSet or ApplicationSubmitted or DocumentsSupplied or DocumentAttached or ApplicationWithdrawn
             or PaymentRequested or ProofOfUseSubmitted => CaseSide.Applicant,
         DocumentsRequested or ApplicationFormallyCompleted or AllianceVoteCast or DecisionProposed or DecisionConfirmed or DecisionReturned

@@ -74,6 +74,8 @@ public class LifecycleTests
         (Blank<ObligationEvidenceRecorded>(), S.Approved, true, 0, S.Approved),
         (Blank<ObligationEvidenceOverdue>(), S.Approved, true, 0, S.Approved),
         (Blank<ObligationBreached>(), S.Approved, true, 0, S.Approved),
+        (Blank<ObligationAmended>(), S.Approved, true, 0, S.Approved),
+        (Blank<ObligationLifted>(), S.Approved, true, 0, S.Approved),
         (Blank<DecisionAmended>(), S.Approved, true, 0, S.Approved),
         // Reviews prepare the alliance's vote (ADR 0093): the status stays.
         (Blank<ReviewerAssigned>(), S.Submitted, false, 0, S.Submitted),

@@ -104,4 +104,33 @@ public class ChangeNoticePdfTests
         text.ShouldContain("in der Fassung 3");
         notice.FileName.ShouldBe("Aenderungsbescheid-0193c0de-v3.pdf");
     }
+
+    [Fact]
+    public void A_notice_lists_the_obligations_it_adds_changes_new_and_before_and_lifts()
+    {
+        var start = new DateOnly(2027, 10, 1);
+        var practice = new ObligationTerms(ObligationKind.PractiseInDistrict, "Praxistätigkeit im Landkreis", start, 60, "KV-Bestätigung",
+            [new DateOnly(2028, 10, 31)]);
+        var notice = Notice() with
+        {
+            Changes = [AmendmentChange.Obligations],
+            Obligations =
+            [
+                new ChangeNoticeObligation(1, practice, practice with { Months = 36 }),
+                new ChangeNoticeObligation(2, practice with { Kind = ObligationKind.Other, Description = "Jahresbericht" }, null),
+                new ChangeNoticeObligation(3, null, practice with { Kind = ObligationKind.Other, Description = "Weiterbildung", Months = 24 }),
+            ],
+        };
+
+        var text = Text(ChangeNoticePdf.Render(notice));
+
+        text.ShouldContain("Die Auflagen zur Zuwendung werden wie folgt geändert:");
+        text.ShouldContain("Auflage 1: neu Tätigkeit im Landkreis: Praxistätigkeit im Landkreis. Zeitraum: 01.10.2027 bis 30.09.2030 (36 Monate).");
+        text.ShouldContain("(bisher Tätigkeit im Landkreis: Praxistätigkeit im Landkreis. Zeitraum: 01.10.2027 bis 30.09.2032 (60 Monate).");
+        text.ShouldContain("Auflage 2 (Jahresbericht) wird aufgehoben");
+        text.ShouldContain("Auflage 3 wird neu festgelegt: sonstige Auflage: Weiterbildung.");
+        text.ShouldContain("anteilig zurückgefordert");
+        text.ShouldNotContain("Zuwendung: neu");
+        ChangeNoticePdf.Render(notice).ShouldBe(ChangeNoticePdf.Render(notice), "the same facts, the same bytes");
+    }
 }

@@ -5,13 +5,13 @@ using Fachwerk.Domain.Applications;
 namespace Fachwerk.Web.Applications.Actions;
 
 /// <summary>
-/// What the obligation forms offer (the API's rules, as a courtesy): obligations not breached, and their due days without evidence;
+/// What the obligation forms offer (the API's rules, as a courtesy): obligations neither breached nor lifted, and their due days without evidence;
 /// a due day is chosen as "number|yyyy-MM-dd".
 /// </summary>
 public static class ObligationChoices
 {
     public static IReadOnlyList<ObligationView> Open(IReadOnlyList<ObligationView> obligations) =>
-        [.. (obligations ?? []).Where(o => o.Breach is null)];
+        [.. (obligations ?? []).Where(o => o.Breach is null && o.LiftedInVersion is null)];
 
     public static IReadOnlyList<(ObligationView Obligation, EvidenceDue Due)> OpenDues(IReadOnlyList<ObligationView> obligations) =>
         [.. Open(obligations).SelectMany(o => o.Dues.Where(d => d.Evidence is null).Select(d => (o, d)))];
