@@ -42,6 +42,7 @@ public class ExternalExpertPageTests(BrowserFixture fixture) : BrowserTest(fixtu
         var choice = Page.GetByLabel("Gutachter/in", new() { Exact = true });
         (await choice.InnerTextAsync()).ShouldContain("Prof. Dr. Erika Expertin – Hochschule Hannover");
         await choice.SelectOptionAsync(Erika.Id);
+        await ScreenshotForDocsAsync("application-assign-expert");
         await ExpectAccessibleAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Gutachter/in einteilen" }).ClickAsync();
         await Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Eingeteilt." }).WaitForAsync();
