@@ -87,6 +87,7 @@ public static class FachwerkWeb
         Dashboards.PilotDemandExport.MapPilotDemandExport(app);
         Network.Instruments.InstrumentExport.MapInstrumentExport(app);
         Network.Cohorts.CohortExport.MapCohortExport(app);
+        Experts.ExpertExport.MapExpertExport(app);
         Network.Dashboards.NetworkDashboardExport.MapNetworkDashboardExport(app);
         Network.Series.ActivitySeriesExport.MapActivitySeriesExport(app);
         Network.Ideas.IdeaExport.MapIdeaExport(app);

@@ -1,6 +1,7 @@
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Conversations;
+using Fachwerk.Application.Experts;
 using Fachwerk.Application.Network.Activities;
 using Fachwerk.Application.Network.Actors;
 using Fachwerk.Application.Network.Cohorts;
@@ -16,6 +17,7 @@ using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Conversations;
+using Fachwerk.Domain.Experts;
 using Fachwerk.Domain.Network.Activities;
 using Fachwerk.Domain.Network.Actors;
 using Fachwerk.Domain.Network.Cohorts;
@@ -119,6 +121,7 @@ public static class AuditedAggregates
         AuditedAggregate.Of<MessageWritten, Conversation, ConversationView>("conversation", new("Nachrichten zum Antrag", "Conversation on an application"),
             typeof(InternalNoteWritten)),
         AuditedAggregate.Of<BindingGranted, Person, Person>("person", new("Person (Zuordnungen)", "Person (bindings)"), typeof(BindingRevoked)),
+        AuditedAggregate.Of<ExpertRegistered, Expert, ExpertEntry>("expert", new("Eintrag im Gutachterverzeichnis", "Entry in the directory of experts")),
     ];
 
     public static readonly Label Unknown = new("Unbekannte Art", "Unknown kind");

@@ -1,6 +1,7 @@
 using Fachwerk.Domain.Alliances;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Conversations;
+using Fachwerk.Domain.Experts;
 using Fachwerk.Domain.Network.Activities;
 using Fachwerk.Domain.Network.Actors;
 using Fachwerk.Domain.Network.Cohorts;
@@ -39,6 +40,11 @@ public static class EventLabels
         // People's bindings
         [typeof(BindingGranted)] = new("Zuordnung erteilt", "Binding granted"),
         [typeof(BindingRevoked)] = new("Zuordnung entzogen", "Binding revoked"),
+
+        // The directory of external experts
+        [typeof(ExpertRegistered)] = new("Gutachter/in ins Verzeichnis aufgenommen", "Expert entered in the directory"),
+        [typeof(ExpertEntryChanged)] = new("Verzeichniseintrag geändert", "Expert's entry changed"),
+        [typeof(ExpertWithdrawn)] = new("Gutachter/in aus dem Verzeichnis zurückgezogen", "Expert withdrawn from the directory"),
 
         // Alliances
         [typeof(AllianceFounded)] = new("Bündnis gegründet", "Alliance founded"),

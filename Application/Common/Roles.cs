@@ -84,6 +84,15 @@ public static class Roles
     /// <summary>Who grants and revokes bindings: administrators any, an organisation's own administrators those to their organisation.</summary>
     public const string BindingKeepers = Administrator + "," + OrganisationAdministrator;
 
+    /// <summary>
+    /// Who keeps the directory of external experts (ADR 0130): the administrators, who keep the people side of the master data (users'
+    /// bindings). Not the caseworkers, who assign experts: who picks an expert from the directory does not also put them in it.
+    /// </summary>
+    public const string ExpertDirectoryKeepers = Administrator;
+
+    /// <summary>Who reads the directory of external experts: the funding authority's staff (caseworkers assign experts from it).</summary>
+    public const string ExpertDirectoryReaders = Staff;
+
     /// <summary>Who reads the audit views (timelines, states as of a moment, chain verification, case files).</summary>
     public const string Auditors = Auditor + "," + Administrator;
 }

@@ -1,4 +1,5 @@
 using Fachwerk.Domain.Common;
+using Fachwerk.Domain.Experts;
 using Fachwerk.Domain.Programmes;
 
 namespace Fachwerk.Domain.Applications;
@@ -15,17 +16,20 @@ public static class ReviewDecider
 {
     /// <summary>
     /// Assigns <paramref name="reviewer"/>; <paramref name="external"/>: as an external expert, which needs a programme that
-    /// <paramref name="allowsExternalExperts"/>.
+    /// <paramref name="allowsExternalExperts"/> and an active entry in the directory of external experts
+    /// (<paramref name="directoryEntry"/>, the entry of the reviewer's user id if any), whose name the assignment records.
     /// </summary>
     public static ReviewerAssigned Assign(
         FundingApplication application, IReadOnlyList<ReviewCriterion> criteria, string reviewer, string reviewerName, Stamp stamp,
-        bool external = false, bool allowsExternalExperts = false)
+        bool external = false, bool allowsExternalExperts = false, Expert? directoryEntry = null)
     {
         EnsureOpen(application, criteria, stamp);
         if (external && !allowsExternalExperts)
             throw new RuleViolation("review.external-not-allowed",
                 "The application's programme does not allow external experts; its alliance's reviewers review it.");
         var id = reviewer.Trim();
+        // An external expert is an active entry of the directory (ADR 0130), and is named as the directory names them.
+        if (external) reviewerName = ExpertDecider.EnsureAssignable(directoryEntry, id).Profile.DisplayName;
         if (application.ApplicantSide.Contains(id))
             throw new RuleViolation("review.applicant-side",
                 $"{reviewerName.Trim()} acted for the applicant on this application and cannot review it (separation of duties).");

@@ -31,6 +31,9 @@ public static partial class ApiTags
                             "proposal and four-eyes confirmation, change notices after approval (amendments, confirmed by a second person); the inbox of open tasks, the team's queues and who works on a case; " +
                             "an external expert's assignments.",
             "/api/applications", "/api/inbox", "/api/overdue", "/api/colleagues", "/api/review-assignments"),
+        new("Experts", "The directory of external experts caseworkers assign to review applications: entered, changed and withdrawn by " +
+                       "administrators.",
+            "/api/experts"),
         new("Conversation", "A conversation on every case: messages between the applicant's people and the authority, internal notes " +
                             "for staff only, and what each reader has not read yet.",
             "/api/applications/{}/conversation", "/api/messages", "/api/internal-notes"),

@@ -1,6 +1,7 @@
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Conversations;
+using Fachwerk.Application.Experts;
 using Fachwerk.Application.Organisations;
 using Fachwerk.Application.People;
 using Fachwerk.Application.Pilots;
@@ -134,6 +135,11 @@ public static class CommandExamples
             "The project addresses the region's shortage in skilled trades and involves twelve local companies.",
             new Dictionary<string, int> { ["regional relevance"] = 9, ["sustainability"] = 7 }, DeclaresNoConflictOfInterest: true),
         [typeof(AssignReviewer)] = new AssignReviewer(5, "bruno.buendnis", "Bruno Bündnisbüro (Leine-Weser)"),
+        [typeof(RegisterExpert)] = new RegisterExpert("erika.expertin", "Prof. Dr. Erika Expertin", "Hochschule Hannover",
+            ["Arbeitsmarktpolitik", "Evaluation von Förderprogrammen"], "erika.expertin@hs-hannover.example"),
+        [typeof(ChangeExpertEntry)] = new ChangeExpertEntry(1, "Prof. Dr. Erika Expertin", "Hochschule Hannover",
+            ["Arbeitsmarktpolitik", "Evaluation von Förderprogrammen", "Fachkräftesicherung"], "erika.expertin@hs-hannover.example"),
+        [typeof(WithdrawExpert)] = new WithdrawExpert(2, "Rahmenvertrag mit der Hochschule ausgelaufen"),
         [typeof(SubmitReview)] = new SubmitReview(6,
             new Dictionary<string, int> { ["Bedarf in der Region"] = 8, ["Wirkung"] = 6, ["Kosten"] = 7 },
             "Der Bedarf ist belegt; die Kosten je Teilnehmerin liegen im üblichen Rahmen.", DeclaresNoConflictOfInterest: true),

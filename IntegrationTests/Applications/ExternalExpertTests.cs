@@ -37,8 +37,11 @@ public class ExternalExpertTests(AppFixture fixture) : DocumentApi(fixture)
         return (application, (await Details(application)).Documents.ShouldHaveSingleItem().DocumentId);
     }
 
-    private Task<long> AssignExpert(Guid application, long version, DemoUser expert, DemoUser? by = null, int status = 200) =>
-        Act(by ?? Caseworker, application, "reviewers", new AssignReviewer(version, expert.Id, expert.DisplayName, External: true), status);
+    private async Task<long> AssignExpert(Guid application, long version, DemoUser expert, DemoUser? by = null, int status = 200)
+    {
+        await EnsureExpertListed(expert);
+        return await Act(by ?? Caseworker, application, "reviewers", new AssignReviewer(version, expert.Id, expert.DisplayName, External: true), status);
+    }
 
     [Fact]
     public async Task A_caseworker_assigns_an_expert_who_reads_the_application_and_its_documents_scores_and_sees_only_her_own_review()

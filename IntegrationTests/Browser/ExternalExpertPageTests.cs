@@ -13,7 +13,7 @@ using Microsoft.Playwright;
 namespace Fachwerk.IntegrationTests.Browser;
 
 /// <summary>
-/// An external expert in the browser (ADR 0093): the caseworker assigns her as external on the application page; she signs in, lands
+/// An external expert in the browser (ADR 0093): the caseworker picks her from the directory on the application page (ADR 0130); she signs in, lands
 /// on "Meine Gutachten", sees only her assignments, opens one and scores it, seeing no one else's scores.
 /// </summary>
 public class ExternalExpertPageTests(BrowserFixture fixture) : BrowserTest(fixture)
@@ -38,11 +38,13 @@ public class ExternalExpertPageTests(BrowserFixture fixture) : BrowserTest(fixtu
         (await Page.Locator("#external-experts").InnerTextAsync()).ShouldContain("Externe Gutachterinnen und Gutachter sind zugelassen");
         await ExpectAccessibleAsync();
         await Page.GotoAsync($"/applications/{application}");
-        await Page.GetByLabel("Benutzerkennung").FillAsync(Erika.Id);
-        await Page.GetByLabel("Name", new() { Exact = true }).FillAsync("Erika Expertin");
-        await Page.GetByLabel("Externe Gutachterin oder externer Gutachter").CheckAsync();
+        // She is picked from the directory (ADR 0130): the choice names her, her university and her fields.
+        var choice = Page.GetByLabel("Gutachter/in", new() { Exact = true });
+        (await choice.InnerTextAsync()).ShouldContain("Prof. Dr. Erika Expertin – Hochschule Hannover");
+        await choice.SelectOptionAsync(Erika.Id);
+        await ScreenshotForDocsAsync("application-assign-expert");
         await ExpectAccessibleAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Einteilen" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Gutachter/in einteilen" }).ClickAsync();
         await Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Eingeteilt." }).WaitForAsync();
         var erikaRow = await Page.Locator("#reviews-table").GetByRole(AriaRole.Row).Filter(new() { HasText = "Erika Expertin" }).InnerTextAsync();
         erikaRow.ShouldContain("extern");
@@ -89,7 +91,7 @@ public class ExternalExpertPageTests(BrowserFixture fixture) : BrowserTest(fixtu
         // Staff see both reviews, hers marked external.
         var all = (await Fixture.Api(DemoUsers.Caseworker).GetAsync<ApplicationReviews>($"/api/applications/{application}/reviews",
             cancellation: TestContext.Current.CancellationToken)).Result;
-        all.Reviewers.Select(r => (r.Name, r.External, r.WeightedAverage)).ShouldBe([("Bruno Bündnisbüro", false, 9m), ("Erika Expertin", true, 5.2m)]);
+        all.Reviewers.Select(r => (r.Name, r.External, r.WeightedAverage)).ShouldBe([("Bruno Bündnisbüro", false, 9m), ("Prof. Dr. Erika Expertin", true, 5.2m)]);
     }
 
     /// <summary>A programme of its own that scores on two criteria and allows external experts, and a Leine-Weser application of it, submitted (version 2).</summary>

@@ -1,5 +1,6 @@
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Common;
+using Fachwerk.Domain.Experts;
 using Fachwerk.Domain.Programmes;
 using static Fachwerk.IntegrationTests.Domain.ApplicationWorld;
 
@@ -13,6 +14,10 @@ public class ExternalExpertRulesTests
 
     private static FundingApplication Case(params object[] events) =>
         Given.History<FundingApplication>([Drafted(Alliance(true, Chamber, HausSteinstrasse), Programme()), Submitted(), .. events]);
+
+    /// <summary>The user's entry in the directory of external experts (ADR 0130).</summary>
+    internal static Expert Listed(string userId) =>
+        Given.History<Expert>(new ExpertRegistered(Expert.IdOf(userId), userId, "Erika Expertin", "Hochschule Hannover", ["Evaluation"], null, "admin", Now));
 
     private static ReviewerAssigned ExpertAssigned(string reviewer) => new(AppId, reviewer, "Erika Expertin", "sabine", Now, External: true);
 
@@ -36,7 +41,8 @@ public class ExternalExpertRulesTests
     [Fact]
     public void An_expert_is_assigned_as_external_where_the_programme_allows_experts()
     {
-        var assigned = ReviewDecider.Assign(Case(), Criteria, " erika ", "Erika Expertin", Caseworker, external: true, allowsExternalExperts: true);
+        var assigned = ReviewDecider.Assign(Case(), Criteria, " erika ", "", Caseworker, external: true, allowsExternalExperts: true,
+            directoryEntry: Listed("erika"));
 
         assigned.ShouldBe(new ReviewerAssigned(AppId, "erika", "Erika Expertin", "sabine", Now, External: true));
         Case(assigned).Reviewer("erika").ShouldNotBeNull().External.ShouldBeTrue();
@@ -66,7 +72,7 @@ public class ExternalExpertRulesTests
 
         Given.Refusal(() => ReviewDecider.Review(Case(ExpertAssigned("erika")), Criteria, scores, "", false, ByErika))
             .Code.ShouldBe("review.conflict-undeclared");
-        Given.Refusal(() => ReviewDecider.Assign(Case(ExpertAssigned("erika")), Criteria, "erika", "Erika", Caseworker, true, true))
+        Given.Refusal(() => ReviewDecider.Assign(Case(ExpertAssigned("erika")), Criteria, "erika", "Erika", Caseworker, true, true, Listed("erika")))
             .Code.ShouldBe("review.already-assigned");
         var conflict = ReviewDecider.DeclareConflict(Case(ExpertAssigned("erika")), Criteria, "Ich berate den Träger.", ByErika);
         Given.Refusal(() => ReviewDecider.Review(Case(ExpertAssigned("erika"), conflict), Criteria, scores, "", true, ByErika))

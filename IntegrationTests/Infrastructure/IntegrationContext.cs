@@ -106,6 +106,17 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Enters <paramref name="expert"/> in the directory of external experts (ADR 0130) unless an earlier test did: the tests share
+    /// one database, and caseworkers assign only experts of the directory.
+    /// </summary>
+    protected async Task EnsureExpertListed(DemoUser expert)
+    {
+        var answer = await Answer(DemoUsers.Administrator, "/api/experts",
+            new Fachwerk.Application.Experts.RegisterExpert(expert.Id, expert.DisplayName, null, ["Evaluation"]));
+        if (answer is not (201 or 200 or 409)) answer.ShouldBe(201);
+    }
+
     protected Task<IScenarioResult> Post(DemoUser user, string url, object? body, int status = 200, Action<Scenario>? configure = null) =>
         Send(user, HttpMethod.Post, url, body, status, configure);
 

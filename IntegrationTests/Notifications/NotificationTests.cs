@@ -108,6 +108,7 @@ public class NotificationTests(AppFixture fixture) : NotificationsApi(fixture)
         await Get<System.Text.Json.JsonElement>(DemoUsers.ExternalExpert, "/api/review-assignments");
         await SignedIn(Reviewer);
         var id = await Submitted(programme);
+        await EnsureExpertListed(DemoUsers.ExternalExpert);
         await Act(Caseworker, id, "reviewers", new AssignReviewer(2, DemoUsers.ExternalExpert.Id, DemoUsers.ExternalExpert.DisplayName, External: true));
 
         var asked = (await MailsAbout(id)).Where(m => m.Headers["X-Fachwerk-Notification"] == nameof(NotificationKind.ReviewRequested)).ShouldHaveSingleItem();

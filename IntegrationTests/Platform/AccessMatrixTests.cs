@@ -113,6 +113,11 @@ public class AccessMatrixTests(AppFixture fixture) : IntegrationContext(fixture)
         ["GET /api/applications/{applicationId}/reviews"] = [Caseworker, Approver, Auditor, Administrator, AllianceReviewer, ExternalExpert],
         ["GET /api/review-assignments"] = [ExternalExpert],
         ["POST /api/applications/{applicationId}/reviewers"] = [Caseworker, AllianceReviewer],
+
+        ["GET /api/experts"] = [Caseworker, Approver, Auditor, Administrator],
+        ["POST /api/experts"] = [Administrator],
+        ["PUT /api/experts/{expertId}"] = [Administrator],
+        ["POST /api/experts/{expertId}/withdrawal"] = [Administrator],
         ["PUT /api/applications/{applicationId}/review"] = [AllianceReviewer, ExternalExpert],
         ["POST /api/applications/{applicationId}/review-conflict"] = [AllianceReviewer, ExternalExpert],
         ["POST /api/applications/{applicationId}/decision-proposal"] = [Caseworker],

@@ -24,6 +24,8 @@ public static class Navigation
         new("/portal", "nav.portal", [Roles.Applicant]),
         new("/applications", "nav.applications", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
         new("/programmes", "nav.programmes", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
+        // The directory of external experts (ADR 0130): staff read it, administrators keep it.
+        new("/experts", "nav.experts", [Roles.Caseworker, Roles.Approver, Roles.Auditor, Roles.Administrator]),
         // The regional network's activities: every working role reads them (the API's reads); staff and coordinators record them.
         new("/activities", "nav.activities", WorkingRoles),
         // pilots: project leads record theirs; staff and auditors read them (the API shows personal data to leads, caseworkers, auditors).

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Fachwerk.Application.Alliances;
 using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
+using Fachwerk.Application.Experts;
 using Fachwerk.Application.Organisations;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Applications;
@@ -44,6 +45,7 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
             await EnsureOrganisationAsync(organisation, cancellation);
         foreach (var alliance in DemoWorldData.Alliances)
             await EnsureAllianceAsync(alliance, cancellation);
+        await EnsureExpertsAsync(cancellation);
         foreach (var programme in DemoFundingData.Programmes)
             await EnsureProgrammeAsync(programme, cancellation);
         foreach (var application in DemoFundingData.Applications)
@@ -64,6 +66,15 @@ public sealed partial class DemoWorldSeeder(HttpClient api, DevelopmentTokenIssu
             $"/api/organisations?name={Uri.EscapeDataString(organisation.Name)}", o => o.Name == organisation.Name, cancellation);
         _organisations[organisation.Name] = existing?.Id ?? (await SendAsync<StreamCreated>(Registrar, HttpMethod.Post, "/api/organisations",
             new RegisterOrganisation(organisation.Name, organisation.Kind, organisation.Town, "Demo world"), cancellation)).Id;
+    }
+
+    /// <summary>The directory of external experts: an administrator enters those not entered yet.</summary>
+    private async Task EnsureExpertsAsync(CancellationToken cancellation)
+    {
+        var listed = Expect(await _api.GetAsync<IReadOnlyList<ExpertEntry>>("/api/experts", As(DemoUsers.Administrator), cancellation),
+            HttpMethod.Get, "/api/experts")!;
+        foreach (var expert in DemoExperts.All.Where(e => listed.All(l => l.UserId != e.UserId)))
+            await SendAsync<StreamCreated>(DemoUsers.Administrator, HttpMethod.Post, "/api/experts", expert, cancellation);
     }
 
     private async Task EnsureAllianceAsync(DemoAlliance alliance, CancellationToken cancellation)
