@@ -53,9 +53,30 @@ public class BudgetWorkflowTests
     }
 
     [Fact]
+    public void A_version_in_force_lets_the_commitment_follow_a_changed_own_contribution_and_releases_a_lower_amount()
+    {
+        var plan = Application.Plan;
+        var unchanged = Blank<DecisionAmended>() with
+        {
+            Amount = 100m, PreviousAmount = 100m, Reason = "Zeitplan",
+            CostPlan = new CostPlan(plan.TotalCosts, plan.OwnContribution, plan.ThirdPartyFunding),
+        };
+        BudgetWorkflow.Follows(Application, [unchanged]).ShouldBeEmpty();
+
+        var moreOwn = unchanged with { CostPlan = unchanged.CostPlan with { OwnContribution = plan.OwnContribution + 1_000m } };
+        BudgetWorkflow.Follows(Application, [moreOwn]).ShouldHaveSingleItem()
+            .ShouldBe(new FollowAmendedFinancing(Application.ProgrammeId, Application.Id, moreOwn));
+
+        var steps = BudgetWorkflow.Follows(Application, [moreOwn with { Amount = 80m }]);
+        steps.Count.ShouldBe(2);
+        steps[0].ShouldBeOfType<FollowAmendedFinancing>();
+        steps[1].ShouldBeOfType<ReleaseFunds>().Reason.ShouldBe("Decision amended: Zeitplan");
+    }
+
+    [Fact]
     public void No_other_event_starts_or_stops_the_workflow()
     {
-        Type[] triggers = [typeof(DecisionConfirmed), typeof(ApplicationWithdrawn), typeof(ApprovedAmountReduced), typeof(ReclaimDemanded), typeof(ApplicationClosed)];
+        Type[] triggers = [typeof(DecisionConfirmed), typeof(ApplicationWithdrawn), typeof(ApprovedAmountReduced), typeof(ReclaimDemanded), typeof(ApplicationClosed), typeof(DecisionAmended)];
         var others = typeof(IApplicationEvent).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IApplicationEvent)) && !triggers.Contains(t));
 
