@@ -32,12 +32,7 @@ public static class ConfirmAmendmentEndpoint
     {
         Events events = [.. AmendmentDecider.Confirm(application, user.Stamp(clock))];
         var (accepted, appended, followUps) = BudgetWorkflow.After(application, command, events);
-        foreach (var amended in appended.OfType<DecisionAmended>())
-        {
-            AmendmentReminders.Schedule(application, amended, followUps);
-            followUps.Add(new IssueChangeNotice(application.Id, amended.Version));
-        }
-        AmendmentReminders.ScheduleObligations(application, appended, followUps);
+        AmendmentReminders.FollowUps(application, appended, followUps);
         return (accepted, appended, followUps);
     }
 }
@@ -45,6 +40,20 @@ public static class ConfirmAmendmentEndpoint
 /// <summary>The deadline reminders of the proofs of use whose due date an amendment moved, and of its obligations' new due days.</summary>
 public static class AmendmentReminders
 {
+    /// <summary>
+    /// What follows a version put in force, in its transaction (the outbox): the proofs' and obligations' new deadline reminders and the
+    /// change notice; <paramref name="application"/> is the grant before <paramref name="events"/>.
+    /// </summary>
+    public static void FollowUps(FundingApplication application, IReadOnlyList<object> events, OutgoingMessages messages)
+    {
+        foreach (var amended in events.OfType<DecisionAmended>())
+        {
+            Schedule(application, amended, messages);
+            messages.Add(new IssueChangeNotice(application.Id, amended.Version));
+        }
+        ScheduleObligations(application, events, messages);
+    }
+
     public static void Schedule(FundingApplication application, DecisionAmended amended, OutgoingMessages messages)
     {
         foreach (var proof in amended.ProofsOfUse)

@@ -1,5 +1,4 @@
 using Fachwerk.Application.Applications;
-using Fachwerk.Application.Letters;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Organisations;
 using Fachwerk.Domain.Programmes;
@@ -37,12 +36,7 @@ public static class CommitAmendmentHandler
 
         // In the same transaction (the outbox): the proofs' and obligations' new deadline reminders and the change notice of the version now in force.
         OutgoingMessages followUps = [];
-        foreach (var amended in outcome.ApplicationEvents.OfType<DecisionAmended>())
-        {
-            AmendmentReminders.Schedule(before, amended, followUps);
-            followUps.Add(new IssueChangeNotice(step.ApplicationId, amended.Version));
-        }
-        AmendmentReminders.ScheduleObligations(before, outcome.ApplicationEvents, followUps);
+        AmendmentReminders.FollowUps(before, outcome.ApplicationEvents, followUps);
 
         return followUps;
     }
