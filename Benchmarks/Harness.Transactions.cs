@@ -21,7 +21,9 @@ public sealed partial class Harness
     /// the transactions (pg_stat_database) and the top-level statements (pg_stat_statements, each attributed to what sent it by
     /// the table it touches) in that window, less what the host does idle in the same time (measured first), are the command's.
     /// The harness's own queries run on one connection of their own, are left out of the statements and subtracted from the
-    /// transactions. Written to transactions.md in the output folder.
+    /// transactions. Round trips are the host's Npgsql operations (a statement or a batch of them sent at once, from its /metrics)
+    /// plus the commits and rollbacks, which Npgsql sends on their own (a BEGIN rides along with the next statement).
+    /// Written to transactions.md in the output folder.
     /// </summary>
     private async Task TransactionsAsync(string publish, string connectionString, CancellationToken cancellation)
     {
@@ -32,15 +34,17 @@ public sealed partial class Harness
         using var api = new FachwerkApi(host.Address);
         var world = await CommandWorld.SetUpAsync(api, applicants: 4, programmes: 2, cancellation);
         await StatementProfile.ResetAsync(connectionString, cancellation);
-        await using var observer = new StatisticsObserver(connectionString);
+        using var metrics = new HttpClient { BaseAddress = host.Address };
+        await using var observer = new StatisticsObserver(connectionString, token => NpgsqlOperationsAsync(metrics, token));
         await observer.OpenAsync(cancellation);
 
         await observer.QuietAsync(cancellation);
         var idle = await observer.SampleAsync(() => Task.Delay(settings.TransactionIdleWindow, cancellation), cancellation);
-        Log($"  idle: {idle.Transactions / idle.Seconds:F1} transactions/s, {idle.Statements.Values.Sum() / idle.Seconds:F1} statements/s");
+        Log($"  idle: {idle.Transactions / idle.Seconds:F1} transactions/s, {idle.RoundTrips / idle.Seconds:F1} round trips/s, " +
+            $"{idle.Statements.Values.Sum() / idle.Seconds:F1} statements/s");
         var idleBySource = idle with { Statements = BySource(idle.Statements) };
 
-        var rows = new List<(string Kind, double Transactions, IReadOnlyDictionary<string, double> Statements)>();
+        var rows = new List<(string Kind, double Transactions, double RoundTrips, IReadOnlyDictionary<string, double> Statements)>();
         var mixStatements = new List<IReadOnlyDictionary<string, double>>();
         for (var step = 0; step < CommandCase.Steps; step++)
         {
@@ -59,8 +63,8 @@ public sealed partial class Harness
                 await observer.QuietAsync(cancellation);
             }, cancellation);
             var row = sample.LessIdle(idle, perStep);
-            rows.Add((StepNames[step], row.Transactions, BySource(row.Statements)));
-            Log($"  {StepNames[step]}: {row.Transactions:F1} transactions, {row.Statements.Values.Sum():F1} statements per command");
+            rows.Add((StepNames[step], row.Transactions, row.RoundTrips, BySource(row.Statements)));
+            Log($"  {StepNames[step]}: {row.Transactions:F1} transactions, {row.RoundTrips:F1} round trips, {row.Statements.Values.Sum():F1} statements per command");
             mixStatements.Add(row.Statements);
         }
 
@@ -70,9 +74,19 @@ public sealed partial class Harness
         await File.WriteAllTextAsync(file, table, cancellation);
         Console.WriteLine(table);
         var mix = rows.Average(r => r.Transactions);
-        _notes.Add($"transactions per command over the harness's mix (one of each step): {Format.Number(mix)}; statements " +
+        _notes.Add($"transactions per command over the harness's mix (one of each step): {Format.Number(mix)}; round trips " +
+                   $"{Format.Number(rows.Average(r => r.RoundTrips))}; statements " +
                    $"{Format.Number(rows.Average(r => r.Statements.Values.Sum()))}; the table by kind and source is in transactions.md");
         Log($"written to {file}");
+    }
+
+    /// <summary>How many operations (statements or batches) the host's Npgsql has executed, summed over its /metrics series.</summary>
+    private static async Task<double> NpgsqlOperationsAsync(HttpClient metrics, CancellationToken cancellation)
+    {
+        var text = await metrics.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellation);
+        return text.Split('\n')
+            .Where(line => line.StartsWith("db_client_operation_duration_seconds_count", StringComparison.Ordinal))
+            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
     }
 
     private static Dictionary<string, double> BySource(IReadOnlyDictionary<string, double> statements) =>
@@ -98,20 +112,21 @@ public sealed partial class Harness
     }
 
     private static string TransactionTable(
-        IReadOnlyList<(string Kind, double Transactions, IReadOnlyDictionary<string, double> Statements)> rows, StatisticsSample idle, int perStep)
+        IReadOnlyList<(string Kind, double Transactions, double RoundTrips, IReadOnlyDictionary<string, double> Statements)> rows, StatisticsSample idle, int perStep)
     {
         var sources = rows.SelectMany(r => r.Statements).GroupBy(s => s.Key).OrderByDescending(g => g.Sum(s => s.Value)).Select(g => g.Key).ToList();
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Per command, {perStep} commands of each kind one after the other, each until its budget workflow and the async projections were done; " +
-            $"idle host subtracted ({idle.Transactions / idle.Seconds:F1} transactions/s, {idle.Statements.Values.Sum() / idle.Seconds:F1} statements/s).");
+            $"idle host subtracted ({idle.Transactions / idle.Seconds:F1} transactions/s, {idle.RoundTrips / idle.Seconds:F1} round trips/s, " +
+            $"{idle.Statements.Values.Sum() / idle.Seconds:F1} statements/s).");
         text.AppendLine();
-        text.AppendLine("| command | transactions | statements | " + string.Join(" | ", sources) + " |");
-        text.AppendLine("|---|---:|---:|" + string.Concat(sources.Select(_ => "---:|")));
-        foreach (var (kind, transactions, statements) in rows)
-            text.AppendLine(FormattableString.Invariant($"| {kind} | {transactions:F1} | {statements.Values.Sum():F1} | ") +
+        text.AppendLine("| command | transactions | round trips | statements | " + string.Join(" | ", sources) + " |");
+        text.AppendLine("|---|---:|---:|---:|" + string.Concat(sources.Select(_ => "---:|")));
+        foreach (var (kind, transactions, roundTrips, statements) in rows)
+            text.AppendLine(FormattableString.Invariant($"| {kind} | {transactions:F1} | {roundTrips:F1} | {statements.Values.Sum():F1} | ") +
                                                           string.Join(" | ", sources.Select(s => statements.GetValueOrDefault(s).ToString("F1", CultureInfo.InvariantCulture))) + " |");
-        text.AppendLine(FormattableString.Invariant($"| mix (mean) | {rows.Average(r => r.Transactions):F1} | {rows.Average(r => r.Statements.Values.Sum()):F1} | ") +
+        text.AppendLine(FormattableString.Invariant($"| mix (mean) | {rows.Average(r => r.Transactions):F1} | {rows.Average(r => r.RoundTrips):F1} | {rows.Average(r => r.Statements.Values.Sum()):F1} | ") +
                                                       string.Join(" | ", sources.Select(s => rows.Average(r => r.Statements.GetValueOrDefault(s)).ToString("F1", CultureInfo.InvariantCulture))) + " |");
         text.AppendLine();
         text.AppendLine(FormattableString.Invariant($"Idle, per second: {idle.Transactions / idle.Seconds:F1} transactions; ") +
@@ -119,14 +134,15 @@ public sealed partial class Harness
         return text.ToString();
     }
 
-    /// <summary>What PostgreSQL counted in a window: transactions, and top-level statements by their source.</summary>
-    private sealed record StatisticsSample(double Seconds, double Transactions, IReadOnlyDictionary<string, double> Statements)
+    /// <summary>What PostgreSQL counted in a window: transactions, and top-level statements by their source; and the host's round trips.</summary>
+    private sealed record StatisticsSample(double Seconds, double Transactions, double RoundTrips, IReadOnlyDictionary<string, double> Statements)
     {
         /// <summary>Per command, with what the idle host does in as long a window taken away (never below zero).</summary>
         public StatisticsSample LessIdle(StatisticsSample idle, int commands)
         {
             var rate = Seconds / idle.Seconds;
             return new StatisticsSample(Seconds, Math.Max(0, (Transactions - idle.Transactions * rate) / commands),
+                Math.Max(0, (RoundTrips - idle.RoundTrips * rate) / commands),
                 Statements.ToDictionary(s => s.Key, s => Math.Max(0, (s.Value - idle.Statements.GetValueOrDefault(s.Key) * rate) / commands)));
         }
     }
@@ -136,7 +152,7 @@ public sealed partial class Harness
     /// PostgreSQL 15 publishes a backend's transaction counts when it goes idle, at most once a second and within ten seconds,
     /// so a window ends only after that long without work.
     /// </summary>
-    private sealed class StatisticsObserver(string connectionString) : IAsyncDisposable
+    private sealed class StatisticsObserver(string connectionString, Func<CancellationToken, Task<double>> clientOperations) : IAsyncDisposable
     {
         private static readonly TimeSpan Publication = TimeSpan.FromSeconds(11);
         private readonly NpgsqlConnection _connection = new(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
@@ -163,16 +179,19 @@ public sealed partial class Harness
         {
             await Task.Delay(Publication, cancellation);
             var (transactionsBefore, queriesBefore, statementsBefore) = await SnapshotAsync(cancellation);
+            var operationsBefore = await clientOperations(cancellation);
             var clock = Stopwatch.StartNew();
             await work();
             await Task.Delay(Publication, cancellation);
             var seconds = clock.Elapsed.TotalSeconds;
+            var operationsAfter = await clientOperations(cancellation);
             var (transactionsAfter, queriesAfter, statementsAfter) = await SnapshotAsync(cancellation);
             // Counted between the two reads of the counter: the first snapshot's statement query and every query after it, not the
             // second read itself (still running when it reads).
             var ownQueries = queriesAfter - queriesBefore - 1;
-            return new StatisticsSample(seconds, transactionsAfter - transactionsBefore - ownQueries,
-                statementsAfter.ToDictionary(s => s.Key, s => s.Value - statementsBefore.GetValueOrDefault(s.Key)));
+            var statements = statementsAfter.ToDictionary(s => s.Key, s => s.Value - statementsBefore.GetValueOrDefault(s.Key));
+            var endings = statements.Where(s => s.Key.Trim().ToUpperInvariant() is "COMMIT" or "ROLLBACK").Sum(s => s.Value);
+            return new StatisticsSample(seconds, transactionsAfter - transactionsBefore - ownQueries, operationsAfter - operationsBefore + endings, statements);
         }
 
         private async Task<(double Transactions, long QueriesAtRead, IReadOnlyDictionary<string, double> Statements)> SnapshotAsync(CancellationToken cancellation)
