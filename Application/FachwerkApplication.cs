@@ -50,6 +50,7 @@ public static class FachwerkApplication
     {
         opts.ApplicationAssembly = Assembly;
         opts.Policies.AutoApplyTransactions();
+        opts.Policies.Add<CommandTransactionPolicy>();
         // Unknown ids answer 404 with a ProblemDetails body, on every [Document]/[WriteAggregate]/[ReadAggregate].
         opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
         // Creating commands accept an Idempotency-Key header: a retry with the same key answers the first response again.
@@ -93,6 +94,8 @@ public static class FachwerkApplication
     {
         opts.RejectUnparseableQueryValues = true;
         opts.AddPolicy<CommandValidationPolicy>();
+        // After the validation, which it places itself behind.
+        opts.AddPolicy<CommandTransactionPolicy>();
         opts.AddPolicy<CommandMetadataPolicy>();
         // After the endpoints' own Before steps (access checks) and before the version check, like them.
         opts.AddPolicy<Applications.SeparationOfDutiesPolicy>();

@@ -50,6 +50,9 @@ public sealed class NotificationSubscription : BatchSubscription
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(operations);
         ArgumentNullException.ThrowIfNull(bus);
+        // The reads below (summaries, recipients, existing notifications, preferences) in the transaction that records the
+        // notifications and the subscription's progress, not each in an autocommit of its own (issue 25, ADR 0132).
+        if (operations is IDocumentSession session) await session.BeginTransactionAsync(cancellationToken);
         // The summary is read as it is now, so the events of one page see the same tasks: each check is scheduled once a page.
         var overdueChecks = new HashSet<TaskOverdueDue>();
         foreach (var e in page.Events)

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using Fachwerk.Application.Applications;
+using Fachwerk.Domain.Applications;
+using Fachwerk.IntegrationTests.Applications;
+using Fachwerk.IntegrationTests.Infrastructure;
+using Marten;
+using Marten.Services;
+using Npgsql;
+
+namespace Fachwerk.IntegrationTests.Database;
+
+/// <summary>
+/// A command reads in the transaction that appends its events (ADR 0132): the stream it decides from and the documents it
+/// loads are read inside that transaction, not each in an autocommit of its own, over HTTP and in the budget workflow's step.
+/// Told from Marten's own report of every statement a session runs: whether it was sent inside a transaction.
+/// </summary>
+public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixture)
+{
+    [Fact]
+    public async Task A_confirmation_and_its_budget_step_read_in_the_transactions_that_append_their_events()
+    {
+        var programme = await LaunchProgramme();
+        var (id, version) = await Proposed(programme);
+
+        var options = (StoreOptions)Store.Options;
+        var recorder = new StatementRecorder(options.Logger());
+        options.Logger(recorder);
+        try
+        {
+            await ConfirmAndWait(id, version);
+        }
+        finally
+        {
+            options.Logger(recorder.Inner);
+        }
+
+        // The confirmation's read of the application's stream and the budget step's (both FetchForWriting), not their appends.
+        var streamReads = recorder.Statements
+            .Where(s => s.Ids.Contains(id) && !s.Sql.Contains("mt_quick_append_events", StringComparison.Ordinal)
+                        && (s.Sql.Contains(".mt_streams", StringComparison.Ordinal) || s.Sql.Contains(".mt_events", StringComparison.Ordinal)))
+            .ToList();
+        streamReads.Count.ShouldBeGreaterThanOrEqualTo(2);
+        streamReads.Where(s => !s.InTransaction).Select(s => s.Sql).ShouldBeEmpty("these reads of the stream ran outside a transaction");
+        recorder.Appended.ShouldContain(e => e.StreamId == id && e.EventType == typeof(DecisionConfirmed));
+        recorder.Appended.ShouldContain(e => e.StreamId == id && e.EventType == typeof(ApplicationApproved));
+    }
+
+    [Fact]
+    public async Task Refused_commands_leave_no_transaction_open_and_append_nothing()
+    {
+        var programme = await LaunchProgramme();
+        var id = await Submitted(programme);
+        var before = await Details(id);
+
+        // Stale versions, refused after the stream was read inside the transaction; more of them than the pool has connections.
+        for (var i = 0; i < 40; i++)
+            await Post(Caseworker, $"/api/applications/{id}/formal-completeness", new CompleteFormally(before.Version - 1), 409);
+        await using var connection = (NpgsqlConnection)Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var afterRefusals = await Scalar<DateTime>(connection, "select clock_timestamp()");
+        await Act(Caseworker, id, "formal-completeness", new CompleteFormally(before.Version));
+
+        (await Details(id)).Version.ShouldBe(before.Version + 1);
+        // A transaction a refused command left open would still wait for its client, begun before the refusals ended.
+        (await Scalar<long>(connection,
+            "select count(*) from pg_stat_activity where datname = current_database() and state like 'idle in transaction%' and xact_start < @at",
+            afterRefusals)).ShouldBe(0);
+    }
+
+    private static async Task<T> Scalar<T>(NpgsqlConnection connection, string sql, DateTime? at = null)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (at is { } value) command.Parameters.AddWithValue("at", value);
+        return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>Every statement Marten's sessions ran, with the ids among its parameters and whether it ran inside a transaction.</summary>
+    private sealed class StatementRecorder(IMartenLogger inner) : IMartenLogger
+    {
+        public IMartenLogger Inner { get; } = inner;
+
+        public ConcurrentQueue<Statement> Statements { get; } = new();
+
+        public ConcurrentQueue<JasperFx.Events.IEvent> Appended { get; } = new();
+
+        public IMartenSessionLogger StartSession(IQuerySession session) => new SessionLogger(Inner.StartSession(session), this);
+
+        public void SchemaChange(string sql) => Inner.SchemaChange(sql);
+    }
+
+    private sealed record Statement(string Sql, IReadOnlySet<Guid> Ids, bool InTransaction);
+
+    private sealed class SessionLogger(IMartenSessionLogger inner, StatementRecorder recorder) : IMartenSessionLogger
+    {
+        public void OnBeforeExecute(NpgsqlCommand command)
+        {
+            recorder.Statements.Enqueue(new Statement(command.CommandText, IdsIn(command.Parameters), command.Transaction is not null));
+            inner.OnBeforeExecute(command);
+        }
+
+        public void OnBeforeExecute(NpgsqlBatch batch)
+        {
+            var commands = batch.BatchCommands.Cast<NpgsqlBatchCommand>().ToList();
+            recorder.Statements.Enqueue(new Statement(string.Join("; ", commands.Select(c => c.CommandText)),
+                commands.SelectMany(c => IdsIn(c.Parameters)).ToHashSet(), batch.Transaction is not null));
+            inner.OnBeforeExecute(batch);
+        }
+
+        private static HashSet<Guid> IdsIn(NpgsqlParameterCollection parameters) =>
+            parameters.Cast<NpgsqlParameter>().SelectMany(p => p.Value switch
+            {
+                Guid id => [id],
+                Guid[] ids => ids,
+                _ => Array.Empty<Guid>(),
+            }).ToHashSet();
+
+        public void LogSuccess(NpgsqlCommand command) => inner.LogSuccess(command);
+
+        public void LogSuccess(NpgsqlBatch batch) => inner.LogSuccess(batch);
+
+        public void LogFailure(NpgsqlCommand command, Exception ex) => inner.LogFailure(command, ex);
+
+        public void LogFailure(NpgsqlBatch batch, Exception ex) => inner.LogFailure(batch, ex);
+
+        public void LogFailure(Exception ex, string message) => inner.LogFailure(ex, message);
+
+        public void RecordSavedChanges(IDocumentSession session, IChangeSet commit)
+        {
+            foreach (var e in commit.GetEvents()) recorder.Appended.Enqueue(e);
+            inner.RecordSavedChanges(session, commit);
+        }
+    }
+}
