@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Organisations;
 using Fachwerk.Application.Programmes;
@@ -80,12 +78,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     protected async Task ExpectAccessibleAsync()
     {
         _consoleErrors.ShouldBeEmpty($"the browser reported errors up to {Page.Url}");
-        var result = await Page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-        });
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target.ToString())))}")
+        var serious = (await AxeScan.ViolationsAsync(Page)).Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Targets)}")
             .ToList();
         serious.ShouldBeEmpty($"axe found on {Page.Url}:\n{string.Join("\n", serious)}");
     }
