@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Fachwerk.Host.Development;
 using Fachwerk.Host.Development.Tokens;
@@ -38,6 +39,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IBrowser? _browser;
 
     public BrowserClock Clock { get; } = new();
+
+    /// <summary>The name of the web UI's session cookie (Web/Account/SessionSignIn.cs); ASP.NET Core adds C1, C2 … to its chunks.</summary>
+    public const string SessionCookie = "fachwerk.session";
+
+    /// <summary>
+    /// The session cookies of each demo user's last sign-in through the provider's page, by user id: the next test that signs in
+    /// as that user brings them along instead of going through the provider again, while the host still accepts them
+    /// (<see cref="BrowserTest"/>.SignInAsync). About a second a sign-in, and the tests sign in some 140 times.
+    /// </summary>
+    public ConcurrentDictionary<string, Microsoft.Playwright.Cookie[]> Sessions { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The host's warnings and errors so far.</summary>
     public CapturedLog Log { get; } = new();

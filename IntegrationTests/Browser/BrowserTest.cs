@@ -57,10 +57,23 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     private const float SignInTimeout = 180_000;
 
-    /// <summary>Opens <paramref name="path"/>, is sent to the development provider's sign-in page, picks the demo user, and comes back.</summary>
+    /// <summary>
+    /// Opens <paramref name="path"/> signed in as <paramref name="user"/>. The first time in the run, and whenever that session has
+    /// run out since (a test moved the clock), the browser is sent to the development provider's sign-in page, picks the demo user
+    /// and comes back, as a person does; otherwise it brings the session cookie of <paramref name="user"/>'s last sign-in, as a
+    /// browser that signed in before does (<see cref="BrowserFixture.Sessions"/>). Tests of the sign-in itself drive the page.
+    /// </summary>
     protected async Task SignInAsync(DemoUser user, string path = "/")
     {
-        await Page.GotoAsync(path);
+        ArgumentNullException.ThrowIfNull(user);
+        if (fixture.Sessions.TryGetValue(user.Id, out var session))
+        {
+            await Page.Context.AddCookiesAsync(session);
+            await Page.GotoAsync(path);
+            if (new Uri(Page.Url).PathAndQuery == path) return;
+        }
+        else await Page.GotoAsync(path);
+
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Bei Fachwerk anmelden" }).WaitForAsync();
         // The sign-in runs the whole OpenID Connect round trip and the first page; on two cores shared with the API tests a CI run
         // met one taking more than the default 60 s, so it alone gets longer.
@@ -70,6 +83,9 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         // A sign-in the server refused fails now, with the server's reason, instead of waiting for a page that never comes.
         if (IsFailedSignIn(Page.Url))
             throw new InvalidOperationException($"Signing in as {user.Id} failed; the host logged:\n{string.Join("\n", fixture.Log.Entries.TakeLast(20))}");
+        // Only the session (its cookie may come in chunks): the language and the antiforgery cookies stay the test's own.
+        fixture.Sessions[user.Id] = [.. (await Page.Context.CookiesAsync()).Where(c => c.Name.StartsWith(BrowserFixture.SessionCookie, StringComparison.Ordinal))
+            .Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite })];
     }
 
     private static bool IsFailedSignIn(string url) => url.Contains("/account/signed-out?failed=true", StringComparison.Ordinal);
