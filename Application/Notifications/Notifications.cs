@@ -33,16 +33,20 @@ public sealed class Notifications(IOptions<NotificationOptions> options, IOption
         }
         if (candidates.Count == 0) return [];
 
-        var existing = (await session.LoadManyAsync<Notification>(cancellation, [.. candidates.Select(c => c.Id)])).Select(n => n.Id).ToHashSet();
-        var preferences = (await session.LoadManyAsync<NotificationPreferences>(cancellation, [.. candidates.Select(c => c.Recipient.Id).Distinct()]))
-            .ToDictionary(p => p.Id, StringComparer.Ordinal);
+        // The notifications recorded already and the recipients' preferences in one round trip (issue 25).
+        var batch = session.CreateBatchQuery();
+        var recordedAlready = batch.LoadMany<Notification>().ById([.. candidates.Select(c => c.Id)]);
+        var chosen = batch.LoadMany<NotificationPreferences>().ById([.. candidates.Select(c => c.Recipient.Id).Distinct()]);
+        await batch.Execute(cancellation);
+        var existing = (await recordedAlready).Select(n => n.Id).ToHashSet();
+        var preferences = (await chosen).ToDictionary(p => p.Id, StringComparer.Ordinal);
         var now = clock.GetUtcNow();
         var recorded = new List<Notification>();
         foreach (var (id, plan, recipient) in candidates.Where(c => !existing.Contains(c.Id)).DistinctBy(c => c.Id))
         {
             var link = options.Value.Page(plan.Page);
             var text = NotificationTexts.Compose(plan.Kind, recipient.Language, plan.Facts, link);
-            var delivery = preferences.TryGetValue(recipient.Id, out var chosen) ? chosen.For(plan.Kind) : Delivery.Immediate;
+            var delivery = preferences.TryGetValue(recipient.Id, out var preference) ? preference.For(plan.Kind) : Delivery.Immediate;
             var notification = new Notification
             {
                 Id = id, Recipient = recipient.Id, Kind = plan.Kind, ApplicationId = topic.Application?.Id ?? Guid.Empty, PilotId = topic.PilotId,

@@ -32,7 +32,7 @@ public class AxeScanTests(BrowserFixture fixture) : BrowserTest(fixture)
     }
 
     [Fact]
-    public async Task A_page_that_is_fixed_has_nothing_left_and_a_new_document_is_scanned_afresh()
+    public async Task Once_the_page_is_fixed_the_scan_finds_nothing()
     {
         await Page.SetContentAsync(Broken);
         (await AxeScan.ViolationsAsync(Page)).ShouldNotBeEmpty();
