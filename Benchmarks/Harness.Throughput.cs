@@ -16,15 +16,13 @@ public sealed partial class Harness
     private async Task ThroughputAsync(
         HostProcess host, CommandWorld world, PostgresFloors floors, string connectionString, LocalPostgresCluster cluster, CancellationToken cancellation)
     {
-        Log("warming up the command path");
+        await WarmUpCommandsAsync(world, cancellation);
         var cases = new CommandCase?[settings.Clients];
         Task<bool> Closed(int client, CancellationToken token)
         {
             if (cases[client] is not { Finished: false }) cases[client] = NewCase(world);
             return cases[client]!.NextAsync(token);
         }
-
-        await ClosedLoop.RunAsync(settings.Clients, settings.Warmup, Closed, cancellation);
 
         Log($"floor: single-row insert commits with {settings.Clients} connections");
         var floorCpuBefore = CpuShares.Now(host.Id, cluster.DataDirectory);

@@ -67,6 +67,7 @@ public sealed partial class Harness(Settings settings)
             if (settings.Runs("recovery")) await RecoveryAsync(publish, commands, cancellation);
             if (settings.Runs("failover")) await FailoverAsync(publish, commands, cancellation);
             if (settings.Runs("transactions")) await TransactionsAsync(publish, commands, cancellation);
+            if (settings.Runs("load-curve")) await LoadCurveAsync(publish, commands, cluster, cancellation);
             if (settings.Runs("commands") && settings.Runs("history")) AddFigure(new Figure("6b", "peak memory of the host under load (VmHWM)", Math.Max(commandHostPeak, historyHostPeak), "MB",
                 idleMegabytes, "the same host idle right after its cold start (no PostgreSQL floor applies to our process)", Target.AtMost(400))
             {
@@ -111,7 +112,7 @@ public sealed partial class Harness(Settings settings)
         var world = await CommandWorld.SetUpAsync(api, applicants: 8, programmes: 4, cancellation);
         var floors = new PostgresFloors(connectionString);
         await ThroughputAsync(host, world, floors, connectionString, cluster, cancellation);
-        await FixedRateAsync(world, floors, connectionString, cancellation);
+        await FixedRateAsync(host, world, floors, connectionString, cluster, cancellation);
         return host.PeakResidentMegabytes ?? 0;
     }
 

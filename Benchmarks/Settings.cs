@@ -30,9 +30,13 @@ public sealed record Settings(
     /// <summary>How long the transactions phase watches the idle host before it counts commands.</summary>
     public TimeSpan TransactionIdleWindow { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The rates of the load curve (<c>--only load-curve</c>), lowest first, each for <see cref="FixedRateDuration"/>.</summary>
+    public IReadOnlyList<double> LoadCurveRates { get; init; } = [25, 50, 100, 150, 200];
+
     /// <summary>
     /// Phases to run (cold-start, commands, history, recovery, failover); all unless <c>--only</c> names some, for working on one of them.
-    /// The transactions phase (a table of counts, no figure; it loads pg_stat_statements, which costs the others) runs only when named.
+    /// The transactions phase (a table of counts, no figure; it loads pg_stat_statements, which costs the others) and the load curve
+    /// (a table of latencies by rate, no figure) run only when named.
     /// </summary>
     public IReadOnlySet<string> Phases { get; init; } = new HashSet<string>(["cold-start", "commands", "history", "recovery", "failover"]);
 
@@ -60,7 +64,7 @@ public sealed record Settings(
     public static Settings Quick(string output) => new("quick", TargetsEnforced: false, ReadyToRun: false, Clients: 16, Warmup: TimeSpan.FromSeconds(1),
         ThroughputDuration: TimeSpan.FromSeconds(2), FloorDuration: TimeSpan.FromSeconds(1), FixedRate: 100, FixedRateDuration: TimeSpan.FromSeconds(2),
         ColdStarts: 1, HistoryApplications: 1_500, HistoryProgrammes: 3, QueryIterations: 40,
-        QueryWarmup: TimeSpan.Zero, output) { RecoveryKills = 2, FailoverKills = 2, TransactionCommands = 20, TransactionIdleWindow = TimeSpan.FromSeconds(15) };
+        QueryWarmup: TimeSpan.Zero, output) { RecoveryKills = 2, FailoverKills = 2, TransactionCommands = 20, TransactionIdleWindow = TimeSpan.FromSeconds(15), LoadCurveRates = [25, 50] };
 
     /// <summary>
     /// Reads the command line: <c>--quick</c>, <c>--output FOLDER</c>, <c>--no-ready-to-run</c>, and for working on the harness

@@ -27,6 +27,9 @@ public sealed record CpuShares(TimeSpan Host, TimeSpan Postgres, TimeSpan Harnes
             ? null
             : new CpuShares(after.Host - before.Host, after.Postgres - before.Postgres, after.Harness - before.Harness, after.Machine - before.Machine);
 
+    /// <summary>The machine's busy time as a share of all its cores over <paramref name="elapsed"/>, in per cent.</summary>
+    public double BusyPercent(TimeSpan elapsed) => 100 * Machine / (elapsed * Environment.ProcessorCount);
+
     /// <summary>"host 2.9 ms, PostgreSQL 3.1 ms, harness 0.22 ms, machine 6.9 ms" per operation; the host left out when there was none.</summary>
     public string PerOperation(double operations, bool withHost = true)
     {

@@ -9,11 +9,25 @@ namespace Fachwerk.Benchmarks.Measuring;
 /// </summary>
 public static class OpenLoop
 {
-    /// <param name="Timeline">Every accepted operation's due time (seconds from the start) and latency, for a picture over time.</param>
+    /// <summary>How an operation ended: accepted or not, and what kind of operation it was (for the latency by kind).</summary>
+    public readonly record struct Done(bool Accepted, string Kind);
+
+    /// <param name="Timeline">Every accepted operation's due time (seconds from the start), latency and kind, for a picture over time.</param>
     public sealed record Outcome(
-        int Failures, int Issued, TimeSpan Elapsed, double LateStartsMs, DateTimeOffset StartedAt, IReadOnlyList<(double DueSeconds, double LatencyMs)> Timeline)
+        int Failures, int Issued, TimeSpan Elapsed, double LateStartsMs, DateTimeOffset StartedAt, IReadOnlyList<(double DueSeconds, double LatencyMs, string Kind)> Timeline)
     {
         public IReadOnlyList<double> LatenciesMs => [.. Timeline.Select(t => t.LatencyMs)];
+
+        /// <summary>The latencies of each kind of operation, in the order the kinds first came due.</summary>
+        public IReadOnlyList<(string Kind, LatencySummary Latency)> ByKind() =>
+        [
+            .. Timeline.OrderBy(t => t.DueSeconds).GroupBy(t => t.Kind)
+                .Select(g => (g.Key, LatencySummary.Of(g.Select(t => t.LatencyMs).ToList()))),
+        ];
+
+        /// <summary>Accepted operations whose latency is at least the given one, by kind: where a tail comes from.</summary>
+        public IReadOnlyDictionary<string, int> SlowByKind(double atLeastMs) =>
+            Timeline.Where(t => t.LatencyMs >= atLeastMs).GroupBy(t => t.Kind).ToDictionary(g => g.Key, g => g.Count());
 
         /// <summary>Per second of the schedule: when it began (UTC), how many operations were due then, their p50, p99 and max latency.</summary>
         public IEnumerable<string> TimelineCsv()
@@ -28,10 +42,17 @@ public static class OpenLoop
         }
     }
 
-    public static async Task<Outcome> RunAsync(double perSecond, TimeSpan duration, Func<int, Task<bool>> operation, CancellationToken cancellation)
+    /// <summary>Operations of one kind.</summary>
+    public static Task<Outcome> RunAsync(double perSecond, TimeSpan duration, Func<int, Task<bool>> operation, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var timeline = new ConcurrentBag<(double DueSeconds, double LatencyMs)>();
+        return RunAsync(perSecond, duration, async i => new Done(await operation(i), "operation"), cancellation);
+    }
+
+    public static async Task<Outcome> RunAsync(double perSecond, TimeSpan duration, Func<int, Task<Done>> operation, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var timeline = new ConcurrentBag<(double DueSeconds, double LatencyMs, string Kind)>();
         var failures = 0;
         var running = new List<Task>();
         var startedAt = DateTimeOffset.UtcNow;
@@ -47,17 +68,17 @@ public static class OpenLoop
             var index = i;
             running.Add(Task.Run(async () =>
             {
-                var ok = false;
+                var done = new Done(false, "");
                 try
                 {
-                    ok = await operation(index);
+                    done = await operation(index);
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
                 {
-                    ok = false;
+                    done = new Done(false, "");
                 }
 
-                if (ok) timeline.Add((due.TotalSeconds, (clock.Elapsed - due).TotalMilliseconds));
+                if (done.Accepted) timeline.Add((due.TotalSeconds, (clock.Elapsed - due).TotalMilliseconds, done.Kind));
                 else Interlocked.Increment(ref failures);
             }, cancellation));
         }

@@ -95,12 +95,19 @@ public sealed class CommandCase(CommandWorld world, int number)
 {
     public const int Steps = 8;
 
+    /// <summary>The kind of command each step sends.</summary>
+    public static readonly IReadOnlyList<string> Kinds =
+        ["draft", "submit", "request documents", "supply documents", "formal completeness", "alliance vote", "proposal", "confirmation"];
+
     private Guid _id;
     private long _version;
 
     public int Step { get; private set; }
 
     public bool Finished => Step >= Steps;
+
+    /// <summary>The kind of command <see cref="NextAsync"/> sends next.</summary>
+    public string NextKind => Kinds[Math.Min(Step, Steps - 1)];
 
     /// <summary>Sends the next command; true when it was accepted.</summary>
     public async Task<bool> NextAsync(CancellationToken cancellation)

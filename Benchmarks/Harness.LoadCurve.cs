@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using Fachwerk.Application;
+using Fachwerk.Benchmarks.Hosting;
+using Fachwerk.Benchmarks.Measuring;
+using Fachwerk.Benchmarks.Postgres;
+using Fachwerk.Benchmarks.Reporting;
+using Fachwerk.Benchmarks.Workload;
+using Fachwerk.Host.Development.LocalPostgres;
+using Npgsql;
+
+namespace Fachwerk.Benchmarks;
+
+public sealed partial class Harness
+{
+    /// <summary>
+    /// (issue 25, the tail) The command latency at a fixed rate for several rates, each beside the floor's commits at the same
+    /// rate and with how busy the machine was (<c>--only load-curve</c>; never part of a full run). If the tail grows with the
+    /// load and is close to the floor's at a low rate, it is queueing for the machine's cores; if it stays at any rate, something
+    /// in the path waits (polling, a lock, a pause). Between rates the harness waits until the budget workflow and the async
+    /// projections are done, so no rate pays for the one before. Written to load-curve.md in the output folder.
+    /// </summary>
+    private async Task LoadCurveAsync(string publish, string connectionString, LocalPostgresCluster cluster, CancellationToken cancellation)
+    {
+        await using var host = HostProcess.Start(publish, connectionString, LogPath("host-load-curve"));
+        await FirstCommandAsync(host, cancellation);
+        using var api = new FachwerkApi(host.Address);
+        var world = await CommandWorld.SetUpAsync(api, applicants: 8, programmes: 4, cancellation);
+        var floors = new PostgresFloors(connectionString);
+        await WarmUpCommandsAsync(world, cancellation);
+        await using var observer = new NpgsqlConnection(connectionString);
+        await observer.OpenAsync(cancellation);
+        async Task<long> Scalar(string sql, CancellationToken token)
+        {
+            await using var command = new NpgsqlCommand(sql, observer);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(token), CultureInfo.InvariantCulture);
+        }
+
+        var rows = new List<LoadCurveRow>();
+        foreach (var rate in settings.LoadCurveRates)
+        {
+            await UnsettledWork.WaitAsync(Scalar, FachwerkApplication.SchemaName, cancellation);
+            Log($"load curve: floor and commands at {rate}/s");
+            var floor = await floors.InsertLatencyAtRateAsync(rate, settings.FloorDuration, cancellation);
+            var (outcome, cpu) = await CommandsAtRateAsync(host, world, cluster, rate, settings.FixedRateDuration, cancellation);
+            EnsureFew(outcome.Failures, outcome.Issued, $"the load curve at {rate}/s");
+            await File.WriteAllLinesAsync(LogPath($"load-curve-{rate.ToString(CultureInfo.InvariantCulture)}-timeline", "csv"), outcome.TimelineCsv(), cancellation);
+            var row = new LoadCurveRow(rate, outcome, cpu, LatencySummary.Of(outcome.LatenciesMs), floor);
+            rows.Add(row);
+            Log($"  {rate}/s: p50 {Format.Number(row.Latency.P50)} ms, p99 {Format.Number(row.Latency.P99)} ms (floor {Format.Number(floor.P99)} ms); " +
+                LoadNote(outcome, cpu, row.Latency));
+        }
+
+        var path = Path.Combine(settings.OutputFolder, "load-curve.md");
+        await File.WriteAllTextAsync(path, LoadCurveMarkdown(rows), cancellation);
+        Log($"load curve written to {path}");
+    }
+
+    /// <summary>The command path warmed up as for the throughput: the clients moving applications through the workflow.</summary>
+    private async Task WarmUpCommandsAsync(CommandWorld world, CancellationToken cancellation)
+    {
+        Log("warming up the command path");
+        var cases = new CommandCase?[settings.Clients];
+        await ClosedLoop.RunAsync(settings.Clients, settings.Warmup, (client, token) =>
+        {
+            if (cases[client] is not { Finished: false }) cases[client] = NewCase(world);
+            return cases[client]!.NextAsync(token);
+        }, cancellation);
+    }
+
+    private sealed record LoadCurveRow(double Rate, OpenLoop.Outcome Outcome, CpuShares? Cpu, LatencySummary Latency, LatencySummary Floor);
+
+    private string LoadCurveMarkdown(IReadOnlyList<LoadCurveRow> rows)
+    {
+        static string N(double value) => Format.Number(value);
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Commands of the harness's mix at fixed rates, {N(settings.FixedRateDuration.TotalSeconds)} s each, open loop " +
+            $"(latency from when a command was due), each beside single-row INSERT commits at the same rate for {N(settings.FloorDuration.TotalSeconds)} s; " +
+            $"the machine's busy time as a share of its {Environment.ProcessorCount} cores.");
+        text.AppendLine();
+        text.AppendLine("| commands/s | achieved | machine busy | host CPU per command | PostgreSQL CPU per command | p50 | p99 | max | floor p50 | floor p99 | p99 ÷ floor p99 |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in rows)
+        {
+            var accepted = row.Outcome.Timeline.Count;
+            var cpu = row.Cpu;
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {N(row.Rate)} | {N(row.Outcome.Issued / row.Outcome.Elapsed.TotalSeconds)} | {(cpu is null ? "–" : $"{N(cpu.BusyPercent(row.Outcome.Elapsed))} %")} | " +
+                $"{(cpu is null ? "–" : $"{N(cpu.Host.TotalMilliseconds / accepted)} ms")} | {(cpu is null ? "–" : $"{N(cpu.Postgres.TotalMilliseconds / accepted)} ms")} | " +
+                $"{N(row.Latency.P50)} ms | {N(row.Latency.P99)} ms | {N(row.Latency.Max)} ms | {N(row.Floor.P50)} ms | {N(row.Floor.P99)} ms | {N(row.Latency.P99 / row.Floor.P99)} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("p50 / p99 in ms by kind of command, and how many of the commands at or above the rate's p99 were of that kind:");
+        text.AppendLine();
+        text.AppendLine("| kind | " + string.Join(" | ", rows.Select(r => $"{N(r.Rate)}/s")) + " |");
+        text.AppendLine("|---|" + string.Concat(rows.Select(_ => "---:|")));
+        foreach (var kind in CommandCase.Kinds)
+        {
+            var cells = rows.Select(r =>
+            {
+                var latency = r.Outcome.ByKind().FirstOrDefault(k => k.Kind == kind).Latency;
+                return latency is null ? "–" : $"{N(latency.P50)} / {N(latency.P99)} ({r.Outcome.SlowByKind(r.Latency.P99).GetValueOrDefault(kind)})";
+            });
+            text.AppendLine($"| {kind} | " + string.Join(" | ", cells) + " |");
+        }
+
+        return text.ToString();
+    }
+}
