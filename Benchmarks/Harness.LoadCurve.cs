@@ -51,6 +51,7 @@ public sealed partial class Harness
                 LoadNote(outcome, cpu, row.Latency));
         }
 
+        Directory.CreateDirectory(settings.OutputFolder);
         var path = Path.Combine(settings.OutputFolder, "load-curve.md");
         await File.WriteAllTextAsync(path, LoadCurveMarkdown(rows), cancellation);
         Log($"load curve written to {path}");

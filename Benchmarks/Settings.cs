@@ -68,7 +68,7 @@ public sealed record Settings(
 
     /// <summary>
     /// Reads the command line: <c>--quick</c>, <c>--output FOLDER</c>, <c>--no-ready-to-run</c>, and for working on the harness
-    /// <c>--only PHASE[,PHASE]</c>, <c>--reuse-build</c> and <c>--statements</c>.
+    /// <c>--only PHASE[,PHASE]</c>, <c>--reuse-build</c>, <c>--statements</c> and <c>--rates R[,R]</c> (the load curve's rates).
     /// </summary>
     public static Settings FromArguments(IReadOnlyList<string> args)
     {
@@ -82,6 +82,9 @@ public sealed record Settings(
         if (args.Contains("--no-ready-to-run")) settings = settings with { ReadyToRun = false };
         var onlyIndex = args.ToList().IndexOf("--only");
         if (onlyIndex >= 0 && onlyIndex + 1 < args.Count) settings = settings with { Phases = new HashSet<string>(args[onlyIndex + 1].Split(',')) };
+        var ratesIndex = args.ToList().IndexOf("--rates");
+        if (ratesIndex >= 0 && ratesIndex + 1 < args.Count)
+            settings = settings with { LoadCurveRates = [.. args[ratesIndex + 1].Split(',').Select(r => double.Parse(r, System.Globalization.CultureInfo.InvariantCulture))] };
         return settings with { ReuseBuild = args.Contains("--reuse-build"), Statements = args.Contains("--statements") };
     }
 }
