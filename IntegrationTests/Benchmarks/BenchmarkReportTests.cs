@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Fachwerk.Benchmarks;
 using Fachwerk.Benchmarks.Measuring;
 using Fachwerk.Benchmarks.Reporting;
 
@@ -25,7 +26,7 @@ public class BenchmarkReportTests
     public void The_fixed_rate_timeline_sums_up_each_second_of_the_schedule_with_its_wall_clock_time()
     {
         var outcome = new OpenLoop.Outcome(0, 5, TimeSpan.FromSeconds(3), 0, new DateTimeOffset(2026, 11, 23, 16, 55, 59, TimeSpan.Zero),
-            [(0.0, 8.0), (0.5, 12.0), (2.2, 3_000.0), (2.7, 1_000.0), (2.9, 2_000.0)]);
+            [(0.0, 8.0, "draft"), (0.5, 12.0, "submit"), (2.2, 3_000.0, "draft"), (2.7, 1_000.0, "submit"), (2.9, 2_000.0, "draft")]);
 
         outcome.TimelineCsv().ShouldBe(
         [
@@ -33,6 +34,32 @@ public class BenchmarkReportTests
             "0,16:55:59,2,8.0,12.0,12.0",
             "2,16:56:01,3,2000.0,3000.0,3000.0",
         ]);
+    }
+
+    [Fact]
+    public void The_fixed_rate_latencies_are_summed_up_by_kind_and_the_tail_is_counted_by_kind()
+    {
+        var outcome = new OpenLoop.Outcome(0, 6, TimeSpan.FromSeconds(3), 0, DateTimeOffset.UnixEpoch,
+            [(0.9, 30.0, "submit"), (0.1, 10.0, "draft"), (1.0, 900.0, "draft"), (1.5, 5.0, "submit"), (2.0, 20.0, "draft"), (2.5, 800.0, "submit")]);
+
+        var byKind = outcome.ByKind();
+        byKind.Select(k => k.Kind).ShouldBe(["draft", "submit"]);
+        byKind[0].Latency.ShouldBe(new LatencySummary(3, 20, 900, 900, 310));
+        byKind[1].Latency.ShouldBe(new LatencySummary(3, 30, 800, 800, 835.0 / 3));
+        outcome.SlowByKind(800).ShouldBe(new Dictionary<string, int> { ["draft"] = 1, ["submit"] = 1 });
+        outcome.SlowByKind(850).ShouldBe(new Dictionary<string, int> { ["draft"] = 1 });
+    }
+
+    [Fact]
+    public void The_load_curve_runs_only_when_named_at_the_rates_given()
+    {
+        var settings = Settings.FromArguments(["--only", "load-curve", "--rates", "25,50.5,200", "--output", "/tmp/curve"]);
+
+        settings.Runs("load-curve").ShouldBeTrue();
+        settings.Runs("commands").ShouldBeFalse();
+        settings.LoadCurveRates.ShouldBe([25, 50.5, 200]);
+        Settings.FromArguments([]).Runs("load-curve").ShouldBeFalse();
+        Settings.FromArguments([]).LoadCurveRates.ShouldBe([25, 50, 100, 150, 200]);
     }
 
     [Fact]
