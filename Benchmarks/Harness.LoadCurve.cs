@@ -25,7 +25,7 @@ public sealed partial class Harness
         await using var host = HostProcess.Start(publish, connectionString, LogPath("host-load-curve"));
         await FirstCommandAsync(host, cancellation);
         using var api = new FachwerkApi(host.Address);
-        var world = await CommandWorld.SetUpAsync(api, applicants: 8, programmes: 4, cancellation);
+        var world = await CommandWorld.SetUpAsync(api, applicants: CommandWorld.ApplicantPeople.Count, programmes: 4, cancellation);
         var floors = new PostgresFloors(connectionString);
         await WarmUpCommandsAsync(world, cancellation);
         await using var observer = new NpgsqlConnection(connectionString);

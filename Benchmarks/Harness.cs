@@ -109,7 +109,7 @@ public sealed partial class Harness(Settings settings)
         await using var host = HostProcess.Start(publish, connectionString, LogPath("host-commands"));
         await FirstCommandAsync(host, cancellation);
         using var api = new FachwerkApi(host.Address);
-        var world = await CommandWorld.SetUpAsync(api, applicants: 8, programmes: 4, cancellation);
+        var world = await CommandWorld.SetUpAsync(api, applicants: CommandWorld.ApplicantPeople.Count, programmes: 4, cancellation);
         var floors = new PostgresFloors(connectionString);
         await ThroughputAsync(host, world, floors, connectionString, cluster, cancellation);
         await FixedRateAsync(host, world, floors, connectionString, cluster, cancellation);

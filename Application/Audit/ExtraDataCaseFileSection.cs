@@ -19,7 +19,7 @@ public sealed class ExtraDataCaseFileSection : ICaseFileSection
     public async Task<object?> BuildAsync(Guid applicationId, IQuerySession session, CancellationToken cancellation)
     {
         if (await session.LoadAsync<ApplicationDetails>(applicationId, cancellation) is not { Extra: { } extra } application) return null;
-        var programme = await session.Events.AggregateStreamAsync<FundingProgramme>(application.Programme.Id, token: cancellation);
+        var programme = await session.LoadAsync<FundingProgramme>(application.Programme.Id, cancellation);
         var form = programme?.Form(extra.FormVersion);
         var fields = form?.Fields.Select(f => new ExtraDataLine(f.Key, f.Kind, f.Required, new Label(f.Label.De, f.Label.In("en")),
                          extra.Values.GetValueOrDefault(f.Key))).ToList()

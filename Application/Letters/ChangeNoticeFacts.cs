@@ -1,6 +1,5 @@
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Organisations;
-using Fachwerk.Domain.Programmes;
 using JasperFx.Events;
 using Marten;
 
@@ -28,7 +27,7 @@ public static class ChangeNoticeFacts
         var proposed = before.Select(e => e.Data).OfType<AmendmentProposed>().Last(p => p.AmendmentNumber == amended.AmendmentNumber);
         var confirmed = before.Select(e => e.Data).OfType<AmendmentConfirmed>().Last(c => c.AmendmentNumber == amended.AmendmentNumber);
         var applicant = await session.Events.AggregateStreamAsync<Organisation>(application.ApplicantId, timestamp: inForce.Timestamp, token: cancellation);
-        var programme = await session.Events.AggregateStreamAsync<FundingProgramme>(application.ProgrammeId, timestamp: inForce.Timestamp, token: cancellation);
+        var programme = await ProgrammeName.AsLaunchedAsync(session, application.ProgrammeId, cancellation);
 
         var funding = application.Funding!;
         // The obligations this version added, changed or lifted, appended in its transaction right after it (ADR 0129).
@@ -42,7 +41,7 @@ public static class ChangeNoticeFacts
             _ => null,
         }).OfType<ChangeNoticeObligation>().ToList();
         return new ChangeNotice(application.Id, amended.Version, amended.AmendmentNumber, applicant?.Name ?? "", applicant?.Town ?? "",
-            programme?.Name ?? "", application.Plan.Title, application.Plan.Duration.From, approval.RecordedAt,
+            programme, application.Plan.Title, application.Plan.Duration.From, approval.RecordedAt,
             new ChangeNoticeTerms(previous.Version, previous.EffectiveFrom, previous.Amount, funding.FundingRate, previous.ProjectEnd, previous.Conditions,
                 previous.CostPlan, [.. funding.Proofs.Select(p => new ProofOfUseDue(p.Proof, p.Kind, p.DueBy))]),
             new ChangeNoticeTerms(amended.Version, amended.EffectiveFrom, amended.Amount, amended.FundingRate, amended.ProjectEnd, amended.Conditions,

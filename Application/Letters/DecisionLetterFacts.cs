@@ -1,6 +1,5 @@
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.Organisations;
-using Fachwerk.Domain.Programmes;
 using JasperFx.Events;
 using Marten;
 
@@ -27,9 +26,9 @@ public static class DecisionLetterFacts
         var confirmed = Last<DecisionConfirmed>(upToDecision);
         var submitted = upToDecision.Select(e => e.Data).OfType<ApplicationSubmitted>().LastOrDefault();
         var applicant = await session.Events.AggregateStreamAsync<Organisation>(application.ApplicantId, timestamp: decision.Timestamp, token: cancellation);
-        var programme = await session.Events.AggregateStreamAsync<FundingProgramme>(application.ProgrammeId, timestamp: decision.Timestamp, token: cancellation);
+        var programme = await ProgrammeName.AsLaunchedAsync(session, application.ProgrammeId, cancellation);
 
-        var letter = new DecisionLetter(application.Id, applicant?.Name ?? "", applicant?.Town ?? "", programme?.Name ?? "", application.Plan.Title,
+        var letter = new DecisionLetter(application.Id, applicant?.Name ?? "", applicant?.Town ?? "", programme, application.Plan.Title,
             application.Plan.Duration, submitted?.RecordedAt, application.Plan.TotalCosts, 0m, 0m, 0m, [], [], proposed.RecordedBy,
             proposed.RecordedAt, confirmed.RecordedBy, confirmed.RecordedAt, decision.Timestamp);
         return decision.Data switch

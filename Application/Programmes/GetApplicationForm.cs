@@ -26,7 +26,8 @@ public static class GetApplicationFormEndpoint
     [WolverineGet("/api/programmes/{id}/application-form")]
     public static async Task<ApplicationForm> Get(Guid id, [FromQuery] ApplicationFormQuery query, IQuerySession session, CancellationToken cancellation)
     {
-        var programme = await session.Events.AggregateStreamAsync<FundingProgramme>(id, token: cancellation)
+        // The inline snapshot (ProgrammesModule): folding the stream would replay every commitment of the programme.
+        var programme = await session.LoadAsync<FundingProgramme>(id, cancellation)
                         ?? throw new UnknownEntity(Problems.NotFoundCode, $"There is no funding programme with id {id}.");
         return (query.Version is { } number ? programme.Form(number) : programme.CurrentForm)
                ?? throw new UnknownEntity(Problems.NotFoundCode, query.Version is null

@@ -32,10 +32,19 @@ public sealed class CommandWorld
     public string Approver { get; private set; } = "";
     public string Reviewer { get; private set; } = "";
 
-    /// <summary>Creates the region; <paramref name="programmes"/> programmes spread the budget workflow's commitments.</summary>
+    /// <summary>The demo users who apply, one per applicant organisation.</summary>
+    public static readonly IReadOnlyList<DemoUser> ApplicantPeople = [.. DemoUsers.All.Where(u => u.Roles.Contains(Roles.Applicant))];
+
+    /// <summary>
+    /// Creates the region; <paramref name="applicants"/> organisations apply, each through a person of its own (at most
+    /// <see cref="ApplicantPeople"/>); <paramref name="programmes"/> programmes spread the budget workflow's commitments.
+    /// </summary>
     public static async Task<CommandWorld> SetUpAsync(FachwerkApi api, int applicants, int programmes, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(api);
+        // As in reality, a person's token names the same organisation at every request. One person whose tokens named eight
+        // organisations in turn had their profile (UserProfiles) rewritten at almost every request they made, work no deployment does.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(applicants, ApplicantPeople.Count);
         var world = new CommandWorld(api);
         var caseworker = await api.TokenAsync(DemoUsers.Caseworker.Id, cancellation: cancellation);
         world.Caseworker = caseworker;
@@ -74,8 +83,8 @@ public sealed class CommandWorld
         world.ProgrammeIds = programmeIds;
         world.Reviewer = await api.TokenAsync(DemoUsers.AllianceReviewer.Id, allianceId: alliance.Id, cancellation: cancellation);
         var tokens = new List<(Guid, string)>();
-        foreach (var organisation in organisations)
-            tokens.Add((organisation, await api.TokenAsync(DemoUsers.Applicant.Id, organisationId: organisation, cancellation: cancellation)));
+        foreach (var (organisation, person) in organisations.Zip(ApplicantPeople))
+            tokens.Add((organisation, await api.TokenAsync(person.Id, organisationId: organisation, cancellation: cancellation)));
         world.Applicants = tokens;
         return world;
     }

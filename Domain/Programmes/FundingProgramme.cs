@@ -29,7 +29,8 @@ public sealed record Commitment(
 
 /// <summary>
 /// Write model of a funding programme (Förderprogramm): its budget, rules and what is committed, in total and per alliance.
-/// Which application holds how much is in <see cref="Commitment"/>.
+/// Which application holds how much is in <see cref="Commitment"/>. The name is given at the launch and never changed after
+/// it: letters read it from the launch event alone (Application/Letters/ProgrammeName.cs).
 /// </summary>
 public sealed record FundingProgramme(
     Guid Id,

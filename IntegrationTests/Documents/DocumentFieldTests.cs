@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Fachwerk.Application.Applications;
+using Fachwerk.Application.Audit;
 using Fachwerk.Application.Common;
 using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Programmes;
@@ -41,6 +42,13 @@ public class DocumentFieldTests(AppFixture fixture) : DocumentApi(fixture)
         var own = await UploadedAsync(application);
         await Send(Applicant, HttpMethod.Put, $"/api/applications/{application}/extra-data", new SetExtraData(2, new Dictionary<string, string?> { ["satzung"] = own }));
         (await Details(application)).Extra!.Values["satzung"].ShouldBe(own);
+
+        // The auditors' case file shows the value under the field of the form version the application keeps.
+        await using var session = Store.QuerySession();
+        var section = (await new ExtraDataCaseFileSection().BuildAsync(application, session, TestContext.Current.CancellationToken)).ShouldBeOfType<ExtraDataSection>();
+        section.FormVersion.ShouldBe(1);
+        var line = section.Fields.ShouldHaveSingleItem();
+        (line.Key, line.Kind, line.Label.De, line.Label.En, line.Value).ShouldBe(("satzung", FormFieldKind.Document, "Satzung", "Statutes", own));
     }
 
     /// <summary>Uploads the statutes to the draft <paramref name="application"/> (at version 1); answers the document's id.</summary>
