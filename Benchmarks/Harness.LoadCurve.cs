@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Fachwerk.Application;
@@ -51,9 +52,22 @@ public sealed partial class Harness
                 LoadNote(outcome, cpu, row.Latency));
         }
 
+        // Last, so no rate's window follows it: what the machine does with the host idle (its timers, the daemon's and
+        // Wolverine's polling, PostgreSQL's background work, the harness's probe), the base every rate's load stands on.
+        await UnsettledWork.WaitAsync(Scalar, FachwerkApplication.SchemaName, cancellation);
+        var idleStart = Stopwatch.StartNew();
+        var idleBefore = CpuShares.Now(host.Id, cluster.DataDirectory);
+        await Task.Delay(settings.FloorDuration, cancellation);
+        var idle = CpuShares.Used(idleBefore, CpuShares.Now(host.Id, cluster.DataDirectory));
+        var idleNote = idle is null ? "" :
+            $"Idle host, {N(settings.FloorDuration.TotalSeconds)} s after the last rate had settled: machine busy {N(idle.BusyPercent(idleStart.Elapsed))} % of its cores; " +
+            $"per second host {N(idle.Host.TotalMilliseconds / idleStart.Elapsed.TotalSeconds)} ms, PostgreSQL {N(idle.Postgres.TotalMilliseconds / idleStart.Elapsed.TotalSeconds)} ms, " +
+            $"machine {N(idle.Machine.TotalMilliseconds / idleStart.Elapsed.TotalSeconds)} ms of CPU.";
+        Log($"  idle: {idleNote}");
+
         Directory.CreateDirectory(settings.OutputFolder);
         var path = Path.Combine(settings.OutputFolder, "load-curve.md");
-        await File.WriteAllTextAsync(path, LoadCurveMarkdown(rows), cancellation);
+        await File.WriteAllTextAsync(path, LoadCurveMarkdown(rows) + Environment.NewLine + idleNote + Environment.NewLine, cancellation);
         Log($"load curve written to {path}");
     }
 
@@ -71,9 +85,10 @@ public sealed partial class Harness
 
     private sealed record LoadCurveRow(double Rate, OpenLoop.Outcome Outcome, CpuShares? Cpu, LatencySummary Latency, LatencySummary Floor);
 
+    private static string N(double value) => Format.Number(value);
+
     private string LoadCurveMarkdown(IReadOnlyList<LoadCurveRow> rows)
     {
-        static string N(double value) => Format.Number(value);
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Commands of the harness's mix at fixed rates, {N(settings.FixedRateDuration.TotalSeconds)} s each, open loop " +
             $"(latency from when a command was due), each beside single-row INSERT commits at the same rate for {N(settings.FloorDuration.TotalSeconds)} s; " +
