@@ -27,7 +27,8 @@ public class BudgetConsistencyTests(AppFixture fixture) : FundingApi(fixture)
     [InlineData(1, false)]
     [InlineData(7, false)]
     [InlineData(2026, false)]
-    [InlineData(124, true)]
+    // A history that commits grants both before the EU period ends and after it (124's commits none after it).
+    [InlineData(125, true)]
     public async Task The_budget_read_model_equals_the_sums_of_the_events_after_a_random_history(int seed, bool euPeriodEndsMidway)
     {
         var random = new Random(seed);
@@ -48,12 +49,11 @@ public class BudgetConsistencyTests(AppFixture fixture) : FundingApi(fixture)
             if (euPeriodEndsMidway && step == Steps / 10)
                 Clock.Advance(TimeSpan.FromDays(7));
             var id = applications[random.Next(applications.Count)];
-            await Host.ExecuteAndWaitAsync(async () =>
-            {
-                await RandomStep(random, id);
-                if (amending.Next(3) == 0 && await Details(id) is { Status: ApplicationStatus.Approved } approved)
-                    await Amend(amending, approved, raise: amending.Next(2) == 0);
-            }, 60_000);
+            await Host.ExecuteAndWaitAsync(() => RandomStep(random, id), 60_000);
+            // Only once the step's budget workflow and letter are done: read in the middle of them, the application's status and
+            // version depended on how far they had got, and so did the rest of the history (a flaky seed, 6 December).
+            if (amending.Next(3) == 0 && await Details(id) is { Status: ApplicationStatus.Approved } approved)
+                await Host.ExecuteAndWaitAsync(() => Amend(amending, approved, raise: amending.Next(2) == 0), 60_000);
         }
 
         await CatchUpProjections();
