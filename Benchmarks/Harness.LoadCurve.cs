@@ -28,7 +28,7 @@ public sealed partial class Harness
         using var api = new FachwerkApi(host.Address);
         var world = await CommandWorld.SetUpAsync(api, applicants: CommandWorld.ApplicantPeople.Count, programmes: 4, cancellation);
         var floors = new PostgresFloors(connectionString);
-        await WarmUpCommandsAsync(world, cancellation);
+        await WarmUpCommandsAsync(CommandClients(world), cancellation);
         await using var observer = new NpgsqlConnection(connectionString);
         await observer.OpenAsync(cancellation);
         async Task<long> Scalar(string sql, CancellationToken token)
@@ -71,19 +71,35 @@ public sealed partial class Harness
         Log($"load curve written to {path}");
     }
 
-    /// <summary>The command path warmed up as for the throughput: the clients moving applications through the workflow.</summary>
-    private async Task WarmUpCommandsAsync(CommandWorld world, CancellationToken cancellation)
+    /// <summary>
+    /// The closed loop's clients: each sends the next step of its application as soon as the last one is answered, and starts a
+    /// new application when its own is through the workflow.
+    /// </summary>
+    private Func<int, CancellationToken, Task<bool>> CommandClients(CommandWorld world)
     {
-        Log("warming up the command path");
         var cases = new CommandCase?[settings.Clients];
-        await ClosedLoop.RunAsync(settings.Clients, settings.Warmup, (client, token) =>
+        return (client, token) =>
         {
             if (cases[client] is not { Finished: false }) cases[client] = NewCase(world);
             return cases[client]!.NextAsync(token);
-        }, cancellation);
+        };
     }
 
-    private sealed record LoadCurveRow(double Rate, OpenLoop.Outcome Outcome, CpuShares? Cpu, LatencySummary Latency, LatencySummary Floor);
+    /// <summary>The command path warmed up by <paramref name="clients"/> for <see cref="Settings.Warmup"/>.</summary>
+    private async Task WarmUpCommandsAsync(Func<int, CancellationToken, Task<bool>> clients, CancellationToken cancellation)
+    {
+        Log("warming up the command path");
+        await ClosedLoop.RunAsync(settings.Clients, settings.Warmup, clients, cancellation);
+    }
+
+    private sealed record LoadCurveRow(double Rate, OpenLoop.Outcome Outcome, CpuShares? Cpu, LatencySummary Latency, LatencySummary Floor)
+    {
+        /// <summary>The latency of each kind, summed up once for the table.</summary>
+        public IReadOnlyDictionary<string, LatencySummary> ByKind { get; } = Outcome.ByKind().ToDictionary(k => k.Kind, k => k.Latency);
+
+        /// <summary>How many of the commands at or above the rate's p99 were of each kind.</summary>
+        public IReadOnlyDictionary<string, int> SlowByKind { get; } = Outcome.SlowByKind(Latency.P99);
+    }
 
     private static string N(double value) => Format.Number(value);
 
@@ -113,11 +129,9 @@ public sealed partial class Harness
         text.AppendLine("|---|" + string.Concat(rows.Select(_ => "---:|")));
         foreach (var kind in CommandCase.Kinds)
         {
-            var cells = rows.Select(r =>
-            {
-                var latency = r.Outcome.ByKind().FirstOrDefault(k => k.Kind == kind).Latency;
-                return latency is null ? "–" : $"{N(latency.P50)} / {N(latency.P99)} ({r.Outcome.SlowByKind(r.Latency.P99).GetValueOrDefault(kind)})";
-            });
+            var cells = rows.Select(r => r.ByKind.TryGetValue(kind, out var latency)
+                ? $"{N(latency.P50)} / {N(latency.P99)} ({r.SlowByKind.GetValueOrDefault(kind)})"
+                : "–");
             text.AppendLine($"| {kind} | " + string.Join(" | ", cells) + " |");
         }
 

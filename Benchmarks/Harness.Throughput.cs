@@ -16,13 +16,9 @@ public sealed partial class Harness
     private async Task ThroughputAsync(
         HostProcess host, CommandWorld world, PostgresFloors floors, string connectionString, LocalPostgresCluster cluster, CancellationToken cancellation)
     {
-        await WarmUpCommandsAsync(world, cancellation);
-        var cases = new CommandCase?[settings.Clients];
-        Task<bool> Closed(int client, CancellationToken token)
-        {
-            if (cases[client] is not { Finished: false }) cases[client] = NewCase(world);
-            return cases[client]!.NextAsync(token);
-        }
+        // The measured clients go on with the applications the warm-up left half way.
+        var clients = CommandClients(world);
+        await WarmUpCommandsAsync(clients, cancellation);
 
         Log($"floor: single-row insert commits with {settings.Clients} connections");
         var floorCpuBefore = CpuShares.Now(host.Id, cluster.DataDirectory);
@@ -32,7 +28,7 @@ public sealed partial class Harness
         Log($"commands with {settings.Clients} concurrent clients for {settings.ThroughputDuration.TotalSeconds} s");
         if (settings.Statements) await StatementProfile.ResetAsync(connectionString, cancellation);
         var commandCpuBefore = CpuShares.Now(host.Id, cluster.DataDirectory);
-        var throughput = await ClosedLoop.RunAsync(settings.Clients, settings.ThroughputDuration, Closed, cancellation);
+        var throughput = await ClosedLoop.RunAsync(settings.Clients, settings.ThroughputDuration, clients, cancellation);
         var commandCpu = CpuShares.Used(commandCpuBefore, CpuShares.Now(host.Id, cluster.DataDirectory));
         if (settings.Statements)
             await StatementProfile.WriteAsync(connectionString, throughput.Completed, Path.Combine(settings.OutputFolder, "statements-commands.txt"), cancellation);
