@@ -47,6 +47,6 @@ public static class DailyDigestDueHandler
             Link = link.ToString(), Language = language, CreatedAt = clock.GetUtcNow(), Delivery = Delivery.Immediate, Parts = [.. parts.Select(p => p.Id)],
         });
         foreach (var part in parts) session.Store(part with { DigestId = id });
-        await bus.PublishAsync(new SendNotificationMail(id));
+        await bus.PublishAsync(new SendNotificationMail(id, recipient));
     }
 }

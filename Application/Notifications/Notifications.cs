@@ -58,7 +58,7 @@ public sealed class Notifications(IOptions<NotificationOptions> options, IOption
             // Inserted, never overwritten: two deliveries of the same cause at once (a deadline's timer run twice) collide here
             // instead of both mailing; the loser's retry finds the notification and records nothing (the handlers' RetryNow).
             session.Insert(notification);
-            if (delivery == Delivery.Immediate) await bus.PublishAsync(new SendNotificationMail(id));
+            if (delivery == Delivery.Immediate) await bus.PublishAsync(new SendNotificationMail(id, recipient.Id));
             recorded.Add(notification);
         }
         return recorded;

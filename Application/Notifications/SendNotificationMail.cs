@@ -5,7 +5,12 @@ using MimeKit;
 namespace Fachwerk.Application.Notifications;
 
 /// <summary>Mails notification <paramref name="NotificationId"/> to its recipient, unless that was done already.</summary>
-public sealed record SendNotificationMail(Guid NotificationId);
+/// <param name="NotificationId">The notification to mail.</param>
+/// <param name="Recipient">
+/// Its recipient, when the sender knows it: the handler then reads the notification and the recipient's profile in one round trip.
+/// Without it (messages queued before it was added, or a sender that does not know it) the handler reads them one after the other.
+/// </param>
+public sealed record SendNotificationMail(Guid NotificationId, string? Recipient = null);
 
 /// <summary>
 /// Sends a notification's mail and records that it went out, in the same step: a mail recorded as sent is never sent again,
@@ -20,9 +25,8 @@ public static class SendNotificationMailHandler
         SendNotificationMail command, IDocumentSession session, IMailTransport transport, IOptions<NotificationOptions> options, TimeProvider clock,
         CancellationToken cancellation)
     {
-        var notification = await session.LoadAsync<Notification>(command.NotificationId, cancellation);
+        var (notification, profile) = await LoadAsync(session, command, cancellation);
         if (notification is null || notification.SentAt is not null || notification.NotMailedBecause is not null) return;
-        var profile = await session.LoadAsync<UserProfile>(notification.Recipient, cancellation);
         if (string.IsNullOrWhiteSpace(profile?.Email))
         {
             session.Store(notification with { NotMailedBecause = "no address known" });
@@ -38,6 +42,26 @@ public static class SendNotificationMailHandler
             foreach (var part in await session.LoadManyAsync<Notification>(cancellation, notification.Parts))
                 session.Store(part with { SentAt = sentAt });
         }
+    }
+
+    /// <summary>The notification and its recipient's profile: in one batch when the message names the recipient (issue 25).</summary>
+    private static async Task<(Notification? Notification, UserProfile? Profile)> LoadAsync(
+        IDocumentSession session, SendNotificationMail command, CancellationToken cancellation)
+    {
+        if (command.Recipient is not { } recipient)
+        {
+            var alone = await session.LoadAsync<Notification>(command.NotificationId, cancellation);
+            return (alone, alone is null ? null : await session.LoadAsync<UserProfile>(alone.Recipient, cancellation));
+        }
+
+        var batch = session.CreateBatchQuery();
+        var notificationRead = batch.Load<Notification>(command.NotificationId);
+        var profileRead = batch.Load<UserProfile>(recipient);
+        await batch.Execute(cancellation);
+        var notification = await notificationRead;
+        // A notification's recipient never changes; a message naming another (hand-made, or a bug) reads the right profile again.
+        if (notification is null || string.Equals(notification.Recipient, recipient, StringComparison.Ordinal)) return (notification, await profileRead);
+        return (notification, await session.LoadAsync<UserProfile>(notification.Recipient, cancellation));
     }
 
     /// <summary>The mail of a notification: plain text and HTML, the Message-ID derived from the notification.</summary>

@@ -145,6 +145,35 @@ public class NotificationTests(AppFixture fixture) : NotificationsApi(fixture)
     }
 
     [Fact]
+    public async Task A_mail_goes_to_the_recipient_its_notification_names_whichever_recipient_its_message_names()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var recipient = $"mail-recipient-{suffix}";
+        var other = $"mail-other-{suffix}";
+        var named = MailHosts.ForApplicant($"named-{suffix}", Clock) with { Recipient = recipient };
+        var misnamed = MailHosts.ForApplicant($"misnamed-{suffix}", Clock) with { Recipient = recipient };
+        await using (var session = Store.LightweightSession())
+        {
+            session.Store(new UserProfile { Id = recipient, Email = $"{recipient}@demo.fachwerk.invalid", Roles = ["applicant"] });
+            session.Store(new UserProfile { Id = other, Email = $"{other}@demo.fachwerk.invalid", Roles = ["applicant"] });
+            session.Store(named, misnamed);
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        // The message names the recipient (read in one batch with the notification) or, wrongly, someone else.
+        await Host.InvokeMessageAndWaitAsync(new SendNotificationMail(named.Id, recipient));
+        await Host.InvokeMessageAndWaitAsync(new SendNotificationMail(misnamed.Id, other));
+
+        foreach (var notification in new[] { named, misnamed })
+        {
+            ReceivedAbout(notification.ApplicationId).ShouldHaveSingleItem().To.Mailboxes.Single().Address.ShouldBe($"{recipient}@demo.fachwerk.invalid");
+            await using var session = Store.QuerySession();
+            (await session.LoadAsync<Notification>(notification.Id, TestContext.Current.CancellationToken)).ShouldNotBeNull().SentAt.ShouldNotBeNull();
+        }
+        Smtp.Received.ShouldNotContain(m => m.To.Mailboxes.Single().Address == $"{other}@demo.fachwerk.invalid");
+    }
+
+    [Fact]
     public async Task Rebuilding_the_read_models_mails_nothing()
     {
         var id = await Submitted(await LaunchProgramme());
