@@ -10,7 +10,8 @@ namespace Fachwerk.Application.Documents;
 /// The tables that hold documents' bytes (docs/documents.md, ADR 0086): <c>mt_document_content</c> and <c>mt_document_chunk</c>
 /// hold each distinct content once, keyed by its SHA-256 and cut into chunks; <c>mt_document_upload</c> holds the chunks of an
 /// upload still being received, keyed by a random upload id. An upload's chunks move to the content tables in the transaction that
-/// appends its <c>DocumentAttached</c> event, so stored content is reachable only through an event that names its hash.
+/// appends its <c>DocumentAttached</c> event, so stored content is reachable only through an event that names its hash. The
+/// bytes are stored without PostgreSQL's compression (<see cref="UncompressedColumn"/>, ADR 0133).
 /// </summary>
 /// <remarks>
 /// A Marten storage feature like the event chain: applied with the rest of the schema on start or by <c>db-apply</c>, and under
@@ -38,6 +39,7 @@ public sealed class DocumentStorage(StoreOptions options) : FeatureSchemaBase("D
         chunk.AddColumn<int>("seq").AsPrimaryKey();
         chunk.AddColumn("data", "bytea").NotNull();
         yield return chunk;
+        yield return new UncompressedColumn(schema, ChunkTable, "data");
 
         var upload = new Table(new PostgresqlObjectName(schema, UploadTable, SchemaUtils.IdentifierUsage.General));
         upload.AddColumn<Guid>("upload_id").AsPrimaryKey();
@@ -45,5 +47,6 @@ public sealed class DocumentStorage(StoreOptions options) : FeatureSchemaBase("D
         upload.AddColumn("data", "bytea").NotNull();
         upload.AddColumn("staged_at", "timestamptz").NotNull().DefaultValueByExpression("now()");
         yield return upload;
+        yield return new UncompressedColumn(schema, UploadTable, "data");
     }
 }

@@ -110,12 +110,17 @@ public abstract class DocumentApi(AppFixture fixture) : FundingApi(fixture)
 
     protected Task<long> StoredRows(string table, string hash) => Count($"SELECT count(*) FROM {{0}}.{table} WHERE sha256 = '{hash}'");
 
-    protected async Task<long> Count(string sql)
+    protected async Task<long> Count(string sql) => (long)(await Scalar(sql))!;
+
+    /// <summary>Runs <paramref name="sql"/>, with <c>{0}</c> for the store's schema, and gives the first column of its first row.</summary>
+    protected async Task<object?> Scalar(string sql)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, Store.Options.Events.DatabaseSchemaName),
             connection);
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
     }
+
+    protected Task Sql(string sql) => Scalar(sql);
 }

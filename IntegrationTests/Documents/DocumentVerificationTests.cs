@@ -76,13 +76,4 @@ public class DocumentVerificationTests(AppFixture fixture) : DocumentApi(fixture
 
     private async Task<ChainVerification> Verification(Guid application) =>
         await Get<ChainVerification>(DemoUsers.Auditor, $"/api/audit/chains/verification?streamId={application}");
-
-    private async Task Sql(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, Store.Options.Events.DatabaseSchemaName),
-            connection);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-    }
 }
