@@ -8,7 +8,7 @@ namespace Fachwerk.Application.Documents;
 /// <summary>
 /// A column PostgreSQL keeps out of line without trying to compress it (<c>SET STORAGE EXTERNAL</c>, ADR 0133): the documents'
 /// bytes are PDFs, images and zipped office files, which PostgreSQL's default compression reads through and then stores
-/// uncompressed all the same, at about 16 ms of the database's CPU per MB. Applied with the schema, after the table; a column
+/// uncompressed all the same, at about 15 ms of the database's CPU per MB. Applied with the schema, after the table; a column
 /// found with another storage (a store from before) is set at the next start or <c>db-apply</c>. The setting applies to rows
 /// written afterwards.
 /// </summary>
