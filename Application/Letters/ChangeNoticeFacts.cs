@@ -26,8 +26,7 @@ public static class ChangeNoticeFacts
         var approval = before.Select(e => e.Data).OfType<ApplicationApproved>().First();
         var proposed = before.Select(e => e.Data).OfType<AmendmentProposed>().Last(p => p.AmendmentNumber == amended.AmendmentNumber);
         var confirmed = before.Select(e => e.Data).OfType<AmendmentConfirmed>().Last(c => c.AmendmentNumber == amended.AmendmentNumber);
-        var applicant = await session.Events.AggregateStreamAsync<Organisation>(application.ApplicantId, timestamp: inForce.Timestamp, token: cancellation);
-        var programme = await ProgrammeName.AsLaunchedAsync(session, application.ProgrammeId, cancellation);
+        var (applicant, programme) = await LetterParties.LoadAsync(session, application.ApplicantId, inForce.Timestamp, application.ProgrammeId, cancellation);
 
         var funding = application.Funding!;
         // The obligations this version added, changed or lifted, appended in its transaction right after it (ADR 0129).

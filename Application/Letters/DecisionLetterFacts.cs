@@ -25,8 +25,7 @@ public static class DecisionLetterFacts
         var proposed = Last<DecisionProposed>(upToDecision);
         var confirmed = Last<DecisionConfirmed>(upToDecision);
         var submitted = upToDecision.Select(e => e.Data).OfType<ApplicationSubmitted>().LastOrDefault();
-        var applicant = await session.Events.AggregateStreamAsync<Organisation>(application.ApplicantId, timestamp: decision.Timestamp, token: cancellation);
-        var programme = await ProgrammeName.AsLaunchedAsync(session, application.ProgrammeId, cancellation);
+        var (applicant, programme) = await LetterParties.LoadAsync(session, application.ApplicantId, decision.Timestamp, application.ProgrammeId, cancellation);
 
         var letter = new DecisionLetter(application.Id, applicant?.Name ?? "", applicant?.Town ?? "", programme, application.Plan.Title,
             application.Plan.Duration, submitted?.RecordedAt, application.Plan.TotalCosts, 0m, 0m, 0m, [], [], proposed.RecordedBy,

@@ -1,5 +1,5 @@
 using Fachwerk.Domain.Programmes;
-using Marten;
+using JasperFx.Events;
 
 namespace Fachwerk.Application.Letters;
 
@@ -11,11 +11,7 @@ namespace Fachwerk.Application.Letters;
 /// </summary>
 public static class ProgrammeName
 {
-    /// <summary>The name the programme was launched with; empty when there is no such programme.</summary>
-    public static async Task<string> AsLaunchedAsync(IQuerySession session, Guid programmeId, CancellationToken cancellation)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        var first = await session.Events.FetchStreamAsync(programmeId, version: 1, token: cancellation);
-        return first.Select(e => e.Data).OfType<FundingProgrammeLaunched>().FirstOrDefault()?.Name ?? "";
-    }
+    /// <summary>The name the programme was launched with, from its stream's first event; empty when there is no such programme.</summary>
+    public static string AsLaunched(IEnumerable<IEvent> firstEvent) =>
+        firstEvent.Select(e => e.Data).OfType<FundingProgrammeLaunched>().FirstOrDefault()?.Name ?? "";
 }

@@ -1,0 +1,22 @@
+using Fachwerk.Domain.Organisations;
+using Marten;
+
+namespace Fachwerk.Application.Letters;
+
+/// <summary>The applicant organisation as its stream stood at a letter's moment, and the programme's name (<see cref="ProgrammeName"/>).</summary>
+public sealed record LetterParties(Organisation? Applicant, string Programme)
+{
+    /// <summary>Both read in one round trip (issue 25).</summary>
+    public static async Task<LetterParties> LoadAsync(
+        IQuerySession session, Guid applicantId, DateTimeOffset at, Guid programmeId, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var batch = session.CreateBatchQuery();
+        var applicant = batch.Events.FetchStream(applicantId, timestamp: at);
+        var launch = batch.Events.FetchStream(programmeId, version: 1);
+        await batch.Execute(cancellation);
+        // Folded as Marten folds the organisation's write model (WriteModelProjection): the domain's own Evolve.
+        var organisation = (await applicant).Aggregate((Organisation?)null, (state, e) => Organisation.Evolve(state, e.Data));
+        return new LetterParties(organisation, ProgrammeName.AsLaunched(await launch));
+    }
+}
