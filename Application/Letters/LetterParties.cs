@@ -15,8 +15,10 @@ public sealed record LetterParties(Organisation? Applicant, string Programme)
         var applicant = batch.Events.FetchStream(applicantId, timestamp: at);
         var launch = batch.Events.FetchStream(programmeId, version: 1);
         await batch.Execute(cancellation);
-        // Folded as Marten folds the organisation's write model (WriteModelProjection): the domain's own Evolve.
-        var organisation = (await applicant).Aggregate((Organisation?)null, (state, e) => Organisation.Evolve(state, e.Data));
+        // Folded as Marten folds the organisation's write model (WriteModelProjection): only the events of its own namespace,
+        // with the domain's Evolve.
+        var organisation = (await applicant).Where(e => e.Data.GetType().Namespace == typeof(Organisation).Namespace)
+            .Aggregate((Organisation?)null, (state, e) => Organisation.Evolve(state, e.Data));
         return new LetterParties(organisation, ProgrammeName.AsLaunched(await launch));
     }
 }
