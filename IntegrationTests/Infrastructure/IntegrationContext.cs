@@ -200,8 +200,17 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     protected async Task CatchUpProjections()
     {
         var failures = await Host.ForceAllMartenDaemonActivityToCatchUpAsync(TestContext.Current.CancellationToken);
+        // JasperFx.Events can dispose a catch-up's event loader while one of its loads is still finishing (its semaphore is
+        // released after the disposal: the shutdown races of jasperfx#557). Nothing was projected wrongly, so the catch-up runs
+        // once more, and that one must succeed; a projection that fails, fails both.
+        if (failures.Count > 0 && failures.All(IsDisposedLoaderRace))
+            failures = await Host.ForceAllMartenDaemonActivityToCatchUpAsync(TestContext.Current.CancellationToken);
         failures.ShouldBeEmpty();
     }
+
+    private static bool IsDisposedLoaderRace(Exception failure) =>
+        (failure is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [failure])
+        .All(e => e is ObjectDisposedException { ObjectName: "System.Threading.SemaphoreSlim" });
 
     /// <summary>Every event in the store, to show that a refused command appended nothing.</summary>
     protected async Task<long> EventCount()
