@@ -8,7 +8,6 @@ using Fachwerk.Application.Documents;
 using Fachwerk.Host.Audit;
 using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
-using Npgsql;
 
 namespace Fachwerk.IntegrationTests.Documents;
 

@@ -152,13 +152,8 @@ public class NotificationTests(AppFixture fixture) : NotificationsApi(fixture)
         var other = $"mail-other-{suffix}";
         var named = MailHosts.ForApplicant($"named-{suffix}", Clock) with { Recipient = recipient };
         var misnamed = MailHosts.ForApplicant($"misnamed-{suffix}", Clock) with { Recipient = recipient };
-        await using (var session = Store.LightweightSession())
-        {
-            session.Store(new UserProfile { Id = recipient, Email = $"{recipient}@demo.fachwerk.invalid", Roles = ["applicant"] });
-            session.Store(new UserProfile { Id = other, Email = $"{other}@demo.fachwerk.invalid", Roles = ["applicant"] });
-            session.Store(named, misnamed);
-            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+        await MailHosts.StoreAsync(Host, recipient, "applicant", named, misnamed);
+        await MailHosts.StoreAsync(Host, other, "applicant");
 
         // The message names the recipient (read in one batch with the notification) or, wrongly, someone else.
         await Host.InvokeMessageAndWaitAsync(new SendNotificationMail(named.Id, recipient));
