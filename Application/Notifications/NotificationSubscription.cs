@@ -55,13 +55,15 @@ public sealed class NotificationSubscription : BatchSubscription
         if (operations is IDocumentSession session) await session.BeginTransactionAsync(cancellationToken);
         // The summary is read as it is now, so the events of one page see the same tasks: each check is scheduled once a page.
         var overdueChecks = new HashSet<TaskOverdueDue>();
+        // The page's mails go out in one message: one envelope, one read and one record for all of them (issue 25).
+        var mails = new List<SendNotificationMail>();
         var summaries = await SummariesAsync(operations, page, cancellationToken);
         foreach (var e in page.Events)
         {
             var cause = NotificationId.OfEvent(e.StreamId, e.Version);
             if (e.Data is PilotEvaluationDue due)
             {
-                await TellProjectLeadsAsync(operations, bus, cause, due, cancellationToken);
+                await TellProjectLeadsAsync(operations, bus, cause, due, mails, cancellationToken);
                 continue;
             }
             if (e.Data is not IApplicationEvent happened) continue;
@@ -69,12 +71,13 @@ public sealed class NotificationSubscription : BatchSubscription
             var planned = NotificationRules.For(e.Data, application).ToList();
             if (e.Data is PaymentRequestChecked checkedRequest && await NeedsSecondPersonAsync(operations, e, checkedRequest, cancellationToken))
                 planned.Add(NotificationRules.PaymentAwaitsRelease(checkedRequest, application));
-            await _notifications.RecordAsync(operations, bus, cause, application, planned, cancellationToken);
+            await _notifications.RecordAsync(operations, bus, cause, NotificationTopic.Of(application), planned, mails, cancellationToken);
             foreach (var (reminder, at) in DeadlineReminders.For(e.Data, e.Timestamp))
                 await bus.ScheduleAsync(reminder, at);
             foreach (var overdue in TaskOverdueDue.For(application).Where(overdueChecks.Add))
                 await bus.ScheduleAsync(overdue, overdue.DueBy);
         }
+        if (SendNotificationMails.MessageFor(mails) is { } message) await bus.PublishAsync(message);
     }
 
     /// <summary>The summaries of the page's applications, read at once (one round trip a page, not one an event; issue 25).</summary>
@@ -92,12 +95,13 @@ public sealed class NotificationSubscription : BatchSubscription
                && PaymentFourEyes.NeedsSecondPerson(funding, request, check.RecordedBy, _funding.Value.PaymentFourEyesAbove);
     }
 
-    private async Task TellProjectLeadsAsync(IDocumentOperations operations, IMessageBus bus, string cause, PilotEvaluationDue due, CancellationToken cancellation)
+    private async Task TellProjectLeadsAsync(
+        IDocumentOperations operations, IMessageBus bus, string cause, PilotEvaluationDue due, ICollection<SendNotificationMail> mails, CancellationToken cancellation)
     {
         if (await operations.LoadAsync<PilotDetails>(due.PilotId, cancellation) is not { } pilot) return;
         var facts = new NotificationFacts("", pilot.Name, AuthorityTime.StartOf(due.PhaseEndedOn));
         // The web UI has no pilot pages yet: the mail leads to the notifications, and the text says what to do.
         await _notifications.RecordAsync(operations, bus, cause, NotificationTopic.OfPilot(pilot.Id),
-            [new PlannedNotification(NotificationKind.PilotEvaluationDue, Audience.ProjectLeads, facts, "notifications")], cancellation);
+            [new PlannedNotification(NotificationKind.PilotEvaluationDue, Audience.ProjectLeads, facts, "notifications")], mails, cancellation);
     }
 }

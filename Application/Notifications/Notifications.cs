@@ -8,8 +8,9 @@ namespace Fachwerk.Application.Notifications;
 /// <summary>
 /// Turns planned notifications into records, once: each gets the id of its cause, kind and recipient, and one that exists already
 /// (a redelivery, a replay, a handler run twice) is left alone. A new one is stored with its texts in the recipient's language, and
-/// its mail is sent through the outbox in the same transaction (<see cref="SendNotificationMail"/>), unless the recipient turned
-/// that kind's mails off or wants it in the daily digest, whose mail is then scheduled for the next morning (ADR 0091, ADR 0097).
+/// its mail is sent through the outbox in the same transaction (<see cref="SendNotificationMail"/>, or one
+/// <see cref="SendNotificationMails"/> for several), unless the recipient turned that kind's mails off or wants it in the daily
+/// digest, whose mail is then scheduled for the next morning (ADR 0091, ADR 0097).
 /// </summary>
 public sealed class Notifications(IOptions<NotificationOptions> options, IOptions<TeamOptions> team, TimeProvider clock)
 {
@@ -22,9 +23,25 @@ public sealed class Notifications(IOptions<NotificationOptions> options, IOption
         IDocumentOperations session, IMessageBus bus, string cause, NotificationTopic topic, IEnumerable<PlannedNotification> planned,
         CancellationToken cancellation)
     {
+        ArgumentNullException.ThrowIfNull(bus);
+        var mails = new List<SendNotificationMail>();
+        var recorded = await RecordAsync(session, bus, cause, topic, planned, mails, cancellation);
+        if (SendNotificationMails.MessageFor(mails) is { } message) await bus.PublishAsync(message);
+        return recorded;
+    }
+
+    /// <summary>
+    /// Records as above, but adds the mails to <paramref name="mails"/> instead of sending them, so that a caller recording for
+    /// several causes at once (a page of the subscription) sends all of them in one message (issue 25).
+    /// </summary>
+    public async Task<IReadOnlyList<Notification>> RecordAsync(
+        IDocumentOperations session, IMessageBus bus, string cause, NotificationTopic topic, IEnumerable<PlannedNotification> planned,
+        ICollection<SendNotificationMail> mails, CancellationToken cancellation)
+    {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(bus);
         ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(mails);
         var candidates = new List<(Guid Id, PlannedNotification Plan, UserProfile Recipient)>();
         foreach (var plan in planned)
         {
@@ -58,7 +75,7 @@ public sealed class Notifications(IOptions<NotificationOptions> options, IOption
             // Inserted, never overwritten: two deliveries of the same cause at once (a deadline's timer run twice) collide here
             // instead of both mailing; the loser's retry finds the notification and records nothing (the handlers' RetryNow).
             session.Insert(notification);
-            if (delivery == Delivery.Immediate) await bus.PublishAsync(new SendNotificationMail(id, recipient.Id));
+            if (delivery == Delivery.Immediate) mails.Add(new SendNotificationMail(id, recipient.Id));
             recorded.Add(notification);
         }
         return recorded;

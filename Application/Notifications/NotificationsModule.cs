@@ -22,6 +22,7 @@ public sealed class NotificationsModule : FachwerkModule
         ArgumentNullException.ThrowIfNull(opts);
         // Durable like every local queue: a mail or reminder waiting here survives a restart.
         opts.PublishMessage<SendNotificationMail>().ToLocalQueue(Queue);
+        opts.PublishMessage<SendNotificationMails>().ToLocalQueue(Queue);
         opts.PublishMessage<DeadlineReminderDue>().ToLocalQueue(Queue);
         opts.PublishMessage<TaskOverdueDue>().ToLocalQueue(Queue);
         opts.PublishMessage<DailyDigestDue>().ToLocalQueue(Queue);

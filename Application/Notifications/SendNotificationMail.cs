@@ -26,6 +26,20 @@ public static class SendNotificationMailHandler
         CancellationToken cancellation)
     {
         var (notification, profile) = await LoadAsync(session, command, cancellation);
+        await MailAsync(session, notification, profile, transport, options.Value.Smtp, clock, cancellation);
+    }
+
+    /// <summary>
+    /// Mails a notification read already to its recipient, whose profile was read with it, and records in the session that it went
+    /// out, or why it did not; a notification mailed or answered already is left alone. Throws when the server does not take the mail.
+    /// </summary>
+    public static async Task MailAsync(
+        IDocumentSession session, Notification? notification, UserProfile? profile, IMailTransport transport, SmtpSettings smtp, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(clock);
         if (notification is null || notification.SentAt is not null || notification.NotMailedBecause is not null) return;
         if (string.IsNullOrWhiteSpace(profile?.Email))
         {
@@ -33,7 +47,7 @@ public static class SendNotificationMailHandler
             return;
         }
 
-        await transport.SendAsync(MailOf(notification, profile, options.Value.Smtp), cancellation);
+        await transport.SendAsync(MailOf(notification, profile, smtp), cancellation);
         var sentAt = clock.GetUtcNow();
         session.Store(notification with { SentAt = sentAt });
         // A digest's mail carried its parts: they count as mailed with it.

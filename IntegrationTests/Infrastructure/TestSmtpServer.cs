@@ -11,7 +11,8 @@ namespace Fachwerk.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A real SMTP server inside the test process (package SmtpServer) that keeps what it accepted. It can refuse the next mails
-/// (554, as a server that is unwell answers) or hold a mail without answering until the test lets it go.
+/// (554, as a server that is unwell answers), or the next mails to one address, or hold a mail without answering until the test
+/// lets it go.
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
@@ -38,6 +39,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     /// <summary>Refuses the next <paramref name="count"/> mails.</summary>
     public void RefuseNext(int count) => Interlocked.Exchange(ref _store.ToRefuse, count);
+
+    /// <summary>Refuses the next <paramref name="count"/> mails to <paramref name="address"/>, and takes the others.</summary>
+    public void RefuseMailTo(string address, int count) => _store.RefusedAddresses[address] = count;
 
     /// <summary>Holds the next mail without answering until <see cref="Release"/>, as a server that stalls.</summary>
     public void Hold() => _store.Held = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -76,13 +80,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
         public readonly ConcurrentQueue<MimeMessage> Received = new();
         public int ToRefuse;
         public int RefusedCount;
+        public readonly ConcurrentDictionary<string, int> RefusedAddresses = new(StringComparer.OrdinalIgnoreCase);
         public volatile TaskCompletionSource<bool>? Held;
         public TaskCompletionSource Holding { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
             CancellationToken cancellationToken)
         {
-            if (Interlocked.Decrement(ref ToRefuse) >= 0)
+            if (Interlocked.Decrement(ref ToRefuse) >= 0 || RefusesAddressOf(transaction))
             {
                 Interlocked.Increment(ref RefusedCount);
                 return new SmtpResponse(SmtpReplyCode.TransactionFailed, "refused by the test");
@@ -96,6 +101,20 @@ public sealed class TestSmtpServer : IAsyncDisposable
             }
             Received.Enqueue(message);
             return SmtpResponse.Ok;
+        }
+
+        /// <summary>Whether the mail goes to an address still to be refused; counts the refusal.</summary>
+        private bool RefusesAddressOf(IMessageTransaction transaction)
+        {
+            foreach (var to in transaction.To)
+            {
+                var address = $"{to.User}@{to.Host}";
+                while (RefusedAddresses.TryGetValue(address, out var left) && left > 0)
+                {
+                    if (RefusedAddresses.TryUpdate(address, left - 1, left)) return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -169,6 +169,34 @@ public class NotificationTests(AppFixture fixture) : NotificationsApi(fixture)
     }
 
     [Fact]
+    public async Task Mails_sent_in_one_message_go_out_once_each_and_one_the_server_refuses_is_tried_again_on_its_own()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        string[] people = [$"batch-first-{suffix}", $"batch-refused-{suffix}", $"batch-last-{suffix}"];
+        var notifications = people.Select(p => MailHosts.ForApplicant($"batch-{p}", Clock) with { Recipient = p }).ToList();
+        var unknown = MailHosts.ForApplicant($"batch-unknown-{suffix}", Clock) with { Recipient = $"batch-unknown-{suffix}" };
+        for (var i = 0; i < people.Length; i++) await MailHosts.StoreAsync(Host, people[i], "applicant", notifications[i]);
+        await MailHosts.StoreAsync(Host, $"batch-other-{suffix}", "applicant", unknown);
+        var refusedBefore = Smtp.Refused;
+        Smtp.RefuseMailTo($"{people[1]}@demo.fachwerk.invalid", 2);
+        var batch = new SendNotificationMails([.. notifications.Append(unknown).Select(n => new SendNotificationMail(n.Id, n.Recipient))]);
+
+        await MailHosts.PublishAsync(Host, batch);
+
+        // The first went out with the batch; the refused one and the one after it were handed on, each on its own, and went out
+        // once the server took them. None twice; the recipient without a profile is recorded as not mailed.
+        foreach (var notification in notifications) await MailHosts.SentAsync(Host, notification.Id);
+        (Smtp.Refused - refusedBefore).ShouldBe(2);
+        foreach (var notification in notifications)
+            ReceivedAbout(notification.ApplicationId).ShouldHaveSingleItem().To.Mailboxes.Single().Address.ShouldBe($"{notification.Recipient}@demo.fachwerk.invalid");
+        (await MailHosts.LoadAsync(Host, unknown.Id)).NotMailedBecause.ShouldBe("no address known");
+
+        // The same message again (a redelivery, a replay) sends nothing.
+        await Host.InvokeMessageAndWaitAsync(batch);
+        foreach (var notification in notifications) ReceivedAbout(notification.ApplicationId).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Rebuilding_the_read_models_mails_nothing()
     {
         var id = await Submitted(await LaunchProgramme());
