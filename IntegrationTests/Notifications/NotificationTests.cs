@@ -4,10 +4,13 @@ using Fachwerk.Application.Programmes;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
+using JasperFx.Events;
 using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Wolverine;
 using Wolverine.Tracking;
 
 namespace Fachwerk.IntegrationTests.Notifications;
@@ -194,6 +197,41 @@ public class NotificationTests(AppFixture fixture) : NotificationsApi(fixture)
         // The same message again (a redelivery, a replay) sends nothing.
         await Host.InvokeMessageAndWaitAsync(batch);
         foreach (var notification in notifications) ReceivedAbout(notification.ApplicationId).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_mails_of_one_page_of_events_are_sent_in_one_message()
+    {
+        var programme = await LaunchProgramme();
+        Guid[] ids = [await Submitted(programme), await Submitted(programme)];
+        await MailsAbout(ids[0]);
+        await MailsAbout(ids[1]);
+        // The two submissions again, as a page the subscription has not seen (new versions give the notifications new causes).
+        var events = new List<IEvent>();
+        await using (var query = Store.QuerySession())
+        {
+            foreach (var id in ids)
+            {
+                var submitted = (await query.Events.FetchStreamAsync(id, token: TestContext.Current.CancellationToken)).Single(e => e.Data is ApplicationSubmitted);
+                events.Add(new Event<ApplicationSubmitted>((ApplicationSubmitted)submitted.Data) { StreamId = id, Version = 1_000 + events.Count, Timestamp = submitted.Timestamp });
+            }
+        }
+        var bus = new TestMessageContext();
+
+        await using (var session = Store.LightweightSession())
+        {
+            var subscription = ActivatorUtilities.CreateInstance<NotificationSubscription>(Host.Services);
+            await subscription.ProcessEventsAsync(new EventRange(new ShardName(NotificationSubscription.Name), 0) { Events = events }, null!, session, bus,
+                TestContext.Current.CancellationToken);
+        }
+
+        // Both submissions tell the team's caseworkers: every mail of the page in one message, none on its own.
+        // (The test context can keep a published message as its envelope.)
+        var published = bus.Published.Select(m => m is Envelope e ? e.Message : m).ToList();
+        published.OfType<SendNotificationMail>().ShouldBeEmpty();
+        var mails = published.OfType<SendNotificationMails>().ShouldHaveSingleItem().Mails;
+        var recorded = ids.Select(id => NotificationId.Of(NotificationId.OfEvent(id, 1_000 + Array.IndexOf(ids, id)), NotificationKind.NewSubmission, Caseworker.Id));
+        mails.Select(m => m.NotificationId).ShouldBe(recorded, ignoreOrder: true);
     }
 
     [Fact]
