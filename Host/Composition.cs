@@ -199,6 +199,8 @@ public static class Composition
                 FachwerkWeb.IsApiRequest(context.Request.Path) ? JwtBearerDefaults.AuthenticationScheme : FachwerkWeb.SessionScheme)
             .AddJwtBearer();
         // What a user acts for comes from the person's records as well as the token's claims (ADR 0060), for the API and the UI.
+        // A command reads them in its own transaction instead (ADR 0134): the transformation looks at the request's endpoint.
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IClaimsTransformation, RecordedBindings>();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IServiceProvider>((options, provider) =>

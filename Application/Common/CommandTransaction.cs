@@ -1,6 +1,8 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
+using Fachwerk.Application.Notifications;
+using Fachwerk.Application.People;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Configuration;
@@ -15,7 +17,8 @@ namespace Fachwerk.Application.Common;
 /// documents it decides from are read in the transaction that appends its events, not each in an autocommit of its own
 /// (issue 25, ADR 0132). Read committed, as before; nothing is locked by the reads. A command that is refused after the
 /// reads ends with its transaction rolled back when the session is disposed. The same for the message handlers that write a
-/// stream (the budget workflow's steps, the timers, the letters).
+/// stream (the budget workflow's steps, the timers, the letters). A command endpoint also reads the caller's bindings in that
+/// transaction (ADR 0134).
 /// </summary>
 public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
 {
@@ -23,7 +26,7 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
     {
         foreach (var chain in chains)
         {
-            if (!chain.HasRequestType || !chain.RequestType!.IsAssignableTo(typeof(ICommand))) continue;
+            if (!IsCommand(chain)) continue;
 
             // Right after the body's validation (its call and the frame that ends with its answer), so a refused body never
             // takes a connection.
@@ -48,17 +51,30 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
         }
     }
 
+    /// <summary>An endpoint whose body is a command: it begins its transaction after the validation, and reads the caller's bindings in it.</summary>
+    public static bool IsCommand(HttpChain chain) => chain?.HasRequestType == true && chain.RequestType!.IsAssignableTo(typeof(ICommand));
+
+    /// <summary>Whether the request goes to a command endpoint, which reads the caller's bindings in its transaction (ADR 0134).</summary>
+    public static bool ReadsBindingsInItsTransaction(HttpContext context) =>
+        context?.GetEndpoint()?.Metadata.GetMetadata<HttpChain>() is { } chain && IsCommand(chain);
+
     private static bool WritesAStream(HandlerChain chain) =>
         chain.Handlers.Any(h => h.Method.GetParameters().Any(p => p.IsDefined(typeof(WriteAggregateAttribute), inherit: true)));
 }
 
 public static class CommandTransaction
 {
-    public static async Task BeginAsync(IDocumentSession session, HttpContext http)
+    public static async Task BeginAsync(IDocumentSession session, HttpContext http, UserProfiles profiles)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(profiles);
         await session.BeginTransactionAsync(http.RequestAborted).ConfigureAwait(false);
+        // The caller's bindings, read in this transaction before anything decides, and their profile kept up to date with them
+        // (ADR 0134; for other requests both happen on the way in).
+        if (!RecordedBindings.IsPending(http.User)) return;
+        await RecordedBindings.ResolveAsync(session, http).ConfigureAwait(false);
+        await profiles.RememberAsync(http.User, http.RequestAborted).ConfigureAwait(false);
     }
 
     public static async Task BeginStepAsync(IDocumentSession session, CancellationToken cancellation)

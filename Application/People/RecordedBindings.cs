@@ -3,6 +3,7 @@ using Fachwerk.Application.Common;
 using Fachwerk.Domain.People;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 
 namespace Fachwerk.Application.People;
 
@@ -11,11 +12,20 @@ namespace Fachwerk.Application.People;
 /// After authentication the token's binding claims (<c>org</c>, <c>alliance</c>, <c>pilot</c>) are replaced by the person's
 /// bindings: those recorded (granted by an administrator, or by launching a pilot project) and those the token claims unless an
 /// administrator revoked them. One lookup by primary key; nothing is written on the way in.
+/// A command (an endpoint whose body is an <see cref="ICommand"/>) reads them in its own transaction instead, right after the
+/// body's validation and before anything decides (<see cref="ResolveAsync"/>, ADR 0134): until then its principal carries no
+/// binding at all, so nothing can act on a binding that was revoked.
 /// </summary>
-public sealed class RecordedBindings(IDocumentStore store) : IClaimsTransformation
+public sealed class RecordedBindings(IDocumentStore store, IHttpContextAccessor http) : IClaimsTransformation
 {
     /// <summary>The authentication type of the identity that carries the person's bindings.</summary>
     public const string AuthenticationType = "fachwerk-bindings";
+
+    /// <summary>The authentication type of the identity that keeps a command's claimed bindings aside until its transaction reads the person.</summary>
+    public const string PendingAuthenticationType = "fachwerk-bindings-pending";
+
+    // The token's binding claims, kept aside under types no access check reads.
+    private const string AsidePrefix = "fachwerk-claimed:";
 
     /// <summary>The claim of each kind of binding.</summary>
     public static readonly IReadOnlyDictionary<BindingKind, string> ClaimOf = new Dictionary<BindingKind, string>
@@ -28,10 +38,11 @@ public sealed class RecordedBindings(IDocumentStore store) : IClaimsTransformati
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        if (principal.Identity?.IsAuthenticated != true || principal.Identities.Any(i => i.AuthenticationType == AuthenticationType))
+        if (principal.Identity?.IsAuthenticated != true || principal.Identities.Any(i => i.AuthenticationType is AuthenticationType or PendingAuthenticationType))
             return principal;
         var userId = principal.FindFirstValue(UserClaims.Subject);
         if (string.IsNullOrWhiteSpace(userId)) return principal;
+        if (http.HttpContext is { } context && CommandTransactionPolicy.ReadsBindingsInItsTransaction(context)) return Pending(principal);
 
         Person? person;
         await using (var session = store.QuerySession())
@@ -42,20 +53,48 @@ public sealed class RecordedBindings(IDocumentStore store) : IClaimsTransformati
         return WithBindings(principal, Person.ActsFor(person, Claimed(principal)));
     }
 
+    /// <summary>Whether the principal's bindings wait for its command's transaction (<see cref="ResolveAsync"/>).</summary>
+    public static bool IsPending(ClaimsPrincipal principal) =>
+        principal?.Identities.Any(i => i.AuthenticationType == PendingAuthenticationType) == true;
+
+    /// <summary>
+    /// A command's bindings, read with <paramref name="session"/> (in the command's transaction, before anything decides) and put
+    /// into the request's principal in place of the claims kept aside; nothing when they were read on the way in.
+    /// </summary>
+    public static async Task ResolveAsync(IQuerySession session, HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(http);
+        if (!IsPending(http.User)) return;
+        var person = await session.LoadAsync<Person>(Person.IdOf(http.User.FindFirstValue(UserClaims.Subject)!), http.RequestAborted);
+        http.User = WithBindings(http.User, Person.ActsFor(person, Claimed(http.User, AsidePrefix)));
+    }
+
     /// <summary>The bindings a token claims; values that are no id are ignored.</summary>
-    public static IEnumerable<Binding> Claimed(ClaimsPrincipal principal) =>
-        ClaimOf.SelectMany(kind => principal.FindAll(kind.Value)
+    public static IEnumerable<Binding> Claimed(ClaimsPrincipal principal) => Claimed(principal, "");
+
+    private static IEnumerable<Binding> Claimed(ClaimsPrincipal principal, string prefix) =>
+        ClaimOf.SelectMany(kind => principal.FindAll(prefix + kind.Value)
             .Select(c => Guid.TryParse(c.Value, out var id) && id != Guid.Empty ? new Binding(kind.Key, id) : null)
             .OfType<Binding>());
 
+    /// <summary>The principal with no binding at all, the token's binding claims kept aside for <see cref="ResolveAsync"/>.</summary>
+    private static ClaimsPrincipal Pending(ClaimsPrincipal principal)
+    {
+        var aside = Claimed(principal).Select(b => new Claim(AsidePrefix + ClaimOf[b.Kind], b.TargetId.ToString()));
+        return new ClaimsPrincipal([.. WithoutBindings(principal), new ClaimsIdentity(aside, PendingAuthenticationType)]);
+    }
+
     /// <summary>The principal with the token's binding claims replaced by what the person acts for.</summary>
-    private static ClaimsPrincipal WithBindings(ClaimsPrincipal principal, IReadOnlyList<Binding> bindings)
+    private static ClaimsPrincipal WithBindings(ClaimsPrincipal principal, IReadOnlyList<Binding> bindings) =>
+        new([.. WithoutBindings(principal), new ClaimsIdentity(bindings.Select(b => new Claim(ClaimOf[b.Kind], b.TargetId.ToString())), AuthenticationType)]);
+
+    /// <summary>The principal's identities without any binding claim, and without the claims kept aside.</summary>
+    private static IEnumerable<ClaimsIdentity> WithoutBindings(ClaimsPrincipal principal)
     {
         var bindingClaims = ClaimOf.Values.ToHashSet();
-        var identities = principal.Identities
-            .Select(i => new ClaimsIdentity(i.Claims.Where(c => !bindingClaims.Contains(c.Type)), i.AuthenticationType, i.NameClaimType, i.RoleClaimType))
-            .ToList();
-        identities.Add(new ClaimsIdentity(bindings.Select(b => new Claim(ClaimOf[b.Kind], b.TargetId.ToString())), AuthenticationType));
-        return new ClaimsPrincipal(identities);
+        return principal.Identities
+            .Where(i => i.AuthenticationType != PendingAuthenticationType)
+            .Select(i => new ClaimsIdentity(i.Claims.Where(c => !bindingClaims.Contains(c.Type)), i.AuthenticationType, i.NameClaimType, i.RoleClaimType));
     }
 }

@@ -1,4 +1,5 @@
 using Fachwerk.Application.Notifications;
+using Fachwerk.Application.People;
 using Microsoft.Extensions.Options;
 
 namespace Fachwerk.Host.Notifications;
@@ -33,7 +34,8 @@ public static class NotificationComposition
         ArgumentNullException.ThrowIfNull(app);
         app.Use(async (context, next) =>
         {
-            if (context.User.Identity?.IsAuthenticated == true)
+            // A command's bindings are read in its transaction, and its profile kept there with them (ADR 0134).
+            if (context.User.Identity?.IsAuthenticated == true && !RecordedBindings.IsPending(context.User))
                 await context.RequestServices.GetRequiredService<UserProfiles>().RememberAsync(context.User, context.RequestAborted);
             await next(context);
         });

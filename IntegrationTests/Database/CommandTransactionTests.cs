@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Fachwerk.Application.Applications;
 using Fachwerk.Domain.Applications;
+using Fachwerk.Domain.People;
 using Fachwerk.IntegrationTests.Applications;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;
@@ -12,7 +13,8 @@ namespace Fachwerk.IntegrationTests.Database;
 /// <summary>
 /// A command reads in the transaction that appends its events (ADR 0132): the stream it decides from and the documents it
 /// loads are read inside that transaction, not each in an autocommit of its own, over HTTP and in the budget workflow's step.
-/// Told from Marten's own report of every statement a session runs: whether it was sent inside a transaction.
+/// A command endpoint also reads its caller's bindings in that transaction (ADR 0134). Told from Marten's own report of every
+/// statement a session runs: whether it was sent inside a transaction.
 /// </summary>
 public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixture)
 {
@@ -43,6 +45,37 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
         streamReads.Where(s => !s.InTransaction).Select(s => s.Sql).ShouldBeEmpty("these reads of the stream ran outside a transaction");
         recorder.Appended.ShouldContain(e => e.StreamId == id && e.EventType == typeof(DecisionConfirmed));
         recorder.Appended.ShouldContain(e => e.StreamId == id && e.EventType == typeof(ApplicationApproved));
+    }
+
+    [Fact]
+    public async Task A_command_reads_its_callers_bindings_in_its_transaction_and_a_query_on_the_way_in()
+    {
+        var programme = await LaunchProgramme();
+        var id = await Submitted(programme);
+        var version = (await Details(id)).Version;
+        var person = Person.IdOf(Caseworker.Id);
+
+        var options = (StoreOptions)Store.Options;
+        var recorder = new StatementRecorder(options.Logger());
+        options.Logger(recorder);
+        List<Statement> command, query;
+        try
+        {
+            await Act(Caseworker, id, "formal-completeness", new CompleteFormally(version));
+            command = [.. recorder.Statements.Where(s => s.Ids.Contains(person))];
+            recorder.Statements.Clear();
+            await Details(id);
+            query = [.. recorder.Statements.Where(s => s.Ids.Contains(person))];
+        }
+        finally
+        {
+            options.Logger(recorder.Inner);
+        }
+
+        // The command's one read of the person, in the transaction that appends its events (ADR 0134); the query's before it, alone.
+        command.ShouldHaveSingleItem().InTransaction.ShouldBeTrue();
+        recorder.Appended.ShouldContain(e => e.StreamId == id && e.EventType == typeof(ApplicationFormallyCompleted));
+        query.ShouldHaveSingleItem().InTransaction.ShouldBeFalse();
     }
 
     [Fact]
