@@ -72,9 +72,8 @@ public static class CommandTransaction
         await session.BeginTransactionAsync(http.RequestAborted).ConfigureAwait(false);
         // The caller's bindings, read in this transaction before anything decides, and their profile kept up to date with them
         // (ADR 0134; for other requests both happen on the way in).
-        if (!RecordedBindings.IsPending(http.User)) return;
-        await RecordedBindings.ResolveAsync(session, http).ConfigureAwait(false);
-        await profiles.RememberAsync(http.User, http.RequestAborted).ConfigureAwait(false);
+        if (await RecordedBindings.ResolveAsync(session, http).ConfigureAwait(false))
+            await profiles.RememberAsync(http.User, http.RequestAborted).ConfigureAwait(false);
     }
 
     public static async Task BeginStepAsync(IDocumentSession session, CancellationToken cancellation)

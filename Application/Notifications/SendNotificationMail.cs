@@ -25,7 +25,7 @@ public static class SendNotificationMailHandler
         SendNotificationMail command, IDocumentSession session, IMailTransport transport, IOptions<NotificationOptions> options, TimeProvider clock,
         CancellationToken cancellation)
     {
-        var (notification, profile) = await LoadAsync(session, command, cancellation);
+        var (_, notification, profile) = (await ReadAsync(session, [command], cancellation))[0];
         await MailAsync(session, notification, profile, transport, options.Value.Smtp, clock, cancellation);
     }
 
@@ -58,24 +58,38 @@ public static class SendNotificationMailHandler
         }
     }
 
-    /// <summary>The notification and its recipient's profile: in one batch when the message names the recipient (issue 25).</summary>
-    private static async Task<(Notification? Notification, UserProfile? Profile)> LoadAsync(
-        IDocumentSession session, SendNotificationMail command, CancellationToken cancellation)
+    /// <summary>
+    /// The notifications of <paramref name="mails"/> with their recipients' profiles, in the mails' order (null where a notification
+    /// does not exist): in one round trip when the messages name the recipients (issue 25). A notification's recipient never changes;
+    /// one its message did not name (queued before messages named it, hand-made, or a bug) is read on its own.
+    /// </summary>
+    public static async Task<IReadOnlyList<(SendNotificationMail Mail, Notification? Notification, UserProfile? Profile)>> ReadAsync(
+        IDocumentSession session, IReadOnlyList<SendNotificationMail> mails, CancellationToken cancellation)
     {
-        if (command.Recipient is not { } recipient)
-        {
-            var alone = await session.LoadAsync<Notification>(command.NotificationId, cancellation);
-            return (alone, alone is null ? null : await session.LoadAsync<UserProfile>(alone.Recipient, cancellation));
-        }
-
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(mails);
+        string[] named = [.. mails.Select(m => m.Recipient).OfType<string>().Distinct(StringComparer.Ordinal)];
         var batch = session.CreateBatchQuery();
-        var notificationRead = batch.Load<Notification>(command.NotificationId);
-        var profileRead = batch.Load<UserProfile>(recipient);
+        var notificationsRead = batch.LoadMany<Notification>().ById([.. mails.Select(m => m.NotificationId)]);
+        var profilesRead = named.Length == 0 ? null : batch.LoadMany<UserProfile>().ById(named);
         await batch.Execute(cancellation);
-        var notification = await notificationRead;
-        // A notification's recipient never changes; a message naming another (hand-made, or a bug) reads the right profile again.
-        if (notification is null || string.Equals(notification.Recipient, recipient, StringComparison.Ordinal)) return (notification, await profileRead);
-        return (notification, await session.LoadAsync<UserProfile>(notification.Recipient, cancellation));
+        var notifications = (await notificationsRead).ToDictionary(n => n.Id);
+        var profiles = (profilesRead is null ? [] : await profilesRead).ToDictionary(p => p.Id, StringComparer.Ordinal);
+
+        var read = new List<(SendNotificationMail, Notification?, UserProfile?)>(mails.Count);
+        foreach (var mail in mails)
+        {
+            if (!notifications.TryGetValue(mail.NotificationId, out var notification))
+            {
+                read.Add((mail, null, null));
+                continue;
+            }
+            var profile = named.Contains(notification.Recipient, StringComparer.Ordinal)
+                ? profiles.GetValueOrDefault(notification.Recipient)
+                : await session.LoadAsync<UserProfile>(notification.Recipient, cancellation);
+            read.Add((mail, notification, profile));
+        }
+        return read;
     }
 
     /// <summary>The mail of a notification: plain text and HTML, the Message-ID derived from the notification.</summary>

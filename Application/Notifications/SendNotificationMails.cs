@@ -43,28 +43,17 @@ public static partial class SendNotificationMailsHandler
         var mails = command.Mails.Where(m => m is not null).DistinctBy(m => m.NotificationId).ToList();
         if (mails.Count == 0) return;
 
-        var batch = session.CreateBatchQuery();
-        var notificationsRead = batch.LoadMany<Notification>().ById([.. mails.Select(m => m.NotificationId)]);
-        string[] named = [.. mails.Select(m => m.Recipient).OfType<string>().Distinct(StringComparer.Ordinal)];
-        var profilesRead = batch.LoadMany<UserProfile>().ById(named);
-        await batch.Execute(cancellation);
-        var notifications = (await notificationsRead).ToDictionary(n => n.Id);
-        var profiles = (await profilesRead).ToDictionary(p => p.Id, StringComparer.Ordinal);
-
-        for (var i = 0; i < mails.Count; i++)
+        var read = await SendNotificationMailHandler.ReadAsync(session, mails, cancellation);
+        for (var i = 0; i < read.Count; i++)
         {
-            if (!notifications.TryGetValue(mails[i].NotificationId, out var notification)) continue;
             try
             {
-                // A notification's recipient never changes; one the message did not name (hand-made, or a bug) is read on its own.
-                var profile = profiles.GetValueOrDefault(notification.Recipient)
-                              ?? (named.Contains(notification.Recipient, StringComparer.Ordinal) ? null : await session.LoadAsync<UserProfile>(notification.Recipient, cancellation));
-                await SendNotificationMailHandler.MailAsync(session, notification, profile, transport, options.Value.Smtp, clock, cancellation);
+                await SendNotificationMailHandler.MailAsync(session, read[i].Notification, read[i].Profile, transport, options.Value.Smtp, clock, cancellation);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
-                LogHandedOn(logger, failure, mails.Count, mails.Count - i);
-                foreach (var rest in mails.Skip(i)) await bus.PublishAsync(rest);
+                LogHandedOn(logger, failure, read.Count, read.Count - i);
+                foreach (var (rest, _, _) in read.Skip(i)) await bus.PublishAsync(rest);
                 return;
             }
         }

@@ -59,15 +59,16 @@ public sealed class RecordedBindings(IDocumentStore store, IHttpContextAccessor 
 
     /// <summary>
     /// A command's bindings, read with <paramref name="session"/> (in the command's transaction, before anything decides) and put
-    /// into the request's principal in place of the claims kept aside; nothing when they were read on the way in.
+    /// into the request's principal in place of the claims kept aside. False, and nothing read, when they were read on the way in.
     /// </summary>
-    public static async Task ResolveAsync(IQuerySession session, HttpContext http)
+    public static async Task<bool> ResolveAsync(IQuerySession session, HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(http);
-        if (!IsPending(http.User)) return;
+        if (!IsPending(http.User)) return false;
         var person = await session.LoadAsync<Person>(Person.IdOf(http.User.FindFirstValue(UserClaims.Subject)!), http.RequestAborted);
         http.User = WithBindings(http.User, Person.ActsFor(person, Claimed(http.User, AsidePrefix)));
+        return true;
     }
 
     /// <summary>The bindings a token claims; values that are no id are ignored.</summary>
