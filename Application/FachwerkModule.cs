@@ -14,6 +14,12 @@ public abstract class FachwerkModule
     {
     }
 
+    /// <summary>
+    /// The inline read models of the area's streams that its command endpoints load with the caller's bindings in one round trip
+    /// (<see cref="Common.StreamReadModels"/>, ADR 0135).
+    /// </summary>
+    public virtual IEnumerable<Common.StreamReadModels> ReadModelsByStream => [];
+
     /// <summary>The area's queues and message routing.</summary>
     public virtual void ConfigureMessaging(WolverineOptions opts)
     {

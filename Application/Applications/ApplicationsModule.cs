@@ -12,6 +12,9 @@ namespace Fachwerk.Application.Applications;
 /// </summary>
 public sealed class ApplicationsModule : FachwerkModule
 {
+    public override IEnumerable<StreamReadModels> ReadModelsByStream =>
+        [StreamReadModels.Of<FundingApplication>().And<ApplicationDetails>().And<ApplicationSummary>()];
+
     public override void ConfigureStore(StoreOptions opts)
     {
         KnowEventsOf<FundingApplication>(opts);

@@ -4,6 +4,7 @@ using JasperFx.CodeGeneration.Frames;
 using Fachwerk.Application.Notifications;
 using Fachwerk.Application.People;
 using Marten;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Configuration;
 using Wolverine.Http;
@@ -36,7 +37,23 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
                 CommentText = "Read and write in one transaction",
             };
             chain.Middleware.Insert(validation < 0 ? 0 : validation + 2, begin);
+            if (ReadModelsOf(chain) is { } readModels) chain.Metadata.WithMetadata(readModels);
         }
+    }
+
+    /// <summary>
+    /// The read models of the stream the endpoint writes, when the route names that stream and its module declares some
+    /// (ADR 0135): loaded in the round trip that reads the caller's bindings.
+    /// </summary>
+    private static StreamReadModelsOfEndpoint? ReadModelsOf(HttpChain chain)
+    {
+        var routeArguments = chain.RoutePattern?.Parameters.Select(p => p.Name).ToHashSet() ?? [];
+        return chain.Method.Method.GetParameters()
+            .Select(p => (p.ParameterType, Argument: (p.GetCustomAttributes(typeof(WriteAggregateAttribute), inherit: true)
+                .FirstOrDefault() as WriteAggregateAttribute)?.RouteOrParameterName))
+            .Where(p => p.Argument is not null && routeArguments.Contains(p.Argument))
+            .Select(p => StreamReadModels.For(p.ParameterType) is { } models ? new StreamReadModelsOfEndpoint(p.Argument!, models) : null)
+            .FirstOrDefault(r => r is not null);
     }
 
     public void Apply(IReadOnlyList<HandlerChain> chains, GenerationRules rules, IServiceContainer container)
@@ -70,10 +87,20 @@ public static class CommandTransaction
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(profiles);
         await session.BeginTransactionAsync(http.RequestAborted).ConfigureAwait(false);
-        // The caller's bindings, read in this transaction before anything decides, and their profile kept up to date with them
-        // (ADR 0134; for other requests both happen on the way in).
-        if (await RecordedBindings.ResolveAsync(session, http).ConfigureAwait(false))
-            await profiles.RememberAsync(http.User, http.RequestAborted).ConfigureAwait(false);
+
+        // One round trip: the caller's bindings, read in this transaction before anything decides (ADR 0134; for other
+        // requests on the way in), and the inline read models of the stream the command writes, which its identity-map
+        // session then hands to the inline projections instead of each reading its own (ADR 0135).
+        var batch = session.CreateBatchQuery();
+        var person = RecordedBindings.QueuePersonIn(batch, http);
+        var readModels = http.GetEndpoint()?.Metadata.GetMetadata<StreamReadModelsOfEndpoint>()?.QueueIn(batch, http) == true;
+        if (person is null && !readModels) return;
+        await batch.Execute(http.RequestAborted).ConfigureAwait(false);
+
+        if (person is null) return;
+        RecordedBindings.Resolve(http, await person.ConfigureAwait(false));
+        // The profile kept up to date with the bindings.
+        await profiles.RememberAsync(http.User, http.RequestAborted).ConfigureAwait(false);
     }
 
     public static async Task BeginStepAsync(IDocumentSession session, CancellationToken cancellation)

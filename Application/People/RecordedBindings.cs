@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.People;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 
@@ -13,7 +14,7 @@ namespace Fachwerk.Application.People;
 /// bindings: those recorded (granted by an administrator, or by launching a pilot project) and those the token claims unless an
 /// administrator revoked them. One lookup by primary key; nothing is written on the way in.
 /// A command (an endpoint whose body is an <see cref="ICommand"/>) reads them in its own transaction instead, right after the
-/// body's validation and before anything decides (<see cref="ResolveAsync"/>, ADR 0134): until then its principal carries no
+/// body's validation and before anything decides (<see cref="QueuePersonIn"/>, ADR 0134): until then its principal carries no
 /// binding at all, so nothing can act on a binding that was revoked.
 /// </summary>
 public sealed class RecordedBindings(IDocumentStore store, IHttpContextAccessor http) : IClaimsTransformation
@@ -53,22 +54,26 @@ public sealed class RecordedBindings(IDocumentStore store, IHttpContextAccessor 
         return WithBindings(principal, Person.ActsFor(person, Claimed(principal)));
     }
 
-    /// <summary>Whether the principal's bindings wait for its command's transaction (<see cref="ResolveAsync"/>).</summary>
+    /// <summary>Whether the principal's bindings wait for its command's transaction (<see cref="QueuePersonIn"/>).</summary>
     public static bool IsPending(ClaimsPrincipal principal) =>
         principal?.Identities.Any(i => i.AuthenticationType == PendingAuthenticationType) == true;
 
     /// <summary>
-    /// A command's bindings, read with <paramref name="session"/> (in the command's transaction, before anything decides) and put
-    /// into the request's principal in place of the claims kept aside. False, and nothing read, when they were read on the way in.
+    /// Queues the read of a command's caller in <paramref name="batch"/> (in the command's transaction, before anything decides);
+    /// null, and nothing queued, when the bindings were read on the way in. <see cref="Resolve"/> takes the person read.
     /// </summary>
-    public static async Task<bool> ResolveAsync(IQuerySession session, HttpContext http)
+    public static Task<Person?>? QueuePersonIn(IBatchedQuery batch, HttpContext http)
     {
-        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(http);
-        if (!IsPending(http.User)) return false;
-        var person = await session.LoadAsync<Person>(Person.IdOf(http.User.FindFirstValue(UserClaims.Subject)!), http.RequestAborted);
+        return IsPending(http.User) ? batch.Load<Person>(Person.IdOf(http.User.FindFirstValue(UserClaims.Subject)!)) : null;
+    }
+
+    /// <summary>Puts what <paramref name="person"/> acts for into the request's principal, in place of the claims kept aside.</summary>
+    public static void Resolve(HttpContext http, Person? person)
+    {
+        ArgumentNullException.ThrowIfNull(http);
         http.User = WithBindings(http.User, Person.ActsFor(person, Claimed(http.User, AsidePrefix)));
-        return true;
     }
 
     /// <summary>The bindings a token claims; values that are no id are ignored.</summary>
@@ -79,7 +84,7 @@ public sealed class RecordedBindings(IDocumentStore store, IHttpContextAccessor 
             .Select(c => Guid.TryParse(c.Value, out var id) && id != Guid.Empty ? new Binding(kind.Key, id) : null)
             .OfType<Binding>());
 
-    /// <summary>The principal with no binding at all, the token's binding claims kept aside for <see cref="ResolveAsync"/>.</summary>
+    /// <summary>The principal with no binding at all, the token's binding claims kept aside for <see cref="Resolve"/>.</summary>
     private static ClaimsPrincipal Pending(ClaimsPrincipal principal)
     {
         var aside = Claimed(principal).Select(b => new Claim(AsidePrefix + ClaimOf[b.Kind], b.TargetId.ToString()));

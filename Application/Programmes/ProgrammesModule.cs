@@ -8,6 +8,9 @@ namespace Fachwerk.Application.Programmes;
 /// <summary>Funding programmes: the write model as an inline snapshot, commitments beside it, the details inline, the budget dashboard and its regions async.</summary>
 public sealed class ProgrammesModule : FachwerkModule
 {
+    public override IEnumerable<StreamReadModels> ReadModelsByStream =>
+        [StreamReadModels.Of<FundingProgramme>().And<ProgrammeDetails>()];
+
     public override void ConfigureStore(StoreOptions opts)
     {
         // A programme's stream grows with every commitment: its write model is kept as an inline snapshot of its sums, and

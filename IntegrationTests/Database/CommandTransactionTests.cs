@@ -79,6 +79,52 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
     }
 
     [Fact]
+    public async Task A_command_reads_its_applications_read_models_with_its_callers_bindings_in_one_round_trip()
+    {
+        var programme = await LaunchProgramme();
+        var id = await Submitted(programme);
+        var before = await Details(id);
+        var person = Person.IdOf(Caseworker.Id);
+
+        var options = (StoreOptions)Store.Options;
+        var recorder = new StatementRecorder(options.Logger());
+        options.Logger(recorder);
+        try
+        {
+            await Act(Caseworker, id, "formal-completeness", new CompleteFormally(before.Version));
+        }
+        finally
+        {
+            options.Logger(recorder.Inner);
+        }
+
+        // The command's session is the one that read the caller; its reads of the application's details and summary went with
+        // that read (ADR 0135), and the inline projections read neither again before they wrote them.
+        var session = recorder.Statements.Single(s => s.Ids.Contains(person)).Session;
+        var readModelReads = recorder.Statements
+            .Where(s => s.Session == session
+                        && (s.Sql.Contains("from fachwerk.mt_doc_applicationdetails", StringComparison.Ordinal)
+                            || s.Sql.Contains("from fachwerk.mt_doc_applicationsummary", StringComparison.Ordinal)))
+            .ToList();
+        var read = readModelReads.ShouldHaveSingleItem();
+        read.Ids.ShouldContain(person);
+        read.Sql.ShouldContain("from fachwerk.mt_doc_applicationsummary");
+        read.InTransaction.ShouldBeTrue();
+        recorder.Appended.ShouldContain(e => e.StreamId == id && e.EventType == typeof(ApplicationFormallyCompleted));
+
+        // ... and built on what they read: the details keep everything before the command, with the command's change.
+        var after = await Details(id);
+        after.Version.ShouldBe(before.Version + 1);
+        after.FormallyCompleteAt.ShouldNotBeNull();
+        before.FormallyCompleteAt.ShouldBeNull();
+        (after with
+        {
+            Version = before.Version, Status = before.Status, LastChangedAt = before.LastChangedAt,
+            FormallyCompleteAt = null, DecisionDueBy = before.DecisionDueBy,
+        }).ShouldBeEquivalentTo(before);
+    }
+
+    [Fact]
     public async Task Refused_commands_leave_no_transaction_open_and_append_nothing()
     {
         var programme = await LaunchProgramme();
@@ -116,18 +162,19 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
 
         public ConcurrentQueue<JasperFx.Events.IEvent> Appended { get; } = new();
 
-        public IMartenSessionLogger StartSession(IQuerySession session) => new SessionLogger(Inner.StartSession(session), this);
+        public IMartenSessionLogger StartSession(IQuerySession session) => new SessionLogger(Inner.StartSession(session), this, session);
 
         public void SchemaChange(string sql) => Inner.SchemaChange(sql);
     }
 
-    private sealed record Statement(string Sql, IReadOnlySet<Guid> Ids, bool InTransaction);
+    /// <summary>A statement or batch (one round trip) and the session that sent it.</summary>
+    private sealed record Statement(string Sql, IReadOnlySet<Guid> Ids, bool InTransaction, IQuerySession Session);
 
-    private sealed class SessionLogger(IMartenSessionLogger inner, StatementRecorder recorder) : IMartenSessionLogger
+    private sealed class SessionLogger(IMartenSessionLogger inner, StatementRecorder recorder, IQuerySession session) : IMartenSessionLogger
     {
         public void OnBeforeExecute(NpgsqlCommand command)
         {
-            recorder.Statements.Enqueue(new Statement(command.CommandText, IdsIn(command.Parameters), command.Transaction is not null));
+            recorder.Statements.Enqueue(new Statement(command.CommandText, IdsIn(command.Parameters), command.Transaction is not null, session));
             inner.OnBeforeExecute(command);
         }
 
@@ -135,7 +182,7 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
         {
             var commands = batch.BatchCommands.Cast<NpgsqlBatchCommand>().ToList();
             recorder.Statements.Enqueue(new Statement(string.Join("; ", commands.Select(c => c.CommandText)),
-                commands.SelectMany(c => IdsIn(c.Parameters)).ToHashSet(), batch.Transaction is not null));
+                commands.SelectMany(c => IdsIn(c.Parameters)).ToHashSet(), batch.Transaction is not null, session));
             inner.OnBeforeExecute(batch);
         }
 

@@ -1,0 +1,23 @@
+using Marten.Services.BatchQuerying;
+using Microsoft.AspNetCore.Http;
+
+namespace Fachwerk.Application.Common;
+
+/// <summary>
+/// The endpoint's stream, named by the route argument <see cref="RouteArgument"/>, and its read models to load when the
+/// command's transaction begins (endpoint metadata, set by <see cref="CommandTransactionPolicy"/>).
+/// </summary>
+public sealed record StreamReadModelsOfEndpoint(string RouteArgument, StreamReadModels ReadModels)
+{
+    /// <summary>
+    /// Queues the loads of the read models of the stream the request names in <paramref name="batch"/>; false, and nothing
+    /// queued, when the route's value is no id (the endpoint answers that itself).
+    /// </summary>
+    public bool QueueIn(IBatchedQuery batch, HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (!Guid.TryParse(http.Request.RouteValues[RouteArgument]?.ToString(), out var streamId)) return false;
+        ReadModels.QueueIn(batch, streamId);
+        return true;
+    }
+}
