@@ -17,8 +17,8 @@ public sealed partial class Harness
 
     /// <summary>
     /// (issue 25, item 1) What PostgreSQL does per command, by kind of command and by whom (<c>--only transactions</c>; counts, not
-    /// times, so a busy machine gives the same table). For each step of the workflow, one client sends it for a number of
-    /// applications one after the other and the harness waits until the budget workflow and every async projection are done;
+    /// times, so a busy machine gives the same table). For each step of the workflow in turn, as many clients as the throughput
+    /// phase send it for a number of applications and the harness waits until the budget workflow and every async projection are done;
     /// the transactions (pg_stat_database) and the top-level statements (pg_stat_statements, each attributed to what sent it by
     /// the table it touches) in that window, less what the host does idle in the same time (measured first), are the command's.
     /// The harness's own queries run on one connection of their own, are left out of the statements and subtracted from the
@@ -29,7 +29,7 @@ public sealed partial class Harness
     private async Task TransactionsAsync(string publish, string connectionString, CancellationToken cancellation)
     {
         var perStep = settings.TransactionCommands;
-        Log($"transactions: {perStep} commands of each kind, one at a time, attributed by statement");
+        Log($"transactions: {perStep} commands of each kind, one kind after the other, sent by {settings.Clients} clients, attributed by statement");
         await using var host = HostProcess.Start(publish, connectionString, LogPath("host-transactions"));
         await FirstCommandAsync(host, cancellation);
         using var api = new FachwerkApi(host.Address);
@@ -69,7 +69,7 @@ public sealed partial class Harness
             mixStatements.Add(row.Statements);
         }
 
-        var table = TransactionTable(rows, idleBySource, perStep) + StatementList(mixStatements);
+        var table = TransactionTable(rows, idleBySource, perStep, settings.Clients) + StatementList(mixStatements);
         var file = Path.Combine(settings.OutputFolder, "transactions.md");
         Directory.CreateDirectory(settings.OutputFolder);
         await File.WriteAllTextAsync(file, table, cancellation);
@@ -113,12 +113,12 @@ public sealed partial class Harness
     }
 
     private static string TransactionTable(
-        IReadOnlyList<(string Kind, double Transactions, double RoundTrips, IReadOnlyDictionary<string, double> Statements)> rows, StatisticsSample idle, int perStep)
+        IReadOnlyList<(string Kind, double Transactions, double RoundTrips, IReadOnlyDictionary<string, double> Statements)> rows, StatisticsSample idle, int perStep, int clients)
     {
         var sources = rows.SelectMany(r => r.Statements).GroupBy(s => s.Key).OrderByDescending(g => g.Sum(s => s.Value)).Select(g => g.Key).ToList();
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Per command, {perStep} commands of each kind one after the other, each until its budget workflow and the async projections were done; " +
+            $"Per command, {perStep} commands of each kind sent by {clients} clients, one kind after the other, each kind until its budget workflow and the async projections were done; " +
             $"idle host subtracted ({idle.Transactions / idle.Seconds:F1} transactions/s, {idle.RoundTrips / idle.Seconds:F1} round trips/s, " +
             $"{idle.Statements.Values.Sum() / idle.Seconds:F1} statements/s).");
         text.AppendLine();
