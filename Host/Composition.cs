@@ -102,9 +102,7 @@ public static class Composition
                 if (!applySchema) opts.AutoCreateSchemaObjects = AutoCreate.None;
                 return opts;
             })
-            // Identity-map sessions for the commands and handlers: the inline read models a command endpoint loads with its
-            // caller's bindings are handed to the inline projections from the map, not read again (ADR 0135).
-            .UseIdentitySessions()
+            .UseLightweightSessions()
             // Once per store, after the schema and before any message is handled: commitments as documents (ADR 0021).
             .InitializeWith<CommitmentsUpgrade>()
             // Once per store: data keys stored before they were wrapped are wrapped by the key-encryption key (ADR 0061).

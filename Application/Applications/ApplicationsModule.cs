@@ -13,7 +13,7 @@ namespace Fachwerk.Application.Applications;
 public sealed class ApplicationsModule : FachwerkModule
 {
     public override IEnumerable<StreamReadModels> ReadModelsByStream =>
-        [StreamReadModels.Of<FundingApplication>().And<ApplicationDetails>().And<ApplicationSummary>()];
+        [StreamReadModels.Of<FundingApplication>().And<ApplicationDetails>(d => d.Version).And<ApplicationSummary>(s => s.Version)];
 
     public override void ConfigureStore(StoreOptions opts)
     {

@@ -37,7 +37,16 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
                 CommentText = "Read and write in one transaction",
             };
             chain.Middleware.Insert(validation < 0 ? 0 : validation + 2, begin);
-            if (ReadModelsOf(chain) is { } readModels) chain.Metadata.WithMetadata(readModels);
+            if (ReadModelsOf(chain) is not { } readModels) continue;
+            chain.Metadata.WithMetadata(readModels);
+            // Once the stream is read, before anything decides: read models a concurrent command left behind are read again.
+            var keep = typeof(PreloadedReadModels).GetMethod(nameof(PreloadedReadModels.KeepIfCurrent))!.MakeGenericMethod(readModels.Aggregate);
+            // Right after the frame that reads the stream, before the endpoint's own Load steps read anything.
+            var stream = chain.Middleware.FindIndex(f => f.Creates.Any(v => v.VariableType.IsGenericType
+                                                                          && v.VariableType.GetGenericTypeDefinition() == typeof(JasperFx.Events.IEventStream<>)));
+            var keepFrame = new MethodCall(typeof(PreloadedReadModels), keep) { CommentText = "Preloaded read models only if current" };
+            if (stream < 0) chain.Middleware.Add(keepFrame);
+            else chain.Middleware.Insert(stream + 1, keepFrame);
         }
     }
 
@@ -49,10 +58,10 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
     {
         var routeArguments = chain.RoutePattern?.Parameters.Select(p => p.Name).ToHashSet() ?? [];
         return chain.Method.Method.GetParameters()
-            .Select(p => (p.ParameterType, Argument: (p.GetCustomAttributes(typeof(WriteAggregateAttribute), inherit: true)
+            .Select(p => (Aggregate: AggregateOf(p.ParameterType), Argument: (p.GetCustomAttributes(typeof(WriteAggregateAttribute), inherit: true)
                 .FirstOrDefault() as WriteAggregateAttribute)?.RouteOrParameterName))
             .Where(p => p.Argument is not null && routeArguments.Contains(p.Argument))
-            .Select(p => StreamReadModels.For(p.ParameterType) is { } models ? new StreamReadModelsOfEndpoint(p.Argument!, models) : null)
+            .Select(p => StreamReadModels.For(p.Aggregate) is { } models ? new StreamReadModelsOfEndpoint(p.Argument!, p.Aggregate, models) : null)
             .FirstOrDefault(r => r is not null);
     }
 
@@ -75,6 +84,10 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
     public static bool ReadsBindingsInItsTransaction(HttpContext context) =>
         context?.GetEndpoint()?.Metadata.GetMetadata<HttpChain>() is { } chain && IsCommand(chain);
 
+    /// <summary>The write model of a <c>[WriteAggregate]</c> parameter, which is it or its event stream.</summary>
+    private static Type AggregateOf(Type parameter) =>
+        parameter.IsGenericType && parameter.GetGenericTypeDefinition() == typeof(JasperFx.Events.IEventStream<>) ? parameter.GetGenericArguments()[0] : parameter;
+
     private static bool WritesAStream(HandlerChain chain) =>
         chain.Handlers.Any(h => h.Method.GetParameters().Any(p => p.IsDefined(typeof(WriteAggregateAttribute), inherit: true)));
 }
@@ -93,7 +106,7 @@ public static class CommandTransaction
         // session then hands to the inline projections instead of each reading its own (ADR 0135).
         var batch = session.CreateBatchQuery();
         var person = RecordedBindings.QueuePersonIn(batch, http);
-        var readModels = http.GetEndpoint()?.Metadata.GetMetadata<StreamReadModelsOfEndpoint>()?.QueueIn(batch, http) == true;
+        var readModels = http.GetEndpoint()?.Metadata.GetMetadata<StreamReadModelsOfEndpoint>()?.QueueIn(session, batch, http) == true;
         if (person is null && !readModels) return;
         await batch.Execute(http.RequestAborted).ConfigureAwait(false);
 

@@ -9,7 +9,7 @@ namespace Fachwerk.Application.Programmes;
 public sealed class ProgrammesModule : FachwerkModule
 {
     public override IEnumerable<StreamReadModels> ReadModelsByStream =>
-        [StreamReadModels.Of<FundingProgramme>().And<ProgrammeDetails>()];
+        [StreamReadModels.Of<FundingProgramme>().And<ProgrammeDetails>(d => d.Version)];
 
     public override void ConfigureStore(StoreOptions opts)
     {

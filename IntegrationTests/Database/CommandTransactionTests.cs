@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using Fachwerk.Application.Applications;
+using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.People;
 using Fachwerk.IntegrationTests.Applications;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;
 using Marten.Services;
+using Microsoft.AspNetCore.Http;
 using Npgsql;
 
 namespace Fachwerk.IntegrationTests.Database;
@@ -122,6 +124,45 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
             Version = before.Version, Status = before.Status, LastChangedAt = before.LastChangedAt,
             FormallyCompleteAt = null, DecisionDueBy = before.DecisionDueBy,
         }).ShouldBeEquivalentTo(before);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Read_models_a_concurrent_command_left_behind_are_read_again_before_a_projection_builds_on_them(bool concurrent)
+    {
+        var programme = await LaunchProgramme();
+        var id = await Submitted(programme);
+        var before = await Details(id);
+        var cancellation = TestContext.Current.CancellationToken;
+
+        var options = (StoreOptions)Store.Options;
+        var recorder = new StatementRecorder(options.Logger());
+        options.Logger(recorder);
+        // A command's session loads the application's read models when its transaction begins (ADR 0135) ...
+        await using var session = Store.LightweightSession();
+        options.Logger(recorder.Inner);
+        await session.BeginTransactionAsync(cancellation);
+        var batch = session.CreateBatchQuery();
+        var preloaded = StreamReadModels.For(typeof(FundingApplication))!.QueueIn(session, batch, id);
+        await batch.Execute(cancellation);
+        var http = new DefaultHttpContext();
+        PreloadedReadModels.Remember(http, preloaded);
+        // ... another command commits to the application in between (or not) ...
+        if (concurrent) await Act(Caseworker, id, "formal-completeness", new CompleteFormally(before.Version));
+        // ... then it reads the stream, keeps the read models only if they are current, and appends.
+        var stream = await session.Events.FetchForWriting<FundingApplication>(id, cancellation);
+        recorder.Statements.Clear();
+        PreloadedReadModels.KeepIfCurrent(session, stream, http);
+        stream.AppendOne(new CaseAssigned(id, Caseworker.Id, "Clara Caseworker", null, null, Caseworker.Id, DateTimeOffset.UtcNow));
+        await session.SaveChangesAsync(cancellation);
+
+        var after = await Details(id);
+        after.Version.ShouldBe(before.Version + (concurrent ? 2 : 1));
+        after.Assignment.ShouldNotBeNull().Assignee.ShouldBe(Caseworker.Id);
+        // The other command's change is kept: the projection read the details again instead of building on the ones loaded first.
+        (after.FormallyCompleteAt is not null).ShouldBe(concurrent);
+        recorder.Statements.Any(s => s.Sql.Contains("from fachwerk.mt_doc_applicationdetails", StringComparison.Ordinal)).ShouldBe(concurrent);
     }
 
     [Fact]

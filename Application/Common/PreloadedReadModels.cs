@@ -1,0 +1,53 @@
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Http;
+
+namespace Fachwerk.Application.Common;
+
+/// <summary>
+/// The read models a command loaded with its caller's bindings (ADR 0135), kept on the request until the stream was read.
+/// They were read before the stream: a command that committed to the stream in between left them behind it, and an inline
+/// projection that built on them would lose that command's change. <see cref="KeepIfCurrent{TAggregate}"/> drops those from the
+/// session's identity map once the stream was read, so the projection reads them again, as it did before ADR 0135.
+/// </summary>
+public sealed class PreloadedReadModels
+{
+    private const string Key = "fachwerk:preloaded-read-models";
+    private readonly IReadOnlyList<(StreamReadModels.ReadModel ReadModel, Task Loaded)> _loads;
+
+    internal PreloadedReadModels(Guid streamId, IReadOnlyList<(StreamReadModels.ReadModel, Task)> loads)
+    {
+        StreamId = streamId;
+        _loads = loads;
+    }
+
+    /// <summary>The stream whose read models were loaded.</summary>
+    public Guid StreamId { get; }
+
+    /// <summary>Keeps <paramref name="preloaded"/> on the request for <see cref="KeepIfCurrent{TAggregate}"/>.</summary>
+    public static void Remember(HttpContext http, PreloadedReadModels preloaded)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Items[Key] = preloaded;
+    }
+
+    /// <summary>
+    /// Drops every preloaded read model that is not at the version of <paramref name="stream"/> as the command read it (or not
+    /// of that stream) from the session's identity map, so the inline projection reads it again.
+    /// </summary>
+    public static void KeepIfCurrent<TAggregate>(IDocumentSession session, IEventStream<TAggregate> stream, HttpContext http) where TAggregate : class
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(http);
+        if (!http.Items.TryGetValue(Key, out var item) || item is not PreloadedReadModels preloaded) return;
+        http.Items.Remove(Key);
+        var version = stream.CurrentVersion ?? 0;
+        foreach (var (readModel, loaded) in preloaded._loads)
+        {
+            // The batch ran before the stream was read; a load it did not complete left nothing in the identity map.
+            if (!loaded.IsCompletedSuccessfully || readModel.Loaded(loaded) is not { } document) continue;
+            if (stream.Id != preloaded.StreamId || readModel.VersionOf(document) != version) readModel.Eject(session, preloaded.StreamId);
+        }
+    }
+}
