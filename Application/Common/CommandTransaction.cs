@@ -85,7 +85,7 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
         context?.GetEndpoint()?.Metadata.GetMetadata<HttpChain>() is { } chain && IsCommand(chain);
 
     /// <summary>The write model of a <c>[WriteAggregate]</c> parameter, which is it or its event stream.</summary>
-    private static Type AggregateOf(Type parameter) =>
+    internal static Type AggregateOf(Type parameter) =>
         parameter.IsGenericType && parameter.GetGenericTypeDefinition() == typeof(JasperFx.Events.IEventStream<>) ? parameter.GetGenericArguments()[0] : parameter;
 
     private static bool WritesAStream(HandlerChain chain) =>
@@ -102,8 +102,8 @@ public static class CommandTransaction
         await session.BeginTransactionAsync(http.RequestAborted).ConfigureAwait(false);
 
         // One round trip: the caller's bindings, read in this transaction before anything decides (ADR 0134; for other
-        // requests on the way in), and the inline read models of the stream the command writes, which its identity-map
-        // session then hands to the inline projections instead of each reading its own (ADR 0135).
+        // requests on the way in), and the inline read models of the stream the command writes, which the session's identity
+        // map, for their types only, then hands to the inline projections instead of each reading its own (ADR 0135).
         var batch = session.CreateBatchQuery();
         var person = RecordedBindings.QueuePersonIn(batch, http);
         var readModels = http.GetEndpoint()?.Metadata.GetMetadata<StreamReadModelsOfEndpoint>()?.QueueIn(session, batch, http) == true;

@@ -29,8 +29,7 @@ public sealed class ExpectedVersionPolicy : IHttpPolicy
                 throw new InvalidOperationException(
                     $"{chain.Method.HandlerType.Name}.{chain.Method.Method.Name}: a change command writes exactly one stream with [WriteAggregate].");
 
-            var aggregate = written[0].ParameterType;
-            if (aggregate.IsGenericType && aggregate.GetGenericTypeDefinition() == typeof(IEventStream<>)) aggregate = aggregate.GetGenericArguments()[0];
+            var aggregate = CommandTransactionPolicy.AggregateOf(written[0].ParameterType);
 
             var method = typeof(ExpectedVersion).GetMethod(nameof(ExpectedVersion.Check))!.MakeGenericMethod(aggregate, chain.RequestType);
             var check = new MethodCall(typeof(ExpectedVersion), method) { CommentText = "The command's expected version against the stream's" };

@@ -23,9 +23,6 @@ public sealed class StreamReadModels
     /// <summary>The write model whose stream the read models follow.</summary>
     public Type Stream { get; }
 
-    /// <summary>The read models' document types.</summary>
-    public IReadOnlyList<Type> Documents => [.. _readModels.Select(r => r.Document)];
-
     /// <summary>Read models of <typeparamref name="TStream"/>'s stream, built up with <see cref="And{TDocument}"/>.</summary>
     public static StreamReadModels Of<TStream>() => new(typeof(TStream), []);
 
@@ -34,7 +31,7 @@ public sealed class StreamReadModels
         new(Stream,
         [
             .. _readModels,
-            new ReadModel(typeof(TDocument),
+            new ReadModel(
                 (session, batch, id) =>
                 {
                     // Only this type's documents go through the session's identity map, so the projection finds the one loaded.
@@ -66,7 +63,6 @@ public sealed class StreamReadModels
 
     /// <summary>A read model: how to load it in a batch, its version, and how to drop it from the session's identity map.</summary>
     internal sealed record ReadModel(
-        Type Document,
         Func<IDocumentSession, IBatchedQuery, Guid, Task> Queue,
         Func<Task, object?> Loaded,
         Func<object, long> VersionOf,
