@@ -69,7 +69,10 @@ public sealed partial class Harness
             mixStatements.Add(row.Statements);
         }
 
-        var table = TransactionTable(rows, idleBySource, perStep, settings.Clients) + StatementList(mixStatements);
+        var table = TransactionTable(rows, idleBySource, perStep, settings.Clients) +
+                    StatementList(mixStatements, "The statements behind it, per command of the mix (one of each kind), most frequent first:", 0.05, 60) +
+                    string.Concat(mixStatements.Select((statements, step) =>
+                        StatementList([statements], $"{StepNames[step]}: the statements sent at least half as often as the commands, per command:", 0.5, 40)));
         var file = Path.Combine(settings.OutputFolder, "transactions.md");
         Directory.CreateDirectory(settings.OutputFolder);
         await File.WriteAllTextAsync(file, table, cancellation);
@@ -93,17 +96,20 @@ public sealed partial class Harness
     private static Dictionary<string, double> BySource(IReadOnlyDictionary<string, double> statements) =>
         statements.GroupBy(s => StatementSources.Of(s.Key)).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
 
-    /// <summary>The statements behind the table, by how often a command of the mix (one of each kind) sends them.</summary>
-    private static string StatementList(IReadOnlyList<IReadOnlyDictionary<string, double>> steps)
+    /// <summary>
+    /// The statements behind the table, by how often a command of <paramref name="steps"/> (one of each kind given) sends them:
+    /// for the mix, and for each kind alone (which of them a kind's round trips are).
+    /// </summary>
+    private static string StatementList(IReadOnlyList<IReadOnlyDictionary<string, double>> steps, string heading, double least, int most)
     {
         var text = new StringBuilder();
         text.AppendLine();
-        text.AppendLine("The statements behind it, per command of the mix (one of each kind), most frequent first:");
+        text.AppendLine(heading);
         text.AppendLine();
         text.AppendLine("| per command | source | statement |");
         text.AppendLine("|---:|---|---|");
         foreach (var (query, calls) in steps.SelectMany(s => s).GroupBy(s => s.Key)
-                     .Select(g => (Query: g.Key, Calls: g.Sum(s => s.Value) / steps.Count)).Where(s => s.Calls >= 0.05).OrderByDescending(s => s.Calls).Take(60))
+                     .Select(g => (Query: g.Key, Calls: g.Sum(s => s.Value) / steps.Count)).Where(s => s.Calls >= least).OrderByDescending(s => s.Calls).Take(most))
         {
             var shown = System.Text.RegularExpressions.Regex.Replace(query, @"\s+", " ").Replace("|", "\\|", StringComparison.Ordinal);
             text.AppendLine(FormattableString.Invariant($"| {calls:F2} | {StatementSources.Of(query)} | `{(shown.Length > 160 ? shown[..160] + "…" : shown)}` |"));
