@@ -58,12 +58,14 @@ public sealed class NotificationSubscription : BatchSubscription
         // The page's mails go out in one message: one envelope, one read and one record for all of them (issue 25).
         var mails = new List<SendNotificationMail>();
         var summaries = await SummariesAsync(operations, page, cancellationToken);
+        // The page's causes are recorded together: their audiences, people and notifications read once a page (issue 25).
+        var causes = new List<NotificationCause>();
         foreach (var e in page.Events)
         {
             var cause = NotificationId.OfEvent(e.StreamId, e.Version);
             if (e.Data is PilotEvaluationDue due)
             {
-                await TellProjectLeadsAsync(operations, bus, cause, due, mails, cancellationToken);
+                if (await ProjectLeadsCauseAsync(operations, cause, due, cancellationToken) is { } told) causes.Add(told);
                 continue;
             }
             if (e.Data is not IApplicationEvent happened) continue;
@@ -71,12 +73,13 @@ public sealed class NotificationSubscription : BatchSubscription
             var planned = NotificationRules.For(e.Data, application).ToList();
             if (e.Data is PaymentRequestChecked checkedRequest && await NeedsSecondPersonAsync(operations, e, checkedRequest, cancellationToken))
                 planned.Add(NotificationRules.PaymentAwaitsRelease(checkedRequest, application));
-            await _notifications.RecordAsync(operations, bus, cause, NotificationTopic.Of(application), planned, mails, cancellationToken);
+            if (planned.Count > 0) causes.Add(new NotificationCause(cause, NotificationTopic.Of(application), planned));
             foreach (var (reminder, at) in DeadlineReminders.For(e.Data, e.Timestamp))
                 await bus.ScheduleAsync(reminder, at);
             foreach (var overdue in TaskOverdueDue.For(application).Where(overdueChecks.Add))
                 await bus.ScheduleAsync(overdue, overdue.DueBy);
         }
+        await _notifications.RecordAsync(operations, bus, causes, mails, cancellationToken);
         if (SendNotificationMails.MessageFor(mails) is { } message) await bus.PublishAsync(message);
     }
 
@@ -95,13 +98,13 @@ public sealed class NotificationSubscription : BatchSubscription
                && PaymentFourEyes.NeedsSecondPerson(funding, request, check.RecordedBy, _funding.Value.PaymentFourEyesAbove);
     }
 
-    private async Task TellProjectLeadsAsync(
-        IDocumentOperations operations, IMessageBus bus, string cause, PilotEvaluationDue due, ICollection<SendNotificationMail> mails, CancellationToken cancellation)
+    private static async Task<NotificationCause?> ProjectLeadsCauseAsync(
+        IDocumentOperations operations, string cause, PilotEvaluationDue due, CancellationToken cancellation)
     {
-        if (await operations.LoadAsync<PilotDetails>(due.PilotId, cancellation) is not { } pilot) return;
+        if (await operations.LoadAsync<PilotDetails>(due.PilotId, cancellation) is not { } pilot) return null;
         var facts = new NotificationFacts("", pilot.Name, AuthorityTime.StartOf(due.PhaseEndedOn));
         // The web UI has no pilot pages yet: the mail leads to the notifications, and the text says what to do.
-        await _notifications.RecordAsync(operations, bus, cause, NotificationTopic.OfPilot(pilot.Id),
-            [new PlannedNotification(NotificationKind.PilotEvaluationDue, Audience.ProjectLeads, facts, "notifications")], mails, cancellation);
+        return new NotificationCause(cause, NotificationTopic.OfPilot(pilot.Id),
+            [new PlannedNotification(NotificationKind.PilotEvaluationDue, Audience.ProjectLeads, facts, "notifications")]);
     }
 }

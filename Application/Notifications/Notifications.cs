@@ -1,4 +1,5 @@
 using Fachwerk.Application.Applications;
+using Fachwerk.Domain.People;
 using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
@@ -25,42 +26,58 @@ public sealed class Notifications(IOptions<NotificationOptions> options, IOption
     {
         ArgumentNullException.ThrowIfNull(bus);
         var mails = new List<SendNotificationMail>();
-        var recorded = await RecordAsync(session, bus, cause, topic, planned, mails, cancellation);
+        var recorded = await RecordAsync(session, bus, [new NotificationCause(cause, topic, [.. planned])], mails, cancellation);
         if (SendNotificationMails.MessageFor(mails) is { } message) await bus.PublishAsync(message);
         return recorded;
     }
 
     /// <summary>
-    /// Records as above, but adds the mails to <paramref name="mails"/> instead of sending them, so that a caller recording for
-    /// several causes at once (a page of the subscription) sends all of them in one message (issue 25).
+    /// Records as above for several causes at once (a page of the subscription), but adds the mails to <paramref name="mails"/>
+    /// instead of sending them, so that the caller sends all of them in one message. Two round trips whatever the number of causes:
+    /// every audience's profiles in one, and their people's revocations, the notifications recorded already and the recipients'
+    /// preferences in the next (issue 25).
     /// </summary>
     public async Task<IReadOnlyList<Notification>> RecordAsync(
-        IDocumentOperations session, IMessageBus bus, string cause, NotificationTopic topic, IEnumerable<PlannedNotification> planned,
-        ICollection<SendNotificationMail> mails, CancellationToken cancellation)
+        IDocumentOperations session, IMessageBus bus, IReadOnlyList<NotificationCause> causes, ICollection<SendNotificationMail> mails,
+        CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(bus);
-        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(causes);
         ArgumentNullException.ThrowIfNull(mails);
-        var candidates = new List<(Guid Id, PlannedNotification Plan, UserProfile Recipient)>();
-        foreach (var plan in planned)
-        {
-            var recipients = await Recipients.FindAsync(session, plan.Audience, topic, team.Value, plan.Except, cancellation, plan.Only);
-            candidates.AddRange(recipients.Select(r => (NotificationId.Of(cause, plan.Kind, r.Id), plan, r)));
-        }
-        if (candidates.Count == 0) return [];
+        var audiences = session.CreateBatchQuery();
+        var queued = new Dictionary<string, Candidates>(StringComparer.Ordinal);
+        var planned = (from cause in causes
+                       from plan in cause.Planned
+                       let candidates = Recipients.Queue(audiences, queued, plan.Audience, cause.Topic, team.Value, plan.Only)
+                       where candidates is not null
+                       select (cause, plan, candidates)).ToList();
+        if (planned.Count == 0) return [];
+        await audiences.Execute(cancellation);
 
-        // The notifications recorded already and the recipients' preferences in one round trip (issue 25).
+        var found = new List<(NotificationCause Cause, PlannedNotification Plan, Candidates Candidates, IReadOnlyList<UserProfile> Profiles)>();
+        foreach (var (cause, plan, candidates) in planned) found.Add((cause, plan, candidates, await candidates.Profiles));
+        var bound = found.Where(f => f.Candidates.Binding is not null).SelectMany(f => f.Profiles).Select(p => Person.IdOf(p.Id)).Distinct().ToArray();
+        var everyone = found.SelectMany(f => f.Profiles.Select(p => (Id: NotificationId.Of(f.Cause.Cause, f.Plan.Kind, p.Id), Recipient: p.Id))).ToList();
+        if (everyone.Count == 0) return [];
         var batch = session.CreateBatchQuery();
-        var recordedAlready = batch.LoadMany<Notification>().ById([.. candidates.Select(c => c.Id)]);
-        var chosen = batch.LoadMany<NotificationPreferences>().ById([.. candidates.Select(c => c.Recipient.Id).Distinct()]);
+        var revocations = bound.Length == 0 ? Task.FromResult<IReadOnlyList<Person>>([]) : batch.LoadMany<Person>().ById(bound);
+        var recordedAlready = batch.LoadMany<Notification>().ById([.. everyone.Select(c => c.Id).Distinct()]);
+        var chosen = batch.LoadMany<NotificationPreferences>().ById([.. everyone.Select(c => c.Recipient).Distinct(StringComparer.Ordinal)]);
         await batch.Execute(cancellation);
+        var people = (await revocations).ToDictionary(p => p.Id);
         var existing = (await recordedAlready).Select(n => n.Id).ToHashSet();
         var preferences = (await chosen).ToDictionary(p => p.Id, StringComparer.Ordinal);
+
         var now = clock.GetUtcNow();
+        var digests = new HashSet<(string Recipient, DateOnly Day)>();
         var recorded = new List<Notification>();
-        foreach (var (id, plan, recipient) in candidates.Where(c => !existing.Contains(c.Id)).DistinctBy(c => c.Id))
+        var candidatesInOrder = from f in found
+                                from recipient in Recipients.Select(f.Profiles, f.Candidates.Binding, people, f.Plan.Audience, f.Plan.Except, f.Plan.Only)
+                                select (Id: NotificationId.Of(f.Cause.Cause, f.Plan.Kind, recipient.Id), f.Cause, f.Plan, Recipient: recipient);
+        foreach (var (id, cause, plan, recipient) in candidatesInOrder.Where(c => !existing.Contains(c.Id)).DistinctBy(c => c.Id))
         {
+            var topic = cause.Topic;
             var link = options.Value.Page(plan.Page);
             var text = NotificationTexts.Compose(plan.Kind, recipient.Language, plan.Facts, link);
             var delivery = preferences.TryGetValue(recipient.Id, out var preference) ? preference.For(plan.Kind) : Delivery.Immediate;
@@ -71,7 +88,8 @@ public sealed class Notifications(IOptions<NotificationOptions> options, IOption
                 Delivery = delivery, NotMailedBecause = delivery == Delivery.Off ? "turned off by the recipient" : null,
                 DigestOn = delivery == Delivery.Digest ? DailyDigest.DayFor(now) : null,
             };
-            if (delivery == Delivery.Digest) await ScheduleDigestAsync(session, bus, notification, cancellation);
+            if (delivery == Delivery.Digest && digests.Add((recipient.Id, notification.DigestOn!.Value)))
+                await ScheduleDigestAsync(session, bus, notification, cancellation);
             // Inserted, never overwritten: two deliveries of the same cause at once (a deadline's timer run twice) collide here
             // instead of both mailing; the loser's retry finds the notification and records nothing (the handlers' RetryNow).
             session.Insert(notification);

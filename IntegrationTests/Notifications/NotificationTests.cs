@@ -235,6 +235,48 @@ public class NotificationTests(AppFixture fixture) : NotificationsApi(fixture)
     }
 
     [Fact]
+    public async Task A_page_of_events_reads_its_audiences_once_and_leaves_out_a_person_whose_binding_an_administrator_revoked()
+    {
+        var programme = await LaunchProgramme();
+        Guid[] ids = [await Submitted(programme), await Submitted(programme), await Submitted(programme)];
+        foreach (var id in ids) await Act(Caseworker, id, "document-requests", new RequestDocuments(2, ["Satzung"]));
+        foreach (var id in ids) (await MailsAbout(id)).ShouldContain(m => m.To.Mailboxes.Single().Address == Applicant.Email);
+        // Anna leaves the organisation: her profile still names it (her last request did), her person says it is revoked.
+        await Post(DemoUsers.Administrator, "/api/admin/people/binding-revocations",
+            new Fachwerk.Application.People.RevokeBinding(0, Applicant.Id, Fachwerk.Domain.People.BindingKind.Organisation, ApplicantId, "Hat den Träger verlassen"));
+        // The submissions and requests again, as one page the subscription has not seen (new versions give them new causes).
+        var events = new List<IEvent>();
+        await using (var query = Store.QuerySession())
+        {
+            foreach (var id in ids)
+            foreach (var e in (await query.Events.FetchStreamAsync(id, token: TestContext.Current.CancellationToken)).Where(e => e.Data is ApplicationSubmitted or DocumentsRequested))
+            {
+                var again = e.WithData(e.Data);
+                again.Version = 1_000 + events.Count;
+                events.Add(again);
+            }
+        }
+        var bus = new TestMessageContext();
+        var roundTrips = new RoundTripCounter();
+
+        await using (var session = Store.LightweightSession())
+        {
+            session.Logger = roundTrips;
+            var subscription = ActivatorUtilities.CreateInstance<NotificationSubscription>(Host.Services);
+            await subscription.ProcessEventsAsync(new EventRange(new ShardName(NotificationSubscription.Name), 0) { Events = events }, null!, session, bus,
+                TestContext.Current.CancellationToken);
+        }
+
+        // Six events, three round trips: the summaries; every audience's profiles; their people, the notifications recorded
+        // already and the preferences (issue 25). One event at a time took two or three each.
+        roundTrips.Count.ShouldBe(3);
+        var published = bus.Published.Select(m => m is Envelope e ? e.Message : m).ToList();
+        var mails = published.OfType<SendNotificationMails>().ShouldHaveSingleItem().Mails;
+        mails.ShouldAllBe(m => m.Recipient == Caseworker.Id);
+        mails.Count.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Rebuilding_the_read_models_mails_nothing()
     {
         var id = await Submitted(await LaunchProgramme());
@@ -342,5 +384,27 @@ public class NotificationTests(AppFixture fixture) : NotificationsApi(fixture)
         var read = await Get<NotificationList>(Applicant, "/api/people/me/notifications");
         read.Unread.ShouldBe(0);
         read.Items.Single().ReadAt.ShouldBe(Clock.GetUtcNow());
+    }
+
+    /// <summary>Counts a session's round trips: each statement or batch Marten sends.</summary>
+    private sealed class RoundTripCounter : IMartenSessionLogger
+    {
+        public int Count { get; private set; }
+
+        public void OnBeforeExecute(Npgsql.NpgsqlCommand command) => Count++;
+
+        public void OnBeforeExecute(Npgsql.NpgsqlBatch batch) => Count++;
+
+        public void LogSuccess(Npgsql.NpgsqlCommand command) { }
+
+        public void LogSuccess(Npgsql.NpgsqlBatch batch) { }
+
+        public void LogFailure(Npgsql.NpgsqlCommand command, Exception ex) { }
+
+        public void LogFailure(Npgsql.NpgsqlBatch batch, Exception ex) { }
+
+        public void LogFailure(Exception ex, string message) { }
+
+        public void RecordSavedChanges(IDocumentSession session, Marten.Services.IChangeSet commit) { }
     }
 }
