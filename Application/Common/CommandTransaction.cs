@@ -32,11 +32,27 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
             // Right after the body's validation (its call and the frame that ends with its answer), so a refused body never
             // takes a connection.
             var validation = chain.Middleware.FindIndex(f => f is MethodCall call && call.HandlerType == typeof(CommandValidation));
-            var begin = new MethodCall(typeof(CommandTransaction), nameof(CommandTransaction.BeginAsync))
+            var at = validation < 0 ? 0 : validation + 2;
+            if (WritesAStream(chain))
             {
-                CommentText = "Read and write in one transaction",
-            };
-            chain.Middleware.Insert(validation < 0 ? 0 : validation + 2, begin);
+                // The caller and the read models as a query plan (CommandReads), which Wolverine sends in the batch that reads the
+                // stream; what the caller acts for goes into the principal right after that batch, before anything decides.
+                chain.Middleware.Insert(at, new MethodCall(typeof(CommandTransaction), nameof(CommandTransaction.BeginWithStreamAsync))
+                {
+                    CommentText = "Read and write in one transaction; the caller and the read models read with the stream",
+                });
+                chain.Middleware.Insert(at + 1, new MethodCall(typeof(CommandTransaction), nameof(CommandTransaction.ResolveAsync))
+                {
+                    CommentText = "What the caller acts for, as their person says",
+                });
+            }
+            else
+            {
+                chain.Middleware.Insert(at, new MethodCall(typeof(CommandTransaction), nameof(CommandTransaction.BeginAsync))
+                {
+                    CommentText = "Read and write in one transaction",
+                });
+            }
             if (ReadModelsOf(chain) is not { } readModels) continue;
             chain.Metadata.WithMetadata(readModels);
             // Once the stream is read, before anything decides: read models a concurrent command left behind are read again.
@@ -68,7 +84,7 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
     public void Apply(IReadOnlyList<HandlerChain> chains, GenerationRules rules, IServiceContainer container)
     {
         ArgumentNullException.ThrowIfNull(chains);
-        foreach (var chain in chains.Where(WritesAStream))
+        foreach (var chain in chains.Where(c => c.Handlers.Any(WritesAStream)))
         {
             chain.Middleware.Insert(0, new MethodCall(typeof(CommandTransaction), nameof(CommandTransaction.BeginStepAsync))
             {
@@ -88,30 +104,43 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
     internal static Type AggregateOf(Type parameter) =>
         parameter.IsGenericType && parameter.GetGenericTypeDefinition() == typeof(JasperFx.Events.IEventStream<>) ? parameter.GetGenericArguments()[0] : parameter;
 
-    private static bool WritesAStream(HandlerChain chain) =>
-        chain.Handlers.Any(h => h.Method.GetParameters().Any(p => p.IsDefined(typeof(WriteAggregateAttribute), inherit: true)));
+    private static bool WritesAStream(HttpChain chain) => WritesAStream(chain.Method);
+
+    private static bool WritesAStream(MethodCall handler) => handler.Method.GetParameters().Any(p => p.IsDefined(typeof(WriteAggregateAttribute), inherit: true));
 }
 
 public static class CommandTransaction
 {
+    /// <summary>Begins the transaction of a command endpoint that writes no stream and reads its caller's bindings in it (ADR 0134).</summary>
     public static async Task BeginAsync(IDocumentSession session, HttpContext http, UserProfiles profiles)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(profiles);
         await session.BeginTransactionAsync(http.RequestAborted).ConfigureAwait(false);
+        var caller = await new CommandReads(session, http).Fetch(session, http.RequestAborted).ConfigureAwait(false);
+        await ResolveAsync(caller, http, profiles).ConfigureAwait(false);
+    }
 
-        // One round trip: the caller's bindings, read in this transaction before anything decides (ADR 0134; for other
-        // requests on the way in), and the inline read models of the stream the command writes, which the session's identity
-        // map, for their types only, then hands to the inline projections instead of each reading its own (ADR 0135).
-        var batch = session.CreateBatchQuery();
-        var person = RecordedBindings.QueuePersonIn(batch, http);
-        var readModels = http.GetEndpoint()?.Metadata.GetMetadata<StreamReadModelsOfEndpoint>()?.QueueIn(session, batch, http) == true;
-        if (person is null && !readModels) return;
-        await batch.Execute(http.RequestAborted).ConfigureAwait(false);
+    /// <summary>
+    /// Begins the transaction of a command endpoint that writes a stream, and answers what it reads before anything decides (the
+    /// caller, the stream's read models) as a query plan: Wolverine runs it in the batch that reads the stream (ADR 0136).
+    /// </summary>
+    public static async Task<CommandReads> BeginWithStreamAsync(IDocumentSession session, HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(http);
+        await session.BeginTransactionAsync(http.RequestAborted).ConfigureAwait(false);
+        return new CommandReads(session, http);
+    }
 
-        if (person is null) return;
-        RecordedBindings.Resolve(http, await person.ConfigureAwait(false));
+    /// <summary>Puts what the caller acts for, as their person read in the transaction says, into the request's principal.</summary>
+    public static async Task ResolveAsync(CommandCaller caller, HttpContext http, UserProfiles profiles)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(profiles);
+        if (!caller.ReadInTheTransaction) return;
+        RecordedBindings.Resolve(http, caller.Person);
         // The profile kept up to date with the bindings.
         await profiles.RememberAsync(http.User, http.RequestAborted).ConfigureAwait(false);
     }

@@ -81,7 +81,7 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
     }
 
     [Fact]
-    public async Task A_command_reads_its_applications_read_models_with_its_callers_bindings_in_one_round_trip()
+    public async Task A_command_reads_its_applications_stream_and_read_models_with_its_callers_bindings_in_one_round_trip()
     {
         var programme = await LaunchProgramme();
         var id = await Submitted(programme);
@@ -112,6 +112,10 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
         read.Ids.ShouldContain(person);
         read.Sql.ShouldContain("from fachwerk.mt_doc_applicationsummary");
         read.InTransaction.ShouldBeTrue();
+        // The stream the command decides from is read in that round trip too, and in no other (ADR 0136).
+        recorder.Statements.Where(s => s.Session == session && s.Sql.Contains(".mt_events", StringComparison.Ordinal)
+                                       && !s.Sql.Contains("mt_quick_append_events", StringComparison.Ordinal))
+            .ShouldHaveSingleItem().ShouldBeSameAs(read);
         recorder.Appended.ShouldContain(e => e.StreamId == id && e.EventType == typeof(ApplicationFormallyCompleted));
 
         // ... and built on what they read: the details keep everything before the command, with the command's change.
