@@ -51,6 +51,7 @@ public static class FachwerkApplication
         opts.ApplicationAssembly = Assembly;
         opts.Policies.AutoApplyTransactions();
         opts.Policies.Add<CommandTransactionPolicy>();
+        opts.CodeGeneration.MethodPreCompilation.Add(new StepReadsCheckPolicy());
         // Unknown ids answer 404 with a ProblemDetails body, on every [Document]/[WriteAggregate]/[ReadAggregate].
         opts.EntityDefaults.OnMissing = OnMissing.ProblemDetailsWith404;
         // Creating commands accept an Idempotency-Key header: a retry with the same key answers the first response again.

@@ -56,7 +56,7 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
             if (ReadModelsOf(chain) is not { } readModels) continue;
             chain.Metadata.WithMetadata(readModels);
             // Once the stream is read, before anything decides: read models a concurrent command left behind are read again.
-            var keep = typeof(PreloadedReadModels).GetMethod(nameof(PreloadedReadModels.KeepIfCurrent))!.MakeGenericMethod(readModels.Aggregate);
+            var keep = KeepIfCurrent(typeof(HttpContext), readModels.Aggregate);
             // Right after the frame that reads the stream, before the endpoint's own Load steps read anything.
             var stream = chain.Middleware.FindIndex(f => f.Creates.Any(v => v.VariableType.IsGenericType
                                                                           && v.VariableType.GetGenericTypeDefinition() == typeof(JasperFx.Events.IEventStream<>)));
@@ -90,8 +90,24 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
             {
                 CommentText = "Read and write in one transaction",
             });
+            if (StepStreams.Of(chain.MessageType).Count == 0) continue;
+            // The read models of the streams it writes, as a query plan that Wolverine sends with the streams' reads (ADR 0136);
+            // StepReadsCheckPolicy keeps each only if it is at its stream's version.
+            var reads = typeof(CommandTransaction).GetMethod(nameof(CommandTransaction.StepReadsOf))!.MakeGenericMethod(chain.MessageType);
+            chain.Middleware.Insert(1, new MethodCall(typeof(CommandTransaction), reads) { CommentText = "The read models of the streams it writes" });
         }
     }
+
+    /// <summary>The <see cref="PreloadedReadModels"/>' check for <paramref name="aggregate"/>'s stream, of an endpoint or of a handler.</summary>
+    internal static System.Reflection.MethodInfo KeepIfCurrent(Type preloadedFrom, Type aggregate) =>
+        typeof(PreloadedReadModels).GetMethods()
+            .Single(m => m.Name == nameof(PreloadedReadModels.KeepIfCurrent) && m.GetParameters()[2].ParameterType == preloadedFrom)
+            .MakeGenericMethod(aggregate);
+
+    /// <summary>The write model of the event stream a frame reads, if it reads one.</summary>
+    internal static Type? StreamOf(Frame frame) =>
+        frame.Creates.Select(v => v.VariableType)
+            .FirstOrDefault(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(JasperFx.Events.IEventStream<>))?.GetGenericArguments()[0];
 
     /// <summary>An endpoint whose body is a command: it begins its transaction after the validation, and reads the caller's bindings in it.</summary>
     public static bool IsCommand(HttpChain chain) => chain?.HasRequestType == true && chain.RequestType!.IsAssignableTo(typeof(ICommand));
@@ -144,6 +160,9 @@ public static class CommandTransaction
         // The profile kept up to date with the bindings.
         await profiles.RememberAsync(http.User, http.RequestAborted).ConfigureAwait(false);
     }
+
+    /// <summary>The read models of the streams a message handler writes, as a query plan (ADR 0136).</summary>
+    public static StepReads<TMessage> StepReadsOf<TMessage>(IDocumentSession session, TMessage message) => new(session, message);
 
     public static async Task BeginStepAsync(IDocumentSession session, CancellationToken cancellation)
     {

@@ -54,7 +54,7 @@ public sealed class StreamReadModels
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(batch);
-        return new PreloadedReadModels(streamId, [.. _readModels.Select(r => (r, r.Queue(session, batch, streamId)))]);
+        return new PreloadedReadModels(Stream, streamId, [.. _readModels.Select(r => (r, r.Queue(session, batch, streamId)))]);
     }
 
     /// <summary>The read models of <paramref name="stream"/>'s stream, as the modules declare them; none if it has none.</summary>

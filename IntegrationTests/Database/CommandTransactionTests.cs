@@ -130,10 +130,46 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
         }).ShouldBeEquivalentTo(before);
     }
 
+    [Fact]
+    public async Task A_budget_step_reads_the_read_models_of_the_streams_it_writes_in_the_round_trip_that_reads_the_streams()
+    {
+        var programme = await LaunchProgramme();
+        var (id, version) = await Proposed(programme);
+
+        var options = (StoreOptions)Store.Options;
+        var recorder = new StatementRecorder(options.Logger());
+        options.Logger(recorder);
+        try
+        {
+            await ConfirmAndWait(id, version);
+        }
+        finally
+        {
+            options.Logger(recorder.Inner);
+        }
+
+        // Every read of the application's or the programme's details, the confirmation's and its steps', went in the batch that
+        // read the streams the command or step writes (ADR 0135, ADR 0136): the inline projections read none of them again
+        // before they wrote them. (A handler's batch runs on a session of its own, so this looks at the statements, not the sessions.)
+        var reads = recorder.Statements.Where(s => s.Sql.Contains("from fachwerk.mt_doc_programmedetails", StringComparison.Ordinal)
+                                                   || s.Sql.Contains("from fachwerk.mt_doc_applicationdetails", StringComparison.Ordinal))
+            .ToList();
+        reads.ShouldNotBeEmpty();
+        reads.Where(r => !r.Sql.Contains(".mt_events", StringComparison.Ordinal) || !r.InTransaction).Select(r => r.Sql).ShouldBeEmpty();
+        // The commitment of the funds read the programme's details and the application's with the three streams it writes.
+        reads.ShouldContain(s => s.Ids.Contains(id) && s.Ids.Contains(programme)
+                                 && s.Sql.Contains("from fachwerk.mt_doc_programmedetails", StringComparison.Ordinal)
+                                 && s.Sql.Contains("from fachwerk.mt_doc_applicationsummary", StringComparison.Ordinal));
+        recorder.Appended.ShouldContain(e => e.StreamId == id && e.EventType == typeof(ApplicationApproved));
+        (await Details(id)).Status.ShouldBe(ApplicationStatus.Approved);
+    }
+
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task Read_models_a_concurrent_command_left_behind_are_read_again_before_a_projection_builds_on_them(bool concurrent)
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    public async Task Read_models_a_concurrent_command_left_behind_are_read_again_before_a_projection_builds_on_them(bool concurrent, bool inAHandler)
     {
         var programme = await LaunchProgramme();
         var id = await Submitted(programme);
@@ -151,13 +187,15 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
         var preloaded = StreamReadModels.For(typeof(FundingApplication))!.QueueIn(session, batch, id);
         await batch.Execute(cancellation);
         var http = new DefaultHttpContext();
-        PreloadedReadModels.Remember(http, preloaded);
+        if (!inAHandler) PreloadedReadModels.Remember(http, preloaded);
         // ... another command commits to the application in between (or not) ...
         if (concurrent) await Act(Caseworker, id, "formal-completeness", new CompleteFormally(before.Version));
         // ... then it reads the stream, keeps the read models only if they are current, and appends.
         var stream = await session.Events.FetchForWriting<FundingApplication>(id, cancellation);
         recorder.Statements.Clear();
-        PreloadedReadModels.KeepIfCurrent(session, stream, http);
+        // An endpoint keeps them on the request, a message handler (a budget step, a letter) in its query plan's result (ADR 0136).
+        if (inAHandler) PreloadedReadModels.KeepIfCurrent(session, stream, new PreloadedStreams([preloaded]));
+        else PreloadedReadModels.KeepIfCurrent(session, stream, http);
         stream.AppendOne(new CaseAssigned(id, Caseworker.Id, "Clara Caseworker", null, null, Caseworker.Id, DateTimeOffset.UtcNow));
         await session.SaveChangesAsync(cancellation);
 
