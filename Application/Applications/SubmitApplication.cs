@@ -23,9 +23,18 @@ public static class SubmitApplicationEndpoint
 {
     public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
 
-    /// <summary>The programme whose rules and funding period the submission is checked against.</summary>
-    public static ValueTask<FundingProgramme?> LoadAsync(FundingApplication application, IDocumentSession session, CancellationToken cancellation) =>
-        session.Events.FetchLatest<FundingProgramme>(application.ProgrammeId, cancellation);
+    /// <summary>
+    /// The programme whose rules and funding period the submission is checked against, and the alliance as it stands now (its
+    /// recognition decides whether the programme still accepts it), in one round trip (issue 25).
+    /// </summary>
+    public static async Task<(FundingProgramme?, Alliance?)> LoadAsync(FundingApplication application, IDocumentSession session, CancellationToken cancellation)
+    {
+        var batch = session.CreateBatchQuery();
+        var programme = batch.Events.FetchLatest<FundingProgramme>(application.ProgrammeId);
+        var alliance = batch.Events.FetchLatest<Alliance>(application.AllianceId);
+        await batch.Execute(cancellation);
+        return (await programme, await alliance);
+    }
 
     /// <summary>
     /// Submits a drafted application to the funding authority. The programme's financing rules, its eligible alliances and, when it
@@ -34,18 +43,15 @@ public static class SubmitApplicationEndpoint
     /// </summary>
     [Authorize(Roles = Roles.Applicant)]
     [WolverinePost("/api/applications/{applicationId}/submission")]
-    public static async Task<(CommandAccepted, Events)> Post(
+    public static (CommandAccepted, Events) Post(
         SubmitApplication command,
         [WriteAggregate("applicationId")] FundingApplication application,
         FundingProgramme programme,
-        IDocumentSession session,
+        Alliance? alliance,
         ClaimsPrincipal user,
-        TimeProvider clock,
-        CancellationToken cancellation)
+        TimeProvider clock)
     {
-        // The alliance as it stands now: its recognition decides whether the programme still accepts it.
-        var alliance = await session.Events.FetchLatest<Alliance>(application.AllianceId, cancellation)
-                       ?? throw new InvalidOperationException($"Alliance {application.AllianceId} of application {application.Id} has no stream.");
+        if (alliance is null) throw new InvalidOperationException($"Alliance {application.AllianceId} of application {application.Id} has no stream.");
         var stamp = user.Stamp(clock);
         Events events = [ApplicationDecider.Submit(application, programme, alliance, AuthorityTime.DayOf(stamp.At), stamp)];
         return (CommandAccepted.After(application.Id, command, events), events);
