@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Marten;
 using Marten.Services.BatchQuerying;
@@ -40,12 +41,18 @@ public sealed class StepReads<TMessage>(IDocumentSession session, TMessage messa
 /// <summary>The streams with read models a message's handlers write, by the message's members that name them.</summary>
 public static class StepStreams
 {
+    // The methods with [WriteAggregate] parameters of each assembly, by the types of their parameters: one scan an assembly.
+    private static readonly ConcurrentDictionary<Assembly, ILookup<Type, MethodInfo>> WritersByParameter = new();
+
     public static IReadOnlyList<(PropertyInfo Member, StreamReadModels ReadModels)> Of(Type message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return [.. message.Assembly.GetTypes()
+        var writers = WritersByParameter.GetOrAdd(message.Assembly, assembly => assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            .Where(m => m.GetParameters().Any(p => p.ParameterType == message))
+            .Where(m => m.GetParameters().Any(p => p.IsDefined(typeof(WriteAggregateAttribute), inherit: true)))
+            .SelectMany(m => m.GetParameters().Select(p => (p.ParameterType, Method: m)))
+            .ToLookup(p => p.ParameterType, p => p.Method));
+        return [.. writers[message]
             .SelectMany(m => m.GetParameters())
             .Select(p => (Parameter: p, Named: p.GetCustomAttribute<WriteAggregateAttribute>(inherit: true)?.RouteOrParameterName))
             .Where(p => p.Named is not null)

@@ -26,17 +26,7 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
         var programme = await LaunchProgramme();
         var (id, version) = await Proposed(programme);
 
-        var options = (StoreOptions)Store.Options;
-        var recorder = new StatementRecorder(options.Logger());
-        options.Logger(recorder);
-        try
-        {
-            await ConfirmAndWait(id, version);
-        }
-        finally
-        {
-            options.Logger(recorder.Inner);
-        }
+        var recorder = await RecordedAsync(() => ConfirmAndWait(id, version));
 
         // The confirmation's read of the application's stream and the budget step's (both FetchForWriting), not their appends.
         var streamReads = recorder.Statements
@@ -88,17 +78,7 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
         var before = await Details(id);
         var person = Person.IdOf(Caseworker.Id);
 
-        var options = (StoreOptions)Store.Options;
-        var recorder = new StatementRecorder(options.Logger());
-        options.Logger(recorder);
-        try
-        {
-            await Act(Caseworker, id, "formal-completeness", new CompleteFormally(before.Version));
-        }
-        finally
-        {
-            options.Logger(recorder.Inner);
-        }
+        var recorder = await RecordedAsync(() => Act(Caseworker, id, "formal-completeness", new CompleteFormally(before.Version)));
 
         // The command's session is the one that read the caller; its reads of the application's details and summary went with
         // that read (ADR 0135), and the inline projections read neither again before they wrote them.
@@ -136,17 +116,7 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
         var programme = await LaunchProgramme();
         var (id, version) = await Proposed(programme);
 
-        var options = (StoreOptions)Store.Options;
-        var recorder = new StatementRecorder(options.Logger());
-        options.Logger(recorder);
-        try
-        {
-            await ConfirmAndWait(id, version);
-        }
-        finally
-        {
-            options.Logger(recorder.Inner);
-        }
+        var recorder = await RecordedAsync(() => ConfirmAndWait(id, version));
 
         // Every read of the application's or the programme's details, the confirmation's and its steps', went in the batch that
         // read the streams the command or step writes (ADR 0135, ADR 0136): the inline projections read none of them again
@@ -234,6 +204,24 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
         await using var command = new NpgsqlCommand(sql, connection);
         if (at is { } value) command.Parameters.AddWithValue("at", value);
         return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>The statements Marten's sessions ran while <paramref name="work"/> ran.</summary>
+    private async Task<StatementRecorder> RecordedAsync(Func<Task> work)
+    {
+        var options = (StoreOptions)Store.Options;
+        var recorder = new StatementRecorder(options.Logger());
+        options.Logger(recorder);
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            options.Logger(recorder.Inner);
+        }
+
+        return recorder;
     }
 
     /// <summary>Every statement Marten's sessions ran, with the ids among its parameters and whether it ran inside a transaction.</summary>
