@@ -58,8 +58,7 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
             // Once the stream is read, before anything decides: read models a concurrent command left behind are read again.
             var keep = KeepIfCurrent(typeof(HttpContext), readModels.Aggregate);
             // Right after the frame that reads the stream, before the endpoint's own Load steps read anything.
-            var stream = chain.Middleware.FindIndex(f => f.Creates.Any(v => v.VariableType.IsGenericType
-                                                                          && v.VariableType.GetGenericTypeDefinition() == typeof(JasperFx.Events.IEventStream<>)));
+            var stream = chain.Middleware.FindIndex(f => StreamOf(f) is not null);
             var keepFrame = new MethodCall(typeof(PreloadedReadModels), keep) { CommentText = "Preloaded read models only if current" };
             if (stream < 0) chain.Middleware.Add(keepFrame);
             else chain.Middleware.Insert(stream + 1, keepFrame);
