@@ -49,7 +49,7 @@ public static class AmendmentReminders
         foreach (var amended in events.OfType<DecisionAmended>())
         {
             Schedule(application, amended, messages);
-            messages.Add(new IssueChangeNotice(application.Id, amended.Version));
+            messages.Add(new IssueChangeNotice(application.Id, amended.Version, application.ApplicantId, application.ProgrammeId));
         }
         ScheduleObligations(application, events, messages);
     }

@@ -37,7 +37,7 @@ public static class ConfirmDecisionEndpoint
         Events events = [.. ApplicationDecider.ConfirmDecision(application, user.Stamp(clock))];
         var (accepted, appended, followUps) = BudgetWorkflow.After(application, command, events);
         // A rejection is final at once: its letter (Ablehnungsbescheid) goes out with it; an approval's with the commitment.
-        if (appended.OfType<ApplicationRejected>().Any()) followUps.Add(new IssueDecisionLetter(application.Id));
+        if (appended.OfType<ApplicationRejected>().Any()) followUps.Add(new IssueDecisionLetter(application.Id, application.ApplicantId, application.ProgrammeId));
         return (accepted, appended, followUps);
     }
 }

@@ -41,7 +41,7 @@ public static class CommitFundsHandler
         {
             foreach (var proof in approved.ProofsOfUse)
                 followUps.Add(ProofOfUseDeadlineReachedHandler.ScheduleFor(step.ApplicationId, proof.Proof, proof.DueBy));
-            followUps.Add(new IssueDecisionLetter(step.ApplicationId));
+            followUps.Add(new IssueDecisionLetter(step.ApplicationId, step.ApplicantId, step.ProgrammeId));
         }
 
         // The obligations imposed with the approval (ADR 0126): each due day gets its timer, as for an obligation imposed later.

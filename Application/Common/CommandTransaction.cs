@@ -33,26 +33,17 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
             // takes a connection.
             var validation = chain.Middleware.FindIndex(f => f is MethodCall call && call.HandlerType == typeof(CommandValidation));
             var at = validation < 0 ? 0 : validation + 2;
-            if (WritesAStream(chain))
+            // The caller and the read models as a query plan (CommandReads), which Wolverine sends in the batch that reads the
+            // endpoint's streams and aggregates, or on its own where it reads none; what the caller acts for goes into the principal
+            // right after that batch, before anything decides.
+            chain.Middleware.Insert(at, new MethodCall(typeof(CommandTransaction), nameof(CommandTransaction.BeginWithStreamAsync))
             {
-                // The caller and the read models as a query plan (CommandReads), which Wolverine sends in the batch that reads the
-                // stream; what the caller acts for goes into the principal right after that batch, before anything decides.
-                chain.Middleware.Insert(at, new MethodCall(typeof(CommandTransaction), nameof(CommandTransaction.BeginWithStreamAsync))
-                {
-                    CommentText = "Read and write in one transaction; the caller and the read models read with the stream",
-                });
-                chain.Middleware.Insert(at + 1, new MethodCall(typeof(CommandTransaction), nameof(CommandTransaction.ResolveAsync))
-                {
-                    CommentText = "What the caller acts for, as their person says",
-                });
-            }
-            else
+                CommentText = "Read and write in one transaction; the caller and the read models read with the stream",
+            });
+            chain.Middleware.Insert(at + 1, new MethodCall(typeof(CommandTransaction), nameof(CommandTransaction.ResolveAsync))
             {
-                chain.Middleware.Insert(at, new MethodCall(typeof(CommandTransaction), nameof(CommandTransaction.BeginAsync))
-                {
-                    CommentText = "Read and write in one transaction",
-                });
-            }
+                CommentText = "What the caller acts for, as their person says",
+            });
             if (ReadModelsOf(chain) is not { } readModels) continue;
             chain.Metadata.WithMetadata(readModels);
             // Once the stream is read, before anything decides: read models a concurrent command left behind are read again.
@@ -119,26 +110,15 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
     internal static Type AggregateOf(Type parameter) =>
         parameter.IsGenericType && parameter.GetGenericTypeDefinition() == typeof(JasperFx.Events.IEventStream<>) ? parameter.GetGenericArguments()[0] : parameter;
 
-    private static bool WritesAStream(HttpChain chain) => WritesAStream(chain.Method);
-
     private static bool WritesAStream(MethodCall handler) => handler.Method.GetParameters().Any(p => p.IsDefined(typeof(WriteAggregateAttribute), inherit: true));
 }
 
 public static class CommandTransaction
 {
-    /// <summary>Begins the transaction of a command endpoint that writes no stream and reads its caller's bindings in it (ADR 0134).</summary>
-    public static async Task BeginAsync(IDocumentSession session, HttpContext http, UserProfiles profiles)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        ArgumentNullException.ThrowIfNull(http);
-        await session.BeginTransactionAsync(http.RequestAborted).ConfigureAwait(false);
-        var caller = await new CommandReads(session, http).Fetch(session, http.RequestAborted).ConfigureAwait(false);
-        await ResolveAsync(caller, http, profiles).ConfigureAwait(false);
-    }
-
     /// <summary>
-    /// Begins the transaction of a command endpoint that writes a stream, and answers what it reads before anything decides (the
-    /// caller, the stream's read models) as a query plan: Wolverine runs it in the batch that reads the stream (ADR 0136).
+    /// Begins the transaction of a command endpoint, and answers what it reads before anything decides (the caller, the stream's
+    /// read models) as a query plan: Wolverine runs it in the batch that reads the streams and aggregates the endpoint loads, or in
+    /// a batch of its own where it loads none (ADR 0136).
     /// </summary>
     public static async Task<CommandReads> BeginWithStreamAsync(IDocumentSession session, HttpContext http)
     {

@@ -13,10 +13,16 @@ namespace Fachwerk.Application.Letters;
 public static class ChangeNoticeFacts
 {
     /// <summary>The change notice of decision version <paramref name="version"/>, or null when no amendment put that version in force.</summary>
-    public static async Task<ChangeNotice?> LoadAsync(IQuerySession session, Guid applicationId, int version, CancellationToken cancellation)
+    public static async Task<ChangeNotice?> LoadAsync(IQuerySession session, Guid applicationId, int version, CancellationToken cancellation) =>
+        await LoadAsync(session, await new LetterReads(applicationId, null, null).Fetch(session, cancellation).ConfigureAwait(false), version, cancellation)
+            .ConfigureAwait(false);
+
+    /// <summary>The change notice of decision version <paramref name="version"/> from the application's events in <paramref name="sources"/>.</summary>
+    public static async Task<ChangeNotice?> LoadAsync(IQuerySession session, LetterSources sources, int version, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var events = await session.Events.FetchStreamAsync(applicationId, token: cancellation);
+        ArgumentNullException.ThrowIfNull(sources);
+        var events = sources.Application;
         if (events.FirstOrDefault(e => e.Data is DecisionAmended d && d.Version == version) is not { } inForce) return null;
         var amended = (DecisionAmended)inForce.Data;
 
@@ -26,7 +32,7 @@ public static class ChangeNoticeFacts
         var approval = before.Select(e => e.Data).OfType<ApplicationApproved>().First();
         var proposed = before.Select(e => e.Data).OfType<AmendmentProposed>().Last(p => p.AmendmentNumber == amended.AmendmentNumber);
         var confirmed = before.Select(e => e.Data).OfType<AmendmentConfirmed>().Last(c => c.AmendmentNumber == amended.AmendmentNumber);
-        var (applicant, programme) = await LetterParties.LoadAsync(session, application.ApplicantId, inForce.Timestamp, application.ProgrammeId, cancellation);
+        var (applicant, programme) = await sources.PartiesAsync(session, application.ApplicantId, inForce.Timestamp, application.ProgrammeId, cancellation);
 
         var funding = application.Funding!;
         // The obligations this version added, changed or lifted, appended in its transaction right after it (ADR 0129).

@@ -14,10 +14,16 @@ namespace Fachwerk.Application.Letters;
 public static class DecisionLetterFacts
 {
     /// <summary>The letter of the application's approval or rejection, or null while it is neither.</summary>
-    public static async Task<DecisionLetter?> LoadAsync(IQuerySession session, Guid applicationId, CancellationToken cancellation)
+    public static async Task<DecisionLetter?> LoadAsync(IQuerySession session, Guid applicationId, CancellationToken cancellation) =>
+        await LoadAsync(session, await new LetterReads(applicationId, null, null).Fetch(session, cancellation).ConfigureAwait(false), cancellation)
+            .ConfigureAwait(false);
+
+    /// <summary>The decision letter from the application's events in <paramref name="sources"/>, or null before a decision.</summary>
+    public static async Task<DecisionLetter?> LoadAsync(IQuerySession session, LetterSources sources, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var events = await session.Events.FetchStreamAsync(applicationId, token: cancellation);
+        ArgumentNullException.ThrowIfNull(sources);
+        var events = sources.Application;
         if (events.FirstOrDefault(e => e.Data is ApplicationApproved or ApplicationRejected) is not { } decision) return null;
 
         var upToDecision = events.TakeWhile(e => e.Version <= decision.Version).ToList();
@@ -25,7 +31,7 @@ public static class DecisionLetterFacts
         var proposed = Last<DecisionProposed>(upToDecision);
         var confirmed = Last<DecisionConfirmed>(upToDecision);
         var submitted = upToDecision.Select(e => e.Data).OfType<ApplicationSubmitted>().LastOrDefault();
-        var (applicant, programme) = await LetterParties.LoadAsync(session, application.ApplicantId, decision.Timestamp, application.ProgrammeId, cancellation);
+        var (applicant, programme) = await sources.PartiesAsync(session, application.ApplicantId, decision.Timestamp, application.ProgrammeId, cancellation);
 
         var letter = new DecisionLetter(application.Id, applicant?.Name ?? "", applicant?.Town ?? "", programme, application.Plan.Title,
             application.Plan.Duration, submitted?.RecordedAt, application.Plan.TotalCosts, 0m, 0m, 0m, [], [], proposed.RecordedBy,

@@ -7,8 +7,9 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Letters;
 
 /// <summary>Issue the change notice (Änderungsbescheid) of decision version <paramref name="DecisionVersion"/> (sent with its <c>DecisionAmended</c>, ADR 0121).</summary>
-/// <remarks>Not called <c>Version</c>: Wolverine would take that for the stream version the aggregate is expected at.</remarks>
-public sealed record IssueChangeNotice(Guid ApplicationId, int DecisionVersion);
+/// <remarks>Not called <c>Version</c>: Wolverine would take that for the stream version the aggregate is expected at.
+/// The applicant and the programme are named as in <see cref="IssueDecisionLetter"/> (ADR 0137).</remarks>
+public sealed record IssueChangeNotice(Guid ApplicationId, int DecisionVersion, Guid? ApplicantId = null, Guid? ProgrammeId = null);
 
 /// <summary>
 /// Renders the change notice from the events up to the amended version, stores its bytes and appends <c>DocumentAttached</c> (kind
@@ -20,16 +21,21 @@ public static class IssueChangeNoticeHandler
 {
     public const string Actor = "system:change-notice";
 
+    /// <summary>What the notice is written from, read in the batch that reads the application's stream.</summary>
+    public static LetterReads Load(IssueChangeNotice issue) =>
+        new(issue?.ApplicationId ?? throw new ArgumentNullException(nameof(issue)), issue.ApplicantId, issue.ProgrammeId);
+
     public static async Task<Events> Handle(
         IssueChangeNotice issue,
         [WriteAggregate(nameof(IssueChangeNotice.ApplicationId), Required = false)] FundingApplication? application,
+        LetterSources sources,
         IDocumentSession session,
         DocumentContent content,
         TimeProvider clock,
         CancellationToken cancellation)
     {
         if (application is null || application.ChangeNotices.Contains(DocumentIdOf(issue.ApplicationId, issue.DecisionVersion))) return [];
-        if (await ChangeNoticeFacts.LoadAsync(session, issue.ApplicationId, issue.DecisionVersion, cancellation) is not { } notice) return [];
+        if (await ChangeNoticeFacts.LoadAsync(session, sources, issue.DecisionVersion, cancellation) is not { } notice) return [];
 
         var pdf = ChangeNoticePdf.Render(notice);
         var sha256 = content.Store(session, pdf);

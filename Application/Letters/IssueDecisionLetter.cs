@@ -7,7 +7,11 @@ using Wolverine.Marten;
 namespace Fachwerk.Application.Letters;
 
 /// <summary>Issue the decision letter of an approved or rejected application (sent with the decision, ADR 0104).</summary>
-public sealed record IssueDecisionLetter(Guid ApplicationId);
+/// <remarks>
+/// The applicant and the programme are named so that the letter's handler reads their streams with the application's (ADR 0137); a
+/// message without them (sent before) still gets its letter, with one more round trip.
+/// </remarks>
+public sealed record IssueDecisionLetter(Guid ApplicationId, Guid? ApplicantId = null, Guid? ProgrammeId = null);
 
 /// <summary>
 /// Renders the decision letter from the events up to the approval or rejection, stores its bytes and appends <c>DocumentAttached</c> (kind
@@ -20,16 +24,21 @@ public static class IssueDecisionLetterHandler
 {
     public const string Actor = "system:decision-letter";
 
+    /// <summary>What the letter is written from, read in the batch that reads the application's stream.</summary>
+    public static LetterReads Load(IssueDecisionLetter issue) =>
+        new(issue?.ApplicationId ?? throw new ArgumentNullException(nameof(issue)), issue.ApplicantId, issue.ProgrammeId);
+
     public static async Task<Events> Handle(
         IssueDecisionLetter issue,
         [WriteAggregate(nameof(IssueDecisionLetter.ApplicationId), Required = false)] FundingApplication? application,
+        LetterSources sources,
         IDocumentSession session,
         DocumentContent content,
         TimeProvider clock,
         CancellationToken cancellation)
     {
         if (application is null || application.DecisionLetter is not null) return [];
-        if (await DecisionLetterFacts.LoadAsync(session, issue.ApplicationId, cancellation) is not { } letter) return [];
+        if (await DecisionLetterFacts.LoadAsync(session, sources, cancellation) is not { } letter) return [];
 
         var pdf = DecisionLetterPdf.Render(letter);
         var sha256 = content.Store(session, pdf);

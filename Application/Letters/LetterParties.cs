@@ -1,4 +1,5 @@
 using Fachwerk.Domain.Organisations;
+using JasperFx.Events;
 using Marten;
 
 namespace Fachwerk.Application.Letters;
@@ -15,10 +16,14 @@ public sealed record LetterParties(Organisation? Applicant, string Programme)
         var applicant = batch.Events.FetchStream(applicantId, timestamp: at);
         var launch = batch.Events.FetchStream(programmeId, version: 1);
         await batch.Execute(cancellation);
+        return From(await applicant, await launch);
+    }
+
+    /// <summary>From the applicant's events up to the letter's moment and the programme's first event.</summary>
+    public static LetterParties From(IEnumerable<IEvent> applicant, IReadOnlyList<IEvent> launch) =>
         // Folded as Marten folds the organisation's write model (WriteModelProjection): only the events of its own namespace,
         // with the domain's Evolve.
-        var organisation = (await applicant).Where(e => e.Data.GetType().Namespace == typeof(Organisation).Namespace)
-            .Aggregate((Organisation?)null, (state, e) => Organisation.Evolve(state, e.Data));
-        return new LetterParties(organisation, ProgrammeName.AsLaunched(await launch));
-    }
+        new(applicant.Where(e => e.Data.GetType().Namespace == typeof(Organisation).Namespace)
+                .Aggregate((Organisation?)null, (state, e) => Organisation.Evolve(state, e.Data)),
+            ProgrammeName.AsLaunched(launch));
 }

@@ -134,6 +134,48 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
         (await Details(id)).Status.ShouldBe(ApplicationStatus.Approved);
     }
 
+    [Fact]
+    public async Task A_draft_reads_its_callers_bindings_with_the_applicant_the_programme_and_the_alliance_in_one_round_trip()
+    {
+        var programme = await LaunchProgramme();
+        var person = Person.IdOf(Applicant.Id);
+
+        var recorder = await RecordedAsync(() => Draft(programme));
+
+        // The draft writes no stream it reads: its caller went in the batch of the aggregates it decides from (ADR 0136), and it
+        // read nothing else before it started the application's stream.
+        var session = recorder.Statements.Single(s => s.Ids.Contains(person)).Session;
+        var read = ReadsOf(recorder, session).ShouldHaveSingleItem();
+        read.Ids.ShouldContain(programme);
+        read.Sql.ShouldContain(".mt_events");
+        read.InTransaction.ShouldBeTrue();
+        recorder.AppendedIn.ShouldContain(a => a.Session == session && a.Event.EventType == typeof(ApplicationDrafted));
+    }
+
+    [Fact]
+    public async Task A_decision_letter_reads_the_applications_events_and_its_parties_in_the_round_trip_that_reads_its_stream()
+    {
+        var programme = await LaunchProgramme();
+        var (id, version) = await Proposed(programme);
+        var applicant = (await Details(id)).Applicant.Id;
+
+        var recorder = await RecordedAsync(() => ConfirmAndWait(id, version));
+
+        // The letter's handler: the application's stream, its events, the applicant's stream and the programme's launch in one
+        // round trip (ADR 0137), then the letter's writes.
+        var letter = recorder.AppendedIn.Single(a => a.Event.Data is DocumentAttached { Kind: DocumentKind.DecisionLetter } attached
+                                                     && attached.ApplicationId == id).Session;
+        var read = ReadsOf(recorder, letter).ShouldHaveSingleItem();
+        read.Ids.ShouldContain(id);
+        read.Ids.ShouldContain(applicant);
+        read.Ids.ShouldContain(programme);
+        read.InTransaction.ShouldBeTrue();
+    }
+
+    /// <summary>What <paramref name="session"/> sent before its writes: its reads, one round trip each.</summary>
+    private static List<Statement> ReadsOf(StatementRecorder recorder, IQuerySession session) =>
+        [.. recorder.Statements.Where(s => s.Session == session).TakeWhile(s => !s.Sql.Contains("mt_quick_append_events", StringComparison.Ordinal))];
+
     [Theory]
     [InlineData(true, false)]
     [InlineData(false, false)]
@@ -233,6 +275,9 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
 
         public ConcurrentQueue<JasperFx.Events.IEvent> Appended { get; } = new();
 
+        /// <summary>The events appended, with the session that appended them.</summary>
+        public ConcurrentQueue<(JasperFx.Events.IEvent Event, IQuerySession Session)> AppendedIn { get; } = new();
+
         public IMartenSessionLogger StartSession(IQuerySession session) => new SessionLogger(Inner.StartSession(session), this, session);
 
         public void SchemaChange(string sql) => Inner.SchemaChange(sql);
@@ -277,7 +322,11 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
 
         public void RecordSavedChanges(IDocumentSession session, IChangeSet commit)
         {
-            foreach (var e in commit.GetEvents()) recorder.Appended.Enqueue(e);
+            foreach (var e in commit.GetEvents())
+            {
+                recorder.Appended.Enqueue(e);
+                recorder.AppendedIn.Enqueue((e, session));
+            }
             inner.RecordSavedChanges(session, commit);
         }
     }
