@@ -75,6 +75,7 @@ public static class Composition
         var applySchema = AppliesSchemaOnStartup(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<FachwerkDatabase>();
+        services.AddSingleton<Application.Applications.ApplicationParties>();
         // The key-encryption keys of personal data, held outside the database (ADR 0061).
         services.Configure<PersonalDataOptions>(configuration.GetSection(PersonalDataOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PersonalDataOptions>>().Value.Load());

@@ -54,9 +54,16 @@ public static class CastAllianceVoteEndpoint
 {
     public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForAlliance(application.AllianceId);
 
-    /// <summary>The alliance of the application's region: whether it is recognized, covers the district, and who its members are.</summary>
-    public static ValueTask<Alliance?> LoadAsync(FundingApplication application, IDocumentSession session, CancellationToken cancellation) =>
-        session.Events.FetchLatest<Alliance>(application.AllianceId, cancellation);
+    /// <summary>The alliance, queued with the application's stream when this node knows which it is.</summary>
+    public static ApplicationPartiesReads Load(Guid applicationId, ApplicationParties parties) => new(applicationId, parties, withProgramme: false);
+
+    /// <summary>
+    /// The alliance of the application's region: whether it is recognized, covers the district, and who its members are; read with
+    /// the application's stream, or right after it (issue 25).
+    /// </summary>
+    public static async Task<Alliance?> LoadAsync(FundingApplication application, ApplicationPartiesReads.Read read, ApplicationParties parties,
+        IDocumentSession session, CancellationToken cancellation) =>
+        (await read.ForAsync(application, parties, session, cancellation).ConfigureAwait(false)).Alliance;
 
     /// <summary>
     /// Records the alliance's vote (Votum) on an application: recommend or not, with reasons and optional scores. Answers the

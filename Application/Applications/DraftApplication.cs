@@ -81,11 +81,14 @@ public static class DraftApplicationEndpoint
         [ReadAggregate(nameof(DraftApplication.ApplicantId))] Organisation applicant,
         [ReadAggregate(nameof(DraftApplication.ProgrammeId))] FundingProgramme programme,
         [ReadAggregate(nameof(DraftApplication.AllianceId))] Alliance alliance,
+        ApplicationParties parties,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
         var drafted = ApplicationDecider.Draft(id, applicant, programme, alliance, command.District, command.Plan, user.Stamp(clock), command.Extra);
+        // Its later commands read the programme and the alliance with its stream (a draft that does not commit is never asked for).
+        parties.Remember(id, programme.Id, alliance.Id);
         return (new StreamCreated(id, 1, $"/api/applications/{id}"), MartenOps.StartStream<FundingApplication>(id, drafted));
     }
 }

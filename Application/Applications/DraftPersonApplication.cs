@@ -108,6 +108,7 @@ public static class DraftPersonApplicationEndpoint
         [ReadAggregate(nameof(DraftPersonApplication.AllianceId))] Alliance alliance,
         IDocumentSession session,
         PersonalDataVault vault,
+        ApplicationParties parties,
         ClaimsPrincipal user,
         TimeProvider clock)
     {
@@ -123,6 +124,7 @@ public static class DraftPersonApplicationEndpoint
         session.Events.StartStream<Organisation>(subjectId, record);
         // The person acts for their applicant record from now on, recorded in the same transaction (ADR 0060).
         session.Events.Append(Person.IdOf(stamp.By), PersonDecider.BindApplicantPerson(stamp.By, subjectId, stamp));
+        parties.Remember(id, programme.Id, alliance.Id);
         return (new StreamCreated(id, 2, $"/api/applications/{id}"), MartenOps.StartStream<FundingApplication>(id, drafted, named));
     }
 }

@@ -23,18 +23,16 @@ public static class SubmitApplicationEndpoint
 {
     public static void Before(FundingApplication application, ClaimsPrincipal user) => user.EnsureActsForOrganisation(application.ApplicantId);
 
+    /// <summary>The programme and the alliance, queued with the application's stream when this node knows which they are.</summary>
+    public static ApplicationPartiesReads Load(Guid applicationId, ApplicationParties parties) => new(applicationId, parties, withProgramme: true);
+
     /// <summary>
     /// The programme whose rules and funding period the submission is checked against, and the alliance as it stands now (its
-    /// recognition decides whether the programme still accepts it), in one round trip (issue 25).
+    /// recognition decides whether the programme still accepts it): read with the application's stream, or right after it (issue 25).
     /// </summary>
-    public static async Task<(FundingProgramme?, Alliance?)> LoadAsync(FundingApplication application, IDocumentSession session, CancellationToken cancellation)
-    {
-        var batch = session.CreateBatchQuery();
-        var programme = batch.Events.FetchLatest<FundingProgramme>(application.ProgrammeId);
-        var alliance = batch.Events.FetchLatest<Alliance>(application.AllianceId);
-        await batch.Execute(cancellation);
-        return (await programme, await alliance);
-    }
+    public static Task<(FundingProgramme? Programme, Alliance? Alliance)> LoadAsync(FundingApplication application, ApplicationPartiesReads.Read read,
+        ApplicationParties parties, IDocumentSession session, CancellationToken cancellation) =>
+        read.ForAsync(application, parties, session, cancellation);
 
     /// <summary>
     /// Submits a drafted application to the funding authority. The programme's financing rules, its eligible alliances and, when it

@@ -3,11 +3,13 @@ using Fachwerk.Application.Applications;
 using Fachwerk.Application.Common;
 using Fachwerk.Domain.Applications;
 using Fachwerk.Domain.People;
+using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Applications;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;
 using Marten.Services;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Fachwerk.IntegrationTests.Database;
@@ -171,6 +173,56 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
         read.Ids.ShouldContain(programme);
         read.InTransaction.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task A_submission_and_an_alliance_vote_read_the_programme_and_the_alliance_with_the_applications_stream()
+    {
+        var programme = await LaunchProgramme();
+        var id = await Draft(programme);
+
+        var submission = await RecordedAsync(() => Act(Applicant, id, "submission", new SubmitApplication(1)));
+        var version = await Act(Caseworker, id, "formal-completeness", new CompleteFormally(2));
+        var vote = await RecordedAsync(() => Act(Reviewer, id, "alliance-vote", new CastAllianceVote(version, ChamberId, true,
+            "Fits the regional strategy", new Dictionary<string, int> { ["Bedarf"] = 8 }, DeclaresNoConflictOfInterest: true)));
+
+        // The node drafted the application, so it knows its programme and alliance: read in the batch that reads the application's
+        // stream and its caller (ADR 0137), and nothing read after it.
+        var submitted = ReadsOf(submission, SessionOf(submission, Applicant)).ShouldHaveSingleItem();
+        submitted.Ids.ShouldContain(id);
+        submitted.Ids.ShouldContain(programme);
+        submitted.Ids.ShouldContain(AllianceId);
+        var voted = ReadsOf(vote, SessionOf(vote, Reviewer)).ShouldHaveSingleItem();
+        voted.Ids.ShouldContain(id);
+        voted.Ids.ShouldContain(AllianceId);
+        voted.Ids.ShouldNotContain(programme);
+        (await Details(id)).AllianceVote.ShouldNotBeNull().Recommends.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_submission_whose_parties_this_node_remembers_wrongly_reads_the_applications_own_after_its_stream()
+    {
+        var programme = await LaunchProgramme();
+        var other = await LaunchProgramme();
+        var id = await Draft(programme);
+        // What no node can remember of a real application, since its programme and alliance never change: the check still holds.
+        Host.Services.GetRequiredService<ApplicationParties>().Remember(id, other, Guid.NewGuid());
+
+        var submission = await RecordedAsync(() => Act(Applicant, id, "submission", new SubmitApplication(1)));
+
+        var reads = ReadsOf(submission, SessionOf(submission, Applicant));
+        reads.Count.ShouldBe(2);
+        reads[1].Ids.ShouldContain(programme);
+        reads[1].Ids.ShouldContain(AllianceId);
+        var details = await Details(id);
+        details.Status.ShouldBe(ApplicationStatus.Submitted);
+        details.Programme.Id.ShouldBe(programme);
+        // ... and remembers them rightly from then on.
+        Host.Services.GetRequiredService<ApplicationParties>().Of(id).ShouldBe(new ApplicationParties.Known(programme, AllianceId));
+    }
+
+    /// <summary>The session of the command <paramref name="user"/> sent: the one that read their person.</summary>
+    private static IQuerySession SessionOf(StatementRecorder recorder, DemoUser user) =>
+        recorder.Statements.First(s => s.Ids.Contains(Person.IdOf(user.Id))).Session;
 
     /// <summary>What <paramref name="session"/> sent before its writes: its reads, one round trip each.</summary>
     private static List<Statement> ReadsOf(StatementRecorder recorder, IQuerySession session) =>
