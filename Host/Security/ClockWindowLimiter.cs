@@ -16,7 +16,14 @@ public sealed class ClockWindowLimiter(TimeProvider clock, int permits, TimeSpan
     private long _granted;
     private long _refused;
 
-    /// <summary>How long ago the window closed (the partitioned limiter drops limiters idle for a while); null while it is open.</summary>
+    private readonly DateTimeOffset _created = clock.GetUtcNow();
+
+    /// <summary>
+    /// How long ago the window closed, or, before the first request, how long ago the limiter was made (the partitioned limiter
+    /// drops limiters idle for a while); null while it is open. A limiter just made is not idle: the partitioned limiter's
+    /// clean-up, every 100 ms, would otherwise drop it between its making and its first request, and that request would be
+    /// counted on a limiter no later request sees.
+    /// </summary>
     public override TimeSpan? IdleDuration
     {
         get
@@ -24,7 +31,7 @@ public sealed class ClockWindowLimiter(TimeProvider clock, int permits, TimeSpan
             lock (_gate)
             {
                 var now = clock.GetUtcNow();
-                return IsOpen(now) ? null : now - Closes;
+                return IsOpen(now) ? null : now - (_opened == DateTimeOffset.MinValue ? _created : Closes);
             }
         }
     }

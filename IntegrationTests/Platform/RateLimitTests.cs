@@ -167,6 +167,23 @@ public class RateLimitTests(AppFixture fixture) : IntegrationContext(fixture)
         });
 
     [Fact]
+    public void A_limiter_is_idle_from_when_it_was_made_until_its_first_request_then_from_when_its_window_closed()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(AppFixture.Start);
+        using var limiter = new ClockWindowLimiter(clock, permits: 2, window: TimeSpan.FromMinutes(1));
+
+        // Made just now: not idle, so the partitioned limiter's clean-up keeps it for the request it was made for.
+        limiter.IdleDuration.ShouldBe(TimeSpan.Zero);
+        clock.Advance(TimeSpan.FromSeconds(11));
+        limiter.IdleDuration.ShouldBe(TimeSpan.FromSeconds(11));
+
+        limiter.AttemptAcquire().IsAcquired.ShouldBeTrue();
+        limiter.IdleDuration.ShouldBeNull();
+        clock.Advance(TimeSpan.FromSeconds(75));
+        limiter.IdleDuration.ShouldBe(TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
     public void The_limits_are_on_unless_configured_off_and_each_is_a_setting()
     {
         static RateLimitSettings From(Dictionary<string, string?> values)
