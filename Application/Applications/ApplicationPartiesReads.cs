@@ -18,8 +18,8 @@ public sealed class ApplicationPartiesReads(Guid applicationId, ApplicationParti
     {
         ArgumentNullException.ThrowIfNull(query);
         if (parties.Of(applicationId) is not { } known) return Task.FromResult(new Read(withProgramme, null, null, null));
-        var programme = withProgramme ? query.Events.FetchLatest<FundingProgramme>(known.ProgrammeId) : null;
-        return ReadAsync(known, programme, query.Events.FetchLatest<Alliance>(known.AllianceId));
+        var (programme, alliance) = Queue(query, withProgramme, known.ProgrammeId, known.AllianceId);
+        return ReadAsync(known, programme, alliance);
     }
 
     /// <summary>Nothing on its own: without the application's stream in the batch, <see cref="Read.ForAsync"/> reads after it.</summary>
@@ -27,6 +27,10 @@ public sealed class ApplicationPartiesReads(Guid applicationId, ApplicationParti
 
     private async Task<Read> ReadAsync(ApplicationParties.Known known, Task<FundingProgramme?>? programme, Task<Alliance?> alliance) =>
         new(withProgramme, known, programme is null ? null : await programme.ConfigureAwait(false), await alliance.ConfigureAwait(false));
+
+    /// <summary>The programme (if asked) and the alliance, queued in <paramref name="query"/>.</summary>
+    private static (Task<FundingProgramme?>? Programme, Task<Alliance?> Alliance) Queue(IBatchedQuery query, bool withProgramme, Guid programme, Guid alliance) =>
+        (withProgramme ? query.Events.FetchLatest<FundingProgramme>(programme) : null, query.Events.FetchLatest<Alliance>(alliance));
 
     /// <summary>What was read with the stream, for the parties this node remembered.</summary>
     public sealed record Read(bool WithProgramme, ApplicationParties.Known? Of, FundingProgramme? Programme, Alliance? Alliance)
@@ -45,8 +49,7 @@ public sealed class ApplicationPartiesReads(Guid applicationId, ApplicationParti
                 return (Programme, Alliance);
             parties.Remember(application);
             var batch = session.CreateBatchQuery();
-            var programme = WithProgramme ? batch.Events.FetchLatest<FundingProgramme>(application.ProgrammeId) : null;
-            var alliance = batch.Events.FetchLatest<Alliance>(application.AllianceId);
+            var (programme, alliance) = Queue(batch, WithProgramme, application.ProgrammeId, application.AllianceId);
             await batch.Execute(cancellation).ConfigureAwait(false);
             return (programme is null ? null : await programme.ConfigureAwait(false), await alliance.ConfigureAwait(false));
         }

@@ -36,9 +36,9 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
             // The caller and the read models as a query plan (CommandReads), which Wolverine sends in the batch that reads the
             // endpoint's streams and aggregates, or on its own where it reads none; what the caller acts for goes into the principal
             // right after that batch, before anything decides.
-            chain.Middleware.Insert(at, new MethodCall(typeof(CommandTransaction), nameof(CommandTransaction.BeginWithStreamAsync))
+            chain.Middleware.Insert(at, new MethodCall(typeof(CommandTransaction), nameof(CommandTransaction.BeginWithReadsAsync))
             {
-                CommentText = "Read and write in one transaction; the caller and the read models read with the stream",
+                CommentText = "Read and write in one transaction; the caller and the read models read with what the endpoint loads",
             });
             chain.Middleware.Insert(at + 1, new MethodCall(typeof(CommandTransaction), nameof(CommandTransaction.ResolveAsync))
             {
@@ -120,7 +120,7 @@ public static class CommandTransaction
     /// read models) as a query plan: Wolverine runs it in the batch that reads the streams and aggregates the endpoint loads, or in
     /// a batch of its own where it loads none (ADR 0136).
     /// </summary>
-    public static async Task<CommandReads> BeginWithStreamAsync(IDocumentSession session, HttpContext http)
+    public static async Task<CommandReads> BeginWithReadsAsync(IDocumentSession session, HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(http);

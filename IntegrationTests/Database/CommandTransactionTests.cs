@@ -325,10 +325,10 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
 
         public ConcurrentQueue<Statement> Statements { get; } = new();
 
-        public ConcurrentQueue<JasperFx.Events.IEvent> Appended { get; } = new();
-
         /// <summary>The events appended, with the session that appended them.</summary>
         public ConcurrentQueue<(JasperFx.Events.IEvent Event, IQuerySession Session)> AppendedIn { get; } = new();
+
+        public IEnumerable<JasperFx.Events.IEvent> Appended => AppendedIn.Select(a => a.Event);
 
         public IMartenSessionLogger StartSession(IQuerySession session) => new SessionLogger(Inner.StartSession(session), this, session);
 
@@ -374,11 +374,7 @@ public class CommandTransactionTests(AppFixture fixture) : ApplicationApi(fixtur
 
         public void RecordSavedChanges(IDocumentSession session, IChangeSet commit)
         {
-            foreach (var e in commit.GetEvents())
-            {
-                recorder.Appended.Enqueue(e);
-                recorder.AppendedIn.Enqueue((e, session));
-            }
+            foreach (var e in commit.GetEvents()) recorder.AppendedIn.Enqueue((e, session));
             inner.RecordSavedChanges(session, commit);
         }
     }
