@@ -108,6 +108,8 @@ public static class Composition
             .InitializeWith<CommitmentsUpgrade>()
             // Once per store: data keys stored before they were wrapped are wrapped by the key-encryption key (ADR 0061).
             .InitializeWith<PersonalDataKeysUpgrade>()
+            // Once per process: no command asks the pool for a second connection to check the schema (ADR 0138).
+            .InitializeWith<Fachwerk.Host.Database.SchemaCheckedAtStart>()
             .IntegrateWithWolverine()
             // Notifications are derived from the stored events by a subscription of the daemon (ADR 0091).
             .SubscribeToEventsWithServices<Fachwerk.Application.Notifications.NotificationSubscription>(ServiceLifetime.Singleton)

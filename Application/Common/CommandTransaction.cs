@@ -40,7 +40,7 @@ public sealed class CommandTransactionPolicy : IHttpPolicy, IHandlerPolicy
             {
                 CommentText = "Read and write in one transaction; the caller and the read models read with what the endpoint loads",
             });
-            chain.Middleware.Insert(at + 1, new MethodCall(typeof(CommandTransaction), nameof(CommandTransaction.ResolveAsync))
+            chain.Middleware.Insert(at + 1, new MethodCall(typeof(CommandTransaction), nameof(CommandTransaction.Resolve))
             {
                 CommentText = "What the caller acts for, as their person says",
             });
@@ -129,15 +129,15 @@ public static class CommandTransaction
     }
 
     /// <summary>Puts what the caller acts for, as their person read in the transaction says, into the request's principal.</summary>
-    public static async Task ResolveAsync(CommandCaller caller, HttpContext http, UserProfiles profiles)
+    public static void Resolve(CommandCaller caller, HttpContext http, UserProfiles profiles, IDocumentSession session)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(profiles);
         if (!caller.ReadInTheTransaction) return;
         RecordedBindings.Resolve(http, caller.Person);
-        // The profile kept up to date with the bindings.
-        await profiles.RememberAsync(http.User, http.RequestAborted).ConfigureAwait(false);
+        // The profile kept up to date with the bindings, in the command's transaction: never on a second connection (ADR 0138).
+        profiles.RememberIn(session, http.User);
     }
 
     /// <summary>The read models of the streams a message handler writes, as a query plan (ADR 0136).</summary>

@@ -37,15 +37,44 @@ public sealed class UserProfiles(IDocumentStore store)
         };
     }
 
+    /// <summary>Writes the profile of <paramref name="user"/> in a session of its own, if it changed: for a request that holds no connection.</summary>
     public async Task RememberAsync(ClaimsPrincipal user, CancellationToken cancellation)
     {
-        if (Of(user) is not { } profile) return;
-        var fingerprint = Fingerprint(profile);
-        if (_written.TryGetValue(profile.Id, out var last) && last == fingerprint) return;
+        if (Changed(user) is not { } changed) return;
         await using var session = store.LightweightSession();
-        session.Store(profile);
+        session.Store(changed.Profile);
         await session.SaveChangesAsync(cancellation);
-        _written[profile.Id] = fingerprint;
+        _written[changed.Profile.Id] = changed.Fingerprint;
+    }
+
+    /// <summary>
+    /// Stores the profile of <paramref name="user"/>, if it changed, in <paramref name="session"/>: a command writes it in its own
+    /// transaction. A session of its own would need a second connection while the command holds one, and commands that hold
+    /// every connection of the pool would wait for each other until the pool's timeout (ADR 0138). The node remembers it as
+    /// written once the transaction committed; a command refused writes nothing, and the next request tries again.
+    /// </summary>
+    public void RememberIn(IDocumentSession session, ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (Changed(user) is not { } changed) return;
+        session.Store(changed.Profile);
+        session.Listeners.Add(new WrittenOnCommit(this, changed.Profile.Id, changed.Fingerprint));
+    }
+
+    private (UserProfile Profile, string Fingerprint)? Changed(ClaimsPrincipal user)
+    {
+        if (Of(user) is not { } profile) return null;
+        var fingerprint = Fingerprint(profile);
+        return _written.TryGetValue(profile.Id, out var last) && last == fingerprint ? null : (profile, fingerprint);
+    }
+
+    private sealed class WrittenOnCommit(UserProfiles profiles, string id, string fingerprint) : DocumentSessionListenerBase
+    {
+        public override Task AfterCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token)
+        {
+            profiles._written[id] = fingerprint;
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>Forgets what was written, so every user's next request writes the profile again (after the store was emptied).</summary>
