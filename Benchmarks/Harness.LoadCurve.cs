@@ -28,7 +28,7 @@ public sealed partial class Harness
         using var api = new FachwerkApi(host.Address);
         var world = await CommandWorld.SetUpAsync(api, applicants: CommandWorld.ApplicantPeople.Count, programmes: 4, cancellation);
         var floors = new PostgresFloors(connectionString);
-        await WarmUpCommandsAsync(CommandClients(world), cancellation);
+        await WarmUpCommandsAsync(host, CommandClients(world), cancellation);
         await using var observer = new NpgsqlConnection(connectionString);
         await observer.OpenAsync(cancellation);
         async Task<long> Scalar(string sql, CancellationToken token)
@@ -85,12 +85,36 @@ public sealed partial class Harness
         };
     }
 
-    /// <summary>The command path warmed up by <paramref name="clients"/> for <see cref="Settings.Warmup"/>.</summary>
-    private async Task WarmUpCommandsAsync(Func<int, CancellationToken, Task<bool>> clients, CancellationToken cancellation)
+    /// <summary>
+    /// The command path warmed up by <paramref name="clients"/> for <see cref="Settings.Warmup"/>, then on in windows of a few
+    /// seconds, up to <see cref="Settings.TieringSettleLimit"/>, until the host's tiered compiler has gone quiet: what is
+    /// measured after it is a host that has run for a while, not one still compiling its hot methods again.
+    /// </summary>
+    private async Task WarmUpCommandsAsync(HostProcess host, Func<int, CancellationToken, Task<bool>> clients, CancellationToken cancellation)
     {
         Log("warming up the command path");
         await ClosedLoop.RunAsync(settings.Clients, settings.Warmup, clients, cancellation);
+        if (settings.TieringSettleLimit <= TimeSpan.Zero) return;
+        var settling = Stopwatch.StartNew();
+        var last = TimeSpan.Zero;
+        while (settling.Elapsed < settings.TieringSettleLimit)
+        {
+            var before = TieredCompiler.Now(host.Id);
+            await ClosedLoop.RunAsync(settings.Clients, TieringWindow, clients, cancellation);
+            last = TieredCompiler.Used(before, TieredCompiler.Now(host.Id));
+            if (last < TieringWindow * TieringQuietShare) break;
+        }
+
+        var note = $"command warm-up: {Format.Number(settings.Warmup.TotalSeconds)} s, then {Format.Number(settling.Elapsed.TotalSeconds)} s more until the host's " +
+                   $"tiered compiler used less than {Format.Number(TieringQuietShare * 100)} % of a core over {Format.Number(TieringWindow.TotalSeconds)} s " +
+                   $"({Format.Number(last.TotalMilliseconds)} ms in the last window{(last < TieringWindow * TieringQuietShare ? "" : $"; the limit of {Format.Number(settings.TieringSettleLimit.TotalSeconds)} s came first")})";
+        Log(note);
+        _notes.Add(note);
     }
+
+    private static readonly TimeSpan TieringWindow = TimeSpan.FromSeconds(5);
+
+    private const double TieringQuietShare = 0.02;
 
     private sealed record LoadCurveRow(double Rate, OpenLoop.Outcome Outcome, CpuShares? Cpu, LatencySummary Latency, LatencySummary Floor)
     {

@@ -18,7 +18,7 @@ public sealed partial class Harness
     {
         // The measured clients go on with the applications the warm-up left half way.
         var clients = CommandClients(world);
-        await WarmUpCommandsAsync(clients, cancellation);
+        await WarmUpCommandsAsync(host, clients, cancellation);
 
         Log($"floor: single-row insert commits with {settings.Clients} connections");
         var floorCpuBefore = CpuShares.Now(host.Id, cluster.DataDirectory);
@@ -28,8 +28,10 @@ public sealed partial class Harness
         Log($"commands with {settings.Clients} concurrent clients for {settings.ThroughputDuration.TotalSeconds} s");
         if (settings.Statements) await StatementProfile.ResetAsync(connectionString, cancellation);
         var commandCpuBefore = CpuShares.Now(host.Id, cluster.DataDirectory);
+        var tieringBefore = TieredCompiler.Now(host.Id);
         var throughput = await ClosedLoop.RunAsync(settings.Clients, settings.ThroughputDuration, clients, cancellation);
         var commandCpu = CpuShares.Used(commandCpuBefore, CpuShares.Now(host.Id, cluster.DataDirectory));
+        var tiering = TieredCompiler.Used(tieringBefore, TieredCompiler.Now(host.Id));
         if (settings.Statements)
             await StatementProfile.WriteAsync(connectionString, throughput.Completed, Path.Combine(settings.OutputFolder, "statements-commands.txt"), cancellation);
         var saturated = LatencySummary.Of(throughput.LatenciesMs);
@@ -41,7 +43,8 @@ public sealed partial class Harness
                     $"proposal, confirmation with the budget workflow); {throughput.Completed} accepted, {throughput.Failures} refused or failed" +
                     $"{(throughput.Failures > 0 ? $" (last: {CommandCase.LastFailure})" : "")}; latency at saturation p50 {Format.Number(saturated.P50)} ms, p99 {Format.Number(saturated.P99)} ms" +
                     (commandCpu is null || floorCpu is null || throughput.Completed == 0 || floorCommits.Commits == 0 ? "" :
-                        $"; CPU per command: {commandCpu.PerOperation(throughput.Completed)}; per floor commit: {floorCpu.PerOperation(floorCommits.Commits, withHost: false)}"),
+                        $"; CPU per command: {commandCpu.PerOperation(throughput.Completed)} (of the host's, its tiered compiler " +
+                        $"{Format.Number(tiering.TotalMilliseconds / throughput.Completed)} ms); per floor commit: {floorCpu.PerOperation(floorCommits.Commits, withHost: false)}"),
         });
         EnsureFew(throughput.Failures, throughput.Completed, "the throughput phase");
     }

@@ -30,6 +30,12 @@ public sealed record Settings(
     /// <summary>How long the transactions phase watches the idle host before it counts commands.</summary>
     public TimeSpan TransactionIdleWindow { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long the command warm-up goes on after <see cref="Warmup"/> at most while the host's tiered compiler is still busy
+    /// recompiling hot methods (zero: not at all). The phases measure a host that has settled, as one that has run for a while.
+    /// </summary>
+    public TimeSpan TieringSettleLimit { get; init; } = TimeSpan.FromSeconds(120);
+
     /// <summary>The rates of the load curve (<c>--only load-curve</c>), lowest first, each for <see cref="FixedRateDuration"/>.</summary>
     public IReadOnlyList<double> LoadCurveRates { get; init; } = [25, 50, 100, 150, 200];
 
@@ -64,7 +70,7 @@ public sealed record Settings(
     public static Settings Quick(string output) => new("quick", TargetsEnforced: false, ReadyToRun: false, Clients: 16, Warmup: TimeSpan.FromSeconds(1),
         ThroughputDuration: TimeSpan.FromSeconds(2), FloorDuration: TimeSpan.FromSeconds(1), FixedRate: 100, FixedRateDuration: TimeSpan.FromSeconds(2),
         ColdStarts: 1, HistoryApplications: 1_500, HistoryProgrammes: 3, QueryIterations: 40,
-        QueryWarmup: TimeSpan.Zero, output) { RecoveryKills = 2, FailoverKills = 2, TransactionCommands = 20, TransactionIdleWindow = TimeSpan.FromSeconds(15), LoadCurveRates = [25, 50] };
+        QueryWarmup: TimeSpan.Zero, output) { RecoveryKills = 2, FailoverKills = 2, TieringSettleLimit = TimeSpan.Zero, TransactionCommands = 20, TransactionIdleWindow = TimeSpan.FromSeconds(15), LoadCurveRates = [25, 50] };
 
     /// <summary>
     /// Reads the command line: <c>--quick</c>, <c>--output FOLDER</c>, <c>--no-ready-to-run</c>, and for working on the harness

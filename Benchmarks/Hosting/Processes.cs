@@ -53,6 +53,37 @@ public static class Processes
     public static TimeSpan? CpuTime(int processId) => ReadStat(processId) is { } stat ? stat.Own : null;
 
     /// <summary>
+    /// CPU time (user + system) each thread of a running process named <paramref name="threadName"/> has used so far, by thread
+    /// id, from /proc/&lt;pid&gt;/task (Linux keeps the first 15 characters of a thread's name); empty where there is none.
+    /// </summary>
+    public static IReadOnlyDictionary<int, TimeSpan> ThreadCpuTimes(int processId, string threadName)
+    {
+        var times = new Dictionary<int, TimeSpan>();
+        try
+        {
+            foreach (var folder in Directory.EnumerateDirectories($"/proc/{processId}/task"))
+            {
+                if (!int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var id)) continue;
+                try
+                {
+                    if (File.ReadAllText(Path.Combine(folder, "comm")).TrimEnd('\n') != threadName) continue;
+                    times[id] = ProcessStat.Parse(File.ReadAllText(Path.Combine(folder, "stat"))).Own;
+                }
+                catch (IOException)
+                {
+                    // the thread ended while being read
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // the process is gone
+        }
+
+        return times;
+    }
+
+    /// <summary>
     /// CPU time of a process and all its children, those still running and those it has waited for (PostgreSQL's postmaster
     /// and its backends: a backend's time moves into the postmaster's once the backend exits, so nothing is counted twice).
     /// </summary>

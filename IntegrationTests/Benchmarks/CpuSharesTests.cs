@@ -34,6 +34,41 @@ public class CpuSharesTests
     }
 
     [Fact]
+    public void The_cpu_of_a_processs_threads_of_one_name_is_read_by_thread_and_what_they_used_between_two_readings_is_summed()
+    {
+        // .NET gives a thread's name to Linux, which keeps 15 characters: the way the host's tiered compiler is found.
+        var name = $"fw-spin-{Guid.NewGuid():N}"[..15];
+        var self = Environment.ProcessId;
+        using var spun = new ManualResetEventSlim();
+        using var done = new ManualResetEventSlim();
+        var thread = new Thread(() =>
+        {
+            // Spins until /proc counts 50 ms of its CPU, however busy the machine is.
+            while (Processes.ThreadCpuTimes(self, name).Values.Sum(t => t.TotalMilliseconds) < 50) Thread.SpinWait(10_000);
+            spun.Set();
+            done.Wait();
+        }) { Name = name, IsBackground = true };
+        var before = Processes.ThreadCpuTimes(self, name);
+        thread.Start();
+        try
+        {
+            spun.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken).ShouldBeTrue();
+            var after = Processes.ThreadCpuTimes(self, name);
+
+            before.ShouldBeEmpty();
+            after.ShouldHaveSingleItem().Value.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(50));
+            Processes.ThreadCpuTimes(self, "fw-no-such-one").ShouldBeEmpty();
+            TieredCompiler.Used(before, after).ShouldBe(after.Single().Value);
+            TieredCompiler.Used(after, after).ShouldBe(TimeSpan.Zero);
+        }
+        finally
+        {
+            done.Set();
+            thread.Join();
+        }
+    }
+
+    [Fact]
     public void The_machine_is_busy_in_user_nice_system_interrupt_and_steal_time_not_in_idle_or_io_wait()
     {
         // user nice system idle iowait irq softirq steal guest guest_nice, in 1/100 s
