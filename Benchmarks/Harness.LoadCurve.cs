@@ -28,7 +28,7 @@ public sealed partial class Harness
         using var api = new FachwerkApi(host.Address);
         var world = await CommandWorld.SetUpAsync(api, applicants: CommandWorld.ApplicantPeople.Count, programmes: 4, cancellation);
         var floors = new PostgresFloors(connectionString);
-        await WarmUpCommandsAsync(host, CommandClients(world), cancellation);
+        await WarmUpCommandsAsync(host, connectionString, CommandClients(world), cancellation);
         await using var observer = new NpgsqlConnection(connectionString);
         await observer.OpenAsync(cancellation);
         async Task<long> Scalar(string sql, CancellationToken token)
@@ -90,11 +90,24 @@ public sealed partial class Harness
     /// seconds, up to <see cref="Settings.TieringSettleLimit"/>, until the host's tiered compiler has gone quiet: what is
     /// measured after it is a host that has run for a while, not one still compiling its hot methods again.
     /// </summary>
-    private async Task WarmUpCommandsAsync(HostProcess host, Func<int, CancellationToken, Task<bool>> clients, CancellationToken cancellation)
+    private async Task WarmUpCommandsAsync(
+        HostProcess host, string connectionString, Func<int, CancellationToken, Task<bool>> clients, CancellationToken cancellation)
     {
         Log("warming up the command path");
         await ClosedLoop.RunAsync(settings.Clients, settings.Warmup, clients, cancellation);
-        if (settings.TieringSettleLimit <= TimeSpan.Zero) return;
+        if (settings.TieringSettleLimit > TimeSpan.Zero) await SettleTieringAsync(host, clients, cancellation);
+
+        // What the warm-up wrote is flushed before anything is measured, so that neither the floor nor the commands after it
+        // pay for it: after two minutes of warm-up the floor's commits had halved while the disk wrote it back, and
+        // PostgreSQL's checkpoint for the WAL came in the middle of the commands.
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellation);
+        await using var checkpoint = new NpgsqlCommand("checkpoint", connection);
+        await checkpoint.ExecuteNonQueryAsync(cancellation);
+    }
+
+    private async Task SettleTieringAsync(HostProcess host, Func<int, CancellationToken, Task<bool>> clients, CancellationToken cancellation)
+    {
         var settling = Stopwatch.StartNew();
         var last = TimeSpan.Zero;
         while (settling.Elapsed < settings.TieringSettleLimit)

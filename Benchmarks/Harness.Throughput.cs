@@ -18,7 +18,7 @@ public sealed partial class Harness
     {
         // The measured clients go on with the applications the warm-up left half way.
         var clients = CommandClients(world);
-        await WarmUpCommandsAsync(host, clients, cancellation);
+        await WarmUpCommandsAsync(host, connectionString, clients, cancellation);
 
         Log($"floor: single-row insert commits with {settings.Clients} connections");
         var floorCpuBefore = CpuShares.Now(host.Id, cluster.DataDirectory);
