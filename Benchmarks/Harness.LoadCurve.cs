@@ -110,17 +110,18 @@ public sealed partial class Harness
     {
         var settling = Stopwatch.StartNew();
         var last = TimeSpan.Zero;
-        while (settling.Elapsed < settings.TieringSettleLimit)
+        var quiet = false;
+        while (!quiet && settling.Elapsed < settings.TieringSettleLimit)
         {
             var before = TieredCompiler.Now(host.Id);
             await ClosedLoop.RunAsync(settings.Clients, TieringWindow, clients, cancellation);
             last = TieredCompiler.Used(before, TieredCompiler.Now(host.Id));
-            if (last < TieringWindow * TieringQuietShare) break;
+            quiet = last < TieringWindow * TieringQuietShare;
         }
 
         var note = $"command warm-up: {Format.Number(settings.Warmup.TotalSeconds)} s, then {Format.Number(settling.Elapsed.TotalSeconds)} s more until the host's " +
                    $"tiered compiler used less than {Format.Number(TieringQuietShare * 100)} % of a core over {Format.Number(TieringWindow.TotalSeconds)} s " +
-                   $"({Format.Number(last.TotalMilliseconds)} ms in the last window{(last < TieringWindow * TieringQuietShare ? "" : $"; the limit of {Format.Number(settings.TieringSettleLimit.TotalSeconds)} s came first")})";
+                   $"({Format.Number(last.TotalMilliseconds)} ms in the last window{(quiet ? "" : $"; the limit of {Format.Number(settings.TieringSettleLimit.TotalSeconds)} s came first")})";
         Log(note);
         _notes.Add(note);
     }
