@@ -20,6 +20,13 @@ namespace Fachwerk.Host.Database;
 /// Npgsql's bookkeeping with them): they are prepared again on later uses. It wraps Marten's own logger, which is where Marten
 /// reports every statement before it runs and every failure.
 /// </para>
+/// <para>
+/// Not after a failure PostgreSQL can only raise once the statement runs (<see cref="LeavesPreparationInStep"/>): a version
+/// conflict, a unique key, a deadlock. Npgsql has the statement's description by then, so nothing is out of step, and dropping
+/// the statements would do harm: Npgsql forgets them but does not tell the command objects that hold one, and Marten's event
+/// loader keeps its command for the daemon's life, so its next load on that connection named a statement PostgreSQL no longer
+/// had (26000, "prepared statement _autoN does not exist") and the daemon's page failed into retries.
+/// </para>
 /// </summary>
 public sealed class FailedStatementReset(IMartenLogger inner) : IMartenLogger
 {
@@ -56,8 +63,31 @@ public sealed class FailedStatementReset(IMartenLogger inner) : IMartenLogger
     /// <summary>How many connections wait for their prepared statements to be dropped (for tests).</summary>
     public int Pending => _connectionsToReset.Count;
 
-    private void Failed(NpgsqlConnection? connection)
+    /// <summary>
+    /// Whether PostgreSQL raised <paramref name="failure"/> while the statement ran, after it had bound the parameters: an
+    /// integrity constraint (class 23, Marten's stream version index among them), a transaction rolled back (class 40:
+    /// serialization, deadlock), a PL/pgSQL <c>RAISE</c> (class P0, and Marten's own codes such as MT003 from its append
+    /// function and upserts). A failure while parsing (25P02 in a failed transaction) leaves nothing prepared either. Anything
+    /// else, or a failure that is not PostgreSQL's, may have come while binding, so its connection is reset.
+    /// </summary>
+    public static bool LeavesPreparationInStep(Exception? failure)
     {
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException postgres)
+                return postgres.SqlState.StartsWith("23", StringComparison.Ordinal)
+                       || postgres.SqlState.StartsWith("40", StringComparison.Ordinal)
+                       || postgres.SqlState.StartsWith("P0", StringComparison.Ordinal)
+                       || postgres.SqlState.StartsWith("MT", StringComparison.Ordinal)
+                       || postgres.SqlState == PostgresErrorCodes.InFailedSqlTransaction;
+        }
+
+        return false;
+    }
+
+    private void Failed(NpgsqlConnection? connection, Exception failure)
+    {
+        if (LeavesPreparationInStep(failure)) return;
         if (ProcessOf(connection) is { } process) _connectionsToReset.TryAdd(process, 0);
     }
 
@@ -104,13 +134,13 @@ public sealed class FailedStatementReset(IMartenLogger inner) : IMartenLogger
 
         public void LogFailure(NpgsqlCommand command, Exception ex)
         {
-            reset.Failed(command.Connection);
+            reset.Failed(command.Connection, ex);
             inner.LogFailure(command, ex);
         }
 
         public void LogFailure(NpgsqlBatch batch, Exception ex)
         {
-            reset.Failed(batch.Connection);
+            reset.Failed(batch.Connection, ex);
             inner.LogFailure(batch, ex);
         }
 

@@ -4,6 +4,7 @@ using Fachwerk.Domain.Organisations;
 using Fachwerk.Host.Development;
 using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;
+using Fachwerk.Host.Database;
 using Npgsql;
 
 namespace Fachwerk.IntegrationTests.Database;
@@ -33,6 +34,56 @@ public class FailedStatementTests(AppFixture fixture) : IntegrationContext(fixtu
 
         (await session.QueryAsync<int>(statement, cancellation, "Verein")).Single().ShouldBe(0);
         (await session.QueryAsync<int>(statement, cancellation, "Verein")).Single().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_statement_refused_while_it_ran_leaves_its_connections_prepared_statements_to_the_commands_that_hold_them()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var reset = Store.Options.Logger().ShouldBeOfType<FailedStatementReset>();
+        await using var query = Store.QuerySession();
+        var logger = reset.StartSession(query);
+        // One connection, prepared as the service's are.
+        await using var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(ConnectionString) { MaxAutoPrepare = 200, AutoPrepareMinUsages = 5 }.ConnectionString);
+        await connection.OpenAsync(cancellation);
+
+        // A command kept and run again, as Marten's event loader keeps its own for the daemon's life: prepared on its fifth use.
+        await using var held = new NpgsqlCommand(
+            $"select count(*)::int from {Fachwerk.Application.FachwerkApplication.SchemaName}.mt_streams where id = $1 -- {Guid.NewGuid()}", connection);
+        held.Parameters.Add(new NpgsqlParameter { Value = Guid.NewGuid() });
+        for (var use = 1; use <= 6; use++) ((int)(await held.ExecuteScalarAsync(cancellation))!).ShouldBe(0);
+
+        // A statement on the connection refused while it ran, as a stream's version index refuses a concurrent append (23505),
+        // reported to Marten's logger as Marten reports it; then the connection's next statement through Marten.
+        await using var unique = new NpgsqlCommand("create temp table appended (version int primary key); insert into appended values (1); insert into appended values (1)", connection);
+        var refused = await Should.ThrowAsync<PostgresException>(() => unique.ExecuteNonQueryAsync(cancellation));
+        refused.SqlState.ShouldBe(PostgresErrorCodes.UniqueViolation);
+        logger.LogFailure(unique, refused);
+        await using var next = new NpgsqlCommand("select 2", connection);
+        logger.OnBeforeExecute(next);
+        ((int)(await next.ExecuteScalarAsync(cancellation))!).ShouldBe(2);
+
+        // The held command still names a statement PostgreSQL has.
+        ((int)(await held.ExecuteScalarAsync(cancellation))!).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData(PostgresErrorCodes.UniqueViolation, true)]
+    [InlineData(PostgresErrorCodes.SerializationFailure, true)]
+    [InlineData(PostgresErrorCodes.DeadlockDetected, true)]
+    [InlineData("MT003", true)]
+    [InlineData(PostgresErrorCodes.RaiseException, true)]
+    [InlineData(PostgresErrorCodes.InFailedSqlTransaction, true)]
+    [InlineData(PostgresErrorCodes.CharacterNotInRepertoire, false)]
+    [InlineData(PostgresErrorCodes.UntranslatableCharacter, false)]
+    [InlineData(PostgresErrorCodes.QueryCanceled, false)]
+    public void Only_a_failure_raised_while_the_statement_ran_leaves_its_connection_unreset(string sqlState, bool inStep)
+    {
+        var failure = new PostgresException("refused", "ERROR", "ERROR", sqlState);
+        FailedStatementReset.LeavesPreparationInStep(failure).ShouldBe(inStep);
+        FailedStatementReset.LeavesPreparationInStep(new InvalidOperationException("wrapped", failure)).ShouldBe(inStep);
+        FailedStatementReset.LeavesPreparationInStep(new TimeoutException()).ShouldBeFalse();
     }
 
     [Fact]
