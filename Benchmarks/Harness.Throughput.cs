@@ -3,7 +3,9 @@ using Fachwerk.Benchmarks.Measuring;
 using Fachwerk.Benchmarks.Postgres;
 using Fachwerk.Benchmarks.Reporting;
 using Fachwerk.Benchmarks.Workload;
+using Fachwerk.Application;
 using Fachwerk.Host.Development.LocalPostgres;
+using Npgsql;
 
 namespace Fachwerk.Benchmarks;
 
@@ -47,5 +49,36 @@ public sealed partial class Harness
                         $"{Format.Number(tiering.TotalMilliseconds / throughput.Completed)} ms); per floor commit: {floorCpu.PerOperation(floorCommits.Commits, withHost: false)}"),
         });
         EnsureFew(throughput.Failures, throughput.Completed, "the throughput phase");
+        await GuaranteesAsync(host, connectionString, cluster, commitFloor, floorCpu, floorCommits.Commits, cancellation);
+    }
+
+    /// <summary>
+    /// (1g) The statements a command's guarantees need, sent by a plain client beside the same commit floor (issue 25): how far
+    /// PostgreSQL alone could go, whatever the code around it. Its copies are dropped and flushed before the next phase.
+    /// </summary>
+    private async Task GuaranteesAsync(
+        HostProcess host, string connectionString, LocalPostgresCluster cluster, double commitFloor, CpuShares? floorCpu, int floorCommits, CancellationToken cancellation)
+    {
+        Log($"the guarantees' statements alone, {settings.Clients} connections for {settings.FloorDuration.TotalSeconds} s");
+        await using (var guarantees = await GuaranteeFloor.PrepareAsync(connectionString, FachwerkApplication.SchemaName, cancellation))
+        {
+            var before = CpuShares.Now(host.Id, cluster.DataDirectory);
+            var count = await guarantees.CommandsAsync(settings.Clients, settings.FloorDuration, cancellation);
+            var cpu = CpuShares.Used(before, CpuShares.Now(host.Id, cluster.DataDirectory));
+            AddFigure(new Figure("1g", $"the guarantees' statements of a command alone, plain Npgsql, {settings.Clients} connections", count.PerSecond, "commands/s", commitFloor,
+                $"single-row INSERT commits with {settings.Clients} connections", Target: null)
+            {
+                FloorUnit = "commits/s",
+                Notes = $"per command three round trips as Marten sends them: the caller, the details, summary and rule check, the stream's events and version " +
+                        $"with BEGIN; the store's append function with the hash chain's trigger and the four inline read models' writes; COMMIT. On copies of " +
+                        $"the store's tables ({guarantees.Applications} applications), no host involved; {count.Commands} commands" +
+                        (cpu is null || floorCpu is null || count.Commands == 0 || floorCommits == 0 ? "" :
+                            $"; CPU per command: {cpu.PerOperation(count.Commands, withHost: false)}; per floor commit: {floorCpu.PerOperation(floorCommits, withHost: false)}"),
+            });
+        }
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellation);
+        await PostgresFloors.ExecuteAsync(connection, "checkpoint", cancellation);
     }
 }
