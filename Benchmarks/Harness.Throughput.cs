@@ -69,20 +69,39 @@ public sealed partial class Harness
             return Convert.ToInt64(await command.ExecuteScalarAsync(token), System.Globalization.CultureInfo.InvariantCulture);
         }, FachwerkApplication.SchemaName, cancellation);
         Log($"the guarantees' statements alone, {settings.Clients} connections for {settings.FloorDuration.TotalSeconds} s");
-        await using (var guarantees = await GuaranteeFloor.PrepareAsync(connectionString, FachwerkApplication.SchemaName, cancellation))
+        await using (var floor = await GuaranteeFloor.PrepareAsync(connectionString, FachwerkApplication.SchemaName, cancellation))
         {
-            var before = CpuShares.Now(host.Id, cluster.DataDirectory);
-            var count = await guarantees.CommandsAsync(settings.Clients, settings.FloorDuration, cancellation);
-            var cpu = CpuShares.Used(before, CpuShares.Now(host.Id, cluster.DataDirectory));
-            AddFigure(new Figure("1g", $"the guarantees' statements of a command alone, plain Npgsql, {settings.Clients} connections", count.PerSecond, "commands/s", commitFloor,
+            // Warmed up first, so that no variant pays for the new connections and the functions' first compilation.
+            await floor.CommandsAsync(settings.Clients, settings.Warmup < TimeSpan.FromSeconds(5) ? settings.Warmup : TimeSpan.FromSeconds(5), GuaranteeFloor.Guarantees.All, cancellation);
+            // All of them, then without one guarantee at a time: what each costs PostgreSQL.
+            var runs = new List<(string Name, GuaranteeFloor.CommandCount Count, CpuShares? Cpu)>();
+            foreach (var (name, guarantees) in new[]
+                     {
+                         ("all", GuaranteeFloor.Guarantees.All),
+                         ("without the hash chain", GuaranteeFloor.Guarantees.ReadModels),
+                         ("without the inline read models", GuaranteeFloor.Guarantees.HashChain),
+                         ("the append alone", GuaranteeFloor.Guarantees.Append),
+                     })
+            {
+                var before = CpuShares.Now(host.Id, cluster.DataDirectory);
+                var count = await floor.CommandsAsync(settings.Clients, settings.FloorDuration, guarantees, cancellation);
+                runs.Add((name, count, CpuShares.Used(before, CpuShares.Now(host.Id, cluster.DataDirectory))));
+                Log($"  {name}: {Format.Number(count.PerSecond)} commands/s");
+            }
+
+            string PerCommand((string Name, GuaranteeFloor.CommandCount Count, CpuShares? Cpu) run) =>
+                $"{run.Name}: {Format.Number(run.Count.PerSecond)} commands/s ({Format.Number(run.Count.PerSecond / commitFloor)} of the floor)" +
+                (run.Cpu is null || run.Count.Commands == 0 ? "" : $", CPU per command {run.Cpu.PerOperation(run.Count.Commands)}");
+            var all = runs[0];
+            AddFigure(new Figure("1g", $"the guarantees' statements of a command alone, plain Npgsql, {settings.Clients} connections", all.Count.PerSecond, "commands/s", commitFloor,
                 $"single-row INSERT commits with {settings.Clients} connections", Target: null)
             {
                 FloorUnit = "commits/s",
                 Notes = $"per command three round trips as Marten sends them: the caller, the details, summary and rule check, the stream's events and version " +
                         $"with BEGIN; the store's append function with the hash chain's trigger and the four inline read models' writes; COMMIT. On copies of " +
-                        $"the store's tables ({guarantees.Applications} applications), no host involved; {count.Commands} commands" +
-                        (cpu is null || floorCpu is null || count.Commands == 0 || floorCommits == 0 ? "" :
-                            $"; CPU per command: {cpu.PerOperation(count.Commands)} (the host idle); per floor commit: {floorCpu.PerOperation(floorCommits, withHost: false)}"),
+                        $"the store's tables ({floor.Applications} applications), the host idle, each after a checkpoint; " +
+                        string.Join("; ", runs.Select(PerCommand)) +
+                        (floorCpu is null || floorCommits == 0 ? "" : $"; per floor commit: {floorCpu.PerOperation(floorCommits, withHost: false)}"),
             });
         }
 

@@ -76,9 +76,19 @@ public sealed class GuaranteeFloor : IAsyncDisposable
         }
     }
 
-    /// <summary>Commands from <paramref name="clients"/> connections (at most one per application) for <paramref name="duration"/>.</summary>
-    public async Task<CommandCount> CommandsAsync(int clients, TimeSpan duration, CancellationToken cancellation)
+    /// <summary>
+    /// Commands from <paramref name="clients"/> connections (at most one per application) for <paramref name="duration"/>, after a
+    /// checkpoint, with the statements of <paramref name="guarantees"/>.
+    /// </summary>
+    public async Task<CommandCount> CommandsAsync(int clients, TimeSpan duration, Guarantees guarantees, CancellationToken cancellation)
     {
+        await using (var connection = await _source.OpenConnectionAsync(cancellation))
+        {
+            await PostgresFloors.ExecuteAsync(connection,
+                $"alter table {Schema}.mt_events {(guarantees.HasFlag(Guarantees.HashChain) ? "enable" : "disable")} trigger mt_event_chain_link", cancellation);
+            await PostgresFloors.ExecuteAsync(connection, "checkpoint", cancellation);
+        }
+
         clients = Math.Min(clients, _applications.Count);
         var commands = 0;
         var clock = Stopwatch.StartNew();
@@ -88,7 +98,7 @@ public sealed class GuaranteeFloor : IAsyncDisposable
             var own = _applications.Where((_, i) => i % clients == client).ToList();
             for (var next = 0; clock.Elapsed < duration; next++)
             {
-                await CommandAsync(_source, own[next % own.Count], _caller, cancellation);
+                await CommandAsync(_source, own[next % own.Count], _caller, guarantees, cancellation);
                 Interlocked.Increment(ref commands);
             }
         }));
@@ -108,7 +118,7 @@ public sealed class GuaranteeFloor : IAsyncDisposable
     }
 
     /// <summary>One command: the reads with <c>BEGIN</c>, the append with the read models, <c>COMMIT</c>.</summary>
-    private static async Task CommandAsync(NpgsqlDataSource source, Application application, Guid caller, CancellationToken cancellation)
+    private static async Task CommandAsync(NpgsqlDataSource source, Application application, Guid caller, Guarantees guarantees, CancellationToken cancellation)
     {
         await using var connection = await source.OpenConnectionAsync(cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
@@ -136,8 +146,8 @@ public sealed class GuaranteeFloor : IAsyncDisposable
                 application.Id, "funding_application", "*DEFAULT*", new[] { Guid.NewGuid() }, new[] { application.EventType }, new[] { application.DotnetType },
                 Typed(new[] { application.EventData }, "jsonb[]"), Typed(new byte[]?[] { null }, "bytea[]"), new[] { "bench" }, new[] { "bench" },
                 Typed(new string?[] { null }, "jsonb[]"), new[] { "sabine.sachbearbeitung" }, new[] { now }, application.Version);
-            foreach (var row in application.Rows) writes.BatchCommands.Add(row.Upsert(version, now));
-            if (application.InboxTask is { } task)
+            if (guarantees.HasFlag(Guarantees.ReadModels)) foreach (var row in application.Rows) writes.BatchCommands.Add(row.Upsert(version, now));
+            if (guarantees.HasFlag(Guarantees.ReadModels) && application.InboxTask is { } task)
             {
                 Add(writes, $"delete from {Schema}.mt_doc_inboxtask as d where d.application_id = $1", application.Id);
                 writes.BatchCommands.Add(task.Upsert(version, now));
@@ -242,6 +252,22 @@ public sealed class GuaranteeFloor : IAsyncDisposable
     }
 
     private static NpgsqlParameter Typed(object value, string dataTypeName) => new() { Value = value, DataTypeName = dataTypeName };
+
+    /// <summary>Which of the guarantees' statements a command sends beside its reads, its append and its commit.</summary>
+    [Flags]
+    public enum Guarantees
+    {
+        /// <summary>The stream read for the decision, the append with its version check, a durable commit.</summary>
+        Append = 0,
+
+        /// <summary>The hash chain's link for every event (ADR 0030).</summary>
+        HashChain = 1,
+
+        /// <summary>The read models a caller reads his writes from, written in the command's transaction.</summary>
+        ReadModels = 2,
+
+        All = HashChain | ReadModels,
+    }
 
     private sealed record Application(Guid Id, string EventType, string DotnetType, string EventData)
     {
