@@ -97,8 +97,8 @@ public sealed partial class Harness
                 $"single-row INSERT commits with {settings.Clients} connections", Target: null)
             {
                 FloorUnit = "commits/s",
-                Notes = $"per command three round trips as Marten sends them: the caller, the details, summary and rule check, the stream's events and version " +
-                        $"with BEGIN; the store's append function with the hash chain's trigger and the four inline read models' writes; COMMIT. On copies of " +
+                Notes = $"per command three round trips as Marten sends them: the caller, the details and summary, the stream's events and version " +
+                        $"with BEGIN; the store's append function with the hash chain's trigger and the inline read models' writes (details, summary, inbox task); COMMIT. On copies of " +
                         $"the store's tables ({floor.Applications} applications), the host idle, each after a checkpoint; " +
                         string.Join("; ", runs.Select(PerCommand)) +
                         (floorCpu is null || floorCommits == 0 ? "" : $"; per floor commit: {floorCpu.PerOperation(floorCommits, withHost: false)}"),
