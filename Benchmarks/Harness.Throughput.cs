@@ -49,7 +49,7 @@ public sealed partial class Harness
                         $"{Format.Number(tiering.TotalMilliseconds / throughput.Completed)} ms); per floor commit: {floorCpu.PerOperation(floorCommits.Commits, withHost: false)}"),
         });
         EnsureFew(throughput.Failures, throughput.Completed, "the throughput phase");
-        await GuaranteesAsync(host, connectionString, cluster, commitFloor, floorCpu, floorCommits.Commits, cancellation);
+        await GuaranteesAsync(host, floors, connectionString, cluster, commitFloor, cancellation);
     }
 
     /// <summary>
@@ -57,7 +57,7 @@ public sealed partial class Harness
     /// PostgreSQL alone could go, whatever the code around it. Its copies are dropped and flushed before the next phase.
     /// </summary>
     private async Task GuaranteesAsync(
-        HostProcess host, string connectionString, LocalPostgresCluster cluster, double commitFloor, CpuShares? floorCpu, int floorCommits, CancellationToken cancellation)
+        HostProcess host, PostgresFloors floors, string connectionString, LocalPostgresCluster cluster, double throughputFloor, CancellationToken cancellation)
     {
         // The host's work after the commands (the budget workflow, the async projections and mails) runs on the same PostgreSQL,
         // whose CPU is what this measures: it is done first.
@@ -73,6 +73,13 @@ public sealed partial class Harness
         {
             // Warmed up first, so that no variant pays for the new connections and the functions' first compilation.
             await floor.CommandsAsync(settings.Clients, settings.Warmup < TimeSpan.FromSeconds(5) ? settings.Warmup : TimeSpan.FromSeconds(5), GuaranteeFloor.Guarantees.All, cancellation);
+            // The commit floor again, right beside the runs and after a checkpoint as each of them: the machine's speed moves by the
+            // minute, and 1a's floor was taken a minute or two before.
+            await PostgresFloors.ExecuteAsync(connection, "checkpoint", cancellation);
+            var floorCpuBefore = CpuShares.Now(host.Id, cluster.DataDirectory);
+            var floorCommits = await floors.InsertCommitsAsync(settings.Clients, settings.FloorDuration, cancellation);
+            var floorCpu = CpuShares.Used(floorCpuBefore, CpuShares.Now(host.Id, cluster.DataDirectory));
+            var commitFloor = floorCommits.PerSecond;
             // All of them, then without one guarantee at a time: what each costs PostgreSQL.
             var runs = new List<(string Name, GuaranteeFloor.CommandCount Count, CpuShares? Cpu)>();
             foreach (var (name, guarantees) in new[]
@@ -94,14 +101,15 @@ public sealed partial class Harness
                 (run.Cpu is null || run.Count.Commands == 0 ? "" : $", CPU per command {run.Cpu.PerOperation(run.Count.Commands)}");
             var all = runs[0];
             AddFigure(new Figure("1g", $"the guarantees' statements of a command alone, plain Npgsql, {settings.Clients} connections", all.Count.PerSecond, "commands/s", commitFloor,
-                $"single-row INSERT commits with {settings.Clients} connections", Target: null)
+                $"single-row INSERT commits with {settings.Clients} connections, right before the runs", Target: null)
             {
                 FloorUnit = "commits/s",
                 Notes = $"per command three round trips as Marten sends them: the caller, the details and summary, the stream's events and version " +
                         $"with BEGIN; the store's append function with the hash chain's trigger and the inline read models' writes (details, summary, inbox task); COMMIT. On copies of " +
                         $"the store's tables ({floor.Applications} applications), the host idle, each after a checkpoint; " +
                         string.Join("; ", runs.Select(PerCommand)) +
-                        (floorCpu is null || floorCommits == 0 ? "" : $"; per floor commit: {floorCpu.PerOperation(floorCommits, withHost: false)}"),
+                        $"; the floor beside them {Format.Number(commitFloor)} commits/s (1a's {Format.Number(throughputFloor)})" +
+                        (floorCpu is null || floorCommits.Commits == 0 ? "" : $", per floor commit: {floorCpu.PerOperation(floorCommits.Commits, withHost: false)}"),
             });
         }
 
