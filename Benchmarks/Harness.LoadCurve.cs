@@ -31,16 +31,11 @@ public sealed partial class Harness
         await WarmUpCommandsAsync(host, connectionString, CommandClients(world), cancellation);
         await using var observer = new NpgsqlConnection(connectionString);
         await observer.OpenAsync(cancellation);
-        async Task<long> Scalar(string sql, CancellationToken token)
-        {
-            await using var command = new NpgsqlCommand(sql, observer);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(token), CultureInfo.InvariantCulture);
-        }
 
         var rows = new List<LoadCurveRow>();
         foreach (var rate in settings.LoadCurveRates)
         {
-            await UnsettledWork.WaitAsync(Scalar, FachwerkApplication.SchemaName, cancellation);
+            await UnsettledWork.WaitAsync(observer, FachwerkApplication.SchemaName, cancellation);
             Log($"load curve: floor and commands at {rate}/s");
             var floor = await floors.InsertLatencyAtRateAsync(rate, settings.FloorDuration, cancellation);
             var (outcome, cpu) = await CommandsAtRateAsync(host, world, cluster, rate, settings.FixedRateDuration, cancellation);
@@ -54,7 +49,7 @@ public sealed partial class Harness
 
         // Last, so no rate's window follows it: what the machine does with the host idle (its timers, the daemon's and
         // Wolverine's polling, PostgreSQL's background work, the harness's probe), the base every rate's load stands on.
-        await UnsettledWork.WaitAsync(Scalar, FachwerkApplication.SchemaName, cancellation);
+        await UnsettledWork.WaitAsync(observer, FachwerkApplication.SchemaName, cancellation);
         var idleStart = Stopwatch.StartNew();
         var idleBefore = CpuShares.Now(host.Id, cluster.DataDirectory);
         await Task.Delay(settings.FloorDuration, cancellation);

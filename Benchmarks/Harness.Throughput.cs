@@ -53,8 +53,9 @@ public sealed partial class Harness
     }
 
     /// <summary>
-    /// (1g) The statements a command's guarantees need, sent by a plain client beside the same commit floor (issue 25): how far
-    /// PostgreSQL alone could go, whatever the code around it. Its copies are dropped and flushed before the next phase.
+    /// (1g) The statements a command's guarantees need, sent by a plain client beside a commit floor measured right before them
+    /// (issue 25): how far PostgreSQL alone could go, whatever the code around it. Its copies are dropped and flushed before the
+    /// next phase.
     /// </summary>
     private async Task GuaranteesAsync(
         HostProcess host, PostgresFloors floors, string connectionString, LocalPostgresCluster cluster, double throughputFloor, CancellationToken cancellation)
@@ -63,16 +64,12 @@ public sealed partial class Harness
         // whose CPU is what this measures: it is done first.
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellation);
-        await UnsettledWork.WaitAsync(async (sql, token) =>
-        {
-            await using var command = new NpgsqlCommand(sql, connection);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(token), System.Globalization.CultureInfo.InvariantCulture);
-        }, FachwerkApplication.SchemaName, cancellation);
+        await UnsettledWork.WaitAsync(connection, FachwerkApplication.SchemaName, cancellation);
         Log($"the guarantees' statements alone, {settings.Clients} connections for {settings.FloorDuration.TotalSeconds} s");
         await using (var floor = await GuaranteeFloor.PrepareAsync(connectionString, FachwerkApplication.SchemaName, cancellation))
         {
             // Warmed up first, so that no variant pays for the new connections and the functions' first compilation.
-            await floor.CommandsAsync(settings.Clients, settings.Warmup < TimeSpan.FromSeconds(5) ? settings.Warmup : TimeSpan.FromSeconds(5), GuaranteeFloor.Guarantees.All, cancellation);
+            await floor.CommandsAsync(settings.Clients, TimeSpan.FromSeconds(Math.Min(settings.Warmup.TotalSeconds, 5)), GuaranteeFloor.Guarantees.All, cancellation);
             // The commit floor again, right beside the runs and after a checkpoint as each of them: the machine's speed moves by the
             // minute, and 1a's floor was taken a minute or two before.
             await PostgresFloors.ExecuteAsync(connection, "checkpoint", cancellation);

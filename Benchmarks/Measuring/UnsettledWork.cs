@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
 
 namespace Fachwerk.Benchmarks.Measuring;
 
@@ -26,4 +28,12 @@ public static class UnsettledWork
             await Task.Delay(100, cancellation);
         }
     }
+
+    /// <summary>The same, polled on <paramref name="connection"/>.</summary>
+    public static Task WaitAsync(NpgsqlConnection connection, string schema, CancellationToken cancellation) =>
+        WaitAsync(async (sql, token) =>
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(token), CultureInfo.InvariantCulture);
+        }, schema, cancellation);
 }
