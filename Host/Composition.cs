@@ -122,7 +122,7 @@ public static class Composition
         services.AddSingleton<IDocumentStore>(sp =>
         {
             var built = (IDocumentStore)store.ImplementationFactory!(sp);
-            FailedStatementReset.Apply(sp.GetRequiredService<StoreOptions>());
+            FailedStatementReset.Apply(sp.GetRequiredService<StoreOptions>(), sp.GetRequiredService<ILogger<FailedStatementReset>>());
             return built;
         });
     }

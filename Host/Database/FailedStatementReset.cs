@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Data;
+using System.Runtime.CompilerServices;
+using Fachwerk.Application.Common;
 using Marten;
 using Marten.Services;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Fachwerk.Host.Database;
@@ -27,18 +30,52 @@ namespace Fachwerk.Host.Database;
 /// loader keeps its command for the daemon's life, so its next load on that connection named a statement PostgreSQL no longer
 /// had (26000, "prepared statement _autoN does not exist") and the daemon's page failed into retries.
 /// </para>
+/// <para>
+/// A write that lost a race for a stream (<see cref="IsLostRace"/>) is no failure of the service: its command is refused with
+/// 409 or its handler runs again with the stream as it is now. Marten's own logger writes it as an error, once for each
+/// statement of the batch with its SQL and parameters, and again as the session's failure; here it is one line at Information
+/// with PostgreSQL's message (the stream and the versions), so that the error log holds errors only (ADR 0142).
+/// </para>
 /// </summary>
-public sealed class FailedStatementReset(IMartenLogger inner) : IMartenLogger
+public sealed class FailedStatementReset(IMartenLogger inner, ILogger? races = null) : IMartenLogger
 {
     private readonly ConcurrentDictionary<int, byte> _connectionsToReset = new();
+    private readonly ILogger _races = races ?? NullLogger.Instance;
+    // Marten reports one failure several times (the batch, then the session's save): a race is written once.
+    private readonly ConditionalWeakTable<PostgresException, object> _racesWritten = [];
 
     public IMartenLogger Inner { get; } = inner;
 
-    /// <summary>Wraps the store's logger (Marten's default, which writes to the host's log) once the store exists.</summary>
-    public static void Apply(StoreOptions options)
+    /// <summary>
+    /// Wraps the store's logger (Marten's default, which writes to the host's log) once the store exists; lost races go to
+    /// <paramref name="races"/>.
+    /// </summary>
+    public static void Apply(StoreOptions options, ILogger? races = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Logger() is not FailedStatementReset) options.Logger(new FailedStatementReset(options.Logger()));
+        if (options.Logger() is not FailedStatementReset) options.Logger(new FailedStatementReset(options.Logger(), races));
+    }
+
+    /// <summary>
+    /// PostgreSQL's refusal of a write that lost a race for a stream inside <paramref name="failure"/>, or null: Marten's append
+    /// function found the stream at another version than the command read (MT003), or the event tables' unique keys or a
+    /// deadlock refused a concurrent append (<see cref="AppendRaces"/>).
+    /// </summary>
+    public static PostgresException? IsLostRace(Exception? failure) =>
+        ExceptionChain.Find<PostgresException>(failure, e => e.SqlState == StreamVersionMismatch) ?? AppendRaces.LostIn(failure);
+
+    /// <summary>The SQL state Marten's <c>mt_quick_append_events</c> raises when the stream is not at the expected version.</summary>
+    public const string StreamVersionMismatch = "MT003";
+
+    private static readonly Action<ILogger, string, string, Exception?> RaceLost = LoggerMessage.Define<string, string>(LogLevel.Information,
+        new EventId(142, "RaceLost"), "A write lost a race for a stream and was rolled back ({SqlState}: {Refusal}); its command is refused or its handler runs again");
+
+    /// <summary>Writes a lost race once and says whether <paramref name="failure"/> was one.</summary>
+    private bool WroteLostRace(Exception failure)
+    {
+        if (IsLostRace(failure) is not { } race) return false;
+        if (_racesWritten.TryAdd(race, race)) RaceLost(_races, race.SqlState, race.MessageText, null);
+        return true;
     }
 
     public IMartenSessionLogger StartSession(IQuerySession session) => new SessionLogger(Inner.StartSession(session), this);
@@ -135,16 +172,19 @@ public sealed class FailedStatementReset(IMartenLogger inner) : IMartenLogger
         public void LogFailure(NpgsqlCommand command, Exception ex)
         {
             reset.Failed(command.Connection, ex);
-            inner.LogFailure(command, ex);
+            if (!reset.WroteLostRace(ex)) inner.LogFailure(command, ex);
         }
 
         public void LogFailure(NpgsqlBatch batch, Exception ex)
         {
             reset.Failed(batch.Connection, ex);
-            inner.LogFailure(batch, ex);
+            if (!reset.WroteLostRace(ex)) inner.LogFailure(batch, ex);
         }
 
-        public void LogFailure(Exception ex, string message) => inner.LogFailure(ex, message);
+        public void LogFailure(Exception ex, string message)
+        {
+            if (!reset.WroteLostRace(ex)) inner.LogFailure(ex, message);
+        }
 
         public void LogSuccess(NpgsqlCommand command) => inner.LogSuccess(command);
 

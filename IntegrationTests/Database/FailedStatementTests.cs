@@ -6,6 +6,7 @@ using Fachwerk.IntegrationTests.Infrastructure;
 using Marten;
 using Fachwerk.Host.Database;
 using Npgsql;
+using Microsoft.Extensions.Logging;
 
 namespace Fachwerk.IntegrationTests.Database;
 
@@ -84,6 +85,47 @@ public class FailedStatementTests(AppFixture fixture) : IntegrationContext(fixtu
         FailedStatementReset.LeavesPreparationInStep(failure).ShouldBe(inStep);
         FailedStatementReset.LeavesPreparationInStep(new InvalidOperationException("wrapped", failure)).ShouldBe(inStep);
         FailedStatementReset.LeavesPreparationInStep(new TimeoutException()).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_write_that_lost_a_race_for_a_stream_is_written_to_the_log_once_as_information_and_not_as_an_error()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var organisation = (await Post<StreamCreated>(DemoUsers.Caseworker, "/api/organisations",
+            new RegisterOrganisation("Wettlauf e.V.", OrganisationKind.Association, "Leipzig"), 201)).Id;
+
+        // Two writers read the stream at the same version, as two handlers of one application do; the second to commit loses.
+        await using var first = Store.LightweightSession();
+        await using var second = Store.LightweightSession();
+        var won = await first.Events.FetchForWriting<Organisation>(organisation, cancellation);
+        var lost = await second.Events.FetchForWriting<Organisation>(organisation, cancellation);
+        var adjusted = new DeMinimisAidAdjusted(organisation, Guid.NewGuid(), 0m, "test", DateTimeOffset.UtcNow);
+        won.AppendOne(adjusted);
+        lost.AppendOne(adjusted);
+        await first.SaveChangesAsync(cancellation);
+        await Should.ThrowAsync<JasperFx.ConcurrencyException>(() => second.SaveChangesAsync(cancellation));
+
+        var about = Logs.Entries.Where(e => e.Message.Contains(organisation.ToString(), StringComparison.Ordinal)).ToList();
+        about.Where(e => e.Level >= LogLevel.Warning).Select(e => $"{e.Category}: {e.Message}").ShouldBeEmpty();
+        var race = about.ShouldHaveSingleItem();
+        race.Level.ShouldBe(LogLevel.Information);
+        race.EventId.Id.ShouldBe(142);
+        race.State["SqlState"].ShouldBe(FailedStatementReset.StreamVersionMismatch);
+    }
+
+    [Fact]
+    public void Only_a_lost_race_for_a_stream_is_told_apart_from_other_refusals()
+    {
+        static PostgresException Refusal(string sqlState, string? table = null) =>
+            new("refused", "ERROR", "ERROR", sqlState, tableName: table);
+
+        FailedStatementReset.IsLostRace(Refusal("MT003")).ShouldNotBeNull();
+        FailedStatementReset.IsLostRace(new InvalidOperationException("wrapped", Refusal("MT003"))).ShouldNotBeNull();
+        FailedStatementReset.IsLostRace(Refusal(PostgresErrorCodes.UniqueViolation, "mt_events")).ShouldNotBeNull();
+        FailedStatementReset.IsLostRace(Refusal(PostgresErrorCodes.DeadlockDetected)).ShouldNotBeNull();
+        FailedStatementReset.IsLostRace(Refusal(PostgresErrorCodes.UniqueViolation, "mt_doc_person")).ShouldBeNull();
+        FailedStatementReset.IsLostRace(Refusal("22021")).ShouldBeNull();
+        FailedStatementReset.IsLostRace(new TimeoutException()).ShouldBeNull();
     }
 
     [Fact]
