@@ -203,7 +203,8 @@ public sealed partial class ApplicationSummaryProjection : SingleStreamProjectio
         var summary = slice.Snapshot;
         if (summary is null) return ValueTask.CompletedTask;
 
-        operations.DeleteWhere<InboxTask>(t => t.ApplicationId == summary.Id);
+        // The statement Marten's DeleteWhere would write, without building and translating an expression tree with every command.
+        operations.QueueSqlCommand($"delete from {operations.DocumentStore.Options.Schema.For<InboxTask>()} where application_id = ?", summary.Id);
         foreach (var task in InboxTasks.Of(summary)) operations.Store(task);
 
         return ValueTask.CompletedTask;

@@ -60,23 +60,24 @@ public static class RequiredFields
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (depth > MaxDepth || type == typeof(string) || type.IsPrimitive || type.IsEnum) return;
 
-        if (json.ValueKind == JsonValueKind.Array && ElementOf(type) is { } element)
+        var shape = ShapeOf(type);
+        if (json.ValueKind == JsonValueKind.Array && shape.Element is { } element)
         {
             var index = 0;
             foreach (var item in json.EnumerateArray()) Walk(item, element, $"{path}[{index++}]", missing, depth + 1);
             return;
         }
 
-        if (json.ValueKind != JsonValueKind.Object || type.Namespace?.StartsWith("Fachwerk.", StringComparison.Ordinal) != true) return;
+        if (json.ValueKind != JsonValueKind.Object || !shape.Ours) return;
 
         var present = json.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in RequiredOf(type).Where(n => !present.Contains(n)))
+        foreach (var name in shape.Required.Where(n => !present.Contains(n)))
             missing.Add(Join(path, char.ToLowerInvariant(name[0]) + name[1..]));
 
         foreach (var property in json.EnumerateObject())
         {
-            if (type.GetProperty(property.Name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { } declared)
-                Walk(property.Value, declared.PropertyType, Join(path, property.Name), missing, depth + 1);
+            if (shape.Properties.TryGetValue(property.Name, out var declared))
+                Walk(property.Value, declared, Join(path, property.Name), missing, depth + 1);
         }
     }
 
@@ -89,10 +90,21 @@ public static class RequiredFields
             ? enumerable.GetGenericArguments()[0]
             : null;
 
-    private static readonly ConcurrentDictionary<Type, string[]> Required = new();
+    /// <summary>
+    /// What the walk needs of a type, found by reflection once per type rather than with every request: whether it is one of
+    /// ours, the parameters without a default value of its record's constructor (the one taking the most), its public
+    /// properties by name in any case (the first of two that differ only in case), and its element type if it is a collection.
+    /// </summary>
+    private sealed record Shape(bool Ours, string[] Required, Dictionary<string, Type> Properties, Type? Element);
 
-    /// <summary>The parameters without a default value of the record's constructor (the one taking the most).</summary>
-    private static string[] RequiredOf(Type type) => Required.GetOrAdd(type, t =>
-        t.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()?.GetParameters()
-            .Where(p => !p.HasDefaultValue && p.Name is not null).Select(p => p.Name!).ToArray() ?? []);
+    private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
+
+    private static Shape ShapeOf(Type type) => Shapes.GetOrAdd(type, t =>
+    {
+        var properties = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in t.GetProperties(BindingFlags.Public | BindingFlags.Instance)) properties.TryAdd(property.Name, property.PropertyType);
+        var required = t.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()?.GetParameters()
+            .Where(p => !p.HasDefaultValue && p.Name is not null).Select(p => p.Name!).ToArray() ?? [];
+        return new Shape(t.Namespace?.StartsWith("Fachwerk.", StringComparison.Ordinal) == true, required, properties, ElementOf(t));
+    });
 }
