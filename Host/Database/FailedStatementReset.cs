@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data;
-using System.Runtime.CompilerServices;
 using Fachwerk.Application.Common;
 using Marten;
 using Marten.Services;
@@ -33,16 +32,15 @@ namespace Fachwerk.Host.Database;
 /// <para>
 /// A write that lost a race for a stream (<see cref="IsLostRace"/>) is no failure of the service: its command is refused with
 /// 409 or its handler runs again with the stream as it is now. Marten's own logger writes it as an error, once for each
-/// statement of the batch with its SQL and parameters, and again as the session's failure; here it is one line at Information
-/// with PostgreSQL's message (the stream and the versions), so that the error log holds errors only (ADR 0142).
+/// statement of the batch with its SQL and parameters, and again as the concurrency failure it makes of it; here it is one
+/// line a session at Information with PostgreSQL's message (the stream and the versions), so that the error log holds errors
+/// only (ADR 0142).
 /// </para>
 /// </summary>
 public sealed class FailedStatementReset(IMartenLogger inner, ILogger? races = null) : IMartenLogger
 {
     private readonly ConcurrentDictionary<int, byte> _connectionsToReset = new();
     private readonly ILogger _races = races ?? NullLogger.Instance;
-    // Marten reports one failure several times (the batch, then the session's save): a race is written once.
-    private readonly ConditionalWeakTable<PostgresException, object> _racesWritten = [];
 
     public IMartenLogger Inner { get; } = inner;
 
@@ -70,13 +68,14 @@ public sealed class FailedStatementReset(IMartenLogger inner, ILogger? races = n
     private static readonly Action<ILogger, string, string, Exception?> RaceLost = LoggerMessage.Define<string, string>(LogLevel.Information,
         new EventId(142, "RaceLost"), "A write lost a race for a stream and was rolled back ({SqlState}: {Refusal}); its command is refused or its handler runs again");
 
-    /// <summary>Writes a lost race once and says whether <paramref name="failure"/> was one.</summary>
-    private bool WroteLostRace(Exception failure)
-    {
-        if (IsLostRace(failure) is not { } race) return false;
-        if (_racesWritten.TryAdd(race, race)) RaceLost(_races, race.SqlState, race.MessageText, null);
-        return true;
-    }
+    /// <summary>
+    /// Whether <paramref name="failure"/> is a lost race: PostgreSQL's refusal (<see cref="IsLostRace"/>), or the
+    /// <see cref="JasperFx.ConcurrencyException"/> Marten turns it into (without the refusal inside) and reports again.
+    /// </summary>
+    private static (string Code, string Refusal)? RaceIn(Exception failure) =>
+        IsLostRace(failure) is { } race ? (race.SqlState, race.MessageText)
+        : ExceptionChain.Find<JasperFx.ConcurrencyException>(failure, _ => true) is { } concurrency ? (concurrency.GetType().Name, concurrency.Message)
+        : null;
 
     public IMartenSessionLogger StartSession(IQuerySession session) => new SessionLogger(Inner.StartSession(session), this);
 
@@ -157,6 +156,9 @@ public sealed class FailedStatementReset(IMartenLogger inner, ILogger? races = n
 
     private sealed class SessionLogger(IMartenSessionLogger inner, FailedStatementReset reset) : IMartenSessionLogger
     {
+        // Marten reports one failure several times (the batch, then the session's save): a session's race is written once.
+        private bool _raceWritten;
+
         public void OnBeforeExecute(NpgsqlCommand command)
         {
             reset.ResetIfFailedBefore(command.Connection);
@@ -172,18 +174,18 @@ public sealed class FailedStatementReset(IMartenLogger inner, ILogger? races = n
         public void LogFailure(NpgsqlCommand command, Exception ex)
         {
             reset.Failed(command.Connection, ex);
-            if (!reset.WroteLostRace(ex)) inner.LogFailure(command, ex);
+            if (!WroteLostRace(ex)) inner.LogFailure(command, ex);
         }
 
         public void LogFailure(NpgsqlBatch batch, Exception ex)
         {
             reset.Failed(batch.Connection, ex);
-            if (!reset.WroteLostRace(ex)) inner.LogFailure(batch, ex);
+            if (!WroteLostRace(ex)) inner.LogFailure(batch, ex);
         }
 
         public void LogFailure(Exception ex, string message)
         {
-            if (!reset.WroteLostRace(ex)) inner.LogFailure(ex, message);
+            if (!WroteLostRace(ex)) inner.LogFailure(ex, message);
         }
 
         public void LogSuccess(NpgsqlCommand command) => inner.LogSuccess(command);
@@ -191,5 +193,14 @@ public sealed class FailedStatementReset(IMartenLogger inner, ILogger? races = n
         public void LogSuccess(NpgsqlBatch batch) => inner.LogSuccess(batch);
 
         public void RecordSavedChanges(IDocumentSession session, IChangeSet commit) => inner.RecordSavedChanges(session, commit);
+
+        /// <summary>Writes the session's lost race once and says whether <paramref name="failure"/> was one.</summary>
+        private bool WroteLostRace(Exception failure)
+        {
+            if (RaceIn(failure) is not { } race) return false;
+            if (!_raceWritten) RaceLost(reset._races, race.Code, race.Refusal, null);
+            _raceWritten = true;
+            return true;
+        }
     }
 }

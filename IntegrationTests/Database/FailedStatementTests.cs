@@ -105,12 +105,34 @@ public class FailedStatementTests(AppFixture fixture) : IntegrationContext(fixtu
         await first.SaveChangesAsync(cancellation);
         await Should.ThrowAsync<JasperFx.ConcurrencyException>(() => second.SaveChangesAsync(cancellation));
 
-        var about = Logs.Entries.Where(e => e.Message.Contains(organisation.ToString(), StringComparison.Ordinal)).ToList();
-        about.Where(e => e.Level >= LogLevel.Warning).Select(e => $"{e.Category}: {e.Message}").ShouldBeEmpty();
+        var about = Logs.Entries.Where(e => e.Text.Contains(organisation.ToString(), StringComparison.Ordinal)).ToList();
+        about.Where(e => e.Level >= LogLevel.Warning).Select(e => $"{e.Category}: {e.Text}").ShouldBeEmpty();
         var race = about.ShouldHaveSingleItem();
         race.Level.ShouldBe(LogLevel.Information);
         race.EventId.Id.ShouldBe(142);
         race.State["SqlState"].ShouldBe(FailedStatementReset.StreamVersionMismatch);
+    }
+
+    [Fact]
+    public async Task A_lost_race_Marten_reports_again_as_a_concurrency_failure_is_written_once_and_never_as_an_error()
+    {
+        var reset = Store.Options.Logger().ShouldBeOfType<FailedStatementReset>();
+        await using var query = Store.QuerySession();
+        var logger = reset.StartSession(query);
+        var marker = Guid.NewGuid().ToString();
+
+        // As Marten reports an append refused by the stream's version index: the batch with PostgreSQL's refusal, then the save
+        // with the concurrency failure it made of it, which no longer holds the refusal.
+        await using var batch = new NpgsqlBatch();
+        logger.LogFailure(batch, new PostgresException($"duplicate key value violates unique constraint {marker}", "ERROR", "ERROR",
+            PostgresErrorCodes.UniqueViolation, tableName: "mt_events"));
+        await using var save = new NpgsqlCommand();
+        logger.LogFailure(save, new JasperFx.Events.EventStreamUnexpectedMaxEventIdException($"Optimistic concurrency failure {marker}"));
+
+        var about = Logs.Entries.Where(e => e.Text.Contains(marker, StringComparison.Ordinal)).ToList();
+        var race = about.ShouldHaveSingleItem();
+        race.Level.ShouldBe(LogLevel.Information);
+        race.State["SqlState"].ShouldBe(PostgresErrorCodes.UniqueViolation);
     }
 
     [Fact]

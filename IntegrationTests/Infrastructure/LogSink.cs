@@ -4,8 +4,13 @@ using Microsoft.Extensions.Logging;
 namespace Fachwerk.IntegrationTests.Infrastructure;
 
 /// <param name="Scope">The values of the scopes the entry was written in (the trace's TraceId and SpanId among them).</param>
+/// <param name="Exception">The exception written with the entry, as a console logger prints it after the message.</param>
 public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyDictionary<string, string?> State,
-    IReadOnlyDictionary<string, string?>? Scope = null);
+    IReadOnlyDictionary<string, string?>? Scope = null, string? Exception = null)
+{
+    /// <summary>The message and the exception, as a log line shows them.</summary>
+    public string Text => Exception is null ? Message : $"{Message} {Exception}";
+}
 
 /// <summary>Collects the host's log entries with their structured state.</summary>
 public sealed class LogSink : ILoggerProvider, ISupportExternalScope
@@ -43,7 +48,7 @@ public sealed class LogSink : ILoggerProvider, ISupportExternalScope
                 if (value is IEnumerable<KeyValuePair<string, object?>> pairs)
                     foreach (var (key, item) in pairs) into[key] = item?.ToString();
             }, scope);
-            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), named, scope));
+            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), named, scope, exception?.ToString()));
         }
     }
 }
