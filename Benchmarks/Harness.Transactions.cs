@@ -30,7 +30,16 @@ public sealed partial class Harness
     {
         var perStep = settings.TransactionCommands;
         Log($"transactions: {perStep} commands of each kind, one kind after the other, sent by {settings.Clients} clients, attributed by statement");
-        await using var host = HostProcess.Start(publish, connectionString, LogPath("host-transactions"));
+        // Npgsql's statement log, as JSON lines with UTC timestamps, for the round trips by origin (RoundTripOrigins).
+        var hostLog = LogPath("host-transactions");
+        await using var host = HostProcess.Start(publish, connectionString, hostLog, settings: new Dictionary<string, string>
+        {
+            ["Database__StatementLogging"] = "true",
+            ["Logging__LogLevel__Npgsql.Command"] = "Debug",
+            ["Logging__LogLevel__Npgsql.Transaction"] = "Debug",
+            ["Logging__Console__FormatterName"] = "json",
+            ["Logging__Console__FormatterOptions__TimestampFormat"] = "yyyy-MM-ddTHH:mm:ss.fffZ",
+        });
         await FirstCommandAsync(host, cancellation);
         using var api = new FachwerkApi(host.Address);
         var world = await CommandWorld.SetUpAsync(api, applicants: 4, programmes: 2, cancellation);
@@ -46,6 +55,7 @@ public sealed partial class Harness
         var idleBySource = idle with { Statements = BySource(idle.Statements) };
 
         var rows = new List<(string Kind, double Transactions, double RoundTrips, IReadOnlyDictionary<string, double> Statements)>();
+        var windows = new List<(string Kind, StatisticsSample Sample)>();
         var mixStatements = new List<IReadOnlyDictionary<string, double>>();
         for (var step = 0; step < CommandCase.Steps; step++)
         {
@@ -64,12 +74,14 @@ public sealed partial class Harness
                 await observer.QuietAsync(cancellation);
             }, cancellation);
             var row = sample.LessIdle(idle, perStep);
+            windows.Add((StepNames[step], sample));
             rows.Add((StepNames[step], row.Transactions, row.RoundTrips, BySource(row.Statements)));
             Log($"  {StepNames[step]}: {row.Transactions:F1} transactions, {row.RoundTrips:F1} round trips, {row.Statements.Values.Sum():F1} statements per command");
             mixStatements.Add(row.Statements);
         }
 
         var table = TransactionTable(rows, idleBySource, perStep, settings.Clients) +
+                    OriginTable(RoundTripOrigins.Read(hostLog), idle, windows, perStep) +
                     StatementList(mixStatements, "The statements behind it, per command of the mix (one of each kind), most frequent first:", 0.05, 60) +
                     string.Concat(mixStatements.Select((statements, step) =>
                         StatementList([statements], $"{StepNames[step]}: the statements sent at least half as often as the commands, per command:", 0.5, 40)));
@@ -82,6 +94,38 @@ public sealed partial class Harness
                    $"{Format.Number(rows.Average(r => r.RoundTrips))}; statements " +
                    $"{Format.Number(rows.Average(r => r.Statements.Values.Sum()))}; the table by kind and source is in transactions.md");
         Log($"written to {file}");
+    }
+
+    /// <summary>
+    /// The round trips of each kind by who sent them (RoundTripOrigins), per command; what the host does at a steady pace by itself
+    /// less its idle rate in as long a window.
+    /// </summary>
+    private static string OriginTable(IReadOnlyList<RoundTripOrigins.Unit> units, StatisticsSample idle, IReadOnlyList<(string Kind, StatisticsSample Sample)> windows, int perStep)
+    {
+        // Every command took a round trip; none in the log means the host did not write its statements as asked.
+        if (!units.Any(u => u.Origin == "command"))
+            throw new InvalidOperationException("The host's log has no statements of a command: it did not honour Database:StatementLogging or the JSON log format.");
+        var idleCounts = RoundTripOrigins.Count(units, idle.From, idle.To);
+        var perKind = windows.Select(w => (w.Kind, Counts: RoundTripOrigins.Count(units, w.Sample.From, w.Sample.To)
+            .Concat(idleCounts.Where(i => RoundTripOrigins.Polling.Contains(i.Key)).Select(i => KeyValuePair.Create(i.Key, -i.Value * w.Sample.Seconds / idle.Seconds)))
+            .GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Sum(c => c.Value) / perStep))).ToList();
+        var origins = perKind.SelectMany(k => k.Counts).GroupBy(c => c.Key).Select(g => (Origin: g.Key, Mix: g.Sum(c => c.Value) / perKind.Count))
+            .Where(o => Math.Abs(o.Mix) >= 0.005).OrderByDescending(o => o.Mix).ToList();
+        string Cell(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine("Round trips per command by who sent them (the host's statement log: each statement or batch Npgsql sent, each commit; " +
+                        "the host's own polling less its idle rate, so a small negative figure is noise):");
+        text.AppendLine();
+        text.AppendLine("| origin | " + string.Join(" | ", perKind.Select(k => k.Kind)) + " | mix (mean) |");
+        text.AppendLine("|---|" + string.Concat(perKind.Select(_ => "---:|")) + "---:|");
+        foreach (var (origin, mix) in origins)
+            text.AppendLine($"| {origin} | " + string.Join(" | ", perKind.Select(k => Cell(k.Counts.GetValueOrDefault(origin)))) + $" | {Cell(mix)} |");
+        text.AppendLine("| **all** | " + string.Join(" | ", perKind.Select(k => Cell(k.Counts.Values.Sum()))) + $" | {Cell(perKind.Average(k => k.Counts.Values.Sum()))} |");
+        text.AppendLine();
+        text.AppendLine("Idle, per second: " + string.Join("; ", idleCounts.OrderByDescending(c => c.Value)
+            .Select(c => FormattableString.Invariant($"{c.Key} {c.Value / idle.Seconds:F1}"))) + " round trips.");
+        return text.ToString();
     }
 
     /// <summary>How many operations (statements or batches) the host's Npgsql has executed, summed over its /metrics series.</summary>
@@ -144,6 +188,11 @@ public sealed partial class Harness
     /// <summary>What PostgreSQL counted in a window: transactions, and top-level statements by their source; and the host's round trips.</summary>
     private sealed record StatisticsSample(double Seconds, double Transactions, double RoundTrips, IReadOnlyDictionary<string, double> Statements)
     {
+        /// <summary>The window's start and end (UTC), for the host's statement log.</summary>
+        public DateTime From { get; init; }
+
+        public DateTime To { get; init; }
+
         /// <summary>Per command, with what the idle host does in as long a window taken away (never below zero).</summary>
         public StatisticsSample LessIdle(StatisticsSample idle, int commands)
         {
@@ -175,6 +224,7 @@ public sealed partial class Harness
             await Task.Delay(Publication, cancellation);
             var (transactionsBefore, queriesBefore, statementsBefore) = await SnapshotAsync(cancellation);
             var operationsBefore = await clientOperations(cancellation);
+            var from = DateTime.UtcNow;
             var clock = Stopwatch.StartNew();
             await work();
             await Task.Delay(Publication, cancellation);
@@ -186,7 +236,11 @@ public sealed partial class Harness
             var ownQueries = queriesAfter - queriesBefore - 1;
             var statements = statementsAfter.ToDictionary(s => s.Key, s => s.Value - statementsBefore.GetValueOrDefault(s.Key));
             var endings = statements.Where(s => s.Key.Trim().ToUpperInvariant() is "COMMIT" or "ROLLBACK").Sum(s => s.Value);
-            return new StatisticsSample(seconds, transactionsAfter - transactionsBefore - ownQueries, operationsAfter - operationsBefore + endings, statements);
+            return new StatisticsSample(seconds, transactionsAfter - transactionsBefore - ownQueries, operationsAfter - operationsBefore + endings, statements)
+            {
+                From = from,
+                To = from + clock.Elapsed,
+            };
         }
 
         private async Task<(double Transactions, long QueriesAtRead, IReadOnlyDictionary<string, double> Statements)> SnapshotAsync(CancellationToken cancellation)

@@ -22,6 +22,8 @@ using Fachwerk.Host.OpenApi;
 using Fachwerk.Host.Security;
 using JasperFx.Events.Daemon;
 using Marten;
+using Microsoft.Extensions.Logging.Console;
+using Npgsql;
 using Polly;
 using Polly.Retry;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -57,7 +59,9 @@ public static class Composition
         // "Information") and let every library's debug lines through.
         foreach (var category in CommandCategories)
             builder.Logging.AddFilter(category, level => level is >= LogLevel.Information and < LogLevel.Error);
-        if (builder.Environment.IsDevelopment())
+        // Development may ask for the JSON lines too (Logging:Console:FormatterName=json), as the benchmark harness does to read
+        // Npgsql's statement log.
+        if (builder.Environment.IsDevelopment() && builder.Configuration["Logging:Console:FormatterName"] != ConsoleFormatterNames.Json)
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         else
             builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.UseUtcTimestamp = true; });
@@ -70,6 +74,16 @@ public static class Composition
     /// </summary>
     public static bool AppliesSchemaOnStartup(IConfiguration configuration) => configuration.GetValue("Database:ApplySchemaOnStartup", true);
 
+    /// <summary>
+    /// <c>Database:StatementLogging</c> (default false): whether Npgsql writes its own log lines through the host's logging, at the
+    /// levels configured for its categories (<c>Npgsql.Command</c> at Debug names every statement and batch sent, with its
+    /// connection; <c>Npgsql.Transaction</c> every commit). For diagnosis and the benchmark harness's count of round trips by
+    /// origin; off by default, since Marten 9 keeps Npgsql's logging apart for its volume.
+    /// </summary>
+    public static bool LogsStatements(IConfiguration configuration) => configuration.GetValue("Database:StatementLogging", false);
+
+    private const string StatementLoggingSource = "fachwerk:statement-logging";
+
     public static void AddFachwerkPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         var applySchema = AppliesSchemaOnStartup(configuration);
@@ -81,10 +95,17 @@ public static class Composition
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PersonalDataOptions>>().Value.Load());
         services.AddSingleton<PersonalDataVault>();
 
+        // With statement logging, the store's data source logs through the host's logging; the container disposes it.
+        services.AddKeyedSingleton(StatementLoggingSource, (sp, _) => new NpgsqlDataSourceBuilder(sp.GetRequiredService<FachwerkDatabase>().ConnectionString)
+            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>()).Build());
         var marten = services.AddMarten(sp =>
             {
                 var opts = new StoreOptions();
-                opts.Connection(sp.GetRequiredService<FachwerkDatabase>().ConnectionString);
+                var connectionString = sp.GetRequiredService<FachwerkDatabase>().ConnectionString;
+                if (LogsStatements(configuration))
+                    opts.Connection(sp.GetRequiredKeyedService<NpgsqlDataSource>(StatementLoggingSource));
+                else
+                    opts.Connection(connectionString);
                 FachwerkApplication.ConfigureStore(opts);
                 opts.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
                 // Needed with DistributedLock.Postgres 1.3.1 for the HotCold daemon to take its lock (docs/adr/0003).

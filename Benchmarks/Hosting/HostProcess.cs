@@ -38,8 +38,9 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>The harness's environment variable whose connection-string keywords every host process gets added (A/B runs).</summary>
     public const string HostConnectionOptionsVariable = "FACHWERK_BENCH_HOST_CONNECTION_OPTIONS";
 
+    /// <param name="settings">Configuration of the host's own beyond the harness's defaults, as environment variables.</param>
     public static HostProcess Start(string publishFolder, string connectionString, string logPath, bool applySchema = true,
-        (string NodeName, string KeyFolder)? cluster = null)
+        (string NodeName, string KeyFolder)? cluster = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -67,6 +68,8 @@ public sealed class HostProcess : IAsyncDisposable
             start.Environment["Cluster__NodeName"] = node.NodeName;
             start.Environment["Cluster__KeyFolder"] = node.KeyFolder;
         }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
         var log = new StreamWriter(logPath, append: true, Encoding.UTF8) { AutoFlush = true };

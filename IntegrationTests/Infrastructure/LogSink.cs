@@ -12,15 +12,15 @@ public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, 
     public string Text => Exception is null ? Message : $"{Message} {Exception}";
 }
 
-/// <summary>Collects the host's log entries with their structured state.</summary>
-public sealed class LogSink : ILoggerProvider, ISupportExternalScope
+/// <summary>Collects the host's log entries with their structured state, from Information up unless told a lower level.</summary>
+public sealed class LogSink(LogLevel least = LogLevel.Information) : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
     private IExternalScopeProvider? _scopes;
 
     public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries, () => _scopes);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, least, _entries, () => _scopes);
 
     /// <summary>The logger factory's scopes, the trace's ids among them (ActivityTrackingOptions), as a console logger sees them.</summary>
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
@@ -29,11 +29,11 @@ public sealed class LogSink : ILoggerProvider, ISupportExternalScope
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries, Func<IExternalScopeProvider?> scopes) : ILogger
+    private sealed class Logger(string category, LogLevel least, ConcurrentQueue<LogEntry> entries, Func<IExternalScopeProvider?> scopes) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= least;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
