@@ -96,16 +96,17 @@ public static class Composition
         services.AddSingleton<PersonalDataVault>();
 
         // With statement logging, the store's data source logs through the host's logging; the container disposes it.
-        services.AddKeyedSingleton(StatementLoggingSource, (sp, _) => new NpgsqlDataSourceBuilder(sp.GetRequiredService<FachwerkDatabase>().ConnectionString)
-            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>()).Build());
+        var logsStatements = LogsStatements(configuration);
+        if (logsStatements)
+            services.AddKeyedSingleton(StatementLoggingSource, (sp, _) => new NpgsqlDataSourceBuilder(sp.GetRequiredService<FachwerkDatabase>().ConnectionString)
+                .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>()).Build());
         var marten = services.AddMarten(sp =>
             {
                 var opts = new StoreOptions();
-                var connectionString = sp.GetRequiredService<FachwerkDatabase>().ConnectionString;
-                if (LogsStatements(configuration))
+                if (logsStatements)
                     opts.Connection(sp.GetRequiredKeyedService<NpgsqlDataSource>(StatementLoggingSource));
                 else
-                    opts.Connection(connectionString);
+                    opts.Connection(sp.GetRequiredService<FachwerkDatabase>().ConnectionString);
                 FachwerkApplication.ConfigureStore(opts);
                 opts.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
                 // Needed with DistributedLock.Postgres 1.3.1 for the HotCold daemon to take its lock (docs/adr/0003).

@@ -7,7 +7,7 @@ using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Wolverine;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Fachwerk.IntegrationTests.Platform;
 
@@ -61,17 +61,9 @@ public class StatementLoggingTests(AppFixture fixture) : IntegrationContext(fixt
     private static Task<IAlbaHost> StartAsync(string connectionString, LogSink logs, bool statementLogging) =>
         AlbaHost.For<Program>(builder =>
         {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Fachwerk", connectionString);
-            builder.UseSetting("DemoWorld:Enabled", "false");
+            TestHost.Configure(builder, connectionString, new FakeTimeProvider(AppFixture.Start), services => services.AddSingleton<ILoggerProvider>(logs));
             builder.UseSetting("Database:StatementLogging", statementLogging ? "true" : "false");
             builder.UseSetting("Logging:LogLevel:Npgsql.Command", "Debug");
             builder.UseSetting("Logging:LogLevel:Npgsql.Transaction", "Debug");
-            builder.ConfigureServices(services =>
-            {
-                services.MartenDaemonModeIsSolo();
-                services.RunWolverineInSoloMode();
-                services.AddSingleton<ILoggerProvider>(logs);
-            });
         });
 }
